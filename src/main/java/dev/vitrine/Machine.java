@@ -1,0 +1,76 @@
+package dev.vitrine;
+
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.mmu.TlbConfig;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public face of Vitrine, shared by the CLI, the tests and teachers' graders:
+ * configure the hardware, run a program, read the figures.
+ *
+ * <pre>
+ * Machine.Result r = Machine.builder().paging(Geometry.X86_32).stdout(out).build()
+ *         .run(Path.of("hello"), List.of("hello"));
+ * r.exitStatus(); r.stats().get("tlb.hits");
+ * </pre>
+ */
+public final class Machine {
+    private final Config config;
+
+    private Machine(Config config) { this.config = config; }
+
+    public static Builder builder() { return new Builder(); }
+    public Config config() { return config; }
+
+    /** Loads the ELF at {@code program} and runs it to the end; argv[0] is {@code argv.get(0)}. */
+    public Result run(Path program, List<String> argv) {
+        throw new UnsupportedOperationException("kernel not yet written");
+    }
+
+    /** What a run ended with. */
+    public record Result(int exitStatus, int signal, String report, Map<String, Object> stats) {
+        public boolean killedBySignal() { return signal != 0; }
+    }
+
+    public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
+                         InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
+                         Boolean ttyOverride, List<String> env) {}
+
+    public static final class Builder {
+        private Geometry paging = Geometry.SV39;
+        private TlbConfig tlb = TlbConfig.DEFAULT;
+        private long memoryBytes = 256L << 20;
+        private long seed = 0;
+        private long maxInstructions = 0;
+        private InputStream stdin = InputStream.nullInputStream();
+        private OutputStream stdout = System.out;
+        private OutputStream stderr = System.err;
+        private PrintStream strace;
+        private Boolean tty;
+        private List<String> env = List.of("PATH=/bin:/usr/bin", "HOME=/home/user", "LANG=C");
+
+        public Builder paging(Geometry g) { paging = g; return this; }
+        public Builder tlb(TlbConfig t) { tlb = t; return this; }
+        public Builder memory(long bytes) { memoryBytes = bytes; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+        /** 0 means no limit. */
+        public Builder maxInstructions(long n) { maxInstructions = n; return this; }
+        public Builder stdin(InputStream in) { stdin = in; return this; }
+        public Builder stdout(OutputStream out) { stdout = out; return this; }
+        public Builder stderr(OutputStream err) { stderr = err; return this; }
+        /** strace-style lines go here; null for none. */
+        public Builder strace(PrintStream s) { strace = s; return this; }
+        /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
+        public Builder tty(Boolean t) { tty = t; return this; }
+        public Builder env(List<String> e) { env = List.copyOf(e); return this; }
+        public Machine build() {
+            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env));
+        }
+    }
+}

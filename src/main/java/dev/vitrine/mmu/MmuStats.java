@@ -1,0 +1,14 @@
+package dev.vitrine.mmu;
+
+/** The hardware's exact counters. Plain fields: the hart's hot path bumps them. */
+public final class MmuStats {
+    public long fetchHits, fetchMisses, dataHits, dataMisses;
+    public long walks, pteReads, pteWrites;
+    /** Faults raised by the hardware, indexed by {@link FaultCause#ordinal()}. */
+    public final long[] faults = new long[FaultCause.values().length];
+    public long flushes;
+
+    public long hits() { return fetchHits + dataHits; }
+    public long misses() { return fetchMisses + dataMisses; }
+    public double hitRate() { long t = hits() + misses(); return t == 0 ? 0 : (double) hits() / t; }
+}
