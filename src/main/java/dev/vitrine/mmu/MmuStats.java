@@ -6,7 +6,14 @@ public final class MmuStats {
     public long walks, pteReads, pteWrites;
     /** Faults raised by the hardware, indexed by {@link FaultCause#ordinal()}. */
     public final long[] faults = new long[FaultCause.values().length];
+    /** Whole-TLB flushes (see {@link Mmu} for which events count). */
     public long flushes;
+    /** invalidatePage calls (sfence.vma of one page). */
+    public long pageInvalidations;
+    /** Store hits on an entry whose D was clear: each one also counts as a walk. */
+    public long dirtyWalks;
+    /** TLB fills that replaced a valid entry. */
+    public long evictions;
 
     public long hits() { return fetchHits + dataHits; }
     public long misses() { return fetchMisses + dataMisses; }
