@@ -158,6 +158,12 @@ public final class Mmu {
         return lookup(va, access);
     }
 
+    /** Whether the next {@code access} at {@code va} would be served by the fast path (for tests). */
+    boolean fastPathCovers(long va, int access) {
+        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
+        return (va >>> pageBits) == last.vpn && (last.allow & (1 << access)) != 0;
+    }
+
     private long lookup(long va, int access) {
         if (rootPa < 0 || !geometry.representable(va)) return fault(va, access, FaultCause.OUT_OF_RANGE);
         boolean fetch = access == Access.FETCH;

@@ -18,4 +18,14 @@ public final class MmuStats {
     public long hits() { return fetchHits + dataHits; }
     public long misses() { return fetchMisses + dataMisses; }
     public double hitRate() { long t = hits() + misses(); return t == 0 ? 0 : (double) hits() / t; }
+
+    @Override public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(
+                "fetch %d hits %d misses, data %d hits %d misses, %d walks, %d PTE reads, %d PTE writes, "
+                        + "%d dirty walks, %d evictions, %d flushes, %d page invalidations, faults:",
+                fetchHits, fetchMisses, dataHits, dataMisses, walks, pteReads, pteWrites, dirtyWalks, evictions,
+                flushes, pageInvalidations));
+        for (FaultCause c : FaultCause.values()) sb.append(' ').append(c).append('=').append(faults[c.ordinal()]);
+        return sb.toString();
+    }
 }
