@@ -31,6 +31,17 @@ final class Rig {
         hart.pc = CODE;
     }
 
+    /** Back to a fresh state for the next program (registers, pc, counters); memory stays. */
+    Rig reset() {
+        java.util.Arrays.fill(hart.x, 0);
+        java.util.Arrays.fill(hart.f, 0);
+        hart.writeFcsr(0);
+        hart.instret = 0;
+        hart.pc = CODE;
+        at = CODE;
+        return this;
+    }
+
     /** Maps va's page one-to-one with {@code flags} (0 unmaps). */
     void map(long va, long flags) {
         long pte = flags == 0 ? 0 : Pte.make(va >>> 12, flags);
