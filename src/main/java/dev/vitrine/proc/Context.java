@@ -13,14 +13,14 @@ public final class Context {
         System.arraycopy(h.x, 0, x, 0, 32);
         System.arraycopy(h.f, 0, f, 0, 32);
         pc = h.pc;
-        fcsr = h.fcsr;
+        fcsr = h.readFcsr();
     }
 
     void loadInto(Hart h) {
         System.arraycopy(x, 0, h.x, 0, 32);
         System.arraycopy(f, 0, h.f, 0, 32);
         h.pc = pc;
-        h.fcsr = fcsr;
+        h.writeFcsr(fcsr);
         h.clearReservation();
     }
 
