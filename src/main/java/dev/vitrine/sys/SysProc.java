@@ -41,6 +41,7 @@ final class SysProc {
         t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname("Linux", "vitrine",
                 "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, LONG, HEX);
+        t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
         t.add(124, "sched_yield", (k, task, a0, a1, a2, a3, a4, a5) -> 0);
         t.add(129, "kill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, pid, sig, a2, a3, a4, a5) -> signalSelf(k, task, pid == task.pid() || pid == 0 || pid == -1, (int) sig), INT, INT);
@@ -53,6 +54,17 @@ final class SysProc {
             k.hart().flushDecoded();
             return 0;
         }, PTR, PTR, HEX);
+    }
+
+    /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */
+    private static long sysinfo(Kernel k, Task t, long buf) {
+        var b = Abi.buffer(112);
+        long page = k.mmu().geometry().pageSize();
+        b.putLong(k.clock().now() / 1_000_000_000L).putLong(0).putLong(0).putLong(0)
+                .putLong(k.frames().total() * page).putLong(k.frames().free() * page).putLong(0).putLong(0)
+                .putLong(0).putLong(0).putShort((short) k.tasks().size()).putShort((short) 0).putInt(0)
+                .putLong(0).putLong(0).putInt(1);
+        return t.memory().write(buf, b.array()) ? 0 : -Errno.EFAULT;
     }
 
     private static long exit(Kernel k, Task t, int code) {
