@@ -73,6 +73,7 @@ final class Boot {
 
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
+        else if (stop == Kernel.Stop.DEADLOCK) status = 125;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
