@@ -217,8 +217,10 @@ public final class Mmu {
         if (s == tlb.spanIndex(slot)) {
             tlb.update(slot, asidTag(walker.leafPte()), Pte.ppn(walker.leafPte()), (int) (walker.leafPte() & 0xff));
         } else {
-            // The table now maps this page at another size (changed without an sfence): place it as a new entry.
-            tlb.drop(slot);
+            // The table now maps this page at another size (changed without an sfence). Drop every
+            // entry for the page so that the new one is its only match, then place it afresh.
+            forgetLastPages();
+            tlb.dropPage(vpn, asid);
             slot = tlb.victim(vpn, s);
             if (tlb.valid(slot)) stats.evictions++;
             fillFromWalk(tlb, slot, vpn);
