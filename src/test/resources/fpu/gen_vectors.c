@@ -14,12 +14,20 @@
  * For ops without a rounding mode (min/max/compare/class/fcvt.d.s) only one result/flags
  * pair follows. Singles are given as 32-bit patterns, integer results as 64-bit x[rd] values.
  * Operands come from edge-value pools and a fixed-seed xorshift PRNG, so the output is stable.
+ * For a larger one-off soak, compile with -DSCALE=10 (and -DSEED=n) and point the test at
+ * the output with -Dfpu.vectors=/path/to/table.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+#ifndef SCALE
+#define SCALE 1
+#endif
+#ifndef SEED
+#define SEED 0x9e3779b97f4a7c15ull
+#endif
+static uint64_t rng_state = SEED;
 static uint64_t rnd(void) {
     uint64_t x = rng_state;
     x ^= x << 13; x ^= x >> 7; x ^= x << 17;
@@ -277,7 +285,7 @@ static void run(const char *name, Op op, int arity, int rounded, int src, int co
     if (arity == 1) for (int i = 0; i < ne; i++) emit(name, op, 1, rounded, edge(src, i), 0, 0);
     if (arity >= 2) for (int i = 0; i < ne; i++) for (int j = i % (arity == 3 ? 12 : 6); j < ne; j += arity == 3 ? 12 : 6)
         emit(name, op, arity, rounded, edge(src, i), edge(src, j), arity == 3 ? edge(src, (i * 7 + j) % ne) : 0);
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < count * SCALE; k++) {
         uint64_t a = operand(src), b = operand(src), c = operand(src);
         /* Make some additions cancel or tie: b close to -a or a shifted copy of a. */
         if (arity >= 2 && k % 5 == 0) b = a ^ (single_src(src) ? 0x80000000u : 0x8000000000000000ull) ^ (rnd() & 7);
@@ -287,7 +295,7 @@ static void run(const char *name, Op op, int arity, int rounded, int src, int co
 
 /* fma with c chosen to nearly cancel a*b, so the single rounding shows. */
 static void run_fma_cancel(const char *name, Op op, Op mul, int src, int count) {
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < count * SCALE; k++) {
         uint64_t a = operand(src), b = operand(src); unsigned fl;
         uint64_t p = mul(a, b, 0, (int)(rnd() % 5), &fl);
         uint64_t c = p ^ (single_src(src) ? 0x80000000u : 0x8000000000000000ull);
@@ -326,6 +334,24 @@ static void run_thresholds(const char *name, Op op, int arity, int single) {
         if (arity == 3) c = (single ? 0x00000001u : 1ull) ^ (rnd() & 1 ? neg : 0); /* sticky nudge */
         emit(name, op, arity, 1, a, bound ^ neg, c);
         if (arity == 2) emit(name, op, arity, 1, bound ^ neg, a, c);
+    }
+}
+
+/* Sums of a large value and one near -MAX: the result is finite but the exact error's
+ * intermediates (TwoSum) can overflow in a naive implementation. */
+static void run_large_sums(const char *name, Op op, int single, int count) {
+    for (int k = 0; k < count; k++) {
+        uint64_t r = rnd(), m = rnd();
+        uint64_t a, b;
+        if (single) {
+            a = (uint32_t)(m & 0x007fffff) | ((uint32_t)(252 + r % 3) << 23);
+            b = 0xff7fffffu - (uint32_t)((r >> 8) % 4);
+        } else {
+            a = (m & 0x000fffffffffffffull) | ((uint64_t)(2044 + r % 3) << 52);
+            b = 0xffefffffffffffffull - (r >> 8) % 4;
+        }
+        if (k & 1) { uint64_t t = a; a = b; b = t; }
+        emit(name, op, 2, 1, a, b, 0);
     }
 }
 
@@ -397,6 +423,8 @@ int main(void) {
     for (unsigned i = 0; i < sizeof SPECIAL_OPS / sizeof SPECIAL_OPS[0]; i++)
         run_specials(SPECIAL_OPS[i].name, SPECIAL_OPS[i].op, SPECIAL_OPS[i].arity, SPECIAL_OPS[i].rounded,
                      SPECIAL_OPS[i].single);
+    run_large_sums("fadd_s", fadd_s, 1, 60);
+    run_large_sums("fadd_d", fadd_d, 0, 60);
     run_thresholds("fmul_s", fmul_s, 2, 1);
     run_thresholds("fdiv_s", fdiv_s, 2, 1);
     run_thresholds("fmadd_s", fmadd_s, 3, 1);

@@ -80,10 +80,13 @@ public final class Fpu {
         if (magnitude >= SAFE_MIN && magnitude < Double.MAX_VALUE) { // also excludes NaN
             double bVirtual = sum - x; // TwoSum: the exact error of the rounded sum
             double error = (x - (sum - bVirtual)) + (y - bVirtual);
-            return bits(error == 0 ? sum : inexact(sum, error, rm));
+            if (error == 0) return bits(sum);
+            // Operands near MAX_VALUE can overflow TwoSum's intermediates; that shows as a
+            // non-finite error, and the exact path takes over.
+            if (Math.abs(error) <= Double.MAX_VALUE) return bits(inexact(sum, error, rm));
         }
         // x + (-x) is +0 in every mode but RDN; a zero sum of finite operands is always exact.
-        if (sum == 0 && rm != RDN) return bits(sum);
+        else if (sum == 0 && rm != RDN) return bits(sum);
         return SoftFloat.add(DOUBLE, a, b, rm, this);
     }
 
