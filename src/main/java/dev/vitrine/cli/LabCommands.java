@@ -7,5 +7,6 @@ final class LabCommands {
     private LabCommands() {}
 
     static void register(CommandLine top) {
+        top.addSubcommand(new SimCommand());
     }
 }
