@@ -37,19 +37,33 @@ public final class Sizes {
         return Long.numberOfTrailingZeros(size);
     }
 
-    /** "4 MiB" for exact binary multiples, else "10.5 KiB"; always in the largest fitting unit. */
+    /**
+     * "4 MiB", "10 KiB", "4 MiB + 4 KiB" (never rounded to look exact: a remainder past two
+     * units is shown with "≈"); past a TiB the decimal SI size follows, as the chapter's "40 petabytes".
+     */
     public static String bytes(BigInteger n) {
-        int u = 0;
-        BigInteger unit = BigInteger.ONE;
-        while (u + 1 < UNITS.length && n.compareTo(unit.shiftLeft(10)) >= 0) {
-            unit = unit.shiftLeft(10);
-            u++;
-        }
+        if (n.signum() == 0) return "0 bytes";
+        int u = unit(n);
+        BigInteger unit = BigInteger.ONE.shiftLeft(10 * u);
         BigInteger[] qr = n.divideAndRemainder(unit);
-        String num = qr[1].signum() == 0 ? qr[0].toString()
-                : new java.math.BigDecimal(n).divide(new java.math.BigDecimal(unit), 2, java.math.RoundingMode.HALF_EVEN)
-                        .stripTrailingZeros().toPlainString();
-        return num + " " + UNITS[u];
+        String text = qr[0] + " " + UNITS[u];
+        if (qr[1].signum() != 0) {
+            int u2 = unit(qr[1]);
+            BigInteger[] qr2 = qr[1].divideAndRemainder(BigInteger.ONE.shiftLeft(10 * u2));
+            text = qr2[1].signum() == 0 ? text + " + " + qr2[0] + " " + UNITS[u2]
+                    : "≈" + new java.math.BigDecimal(n).divide(new java.math.BigDecimal(unit), 3, java.math.RoundingMode.HALF_EVEN)
+                            .stripTrailingZeros().toPlainString() + " " + UNITS[u];
+        }
+        if (u >= 4) text += String.format(Locale.ROOT, " (%.1f %s)", n.doubleValue() / Math.pow(1000, u), SI[u]);
+        return text;
+    }
+
+    private static final String[] SI = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+
+    private static int unit(BigInteger n) {
+        int u = 0;
+        while (u + 1 < UNITS.length && n.bitLength() > 10 * (u + 1)) u++;
+        return u;
     }
 
     public static String bytes(long n) { return bytes(BigInteger.valueOf(n)); }
