@@ -17,9 +17,13 @@ public record Region(long first, long last) {
                 return new Region(start, start + size - 1);
             }
             if (dash > 0) {
-                long start = TraceReader.number(t.substring(0, dash)), end = TraceReader.number(t.substring(dash + 1));
-                if (Long.compareUnsigned(end, start) <= 0) throw new NumberFormatException();
-                return new Region(start, end - 1);
+                long start = TraceReader.number(t.substring(0, dash));
+                String e = t.substring(dash + 1).strip().toLowerCase();
+                // END is exclusive, so the top of a 64-bit space is written 0x10000000000000000.
+                java.math.BigInteger end = e.startsWith("0x") ? new java.math.BigInteger(e.substring(2), 16) : new java.math.BigInteger(e);
+                if (end.bitLength() > 65 || end.compareTo(new java.math.BigInteger(Long.toUnsignedString(start))) <= 0
+                        || end.compareTo(java.math.BigInteger.ONE.shiftLeft(64)) > 0) throw new NumberFormatException();
+                return new Region(start, end.subtract(java.math.BigInteger.ONE).longValue());
             }
         } catch (IllegalArgumentException e) {
             // fall through to the one message below
