@@ -17,7 +17,7 @@ public final class PageTableBuilder {
     public record Built(PhysicalMemory memory, long rootPa, int tables) {}
 
     /** Keeps the simulated RAM small enough to allocate for any sensible exercise. */
-    static final long MAX_BYTES = 1L << 30;
+    static final long MAX_BYTES = 512L << 20;
 
     public static Built build(Geometry g, PageTableSpec spec) {
         long pageSize = g.pageSize();
@@ -30,10 +30,12 @@ public final class PageTableBuilder {
         // Upper bound on frames: the root plus, per mapped or swapped page, one table per lower level.
         long entries = spec.maps().size() + spec.swapped().size();
         long frames = spec.rootFrame() + framesPerTable[0] + entries * (g.levels() - 1) * biggest;
+        // The walker refuses a leaf whose frame lies outside physical memory, so RAM reaches the highest frame.
+        for (PageTableSpec.Mapping m : spec.maps()) frames = Math.max(frames, m.frame() + 1);
         if (g.tableBytes(0) > MAX_BYTES || frames * pageSize > MAX_BYTES)
             throw new IllegalArgumentException("the tables would need about " + Sizes.bytes(java.math.BigInteger.valueOf(frames).multiply(
                     java.math.BigInteger.valueOf(pageSize)).max(java.math.BigInteger.valueOf(g.tableBytes(0))))
-                    + " of physical memory; use more levels (--levels or --depth)");
+                    + " of physical memory (the lab models up to " + Sizes.bytes(MAX_BYTES) + "); use more levels or smaller frame numbers");
         PhysicalMemory mem = new PhysicalMemory(frames * pageSize, g.pageBits());
         long[] next = {spec.rootFrame() + framesPerTable[0], 1}; // next free frame, tables made
         long root = spec.rootFrame() * pageSize;

@@ -14,7 +14,8 @@ public record Translation(Geometry geometry, long va, int access, long[] indices
     /** How the walk ended: a physical address, or a fault and the kernel's verdict on it. */
     public sealed interface Outcome permits Mapped, Faulted, NoTable {}
 
-    public record Mapped(long pte, long frame, long physical) implements Outcome {}
+    /** {@code pageSize} exceeds the base page for a superpage; {@code setBits} are the A/D bits the hardware sets. */
+    public record Mapped(long pte, long frame, long physical, long pageSize, long setBits) implements Outcome {}
 
     public record Faulted(int level, FaultCause cause, FaultKind kind, String why, String kernel) implements Outcome {}
 

@@ -50,8 +50,13 @@ public final class TranslationReport {
         if (t.outcome() instanceof Translation.Mapped m) {
             s.append(String.format(Locale.ROOT, "  physical address = frame %s << %d | offset %s = %s%n", Sizes.hex(m.frame()), g.pageBits(),
                     Sizes.hex(t.offset()), Sizes.hex(m.physical())));
-            s.append(String.format(Locale.ROOT, "  memory accesses: %d PTE reads + 1 for the data; the hardware sets A%s in the leaf%n",
-                    t.walk().size(), t.access() == Access.STORE ? " and D" : ""));
+            if (m.pageSize() != g.pageSize())
+                s.append("  (a ").append(Sizes.bytes(m.pageSize())).append(" superpage: the low ").append(Long.numberOfTrailingZeros(m.pageSize()))
+                        .append(" bits of the address pass through)\n");
+            String sets = m.setBits() == 0 ? "A" + (t.access() == Access.STORE ? " and D are" : " is") + " already set in the leaf"
+                    : "the hardware sets " + ((m.setBits() & Pte.A) != 0 ? "A" : "") + ((m.setBits() & Pte.A) != 0 && (m.setBits() & Pte.D) != 0 ? " and " : "")
+                    + ((m.setBits() & Pte.D) != 0 ? "D" : "") + " in the leaf";
+            s.append(String.format(Locale.ROOT, "  memory accesses: %d PTE reads + 1 for the data; %s%n", t.walk().size(), sets));
         } else if (t.outcome() instanceof Translation.Faulted f) {
             s.append("  page fault on a ").append(Access.name(t.access())).append(" at ").append(Sizes.hex(t.va())).append(": ").append(f.why()).append('\n');
             s.append("  kernel: ").append(f.kind().label().toUpperCase(Locale.ROOT)).append(" fault: ").append(f.kernel()).append('\n');
@@ -89,6 +94,7 @@ public final class TranslationReport {
             o.put("frame", m.frame());
             o.put("physical", m.physical());
             o.put("physicalHex", Sizes.hex(m.physical()));
+            o.put("pageSize", m.pageSize());
         } else if (t.outcome() instanceof Translation.Faulted f) {
             Map<String, Object> j = Json.object();
             j.put("level", f.level());
