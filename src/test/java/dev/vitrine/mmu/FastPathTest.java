@@ -23,7 +23,7 @@ class FastPathTest {
         SplittableRandom meta = new SplittableRandom(2026);
         for (int run = 0; run < 60; run++) {
             Geometry g = Geometry.PRESETS.get(run % Geometry.PRESETS.size());
-            int entries = new int[] {1, 2, 4, 8, 16}[meta.nextInt(5)];
+            int entries = new int[] {1, 2, 4, 8, 16, 32}[meta.nextInt(6)];
             int ways = entries >> meta.nextInt(Integer.numberOfTrailingZeros(entries) + 1);
             TlbConfig cfg = new TlbConfig(entries, ways, POLICIES[meta.nextInt(3)], meta.nextBoolean(),
                     meta.nextBoolean(), meta.nextLong());
