@@ -3,7 +3,6 @@ package dev.vitrine.cpu;
 import static dev.vitrine.cpu.FpFormat.DOUBLE;
 import static dev.vitrine.cpu.FpFormat.SINGLE;
 
-import dev.vitrine.cpu.SoftFloat.IntKind;
 
 /**
  * IEEE 754 arithmetic as RISC-V F and D define it: every rounding mode, exception flags,
@@ -58,10 +57,10 @@ public final class Fpu {
     /** The fclass one-hot mask (bit 0 = -inf ... bit 9 = quiet NaN). */
     public static int fclass_s(int a) { return FpCompare.classify(SINGLE, unsigned(a)); }
     /** Results of the W forms are 32-bit values sign-extended to 64, as the hart writes them to x[rd]. */
-    public long fcvt_w_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.W, rm); }
-    public long fcvt_wu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.WU, rm); }
-    public long fcvt_l_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.L, rm); }
-    public long fcvt_lu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.LU, rm); }
+    public long fcvt_w_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.W, rm); }
+    public long fcvt_wu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.WU, rm); }
+    public long fcvt_l_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.L, rm); }
+    public long fcvt_lu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.LU, rm); }
     /** Integer sources are x[rs1] as is; the W forms use its low 32 bits. */
     public int fcvt_s_w(long x, int rm) { return singleFromInt((int) x, true, rm); }
     public int fcvt_s_wu(long x, int rm) { return singleFromInt(x & 0xffffffffL, false, rm); }
@@ -70,7 +69,7 @@ public final class Fpu {
 
     private int singleFromInt(long x, boolean signed, int rm) {
         if (x >= (signed ? -(1 << 24) : 0) && x <= 1 << 24) return Float.floatToRawIntBits(x); // exact
-        return (int) SoftFloat.fromInt(SINGLE, x, signed, rm, this);
+        return (int) SoftFloatConvert.fromInt(SINGLE, x, signed, rm, this);
     }
 
     // ---- double precision
@@ -145,28 +144,28 @@ public final class Fpu {
     public boolean fle_d(long a, long b) { return FpCompare.le(DOUBLE, a, b, this); }
     public static int fclass_d(long a) { return FpCompare.classify(DOUBLE, a); }
 
-    public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.W, rm); }
-    public long fcvt_wu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.WU, rm); }
-    public long fcvt_l_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.L, rm); }
-    public long fcvt_lu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.LU, rm); }
+    public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.W, rm); }
+    public long fcvt_wu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.WU, rm); }
+    public long fcvt_l_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.L, rm); }
+    public long fcvt_lu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.LU, rm); }
 
     /**
      * fcvt to an integer: below 2^52 in magnitude Java's rounding functions are exact, and a
      * rounded result inside the destination's range needs only NX; the rest is SoftFloat's.
      */
-    private long toInt(double x, long bits, FpFormat format, IntKind kind, int rm) {
+    private long toInt(double x, long bits, FpFormat format, FpIntKind kind, int rm) {
         if (Math.abs(x) < 0x1p52) { // not NaN
             double rounded = roundToIntegral(x, rm);
-            boolean inRange = kind == IntKind.W ? rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE
-                    : kind == IntKind.WU ? rounded >= 0 && rounded <= 0xffff_ffffL // -0.0 >= 0 holds
-                    : kind == IntKind.L || rounded >= 0;
+            boolean inRange = kind == FpIntKind.W ? rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE
+                    : kind == FpIntKind.WU ? rounded >= 0 && rounded <= 0xffff_ffffL // -0.0 >= 0 holds
+                    : kind == FpIntKind.L || rounded >= 0;
             if (inRange) {
                 if (rounded != x) flags |= NX;
                 long n = (long) rounded;
-                return kind == IntKind.WU ? (int) n : n;
+                return kind == FpIntKind.WU ? (int) n : n;
             }
         }
-        return SoftFloat.toInt(format, bits, kind, rm, this);
+        return SoftFloatConvert.toInt(format, bits, kind, rm, this);
     }
 
     /** x rounded to an integer in mode rm, for |x| < 2^52. */
@@ -189,19 +188,19 @@ public final class Fpu {
 
     public long fcvt_d_l(long x, int rm) {
         if (x >= -(1L << 53) && x <= 1L << 53) return bits(x); // exact
-        return SoftFloat.fromInt(DOUBLE, x, true, rm, this);
+        return SoftFloatConvert.fromInt(DOUBLE, x, true, rm, this);
     }
 
     public long fcvt_d_lu(long x, int rm) {
         if (x >= 0 && x <= 1L << 53) return bits(x);
-        return SoftFloat.fromInt(DOUBLE, x, false, rm, this);
+        return SoftFloatConvert.fromInt(DOUBLE, x, false, rm, this);
     }
 
     // ---- between formats
     public int fcvt_s_d(long a, int rm) { return single.fromDouble(a, rm); }
 
     public long fcvt_d_s(int a) {
-        if (SINGLE.isNaN(unsigned(a))) return SoftFloat.convert(SINGLE, DOUBLE, unsigned(a), RNE, this);
+        if (SINGLE.isNaN(unsigned(a))) return SoftFloatConvert.convert(SINGLE, DOUBLE, unsigned(a), RNE, this);
         return bits(Float.intBitsToFloat(a)); // exact widening
     }
 
