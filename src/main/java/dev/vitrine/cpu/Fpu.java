@@ -49,11 +49,39 @@ public final class Fpu {
     public int fmsub_s(int a, int b, int c, int rm) { return single.fma(a, b, c ^ SIGN_S, rm); }
     public int fnmsub_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c, rm); }
     public int fnmadd_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c ^ SIGN_S, rm); }
-    public int fmin_s(int a, int b) { return (int) FpCompare.min(SINGLE, unsigned(a), unsigned(b), this); }
-    public int fmax_s(int a, int b) { return (int) FpCompare.max(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean feq_s(int a, int b) { return FpCompare.eq(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean flt_s(int a, int b) { return FpCompare.lt(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean fle_s(int a, int b) { return FpCompare.le(SINGLE, unsigned(a), unsigned(b), this); }
+    // Comparisons and min/max: Java's ordered comparisons decide the common cases; equal
+    // operands (-0 vs +0) and NaNs go to FpCompare.
+    public int fmin_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x < y) return a;
+        if (y < x) return b;
+        return (int) FpCompare.min(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public int fmax_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x > y) return a;
+        if (y > x) return b;
+        return (int) FpCompare.max(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean feq_s(int a, int b) {
+        if (Float.intBitsToFloat(a) == Float.intBitsToFloat(b)) return true; // -0 == +0 too
+        return FpCompare.eq(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean flt_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x < y) return true;
+        return FpCompare.lt(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean fle_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x <= y) return true;
+        return FpCompare.le(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
     /** The fclass one-hot mask (bit 0 = -inf ... bit 9 = quiet NaN). */
     public static int fclass_s(int a) { return FpCompare.classify(SINGLE, unsigned(a)); }
     /** Results of the W forms are 32-bit values sign-extended to 64, as the hart writes them to x[rd]. */
@@ -137,11 +165,35 @@ public final class Fpu {
         return SoftFloat.fma(DOUBLE, a, b, c, false, false, rm, this);
     }
 
-    public long fmin_d(long a, long b) { return FpCompare.min(DOUBLE, a, b, this); }
-    public long fmax_d(long a, long b) { return FpCompare.max(DOUBLE, a, b, this); }
-    public boolean feq_d(long a, long b) { return FpCompare.eq(DOUBLE, a, b, this); }
-    public boolean flt_d(long a, long b) { return FpCompare.lt(DOUBLE, a, b, this); }
-    public boolean fle_d(long a, long b) { return FpCompare.le(DOUBLE, a, b, this); }
+    public long fmin_d(long a, long b) {
+        double x = d(a), y = d(b);
+        if (x < y) return a;
+        if (y < x) return b;
+        return FpCompare.min(DOUBLE, a, b, this);
+    }
+
+    public long fmax_d(long a, long b) {
+        double x = d(a), y = d(b);
+        if (x > y) return a;
+        if (y > x) return b;
+        return FpCompare.max(DOUBLE, a, b, this);
+    }
+
+    public boolean feq_d(long a, long b) {
+        if (d(a) == d(b)) return true;
+        return FpCompare.eq(DOUBLE, a, b, this);
+    }
+
+    public boolean flt_d(long a, long b) {
+        if (d(a) < d(b)) return true;
+        return FpCompare.lt(DOUBLE, a, b, this);
+    }
+
+    public boolean fle_d(long a, long b) {
+        if (d(a) <= d(b)) return true;
+        return FpCompare.le(DOUBLE, a, b, this);
+    }
+
     public static int fclass_d(long a) { return FpCompare.classify(DOUBLE, a); }
 
     public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.W, rm); }
