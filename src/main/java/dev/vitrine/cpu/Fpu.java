@@ -3,7 +3,6 @@ package dev.vitrine.cpu;
 import static dev.vitrine.cpu.FpFormat.DOUBLE;
 import static dev.vitrine.cpu.FpFormat.SINGLE;
 
-
 /**
  * IEEE 754 arithmetic as RISC-V F and D define it: every rounding mode, exception flags,
  * the canonical NaN (0x7fc00000 / 0x7ff8000000000000), fmin/fmax and fcvt edge cases.
@@ -13,8 +12,10 @@ import static dev.vitrine.cpu.FpFormat.SINGLE;
  *
  * <p>Double operations try a fast path first: Java's round-to-nearest-even result plus its
  * exact error (TwoSum, or a residual from Math.fma), which gives NX and lets directed modes
- * step one ulp. Anything near overflow, underflow, zero, infinity or NaN goes to
- * {@link SoftFloat}. Single operations run in double (see {@link FpSingle}) and round once.
+ * step one ulp ({@link FpFusedDouble} does the same for fma). Anything near overflow,
+ * underflow, zero, infinity or NaN goes to the exact integer path ({@link SoftFloat},
+ * {@link SoftFloatConvert}). Single operations run in double (see {@link FpSingle}) and round
+ * once. The qemu-riscv64 oracle tables in the tests pin all of it down.
  */
 public final class Fpu {
     public static final int NX = 1, UF = 2, OF = 4, DZ = 8, NV = 16;
@@ -49,6 +50,7 @@ public final class Fpu {
     public int fmsub_s(int a, int b, int c, int rm) { return single.fma(a, b, c ^ SIGN_S, rm); }
     public int fnmsub_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c, rm); }
     public int fnmadd_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c ^ SIGN_S, rm); }
+
     // Comparisons and min/max: Java's ordered comparisons decide the common cases; equal
     // operands (-0 vs +0) and NaNs go to FpCompare.
     public int fmin_s(int a, int b) {
