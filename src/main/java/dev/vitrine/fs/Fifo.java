@@ -51,7 +51,8 @@ public final class Fifo extends Inode {
         if (pipe == null) pipe = new Pipe(vfs.wakeup());
         pipe.openEnd(rd, wr);
         ends++;
-        PipeEnd end = new PipeEnd(pipe, rd, wr, this, null);
+        boolean early = accmode == FileDescription.O_RDONLY && nonblock && pipe.writers == 0;
+        PipeEnd end = new PipeEnd(pipe, rd, wr, this, null, early ? pipe.writeOpens : 0);
         vfs.wakeup().wakeup(channel());
         if (accmode == FileDescription.O_RDONLY && pipe.writers == 0 && !nonblock) {
             waiting.put(who, new Waiting(end, true, pipe.writeOpens));

@@ -9,13 +9,17 @@ public final class PipeEnd implements File {
     private final Stat stat;
     private boolean closed;
 
-    PipeEnd(Pipe pipe, boolean read, boolean write, Fifo fifo, Stat stat) {
+    /**
+     * {@code seenWriters}: POLLHUP shows only once the writer count has moved past this;
+     * 0 except for a FIFO reader opened O_NONBLOCK before any writer (Linux's f_pipe).
+     */
+    PipeEnd(Pipe pipe, boolean read, boolean write, Fifo fifo, Stat stat, long seenWriters) {
         this.pipe = pipe;
         this.read = read;
         this.write = write;
         this.fifo = fifo;
         this.stat = stat;
-        this.writeOpensAtOpen = pipe.writeOpens;
+        this.writeOpensAtOpen = seenWriters;
     }
 
     /** pipe2: a fresh pipe's read and write ends, on pipefs (an inode with no name). */
@@ -24,7 +28,7 @@ public final class PipeEnd implements File {
         p.openEnd(true, true);
         long now = vfs.now();
         Stat st = new Stat(Vfs.PIPEFS_DEV, vfs.nextIno(), Stat.S_IFIFO | 0600, 1, 1000, 1000, 0, 0, 4096, 0, now, now, now);
-        return new PipeEnd[] {new PipeEnd(p, true, false, null, st), new PipeEnd(p, false, true, null, st)};
+        return new PipeEnd[] {new PipeEnd(p, true, false, null, st, 0), new PipeEnd(p, false, true, null, st, 0)};
     }
 
     public Pipe pipe() { return pipe; }
