@@ -15,6 +15,7 @@ public final class Devices {
         @Override public Stat stat() { return node.stat(); }
         @Override public Inode inode() { return node; }
         @Override public boolean seekable() { return true; }
+        @Override public long seek(long current, long requested) { return 0; }
     }
 
     /** /dev/zero (1:5) reads zeros; /dev/full (1:7) too, but every write is ENOSPC. */
@@ -30,6 +31,7 @@ public final class Devices {
         @Override public Stat stat() { return node.stat(); }
         @Override public Inode inode() { return node; }
         @Override public boolean seekable() { return true; }
+        @Override public long seek(long current, long requested) { return 0; }
     }
 
     /** /dev/random (1:8) and /dev/urandom (1:9): one seeded stream shared by both, so runs repeat. */
@@ -44,5 +46,7 @@ public final class Devices {
         @Override public long write(byte[] src, int off, int len, long offset) { return len; }
         @Override public Stat stat() { return node.stat(); }
         @Override public Inode inode() { return node; }
+        @Override public boolean seekable() { return true; }
+        @Override public long seek(long current, long requested) { return current; }
     }
 }

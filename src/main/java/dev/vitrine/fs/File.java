@@ -17,6 +17,9 @@ public interface File {
     /** Whether this file has a position (regular files) or is a stream (ESPIPE on lseek). */
     default boolean seekable() { return false; }
 
+    /** lseek's last word: the position the description takes (devices pin it, as Linux's null_lseek does). */
+    default long seek(long current, long requested) { return requested; }
+
     /** Terminal ioctls answer only on a terminal. */
     default boolean isTerminal() { return false; }
 

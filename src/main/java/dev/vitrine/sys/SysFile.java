@@ -201,6 +201,7 @@ final class SysFile {
         long p = whence == 4 ? size : base + off;
         if (whence == 3) p = off;
         if (p < 0) return -Errno.EINVAL;
+        p = f.file().seek(f.offset(), p);
         f.setOffset(p);
         return p;
     }
