@@ -50,6 +50,10 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
+        kernel.setMaxTime(c.maxTimeNs());
+        kernel.setQuantum(c.quantum());
+        kernel.setPolicy(dev.vitrine.proc.sched.Policy.of(c.sched(), c.seed()));
+        kernel.setMaxProcesses(c.maxProcesses());
         Services services = new Services(c.seed());
         Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
@@ -86,6 +90,7 @@ final class Boot {
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
         else if (stop == Kernel.Stop.DEADLOCK) status = 125;
+        else if (stop == Kernel.Stop.TIME_LIMIT) status = 124;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
@@ -151,6 +156,7 @@ final class Boot {
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));
+        dev.vitrine.proc.RunStats.put(k, s);
         return s;
     }
 }

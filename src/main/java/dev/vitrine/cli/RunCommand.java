@@ -49,6 +49,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-instructions", paramLabel = "N", description = "stop the run after N instructions (0 = no limit)")
     long maxInstructions;
 
+    @Option(names = "--sched", paramLabel = "POLICY", description = "scheduling policy: rr (default), fifo, priority, random (seeded by --seed)")
+    String sched = "rr";
+
+    @Option(names = "--quantum", paramLabel = "N", description = "time slice in instructions (default 100000)")
+    long quantum = 100_000;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "stop the run after this much virtual time (0 = no limit)")
+    double maxTime;
+
+    @Option(names = "--max-procs", paramLabel = "N", description = "most processes at once; fork past it fails with EAGAIN (default 1024)")
+    int maxProcs = 1024;
+
     @Option(names = "--stats", description = "print the machine's figures to stderr after the run")
     boolean stats;
 
@@ -75,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 .memory(Sizes.parse(mem))
                 .seed(seed)
                 .maxInstructions(maxInstructions)
+                .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .stdin(System.in).stdout(System.out).stderr(System.err)
                 .strace(strace ? System.err : null)
                 .tty(tty);

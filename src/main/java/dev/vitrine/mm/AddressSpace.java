@@ -293,6 +293,56 @@ public final class AddressSpace {
         return brk;
     }
 
+    /**
+     * fork's copy (Linux's dup_mmap): the same VMAs over a new page table whose leaves point
+     * at the same frames, one more reference each. Private pages lose W in both tables, so
+     * the first store on either side copies (copy on write); MAP_SHARED pages keep W and stay
+     * one frame. Returns null when there is no frame for a page table (fork fails ENOMEM).
+     */
+    public AddressSpace fork() {
+        // Shared anonymous pages must be one frame for both sides even if untouched so far:
+        // with no shmem object behind them, give them their frames now.
+        for (Vma v : vmas.values()) {
+            if (!v.shared() || !v.anonymous()) continue;
+            for (long va = v.start(); va < v.end(); va += pageSize) {
+                long ptePa = table.walk(va, true);
+                if (ptePa == PageTable.NO_MEMORY) return null;
+                long pte = table.read(ptePa);
+                if (Pte.valid(pte) || (pte & PageTable.PROT_NONE) != 0) continue;
+                long f = frames.alloc();
+                if (f == FrameAllocator.NONE) return null;
+                long bits = pteBits(v.prot());
+                table.set(ptePa, bits == 0 ? Pte.make(f, PageTable.PROT_NONE) : Pte.make(f, bits));
+            }
+        }
+        AddressSpace child = create(geometry, frames);
+        if (child == null) return null;
+        child.vmas.putAll(vmas);
+        child.brkStart = brkStart;
+        child.brk = brk;
+        child.stackLimit = stackLimit;
+        boolean[] failed = {false};
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> {
+            if (failed[0]) return;
+            Vma v = find(va);
+            long childPte = child.table.walk(va, true);
+            if (childPte == PageTable.NO_MEMORY) { failed[0] = true; return; }
+            long bits = pte;
+            if (v != null && !v.shared() && (pte & Pte.W) != 0) {
+                bits = pte & ~Pte.W;
+                table.set(ptePa, bits);
+            }
+            frames.incRef(Pte.ppn(pte));
+            child.table.set(childPte, bits);
+        });
+        shootdown.all();
+        if (failed[0]) {
+            child.destroy();
+            return null;
+        }
+        return child;
+    }
+
     /** Frames mapped in this address space (its resident set). */
     public long residentPages() {
         long[] n = {0};

@@ -17,13 +17,13 @@ public final class ProcFiles implements ProcSource {
     public ProcFiles(Kernel kernel) { this.kernel = kernel; }
 
     private Task task(int pid) {
-        for (Task t : kernel.tasks()) if (t.pid() == pid && t.state() != Task.State.ZOMBIE) return t;
+        for (Task t : kernel.tasks()) if (t.pid() == pid && t.state() != Task.State.DEAD) return t;
         return null;
     }
 
     @Override public List<Integer> pids() {
         List<Integer> out = new ArrayList<>();
-        for (Task t : kernel.tasks()) if (t.state() != Task.State.ZOMBIE) out.add(t.pid());
+        for (Task t : kernel.tasks()) if (t.state() != Task.State.DEAD) out.add(t.pid());
         out.sort(Integer::compare);
         return out;
     }

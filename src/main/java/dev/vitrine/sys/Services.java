@@ -7,8 +7,6 @@ public final class Services {
     private final SplittableRandom random;
 
     private dev.vitrine.fs.Vfs vfs;
-    /** Blocking writes put to sleep part-way: how far each task got (see SysFile.write). */
-    final java.util.Map<Object, long[]> partialWrites = new java.util.IdentityHashMap<>();
 
     public Services(long seed) { this.random = new SplittableRandom(seed ^ 0x5eed_0f_a11L); }
 

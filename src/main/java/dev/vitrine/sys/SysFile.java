@@ -5,6 +5,7 @@ import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.PipeEnd;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -13,7 +14,7 @@ import static dev.vitrine.sys.Arg.*;
  * read and write and their vector and positioned forms, and lseek. A stream that cannot
  * go on answers -EAGAIN: O_NONBLOCK returns that, otherwise the task sleeps on the file's
  * channel and the call restarts. A blocking write put to sleep part-way remembers how far
- * it got (Services.partialWrites), so the restart goes on from there.
+ * it got (the task's syscall scratch), so the restart goes on from there.
  */
 final class SysFile {
     private SysFile() {}
@@ -82,8 +83,7 @@ final class SysFile {
         if (f == null || !f.writable()) return -Errno.EBADF;
         File file = f.file();
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
-        long[] partial = s.partialWrites.remove(t);
-        long done = partial != null && partial[0] == fd && partial[1] == key && partial[2] == n ? partial[3] : 0;
+        long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
         byte[] b = new byte[(int) Math.min(Math.max(n - done, 0), CHUNK)];
         while (done < n || n == 0) {
@@ -92,12 +92,13 @@ final class SysFile {
             long at = append ? file.stat().size() : pos >= 0 ? pos + done : f.offset();
             long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
             if (r == -Errno.EAGAIN && blocks(f)) {
-                if (done > 0) s.partialWrites.put(t, new long[] {fd, key, n, done});
+                if (done > 0) t.setSyscallState(new long[] {fd, key, n, done});
                 return sleep(k, t, f, call);
             }
             if (r == -Errno.EPIPE) {
-                // SIGPIPE goes here once the proc branch's signal API lands:
-                // k.signal(t, Signals.SIGPIPE) — then EPIPE is what a caught or ignored SIGPIPE sees.
+                // Linux's pipe_write: send_sig(SIGPIPE) to the writer; EPIPE is what a caught,
+                // ignored or blocked SIGPIPE leaves, and a write that got some bytes in returns those.
+                k.signal(t, Signals.SIGPIPE);
                 return done > 0 ? done : r;
             }
             if (r < 0) return done > 0 ? done : r;

@@ -90,6 +90,7 @@ final class SysFsOpen {
                 file = fifo.open(t, acc, (flags & O_NONBLOCK) != 0);
             } catch (FsException e) {
                 if (e != Fifo.MUST_WAIT) throw e;
+                t.setOnAbandon(eintr -> fifo.cancel(t));   // a signal handler cut the wait short
                 k.sleep(t, fifo.channel(), "open(\"" + path + "\", " + (acc == 0 ? "O_RDONLY" : "O_WRONLY") + "): "
                         + (acc == 0 ? "no writer has it open" : "no reader has it open"));
                 return Syscall.RESTART;

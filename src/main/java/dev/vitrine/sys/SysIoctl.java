@@ -6,6 +6,7 @@ import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.PipeEnd;
+import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -20,10 +21,10 @@ final class SysIoctl {
 
     static void register(SyscallTable t, Services s) {
         t.add(29, "ioctl", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fd, req, arg, a3, a4, a5) -> ioctl(task, (int) fd, (int) req, arg), FD, HEX, PTR);
+                (k, task, fd, req, arg, a3, a4, a5) -> ioctl(k, task, (int) fd, (int) req, arg), FD, HEX, PTR);
     }
 
-    static long ioctl(Task t, int fd, int req, long arg) {
+    static long ioctl(Kernel k, Task t, int fd, int req, long arg) {
         FileDescription f = t.fds().get(fd);
         if (f == null) return -Errno.EBADF;
         File file = f.file();
@@ -56,13 +57,12 @@ final class SysIoctl {
             }
             case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(24, 80)) ? 0 : -Errno.EFAULT;
             case TIOCSWINSZ -> 0;
-            // TODO(proc merge): the session's foreground group is Kernel.foregroundPgid().
-            case TIOCGPGRP -> t.memory().writeInt(arg, c.foregroundPgid() != 0 ? c.foregroundPgid() : t.pid()) ? 0 : -Errno.EFAULT;
+            case TIOCGPGRP -> t.memory().writeInt(arg, k.foregroundPgid()) ? 0 : -Errno.EFAULT;
             case TIOCSPGRP -> {
                 Integer pg = readInt(t, arg);
                 if (pg == null) yield -Errno.EFAULT;
                 if (pg < 0) yield -Errno.EINVAL;
-                c.setForegroundPgid(pg);
+                k.setForegroundPgid(pg);
                 yield 0;
             }
             default -> -Errno.ENOTTY;

@@ -9,7 +9,7 @@ import dev.vitrine.proc.Task;
 import static dev.vitrine.sys.Arg.*;
 
 /**
- * ppoll and pselect6. Readiness comes from each file's poll(); with nothing ready the task
+ * ppoll (with descriptors) and pselect6; the signal mask argument is not applied yet. Readiness comes from each file's poll(); with nothing ready the task
  * sleeps on the tree's poll channel, which every file wakeup also pings, and looks again.
  */
 final class SysPoll {
@@ -20,37 +20,37 @@ final class SysPoll {
             POLLEX_SET = Poll.POLLPRI;
 
     static void register(SyscallTable t, Services s) {
-        t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fds, n, tmo, mask, size, a5) -> ppoll(k, s, task, fds, n, tmo), PTR, INT, PTR, PTR, LONG);
+        // ppoll (73) is registered by SysSignal, whose handler passes calls with descriptors here.
         t.add(72, "pselect6", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, n, in, out, ex, tmo, mask) -> pselect6(k, s, task, (int) n, in, out, ex, tmo), INT, PTR, PTR, PTR, PTR, PTR);
     }
 
-    /** The timeout in ns: -1 for none (wait forever), or -EFAULT/-EINVAL encoded as Long.MIN_VALUE. */
-    private static long timeout(Task t, long va) {
+    /**
+     * The deadline on the monotonic clock: -1 for none (wait forever); Long.MIN_VALUE for
+     * EFAULT, Long.MIN_VALUE + 1 for EINVAL. A restarted call keeps the first one it computed.
+     */
+    private static long deadline(Kernel k, Task t, long va, boolean timeval) {
         if (va == 0) return -1;
-        Long sec = t.memory().readLong(va), nsec = t.memory().readLong(va + 8);
-        if (sec == null || nsec == null) return Long.MIN_VALUE;
-        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return Long.MIN_VALUE + 1;
-        return sec * 1_000_000_000L + nsec;
+        if (t.syscallState() instanceof Long d) return d;
+        Long sec = t.memory().readLong(va), frac = t.memory().readLong(va + 8);
+        if (sec == null || frac == null) return Long.MIN_VALUE;
+        long nsec = timeval ? frac * 1000 : frac;
+        if (sec < 0 || frac < 0 || nsec >= 1_000_000_000L) return Long.MIN_VALUE + 1;
+        long d = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
+        t.setSyscallState(d);
+        return d;
     }
 
-    /** Nothing ready: sleep for good, return 0 at once, or wait out the time. */
-    private static long wait(Kernel k, Services s, Task t, long tmo, String why) {
-        if (tmo == 0) return 0;
-        if (tmo < 0) {
-            k.sleep(t, s.vfs().pollChannel(), why);
-            return Syscall.RESTART;
-        }
-        // TODO(proc merge): sleepTimed on the poll channel with a per-task deadline. Until then
-        // a bounded wait lets time pass, as nanosleep does with one process, and times out.
-        k.clock().advance(tmo);
-        return 0;
+    /** Nothing ready: 0 once the deadline has passed, else sleep on the poll channel until it or a wakeup. */
+    private static long wait(Kernel k, Services s, Task t, long deadline, String why) {
+        if (deadline >= 0 && k.clock().now() >= deadline) return 0;
+        k.sleepTimed(t, s.vfs().pollChannel(), deadline, why);
+        return Syscall.RESTART;
     }
 
     static long ppoll(Kernel k, Services s, Task t, long fds, long n, long tmoVa) {
         if (n < 0 || n > t.fds().limit()) return -Errno.EINVAL;
-        long tmo = timeout(t, tmoVa);
+        long tmo = deadline(k, t, tmoVa, false);
         if (tmo == Long.MIN_VALUE) return -Errno.EFAULT;
         if (tmo == Long.MIN_VALUE + 1) return -Errno.EINVAL;
         int ready = 0;
@@ -77,7 +77,7 @@ final class SysPoll {
 
     static long pselect6(Kernel k, Services s, Task t, int n, long in, long out, long ex, long tmoVa) {
         if (n < 0 || n > t.fds().limit()) return -Errno.EINVAL;
-        long tmo = timeout(t, tmoVa);
+        long tmo = deadline(k, t, tmoVa, false);
         if (tmo == Long.MIN_VALUE) return -Errno.EFAULT;
         if (tmo == Long.MIN_VALUE + 1) return -Errno.EINVAL;
         int words = (n + 63) / 64;

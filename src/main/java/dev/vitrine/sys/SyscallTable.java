@@ -19,6 +19,11 @@ public final class SyscallTable {
         SysMem.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);
+        SysClone.register(this, services);
+        SysWait.register(this, services);
+        SysSignal.register(this, services);
+        SysSched.register(this, services);
+        SysFutex.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {
