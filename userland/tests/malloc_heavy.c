@@ -9,7 +9,7 @@
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
 static uint64_t next(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng; }
 
-#define SLOTS 1024
+#define SLOTS 512
 static unsigned char *slot[SLOTS];
 static size_t len[SLOTS];
 static unsigned char tag[SLOTS];
@@ -30,20 +30,20 @@ static int check(unsigned i)
 int main(void)
 {
     unsigned long bad = 0, ops = 0;
-    for (int round = 0; round < 20000; round++) {
+    for (int round = 0; round < 12000; round++) {
         unsigned i = next() % SLOTS;
         uint64_t r = next();
         if (slot[i] && !check(i)) bad++;
         switch (r % 5) {
         case 0: case 1: {             /* fresh malloc, sizes skewed small */
             free(slot[i]);
-            size_t n = (r >> 8) % ((r >> 40) % 4 == 0 ? 5000 : 200) + 1;
+            size_t n = (r >> 8) % ((r >> 40) % 8 == 0 ? 3000 : 160) + 1;
             slot[i] = malloc(n); len[i] = n; tag[i] = (unsigned char)r;
             for (size_t k = 0; k < n; k++) slot[i][k] = (unsigned char)(tag[i] + k);
             break;
         }
         case 2: {                     /* realloc grow/shrink, content preserved */
-            size_t n = (r >> 8) % 3000 + 1;
+            size_t n = (r >> 8) % ((r >> 40) % 4 == 0 ? 1500 : 300) + 1;
             unsigned char *p = realloc(slot[i], n);
             if (!p) { bad++; break; }
             size_t keep = slot[i] ? (n < len[i] ? n : len[i]) : 0;
@@ -55,7 +55,7 @@ int main(void)
         }
         case 3: {                     /* calloc must be zeroed */
             free(slot[i]);
-            size_t n = (r >> 8) % 700 + 1, m = (r >> 20) % 7 + 1;
+            size_t n = (r >> 8) % 100 + 1, m = (r >> 20) % 7 + 1;
             unsigned char *p = calloc(n, m);
             for (size_t k = 0; k < n * m; k++) if (p[k]) { bad++; break; }
             slot[i] = p; len[i] = n * m; tag[i] = (unsigned char)(r >> 3);
@@ -66,7 +66,7 @@ int main(void)
             free(slot[i]); slot[i] = NULL; len[i] = 0;
         }
         ops++;
-        if (round % 2000 == 1999) {
+        if (round % 3000 == 2999) {
             uint64_t h = 0; size_t total = 0; unsigned live = 0;
             for (unsigned k = 0; k < SLOTS; k++) if (slot[k]) { h += sum(slot[k], len[k]); total += len[k]; live++; }
             printf("round %5d: live %u bytes %zu checksum %016" PRIx64 " bad %lu\n", round + 1, live, total, h, bad);
@@ -75,7 +75,7 @@ int main(void)
     for (unsigned k = 0; k < SLOTS; k++) { if (slot[k] && !check(k)) bad++; free(slot[k]); slot[k] = NULL; }
 
     /* Large blocks (above the mmap threshold) and growing a big block by realloc. */
-    size_t sizes[] = {200000, 1 << 20, 3 << 20, 128 * 1024 + 1, 16 << 20};
+    size_t sizes[] = {200000, 1 << 20, 128 * 1024 + 1, 8 << 20};
     for (unsigned k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         size_t n = sizes[k];
         unsigned char *p = malloc(n);
@@ -103,7 +103,7 @@ int main(void)
     }
     /* A linked list of 50000 nodes built, summed, reversed and freed. */
     struct node { struct node *next; long v; } *head = NULL;
-    for (long k = 0; k < 50000; k++) { struct node *n = malloc(sizeof *n); n->v = k * k % 1000003; n->next = head; head = n; }
+    for (long k = 0; k < 20000; k++) { struct node *n = malloc(sizeof *n); n->v = k * k % 1000003; n->next = head; head = n; }
     long total = 0, cnt = 0;
     struct node *prev = NULL;
     while (head) { struct node *nx = head->next; total += head->v * (cnt++ % 7); head->next = prev; prev = head; head = nx; }

@@ -1,10 +1,10 @@
-/* sort_large: CPU-bound work (~tens of millions of instructions): merge sort and heap sort of 200k keys, a sieve, a hash table, a CRC32, matrix multiply; prints checksums. */
+/* sort_large: CPU-bound work (~tens of millions of instructions): merge sort and heap sort of 100k keys, a sieve, a hash table, a CRC32, matrix multiply; prints checksums. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
-#define N 200000
+#define N 100000
 static uint32_t a[N], tmp[N], b[N];
 
 static void msort(uint32_t *x, uint32_t *t, size_t n)
@@ -51,26 +51,26 @@ int main(void)
     printf("sort: n=%d sorted %d heap==merge %d min %u median %u max %u crc %08x\n", N, sorted, same, a[0], a[N / 2], a[N - 1],
            crc32((const uint8_t *)a, sizeof a));
 
-    static uint8_t sieve[1000001];
+    static uint8_t sieve[300001];
     unsigned count = 0; uint64_t psum = 0;
-    for (unsigned i = 2; i <= 1000000; i++) {
+    for (unsigned i = 2; i <= 300000; i++) {
         if (sieve[i]) continue;
         count++; psum += i;
-        for (unsigned long j = (unsigned long)i * i; j <= 1000000; j += i) sieve[j] = 1;
+        for (unsigned long j = (unsigned long)i * i; j <= 300000; j += i) sieve[j] = 1;
     }
-    printf("primes <= 1e6: %u sum %llu\n", count, (unsigned long long)psum);
+    printf("primes <= 3e5: %u sum %llu\n", count, (unsigned long long)psum);
 
-    /* open-addressing hash table of 50k keys, then lookups */
+    /* open-addressing hash table of 30k keys, then lookups */
     enum { CAP = 1 << 17 };
     static uint64_t keys[CAP]; static uint32_t vals[CAP];
     unsigned inserted = 0, found = 0, probes = 0;
-    for (uint32_t i = 0; i < 50000; i++) {
+    for (uint32_t i = 0; i < 30000; i++) {
         uint64_t k = (uint64_t)a[i * 3] * 2654435761u + i;
         size_t h = (k * 0x9e3779b97f4a7c15ULL) >> 47;
         while (keys[h] && keys[h] != k) { h = (h + 1) & (CAP - 1); probes++; }
         if (!keys[h]) { keys[h] = k; vals[h] = i; inserted++; }
     }
-    for (uint32_t i = 0; i < 100000; i++) {
+    for (uint32_t i = 0; i < 60000; i++) {
         uint64_t k = i % 2 ? (uint64_t)a[(i / 2) * 3] * 2654435761u + i / 2 : i * 7919ULL + 1;
         size_t h = (k * 0x9e3779b97f4a7c15ULL) >> 47;
         while (keys[h] && keys[h] != k) { h = (h + 1) & (CAP - 1); probes++; }
@@ -82,7 +82,7 @@ int main(void)
     /* 64x64 double matrix multiply, repeated */
     static double m1[64][64], m2[64][64], m3[64][64];
     for (int i = 0; i < 64; i++) for (int j = 0; j < 64; j++) { m1[i][j] = (i * 7 + j * 3) % 17 / 8.0 - 1; m2[i][j] = (i == j) + 0.01 * ((i ^ j) & 7); }
-    for (int r = 0; r < 4; r++) {
+    for (int r = 0; r < 2; r++) {
         for (int i = 0; i < 64; i++) for (int j = 0; j < 64; j++) { double acc = 0; for (int k = 0; k < 64; k++) acc += m1[i][k] * m2[k][j]; m3[i][j] = acc; }
         memcpy(m1, m3, sizeof m1);
     }

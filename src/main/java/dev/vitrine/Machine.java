@@ -58,8 +58,8 @@ public final class Machine {
 
     public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
-                         Boolean ttyOverride, List<String> env, String sched, long quantum, long maxTimeNs,
-                         int maxProcesses) {}
+                         Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
+                         long maxTimeNs, int maxProcesses, List<String> mounts) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -73,6 +73,8 @@ public final class Machine {
         private PrintStream strace;
         private Boolean tty;
         private List<String> env = List.of("PATH=/bin:/usr/bin", "HOME=/home/user", "LANG=C");
+        private PrintStream diagnostics = System.err;
+        private final List<String> mounts = new java.util.ArrayList<>();
         private String sched = "rr";
         private long quantum = 100_000;
         private long maxTimeNs = 0;
@@ -92,6 +94,10 @@ public final class Machine {
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
         public Builder tty(Boolean t) { tty = t; return this; }
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
+        /** The machine's own remarks (a missing syscall, reported once by name) go here, not into the guest's stderr; null for none. */
+        public Builder diagnostics(PrintStream d) { diagnostics = d; return this; }
+        /** Shows a host directory in the guest: HOST:GUEST[:rw], read-only unless rw. */
+        public Builder mount(String spec) { mounts.add(spec); return this; }
         /** Scheduling policy: rr (default), fifo, priority, random (seeded by {@link #seed}). */
         public Builder sched(String policy) { sched = policy; return this; }
         /** Instructions per time slice (default 100000). */
@@ -102,7 +108,7 @@ public final class Machine {
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
-                    sched, quantum, maxTimeNs, maxProcesses));
+                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts)));
         }
     }
 }

@@ -73,12 +73,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
+    List<String> mounts = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
         Path exe = program;
         if (!Files.exists(program)) throw new IllegalArgumentException(program + ": no such file");
         if (program.toString().endsWith(".c")) exe = GuestCompiler.compile(program);
         boolean split = !tlbUnified;
-        Machine m = Machine.builder()
+        Machine.Builder b = Machine.builder()
                 .paging(Geometry.preset(paging))
                 .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
                 .memory(Sizes.parse(mem))
@@ -87,8 +90,9 @@ final class RunCommand implements Callable<Integer> {
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .stdin(System.in).stdout(System.out).stderr(System.err)
                 .strace(strace ? System.err : null)
-                .tty(tty)
-                .build();
+                .tty(tty);
+        for (String spec : mounts) b.mount(spec);
+        Machine m = b.build();
         List<String> argv = new ArrayList<>();
         argv.add(program.getFileName().toString().replaceFirst("\\.c$", ""));
         argv.addAll(args);

@@ -152,9 +152,15 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     private AddressSpace.Shootdown shootdownFor(AddressSpace space) {
         return new AddressSpace.Shootdown() {
-            public void page(long va) { if (current != null && current.space() == space) mmu.invalidatePage(va); }
-            public void all() { if (current != null && current.space() == space) mmu.invalidateAll(); }
+            // An ASID-tagged TLB may hold this space's entries even while another runs.
+            public void page(long va) { int a = asidOf(space); if (a >= 0) mmu.invalidatePage(va, a); }
+            public void all() { int a = asidOf(space); if (a >= 0) mmu.invalidateAsid(a); }
         };
+    }
+
+    private int asidOf(AddressSpace space) {
+        for (Task t : tasks) if (t.space() == space) return t.proc.pid;
+        return -1;
     }
 
     // ---- the loop

@@ -38,7 +38,7 @@ final class SysSignal {
         t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), INT, INT, INT, PTR);
         t.add(137, "rt_sigtimedwait", (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, LONG);
         t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, task, fds, n, ts, mask, size), PTR, INT, PTR, PTR, LONG);
+                (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, s, task, fds, n, ts, mask, size), PTR, INT, PTR, PTR, LONG);
     }
 
     private static long sigaction(Kernel k, Task t, int sig, long actVa, long oldVa, long size) {

@@ -9,6 +9,13 @@ public final class SyscallTable {
 
     public SyscallTable(Services services) {
         SysFile.register(this, services);
+        SysFsOpen.register(this, services);
+        SysFsStat.register(this, services);
+        SysPath.register(this, services);
+        SysFcntl.register(this, services);
+        SysIoctl.register(this, services);
+        SysPipe.register(this, services);
+        SysPoll.register(this, services);
         SysMem.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);

@@ -39,6 +39,7 @@ final class VitrineRunner {
             }
         }, "vitrine-" + binary.getFileName(), THREAD_STACK);
         t.setDaemon(true);
+        long start = System.nanoTime();
         t.start();
         t.join(timeoutSeconds * 1000);
         if (t.isAlive()) {
@@ -52,8 +53,12 @@ final class VitrineRunner {
             throw new AssertionError("Vitrine threw " + e + " running " + binary.getFileName() + "; stdout so far ("
                     + out.size() + " bytes) ends with:\n" + Diff.tail(out.toString(), 10) + "\nstderr:\n" + Diff.tail(err.toString(), 10), e);
         }
+        long ms = (System.nanoTime() - start) / 1_000_000;
         Machine.Result r = result.get();
-        return new GuestRun(out.toByteArray(), err.toByteArray(), r.exitStatus(), r.signal(), r.report() == null ? "" : r.report());
+        Object instructions = r.stats() == null ? null : r.stats().get("instructions");
+        String perf = ms + " ms, " + instructions + " instructions";
+        return new GuestRun(out.toByteArray(), err.toByteArray(), r.exitStatus(), r.signal(),
+                r.report() == null || r.report().isBlank() ? perf : r.report() + "; " + perf);
     }
 
     @SuppressWarnings({"deprecation", "removal"})
