@@ -27,7 +27,7 @@ public final class TraceReader {
         try {
             return parse(Files.readAllLines(file), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read trace " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read trace " + file + ": " + IoErrors.reason(e));
         }
     }
 

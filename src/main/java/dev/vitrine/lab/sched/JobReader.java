@@ -19,7 +19,7 @@ public final class JobReader {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read jobs " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read jobs " + file + ": " + dev.vitrine.lab.IoErrors.reason(e));
         }
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
