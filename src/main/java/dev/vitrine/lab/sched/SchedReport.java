@@ -36,19 +36,33 @@ public final class SchedReport {
     static String gantt(Schedule s) {
         long end = s.end();
         long unit = Math.max(1, (end + WIDTH - 1) / WIDTH);
+        Map<String, Character> sym = symbols(s.jobs());
         StringBuilder bar = new StringBuilder();
-        for (long t = 0; t < end; t += unit) bar.append(symbol(s, t, Math.min(end, t + unit)));
+        for (long t = 0; t < end; t += unit) bar.append(symbol(s, sym, t, Math.min(end, t + unit)));
         StringBuilder scale = new StringBuilder();
         for (int c = 0; c < bar.length(); c += 10) {
             String label = Long.toString(c * unit);
             scale.append(label).append(" ".repeat(Math.max(1, 10 - label.length())));
         }
         String legend = unit == 1 ? "one column per time unit" : "one column per " + unit + " time units";
-        return "  |" + bar + "|  (" + legend + ", '.' idle)\n   " + scale.toString().stripTrailing() + "\n";
+        StringBuilder key = new StringBuilder();
+        for (Job j : s.jobs()) if (!j.name().equals(String.valueOf(sym.get(j.name())))) key.append(' ').append(sym.get(j.name())).append('=').append(j.name());
+        return "  |" + bar + "|  (" + legend + ", '.' idle" + (key.length() > 0 ? ";" + key : "") + ")\n   " + scale.toString().stripTrailing() + "\n";
+    }
+
+    /** Each job's first letter when those are all different, else A, B, C... in list order. */
+    static Map<String, Character> symbols(List<Job> jobs) {
+        Map<String, Character> m = new java.util.LinkedHashMap<>();
+        java.util.Set<Character> firsts = new java.util.HashSet<>();
+        boolean distinct = true;
+        for (Job j : jobs) distinct &= firsts.add(j.name().charAt(0)) && j.name().charAt(0) != '.';
+        for (int i = 0; i < jobs.size(); i++)
+            m.put(jobs.get(i).name(), distinct ? jobs.get(i).name().charAt(0) : i < 26 ? (char) ('A' + i) : i < 52 ? (char) ('a' + i - 26) : '#');
+        return m;
     }
 
     /** The job that ran most in [from, to): its name's first letter (or its index), '.' for idle. */
-    private static char symbol(Schedule s, long from, long to) {
+    private static char symbol(Schedule s, Map<String, Character> sym, long from, long to) {
         String best = null;
         long most = 0;
         for (Schedule.Segment seg : s.timeline()) {
@@ -58,7 +72,7 @@ public final class SchedReport {
                 best = seg.job();
             }
         }
-        return best == null ? '.' : best.charAt(0);
+        return best == null ? '.' : sym.get(best);
     }
 
     private static String num(double v) {
