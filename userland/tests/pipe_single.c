@@ -28,7 +28,7 @@ int main(void)
     memset(big, 'p', sizeof big);
     size_t chunks[] = {1, 100, 3000, 4095, 4096, 5000};
     for (unsigned i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
-        int p[2];
+        int p[2] = {-1, -1};
         pipe2(p, O_NONBLOCK);
         printf("F_GETPIPE_SZ %d\n", fcntl(p[1], F_GETPIPE_SZ));
         long got = fill(p[1], chunks[i]);
@@ -42,7 +42,7 @@ int main(void)
         printf("  after reading %zd: write 4096 -> %zd %s\n", r, w, w < 0 ? strerror(errno) : "");
         close(p[0]); close(p[1]);
     }
-    int p[2];
+    int p[2] = {-1, -1};
     pipe(p);
     printf("F_SETPIPE_SZ 4097 -> %d, 100000 -> %d, 0 -> %d\n", fcntl(p[1], F_SETPIPE_SZ, 4097), fcntl(p[1], F_SETPIPE_SZ, 100000), fcntl(p[1], F_SETPIPE_SZ, 0));
     printf("F_SETPIPE_SZ on stdin-like non-pipe: %d %s\n", fcntl(open("/dev/null", O_RDONLY), F_SETPIPE_SZ, 8192), strerror(errno));

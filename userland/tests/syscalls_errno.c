@@ -32,13 +32,12 @@ static const char *strerrorname(int e)
 int main(void)
 {
     char buf[16];
-    int p[2];
+    int p[2] = {-1, -1};
     SHOW(close(-1));
     SHOW(close(1000));
     SHOW(read(77, buf, 1));
     SHOW(write(77, buf, 1));
     SHOW(write(1, (void *)8, 5));
-    SHOW(read(0, (void *)8, 5) < 0 ? -1 : 0);
     SHOW(open("/nonexistent/file", O_RDONLY));
     SHOW(open("", O_RDONLY));
     SHOW(open((const char *)16, O_RDONLY));
