@@ -77,6 +77,7 @@ int main(void)
     printf("stat through link type %s size %ld\n", type(st.st_mode), (long)st.st_size);
 
     FILE *f = fopen(path("stdio.txt"), "w+");
+    if (!f) { printf("fopen failed: %s\n", strerror(errno)); return 1; }
     for (int i = 0; i < 1000; i++) fprintf(f, "%d\n", i * i);
     fflush(f);
     printf("ftell %ld\n", ftell(f));
@@ -89,6 +90,7 @@ int main(void)
     fclose(f);
 
     DIR *dp = opendir(dir);
+    if (!dp) { printf("opendir failed: %s\n", strerror(errno)); return 1; }
     char *names[16]; int cnt = 0;
     struct dirent *e;
     while ((e = readdir(dp)) && cnt < 16) names[cnt++] = strdup(e->d_name);
