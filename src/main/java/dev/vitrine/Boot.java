@@ -43,8 +43,7 @@ final class Boot {
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
         Services services = new Services(c.seed());
-        PrintStream diagnostics = c.stderr() instanceof PrintStream p ? p : new PrintStream(c.stderr(), true);
-        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), diagnostics);
+        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
@@ -73,6 +72,7 @@ final class Boot {
 
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
+        else if (stop == Kernel.Stop.DEADLOCK) status = 125;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);

@@ -29,7 +29,13 @@ package dev.vitrine.mmu;
  * <li>evictions counts fills that replaced a valid entry.</li>
  * </ul>
  *
- * <p>The fast path (one {@link LastPage} per side) changes no figure: it only skips the
+ * <p>A superpage leaf fills one entry that covers the whole superpage. With ASID-tagged
+ * entries a leaf with G matches every address space (ASIDs are non-negative). A page
+ * whose frame lies outside physical memory is refused as PROTECTION, on a walk and on a
+ * hit alike. With RANDOM replacement the fetch side draws from {@code seed} and the data
+ * side from {@code seed ^ 0x9E3779B97F4A7C15}; a unified TLB from {@code seed}.
+ *
+ * <p>The fast path (one {@code LastPage} per side) changes no figure: it only skips the
  * set search when the search would find the same slot again, and still counts the hit
  * and bumps the slot's LRU timestamp.
  */
@@ -211,8 +217,10 @@ public final class Mmu {
         if (s == tlb.spanIndex(slot)) {
             tlb.update(slot, asidTag(walker.leafPte()), Pte.ppn(walker.leafPte()), (int) (walker.leafPte() & 0xff));
         } else {
-            // The table now maps this page at another size (changed without an sfence): place it as a new entry.
-            tlb.drop(slot);
+            // The table now maps this page at another size (changed without an sfence). Drop every
+            // entry for the page so that the new one is its only match, then place it afresh.
+            forgetLastPages();
+            tlb.dropPage(vpn, asid);
             slot = tlb.victim(vpn, s);
             if (tlb.valid(slot)) stats.evictions++;
             fillFromWalk(tlb, slot, vpn);

@@ -18,6 +18,10 @@ import java.util.SplittableRandom;
  * hit), FIFO the oldest fill, RANDOM a way drawn from a seeded generator.
  *
  * <p>Struct-of-arrays, no allocation after construction: the MMU calls this per access.
+ * Wide sets also keep a memo of recent lookups. Between two changes of the TLB's content
+ * a lookup is a pure function of (vpn, asid), so the memo is valid exactly while
+ * {@code version} (bumped by every fill, update and drop) is unchanged: it can never
+ * answer differently from the search it skips.
  */
 public final class Tlb {
     /** Tag of a global mapping: matches every address space. */
@@ -41,11 +45,24 @@ public final class Tlb {
     private final long[] stamps;
     private long clock;
 
+    /** Content version: any change to an entry bumps it and so voids the memo. */
+    private long version;
+    private final int memoMask;
+    private final long[] memoVpn, memoVersion;
+    private final int[] memoAsid, memoSlot;
+    /** Below this many ways the search is as cheap as the memo. */
+    private static final int MEMO_MIN_WAYS = 16, MEMO_SIZE = 256;
+
     /**
      * @param spans base pages per entry size as a shift, smallest first (0 for base pages)
      * @param seed  the RANDOM policy's generator seed
      */
     public Tlb(int entries, int ways, TlbConfig.Policy policy, int[] spans, long seed) {
+        this(entries, ways, policy, spans, seed, true);
+    }
+
+    /** {@code memo} false: always search (the reference the memo must equal). */
+    Tlb(int entries, int ways, TlbConfig.Policy policy, int[] spans, long seed, boolean memo) {
         if (spans.length == 0 || spans.length > (1 << SPAN_KEY_BITS))
             throw new IllegalArgumentException("bad span list");
         this.ways = entries == 0 ? 1 : ways;
@@ -61,6 +78,13 @@ public final class Tlb {
         this.perms = new int[entries];
         this.stamps = new long[entries];
         java.util.Arrays.fill(keys, EMPTY);
+        int memoSize = memo && this.ways >= MEMO_MIN_WAYS ? MEMO_SIZE : 0;
+        this.memoMask = memoSize - 1;
+        this.memoVpn = new long[memoSize];
+        this.memoVersion = new long[memoSize];
+        this.memoAsid = new int[memoSize];
+        this.memoSlot = new int[memoSize];
+        java.util.Arrays.fill(memoVersion, -1);
     }
 
     /** The sizes an MMU of {@code g} can map, as spans of base pages, smallest first. */
@@ -82,6 +106,18 @@ public final class Tlb {
 
     /** The slot mapping {@code vpn} in address space {@code asid}, or -1. Changes nothing. */
     public int find(long vpn, int asid) {
+        if (memoMask < 0) return search(vpn, asid);
+        int m = (int) vpn & memoMask;
+        if (memoVpn[m] == vpn && memoVersion[m] == version && memoAsid[m] == asid) return memoSlot[m];
+        int slot = search(vpn, asid);
+        memoVpn[m] = vpn;
+        memoAsid[m] = asid;
+        memoSlot[m] = slot;
+        memoVersion[m] = version;
+        return slot;
+    }
+
+    private int search(long vpn, int asid) {
         for (int s = 0; s < spans.length; s++) {
             if (resident[s] == 0) continue;
             long key = key(vpn, s);
@@ -116,6 +152,7 @@ public final class Tlb {
         perms[slot] = permBits;
         stamps[slot] = ++clock;
         resident[s]++;
+        version++;
     }
 
     /** Rewrites a valid entry's translation in place (same page, same size); replacement state unchanged. */
@@ -123,6 +160,7 @@ public final class Tlb {
         asids[slot] = asid;
         ppns[slot] = ppn & ~((1L << spans[spanIndex(slot)]) - 1);
         perms[slot] = permBits;
+        version++;
     }
 
     public boolean valid(int slot) { return keys[slot] != EMPTY; }
@@ -144,6 +182,7 @@ public final class Tlb {
         if (keys[slot] == EMPTY) return;
         resident[spanIndex(slot)]--;
         keys[slot] = EMPTY;
+        version++;
     }
 
     /** Drops every entry that would match {@code vpn} in {@code asid}, global ones included. */
@@ -164,6 +203,7 @@ public final class Tlb {
     public void flush() {
         java.util.Arrays.fill(keys, EMPTY);
         java.util.Arrays.fill(resident, 0);
+        version++;
     }
 
     public int validEntries() {

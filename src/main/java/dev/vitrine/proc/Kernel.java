@@ -15,14 +15,14 @@ import java.util.List;
  * The one kernel loop: pick a runnable task, put it on the hart, run it for a quantum and
  * handle whatever trap brought it back. The whole machine is this one Java thread.
  */
-public final class Kernel {
+public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Runs a syscall for the task on the hart; implemented by the sys layer. */
     public interface SyscallHandler {
         void syscall(Kernel kernel, Task task);
     }
 
-    /** How a run ended, when not by the last process exiting. */
-    public enum Stop { ALL_EXITED, INSTRUCTION_LIMIT }
+    /** How a run ended. */
+    public enum Stop { ALL_EXITED, INSTRUCTION_LIMIT, DEADLOCK }
 
     private final Hart hart;
     private final Mmu mmu;
@@ -74,15 +74,27 @@ public final class Kernel {
 
     private AddressSpace.Shootdown shootdownFor(AddressSpace space) {
         return new AddressSpace.Shootdown() {
-            public void page(long va) { if (current != null && current.space() == space) mmu.invalidatePage(va); }
-            public void all() { if (current != null && current.space() == space) mmu.invalidateAll(); }
+            // An ASID-tagged TLB may hold this space's entries even while another runs.
+            public void page(long va) { int a = asidOf(space); if (a >= 0) mmu.invalidatePage(va, a); }
+            public void all() { int a = asidOf(space); if (a >= 0) mmu.invalidateAsid(a); }
         };
+    }
+
+    private int asidOf(AddressSpace space) {
+        for (Task t : tasks) if (t.space() == space) return t.asid;
+        return -1;
     }
 
     public Stop run() {
         while (true) {
             Task t = pickNext();
-            if (t == null) return Stop.ALL_EXITED;
+            if (t == null) {
+                List<Task> asleep = tasks.stream().filter(x -> x.state() == Task.State.SLEEPING).toList();
+                if (asleep.isEmpty()) return Stop.ALL_EXITED;
+                note("deadlock: every process is waiting and nothing can wake any of them");
+                for (Task x : asleep) note("  pid " + x.pid() + " (" + x.comm() + ") blocked in " + x.waitReason());
+                return Stop.DEADLOCK;
+            }
             long budget = quantum;
             if (maxInstructions > 0) {
                 if (retired >= maxInstructions) {
@@ -107,6 +119,26 @@ public final class Kernel {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * xv6's sleep: the task waits on {@code channel} until someone calls {@link #wakeup};
+     * {@code why} says, in words, what it waits for ("read from a pipe no one writes").
+     * The syscall that calls this returns Syscall.RESTART and runs again once woken.
+     */
+    public void sleep(Task t, Object channel, String why) {
+        t.channel = channel;
+        t.waitReason = why;
+        t.setState(Task.State.SLEEPING);
+    }
+
+    @Override public void wakeup(Object channel) {
+        for (Task t : tasks)
+            if (t.state() == Task.State.SLEEPING && t.channel == channel) {
+                t.channel = null;
+                t.waitReason = null;
+                t.setState(Task.State.RUNNABLE);
+            }
     }
 
     private Task pickNext() {

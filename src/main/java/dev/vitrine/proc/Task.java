@@ -6,7 +6,7 @@ import dev.vitrine.mm.UserMemory;
 
 /** A process (one thread for now): its registers, memory, descriptors and accounting. */
 public final class Task {
-    public enum State { RUNNABLE, ZOMBIE }
+    public enum State { RUNNABLE, SLEEPING, ZOMBIE }
 
     final Context context = new Context();
     private final int pid;
@@ -25,6 +25,9 @@ public final class Task {
     long instructions;
     long syscalls;
     long clearChildTid;
+    /** What a sleeping task waits on, and why in words for the deadlock report. */
+    Object channel;
+    String waitReason;
     long robustList;
     long rseq;
     /** getrlimit/setrlimit values, Linux's defaults for a login shell's child. */
@@ -90,6 +93,9 @@ public final class Task {
     public int termSignal() { return termSignal; }
     /** Why it died, in a shell's words ("Segmentation fault"), or "". */
     public String deathNote() { return deathNote; }
+
+    public String waitReason() { return waitReason; }
+    void setState(State s) { state = s; }
 
     void exit(int code) {
         waitStatus = (code & 0xff) << 8;

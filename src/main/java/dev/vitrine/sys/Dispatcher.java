@@ -45,6 +45,10 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         String[] pre = strace != null ? Strace.before(s, t.memory(), a) : null;
         String prefix = strace != null ? prefix(k, t) : null;
         long r = s.handler().call(k, t, a[0], a[1], a[2], a[3], a[4], a[5]);
+        if (r == Syscall.RESTART) {
+            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
+            return;
+        }
         if (r == Syscall.NO_RETURN) {
             if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ?"));
             return;

@@ -23,4 +23,10 @@ public record Syscall(int nr, String name, Arg[] args, Result result, Status sta
 
     /** The handler did not return to the caller (exit, exec): leave a0 and pc alone. */
     public static final long NO_RETURN = Long.MIN_VALUE;
+
+    /**
+     * The handler put the task to sleep ({@code Kernel.sleep}): leave pc at the ecall so the
+     * call runs again, with the same arguments, when the task is woken (Linux's restart idea).
+     */
+    public static final long RESTART = Long.MIN_VALUE + 1;
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * checked against qemu by FpuOracleTest.
  */
 class FpuFastPathTest {
-    private static final int ROUNDS = 12_000;
+    private static final int ROUNDS = 8_000;
     private static final FpFormat D = FpFormat.DOUBLE, S = FpFormat.SINGLE;
 
     private final SplittableRandom random = new SplittableRandom(20261126);
@@ -24,24 +24,26 @@ class FpuFastPathTest {
 
     private long randomDouble() {
         long bits = random.nextLong();
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
             case 0: return bits; // anything, NaNs included
             case 1: return (bits & 0x800f_ffff_ffff_ffffL) | (long) (1023 + random.nextInt(-8, 8)) << 52;
             case 2: return (bits & 0x800f_ffff_ffff_ffffL) | (long) random.nextInt(0, 2047) << 52; // finite
             case 3: return (bits & 0x800f_f000_0000_0000L) | (long) (1023 + random.nextInt(-4, 4)) << 52; // short
             case 4: return (bits & 0x800f_ffff_ffff_ffffL) | (long) (random.nextBoolean() ? random.nextInt(1, 80) : random.nextInt(1960, 2047)) << 52;
-            default: return (bits & 0x8000_0000_0000_000fL) | (long) (1023 + random.nextInt(-30, 30)) << 52;
+            case 5: return (bits & 0x8000_0000_0000_000fL) | (long) (1023 + random.nextInt(-30, 30)) << 52;
+            default: return (bits & 0x800f_ffff_ffff_ffffL) | (long) (1023 + random.nextInt(-2, 66)) << 52; // integer range
         }
     }
 
     private int randomSingle() {
         int bits = random.nextInt();
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0: return bits;
             case 1: return (bits & 0x807f_ffff) | (127 + random.nextInt(-8, 8)) << 23;
             case 2: return (bits & 0x807f_ffff) | (random.nextBoolean() ? random.nextInt(0, 30) : random.nextInt(225, 255)) << 23;
             case 3: return (bits & 0x807f_0000) | (127 + random.nextInt(-4, 4)) << 23;
-            default: return (bits & 0x8000_000f) | (127 + random.nextInt(-30, 30)) << 23;
+            case 4: return (bits & 0x8000_000f) | (127 + random.nextInt(-30, 30)) << 23;
+            default: return (bits & 0x807f_ffff) | (127 + random.nextInt(-2, 66)) << 23; // integer range
         }
     }
 
@@ -77,8 +79,8 @@ class FpuFastPathTest {
                 check("fsqrt_d", args, fast.fsqrt_d(a, rm), fast.flags, SoftFloat.sqrt(D, a, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
                 check("fcvt_s_d", args, fast.fcvt_s_d(a, rm) & 0xffffffffL, fast.flags,
-                        SoftFloat.convert(D, S, a, rm, exact), exact.flags);
-                for (SoftFloat.IntKind kind : SoftFloat.IntKind.values()) {
+                        SoftFloatConvert.convert(D, S, a, rm, exact), exact.flags);
+                for (FpIntKind kind : FpIntKind.values()) {
                     fast = new Fpu(); exact = new Fpu();
                     long got = switch (kind) {
                         case W -> fast.fcvt_w_d(a, rm);
@@ -86,7 +88,7 @@ class FpuFastPathTest {
                         case L -> fast.fcvt_l_d(a, rm);
                         case LU -> fast.fcvt_lu_d(a, rm);
                     };
-                    check("fcvt_" + kind + "_d", args, got, fast.flags, SoftFloat.toInt(D, a, kind, rm, exact), exact.flags);
+                    check("fcvt_" + kind + "_d", args, got, fast.flags, SoftFloatConvert.toInt(D, a, kind, rm, exact), exact.flags);
                 }
             }
         }
@@ -140,6 +142,16 @@ class FpuFastPathTest {
                 fast = new Fpu(); exact = new Fpu();
                 check("fmadd_s", args, fast.fmadd_s(a, b, c, rm) & 0xffffffffL, fast.flags,
                         SoftFloat.fma(S, wa, wb, wc, false, false, rm, exact), exact.flags);
+                for (FpIntKind kind : FpIntKind.values()) {
+                    fast = new Fpu(); exact = new Fpu();
+                    long got = switch (kind) {
+                        case W -> fast.fcvt_w_s(a, rm);
+                        case WU -> fast.fcvt_wu_s(a, rm);
+                        case L -> fast.fcvt_l_s(a, rm);
+                        case LU -> fast.fcvt_lu_s(a, rm);
+                    };
+                    check("fcvt_" + kind + "_s", args, got, fast.flags, SoftFloatConvert.toInt(S, wa, kind, rm, exact), exact.flags);
+                }
             }
         }
         assertNoFailures();
@@ -154,14 +166,14 @@ class FpuFastPathTest {
                 int mode = rm;
                 Supplier<String> args = () -> String.format("(%x) rm=%d", tx, mode);
                 Fpu fast = new Fpu(), exact = new Fpu();
-                check("fcvt_d_l", args, fast.fcvt_d_l(x, rm), fast.flags, SoftFloat.fromInt(D, x, true, rm, exact), exact.flags);
+                check("fcvt_d_l", args, fast.fcvt_d_l(x, rm), fast.flags, SoftFloatConvert.fromInt(D, x, true, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
-                check("fcvt_d_lu", args, fast.fcvt_d_lu(x, rm), fast.flags, SoftFloat.fromInt(D, x, false, rm, exact), exact.flags);
+                check("fcvt_d_lu", args, fast.fcvt_d_lu(x, rm), fast.flags, SoftFloatConvert.fromInt(D, x, false, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
-                check("fcvt_s_l", args, fast.fcvt_s_l(x, rm) & 0xffffffffL, fast.flags, SoftFloat.fromInt(S, x, true, rm, exact), exact.flags);
+                check("fcvt_s_l", args, fast.fcvt_s_l(x, rm) & 0xffffffffL, fast.flags, SoftFloatConvert.fromInt(S, x, true, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
                 check("fcvt_s_w", args, fast.fcvt_s_w(x, rm) & 0xffffffffL, fast.flags,
-                        SoftFloat.fromInt(S, (int) x, true, rm, exact), exact.flags);
+                        SoftFloatConvert.fromInt(S, (int) x, true, rm, exact), exact.flags);
             }
         }
         assertNoFailures();

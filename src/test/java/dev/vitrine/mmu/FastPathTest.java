@@ -23,7 +23,7 @@ class FastPathTest {
         SplittableRandom meta = new SplittableRandom(2026);
         for (int run = 0; run < 60; run++) {
             Geometry g = Geometry.PRESETS.get(run % Geometry.PRESETS.size());
-            int entries = new int[] {1, 2, 4, 8, 16}[meta.nextInt(5)];
+            int entries = new int[] {1, 2, 4, 8, 16, 32}[meta.nextInt(6)];
             int ways = entries >> meta.nextInt(Integer.numberOfTrailingZeros(entries) + 1);
             TlbConfig cfg = new TlbConfig(entries, ways, POLICIES[meta.nextInt(3)], meta.nextBoolean(),
                     meta.nextBoolean(), meta.nextLong());
@@ -102,7 +102,7 @@ class FastPathTest {
         return ((long) (1 + rnd.nextInt(PAGES + 2)) << g.pageBits()) + off;
     }
 
-    /** Changes a leaf's permissions (and A/D) in both memories alike, without telling the TLB. */
+    /** Changes a leaf's permissions, A/D or frame in both memories alike, without telling the TLB. */
     static void rewriteLeaf(Geometry g, Mmu m, PhysicalMemory a, PhysicalMemory b, long va, SplittableRandom rnd) {
         Walk w = m.explain(va);
         if (w.steps().isEmpty()) return;
@@ -111,6 +111,8 @@ class FastPathTest {
         long flags = Pte.V | Pte.U | (rnd.nextBoolean() ? Pte.R : 0) | (rnd.nextBoolean() ? Pte.W : 0)
                 | (rnd.nextBoolean() ? Pte.X : 0) | (rnd.nextBoolean() ? Pte.A | Pte.D : 0);
         long pte = (last.pte() & ~0xffL) | flags;
+        if (rnd.nextInt(4) == 0)   // move it to another frame (misaligned if it is a superpage)
+            pte = Pte.make((1L << 20 >>> g.pageBits()) + rnd.nextInt(64), flags);
         a.writePte(last.ptePa(), g.pteBytes(), pte);
         b.writePte(last.ptePa(), g.pteBytes(), pte);
     }

@@ -84,4 +84,25 @@ class SuperpageTest {
         assertEquals(0x20_3000L, m.translate(va + 0x3000, Access.STORE));
         assertEquals(2, m.stats().walks);
     }
+
+    @Test void aStoreReWalkThatFindsAPromotedMegapageLeavesOneEntryForIt() {
+        // The kernel replaces a last-level table by a megapage without an sfence: the TLB still
+        // holds the old base-page entry for page 0 of the region when another page fills a megapage
+        // entry. The store's D re-walk finds the megapage and must leave exactly one entry covering page 0.
+        long va = 0x4020_0000L, megaFrame = 0x20_0000L;
+        pt.map(va, megaFrame, URW);                                  // base page first, same frame
+        Mmu m = mmu("8");
+        assertEquals(megaFrame, m.translate(va, Access.LOAD));
+        long l1 = pt.ptePa(va, 1);
+        pt.setPte(l1, Pte.make(megaFrame >>> 12, URW | Pte.V));       // promote
+        assertEquals(megaFrame + 0x5000, m.translate(va + 0x5000, Access.LOAD));
+        assertEquals(2, m.dataTlb().validEntries(), "stale base entry + megapage entry");
+        assertEquals(megaFrame + 8, m.translate(va + 8, Access.STORE));
+        assertEquals(1, m.stats().dirtyWalks);
+        assertEquals(1, m.dataTlb().validEntries());
+        assertEquals(512, m.dataTlb().pages(m.dataTlb().find(va >>> 12, 1)));
+        assertEquals(Pte.A | Pte.D, pt.pte(l1) & (Pte.A | Pte.D));
+        assertEquals(megaFrame + 0x7000, m.translate(va + 0x7000, Access.STORE));
+        assertEquals(3, m.stats().walks, "two misses and the D re-walk; the megapage now has D");
+    }
 }

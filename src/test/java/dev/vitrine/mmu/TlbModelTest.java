@@ -77,6 +77,36 @@ class TlbModelTest {
         assertEquals(0, tlb.validEntries());
     }
 
+    @Test void theLookupMemoAnswersAsTheSearchWould() {
+        // Many address spaces, global entries, three page sizes, every kind of drop.
+        int[] spans = {0, 9, 18};
+        SplittableRandom rnd = new SplittableRandom(5);
+        // A working set that mostly fits, so that runs of hits (where the memo answers) are long.
+        long[] pool = rnd.longs(20, 0, 1 << 20).toArray();
+        for (int i = 0; i < 5; i++) pool[i] = (pool[0] & ~0x1ffL) + i;    // pages sharing one 512-page region
+        for (int ways : new int[] {16, 64}) {
+            Tlb memo = new Tlb(64, ways, TlbConfig.Policy.LRU, spans, 0, true);
+            Tlb plain = new Tlb(64, ways, TlbConfig.Policy.LRU, spans, 0, false);
+            for (int step = 0; step < 20_000; step++) {
+                long vpn = pool[rnd.nextInt(pool.length)];
+                int asid = rnd.nextInt(3);
+                int op = rnd.nextInt(100);
+                if (op < 3) { memo.dropPage(vpn, asid); plain.dropPage(vpn, asid); continue; }
+                if (op < 4) { memo.dropAsid(asid); plain.dropAsid(asid); continue; }
+                if (op < 5) { memo.flush(); plain.flush(); continue; }
+                int slot = plain.find(vpn, asid);
+                assertEquals(slot, memo.find(vpn, asid), "ways " + ways + " step " + step);
+                if (slot >= 0) { memo.touch(slot); plain.touch(slot); continue; }
+                int s = rnd.nextInt(30) == 0 ? 1 + rnd.nextInt(2) : 0;
+                int tag = rnd.nextInt(8) == 0 ? Tlb.ANY_ASID : asid;
+                int v = plain.victim(vpn, s);
+                assertEquals(v, memo.victim(vpn, s));
+                memo.fill(v, vpn, s, tag, vpn, 0xff);
+                plain.fill(v, vpn, s, tag, vpn, 0xff);
+            }
+        }
+    }
+
     @Test void noEntriesMeansNothingIsEverHeld() {
         Tlb tlb = new Tlb(0, 1, TlbConfig.Policy.LRU, BASE_PAGES_ONLY, 0);
         assertEquals(-1, tlb.victim(5, 0));
