@@ -82,6 +82,23 @@ final class DiffRunner {
         };
     }
 
+    /** The cpu and FPU alone, on a bare hart (no kernel): see {@link BareHart}. */
+    static Target bareHart() {
+        BareHart h = new BareHart();
+        return new Target() {
+            public String name() { return h.name(); }
+            public Output run(Path elf) throws Exception {
+                try {
+                    return h.run(elf);
+                } catch (UnsupportedOperationException e) {
+                    throw new NotImplemented("the hart cannot run programs yet: " + e, e);
+                } catch (Exception | Error e) {
+                    return new Output(new byte[0], "the bare hart threw " + e, false);
+                }
+            }
+        };
+    }
+
     Target qemu() {
         return new Target() {
             public String name() { return "qemu"; }
@@ -188,8 +205,10 @@ final class DiffRunner {
         DiffCase min = minimize(c, target);
         if (min != null && min.body().size() < c.body().size()) {
             Output[] both = runSingle(min, target);
-            sb.append("minimized listing (still differs):\n").append(min.listing());
+            sb.append("minimized listing (still differs):\n").append(min.body().isEmpty() ? "      (empty body)\n" : min.listing());
             appendDiff(sb, both);
+            String named = Dump.namedRegisters(min);
+            if (!named.isEmpty()) sb.append("initial values of the registers it names:\n").append(named);
             sb.append("full listing:\n");
         } else {
             sb.append("listing:\n");

@@ -86,6 +86,29 @@ final class Dump {
         return sb.toString();
     }
 
+    /** Initial values of the registers a case's body names (its operands), fcsr included. */
+    static String namedRegisters(DiffCase c) {
+        java.util.TreeSet<Integer> xs = new java.util.TreeSet<>(), fs = new java.util.TreeSet<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("\\b([xf])(\\d+)\\b");
+        for (DiffCase.Unit u : c.body()) {
+            for (String l : u.lines()) {
+                if (l.endsWith(":")) continue;
+                int sp = l.indexOf(' ');
+                java.util.regex.Matcher m = p.matcher(sp < 0 ? "" : l.substring(sp));
+                while (m.find()) (m.group(1).equals("x") ? xs : fs).add(Integer.parseInt(m.group(2)));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("  fcsr = ").append(fcsr(c.fcsr())).append('\n');
+        for (int i : xs) {
+            if (i == 0) continue;
+            if (i == c.base()) sb.append(String.format("  %-8s = &scratch (the base register)%n", xName(i)));
+            else sb.append(String.format("  %-8s = %s%n", xName(i), describeX(c.x()[i])));
+        }
+        for (int i : fs) sb.append(String.format("  f%-7d = %s%n", i, describeF(c.f()[i])));
+        return sb.toString();
+    }
+
     /**
      * The differences between an expected (qemu) and an actual (Vitrine) record, one line each;
      * empty when equal.

@@ -110,11 +110,47 @@ class RandomDifferentialTest {
         assertTrue(changed > b.cases().size() * 9 / 10, "only " + changed + " cases changed an x register");
     }
 
+    /** The comparison itself: a target that corrupts one register of one case is caught and reported. */
+    @Test
+    void comparisonReportsAnInjectedDifference() throws Exception {
+        Toolchain tc = tools();
+        DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache());
+        DiffRunner.Batch b = dr.prepare(4242, 20);
+        DiffRunner.Target qemu = dr.qemu();
+        DiffRunner.Target broken = new DiffRunner.Target() {
+            public String name() { return "broken-qemu"; }
+            public DiffRunner.Output run(Path elf) throws Exception {
+                DiffRunner.Output o = qemu.run(elf);
+                byte[] out = o.stdout().clone();
+                int rec = out.length > DiffCase.RECORD_BYTES ? 7 : 0; // case 7 in the batch, the only case when minimizing
+                out[rec * DiffCase.RECORD_BYTES + DiffCase.F_OFF + 8 * 5] ^= 1;  // f5, lowest bit
+                return new DiffRunner.Output(out, o.status(), o.clean());
+            }
+        };
+        assertTrue(dr.compare(b, qemu, 1).isEmpty(), "qemu differs from itself");
+        List<DiffRunner.Mismatch> m = dr.compare(b, broken, 1);
+        assertEquals(1, m.size(), m.toString());
+        assertEquals(7, m.get(0).index());
+        String report = m.get(0).report();
+        assertTrue(report.contains("seed 4242, case 7"), report);
+        assertTrue(report.contains("f5 "), report);
+        assertTrue(report.contains("minimized listing"), report);
+        System.out.println(report);
+    }
+
     @Test
     void vitrineMatchesQemuOnTheCiSeeds() throws Exception {
         Toolchain tc = tools();
         DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache());
-        run(dr, CI_SEEDS, DiffRunner.CASES_PER_BINARY, false);
+        run(dr, CI_SEEDS, DiffRunner.CASES_PER_BINARY, false, DiffRunner.vitrine());
+    }
+
+    /** The same CI set on the cpu and FPU alone (a bare hart, no kernel): tells cpu bugs from kernel bugs. */
+    @Test
+    void bareHartMatchesQemuOnTheCiSeeds() throws Exception {
+        Toolchain tc = tools();
+        DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache());
+        run(dr, CI_SEEDS, DiffRunner.CASES_PER_BINARY, false, DiffRunner.bareHart());
     }
 
     /** Soak mode, off unless {@code -Dvitrine.soak.cases=N} (optionally {@code -Dvitrine.soak.seed=S}). */
@@ -132,10 +168,11 @@ class RandomDifferentialTest {
                 + ".." + (first + batches - 1) + " (rerun with -Dvitrine.soak.seed=" + first + ")");
         Toolchain tc = tools();
         DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache().resolve("soak"));
-        run(dr, seeds, DiffRunner.CASES_PER_BINARY, true);
+        DiffRunner.Target target = "hart".equals(System.getProperty("vitrine.soak.target")) ? DiffRunner.bareHart() : DiffRunner.vitrine();
+        run(dr, seeds, DiffRunner.CASES_PER_BINARY, true, target);
     }
 
-    private static void run(DiffRunner dr, long[] seeds, int perBinary, boolean soak) throws Exception {
+    private static void run(DiffRunner dr, long[] seeds, int perBinary, boolean soak, DiffRunner.Target target) throws Exception {
         List<DiffRunner.Mismatch> all = new ArrayList<>();
         long t0 = System.nanoTime();
         int done = 0;
@@ -143,7 +180,7 @@ class RandomDifferentialTest {
             DiffRunner.Batch b = dr.prepare(seed, perBinary);
             List<DiffRunner.Mismatch> m;
             try {
-                m = dr.compare(b, DiffRunner.vitrine(), Math.max(0, DETAILED - countDetailed(all)));
+                m = dr.compare(b, target, Math.max(0, DETAILED - countDetailed(all)));
             } catch (DiffRunner.NotImplemented e) {
                 Assumptions.abort(e.getMessage());
                 return;
@@ -159,11 +196,11 @@ class RandomDifferentialTest {
                 (System.nanoTime() - t0) / 1e9);
         if (all.isEmpty()) return;
         StringBuilder sb = new StringBuilder();
-        sb.append(all.size()).append(" of ").append(done).append(" cases differ between qemu-riscv64 and Vitrine\n");
+        sb.append(all.size()).append(" of ").append(done).append(" cases differ between qemu-riscv64 and ").append(target.name()).append('\n');
         for (int i = 0; i < Math.min(all.size(), 100); i++) sb.append("  ").append(all.get(i).summary()).append('\n');
         if (all.size() > 100) sb.append("  ...\n");
         for (DiffRunner.Mismatch m : all) if (m.report() != null) sb.append('\n').append(m.report());
-        Path report = dr.cacheDir().resolve("report.txt");
+        Path report = dr.cacheDir().resolve(target == null || target.name().startsWith("bare") ? "report-hart.txt" : "report-vitrine.txt");
         Files.writeString(report, sb.toString(), StandardCharsets.UTF_8);
         fail(sb + "\n(this report is also in " + report.toAbsolutePath() + ")");
     }
