@@ -135,7 +135,6 @@ class RandomDifferentialTest {
         assertTrue(report.contains("seed 4242, case 7"), report);
         assertTrue(report.contains("f5 "), report);
         assertTrue(report.contains("minimized listing"), report);
-        System.out.println(report);
     }
 
     @Test
