@@ -13,11 +13,13 @@ public final class Trap {
     public static final int PAGE_FAULT = 3;
     /** An illegal or unsupported encoding: pc at it, {@link Hart#trapValue} holds the bits. */
     public static final int ILLEGAL = 4;
+    /** A misaligned LR/SC/AMO (Linux does not emulate those: SIGBUS, BUS_ADRALN): trapValue holds the address. */
+    public static final int MISALIGNED = 5;
 
     public static String name(int trap) {
         return switch (trap) {
             case LIMIT -> "limit"; case ECALL -> "ecall"; case BREAKPOINT -> "ebreak";
-            case PAGE_FAULT -> "page fault"; case ILLEGAL -> "illegal instruction"; default -> "trap " + trap;
+            case PAGE_FAULT -> "page fault"; case ILLEGAL -> "illegal instruction"; case MISALIGNED -> "misaligned atomic"; default -> "trap " + trap;
         };
     }
 }

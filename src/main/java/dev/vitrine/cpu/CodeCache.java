@@ -1,0 +1,53 @@
+package dev.vitrine.cpu;
+
+import dev.vitrine.mmu.PhysicalMemory;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Decoded instructions per physical 4 KiB block, one {@link Op} word per halfword,
+ * decoded lazily (0 = not yet). It belongs to the physical memory, not to one hart:
+ * every hart over the same RAM shares it, so a store by any hart, or the kernel's
+ * {@link #invalidateBlock}, drops stale code for all of them.
+ *
+ * <p>A 32-bit instruction in a block's last halfword is never cached: its second half
+ * lives in another block (usually another page) that could change behind our back.
+ */
+final class CodeCache {
+    static final int BLOCK_BITS = 12;
+    static final int SLOTS = 1 << (BLOCK_BITS - 1);
+
+    private static final Map<PhysicalMemory, CodeCache> SHARED = new WeakHashMap<>();
+
+    /** Indexed by pa >>> BLOCK_BITS; null = nothing decoded there. */
+    final long[][] blocks;
+
+    private CodeCache(PhysicalMemory memory) {
+        blocks = new long[(int) ((memory.size() + (1L << BLOCK_BITS) - 1) >>> BLOCK_BITS)][];
+    }
+
+    static synchronized CodeCache of(PhysicalMemory memory) {
+        return SHARED.computeIfAbsent(memory, CodeCache::new);
+    }
+
+    long[] block(int index) {
+        long[] b = blocks[index];
+        if (b == null) blocks[index] = b = new long[SLOTS];
+        return b;
+    }
+
+    void invalidateBlock(int index) {
+        if (index >= 0 && index < blocks.length) blocks[index] = null;
+    }
+
+    /** Drops every block that overlaps physical [pa, pa + len). */
+    void invalidateRange(long pa, long len) {
+        if (len <= 0) return;
+        long first = pa >>> BLOCK_BITS, last = (pa + len - 1) >>> BLOCK_BITS;
+        for (long b = Math.max(first, 0); b <= last && b < blocks.length; b++) blocks[(int) b] = null;
+    }
+
+    void flush() { Arrays.fill(blocks, null); }
+}
