@@ -56,8 +56,9 @@ final class BareHart implements DiffRunner.Target {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         long budget = 500_000_000L;
         while (true) {
+            long before = hart.instret;
             int t = hart.run(Math.min(budget, 10_000_000));
-            budget -= 10_000_000;
+            budget -= Math.max(1, hart.instret - before);
             if (t == Trap.LIMIT) {
                 if (budget > 0) continue;
                 return new DiffRunner.Output(out.toByteArray(), "instruction budget exhausted at pc 0x" + Long.toHexString(hart.pc), false);
