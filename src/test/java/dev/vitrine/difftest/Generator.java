@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Generator {
     /** Bump when the generated programs change meaning; part of every report. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int MIN_LEN = 20;
     static final int MAX_LEN = 40;
@@ -102,6 +102,12 @@ final class Generator {
     private final boolean rvc;
     private final Set<Integer> avoid = new HashSet<>();
     private int labels;
+    /** Registers most operands come from, so that results feed later instructions. */
+    private final int[] hotX = new int[6];
+    private final int[] hotF = new int[6];
+    /** f registers no instruction has written yet: their initial values may still be tailored. */
+    private final Set<Integer> freshF = new HashSet<>();
+    private long[] f;
 
     private Generator(long seed, int index) {
         this.seed = seed;
@@ -126,8 +132,10 @@ final class Generator {
     private DiffCase build() {
         long[] x = new long[32];
         for (int i = 1; i < 32; i++) x[i] = randomX();
-        long[] f = new long[32];
-        for (int i = 0; i < 32; i++) f[i] = randomF();
+        f = new long[32];
+        for (int i = 0; i < 32; i++) { f[i] = randomF(); freshF.add(i); }
+        for (int i = 0; i < hotX.length; i++) { int v; do v = r.range(1, 31); while (v == base); hotX[i] = v; }
+        for (int i = 0; i < hotF.length; i++) hotF[i] = r.nextInt(32);
         long fcsr = (long) r.range(0, 4) << 5;
         if (r.chance(0.2)) fcsr |= r.nextInt(32);
         byte[] scratch = new byte[DiffCase.SCRATCH_BYTES];
@@ -162,7 +170,9 @@ final class Generator {
     }
 
     private long randomF() {
-        int k = r.nextInt(20);
+        int k = r.nextInt(22);
+        if (k == 20) return tinyDouble();
+        if (k == 21) return boxed(tinySingle());
         if (k < 5) return r.pick(D_SPECIAL);
         if (k < 10) return boxed(r.pick(S_SPECIAL));
         if (k < 12) return boxed(randomSingle());
@@ -172,6 +182,21 @@ final class Generator {
         if (k < 17) return boxed((int) r.nextLong()) & ~(1L << (32 + r.nextInt(32))); // nearly boxed: not a box
         if (k < 18) return (r.nextLong() & 0xffffffff00000000L) | (r.pick(S_SPECIAL) & 0xffffffffL); // garbage upper half
         return r.nextLong();
+    }
+
+    /** Near 2^-511 or 2^-1022: products and quotients land around the subnormal boundary (UF, tininess after rounding). */
+    private long tinyDouble() {
+        long sign = (long) r.nextInt(2) << 63;
+        long exp = r.chance(0.5) ? r.range(1023 - 515, 1023 - 508) : r.range(0, 3);
+        long mant = r.chance(0.3) ? 0xfffffffffffffL - r.nextInt(4) : r.nextLong() & 0xfffffffffffffL;
+        return sign | exp << 52 | mant;
+    }
+
+    private int tinySingle() {
+        int sign = r.nextInt(2) << 31;
+        int exp = r.chance(0.5) ? r.range(127 - 66, 127 - 60) : r.range(0, 3);
+        int mant = r.chance(0.3) ? 0x7fffff - r.nextInt(4) : r.nextInt(1 << 23);
+        return sign | exp << 23 | mant;
     }
 
     private static long boxed(int single) { return 0xffffffff00000000L | (single & 0xffffffffL); }
@@ -205,7 +230,7 @@ final class Generator {
 
     private int rdNonZero() {
         while (true) {
-            int v = r.range(1, 31);
+            int v = r.chance(0.5) ? r.pick(hotX) : r.range(1, 31);
             if (v != base && !avoid.contains(v)) return v;
         }
     }
@@ -213,7 +238,7 @@ final class Generator {
     /** A source: any register, x0 and the base included. */
     private int rs() {
         if (r.chance(0.05)) return 0;
-        return r.range(1, 31);
+        return r.chance(0.5) ? r.pick(hotX) : r.range(1, 31);
     }
 
     /** A compressed-form register x8..x15 usable as a destination. */
@@ -230,7 +255,16 @@ final class Generator {
 
     private static String f(int i) { return "f" + i; }
 
-    private int fr() { return r.nextInt(32); }
+    private int fr() { return r.chance(0.6) ? r.pick(hotF) : r.nextInt(32); }
+
+    private int fresh(int fd) { freshF.remove(fd); return fd; }
+
+    /** An f destination: from then on its initial value can no longer be tailored. */
+    private int frd() {
+        int v = fr();
+        freshF.remove(v);
+        return v;
+    }
 
     private String rm() {
         return r.chance(0.25) ? "" : ", " + r.pick(RM);
@@ -255,8 +289,10 @@ final class Generator {
         if (k < 74) return Unit.of(fpConvert());
         if (k < 82) return Unit.of(fpMisc());
         if (k < 86) return fpMemory();
-        if (k < 89) return Unit.of(csr());
-        if (k < 90) return Unit.of(r.pick(new String[]{"fence", "fence rw, rw", "fence.i", "nop", "fence r, w"}));
+        if (k < 88) return Unit.of(csr());
+        if (k < 89) return Unit.of(r.pick(new String[]{"fence", "fence rw, rw", "fence.i", "nop", "fence r, w"}));
+        if (k < 92) return tailored();
+        if (k < 93) return loop();
         if (rvc) return compressed();
         return Unit.of(aluR());
     }
@@ -324,7 +360,7 @@ final class Generator {
         int width = d ? 8 : 4;
         int off = offset(width, true);
         String op = (load ? "fl" : "fs") + (d ? "d" : "w");
-        return Unit.of(op + " " + f(fr()) + ", " + off + "(" + x(base) + ")");
+        return Unit.of(op + " " + f(load ? frd() : fr()) + ", " + off + "(" + x(base) + ")");
     }
 
     private Unit amo() {
@@ -358,6 +394,58 @@ final class Generator {
         if (again) // a second SC: the first one dropped the reservation, so this one fails
             lines.add("sc" + sz + " " + x(rd()) + ", " + x(rs()) + ", (" + x(t) + ")");
         return new Unit(lines);
+    }
+
+    /** A short counted loop around one simple instruction: backward branches, re-executed code. */
+    private Unit loop() {
+        String l = label();
+        int t = rdNonZero();
+        avoid.add(t);
+        String body = simple();
+        avoid.remove(t);
+        return Unit.of("li " + x(t) + ", " + r.range(1, 4), l + ":", body, "addi " + x(t) + ", " + x(t) + ", -1",
+                "bnez " + x(t) + ", " + l);
+    }
+
+    /**
+     * An FP operation on initial values chosen to make it exact-cancel: an FMA whose addend is
+     * minus the rounded product (the result is the rounding error, often tiny or subnormal), or
+     * a subtraction of nearly equal numbers (x - x is -0 under rdn).
+     */
+    private Unit tailored() {
+        List<Integer> fresh = new ArrayList<>(freshF);
+        java.util.Collections.sort(fresh);
+        if (fresh.size() < 3) return Unit.of(fpArith());
+        int a = fresh.remove(r.nextInt(fresh.size()));
+        int b = fresh.remove(r.nextInt(fresh.size()));
+        int c = fresh.remove(r.nextInt(fresh.size()));
+        boolean d = r.chance(0.5);
+        String fmt = d ? ".d" : ".s";
+        if (d) {
+            if (!Double.isFinite(Double.longBitsToDouble(f[a]))) f[a] = randomDouble();
+            if (!Double.isFinite(Double.longBitsToDouble(f[b]))) f[b] = r.chance(0.3) ? tinyDouble() : randomDouble();
+        } else {
+            if ((f[a] >>> 32) != 0xffffffffL || !Float.isFinite(Float.intBitsToFloat((int) f[a]))) f[a] = boxed(randomSingle());
+            if ((f[b] >>> 32) != 0xffffffffL || !Float.isFinite(Float.intBitsToFloat((int) f[b])))
+                f[b] = boxed(r.chance(0.3) ? tinySingle() : randomSingle());
+        }
+        if (r.chance(0.6)) {
+            String op = r.pick(FP_FMA);
+            boolean negate = op.equals("fmadd") || op.equals("fnmadd");
+            if (d) {
+                double p = Double.longBitsToDouble(f[a]) * Double.longBitsToDouble(f[b]);
+                f[c] = Double.doubleToRawLongBits(negate ? -p : p);
+            } else {
+                float p = Float.intBitsToFloat((int) f[a]) * Float.intBitsToFloat((int) f[b]);
+                f[c] = boxed(Float.floatToRawIntBits(negate ? -p : p));
+            }
+            return Unit.of(op + fmt + " " + f(frd()) + ", " + f(a) + ", " + f(b) + ", " + f(c) + rm());
+        }
+        int delta = r.range(-3, 3);
+        boolean add = r.chance(0.3);
+        f[b] = d ? f[a] + delta : boxed((int) f[a] + delta);
+        if (add) f[b] ^= d ? 1L << 63 : 1L << 31; // x + (-x)
+        return Unit.of((add ? "fadd" : "fsub") + fmt + " " + f(frd()) + ", " + f(a) + ", " + f(b) + rm());
     }
 
     private Unit branch() {
@@ -399,9 +487,9 @@ final class Generator {
     private String fpArith() {
         String fmt = r.chance(0.5) ? ".s" : ".d";
         int k = r.nextInt(10);
-        if (k < 5) return r.pick(FP_ARITH) + fmt + " " + f(fr()) + ", " + f(fr()) + ", " + f(fr()) + rm();
-        if (k < 8) return r.pick(FP_FMA) + fmt + " " + f(fr()) + ", " + f(fr()) + ", " + f(fr()) + ", " + f(fr()) + rm();
-        return "fsqrt" + fmt + " " + f(fr()) + ", " + f(fr()) + rm();
+        if (k < 5) return r.pick(FP_ARITH) + fmt + " " + f(frd()) + ", " + f(fr()) + ", " + f(fr()) + rm();
+        if (k < 8) return r.pick(FP_FMA) + fmt + " " + f(frd()) + ", " + f(fr()) + ", " + f(fr()) + ", " + f(fr()) + rm();
+        return "fsqrt" + fmt + " " + f(frd()) + ", " + f(fr()) + rm();
     }
 
     private String fpConvert() {
@@ -412,20 +500,20 @@ final class Generator {
         if (k < 8) {
             // fcvt.d.w and fcvt.d.wu are exact: binutils takes no rounding mode for them
             boolean exact = fmt.equals("d") && (it.equals("w") || it.equals("wu"));
-            return "fcvt." + fmt + "." + it + " " + f(fr()) + ", " + x(rs()) + (exact ? "" : rm());
+            return "fcvt." + fmt + "." + it + " " + f(frd()) + ", " + x(rs()) + (exact ? "" : rm());
         }
-        if (k == 8) return "fcvt.s.d " + f(fr()) + ", " + f(fr()) + rm();
-        return "fcvt.d.s " + f(fr()) + ", " + f(fr());
+        if (k == 8) return "fcvt.s.d " + f(frd()) + ", " + f(fr()) + rm();
+        return "fcvt.d.s " + f(frd()) + ", " + f(fr());
     }
 
     private String fpMisc() {
         String fmt = r.chance(0.5) ? ".s" : ".d";
         int k = r.nextInt(10);
-        if (k < 4) return r.pick(FP_NORM) + fmt + " " + f(fr()) + ", " + f(fr()) + ", " + f(fr());
+        if (k < 4) return r.pick(FP_NORM) + fmt + " " + f(frd()) + ", " + f(fr()) + ", " + f(fr());
         if (k < 6) return r.pick(FP_CMP) + fmt + " " + x(rd()) + ", " + f(fr()) + ", " + f(fr());
         if (k < 7) return "fclass" + fmt + " " + x(rd()) + ", " + f(fr());
         if (k < 8) return (fmt.equals(".s") ? "fmv.x.w " : "fmv.x.d ") + x(rd()) + ", " + f(fr());
-        return (fmt.equals(".s") ? "fmv.w.x " : "fmv.d.x ") + f(fr()) + ", " + x(rs());
+        return (fmt.equals(".s") ? "fmv.w.x " : "fmv.d.x ") + f(frd()) + ", " + x(rs());
     }
 
     private String csr() {
@@ -489,7 +577,7 @@ final class Generator {
             case 1 -> Unit.of("c.ld " + x(rdc()) + ", " + r.range(0, 31) * 8 + b);
             case 2 -> Unit.of("c.sw " + x(rsc()) + ", " + r.range(0, 31) * 4 + b);
             case 3 -> Unit.of("c.sd " + x(rsc()) + ", " + r.range(0, 31) * 8 + b);
-            case 4 -> Unit.of("c.fld " + f(r.range(8, 15)) + ", " + r.range(0, 31) * 8 + b);
+            case 4 -> Unit.of("c.fld " + f(fresh(r.range(8, 15))) + ", " + r.range(0, 31) * 8 + b);
             default -> Unit.of("c.fsd " + f(r.range(8, 15)) + ", " + r.range(0, 31) * 8 + b);
         };
     }
@@ -501,7 +589,7 @@ final class Generator {
             case 1 -> Unit.of("c.ldsp " + x(rdNonZero()) + ", " + r.range(0, 31) * 8 + "(x2)");
             case 2 -> Unit.of("c.swsp " + x(rs()) + ", " + r.range(0, 63) * 4 + "(x2)");
             case 3 -> Unit.of("c.sdsp " + x(rs()) + ", " + r.range(0, 31) * 8 + "(x2)");
-            case 4 -> Unit.of("c.fldsp " + f(fr()) + ", " + r.range(0, 31) * 8 + "(x2)");
+            case 4 -> Unit.of("c.fldsp " + f(frd()) + ", " + r.range(0, 31) * 8 + "(x2)");
             default -> Unit.of("c.fsdsp " + f(fr()) + ", " + r.range(0, 31) * 8 + "(x2)");
         };
     }
