@@ -25,6 +25,7 @@ final class Generator {
     static final int MAX_LEN = 40;
 
     private static final String[] RM = {"rne", "rtz", "rdn", "rup", "rmm", "dyn"};
+    private static final String[] RM_NAME = {"rne", "rtz", "rdn", "rup", "rmm", "rm5", "rm6", "dyn"};
 
     // ---- special values -------------------------------------------------------------------
 
@@ -289,7 +290,7 @@ final class Generator {
         if (k < 74) return Unit.of(fpConvert());
         if (k < 82) return Unit.of(fpMisc());
         if (k < 86) return fpMemory();
-        if (k < 88) return Unit.of(csr());
+        if (k < 88) return r.chance(0.7) ? Unit.of(csr()) : csrWrite();
         if (k < 89) return Unit.of(r.pick(new String[]{"fence", "fence rw, rw", "fence.i", "nop", "fence r, w"}));
         if (k < 92) return tailored();
         if (k < 93) return loop();
@@ -500,9 +501,18 @@ final class Generator {
         if (k < 8) {
             // fcvt.d.w and fcvt.d.wu are exact: binutils takes no rounding mode for them
             boolean exact = fmt.equals("d") && (it.equals("w") || it.equals("wu"));
+            if (exact && r.chance(0.3)) { // with an explicit rounding mode, which must not matter
+                int fd = frd(), rs = rs(), rm = r.pick(new int[]{1, 2, 3, 4, 7});
+                return ".insn r 0x53, " + rm + ", 0x69, " + f(fd) + ", " + x(rs) + ", " + (it.equals("w") ? "x0" : "x1")
+                        + "  # fcvt.d." + it + " " + f(fd) + ", " + x(rs) + ", " + RM_NAME[rm];
+            }
             return "fcvt." + fmt + "." + it + " " + f(frd()) + ", " + x(rs()) + (exact ? "" : rm());
         }
         if (k == 8) return "fcvt.s.d " + f(frd()) + ", " + f(fr()) + rm();
+        if (r.chance(0.3)) {
+            int fd = frd(), fs = fr(), rm = r.pick(new int[]{1, 2, 3, 4, 7});
+            return ".insn r 0x53, " + rm + ", 0x21, " + f(fd) + ", " + f(fs) + ", x0  # fcvt.d.s " + f(fd) + ", " + f(fs) + ", " + RM_NAME[rm];
+        }
         return "fcvt.d.s " + f(frd()) + ", " + f(fr());
     }
 
@@ -531,6 +541,22 @@ final class Generator {
             case 10 -> "csrrci " + x(rd()) + ", fcsr, " + r.range(0, 31);
             default -> "csrrw " + x(rd()) + ", fflags, " + x(rs());
         };
+    }
+
+    /** Whole-register writes of fcsr and frm, with values that keep frm valid (fcsr's bits 8 and up must be ignored). */
+    private Unit csrWrite() {
+        int t = rdNonZero();
+        int k = r.nextInt(5);
+        if (k == 0) return Unit.of("csrrwi " + x(rd()) + ", fcsr, " + r.range(0, 31));
+        if (k == 1) return Unit.of("csrrsi " + x(rd()) + ", fcsr, " + r.range(0, 31));
+        if (k == 2) {
+            int v = r.range(0, 4);
+            String w = r.chance(0.5) ? "fsrm " + x(rd()) + ", " + x(t) : "csrrw " + x(rd()) + ", frm, " + x(t);
+            return Unit.of("li " + x(t) + ", " + v, w);
+        }
+        long v = (long) r.range(0, 4) << 5 | r.range(0, 31);
+        if (r.chance(0.5)) v |= r.nextLong() & ~0xffL;
+        return Unit.of("li " + x(t) + ", " + v, (r.chance(0.5) ? "fscsr " + x(rd()) + ", " : "csrrw " + x(rd()) + ", fcsr, ") + x(t));
     }
 
     private Unit compressed() {
