@@ -14,12 +14,20 @@
  * For ops without a rounding mode (min/max/compare/class/fcvt.d.s) only one result/flags
  * pair follows. Singles are given as 32-bit patterns, integer results as 64-bit x[rd] values.
  * Operands come from edge-value pools and a fixed-seed xorshift PRNG, so the output is stable.
+ * For a larger one-off soak, compile with -DSCALE=10 (and -DSEED=n) and point the test at
+ * the output with -Dfpu.vectors=/path/to/table.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+#ifndef SCALE
+#define SCALE 1
+#endif
+#ifndef SEED
+#define SEED 0x9e3779b97f4a7c15ull
+#endif
+static uint64_t rng_state = SEED;
 static uint64_t rnd(void) {
     uint64_t x = rng_state;
     x ^= x << 13; x ^= x >> 7; x ^= x << 17;
@@ -275,9 +283,9 @@ static void run(const char *name, Op op, int arity, int rounded, int src, int co
     int ne = nedge(src);
     /* Unary ops: every edge value; binary ops: a band of edge x edge pairs. */
     if (arity == 1) for (int i = 0; i < ne; i++) emit(name, op, 1, rounded, edge(src, i), 0, 0);
-    if (arity >= 2) for (int i = 0; i < ne; i++) for (int j = i % 6; j < ne; j += 6)
+    if (arity >= 2) for (int i = 0; i < ne; i++) for (int j = i % (arity == 3 ? 12 : 6); j < ne; j += arity == 3 ? 12 : 6)
         emit(name, op, arity, rounded, edge(src, i), edge(src, j), arity == 3 ? edge(src, (i * 7 + j) % ne) : 0);
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < count * SCALE; k++) {
         uint64_t a = operand(src), b = operand(src), c = operand(src);
         /* Make some additions cancel or tie: b close to -a or a shifted copy of a. */
         if (arity >= 2 && k % 5 == 0) b = a ^ (single_src(src) ? 0x80000000u : 0x8000000000000000ull) ^ (rnd() & 7);
@@ -287,12 +295,63 @@ static void run(const char *name, Op op, int arity, int rounded, int src, int co
 
 /* fma with c chosen to nearly cancel a*b, so the single rounding shows. */
 static void run_fma_cancel(const char *name, Op op, Op mul, int src, int count) {
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < count * SCALE; k++) {
         uint64_t a = operand(src), b = operand(src); unsigned fl;
         uint64_t p = mul(a, b, 0, (int)(rnd() % 5), &fl);
         uint64_t c = p ^ (single_src(src) ? 0x80000000u : 0x8000000000000000ull);
         if (k & 1) c ^= rnd() & 3;
         emit(name, op, 3, 1, a, b, c);
+    }
+}
+
+/* Every combination of special operands (zeros, infinities, NaNs, ones, a subnormal). */
+static const uint32_t SPECIAL_S[] = {0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7fa00000,
+                                     0x3f800000, 0xbf800000, 0x00000001};
+static const uint64_t SPECIAL_D[] = {0, 0x8000000000000000ull, 0x7ff0000000000000ull, 0xfff0000000000000ull,
+                                     0x7ff8000000000000ull, 0x7ff4000000000000ull, 0x3ff0000000000000ull,
+                                     0xbff0000000000000ull, 0x0000000000000001ull};
+static void run_specials(const char *name, Op op, int arity, int rounded, int single) {
+    int n = 9;
+    for (int i = 0; i < n; i++) for (int j = 0; j < (arity >= 2 ? n : 1); j++) for (int k = 0; k < (arity == 3 ? n : 1); k++) {
+        uint64_t a = single ? SPECIAL_S[i] : SPECIAL_D[i], b = single ? SPECIAL_S[j] : SPECIAL_D[j];
+        uint64_t c = single ? SPECIAL_S[k] : SPECIAL_D[k];
+        emit(name, op, arity, rounded, a, b, c);
+    }
+}
+
+/* Results right at the overflow and underflow thresholds: a few ulps around 1 times, over,
+ * or plus a few ulps around the smallest normal, the largest finite value and the smallest subnormal. */
+static void run_thresholds(const char *name, Op op, int arity, int single) {
+    static const uint64_t BOUND_S[] = {0x00800000, 0x7f7fffff, 0x00000001, 0x00400000, 0x00800000 - 2};
+    static const uint64_t BOUND_D[] = {0x0010000000000000ull, 0x7fefffffffffffffull, 0x1ull,
+                                       0x0008000000000000ull, 0x0010000000000000ull - 2};
+    uint64_t one = single ? 0x3f800000 : 0x3ff0000000000000ull;
+    for (int bi = 0; bi < 5; bi++) for (int k = -3; k <= 3; k++) for (int m = -2; m <= 2; m++) {
+        uint64_t bound = (single ? BOUND_S[bi] : BOUND_D[bi]) + (uint64_t)(int64_t)m;
+        uint64_t a = one + (uint64_t)(int64_t)k;
+        uint64_t neg = rnd() & 1 ? (single ? 0x80000000u : 0x8000000000000000ull) : 0;
+        uint64_t c = rand_s(); if (!single) c = rand_d();
+        if (arity == 3) c = (single ? 0x00000001u : 1ull) ^ (rnd() & 1 ? neg : 0); /* sticky nudge */
+        emit(name, op, arity, 1, a, bound ^ neg, c);
+        if (arity == 2) emit(name, op, arity, 1, bound ^ neg, a, c);
+    }
+}
+
+/* Sums of a large value and one near -MAX: the result is finite but the exact error's
+ * intermediates (TwoSum) can overflow in a naive implementation. */
+static void run_large_sums(const char *name, Op op, int single, int count) {
+    for (int k = 0; k < count; k++) {
+        uint64_t r = rnd(), m = rnd();
+        uint64_t a, b;
+        if (single) {
+            a = (uint32_t)(m & 0x007fffff) | ((uint32_t)(252 + r % 3) << 23);
+            b = 0xff7fffffu - (uint32_t)((r >> 8) % 4);
+        } else {
+            a = (m & 0x000fffffffffffffull) | ((uint64_t)(2044 + r % 3) << 52);
+            b = 0xffefffffffffffffull - (r >> 8) % 4;
+        }
+        if (k & 1) { uint64_t t = a; a = b; b = t; }
+        emit(name, op, 2, 1, a, b, 0);
     }
 }
 
@@ -348,6 +407,30 @@ int main(void) {
     run("fcvt_d_lu", fcvt_d_lu, 1, 1, 2, 480);
 
     run("fcvt_s_d", fcvt_s_d, 1, 1, 3, 1800);
+
+    static const struct { const char *name; Op op; int arity, rounded, single; } SPECIAL_OPS[] = {
+        {"fadd_s", fadd_s, 2, 1, 1}, {"fsub_s", fsub_s, 2, 1, 1}, {"fmul_s", fmul_s, 2, 1, 1},
+        {"fdiv_s", fdiv_s, 2, 1, 1}, {"fsqrt_s", fsqrt_s, 1, 1, 1}, {"fmadd_s", fmadd_s, 3, 1, 1},
+        {"fmsub_s", fmsub_s, 3, 1, 1}, {"fnmsub_s", fnmsub_s, 3, 1, 1}, {"fnmadd_s", fnmadd_s, 3, 1, 1},
+        {"fmin_s", fmin_s, 2, 0, 1}, {"fmax_s", fmax_s, 2, 0, 1}, {"feq_s", feq_s, 2, 0, 1},
+        {"flt_s", flt_s, 2, 0, 1}, {"fle_s", fle_s, 2, 0, 1},
+        {"fadd_d", fadd_d, 2, 1, 0}, {"fsub_d", fsub_d, 2, 1, 0}, {"fmul_d", fmul_d, 2, 1, 0},
+        {"fdiv_d", fdiv_d, 2, 1, 0}, {"fsqrt_d", fsqrt_d, 1, 1, 0}, {"fmadd_d", fmadd_d, 3, 1, 0},
+        {"fmsub_d", fmsub_d, 3, 1, 0}, {"fnmsub_d", fnmsub_d, 3, 1, 0}, {"fnmadd_d", fnmadd_d, 3, 1, 0},
+        {"fmin_d", fmin_d, 2, 0, 0}, {"fmax_d", fmax_d, 2, 0, 0}, {"feq_d", feq_d, 2, 0, 0},
+        {"flt_d", flt_d, 2, 0, 0}, {"fle_d", fle_d, 2, 0, 0},
+    };
+    for (unsigned i = 0; i < sizeof SPECIAL_OPS / sizeof SPECIAL_OPS[0]; i++)
+        run_specials(SPECIAL_OPS[i].name, SPECIAL_OPS[i].op, SPECIAL_OPS[i].arity, SPECIAL_OPS[i].rounded,
+                     SPECIAL_OPS[i].single);
+    run_large_sums("fadd_s", fadd_s, 1, 60);
+    run_large_sums("fadd_d", fadd_d, 0, 60);
+    run_thresholds("fmul_s", fmul_s, 2, 1);
+    run_thresholds("fdiv_s", fdiv_s, 2, 1);
+    run_thresholds("fmadd_s", fmadd_s, 3, 1);
+    run_thresholds("fmul_d", fmul_d, 2, 0);
+    run_thresholds("fdiv_d", fdiv_d, 2, 0);
+    run_thresholds("fmadd_d", fmadd_d, 3, 0);
     run("fcvt_d_s", fcvt_d_s, 1, 0, 0, 300);
     return 0;
 }

@@ -3,9 +3,13 @@ package dev.vitrine;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.TlbConfig;
 
+import dev.vitrine.loader.BadElfException;
+
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,21 @@ public final class Machine {
 
     /** Loads the ELF at {@code program} and runs it to the end; argv[0] is {@code argv.get(0)}. */
     public Result run(Path program, List<String> argv) {
-        throw new UnsupportedOperationException("kernel not yet written");
+        byte[] image;
+        try {
+            image = Files.readAllBytes(program);
+        } catch (IOException e) {
+            return failure(127, program + ": cannot read: " + e.getMessage());
+        }
+        try {
+            return Boot.run(config, program, image, argv);
+        } catch (BadElfException e) {
+            return failure(126, program + ": " + e.getMessage());
+        }
+    }
+
+    private static Result failure(int status, String message) {
+        return new Result(status, 0, message, Map.of("exit_status", status));
     }
 
     /** What a run ended with. */

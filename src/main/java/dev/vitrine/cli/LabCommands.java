@@ -7,5 +7,8 @@ final class LabCommands {
     private LabCommands() {}
 
     static void register(CommandLine top) {
+        top.addSubcommand(new TranslateCommand());
+        top.addSubcommand(new GeometryCommand());
+        top.addSubcommand(new SimCommand());
     }
 }

@@ -20,6 +20,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new DemoCommand());
         LabCommands.register(cl);
         // Bad input is a one-line error and status 2, never a stack trace.
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -84,15 +84,18 @@ final class FpSingle {
      * quantity smaller than half an ulp of r known only by its sign {@code errorSign}.
      */
     private int round(double r, int errorSign, int rm) {
-        if (errorSign == 0) {
-            float nearest = (float) r;
-            if (nearest == r) return Float.floatToRawIntBits(nearest); // exact: no flags
-            if (rm == Fpu.RNE && Math.abs(r) >= Float.MIN_NORMAL && Math.abs(nearest) <= Float.MAX_VALUE) {
+        float nearest = (float) r;
+        if (errorSign == 0 && nearest == r) return Float.floatToRawIntBits(nearest); // exact: no flags
+        long bits = Double.doubleToRawLongBits(r);
+        if (rm == Fpu.RNE && Math.abs(r) >= Float.MIN_NORMAL && Math.abs(nearest) <= Float.MAX_VALUE) {
+            // Java's cast is right unless r is itself a single or a single midpoint (the 29
+            // dropped bits are 0 or exactly half) and the error then decides the rounding.
+            long dropped = bits & 0x1fff_ffffL;
+            if (errorSign == 0 || (dropped != 0 && dropped != 0x1000_0000L)) {
                 fpu.flags |= Fpu.NX;
                 return Float.floatToRawIntBits(nearest);
             }
         }
-        long bits = Double.doubleToRawLongBits(r);
         long sig = DOUBLE.significand(bits);
         int exp = DOUBLE.exponent(bits);
         if (errorSign != 0) { // r's significand, two more bits, and a step toward the exact value

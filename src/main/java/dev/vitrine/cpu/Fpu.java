@@ -58,10 +58,10 @@ public final class Fpu {
     /** The fclass one-hot mask (bit 0 = -inf ... bit 9 = quiet NaN). */
     public static int fclass_s(int a) { return FpCompare.classify(SINGLE, unsigned(a)); }
     /** Results of the W forms are 32-bit values sign-extended to 64, as the hart writes them to x[rd]. */
-    public long fcvt_w_s(int a, int rm) { return SoftFloat.toInt(SINGLE, unsigned(a), IntKind.W, rm, this); }
-    public long fcvt_wu_s(int a, int rm) { return SoftFloat.toInt(SINGLE, unsigned(a), IntKind.WU, rm, this); }
-    public long fcvt_l_s(int a, int rm) { return SoftFloat.toInt(SINGLE, unsigned(a), IntKind.L, rm, this); }
-    public long fcvt_lu_s(int a, int rm) { return SoftFloat.toInt(SINGLE, unsigned(a), IntKind.LU, rm, this); }
+    public long fcvt_w_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.W, rm); }
+    public long fcvt_wu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.WU, rm); }
+    public long fcvt_l_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.L, rm); }
+    public long fcvt_lu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.LU, rm); }
     /** Integer sources are x[rs1] as is; the W forms use its low 32 bits. */
     public int fcvt_s_w(long x, int rm) { return singleFromInt((int) x, true, rm); }
     public int fcvt_s_wu(long x, int rm) { return singleFromInt(x & 0xffffffffL, false, rm); }
@@ -80,10 +80,13 @@ public final class Fpu {
         if (magnitude >= SAFE_MIN && magnitude < Double.MAX_VALUE) { // also excludes NaN
             double bVirtual = sum - x; // TwoSum: the exact error of the rounded sum
             double error = (x - (sum - bVirtual)) + (y - bVirtual);
-            return bits(error == 0 ? sum : inexact(sum, error, rm));
+            if (error == 0) return bits(sum);
+            // Operands near MAX_VALUE can overflow TwoSum's intermediates; that shows as a
+            // non-finite error, and the exact path takes over.
+            if (Math.abs(error) <= Double.MAX_VALUE) return bits(inexact(sum, error, rm));
         }
         // x + (-x) is +0 in every mode but RDN; a zero sum of finite operands is always exact.
-        if (sum == 0 && rm != RDN) return bits(sum);
+        else if (sum == 0 && rm != RDN) return bits(sum);
         return SoftFloat.add(DOUBLE, a, b, rm, this);
     }
 
@@ -142,27 +145,43 @@ public final class Fpu {
     public boolean fle_d(long a, long b) { return FpCompare.le(DOUBLE, a, b, this); }
     public static int fclass_d(long a) { return FpCompare.classify(DOUBLE, a); }
 
-    public long fcvt_w_d(long a, int rm) {
-        double x = d(a);
-        // C casts compile to fcvt with RTZ: in range, Java's truncating cast is the answer.
-        if (rm == RTZ && Math.abs(x) < 0x1p31) return truncated(x);
-        return SoftFloat.toInt(DOUBLE, a, IntKind.W, rm, this);
+    public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.W, rm); }
+    public long fcvt_wu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.WU, rm); }
+    public long fcvt_l_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.L, rm); }
+    public long fcvt_lu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.LU, rm); }
+
+    /**
+     * fcvt to an integer: below 2^52 in magnitude Java's rounding functions are exact, and a
+     * rounded result inside the destination's range needs only NX; the rest is SoftFloat's.
+     */
+    private long toInt(double x, long bits, FpFormat format, IntKind kind, int rm) {
+        if (Math.abs(x) < 0x1p52) { // not NaN
+            double rounded = roundToIntegral(x, rm);
+            boolean inRange = kind == IntKind.W ? rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE
+                    : kind == IntKind.WU ? rounded >= 0 && rounded <= 0xffff_ffffL // -0.0 >= 0 holds
+                    : kind == IntKind.L || rounded >= 0;
+            if (inRange) {
+                if (rounded != x) flags |= NX;
+                long n = (long) rounded;
+                return kind == IntKind.WU ? (int) n : n;
+            }
+        }
+        return SoftFloat.toInt(format, bits, kind, rm, this);
     }
 
-    public long fcvt_wu_d(long a, int rm) { return SoftFloat.toInt(DOUBLE, a, IntKind.WU, rm, this); }
-
-    public long fcvt_l_d(long a, int rm) {
-        double x = d(a);
-        if (rm == RTZ && Math.abs(x) < 0x1p63) return truncated(x);
-        return SoftFloat.toInt(DOUBLE, a, IntKind.L, rm, this);
-    }
-
-    public long fcvt_lu_d(long a, int rm) { return SoftFloat.toInt(DOUBLE, a, IntKind.LU, rm, this); }
-
-    private long truncated(double x) {
-        long n = (long) x;
-        if (n != x) flags |= NX;
-        return n;
+    /** x rounded to an integer in mode rm, for |x| < 2^52. */
+    private static double roundToIntegral(double x, int rm) {
+        switch (rm) {
+            case RNE: return Math.rint(x);
+            case RTZ: return (double) (long) x;
+            case RDN: return Math.floor(x);
+            case RUP: return Math.ceil(x);
+            default: { // RMM: ties away from zero
+                double truncated = (double) (long) x;
+                double fraction = x - truncated; // exact
+                return Math.abs(fraction) >= 0.5 ? truncated + Math.signum(fraction) : truncated;
+            }
+        }
     }
 
     public long fcvt_d_w(long x, int rm) { return bits((int) x); }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Every Fpu operation against the qemu-riscv64 oracle table fpu/vectors.txt, produced by
  * fpu/gen_vectors.c (see its header for how to regenerate it). Each line holds one operand
  * tuple and the result bits and fflags for each of RNE, RTZ, RDN, RUP, RMM.
+ * {@code -Dfpu.vectors=FILE} runs a larger, uncommitted table instead.
  */
 class FpuOracleTest {
     /** One Fpu operation on raw operands (singles in the low 32 bits), giving x[rd]-style bits. */
@@ -88,7 +91,9 @@ class FpuOracleTest {
 
     static List<Vector> load() throws IOException {
         List<Vector> vectors = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(FpuOracleTest.class.getResourceAsStream("/fpu/vectors.txt"));
+        String external = System.getProperty("fpu.vectors"); // a larger table for one-off soaks
+        try (InputStream in = external != null ? Files.newInputStream(Path.of(external))
+                : Objects.requireNonNull(FpuOracleTest.class.getResourceAsStream("/fpu/vectors.txt"));
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 String[] t = line.trim().split(" ");
