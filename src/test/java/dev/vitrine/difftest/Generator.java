@@ -294,6 +294,7 @@ final class Generator {
         if (k < 89) return Unit.of(r.pick(new String[]{"fence", "fence rw, rw", "fence.i", "nop", "fence r, w"}));
         if (k < 92) return tailored();
         if (k < 93) return loop();
+        if (k < 94) return hint();
         if (rvc) return compressed();
         return Unit.of(aluR());
     }
@@ -395,6 +396,32 @@ final class Generator {
         if (again) // a second SC: the first one dropped the reservation, so this one fails
             lines.add("sc" + sz + " " + x(rd()) + ", " + x(rs()) + ", (" + x(t) + ")");
         return new Unit(lines);
+    }
+
+    /** HINT encodings: defined no-ops that a decoder must not call illegal (RVC HINTs only in RVC cases). */
+    private Unit hint() {
+        if (!rvc || r.chance(0.25))
+            return Unit.of(r.chance(0.5) ? ".4byte 0x0100000f  # pause (fence w,0)" : "fence.tso");
+        int nz5 = r.range(1, 31), imm6 = r.range(0, 63), rd = r.range(1, 31), rs2 = r.range(1, 31), rdc = r.range(8, 15);
+        int hi = (imm6 >> 5) << 12, lo = (imm6 & 31) << 2;
+        int nzHi = r.nextInt(2) << 12;
+        int[] enc = {
+                0x0001 | nzHi | nz5 << 2,          // c.nop with a nonzero immediate
+                0x0001 | rd << 7,                   // c.addi rd, 0
+                0x4001 | hi | lo,                   // c.li x0, imm
+                0x6001 | nzHi | nz5 << 2,           // c.lui x0, nonzero
+                0x0002 | nzHi | nz5 << 2,           // c.slli x0, nonzero
+                0x0002 | rd << 7,                   // c.slli rd, 0
+                0x8001 | (rdc - 8) << 7,            // c.srli rd', 0
+                0x8401 | (rdc - 8) << 7,            // c.srai rd', 0
+                0x8002 | rs2 << 2,                  // c.mv x0, rs2
+                0x9002 | rs2 << 2,                  // c.add x0, rs2
+        };
+        String[] name = {"c.nop " + (nzHi != 0 ? nz5 - 32 : nz5), "c.addi x" + rd + ", 0", "c.li x0, " + (imm6 >= 32 ? imm6 - 64 : imm6),
+                "c.lui x0, " + (nzHi != 0 ? nz5 - 32 : nz5), "c.slli x0, " + (nzHi != 0 ? nz5 + 32 : nz5), "c.slli x" + rd + ", 0",
+                "c.srli x" + rdc + ", 0", "c.srai x" + rdc + ", 0", "c.mv x0, x" + rs2, "c.add x0, x" + rs2};
+        int i = r.nextInt(enc.length);
+        return Unit.of(String.format(".2byte 0x%04x  # HINT %s", enc[i], name[i]));
     }
 
     /** A short counted loop around one simple instruction: backward branches, re-executed code. */
