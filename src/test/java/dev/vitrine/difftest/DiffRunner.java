@@ -55,13 +55,16 @@ final class DiffRunner {
 
     // ---- targets --------------------------------------------------------------------------
 
-    static Target vitrine() {
+    static Target vitrine() { return vitrine("vitrine", b -> b); }
+
+    /** Vitrine with a configuration applied to the builder (paging geometry, TLB, memory size). */
+    static Target vitrine(String name, java.util.function.UnaryOperator<Machine.Builder> config) {
         return new Target() {
-            public String name() { return "vitrine"; }
+            public String name() { return name; }
             public Output run(Path elf) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                Machine m = Machine.builder().stdout(out).stderr(err).maxInstructions(500_000_000L).build();
+                Machine m = config.apply(Machine.builder().stdout(out).stderr(err).maxInstructions(500_000_000L)).build();
                 try {
                     Machine.Result r = m.run(elf.toAbsolutePath(), List.of(elf.getFileName().toString()));
                     String status = r.killedBySignal() ? "killed by signal " + r.signal() : "exit status " + r.exitStatus();
@@ -119,6 +122,19 @@ final class DiffRunner {
 
     /** Generates, builds (or reuses from the cache) and runs on qemu the program for {@code seed}. */
     Batch prepare(long seed, int cases) throws Exception {
+        String key = cache.toAbsolutePath() + "|" + seed + "|" + cases;
+        Batch known = PREPARED.get(key);
+        if (known != null && Files.exists(known.elf())) return known;
+        Batch b = build(seed, cases);
+        if (PREPARED.size() > 64) PREPARED.clear();
+        PREPARED.put(key, b);
+        return b;
+    }
+
+    /** Batches already generated in this JVM (the CI seeds run on several targets). */
+    private static final java.util.Map<String, Batch> PREPARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Batch build(long seed, int cases) throws Exception {
         List<DiffCase> list = Generator.program(seed, cases);
         String asm = AsmWriter.program(list);
         String stem = "seed" + seed + "-n" + cases + "-" + sha(asm);

@@ -145,6 +145,30 @@ class RandomDifferentialTest {
         run(dr, CI_SEEDS, DiffRunner.CASES_PER_BINARY, false, DiffRunner.vitrine());
     }
 
+    /**
+     * A few seeds again under other machine configurations: the program's results must not
+     * depend on the paging geometry, the TLB's shape and policy or the amount of RAM.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sv48", "sv57", "x86-32", "flat32", "tlb-4x2-fifo",
+            "tlb-8-random-unified", "tlb-1", "ram-8MiB"})
+    void vitrineMatchesQemuUnderOtherConfigurations(String config) throws Exception {
+        Toolchain tc = tools();
+        java.util.function.UnaryOperator<dev.vitrine.Machine.Builder> c = switch (config) {
+            case "sv48" -> b -> b.paging(dev.vitrine.mmu.Geometry.SV48);
+            case "sv57" -> b -> b.paging(dev.vitrine.mmu.Geometry.SV57);
+            case "x86-32" -> b -> b.paging(dev.vitrine.mmu.Geometry.X86_32);
+            case "flat32" -> b -> b.paging(dev.vitrine.mmu.Geometry.FLAT32);
+            case "tlb-4x2-fifo" -> b -> b.tlb(new dev.vitrine.mmu.TlbConfig(4, 2, dev.vitrine.mmu.TlbConfig.Policy.FIFO, true, false, 0));
+            case "tlb-8-random-unified" -> b -> b.tlb(new dev.vitrine.mmu.TlbConfig(8, 8, dev.vitrine.mmu.TlbConfig.Policy.RANDOM, false, false, 7));
+            case "tlb-1" -> b -> b.tlb(new dev.vitrine.mmu.TlbConfig(1, 1, dev.vitrine.mmu.TlbConfig.Policy.LRU, false, false, 0));
+            case "ram-8MiB" -> b -> b.memory(8L << 20);
+            default -> throw new IllegalArgumentException(config);
+        };
+        DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache());
+        run(dr, new long[]{CI_SEEDS[0], CI_SEEDS[1]}, DiffRunner.CASES_PER_BINARY, false, DiffRunner.vitrine("vitrine " + config, c));
+    }
+
     /** The same CI set on the cpu and FPU alone (a bare hart, no kernel): tells cpu bugs from kernel bugs. */
     @Test
     void bareHartMatchesQemuOnTheCiSeeds() throws Exception {
@@ -200,7 +224,7 @@ class RandomDifferentialTest {
         for (int i = 0; i < Math.min(all.size(), 100); i++) sb.append("  ").append(all.get(i).summary()).append('\n');
         if (all.size() > 100) sb.append("  ...\n");
         for (DiffRunner.Mismatch m : all) if (m.report() != null) sb.append('\n').append(m.report());
-        Path report = dr.cacheDir().resolve(target == null || target.name().startsWith("bare") ? "report-hart.txt" : "report-vitrine.txt");
+        Path report = dr.cacheDir().resolve("report-" + target.name().replaceAll("[^A-Za-z0-9]+", "-") + ".txt");
         Files.writeString(report, sb.toString(), StandardCharsets.UTF_8);
         fail(sb + "\n(this report is also in " + report.toAbsolutePath() + ")");
     }
