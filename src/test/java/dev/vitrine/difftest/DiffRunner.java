@@ -254,20 +254,22 @@ final class DiffRunner {
 
     private Path minDir;
 
-    /** Greedily drops body units while the single case still differs; null if it does not differ alone. */
+    /**
+     * Drops body units while the single case still differs: everything at once, then halves,
+     * quarters, ... single units. Null if the case does not differ when run alone.
+     */
     DiffCase minimize(DiffCase c, Target target) throws Exception {
         if (!differs(c, target)) return null;
         List<DiffCase.Unit> body = new ArrayList<>(c.body());
-        boolean changed = true;
-        for (int pass = 0; changed && pass < 3; pass++) {
-            changed = false;
-            for (int i = body.size() - 1; i >= 0; i--) {
-                List<DiffCase.Unit> trial = new ArrayList<>(body);
-                trial.remove(i);
-                if (differs(c.withBody(trial), target)) {
-                    body = trial;
-                    changed = true;
-                }
+        if (differs(c.withBody(List.of()), target)) return c.withBody(List.of());
+        for (int chunk = Integer.highestOneBit(Math.max(1, body.size() / 2)); chunk >= 1; chunk /= 2) {
+            // try removing [from, end), walking from the back; a removal shifts nothing before 'from'
+            for (int end = body.size(); end > 0; ) {
+                int from = Math.max(0, end - chunk);
+                List<DiffCase.Unit> trial = new ArrayList<>(body.subList(0, from));
+                trial.addAll(body.subList(end, body.size()));
+                if (differs(c.withBody(trial), target)) body = trial;
+                end = from;
             }
         }
         return c.withBody(body);

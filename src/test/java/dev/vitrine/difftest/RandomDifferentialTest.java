@@ -138,6 +138,39 @@ class RandomDifferentialTest {
         assertTrue(report.contains("minimized listing"), report);
     }
 
+    /**
+     * The minimizer on a realistic bug: a "machine" that executes mulhsu as mulhu (qemu running
+     * the program with that substitution) must be caught, and the report boiled down to the mulhsu.
+     */
+    @Test
+    void minimizerFindsTheGuiltyInstruction() throws Exception {
+        Toolchain tc = tools();
+        DiffRunner dr = new DiffRunner(tc, DiffRunner.defaultCache());
+        DiffRunner.Target qemu = dr.qemu();
+        DiffRunner.Target buggy = new DiffRunner.Target() {
+            public String name() { return "mulhsu-as-mulhu"; }
+            public DiffRunner.Output run(Path elf) throws Exception {
+                Path src = elf.resolveSibling(elf.getFileName().toString().replaceAll("\\.elf$", ".s"));
+                Path s2 = Files.createTempFile(elf.getParent(), "buggy", ".s"), e2 = Path.of(s2 + ".elf");
+                try {
+                    Files.writeString(s2, Files.readString(src).replace("mulhsu ", "mulhu "));
+                    tc.build(s2, e2);
+                    return qemu.run(e2);
+                } finally {
+                    Files.deleteIfExists(s2);
+                    Files.deleteIfExists(e2);
+                }
+            }
+        };
+        DiffRunner.Batch b = dr.prepare(4243, 60);
+        List<DiffRunner.Mismatch> m = dr.compare(b, buggy, 1);
+        assertFalse(m.isEmpty(), "the substitution went unnoticed");
+        String report = m.get(0).report();
+        String minimized = report.substring(report.indexOf("minimized listing"), report.indexOf("full listing"));
+        assertTrue(minimized.contains("mulhsu "), report);
+        assertTrue(minimized.lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).count() <= 3, minimized);
+    }
+
     @Test
     void vitrineMatchesQemuOnTheCiSeeds() throws Exception {
         Toolchain tc = tools();
