@@ -53,6 +53,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private boolean yieldNow;
     private int foregroundPgid = 0;
     private Process init;
+    private int idleJumps;
+    private static final int MAX_IDLE_JUMPS = 100_000;
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
@@ -122,6 +124,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         processes.put(p.pid, p);
         if (p.parent != null) p.parent.children.add(p);
         p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
+        nameSpace(p.space, p.pid);
         space(p.space);
         useSpace(p.space);
         useFds(p.fds);
@@ -158,10 +161,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         };
     }
 
-    private int asidOf(AddressSpace space) {
-        for (Task t : tasks) if (t.space() == space) return t.proc.pid;
-        return -1;
-    }
+    /** The ASID an address space runs under: its (first) process's pid. */
+    private final Map<AddressSpace, Integer> asids = new java.util.IdentityHashMap<>();
+
+    private int asidOf(AddressSpace space) { return asids.getOrDefault(space, -1); }
 
     // ---- the loop
 
@@ -170,10 +173,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
-                if (!timers.isEmpty() && liveTasks()) {
+                // Idle: jump to the next timer, unless timers keep firing without waking anyone
+                // (an ignored interval alarm while everyone is blocked): that is a deadlock too.
+                if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
                     long next = timers.next();
                     if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
                     clock.advanceTo(next);
+                    idleJumps++;
                     continue;
                 }
                 if (!liveTasks()) return Stop.ALL_EXITED;
@@ -184,6 +190,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
                 return Stop.INSTRUCTION_LIMIT;
             }
             if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            idleJumps = 0;
             SignalDelivery.deliver(this, t);
             if (current != t || !eligible(t)) continue;
             long budget = sliceLeft;
@@ -284,7 +291,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         lastRan = t;
         current = t;
         t.context.loadInto(hart);
-        mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+        mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
     }
 
     /** Copies the hart's registers into the current task's context (before fork copies them). */
@@ -397,6 +404,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
 
+    private void nameSpace(AddressSpace s, int pid) { asids.putIfAbsent(s, pid); }
+
     /** Descriptor tables shared by CLONE_FILES processes are closed by the last one out. */
     private final Map<FdTable, Integer> fdUsers = new java.util.IdentityHashMap<>();
 
@@ -410,9 +419,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      */
     void newImage(Task t) {
         mmu.invalidateAsid(t.proc.pid);
+        nameSpace(t.space(), t.proc.pid);
         if (t == current) {
             t.context.loadInto(hart);
-            mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+            mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
         }
     }
 
@@ -429,6 +439,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         spaceUsers.remove(s);
         if (current != null && current.space() == s) mmu.setRoot(-1, 0);
         s.destroy();
+        asids.remove(s);
     }
 
     void forget(Task t) {
