@@ -86,9 +86,22 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
-    /** Lines for the run's report: deaths by signal, limits, OOM kills. */
-    public List<String> report() { return List.copyOf(report); }
     public void note(String line) { report.add(line); }
+
+    private static final int MAX_DEATH_NOTES = 20;
+    private int deathNotes;
+
+    /** A death by signal for the report; past a score of them only their number is kept (a fork bomb's cleanup). */
+    void noteDeath(String line) {
+        if (++deathNotes <= MAX_DEATH_NOTES) note(line);
+    }
+
+    /** The report, with a count of the deaths it did not list. */
+    public List<String> report() {
+        List<String> out = new ArrayList<>(report);
+        if (deathNotes > MAX_DEATH_NOTES) out.add("... and " + (deathNotes - MAX_DEATH_NOTES) + " more processes killed by signals");
+        return out;
+    }
 
     public Process process(int pid) {
         Process p = processes.get(pid);
