@@ -183,6 +183,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     public Stop run() {
         while (true) {
+            takeHostSignals();
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
@@ -196,6 +197,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
                     continue;
                 }
                 if (!liveTasks()) return Stop.ALL_EXITED;
+                if (hostTerminal && !Thread.currentThread().isInterrupted()) {
+                    awaitHostSignal();
+                    continue;
+                }
                 return deadlock();
             }
             if (maxInstructions > 0 && retired >= maxInstructions) {
@@ -375,6 +380,39 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void signalForeground(int sig) {
         for (Process p : List.copyOf(processes.values()))
             if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
+    }
+
+    /** Signals from the host's terminal (^C), set by another Java thread, taken by the loop. */
+    private final java.util.concurrent.atomic.AtomicLong hostSignals = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Thread-safe: the host's ^C (SIGINT), ^\\ (SIGQUIT) or ^Z (SIGTSTP) for the foreground group, delivered by the loop. */
+    public void interruptFromHost(int sig) {
+        hostSignals.getAndUpdate(v -> v | Signals.bit(sig));
+        synchronized (hostSignals) { hostSignals.notifyAll(); }
+    }
+
+    private volatile boolean hostTerminal;
+
+    /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
+    public void setHostTerminal(boolean on) { hostTerminal = on; }
+
+    /** Blocks the machine's thread (host time; the virtual clock stands still) until the host sends a signal. */
+    private void awaitHostSignal() {
+        synchronized (hostSignals) {
+            while (hostSignals.get() == 0) {
+                try {
+                    hostSignals.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void takeHostSignals() {
+        long bits = hostSignals.getAndSet(0);
+        for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
     }
 
     public int foregroundPgid() { return foregroundPgid; }
