@@ -50,7 +50,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private int nextPid = 1;
     private Task current, lastRan;
     private long sliceLeft;
-    private boolean yieldNow;
+    private boolean yieldNow, yielded;
     private int foregroundPgid = 0;
     private Process init;
     private int idleJumps;
@@ -275,11 +275,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     private Task pickNext() {
         Task prev = current;
-        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow;
+        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow && !yielded;
         yieldNow = false;
+        boolean back = yielded;
+        yielded = false;
         if (keep) return prev;
         if (prev != null && eligible(prev)) {
-            if (policy.keepsCpu()) { ready.add(0, prev); } else ready.add(prev);
+            // sched_yield goes to the back even under FIFO, as Linux's SCHED_FIFO does.
+            if (policy.keepsCpu() && !back) ready.add(0, prev); else ready.add(prev);
             prev.readySince = clock.now();
         }
         ready.removeIf(x -> !eligible(x));
@@ -300,7 +303,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private static Policy.Schedulable schedulable(Task t) { return () -> t.proc.nice; }
 
     /** Gives up the rest of the slice at the next scheduling point (sched_yield). */
-    public void yield(Task t) { if (t == current) yieldNow = true; }
+    public void yield(Task t) { if (t == current) yielded = true; }
 
     private void switchTo(Task t) {
         if (t == current) return;
