@@ -10,6 +10,7 @@ public final class SyscallTable {
     public SyscallTable(Services services) {
         SysFile.register(this, services);
         SysMem.register(this, services);
+        SysMmap.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);
     }
