@@ -17,6 +17,7 @@
  * For a larger one-off soak, compile with -DSCALE=10 (and -DSEED=n) and point the test at
  * the output with -Dfpu.vectors=/path/to/table.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -355,6 +356,48 @@ static void run_large_sums(const char *name, Op op, int single, int count) {
     }
 }
 
+/* Exact halfway cases, where RNE and RMM part ways: results with one bit more than the
+ * format holds (products of short odd integers, a value plus half its ulp, narrowing a
+ * value one bit too long) and quotients that land halfway on the subnormal grid. */
+static uint64_t odd_bits(int bits) { return (rnd() >> (64 - bits)) | 1 | (1ull << (bits - 1)); }
+static uint64_t as_d(double v) { uint64_t u; memcpy(&u, &v, 8); return u; }
+static uint64_t as_s(float v) { uint32_t u; memcpy(&u, &v, 4); return u; }
+static uint64_t val(int single, double v) { return single ? as_s((float)v) : as_d(v); }
+
+static void run_ties(int single, int count) {
+    int p = single ? 24 : 53;
+    const char *sfx = single ? "_s" : "_d";
+    char name[16];
+    for (int k = 0; k < count; k++) {
+        double sign = rnd() & 1 ? -1.0 : 1.0;
+        int e = (int)(rnd() % 40) - 20;
+        /* a (p bits, ulp 2^e) plus an odd multiple of half its ulp */
+        double a = sign * ldexp((double)odd_bits(p), e);
+        double b = (rnd() & 1 ? -1.0 : 1.0) * ldexp((double)(rnd() % 4 * 2 + 1), e - 1);
+        snprintf(name, sizeof name, "fadd%s", sfx);
+        emit(name, single ? (Op)fadd_s : (Op)fadd_d, 2, 1, val(single, a), val(single, b), 0);
+        /* products of odd integers whose bit lengths add up to p + 1 or p + 2 */
+        int la = 2 + (int)(rnd() % (p - 2)), lb = p + 1 - la + (int)(rnd() % 2);
+        if (lb < 1) lb = 1;
+        double x = sign * ldexp((double)odd_bits(la), e), y = ldexp((double)odd_bits(lb), -e - la);
+        snprintf(name, sizeof name, "fmul%s", sfx);
+        emit(name, single ? (Op)fmul_s : (Op)fmul_d, 2, 1, val(single, x), val(single, y), 0);
+        /* the same product plus a small addend that keeps or breaks the tie */
+        double c = (rnd() & 1 ? -1.0 : 1.0) * ldexp(1.0, (int)(rnd() % 8) - p - 8 + (int)(rnd() % 3) * 4);
+        snprintf(name, sizeof name, "fmadd%s", sfx);
+        emit(name, single ? (Op)fmadd_s : (Op)fmadd_d, 3, 1, val(single, x), val(single, y), val(single, c));
+        /* quotients halfway between subnormals: odd * 2^(m - bias - p) / 2^m */
+        int emin_sub = single ? -150 : -1075, m = 30 + (int)(rnd() % (single ? 90 : 990));
+        double q = sign * ldexp((double)odd_bits(2 + (int)(rnd() % (p - 1))), emin_sub + m);
+        snprintf(name, sizeof name, "fdiv%s", sfx);
+        emit(name, single ? (Op)fdiv_s : (Op)fdiv_d, 2, 1, val(single, q), val(single, ldexp(1.0, m)), 0);
+        if (!single) { /* doubles one bit too long for single */
+            double n = sign * ldexp((double)odd_bits(25), e);
+            emit("fcvt_s_d", fcvt_s_d, 1, 1, as_d(n), 0, 0);
+        }
+    }
+}
+
 int main(void) {
     run("fadd_s", fadd_s, 2, 1, 0, 900);
     run("fsub_s", fsub_s, 2, 1, 0, 480);
@@ -425,6 +468,8 @@ int main(void) {
                      SPECIAL_OPS[i].single);
     run_large_sums("fadd_s", fadd_s, 1, 60);
     run_large_sums("fadd_d", fadd_d, 0, 60);
+    run_ties(1, 300);
+    run_ties(0, 300);
     run_thresholds("fmul_s", fmul_s, 2, 1);
     run_thresholds("fdiv_s", fdiv_s, 2, 1);
     run_thresholds("fmadd_s", fmadd_s, 3, 1);

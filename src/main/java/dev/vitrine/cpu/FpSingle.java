@@ -75,7 +75,7 @@ final class FpSingle {
     }
 
     int fromDouble(long a, int rm) {
-        if (DOUBLE.isSpecial(a) || DOUBLE.isZero(a)) return (int) SoftFloat.convert(DOUBLE, SINGLE, a, rm, fpu);
+        if (DOUBLE.isSpecial(a) || DOUBLE.isZero(a)) return (int) SoftFloatConvert.convert(DOUBLE, SINGLE, a, rm, fpu);
         return round(Double.longBitsToDouble(a), 0, rm);
     }
 
@@ -102,6 +102,6 @@ final class FpSingle {
             sig = (sig << 2) + (bits < 0 ? -errorSign : errorSign); // sig is a magnitude
             exp -= 2;
         }
-        return (int) SoftFloat.roundPack(SINGLE, bits < 0, sig, exp, rm, fpu);
+        return (int) SoftFloatRounder.roundPack(SINGLE, bits < 0, sig, exp, rm, fpu);
     }
 }

@@ -3,8 +3,6 @@ package dev.vitrine.cpu;
 import static dev.vitrine.cpu.FpFormat.DOUBLE;
 import static dev.vitrine.cpu.FpFormat.SINGLE;
 
-import dev.vitrine.cpu.SoftFloat.IntKind;
-
 /**
  * IEEE 754 arithmetic as RISC-V F and D define it: every rounding mode, exception flags,
  * the canonical NaN (0x7fc00000 / 0x7ff8000000000000), fmin/fmax and fcvt edge cases.
@@ -14,8 +12,10 @@ import dev.vitrine.cpu.SoftFloat.IntKind;
  *
  * <p>Double operations try a fast path first: Java's round-to-nearest-even result plus its
  * exact error (TwoSum, or a residual from Math.fma), which gives NX and lets directed modes
- * step one ulp. Anything near overflow, underflow, zero, infinity or NaN goes to
- * {@link SoftFloat}. Single operations run in double (see {@link FpSingle}) and round once.
+ * step one ulp ({@link FpFusedDouble} does the same for fma). Anything near overflow,
+ * underflow, zero, infinity or NaN goes to the exact integer path ({@link SoftFloat},
+ * {@link SoftFloatConvert}). Single operations run in double (see {@link FpSingle}) and round
+ * once. The qemu-riscv64 oracle tables in the tests pin all of it down.
  */
 public final class Fpu {
     public static final int NX = 1, UF = 2, OF = 4, DZ = 8, NV = 16;
@@ -50,18 +50,47 @@ public final class Fpu {
     public int fmsub_s(int a, int b, int c, int rm) { return single.fma(a, b, c ^ SIGN_S, rm); }
     public int fnmsub_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c, rm); }
     public int fnmadd_s(int a, int b, int c, int rm) { return single.fma(a ^ SIGN_S, b, c ^ SIGN_S, rm); }
-    public int fmin_s(int a, int b) { return (int) FpCompare.min(SINGLE, unsigned(a), unsigned(b), this); }
-    public int fmax_s(int a, int b) { return (int) FpCompare.max(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean feq_s(int a, int b) { return FpCompare.eq(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean flt_s(int a, int b) { return FpCompare.lt(SINGLE, unsigned(a), unsigned(b), this); }
-    public boolean fle_s(int a, int b) { return FpCompare.le(SINGLE, unsigned(a), unsigned(b), this); }
+
+    // Comparisons and min/max: Java's ordered comparisons decide the common cases; equal
+    // operands (-0 vs +0) and NaNs go to FpCompare.
+    public int fmin_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x < y) return a;
+        if (y < x) return b;
+        return (int) FpCompare.min(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public int fmax_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x > y) return a;
+        if (y > x) return b;
+        return (int) FpCompare.max(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean feq_s(int a, int b) {
+        if (Float.intBitsToFloat(a) == Float.intBitsToFloat(b)) return true; // -0 == +0 too
+        return FpCompare.eq(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean flt_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x < y) return true;
+        return FpCompare.lt(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
+    public boolean fle_s(int a, int b) {
+        float x = Float.intBitsToFloat(a), y = Float.intBitsToFloat(b);
+        if (x <= y) return true;
+        return FpCompare.le(SINGLE, unsigned(a), unsigned(b), this);
+    }
+
     /** The fclass one-hot mask (bit 0 = -inf ... bit 9 = quiet NaN). */
     public static int fclass_s(int a) { return FpCompare.classify(SINGLE, unsigned(a)); }
     /** Results of the W forms are 32-bit values sign-extended to 64, as the hart writes them to x[rd]. */
-    public long fcvt_w_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.W, rm); }
-    public long fcvt_wu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.WU, rm); }
-    public long fcvt_l_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.L, rm); }
-    public long fcvt_lu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, IntKind.LU, rm); }
+    public long fcvt_w_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.W, rm); }
+    public long fcvt_wu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.WU, rm); }
+    public long fcvt_l_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.L, rm); }
+    public long fcvt_lu_s(int a, int rm) { return toInt(Float.intBitsToFloat(a), unsigned(a), SINGLE, FpIntKind.LU, rm); }
     /** Integer sources are x[rs1] as is; the W forms use its low 32 bits. */
     public int fcvt_s_w(long x, int rm) { return singleFromInt((int) x, true, rm); }
     public int fcvt_s_wu(long x, int rm) { return singleFromInt(x & 0xffffffffL, false, rm); }
@@ -70,7 +99,7 @@ public final class Fpu {
 
     private int singleFromInt(long x, boolean signed, int rm) {
         if (x >= (signed ? -(1 << 24) : 0) && x <= 1 << 24) return Float.floatToRawIntBits(x); // exact
-        return (int) SoftFloat.fromInt(SINGLE, x, signed, rm, this);
+        return (int) SoftFloatConvert.fromInt(SINGLE, x, signed, rm, this);
     }
 
     // ---- double precision
@@ -138,35 +167,59 @@ public final class Fpu {
         return SoftFloat.fma(DOUBLE, a, b, c, false, false, rm, this);
     }
 
-    public long fmin_d(long a, long b) { return FpCompare.min(DOUBLE, a, b, this); }
-    public long fmax_d(long a, long b) { return FpCompare.max(DOUBLE, a, b, this); }
-    public boolean feq_d(long a, long b) { return FpCompare.eq(DOUBLE, a, b, this); }
-    public boolean flt_d(long a, long b) { return FpCompare.lt(DOUBLE, a, b, this); }
-    public boolean fle_d(long a, long b) { return FpCompare.le(DOUBLE, a, b, this); }
+    public long fmin_d(long a, long b) {
+        double x = d(a), y = d(b);
+        if (x < y) return a;
+        if (y < x) return b;
+        return FpCompare.min(DOUBLE, a, b, this);
+    }
+
+    public long fmax_d(long a, long b) {
+        double x = d(a), y = d(b);
+        if (x > y) return a;
+        if (y > x) return b;
+        return FpCompare.max(DOUBLE, a, b, this);
+    }
+
+    public boolean feq_d(long a, long b) {
+        if (d(a) == d(b)) return true;
+        return FpCompare.eq(DOUBLE, a, b, this);
+    }
+
+    public boolean flt_d(long a, long b) {
+        if (d(a) < d(b)) return true;
+        return FpCompare.lt(DOUBLE, a, b, this);
+    }
+
+    public boolean fle_d(long a, long b) {
+        if (d(a) <= d(b)) return true;
+        return FpCompare.le(DOUBLE, a, b, this);
+    }
+
     public static int fclass_d(long a) { return FpCompare.classify(DOUBLE, a); }
 
-    public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.W, rm); }
-    public long fcvt_wu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.WU, rm); }
-    public long fcvt_l_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.L, rm); }
-    public long fcvt_lu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, IntKind.LU, rm); }
+    public long fcvt_w_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.W, rm); }
+    public long fcvt_wu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.WU, rm); }
+    public long fcvt_l_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.L, rm); }
+    public long fcvt_lu_d(long a, int rm) { return toInt(d(a), a, DOUBLE, FpIntKind.LU, rm); }
 
     /**
      * fcvt to an integer: below 2^52 in magnitude Java's rounding functions are exact, and a
      * rounded result inside the destination's range needs only NX; the rest is SoftFloat's.
      */
-    private long toInt(double x, long bits, FpFormat format, IntKind kind, int rm) {
+    private long toInt(double x, long bits, FpFormat format, FpIntKind kind, int rm) {
         if (Math.abs(x) < 0x1p52) { // not NaN
             double rounded = roundToIntegral(x, rm);
-            boolean inRange = kind == IntKind.W ? rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE
-                    : kind == IntKind.WU ? rounded >= 0 && rounded <= 0xffff_ffffL // -0.0 >= 0 holds
-                    : kind == IntKind.L || rounded >= 0;
+            boolean inRange = kind == FpIntKind.W ? rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE
+                    : kind == FpIntKind.WU ? rounded >= 0 && rounded <= 0xffff_ffffL // -0.0 >= 0 holds
+                    : kind == FpIntKind.L || rounded >= 0;
             if (inRange) {
                 if (rounded != x) flags |= NX;
                 long n = (long) rounded;
-                return kind == IntKind.WU ? (int) n : n;
+                return kind == FpIntKind.WU ? (int) n : n;
             }
         }
-        return SoftFloat.toInt(format, bits, kind, rm, this);
+        return SoftFloatConvert.toInt(format, bits, kind, rm, this);
     }
 
     /** x rounded to an integer in mode rm, for |x| < 2^52. */
@@ -189,19 +242,19 @@ public final class Fpu {
 
     public long fcvt_d_l(long x, int rm) {
         if (x >= -(1L << 53) && x <= 1L << 53) return bits(x); // exact
-        return SoftFloat.fromInt(DOUBLE, x, true, rm, this);
+        return SoftFloatConvert.fromInt(DOUBLE, x, true, rm, this);
     }
 
     public long fcvt_d_lu(long x, int rm) {
         if (x >= 0 && x <= 1L << 53) return bits(x);
-        return SoftFloat.fromInt(DOUBLE, x, false, rm, this);
+        return SoftFloatConvert.fromInt(DOUBLE, x, false, rm, this);
     }
 
     // ---- between formats
     public int fcvt_s_d(long a, int rm) { return single.fromDouble(a, rm); }
 
     public long fcvt_d_s(int a) {
-        if (SINGLE.isNaN(unsigned(a))) return SoftFloat.convert(SINGLE, DOUBLE, unsigned(a), RNE, this);
+        if (SINGLE.isNaN(unsigned(a))) return SoftFloatConvert.convert(SINGLE, DOUBLE, unsigned(a), RNE, this);
         return bits(Float.intBitsToFloat(a)); // exact widening
     }
 

@@ -1,107 +1,29 @@
 package dev.vitrine.cpu;
 
+import static dev.vitrine.cpu.SoftFloatRounder.roundPack;
+import static dev.vitrine.cpu.SoftFloatRounder.shiftRightJam;
+
 import java.math.BigInteger;
 
 /**
- * The exact (slow) path of every rounded F/D operation, in integer arithmetic, for both formats.
- * Each operation reduces its operands to an exact or "jammed" intermediate
- * value = (-1)^sign * sig * 2^exp and hands it to {@link #roundPack}, the one place that
- * implements rounding modes, overflow, subnormals and the NX/UF/OF flags.
- *
- * <p>Jamming: when bits below a 64-bit intermediate must be dropped, their OR is kept in bit 0.
- * Every caller keeps at least two bits below the rounding point, so the jammed value rounds
- * exactly like the true one and is inexact exactly when the true one is.
- *
- * <p>Flags are ORed into the given {@link Fpu}'s fflags. NaN results are always canonical.
+ * The exact (slow) path of every rounded F/D arithmetic operation, in integer arithmetic, for
+ * both formats. Each operation handles NaN, infinity and zero operands, then reduces finite
+ * ones to an exact or jammed intermediate that {@link SoftFloatRounder#roundPack} rounds.
+ * Flags are ORed into the given {@link Fpu}'s fflags; NaN results are always canonical.
+ * Conversions are in {@link SoftFloatConvert}.
  */
 final class SoftFloat {
     private SoftFloat() {}
 
-    // ---------------------------------------------------------------- rounding
-
-    /** Whether to add one unit in the last kept place, for an inexact value. */
-    static boolean roundsUp(int rm, boolean negative, boolean oddKept, int remainderVsHalf) {
-        switch (rm) {
-            case Fpu.RNE: return remainderVsHalf > 0 || (remainderVsHalf == 0 && oddKept);
-            case Fpu.RTZ: return false;
-            case Fpu.RDN: return negative;
-            case Fpu.RUP: return !negative;
-            case Fpu.RMM: return remainderVsHalf >= 0;
-            default: throw new IllegalArgumentException("rounding mode " + rm);
-        }
-    }
-
-    /** Rounds (-1)^negative * sig * 2^exp (sig unsigned, non-zero) to format {@code f}. */
-    static long roundPack(FpFormat f, boolean negative, long sig, int exp, int rm, Fpu fpu) {
-        int lz = Long.numberOfLeadingZeros(sig);
-        sig <<= lz;
-        exp -= lz;
-        int e = exp + 63; // value is in [2^e, 2^(e+1))
-        if (e > f.emax) return overflow(f, negative, rm, fpu);
-        int shift = 64 - f.precision;
-        boolean tiny = false;
-        if (e < f.emin) {
-            // RISC-V detects tininess after rounding: tiny unless rounding to full precision
-            // with an unbounded exponent would carry up to 2^emin.
-            tiny = e < f.emin - 1 || !carriesIntoNextBinade(f, sig, shift, negative, rm);
-            shift += f.emin - e;
-            e = f.emin;
-        }
-        long kept;
-        boolean inexact;
-        if (shift >= 64) {
-            kept = 0;
-            inexact = true;
-            int vsHalf = shift > 64 ? -1 : sig == Long.MIN_VALUE ? 0 : 1;
-            if (roundsUp(rm, negative, false, vsHalf)) kept = 1;
-        } else {
-            kept = sig >>> shift;
-            long remainder = sig & ((1L << shift) - 1);
-            inexact = remainder != 0;
-            if (inexact) {
-                int vsHalf = Long.compare(remainder, 1L << (shift - 1)); // shift <= 63: no sign issue
-                if (roundsUp(rm, negative, (kept & 1) != 0, vsHalf)) kept++;
-            }
-        }
-        // The implicit bit of kept adds one to the exponent field; a rounding carry adds another.
-        long bits = ((long) (e + f.bias - 1) << (f.precision - 1)) + kept;
-        if (bits >= f.infinity) return overflow(f, negative, rm, fpu);
-        if (inexact) fpu.flags |= tiny ? Fpu.NX | Fpu.UF : Fpu.NX;
-        return negative ? bits | f.signBit : bits;
-    }
-
-    private static boolean carriesIntoNextBinade(FpFormat f, long normalizedSig, int shift, boolean negative, int rm) {
-        long kept = normalizedSig >>> shift;
-        long remainder = normalizedSig & ((1L << shift) - 1);
-        if (kept != (1L << f.precision) - 1 || remainder == 0) return false;
-        return roundsUp(rm, negative, true, Long.compare(remainder, 1L << (shift - 1)));
-    }
-
-    static long overflow(FpFormat f, boolean negative, int rm, Fpu fpu) {
-        fpu.flags |= Fpu.OF | Fpu.NX;
-        boolean toInfinity = rm == Fpu.RNE || rm == Fpu.RMM
-                || (rm == Fpu.RDN && negative) || (rm == Fpu.RUP && !negative);
-        long magnitude = toInfinity ? f.infinity : f.maxFinite;
-        return negative ? magnitude | f.signBit : magnitude;
-    }
-
-    /** Sticky right shift: bits shifted out are ORed into bit 0. */
-    static long shiftRightJam(long x, int n) {
-        if (n == 0) return x;
-        if (n >= 64) return x != 0 ? 1 : 0;
-        return (x >>> n) | ((x << (64 - n)) != 0 ? 1 : 0);
-    }
-
-    private static long nan(FpFormat f, Fpu fpu, boolean invalid) {
+    /** The canonical NaN, raising NV when the operation was invalid (or had a signaling NaN). */
+    static long nan(FpFormat f, Fpu fpu, boolean invalid) {
         if (invalid) fpu.flags |= Fpu.NV;
         return f.canonicalNaN;
     }
 
-    private static long zero(FpFormat f, boolean negative) { return negative ? f.signBit : 0; }
+    static long zero(FpFormat f, boolean negative) { return negative ? f.signBit : 0; }
 
-    private static long infinity(FpFormat f, boolean negative) { return negative ? f.infinity | f.signBit : f.infinity; }
-
-    // ---------------------------------------------------------------- arithmetic
+    static long infinity(FpFormat f, boolean negative) { return negative ? f.infinity | f.signBit : f.infinity; }
 
     static long add(FpFormat f, long a, long b, int rm, Fpu fpu) {
         if (f.isNaN(a) || f.isNaN(b)) return nan(f, fpu, f.isSignalingNaN(a) || f.isSignalingNaN(b));
@@ -240,91 +162,5 @@ final class SoftFloat {
             sig = magnitude.longValue();
         }
         return roundPack(f, negative, sig, exp, rm, fpu);
-    }
-
-    // ---------------------------------------------------------------- conversions
-
-    /** Integer destination of fcvt.{w,wu,l,lu}: its width in bits and signedness. */
-    enum IntKind {
-        W(32, true), WU(32, false), L(64, true), LU(64, false);
-
-        final int bits;
-        final boolean signed;
-
-        IntKind(int bits, boolean signed) { this.bits = bits; this.signed = signed; }
-
-        /** The saturated result as written to x[rd] (32-bit results sign-extended). */
-        long max() { return signed ? (bits == 32 ? Integer.MAX_VALUE : Long.MAX_VALUE) : -1L; }
-        long min() { return signed ? (bits == 32 ? Integer.MIN_VALUE : Long.MIN_VALUE) : 0L; }
-    }
-
-    /** fcvt.{w,wu,l,lu}.{s,d}: NaN and too-large values saturate with NV and without NX. */
-    static long toInt(FpFormat f, long a, IntKind kind, int rm, Fpu fpu) {
-        if (f.isNaN(a)) {
-            fpu.flags |= Fpu.NV;
-            return kind.max();
-        }
-        boolean negative = f.isNegative(a);
-        if (f.isInfinite(a)) {
-            fpu.flags |= Fpu.NV;
-            return negative ? kind.min() : kind.max();
-        }
-        if (f.isZero(a)) return 0;
-        long sig = f.significand(a);
-        int exp = f.exponent(a);
-        long magnitude; // the rounded |value| as an unsigned 64-bit integer
-        boolean inexact = false;
-        if (exp >= 0) {
-            if (64 - Long.numberOfLeadingZeros(sig) + exp > 64) return invalid(kind, negative, fpu);
-            magnitude = sig << exp;
-        } else {
-            int shift = -exp;
-            long remainder;
-            int vsHalf;
-            if (shift >= 63) { // sig < 2^53, so the value is below one half
-                magnitude = 0;
-                remainder = sig;
-                vsHalf = -1;
-            } else {
-                magnitude = sig >>> shift;
-                remainder = sig & ((1L << shift) - 1);
-                vsHalf = Long.compare(remainder, 1L << (shift - 1));
-            }
-            inexact = remainder != 0;
-            if (inexact && roundsUp(rm, negative, (magnitude & 1) != 0, vsHalf)) magnitude++;
-        }
-        long result;
-        if (kind.signed) {
-            long limit = (kind.bits == 32 ? 1L << 31 : Long.MIN_VALUE) - (negative ? 0 : 1); // as unsigned
-            if (Long.compareUnsigned(magnitude, limit) > 0) return invalid(kind, negative, fpu);
-            result = negative ? -magnitude : magnitude;
-        } else {
-            if (negative && magnitude != 0) return invalid(kind, true, fpu);
-            if (kind.bits == 32 && (magnitude >>> 32) != 0) return invalid(kind, false, fpu);
-            result = kind.bits == 32 ? (int) magnitude : magnitude;
-        }
-        if (inexact) fpu.flags |= Fpu.NX;
-        return result;
-    }
-
-    private static long invalid(IntKind kind, boolean negative, Fpu fpu) {
-        fpu.flags |= Fpu.NV;
-        return negative ? kind.min() : kind.max();
-    }
-
-    /** fcvt.{s,d}.{w,wu,l,lu}: x is the integer already extended to 64 bits per its kind. */
-    static long fromInt(FpFormat f, long x, boolean signed, int rm, Fpu fpu) {
-        if (x == 0) return 0;
-        boolean negative = signed && x < 0;
-        return roundPack(f, negative, negative ? -x : x, 0, rm, fpu);
-    }
-
-    /** Converts between formats (fcvt.s.d rounds; fcvt.d.s is exact). */
-    static long convert(FpFormat from, FpFormat to, long a, int rm, Fpu fpu) {
-        if (from.isNaN(a)) return nan(to, fpu, from.isSignalingNaN(a));
-        boolean negative = from.isNegative(a);
-        if (from.isInfinite(a)) return infinity(to, negative);
-        if (from.isZero(a)) return zero(to, negative);
-        return roundPack(to, negative, from.significand(a), from.exponent(a), rm, fpu);
     }
 }

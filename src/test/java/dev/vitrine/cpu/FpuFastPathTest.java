@@ -79,8 +79,8 @@ class FpuFastPathTest {
                 check("fsqrt_d", args, fast.fsqrt_d(a, rm), fast.flags, SoftFloat.sqrt(D, a, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
                 check("fcvt_s_d", args, fast.fcvt_s_d(a, rm) & 0xffffffffL, fast.flags,
-                        SoftFloat.convert(D, S, a, rm, exact), exact.flags);
-                for (SoftFloat.IntKind kind : SoftFloat.IntKind.values()) {
+                        SoftFloatConvert.convert(D, S, a, rm, exact), exact.flags);
+                for (FpIntKind kind : FpIntKind.values()) {
                     fast = new Fpu(); exact = new Fpu();
                     long got = switch (kind) {
                         case W -> fast.fcvt_w_d(a, rm);
@@ -88,7 +88,7 @@ class FpuFastPathTest {
                         case L -> fast.fcvt_l_d(a, rm);
                         case LU -> fast.fcvt_lu_d(a, rm);
                     };
-                    check("fcvt_" + kind + "_d", args, got, fast.flags, SoftFloat.toInt(D, a, kind, rm, exact), exact.flags);
+                    check("fcvt_" + kind + "_d", args, got, fast.flags, SoftFloatConvert.toInt(D, a, kind, rm, exact), exact.flags);
                 }
             }
         }
@@ -142,7 +142,7 @@ class FpuFastPathTest {
                 fast = new Fpu(); exact = new Fpu();
                 check("fmadd_s", args, fast.fmadd_s(a, b, c, rm) & 0xffffffffL, fast.flags,
                         SoftFloat.fma(S, wa, wb, wc, false, false, rm, exact), exact.flags);
-                for (SoftFloat.IntKind kind : SoftFloat.IntKind.values()) {
+                for (FpIntKind kind : FpIntKind.values()) {
                     fast = new Fpu(); exact = new Fpu();
                     long got = switch (kind) {
                         case W -> fast.fcvt_w_s(a, rm);
@@ -150,7 +150,7 @@ class FpuFastPathTest {
                         case L -> fast.fcvt_l_s(a, rm);
                         case LU -> fast.fcvt_lu_s(a, rm);
                     };
-                    check("fcvt_" + kind + "_s", args, got, fast.flags, SoftFloat.toInt(S, wa, kind, rm, exact), exact.flags);
+                    check("fcvt_" + kind + "_s", args, got, fast.flags, SoftFloatConvert.toInt(S, wa, kind, rm, exact), exact.flags);
                 }
             }
         }
@@ -166,14 +166,14 @@ class FpuFastPathTest {
                 int mode = rm;
                 Supplier<String> args = () -> String.format("(%x) rm=%d", tx, mode);
                 Fpu fast = new Fpu(), exact = new Fpu();
-                check("fcvt_d_l", args, fast.fcvt_d_l(x, rm), fast.flags, SoftFloat.fromInt(D, x, true, rm, exact), exact.flags);
+                check("fcvt_d_l", args, fast.fcvt_d_l(x, rm), fast.flags, SoftFloatConvert.fromInt(D, x, true, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
-                check("fcvt_d_lu", args, fast.fcvt_d_lu(x, rm), fast.flags, SoftFloat.fromInt(D, x, false, rm, exact), exact.flags);
+                check("fcvt_d_lu", args, fast.fcvt_d_lu(x, rm), fast.flags, SoftFloatConvert.fromInt(D, x, false, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
-                check("fcvt_s_l", args, fast.fcvt_s_l(x, rm) & 0xffffffffL, fast.flags, SoftFloat.fromInt(S, x, true, rm, exact), exact.flags);
+                check("fcvt_s_l", args, fast.fcvt_s_l(x, rm) & 0xffffffffL, fast.flags, SoftFloatConvert.fromInt(S, x, true, rm, exact), exact.flags);
                 fast = new Fpu(); exact = new Fpu();
                 check("fcvt_s_w", args, fast.fcvt_s_w(x, rm) & 0xffffffffL, fast.flags,
-                        SoftFloat.fromInt(S, (int) x, true, rm, exact), exact.flags);
+                        SoftFloatConvert.fromInt(S, (int) x, true, rm, exact), exact.flags);
             }
         }
         assertNoFailures();

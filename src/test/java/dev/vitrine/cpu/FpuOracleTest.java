@@ -146,4 +146,20 @@ class FpuOracleTest {
         }
         assertEquals(Map.of(), failuresByOp, checked + " checks; first failures:\n" + String.join("\n", examples));
     }
+
+    @Test
+    void flagsAccumulateAcrossOperations() throws IOException {
+        Fpu fpu = new Fpu();
+        int expected = 0, checked = 0;
+        for (Vector v : load()) {
+            if (checked++ % 8 == 0) { // the hart clears fflags by writing the CSR
+                fpu.flags = 0;
+                expected = 0;
+            }
+            int rm = checked % v.results().length;
+            OPS.get(v.op()).apply(fpu, v.a(), v.b(), v.c(), rm);
+            expected |= v.flags()[rm];
+            assertEquals(expected, fpu.flags, () -> v.op() + " after earlier flags");
+        }
+    }
 }
