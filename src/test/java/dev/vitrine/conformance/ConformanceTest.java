@@ -125,6 +125,8 @@ class ConformanceTest {
         if (expected.signal() != actual.signal() || (expected.signal() == 0 && expected.exitStatus() != actual.exitStatus()))
             problems.add("status: qemu " + expected.status() + ", vitrine " + actual.status()
                     + " (" + Diff.clip(actual.note()) + ")");
+        if (!problems.isEmpty() && !actual.diagnostics().isBlank())
+            problems.add("Vitrine diagnostics:\n" + Diff.tail(actual.diagnostics().strip(), 20));
         if (!problems.isEmpty())
             fail(prog.name() + ": Vitrine differs from qemu-riscv64 (outputs in target/conformance/)\n" + String.join("\n", problems));
     }
@@ -135,6 +137,7 @@ class ConformanceTest {
             Files.createDirectories(dir);
             Files.write(dir.resolve(base + ".stdout"), r.stdout());
             Files.write(dir.resolve(base + ".stderr"), r.stderr());
+            if (!r.diagnostics().isEmpty()) Files.writeString(dir.resolve(base + ".diagnostics"), r.diagnostics());
             Files.writeString(dir.resolve(base + ".status"), r.status() + (r.note().isEmpty() ? "" : " (" + r.note() + ")") + "\n");
         } catch (IOException ignored) {
             // inspection aid only
