@@ -43,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M (default 256M)")
     String mem = "256M";
 
+    @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
+    String swap = "64M";
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "page replacement when memory is full: fifo, clock (default), lru, random")
+    String policy = "clock";
+
     @Option(names = "--seed", description = "seed for getrandom, AT_RANDOM and random policies (default 0)")
     long seed;
 
@@ -61,6 +67,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    private static dev.vitrine.mm.replace.PolicyKind runnablePolicy(String name) {
+        var kind = dev.vitrine.mm.replace.PolicyKind.parse(name);
+        if (kind == dev.vitrine.mm.replace.PolicyKind.OPT)
+            throw new IllegalArgumentException("--policy opt needs the future: only `vitrine sim replace` can run it");
+        return kind;
+    }
+
     @Override public Integer call() throws Exception {
         Path exe = program;
         if (!Files.exists(program)) throw new IllegalArgumentException(program + ": no such file");
@@ -70,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
                 .paging(Geometry.preset(paging))
                 .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
                 .memory(Sizes.parse(mem))
+                .swap(Sizes.parse(swap))
+                .policy(runnablePolicy(policy))
                 .seed(seed)
                 .maxInstructions(maxInstructions)
                 .stdin(System.in).stdout(System.out).stderr(System.err)

@@ -393,6 +393,8 @@ public final class AddressSpace {
 
     /** Frees everything: the pages, then the tables. */
     public void destroy() {
+        stats.residentAtExit = residentPages();
+        stats.sharedAtExit = sharedPages();
         for (Vma v : List.copyOf(vmas.values())) zap(v.start(), v.end());
         vmas.clear();
         table.destroy();

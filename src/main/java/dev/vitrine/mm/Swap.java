@@ -14,7 +14,7 @@ public final class Swap {
     private final byte[][] data;
     private final int[] refs;
     private final BitSet inUse = new BitSet();
-    private int used;
+    private int used, peak;
 
     public Swap(long bytes, int pageSize) {
         this.pageSize = pageSize;
@@ -25,6 +25,7 @@ public final class Swap {
 
     public long slots() { return data.length; }
     public long used() { return used; }
+    public long peak() { return peak; }
     public boolean hasRoom() { return used < data.length; }
 
     /** Copies the page at {@code pa} into a free slot named by {@code ptes} PTEs; -1 when swap is full. */
@@ -33,6 +34,7 @@ public final class Swap {
         int slot = inUse.nextClearBit(0);
         inUse.set(slot);
         used++;
+        peak = Math.max(peak, used);
         if (data[slot] == null) data[slot] = new byte[pageSize];
         memory.read(pa, data[slot], 0, pageSize);
         refs[slot] = ptes;

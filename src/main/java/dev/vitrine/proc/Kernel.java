@@ -161,13 +161,28 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         switch (f) {
             case HANDLED -> { }
             case MAPERR, ACCERR -> { t.space().stats().invalidFaults++; kill(t, Signals.SIGSEGV); }
-            case BUS -> kill(t, Signals.SIGBUS);
-            case OOM -> {
-                note("Out of memory: killed process " + t.pid() + " (" + t.comm() + "), no free frame for a page at "
-                        + String.format("0x%x", va));
-                kill(t, Signals.SIGKILL);
-            }
+            case BUS -> { t.space().stats().invalidFaults++; kill(t, Signals.SIGBUS); }
+            case OOM -> oomKill(t, va);
         }
+    }
+
+    /**
+     * No frame and nothing to evict: Linux's OOM killer picks the process with the largest
+     * resident set (the faulting one retries its access if it survives).
+     */
+    private void oomKill(Task faulting, long va) {
+        Task victim = faulting;
+        for (Task x : tasks)
+            if (x.space() != null && x.space().residentPages() > victim.space().residentPages()) victim = x;
+        AddressSpace s = victim.space();
+        long kb = s.pageSize() / 1024, vm = 0;
+        for (var v : s.vmas()) vm += v.length();
+        note("Out of memory: Killed process " + victim.pid() + " (" + victim.comm() + ") total-vm:" + vm / 1024 + "kB, rss:"
+                + s.residentPages() * kb + "kB, swap:" + s.swappedPages() * kb + "kB; no free frame and no page to evict for "
+                + String.format("0x%x", va) + " in pid " + faulting.pid());
+        // The line above is the whole report: no second "Killed" line from kill().
+        victim.killedBy(Signals.SIGKILL, Signals.text(Signals.SIGKILL));
+        release(victim);
     }
 
     /** Default action of a fatal signal: the process dies and the run's report says why. */
