@@ -54,8 +54,11 @@ final class SysMmap {
         }
         if (len == 0) return -Errno.EINVAL;
         long size = as.pageUp(len);
-        if (size == 0 || Long.compareUnsigned(size, len) < 0 || size > as.layout().stackTop()) return -Errno.ENOMEM;
-        if (off + size < off) return -Errno.EOVERFLOW;
+        if (size == 0 || Long.compareUnsigned(size, len) < 0) return -Errno.ENOMEM;
+        // Linux: the page offset plus the length in pages must not wrap, then the length must fit the user range.
+        long pgoff = off >>> as.geometry().pageBits(), pages = size >>> as.geometry().pageBits();
+        if (Long.compareUnsigned(pgoff + pages, pgoff) < 0) return -Errno.EOVERFLOW;
+        if (Long.compareUnsigned(size, as.layout().stackTop()) > 0) return -Errno.ENOMEM;
         int type = flags & Prot.MAP_TYPE;
         boolean shared = type == Prot.MAP_SHARED || type == Prot.MAP_SHARED_VALIDATE;
         if (type != Prot.MAP_PRIVATE && !shared) return -Errno.EINVAL;
