@@ -363,16 +363,22 @@ public final class AddressSpace {
         child.brkStart = brkStart;
         child.brk = brk;
         child.stackLimit = stackLimit;
-        boolean[] failed = {false};
-        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> {
-            if (failed[0]) return;
+        // Shared anonymous areas are ShmemFile mappings, so untouched pages need nothing here.
+        List<Long> leaves = new ArrayList<>();
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> leaves.add(va));
+        boolean failed = false;
+        for (long va : leaves) {
+            // A table for the child may have to evict a page first: read the parent's PTE after.
             long childPte = child.table.walk(va, true);
-            if (childPte == PageTable.NO_MEMORY) { failed[0] = true; return; }
+            if (childPte == PageTable.NO_MEMORY) { failed = true; break; }
+            long ptePa = table.walk(va, false);
+            long pte = table.read(ptePa);
             if (PageTable.isSwap(pte)) {
                 pager.swap().dup((int) Pte.ppn(pte));
                 child.table.set(childPte, pte);
-                return;
+                continue;
             }
+            if (!PageTable.holdsFrame(pte)) continue;
             long bits = pte;
             Vma v = find(va);
             if (v != null && !v.shared() && (pte & Pte.W) != 0) {
@@ -382,9 +388,9 @@ public final class AddressSpace {
             frames.incRef(Pte.ppn(pte));
             child.table.set(childPte, bits);
             pager.rmap.add(Pte.ppn(pte), child, va);
-        });
+        }
         shootdown.all();
-        if (failed[0]) {
+        if (failed) {
             child.destroy();
             return null;
         }

@@ -39,7 +39,7 @@ final class SysMmap {
 
     /** The object a descriptor maps, or null when its file cannot be mapped (pipes, directories, terminals). */
     static MappedFile mappable(FileDescription d) {
-        return d.file() instanceof MappedFile m ? m : null;
+        return d.file().inode() instanceof MappedFile m ? m : null;
     }
 
     static long mmap(Task t, long addr, long len, int prot, int flags, int fd, long off) {
