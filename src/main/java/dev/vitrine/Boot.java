@@ -48,6 +48,7 @@ final class Boot {
         Hart hart = new Hart(mmu);
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
+        frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
@@ -150,6 +151,14 @@ final class Boot {
         s.put("faults.major", mem.majorFaults);
         s.put("faults.invalid", mem.invalidFaults);
         s.put("cow_copies", mem.cowCopies);
+        s.put("swap_outs", mem.swapOuts);
+        s.put("swap_ins", mem.swapIns);
+        s.put("dirty_writebacks", mem.dirtyWritebacks);
+        s.put("shared_pages_at_exit", mem.sharedAtExit);
+        s.put("policy", frames.pager().policy().kind().label());
+        s.put("swap.slots", frames.pager().swap().slots());
+        s.put("evictions", frames.pager().evictions());
+        s.put("swap.peak_used", frames.pager().swap().peak());
         s.put("page_table_frames", t.tableFrames());
         s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
         s.put("resident_pages_at_exit", t.residentPages());
