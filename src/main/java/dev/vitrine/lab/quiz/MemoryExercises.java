@@ -44,6 +44,8 @@ final class MemoryExercises {
     static Exercise split(SplittableRandom rnd, int n) {
         Geometry g = randomGeometry(rnd);
         long va = g.vaBits() == 64 ? rnd.nextLong() : rnd.nextLong(1L << g.vaBits());
+        // RISC-V-style layouts above 32 bits are sign-extended: make the address canonical.
+        if (g.signExtended()) va = (va << (64 - g.vaBits())) >> (64 - g.vaBits());
         String q = String.format(Locale.ROOT, "A machine has %s whose page-number bits are split as evenly as possible, "
                 + "the top levels taking any extra bit. (a) How many bits does each level's index take, and the offset? "
                 + "(b) How many virtual pages are there? (c) Split the address %s: each index, the offset and the page number.",
