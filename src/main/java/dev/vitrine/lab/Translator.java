@@ -110,7 +110,8 @@ public final class Translator {
             return new Translation.Faulted(level, cause, FaultKind.MAJOR, why, "the page is in swap slot " + Pte.ppn(leafPte)
                     + ": the kernel reads it into a free frame (evicting one if none is free), maps it and retries the " + what);
         PageTableSpec.VmRegion r = region(spec, va);
-        long need = switch (access) { case Access.FETCH -> Pte.X; case Access.STORE -> Pte.W; default -> Pte.R; };
+        // As AddressSpace.fault decides: PROT_WRITE implies reading (W without R is reserved on RISC-V).
+        long need = switch (access) { case Access.FETCH -> Pte.X; case Access.STORE -> Pte.W; default -> Pte.R | Pte.W; };
         if (r != null && (r.flags() & need) != 0 && (r.flags() & Pte.U) != 0) {
             String kernel = cause == FaultCause.NOT_PRESENT
                     ? "the address is inside region " + r.range() + " (" + PageTableSpec.letters(r.flags()) + ") but has no frame yet: the kernel allocates one (zero-filled or from the page cache), maps it and retries the " + what
