@@ -64,121 +64,165 @@ public final class Hart {
 
     public Mmu mmu() { return mmu; }
 
-    /** Runs until a trap or until {@code budget} instructions retired. Returns a {@link Trap} code. */
+    /**
+     * Runs until a trap or until {@code budget} instructions retired. Returns a {@link Trap} code.
+     * The decoder turns every write to x0 the main switch could do into a NOP or a rare op,
+     * so x0 needs no re-zeroing here; rare ops re-zero it themselves.
+     */
     public int run(long budget) {
         final long[] x = this.x;
         final long[] f = this.f;
         final byte[] ram = this.ram;
         final long[][] blocks = this.blocks;
+        final CodeCache code = this.code;
         final Mmu mmu = this.mmu;
         long pc = this.pc;
         long n = 0;
         int trap = Trap.LIMIT;
+        // The block of the last fetch: most fetches hit it and skip the blocks[] load.
+        long blkIndex = -1;
+        long[] blk = null;
         fpu.flags = fcsr & 0x1f;
         loop:
         while (n < budget) {
             long pa = mmu.translate(pc, Access.FETCH);
             if (pa < 0) { trap = pageFault(); break; }
-            long[] blk = blocks[(int) (pa >>> CodeCache.BLOCK_BITS)];
-            long d;
-            if (blk == null || (d = blk[((int) pa & 0xfff) >>> 1]) == 0) {
+            long index = pa >>> CodeCache.BLOCK_BITS;
+            if (index != blkIndex) {
+                blk = code.block((int) index);
+                blkIndex = index;
+            }
+            long d = blk[((int) pa & 0xfff) >>> 1];
+            if (d == 0) {
                 d = fetchSlow(pc, pa);
                 if (d == 0) { trap = pageFault(); break; }
+                blk = blocks[(int) index]; // ours may have been dropped (and zeroed) meanwhile
             }
             int w = (int) d;
             int rd = (w >>> 8) & 31, rs1 = (w >>> 13) & 31, rs2 = (w >>> 18) & 31;
             long imm = d >> 32;
-            long next = pc + 4 - ((w >>> 31) << 1);
+            // Each case advances pc by a constant (see Op.C_NOP): no data dependency on the length.
             switch (w & 0xff) {
-                case Op.NOP: break;
-                case Op.LI: x[rd] = imm; break;
-                case Op.MV: x[rd] = x[rs1]; break;
-                case Op.LUI: x[rd] = imm; break;
-                case Op.AUIPC: x[rd] = pc + imm; break;
-                case Op.JAL: x[rd] = next; next = pc + imm; break;
-                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = next; next = t; break; }
-                case Op.BEQ: if (x[rs1] == x[rs2]) next = pc + imm; break;
-                case Op.BNE: if (x[rs1] != x[rs2]) next = pc + imm; break;
-                case Op.BLT: if (x[rs1] < x[rs2]) next = pc + imm; break;
-                case Op.BGE: if (x[rs1] >= x[rs2]) next = pc + imm; break;
-                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) next = pc + imm; break;
-                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) next = pc + imm; break;
+                case Op.C_NOP: pc += 2; break;
+                case Op.NOP: pc += 4; break;
+                case Op.C_LI: pc -= 2; // fall through: same work, 2 bytes shorter
+                case Op.LI: x[rd] = imm; pc += 4; break;
+                case Op.C_MV: pc -= 2;
+                case Op.MV: x[rd] = x[rs1]; pc += 4; break;
+                case Op.C_LUI: pc -= 2;
+                case Op.LUI: x[rd] = imm; pc += 4; break;
+                case Op.AUIPC: x[rd] = pc + imm; pc += 4; break;
+                case Op.C_JAL: x[rd] = pc + 2; pc += imm; break;
+                case Op.JAL: x[rd] = pc + 4; pc += imm; break;
+                case Op.C_J: pc += imm; break;
+                case Op.J: pc += imm; break;
+                case Op.C_JR: pc = (x[rs1] + imm) & ~1L; break;
+                case Op.JR: pc = (x[rs1] + imm) & ~1L; break;
+                case Op.C_JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 2; pc = t; break; }
+                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 4; pc = t; break; }
+                case Op.C_BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 2; break;
+                case Op.C_BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 2; break;
+                case Op.BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BLT: if (x[rs1] < x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BGE: if (x[rs1] >= x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
+                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
                 case Op.LB: {
                     long p = mmu.translate(x[rs1] + imm, Access.LOAD);
                     if (p < 0) { trap = pageFault(); break loop; }
                     x[rd] = ram[(int) p];
-                    break;
+                    pc += 4; break;
                 }
                 case Op.LBU: {
                     long p = mmu.translate(x[rs1] + imm, Access.LOAD);
                     if (p < 0) { trap = pageFault(); break loop; }
                     x[rd] = ram[(int) p] & 0xff;
-                    break;
+                    pc += 4; break;
                 }
-                case Op.LH: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = (short) v; break; }
-                case Op.LHU: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffff; break; }
-                case Op.LW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; break; }
-                case Op.LWU: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffffffffL; break; }
-                case Op.LD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; break; }
-                case Op.SB: if (!store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } break;
-                case Op.SH: if (!store(x[rs1] + imm, x[rs2], 2)) { trap = pageFault(); break loop; } break;
-                case Op.SW: if (!store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } break;
-                case Op.SD: if (!store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } break;
-                case Op.ADDI: x[rd] = x[rs1] + imm; break;
-                case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; break;
-                case Op.SLTIU: x[rd] = x[rs1] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0; break;
-                case Op.XORI: x[rd] = x[rs1] ^ imm; break;
-                case Op.ORI: x[rd] = x[rs1] | imm; break;
-                case Op.ANDI: x[rd] = x[rs1] & imm; break;
-                case Op.SLLI: x[rd] = x[rs1] << imm; break;
-                case Op.SRLI: x[rd] = x[rs1] >>> imm; break;
-                case Op.SRAI: x[rd] = x[rs1] >> imm; break;
-                case Op.ADDIW: x[rd] = (int) (x[rs1] + imm); break;
-                case Op.SLLIW: x[rd] = (int) x[rs1] << imm; break;
-                case Op.SRLIW: x[rd] = (int) x[rs1] >>> imm; break;
-                case Op.SRAIW: x[rd] = (int) x[rs1] >> imm; break;
-                case Op.ADD: x[rd] = x[rs1] + x[rs2]; break;
-                case Op.SUB: x[rd] = x[rs1] - x[rs2]; break;
-                case Op.SLL: x[rd] = x[rs1] << x[rs2]; break;
-                case Op.SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; break;
-                case Op.SLTU: x[rd] = x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE ? 1 : 0; break;
-                case Op.XOR: x[rd] = x[rs1] ^ x[rs2]; break;
-                case Op.SRL: x[rd] = x[rs1] >>> x[rs2]; break;
-                case Op.SRA: x[rd] = x[rs1] >> x[rs2]; break;
-                case Op.OR: x[rd] = x[rs1] | x[rs2]; break;
-                case Op.AND: x[rd] = x[rs1] & x[rs2]; break;
-                case Op.ADDW: x[rd] = (int) (x[rs1] + x[rs2]); break;
-                case Op.SUBW: x[rd] = (int) (x[rs1] - x[rs2]); break;
-                case Op.SLLW: x[rd] = (int) x[rs1] << x[rs2]; break;
-                case Op.SRLW: x[rd] = (int) x[rs1] >>> x[rs2]; break;
-                case Op.SRAW: x[rd] = (int) x[rs1] >> x[rs2]; break;
-                case Op.MUL: x[rd] = x[rs1] * x[rs2]; break;
-                case Op.MULH: x[rd] = Alu.mulh(x[rs1], x[rs2]); break;
-                case Op.MULHSU: x[rd] = Alu.mulhsu(x[rs1], x[rs2]); break;
-                case Op.MULHU: x[rd] = Alu.mulhu(x[rs1], x[rs2]); break;
-                case Op.DIV: x[rd] = Alu.div(x[rs1], x[rs2]); break;
-                case Op.DIVU: x[rd] = Alu.divu(x[rs1], x[rs2]); break;
-                case Op.REM: x[rd] = Alu.rem(x[rs1], x[rs2]); break;
-                case Op.REMU: x[rd] = Alu.remu(x[rs1], x[rs2]); break;
-                case Op.MULW: x[rd] = (int) x[rs1] * (int) x[rs2]; break;
-                case Op.DIVW: x[rd] = Alu.divw(x[rs1], x[rs2]); break;
-                case Op.DIVUW: x[rd] = Alu.divuw(x[rs1], x[rs2]); break;
-                case Op.REMW: x[rd] = Alu.remw(x[rs1], x[rs2]); break;
-                case Op.REMUW: x[rd] = Alu.remuw(x[rs1], x[rs2]); break;
-                case Op.FLW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); break; }
-                case Op.FLD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = v; break; }
-                case Op.FSW: if (!store(x[rs1] + imm, f[rs2], 4)) { trap = pageFault(); break loop; } break;
-                case Op.FSD: if (!store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } break;
+                case Op.LH: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = (short) v; pc += 4; break; }
+                case Op.LHU: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffff; pc += 4; break; }
+                case Op.C_LW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
+                case Op.LW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
+                case Op.LWU: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffffffffL; pc += 4; break; }
+                case Op.C_LD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
+                case Op.LD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
+                case Op.SB: if (!store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.SH: if (!store(x[rs1] + imm, x[rs2], 2)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SW: if (!store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SW: if (!store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SD: if (!store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SD: if (!store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_ADDI: pc -= 2;
+                case Op.ADDI: x[rd] = x[rs1] + imm; pc += 4; break;
+                case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; pc += 4; break;
+                case Op.SLTIU: x[rd] = x[rs1] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0; pc += 4; break;
+                case Op.XORI: x[rd] = x[rs1] ^ imm; pc += 4; break;
+                case Op.ORI: x[rd] = x[rs1] | imm; pc += 4; break;
+                case Op.C_ANDI: pc -= 2;
+                case Op.ANDI: x[rd] = x[rs1] & imm; pc += 4; break;
+                case Op.C_SLLI: pc -= 2;
+                case Op.SLLI: x[rd] = x[rs1] << imm; pc += 4; break;
+                case Op.C_SRLI: pc -= 2;
+                case Op.SRLI: x[rd] = x[rs1] >>> imm; pc += 4; break;
+                case Op.C_SRAI: pc -= 2;
+                case Op.SRAI: x[rd] = x[rs1] >> imm; pc += 4; break;
+                case Op.C_ADDIW: pc -= 2;
+                case Op.ADDIW: x[rd] = (int) (x[rs1] + imm); pc += 4; break;
+                case Op.SLLIW: x[rd] = (int) x[rs1] << imm; pc += 4; break;
+                case Op.SRLIW: x[rd] = (int) x[rs1] >>> imm; pc += 4; break;
+                case Op.SRAIW: x[rd] = (int) x[rs1] >> imm; pc += 4; break;
+                case Op.C_ADD: pc -= 2;
+                case Op.ADD: x[rd] = x[rs1] + x[rs2]; pc += 4; break;
+                case Op.C_SUB: pc -= 2;
+                case Op.SUB: x[rd] = x[rs1] - x[rs2]; pc += 4; break;
+                case Op.SLL: x[rd] = x[rs1] << x[rs2]; pc += 4; break;
+                case Op.SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; pc += 4; break;
+                case Op.SLTU: x[rd] = x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE ? 1 : 0; pc += 4; break;
+                case Op.C_XOR: pc -= 2;
+                case Op.XOR: x[rd] = x[rs1] ^ x[rs2]; pc += 4; break;
+                case Op.SRL: x[rd] = x[rs1] >>> x[rs2]; pc += 4; break;
+                case Op.SRA: x[rd] = x[rs1] >> x[rs2]; pc += 4; break;
+                case Op.C_OR: pc -= 2;
+                case Op.OR: x[rd] = x[rs1] | x[rs2]; pc += 4; break;
+                case Op.C_AND: pc -= 2;
+                case Op.AND: x[rd] = x[rs1] & x[rs2]; pc += 4; break;
+                case Op.C_ADDW: pc -= 2;
+                case Op.ADDW: x[rd] = (int) (x[rs1] + x[rs2]); pc += 4; break;
+                case Op.C_SUBW: pc -= 2;
+                case Op.SUBW: x[rd] = (int) (x[rs1] - x[rs2]); pc += 4; break;
+                case Op.SLLW: x[rd] = (int) x[rs1] << x[rs2]; pc += 4; break;
+                case Op.SRLW: x[rd] = (int) x[rs1] >>> x[rs2]; pc += 4; break;
+                case Op.SRAW: x[rd] = (int) x[rs1] >> x[rs2]; pc += 4; break;
+                case Op.MUL: x[rd] = x[rs1] * x[rs2]; pc += 4; break;
+                case Op.MULH: x[rd] = Alu.mulh(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULHSU: x[rd] = Alu.mulhsu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULHU: x[rd] = Alu.mulhu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIV: x[rd] = Alu.div(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIVU: x[rd] = Alu.divu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REM: x[rd] = Alu.rem(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMU: x[rd] = Alu.remu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULW: x[rd] = (int) x[rs1] * (int) x[rs2]; pc += 4; break;
+                case Op.DIVW: x[rd] = Alu.divw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIVUW: x[rd] = Alu.divuw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMW: x[rd] = Alu.remw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMUW: x[rd] = Alu.remuw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.FLW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); pc += 4; break; }
+                case Op.C_FLD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = v; pc += 2; break; }
+                case Op.FLD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = v; pc += 4; break; }
+                case Op.FSW: if (!store(x[rs1] + imm, f[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_FSD: if (!store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.FSD: if (!store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.ILLEGAL: trapValue = imm & 0xffffffffL; trap = Trap.ILLEGAL; break loop;
                 case Op.ECALL: trap = Trap.ECALL; break loop;
                 case Op.EBREAK: trap = Trap.BREAKPOINT; break loop;
                 default: {
+                    // rare ops are all 4 bytes long
                     int t = execRare(d, pc, pa, this.instret + n);
                     if (t >= 0) { trap = t; break loop; }
+                    pc += 4;
                 }
             }
-            x[0] = 0;
-            pc = next;
             n++;
         }
         this.pc = pc;
@@ -273,7 +317,7 @@ public final class Hart {
         long p = mmu.translate(va, Access.STORE);
         if (p < 0) return false;
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) blocks[b] = null;
+        if (blocks[b] != null) code.invalidateBlock(b);
         ram[(int) p] = (byte) v;
         return true;
     }
@@ -284,7 +328,7 @@ public final class Hart {
         if (p < 0) return false;
         if (crosses(va, size)) return storeCross(va, p, v, size);
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) blocks[b] = null;
+        if (blocks[b] != null) code.invalidateBlock(b);
         switch (size) {
             case 2: I16.set(ram, (int) p, (short) v); break;
             case 4: I32.set(ram, (int) p, (int) v); break;
@@ -324,6 +368,17 @@ public final class Hart {
                 return -1;
             case Op.LR_W: case Op.LR_D: case Op.SC_W: case Op.SC_D: case Op.AMO_W: case Op.AMO_D:
                 return atomic(d);
+            case Op.LOAD_X0: {
+                long va = x[Op.rs1(d)] + Op.imm(d);
+                int size = 1 << Op.rs2(d);
+                if (size == 1) {
+                    if (mmu.translate(va, Access.LOAD) < 0) return pageFault();
+                } else {
+                    if (size == 2) load16(va); else if (size == 4) load32(va); else load64(va);
+                    if (memFault) return memTrap();
+                }
+                return -1;
+            }
             default:
                 return illegal(d, pa);
         }

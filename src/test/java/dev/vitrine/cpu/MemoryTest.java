@@ -85,6 +85,21 @@ class MemoryTest {
         assertEquals(3, r.hart.instret);
     }
 
+    @Test void loadIntoX0StillFaults() {
+        int[] loads = { lb(ZERO, A1, 0), lhu(ZERO, A1, 0), lw(ZERO, A1, 0), ld(ZERO, A1, 0) };
+        for (int insn : loads) {
+            Rig r = new Rig().set(A1, 0x8).i(insn, ECALL);
+            assertEquals(Trap.PAGE_FAULT, r.run(10));
+            assertEquals(0x8, r.hart.trapValue);
+            assertEquals(0, r.hart.instret);
+        }
+        // ... and across a page boundary into an unmapped page
+        Rig r = new Rig().set(A1, D + 0xffe).i(ld(ZERO, A1, 0), ECALL);
+        r.map(D + 0x1000, 0);
+        assertEquals(Trap.PAGE_FAULT, r.run(10));
+        assertEquals(D + 0x1000, r.hart.trapValue);
+    }
+
     @Test void storeToReadOnlyFaults() {
         Rig r = new Rig().set(A1, D).set(A2, 7);
         r.map(D, Pte.V | Pte.R | Pte.U | Pte.A);
