@@ -74,7 +74,7 @@ public final class Hart {
         final CodeCache code = this.code;
         final Mmu mmu = this.mmu;
         final Lsu lsu = this.lsu;
-        long pc = this.pc;
+        long pc = this.pc & ~1L; // like sepc, pc has no bit 0 with RVC
         long n = 0;
         int trap = Trap.LIMIT;
         // The block of the last fetch: most fetches hit it and skip the blocks[] load.

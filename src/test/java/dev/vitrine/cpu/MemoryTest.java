@@ -137,6 +137,16 @@ class MemoryTest {
         assertEquals(0, r.hart.instret);
     }
 
+    @Test void straddlingIllegalInstructionReportsAllItsBits() {
+        long page2 = Rig.CODE + 0x1000;
+        int andn = 0x40c5f533; // Zbb: not ours
+        Rig r = new Rig().org(page2 - 2).i(andn);
+        r.hart.pc = page2 - 2;
+        assertEquals(Trap.ILLEGAL, r.run(10));
+        assertEquals(andn & 0xffffffffL, r.hart.trapValue);
+        assertEquals(page2 - 2, r.hart.pc);
+    }
+
     @Test void straddlingInstructionIsRereadEachTime() {
         long page2 = Rig.CODE + 0x1000;
         // loop over: [page2-2] addi a0, a0, 1 ; ecall
