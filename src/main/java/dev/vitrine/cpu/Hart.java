@@ -126,18 +126,8 @@ public final class Hart {
                 case Op.BGE: if (x[rs1] >= x[rs2]) pc += imm; else pc += 4; break;
                 case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
                 case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
-                case Op.LB: {
-                    long p = mmu.translate(x[rs1] + imm, Access.LOAD);
-                    if (p < 0) { trap = pageFault(); break loop; }
-                    x[rd] = ram[(int) p];
-                    pc += 4; break;
-                }
-                case Op.LBU: {
-                    long p = mmu.translate(x[rs1] + imm, Access.LOAD);
-                    if (p < 0) { trap = pageFault(); break loop; }
-                    x[rd] = ram[(int) p] & 0xff;
-                    pc += 4; break;
-                }
+                case Op.LB: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (byte) v; pc += 4; break; }
+                case Op.LBU: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xff; pc += 4; break; }
                 case Op.LH: { int v = lsu.load16(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (short) v; pc += 4; break; }
                 case Op.LHU: { int v = lsu.load16(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xffff; pc += 4; break; }
                 case Op.C_LW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }

@@ -45,11 +45,17 @@ final class Lsu {
     /** A load whose value nobody wants (rd = x0): only whether it faults. */
     void probe(long va, int size) {
         switch (size) {
-            case 1: if (mmu.translate(va, Access.LOAD) < 0) fault = true; break;
+            case 1: load8(va); break;
             case 2: load16(va); break;
             case 4: load32(va); break;
             default: load64(va);
         }
+    }
+
+    int load8(long va) {
+        long p = mmu.translate(va, Access.LOAD);
+        if (p < 0) { fault = true; return 0; }
+        return ram[(int) p];
     }
 
     int load16(long va) {
