@@ -14,14 +14,17 @@ import java.util.List;
  * exit_group...) for the hart tests and the benchmark. Not the kernel.
  */
 final class ElfRig {
-    final Rig rig = new Rig();
+    final Rig rig;
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     int exitCode = -1;
     private long brk;
     static final long BRK_LIMIT = 0x300000;
     long traps;
 
-    ElfRig(String resource, List<String> argv) throws IOException {
+    ElfRig(String resource, List<String> argv) throws IOException { this(new Rig(), resource, argv); }
+
+    ElfRig(Rig rig, String resource, List<String> argv) throws IOException {
+        this.rig = rig;
         byte[] elf;
         try (InputStream in = ElfRig.class.getResourceAsStream(resource)) {
             if (in == null) throw new IOException("no resource " + resource);
