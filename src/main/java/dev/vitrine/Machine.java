@@ -3,9 +3,13 @@ package dev.vitrine;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.TlbConfig;
 
+import dev.vitrine.loader.BadElfException;
+
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,21 @@ public final class Machine {
 
     /** Loads the ELF at {@code program} and runs it to the end; argv[0] is {@code argv.get(0)}. */
     public Result run(Path program, List<String> argv) {
-        throw new UnsupportedOperationException("kernel not yet written");
+        byte[] image;
+        try {
+            image = Files.readAllBytes(program);
+        } catch (IOException e) {
+            return failure(127, program + ": cannot read: " + e.getMessage());
+        }
+        try {
+            return Boot.run(config, program, image, argv);
+        } catch (BadElfException e) {
+            return failure(126, program + ": " + e.getMessage());
+        }
+    }
+
+    private static Result failure(int status, String message) {
+        return new Result(status, 0, message, Map.of("exit_status", status));
     }
 
     /** What a run ended with. */
@@ -40,7 +58,7 @@ public final class Machine {
 
     public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
-                         Boolean ttyOverride, List<String> env) {}
+                         Boolean ttyOverride, List<String> env, PrintStream diagnostics) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -54,6 +72,7 @@ public final class Machine {
         private PrintStream strace;
         private Boolean tty;
         private List<String> env = List.of("PATH=/bin:/usr/bin", "HOME=/home/user", "LANG=C");
+        private PrintStream diagnostics = System.err;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -69,8 +88,10 @@ public final class Machine {
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
         public Builder tty(Boolean t) { tty = t; return this; }
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
+        /** The machine's own remarks (a missing syscall, reported once by name) go here, not into the guest's stderr; null for none. */
+        public Builder diagnostics(PrintStream d) { diagnostics = d; return this; }
         public Machine build() {
-            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env));
+            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env, diagnostics));
         }
     }
 }

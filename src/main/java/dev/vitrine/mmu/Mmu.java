@@ -7,7 +7,37 @@ package dev.vitrine.mmu;
  * {@link #FAULT} and leaves the reason in {@link #faultAddress()}, {@link #faultAccess()}
  * and {@link #faultCause()}; the hart turns that into a page-fault trap.
  *
- * <p>Placeholder walker without a TLB model: the mmu helper replaces it.
+ * <h2>Counting rules (exact)</h2>
+ * <ul>
+ * <li>Every translation of an address the geometry can represent (with a root set) is one
+ *     TLB lookup: exactly one of fetchHits/fetchMisses (fetches) or dataHits/dataMisses
+ *     (loads and stores), also with a unified TLB. Without a TLB (0 entries) every lookup
+ *     is a miss. An OUT_OF_RANGE address is no lookup, only a fault.</li>
+ * <li>A miss is one walk; the walk counts one pteRead per entry it reads and one pteWrite
+ *     when it must set A and/or D in the leaf. A walk that faults fills nothing.</li>
+ * <li>A hit whose cached permissions refuse the access faults (PROTECTION) without a walk:
+ *     the kernel must {@link #invalidatePage} after changing a PTE, upgrades included.</li>
+ * <li>A store that hits an entry whose D is still clear counts as a hit and then re-walks
+ *     (walks, dirtyWalks, pteReads per level, pteWrites for setting D): hardware must set D
+ *     atomically with re-checking the PTE, as Svadu requires. The walk's result rewrites
+ *     the entry in place; if it faults, the stale entry is dropped.</li>
+ * <li>A hit updates the replacement state (LRU timestamp) also when it then faults.</li>
+ * <li>flushes counts whole-TLB flushes: invalidateAll, invalidateAsid, and setRoot to a
+ *     different root or ASID when entries are not ASID-tagged (not the very first setRoot,
+ *     nor without a TLB). invalidatePage counts in pageInvalidations. A split TLB's two
+ *     halves flushed together are one flush.</li>
+ * <li>evictions counts fills that replaced a valid entry.</li>
+ * </ul>
+ *
+ * <p>A superpage leaf fills one entry that covers the whole superpage. With ASID-tagged
+ * entries a leaf with G matches every address space (ASIDs are non-negative). A page
+ * whose frame lies outside physical memory is refused as PROTECTION, on a walk and on a
+ * hit alike. With RANDOM replacement the fetch side draws from {@code seed} and the data
+ * side from {@code seed ^ 0x9E3779B97F4A7C15}; a unified TLB from {@code seed}.
+ *
+ * <p>The fast path (one {@code LastPage} per side) changes no figure: it only skips the
+ * set search when the search would find the same slot again, and still counts the hit
+ * and bumps the slot's LRU timestamp.
  */
 public final class Mmu {
     public static final long FAULT = -1L;
@@ -16,6 +46,12 @@ public final class Mmu {
     private final PhysicalMemory memory;
     private final TlbConfig tlbConfig;
     private final MmuStats stats = new MmuStats();
+    private final PageWalker walker;
+    private final Tlb fetchTlb, dataTlb;
+    private final LastPage fetchLast, dataLast;
+    private final boolean fastPath;
+    private final int pageBits;
+    private final long pageMask, vaMask, memSize;
     private long rootPa = -1;
     private int asid;
 
@@ -24,61 +60,218 @@ public final class Mmu {
     private FaultCause faultCause;
 
     public Mmu(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig) {
+        this(geometry, memory, tlbConfig, true);
+    }
+
+    /** {@code fastPath} false makes every access search the TLB: the reference the fast path must equal. */
+    Mmu(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig, boolean fastPath) {
         this.geometry = geometry;
         this.memory = memory;
         this.tlbConfig = tlbConfig;
+        this.walker = new PageWalker(geometry, memory, stats);
+        int[] spans = Tlb.spans(geometry);
+        int entries = tlbConfig.entries();
+        int ways = entries == 0 ? 1 : tlbConfig.ways();
+        // The data side's generator is derived so that split halves do not draw the same victims.
+        this.fetchTlb = new Tlb(entries, ways, tlbConfig.policy(), spans, tlbConfig.seed());
+        this.dataTlb = tlbConfig.split()
+                ? new Tlb(entries, ways, tlbConfig.policy(), spans, tlbConfig.seed() ^ 0x9E3779B97F4A7C15L)
+                : fetchTlb;
+        this.fetchLast = new LastPage(fetchTlb);
+        this.dataLast = new LastPage(dataTlb);
+        this.fastPath = fastPath && entries > 0;
+        this.pageBits = geometry.pageBits();
+        this.pageMask = geometry.pageMask();
+        this.vaMask = geometry.vaBits() >= 64 ? -1L : (1L << geometry.vaBits()) - 1;
+        this.memSize = memory.size();
     }
 
     public Geometry geometry() { return geometry; }
     public PhysicalMemory memory() { return memory; }
     public TlbConfig tlbConfig() { return tlbConfig; }
     public MmuStats stats() { return stats; }
+    /** The TLB fetches look up (the same object as {@link #dataTlb()} when unified). For inspection only. */
+    public Tlb fetchTlb() { return fetchTlb; }
+    public Tlb dataTlb() { return dataTlb; }
 
-    /** Like writing satp: the root table's physical address and the address space's id. */
+    /**
+     * Like writing satp: the root table's physical address and the address space's id.
+     * Setting the same root and ASID again changes nothing (Linux's switch_mm skips it too).
+     */
     public void setRoot(long rootPa, int asid) {
+        boolean changed = rootPa != this.rootPa || asid != this.asid;
+        boolean first = this.rootPa < 0;
         this.rootPa = rootPa;
         this.asid = asid;
+        forgetLastPages();
+        if (changed && !tlbConfig.asidTagged()) {
+            flushTlbs();
+            if (!first && tlbConfig.entries() > 0) stats.flushes++;
+        }
     }
 
     public long root() { return rootPa; }
     public int asid() { return asid; }
 
     /** sfence.vma for one page of the current address space. */
-    public void invalidatePage(long va) {}
+    public void invalidatePage(long va) { invalidatePage(va, asid); }
+
+    /** sfence.vma va, asid: drops the entries that map {@code va} in address space {@code asid} (and global ones). */
+    public void invalidatePage(long va, int asid) {
+        stats.pageInvalidations++;
+        forgetLastPages();
+        if (!geometry.representable(va)) return;
+        long vpn = (va & vaMask) >>> pageBits;
+        fetchTlb.dropPage(vpn, asid);
+        if (dataTlb != fetchTlb) dataTlb.dropPage(vpn, asid);
+    }
+
+    /** sfence.vma x0, asid: drops every non-global entry of one address space (e.g. before reusing its ASID). */
+    public void invalidateAsid(int asid) {
+        forgetLastPages();
+        fetchTlb.dropAsid(asid);
+        if (dataTlb != fetchTlb) dataTlb.dropAsid(asid);
+        if (tlbConfig.entries() > 0) stats.flushes++;
+    }
 
     /** sfence.vma for everything. */
-    public void invalidateAll() {}
+    public void invalidateAll() {
+        flushTlbs();
+        if (tlbConfig.entries() > 0) stats.flushes++;
+    }
 
     public long faultAddress() { return faultAddress; }
     public int faultAccess() { return faultAccess; }
     public FaultCause faultCause() { return faultCause; }
 
+    /** The hardware walk for {@code va} in the current address space, explained; no counter, TLB entry or PTE changes. */
+    public Walk explain(long va, int access) { return PageWalker.explain(geometry, memory, rootPa, va, access); }
+
+    /** {@link #explain(long, int)} for a load. */
+    public Walk explain(long va) { return explain(va, Access.LOAD); }
+
+    /** The same for any address space, e.g. another process's, by its root table. */
+    public Walk explain(long rootPa, long va, int access) { return PageWalker.explain(geometry, memory, rootPa, va, access); }
+
     /** Physical address for {@code va}, or {@link #FAULT}. */
     public long translate(long va, int access) {
-        if (!geometry.representable(va) || rootPa < 0) return fault(va, access, FaultCause.OUT_OF_RANGE);
-        stats.walks++;
-        long table = rootPa;
-        int pteBytes = geometry.pteBytes();
-        for (int level = 0; level < geometry.levels(); level++) {
-            long ptePa = table + geometry.index(va, level) * pteBytes;
-            long pte = memory.readPte(ptePa, pteBytes);
-            stats.pteReads++;
-            if (!Pte.valid(pte)) return fault(va, access, FaultCause.NOT_PRESENT);
-            if (!Pte.leaf(pte)) {
-                table = Pte.ppn(pte) << geometry.pageBits();
-                continue;
-            }
-            if (level != geometry.levels() - 1) return fault(va, access, FaultCause.PROTECTION);
-            long need = switch (access) { case Access.FETCH -> Pte.X; case Access.STORE -> Pte.W; default -> Pte.R; };
-            if ((pte & need) == 0 || (pte & Pte.U) == 0) return fault(va, access, FaultCause.PROTECTION);
-            long set = Pte.A | (access == Access.STORE ? Pte.D : 0);
-            if ((pte & set) != set) {
-                memory.writePte(ptePa, pteBytes, pte | set);
-                stats.pteWrites++;
-            }
-            return (Pte.ppn(pte) << geometry.pageBits()) | geometry.offset(va);
+        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
+        if ((va >>> pageBits) == last.vpn && (last.allow & (1 << access)) != 0) {
+            if (access == Access.FETCH) stats.fetchHits++; else stats.dataHits++;
+            last.tlb.touch(last.slot);
+            return last.paBase | (va & pageMask);
         }
-        return fault(va, access, FaultCause.NOT_PRESENT);
+        return lookup(va, access);
+    }
+
+    /** Whether the next {@code access} at {@code va} would be served by the fast path (for tests). */
+    boolean fastPathCovers(long va, int access) {
+        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
+        return (va >>> pageBits) == last.vpn && (last.allow & (1 << access)) != 0;
+    }
+
+    private long lookup(long va, int access) {
+        if (rootPa < 0 || !geometry.representable(va)) return fault(va, access, FaultCause.OUT_OF_RANGE);
+        boolean fetch = access == Access.FETCH;
+        Tlb tlb = fetch ? fetchTlb : dataTlb;
+        long vpn = (va & vaMask) >>> pageBits;
+        int slot = tlb.find(vpn, asid);
+        if (slot < 0) {
+            if (fetch) stats.fetchMisses++; else stats.dataMisses++;
+            return miss(va, vpn, access, tlb);
+        }
+        if (fetch) stats.fetchHits++; else stats.dataHits++;
+        tlb.touch(slot);
+        int perms = tlb.perms(slot);
+        if ((perms & need(access)) == 0 || (perms & Pte.U) == 0) return fault(va, access, FaultCause.PROTECTION);
+        if (access == Access.STORE && (perms & Pte.D) == 0) return dirtyWalk(va, vpn, tlb, slot);
+        long paBase = tlb.ppnFor(slot, vpn) << pageBits;
+        // Only a superpage entry reaches past what its walk checked.
+        if (paBase + pageMask >= memSize) return fault(va, access, FaultCause.PROTECTION);
+        remember(va, access, paBase, tlb, slot, perms);
+        return paBase | (va & pageMask);
+    }
+
+    private long miss(long va, long vpn, int access, Tlb tlb) {
+        long pa = walker.walk(rootPa, va, access);
+        if (pa == FAULT) return fault(va, access, walker.cause());
+        int slot = tlb.victim(vpn, Tlb.spanIndexOfLevel(geometry, walker.leafLevel()));
+        if (slot >= 0) {
+            if (tlb.valid(slot)) stats.evictions++;
+            fillFromWalk(tlb, slot, vpn);
+            remember(va, access, pa & ~pageMask, tlb, slot, tlb.perms(slot));
+        }
+        return pa;
+    }
+
+    /** A store hit a clean entry: walk again to set D, and refresh the entry from what the walk found. */
+    private long dirtyWalk(long va, long vpn, Tlb tlb, int slot) {
+        stats.dirtyWalks++;
+        forgetSlot(tlb, slot);
+        long pa = walker.walk(rootPa, va, Access.STORE);
+        if (pa == FAULT) {
+            tlb.drop(slot);
+            return fault(va, Access.STORE, walker.cause());
+        }
+        int s = Tlb.spanIndexOfLevel(geometry, walker.leafLevel());
+        if (s == tlb.spanIndex(slot)) {
+            tlb.update(slot, asidTag(walker.leafPte()), Pte.ppn(walker.leafPte()), (int) (walker.leafPte() & 0xff));
+        } else {
+            // The table now maps this page at another size (changed without an sfence). Drop every
+            // entry for the page so that the new one is its only match, then place it afresh.
+            forgetLastPages();
+            tlb.dropPage(vpn, asid);
+            slot = tlb.victim(vpn, s);
+            if (tlb.valid(slot)) stats.evictions++;
+            fillFromWalk(tlb, slot, vpn);
+        }
+        remember(va, Access.STORE, pa & ~pageMask, tlb, slot, tlb.perms(slot));
+        return pa;
+    }
+
+    private void fillFromWalk(Tlb tlb, int slot, long vpn) {
+        long pte = walker.leafPte();
+        forgetSlot(tlb, slot);
+        tlb.fill(slot, vpn, Tlb.spanIndexOfLevel(geometry, walker.leafLevel()), asidTag(pte), Pte.ppn(pte), (int) (pte & 0xff));
+    }
+
+    private int asidTag(long pte) {
+        return tlbConfig.asidTagged() && (pte & Pte.G) != 0 ? Tlb.ANY_ASID : asid;
+    }
+
+    private static long need(int access) {
+        return access == Access.FETCH ? Pte.X : access == Access.STORE ? Pte.W : Pte.R;
+    }
+
+    private void remember(long va, int access, long paBase, Tlb tlb, int slot, int perms) {
+        if (!fastPath) return;
+        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
+        last.vpn = va >>> pageBits;
+        last.paBase = paBase;
+        last.slot = slot;
+        int allow = 0;
+        if ((perms & Pte.U) != 0) {
+            if ((perms & Pte.X) != 0) allow |= 1 << Access.FETCH;
+            if ((perms & Pte.R) != 0) allow |= 1 << Access.LOAD;
+            if ((perms & Pte.W) != 0 && (perms & Pte.D) != 0) allow |= 1 << Access.STORE;
+        }
+        last.allow = allow;
+    }
+
+    private void forgetSlot(Tlb tlb, int slot) {
+        fetchLast.forgetIf(tlb, slot);
+        dataLast.forgetIf(tlb, slot);
+    }
+
+    private void forgetLastPages() {
+        fetchLast.forget();
+        dataLast.forget();
+    }
+
+    private void flushTlbs() {
+        forgetLastPages();
+        fetchTlb.flush();
+        dataTlb.flush();
     }
 
     private long fault(long va, int access, FaultCause cause) {

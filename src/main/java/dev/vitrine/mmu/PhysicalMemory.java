@@ -14,6 +14,12 @@ public final class PhysicalMemory {
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] ram;
+    /** Told of bulk writes (the kernel's), so decoded instructions of those bytes can be dropped. */
+    private BulkWriteListener listener = (pa, len) -> {};
+
+    public interface BulkWriteListener { void written(long pa, long len); }
+
+    public void setBulkWriteListener(BulkWriteListener l) { listener = l; }
     private final int pageBits;
 
     public PhysicalMemory(long bytes, int pageBits) {
@@ -48,7 +54,18 @@ public final class PhysicalMemory {
     }
 
     public void read(long pa, byte[] dst, int off, int len) { System.arraycopy(ram, (int) pa, dst, off, len); }
-    public void write(long pa, byte[] src, int off, int len) { System.arraycopy(src, off, ram, (int) pa, len); }
-    public void fill(long pa, long len, byte value) { java.util.Arrays.fill(ram, (int) pa, (int) (pa + len), value); }
-    public void copy(long fromPa, long toPa, long len) { System.arraycopy(ram, (int) fromPa, ram, (int) toPa, (int) len); }
+    public void write(long pa, byte[] src, int off, int len) {
+        System.arraycopy(src, off, ram, (int) pa, len);
+        listener.written(pa, len);
+    }
+
+    public void fill(long pa, long len, byte value) {
+        java.util.Arrays.fill(ram, (int) pa, (int) (pa + len), value);
+        listener.written(pa, len);
+    }
+
+    public void copy(long fromPa, long toPa, long len) {
+        System.arraycopy(ram, (int) fromPa, ram, (int) toPa, (int) len);
+        listener.written(toPa, len);
+    }
 }

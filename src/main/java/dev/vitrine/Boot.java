@@ -1,0 +1,124 @@
+package dev.vitrine;
+
+import dev.vitrine.cpu.Hart;
+import dev.vitrine.fs.Console;
+import dev.vitrine.fs.FdTable;
+import dev.vitrine.fs.FileDescription;
+import dev.vitrine.loader.ElfFile;
+import dev.vitrine.loader.Exec;
+import dev.vitrine.mm.AddressSpace;
+import dev.vitrine.mm.FrameAllocator;
+import dev.vitrine.mm.MemStats;
+import dev.vitrine.mmu.FaultCause;
+import dev.vitrine.mmu.Mmu;
+import dev.vitrine.mmu.MmuStats;
+import dev.vitrine.mmu.PhysicalMemory;
+import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Task;
+import dev.vitrine.sys.Dispatcher;
+import dev.vitrine.sys.Services;
+import dev.vitrine.sys.SyscallTable;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Puts a machine together from its configuration, loads the first program and runs it. */
+final class Boot {
+    private Boot() {}
+
+    static final int UID = 1000, GID = 1000;
+
+    static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
+        ElfFile elf = new ElfFile(image);
+        PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
+        Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
+        Hart hart = new Hart(mmu);
+        memory.setBulkWriteListener(hart::invalidatePhysical);
+        FrameAllocator frames = new FrameAllocator(memory);
+        Kernel kernel = new Kernel(hart, frames);
+        kernel.setMaxInstructions(c.maxInstructions());
+        Services services = new Services(c.seed());
+        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
+        kernel.setSyscallHandler(dispatcher);
+
+        AddressSpace space = AddressSpace.create(c.paging(), frames);
+        if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
+        Console in = new Console(c.stdin(), null, tty(c, 0), 0);
+        Console out = new Console(null, c.stdout(), tty(c, 1), 0);
+        Console err = new Console(null, c.stderr(), tty(c, 2), 0);
+        FdTable fds = new FdTable(1024);
+        fds.allocate(new FileDescription(in, FileDescription.O_RDWR), 0, false);
+        fds.allocate(new FileDescription(out, FileDescription.O_RDWR), 1, false);
+        fds.allocate(new FileDescription(err, FileDescription.O_RDWR), 2, false);
+
+        String name = program.getFileName().toString();
+        String exePath = "/home/user/" + name;
+        Task task = kernel.newTask(name, space, fds, 0);
+        task.setExePath(exePath);
+        byte[] random = new byte[16];
+        services.randomBytes(random);
+        List<String> args = argv.isEmpty() ? List.of(name) : argv;
+        Exec.Image img = Exec.load(space, elf, exePath, args, c.env(), random, new Exec.Creds(UID, GID));
+        kernel.setEntry(task, img.entry(), img.sp());
+
+        Kernel.Stop stop = kernel.run();
+        out.flush();
+        err.flush();
+
+        int status, signal = task.termSignal();
+        if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
+        else if (stop == Kernel.Stop.DEADLOCK) status = 125;
+        else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
+        Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
+        return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
+    }
+
+    private static boolean tty(Machine.Config c, int fd) {
+        if (c.ttyOverride() != null) return c.ttyOverride();
+        OutputStream host = fd == 1 ? System.out : fd == 2 ? System.err : null;
+        boolean isHostStream = fd == 0 ? c.stdin() == System.in : (fd == 1 ? c.stdout() : c.stderr()) == host;
+        if (!isHostStream) return false;
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {
+        MmuStats m = k.mmu().stats();
+        MemStats mem = t.memStats();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("exit_status", status);
+        s.put("instructions", k.retired());
+        s.put("virtual_time_ns", k.clock().now());
+        s.put("syscalls", t.syscalls());
+        s.put("tlb.fetch.hits", m.fetchHits);
+        s.put("tlb.fetch.misses", m.fetchMisses);
+        s.put("tlb.data.hits", m.dataHits);
+        s.put("tlb.data.misses", m.dataMisses);
+        s.put("tlb.hit_rate", m.hitRate());
+        s.put("walks", m.walks);
+        s.put("pte_reads", m.pteReads);
+        s.put("pte_writes", m.pteWrites);
+        for (FaultCause cause : FaultCause.values())
+            s.put("hw_faults." + cause.name().toLowerCase(), m.faults[cause.ordinal()]);
+        s.put("faults.minor", mem.minorFaults);
+        s.put("faults.major", mem.majorFaults);
+        s.put("faults.invalid", mem.invalidFaults);
+        s.put("cow_copies", mem.cowCopies);
+        s.put("page_table_frames", t.tableFrames());
+        s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
+        s.put("resident_pages_at_exit", t.residentPages());
+        s.put("frames.total", frames.total());
+        s.put("frames.peak", frames.peak());
+        s.put("enosys", new LinkedHashMap<>(d.missing()));
+        return s;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.vitrine.cli;
+
+import dev.vitrine.Machine;
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.mmu.TlbConfig;
+import dev.vitrine.trace.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** `vitrine run PROGRAM [ARGS...]`: one program on a fresh machine, its exit status ours. */
+@Command(name = "run", description = "Run a riscv64 ELF (or a .c file, compiled static) on the machine.",
+        mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "riscv64 ELF executable or C source file")
+    Path program;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the program")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--paging", paramLabel = "PRESET", description = "page-table geometry: sv39 (default), sv48, sv57, x86-32, flat32")
+    String paging = "sv39";
+
+    @Option(names = "--tlb", paramLabel = "ENTRIES[:WAYS[:POLICY]]", description = "TLB per side (default 64, fully associative, lru); 0 = no TLB")
+    String tlb = "64";
+
+    @Option(names = "--tlb-unified", description = "one TLB for fetches and data instead of split I/D")
+    boolean tlbUnified;
+
+    @Option(names = "--tlb-asid", description = "tag TLB entries with the address space instead of flushing on a switch")
+    boolean tlbAsid;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M (default 256M)")
+    String mem = "256M";
+
+    @Option(names = "--seed", description = "seed for getrandom, AT_RANDOM and random policies (default 0)")
+    long seed;
+
+    @Option(names = "--max-instructions", paramLabel = "N", description = "stop the run after N instructions (0 = no limit)")
+    long maxInstructions;
+
+    @Option(names = "--stats", description = "print the machine's figures to stderr after the run")
+    boolean stats;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write the figures as one JSON object")
+    Path statsJson;
+
+    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
+    boolean strace;
+
+    @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
+    Boolean tty;
+
+    @Override public Integer call() throws Exception {
+        Path exe = program;
+        if (!Files.exists(program)) throw new IllegalArgumentException(program + ": no such file");
+        if (program.toString().endsWith(".c")) exe = GuestCompiler.compile(program);
+        boolean split = !tlbUnified;
+        Machine m = Machine.builder()
+                .paging(Geometry.preset(paging))
+                .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
+                .memory(Sizes.parse(mem))
+                .seed(seed)
+                .maxInstructions(maxInstructions)
+                .stdin(System.in).stdout(System.out).stderr(System.err)
+                .strace(strace ? System.err : null)
+                .tty(tty)
+                .build();
+        List<String> argv = new ArrayList<>();
+        argv.add(program.getFileName().toString().replaceFirst("\\.c$", ""));
+        argv.addAll(args);
+        Machine.Result r = m.run(exe, argv);
+        System.out.flush();
+        if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
+        if (stats) StatsReport.print(System.err, r.stats(), Geometry.preset(paging));
+        if (statsJson != null) {
+            try (PrintStream p = new PrintStream(new FileOutputStream(statsJson.toFile()), true, StandardCharsets.UTF_8)) {
+                p.println(Json.write(r.stats()));
+            }
+        }
+        return r.exitStatus();
+    }
+}

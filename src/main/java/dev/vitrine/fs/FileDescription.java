@@ -1,0 +1,33 @@
+package dev.vitrine.fs;
+
+/**
+ * Linux's struct file: one open of a file, with its offset and status flags, shared by
+ * every descriptor that dup or fork made from it.
+ */
+public final class FileDescription {
+    public static final int O_ACCMODE = 3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_APPEND = 02000, O_NONBLOCK = 04000;
+
+    private final File file;
+    private int flags;
+    private long offset;
+    private int refs = 1;
+
+    public FileDescription(File file, int flags) {
+        this.file = file;
+        this.flags = flags;
+    }
+
+    public File file() { return file; }
+    public int flags() { return flags; }
+    public void setFlags(int f) { flags = f; }
+    public long offset() { return offset; }
+    public void setOffset(long o) { offset = o; }
+    public boolean readable() { return (flags & O_ACCMODE) != O_WRONLY; }
+    public boolean writable() { return (flags & O_ACCMODE) != O_RDONLY; }
+
+    public FileDescription retain() { refs++; return this; }
+
+    public void release() {
+        if (--refs == 0) file.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vitrine.loader;
+
+import dev.vitrine.mm.AddressSpace;
+import dev.vitrine.mm.MappedFile;
+import dev.vitrine.mm.Prot;
+import dev.vitrine.mm.UserMemory;
+import dev.vitrine.mm.Vma;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a new process image as Linux's load_elf_binary does: the PT_LOAD segments as
+ * file-backed private VMAs with bss after them, the break just past the end, a growing
+ * stack at the top holding argc, argv, envp and the auxiliary vector.
+ */
+public final class Exec {
+    private Exec() {}
+
+    public static final long AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6, AT_BASE = 7,
+            AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14, AT_HWCAP = 16,
+            AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_EXECFN = 31;
+    /** IMAFDC: bit per extension letter. */
+    public static final long HWCAP_RV64GC = 0x112d;
+    /** Linux's initial stack VMA is 128 KiB plus what the arguments take; it grows on faults. */
+    private static final long INITIAL_STACK = 128 << 10;
+
+    /** Where the new image starts: pc and sp for the hart. */
+    public record Image(long entry, long sp, long loadBias, long brk) {}
+
+    /** Credentials the auxiliary vector reports. */
+    public record Creds(int uid, int gid) {}
+
+    public static Image load(AddressSpace as, ElfFile elf, String execPath, List<String> argv, List<String> envp,
+                             byte[] random16, Creds creds) {
+        if (elf.interpreter() != null)
+            throw new BadElfException("dynamically linked (needs " + elf.interpreter() + "): build with -static for now");
+        long page = as.pageSize();
+        long bias = 0;
+        if (elf.type() == ElfFile.ET_DYN) bias = as.pageDown(as.layout().stackTop() / 3 * 2);
+        MappedFile file = MappedFile.of(execPath, elf.image());
+        long top = 0, phdrVa = 0;
+        for (ElfFile.Segment s : elf.loads()) {
+            long va = bias + s.vaddr();
+            if (((s.vaddr() - s.offset()) & (page - 1)) != 0) throw new BadElfException("segment is not page-aligned with its file offset");
+            long start = as.pageDown(va);
+            long fileEnd = as.pageUp(va + s.filesz());
+            long memEnd = as.pageUp(va + s.memsz());
+            if (!as.geometry().representable(start) || memEnd > as.layout().mmapBase() || memEnd < start)
+                throw new BadElfException(String.format("segment at 0x%x does not fit the %s address space", va, as.geometry().name()));
+            int prot = prot(s.flags());
+            if (fileEnd > start)
+                as.map(new Vma(start, fileEnd, prot, Prot.MAP_PRIVATE, file, as.pageDown(s.offset()), s.offset() + s.filesz(), execPath));
+            if (memEnd > fileEnd)
+                as.map(Vma.anonymous(fileEnd, memEnd, prot, Prot.MAP_PRIVATE, ""));
+            top = Math.max(top, memEnd);
+            if (s.offset() <= elf.phoff() && elf.phoff() < s.offset() + s.filesz()) phdrVa = va + (elf.phoff() - s.offset());
+        }
+        for (ElfFile.Segment s : elf.segments()) if (s.type() == ElfFile.PT_PHDR) phdrVa = bias + s.vaddr();
+        as.setBrk(top);
+
+        long stackTop = as.layout().stackTop();
+        int stackProt = Prot.READ | Prot.WRITE | (elf.executableStack() ? Prot.EXEC : 0);
+        as.map(Vma.anonymous(stackTop - INITIAL_STACK, stackTop, stackProt, Prot.MAP_PRIVATE | Prot.MAP_GROWSDOWN, "[stack]"));
+
+        StackWriter w = new StackWriter(new UserMemory(as), stackTop - 8);
+        long execfn = w.string(execPath);
+        List<Long> envPtrs = new ArrayList<>(), argPtrs = new ArrayList<>();
+        for (int i = envp.size() - 1; i >= 0; i--) envPtrs.add(0, w.string(envp.get(i)));
+        for (int i = argv.size() - 1; i >= 0; i--) argPtrs.add(0, w.string(argv.get(i)));
+        long random = w.bytes(random16);
+        long[] aux = {
+                AT_PHDR, phdrVa, AT_PHENT, elf.phentsize(), AT_PHNUM, elf.phnum(), AT_PAGESZ, page, AT_BASE, 0,
+                AT_FLAGS, 0, AT_ENTRY, bias + elf.entry(), AT_UID, creds.uid(), AT_EUID, creds.uid(),
+                AT_GID, creds.gid(), AT_EGID, creds.gid(), AT_HWCAP, HWCAP_RV64GC, AT_CLKTCK, 100,
+                AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0};
+        int words = 1 + argPtrs.size() + 1 + envPtrs.size() + 1 + aux.length;
+        long sp = (w.position() - 8L * words) & ~15L;
+        if (stackTop - sp > INITIAL_STACK) throw new BadElfException("arguments and environment too large");
+        long[] frame = new long[words];
+        int k = 0;
+        frame[k++] = argPtrs.size();
+        for (long p : argPtrs) frame[k++] = p;
+        frame[k++] = 0;
+        for (long p : envPtrs) frame[k++] = p;
+        frame[k++] = 0;
+        for (long a : aux) frame[k++] = a;
+        w.words(sp, frame);
+        return new Image(bias + elf.entry(), sp, bias, top);
+    }
+
+    static int prot(int pflags) {
+        return ((pflags & ElfFile.PF_R) != 0 ? Prot.READ : 0) | ((pflags & ElfFile.PF_W) != 0 ? Prot.WRITE : 0)
+                | ((pflags & ElfFile.PF_X) != 0 ? Prot.EXEC : 0);
+    }
+
+    /** Pushes strings and words down from the top of the new stack. */
+    private static final class StackWriter {
+        private final UserMemory mem;
+        private long pos;
+
+        StackWriter(UserMemory mem, long top) { this.mem = mem; this.pos = top; }
+
+        long position() { return pos; }
+
+        long string(String s) {
+            byte[] b = (s + "\0").getBytes(StandardCharsets.UTF_8);
+            return bytes(b);
+        }
+
+        long bytes(byte[] b) {
+            pos -= b.length;
+            if (!mem.write(pos, b)) throw new BadElfException("cannot build the initial stack");
+            return pos;
+        }
+
+        void words(long at, long[] ws) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (long v : ws) for (int i = 0; i < 8; i++) out.write((int) (v >>> (8 * i)));
+            if (!mem.write(at, out.toByteArray())) throw new BadElfException("cannot build the initial stack");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vitrine.mm;
+
+import dev.vitrine.mmu.PhysicalMemory;
+
+import java.util.function.LongConsumer;
+
+/**
+ * Physical frames: a bump region for the boot-time contiguous tables (the flat32 root is
+ * 1024 frames), then a free list. Frames are reference-counted so that copy-on-write and
+ * shared read-only frames can be freed exactly when the last mapping goes.
+ */
+public final class FrameAllocator {
+    public static final long NONE = -1;
+
+    private final PhysicalMemory memory;
+    private final int pageBits;
+    private final int[] refs;
+    private final long[] freeList;
+    private int freeTop;
+    private long bump;
+    private long used;
+    private long peak;
+    private LongConsumer onReuse = f -> {};
+
+    public FrameAllocator(PhysicalMemory memory) {
+        this.memory = memory;
+        this.pageBits = memory.pageBits();
+        long frames = memory.frames();
+        this.refs = new int[(int) frames];
+        this.freeList = new long[(int) frames];
+    }
+
+    /** Called with a frame number whenever a frame is handed out again, so decoded code of its old content is dropped. */
+    public void onReuse(LongConsumer hook) { onReuse = hook; }
+
+    public PhysicalMemory memory() { return memory; }
+    public long total() { return refs.length; }
+    public long used() { return used; }
+    public long peak() { return peak; }
+    public long free() { return refs.length - used; }
+
+    /** A zeroed frame with one reference, or {@link #NONE} when memory is full. */
+    public long alloc() {
+        long f;
+        if (freeTop > 0) f = freeList[--freeTop];
+        else if (bump < refs.length) f = bump++;
+        else return NONE;
+        take(f);
+        return f;
+    }
+
+    /** {@code n} physically contiguous zeroed frames from the bump region, or {@link #NONE}. */
+    public long allocContiguous(int n) {
+        if (bump + n > refs.length) return NONE;
+        long first = bump;
+        bump += n;
+        for (long f = first; f < first + n; f++) take(f);
+        return first;
+    }
+
+    private void take(long f) {
+        refs[(int) f] = 1;
+        used++;
+        peak = Math.max(peak, used);
+        memory.fill(f << pageBits, 1L << pageBits, (byte) 0);
+        onReuse.accept(f);
+    }
+
+    public void incRef(long f) { refs[(int) f]++; }
+    public int refCount(long f) { return refs[(int) f]; }
+
+    /** Drops one reference; the frame is free again at zero. */
+    public void decRef(long f) {
+        if (refs[(int) f] <= 0) throw new IllegalStateException("frame " + f + " freed twice");
+        if (--refs[(int) f] == 0) {
+            freeList[freeTop++] = f;
+            used--;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Errno;
+import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Signals;
+import dev.vitrine.proc.Task;
+
+import static dev.vitrine.sys.Arg.*;
+
+/** Process identity, limits, exit and the calls glibc makes at start-up. */
+final class SysProc {
+    private SysProc() {}
+
+    static final int UID = 1000, GID = 1000;
+    private static final int RLIM_NLIMITS = 16, RLIMIT_STACK = 3, RLIMIT_NOFILE = 7;
+    private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1;
+
+    static void register(SyscallTable t, Services s) {
+        t.add(93, "exit", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
+                (k, task, code, a1, a2, a3, a4, a5) -> exit(k, task, (int) code), INT);
+        t.add(94, "exit_group", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
+                (k, task, code, a1, a2, a3, a4, a5) -> exit(k, task, (int) code), INT);
+        t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
+        t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
+        t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
+        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> UID);
+        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> UID);
+        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> GID);
+        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> GID);
+        t.add(96, "set_tid_address", (k, task, p, a1, a2, a3, a4, a5) -> { task.setClearChildTid(p); return task.tid(); }, PTR);
+        t.add(99, "set_robust_list", (k, task, head, len, a2, a3, a4, a5) -> {
+            if (len != 24) return -Errno.EINVAL;
+            task.setRobustList(head);
+            return 0;
+        }, PTR, LONG);
+        t.add(293, "rseq", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, LONG, HEX, HEX);
+        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), INT, INT, PTR, PTR);
+        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), INT, PTR);
+        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), INT, PTR);
+        t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname("Linux", "vitrine",
+                "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
+        t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, LONG, HEX);
+        t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
+        t.add(124, "sched_yield", (k, task, a0, a1, a2, a3, a4, a5) -> 0);
+        t.add(129, "kill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, pid, sig, a2, a3, a4, a5) -> signalSelf(k, task, pid == task.pid() || pid == 0 || pid == -1, (int) sig), INT, INT);
+        t.add(130, "tkill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, tid, sig, a2, a3, a4, a5) -> signalSelf(k, task, tid == task.tid(), (int) sig), INT, INT);
+        t.add(131, "tgkill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, tg, tid, sig, a3, a4, a5) -> signalSelf(k, task, tg == task.pid() && tid == task.tid(), (int) sig), INT, INT, INT);
+        t.add(259, "riscv_flush_icache", (k, task, start, end, flags, a3, a4, a5) -> {
+            if ((flags & ~1L) != 0) return -Errno.EINVAL;
+            k.hart().flushDecoded();
+            return 0;
+        }, PTR, PTR, HEX);
+    }
+
+    /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */
+    private static long sysinfo(Kernel k, Task t, long buf) {
+        var b = Abi.buffer(112);
+        long page = k.mmu().geometry().pageSize();
+        b.putLong(k.clock().now() / 1_000_000_000L).putLong(0).putLong(0).putLong(0)
+                .putLong(k.frames().total() * page).putLong(k.frames().free() * page).putLong(0).putLong(0)
+                .putLong(0).putLong(0).putShort((short) k.tasks().size()).putShort((short) 0).putInt(0)
+                .putLong(0).putLong(0).putInt(1);
+        return t.memory().write(buf, b.array()) ? 0 : -Errno.EFAULT;
+    }
+
+    private static long exit(Kernel k, Task t, int code) {
+        k.exit(t, code);
+        return Syscall.NO_RETURN;
+    }
+
+    private static long rseq(Task t, long addr, long len, int flags) {
+        if ((flags & RSEQ_FLAG_UNREGISTER) != 0) {
+            if (t.rseq() == 0 || t.rseq() != addr) return -Errno.EINVAL;
+            t.setRseq(0);
+            return 0;
+        }
+        if (flags != 0 || len != RSEQ_SIZE || (addr & 31) != 0) return -Errno.EINVAL;
+        if (t.rseq() != 0) return t.rseq() == addr ? -Errno.EBUSY : -Errno.EINVAL;
+        // One CPU: cpu_id_start and cpu_id are 0 and never change.
+        if (!t.memory().writeLong(addr, 0)) return -Errno.EFAULT;
+        t.setRseq(addr);
+        return 0;
+    }
+
+    private static long prlimit(Task t, int pid, int res, long newVa, long oldVa) {
+        if (pid != 0 && pid != t.pid()) return -Errno.ESRCH;
+        if (res < 0 || res >= RLIM_NLIMITS) return -Errno.EINVAL;
+        long cur = 0, max = 0;
+        if (newVa != 0) {
+            Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
+            if (c == null || m == null) return -Errno.EFAULT;
+            if (Long.compareUnsigned(c, m) > 0) return -Errno.EINVAL;
+            if (Long.compareUnsigned(m, t.rlimMax[res]) > 0) return -Errno.EPERM;
+            cur = c;
+            max = m;
+        }
+        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(t.rlimCur[res], t.rlimMax[res]))) return -Errno.EFAULT;
+        if (newVa != 0) {
+            t.rlimCur[res] = cur;
+            t.rlimMax[res] = max;
+            if (res == RLIMIT_STACK) t.space().setStackLimit(cur);
+            if (res == RLIMIT_NOFILE) t.fds().setLimit((int) Math.min(cur, 1 << 20));
+        }
+        return 0;
+    }
+
+    private static long getrandom(Services s, Task t, long buf, long len, int flags) {
+        if ((flags & ~7) != 0) return -Errno.EINVAL;
+        len = Math.min(len, 33554431);
+        byte[] b = new byte[(int) len];
+        s.randomBytes(b);
+        return t.memory().write(buf, b) ? len : -Errno.EFAULT;
+    }
+
+    /** Signals to oneself take their default action; delivery to handlers comes with the signals issue. */
+    private static long signalSelf(Kernel k, Task t, boolean self, int sig) {
+        if (sig < 0 || sig > Signals.NSIG) return -Errno.EINVAL;
+        if (!self) return -Errno.ESRCH;
+        if (sig == 0) return 0;
+        return switch (sig) {
+            case Signals.SIGCHLD, Signals.SIGCONT, 23 /* SIGURG */, 28 /* SIGWINCH */ -> 0;
+            default -> { k.kill(t, sig); yield Syscall.NO_RETURN; }
+        };
+    }
+}

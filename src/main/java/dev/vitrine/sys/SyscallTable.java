@@ -1,0 +1,44 @@
+package dev.vitrine.sys;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every syscall Vitrine implements, by number; each group of calls registers itself from its own class. */
+public final class SyscallTable {
+    private final Syscall[] byNumber = new Syscall[512];
+
+    public SyscallTable(Services services) {
+        SysFile.register(this, services);
+        SysMem.register(this, services);
+        SysProc.register(this, services);
+        SysTime.register(this, services);
+    }
+
+    void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {
+        if (byNumber[nr] != null) throw new IllegalStateException("syscall " + nr + " registered twice");
+        if (!SyscallNames.of(nr).equals(name)) throw new IllegalStateException("syscall " + nr + " is " + SyscallNames.of(nr) + ", not " + name);
+        byNumber[nr] = new Syscall(nr, name, args, result, status, h);
+    }
+
+    void add(int nr, String name, Syscall.Handler h, Arg... args) {
+        add(nr, name, Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, h, args);
+    }
+
+    public Syscall get(long nr) { return nr >= 0 && nr < byNumber.length ? byNumber[(int) nr] : null; }
+
+    public List<Syscall> all() {
+        List<Syscall> out = new ArrayList<>();
+        for (Syscall s : byNumber) if (s != null) out.add(s);
+        return out;
+    }
+
+    /** Name of any syscall number, implemented or not. */
+    public static String name(long nr) { return SyscallNames.of(nr); }
+
+    /** Every number the riscv64 ABI defines, for docs/linux-compat.md. */
+    public static List<Integer> abiNumbers() {
+        List<Integer> out = new ArrayList<>();
+        for (int nr = 0; nr < 512; nr++) if (!SyscallNames.of(nr).startsWith("syscall_")) out.add(nr);
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vitrine.conformance;
+
+import dev.vitrine.Machine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a guest binary on Vitrine through the public {@link Machine} API, on its own thread (with a
+ * large Java stack) so that a run that does not finish within the timeout fails the test instead
+ * of hanging the build. stdout and stderr are in-memory streams and fds 0-2 are declared
+ * non-terminals, as the oracle's pipes are.
+ */
+final class VitrineRunner {
+    /** A generous cap so a runaway guest stops on its own even if the timeout cannot stop it. */
+    static final long MAX_INSTRUCTIONS = 4_000_000_000L;
+    private static final long THREAD_STACK = 256L << 20;
+
+    GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds) throws Throwable {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream(), diag = new ByteArrayOutputStream();
+        Machine machine = Machine.builder()
+                .stdin(new ByteArrayInputStream(stdin))
+                .stdout(out)
+                .stderr(err)
+                .env(env)
+                .tty(false)
+                .diagnostics(new PrintStream(diag, true, StandardCharsets.UTF_8))
+                .maxInstructions(MAX_INSTRUCTIONS)
+                .build();
+        AtomicReference<Machine.Result> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.set(machine.run(binary, argv));
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "vitrine-" + binary.getFileName(), THREAD_STACK);
+        t.setDaemon(true);
+        long start = System.nanoTime();
+        t.start();
+        t.join(timeoutSeconds * 1000);
+        if (t.isAlive()) {
+            t.interrupt();
+            stop(t);
+            throw new AssertionError("Vitrine did not finish " + binary.getFileName() + " within " + timeoutSeconds
+                    + " s; stdout so far (" + out.size() + " bytes) ends with:\n" + Diff.tail(out.toString(), 10));
+        }
+        if (failure.get() != null) {
+            Throwable e = failure.get();
+            throw new AssertionError("Vitrine threw " + e + " running " + binary.getFileName() + "; stdout so far ("
+                    + out.size() + " bytes) ends with:\n" + Diff.tail(out.toString(), 10) + "\nstderr:\n" + Diff.tail(err.toString(), 10) + "\nVitrine diagnostics:\n" + Diff.tail(diag.toString(), 20), e);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        Machine.Result r = result.get();
+        Object instructions = r.stats() == null ? null : r.stats().get("instructions");
+        String perf = ms + " ms, " + instructions + " instructions";
+        return new GuestRun(out.toByteArray(), err.toByteArray(), r.exitStatus(), r.signal(),
+                r.report() == null || r.report().isBlank() ? perf : r.report() + "; " + perf, diag.toString(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        try {
+            t.stop();   // a hung interpreter loop never checks interruption; Java 17 still honours stop()
+        } catch (UnsupportedOperationException ignored) {
+            // newer JDKs: the daemon thread is abandoned (maxInstructions bounds it)
+        }
+    }
+}
