@@ -64,12 +64,16 @@ final class DiffRunner {
             public Output run(Path elf) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                Machine m = config.apply(Machine.builder().stdout(out).stderr(err).maxInstructions(500_000_000L)).build();
+                ByteArrayOutputStream diag = new ByteArrayOutputStream();
+                Machine m = config.apply(Machine.builder().stdout(out).stderr(err)
+                        .diagnostics(new java.io.PrintStream(diag, true, StandardCharsets.UTF_8))
+                        .maxInstructions(500_000_000L)).build();
                 try {
                     Machine.Result r = m.run(elf.toAbsolutePath(), List.of(elf.getFileName().toString()));
                     String status = r.killedBySignal() ? "killed by signal " + r.signal() : "exit status " + r.exitStatus();
                     if (r.report() != null && !r.report().isBlank()) status += "; report: " + r.report().strip();
                     if (err.size() > 0) status += "; stderr: " + err.toString(StandardCharsets.UTF_8).strip();
+                    if (diag.size() > 0) status += "; diagnostics: " + diag.toString(StandardCharsets.UTF_8).strip();
                     return new Output(out.toByteArray(), status, !r.killedBySignal() && r.exitStatus() == 0);
                 } catch (UnsupportedOperationException e) {
                     throw new NotImplemented("Vitrine cannot run programs yet: " + e, e);
