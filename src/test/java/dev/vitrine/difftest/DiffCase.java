@@ -40,8 +40,14 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
 
     int instructionLines() {
         int n = 0;
-        for (Unit u : body) for (String l : u.lines()) if (!l.endsWith(":")) n++;
+        for (Unit u : body) for (String l : u.lines()) if (isInstruction(l)) n++;
         return n;
+    }
+
+    /** Not a label or an assembler directive (raw encodings count as instructions). */
+    static boolean isInstruction(String l) {
+        if (l.endsWith(":")) return false;
+        return !l.startsWith(".") || l.startsWith(".insn") || l.startsWith(".2byte") || l.startsWith(".4byte");
     }
 
     /** The body as numbered lines, for a report. */
@@ -50,7 +56,8 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
         int n = 0;
         for (Unit u : body) {
             for (String l : u.lines()) {
-                if (l.endsWith(":")) sb.append("          ").append(l).append('\n');
+                if (!isInstruction(l))
+                    sb.append("          ").append(l).append('\n');
                 else sb.append(String.format("    %3d   %s%n", ++n, l));
             }
         }

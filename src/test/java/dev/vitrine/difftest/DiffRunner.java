@@ -145,6 +145,14 @@ final class DiffRunner {
         Files.createDirectories(cache);
         Path s = cache.resolve(stem + ".s"), elf = cache.resolve(stem + ".elf"), exp = cache.resolve(stem + ".qemu");
         if (!Files.exists(elf)) {
+            // older generator versions' files for this seed are stale now
+            String prefix = "seed" + seed + "-n" + cases + "-";
+            try (var old = Files.list(cache)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith(prefix) && !n.startsWith(stem)) Files.deleteIfExists(p);
+                }
+            }
             Files.writeString(s, asm);
             tc.build(s, elf);
         }

@@ -295,6 +295,7 @@ final class Generator {
         if (k < 92) return tailored();
         if (k < 93) return loop();
         if (k < 94) return hint();
+        if (k < 95) return selfModifying();
         if (rvc) return compressed();
         return Unit.of(aluR());
     }
@@ -422,6 +423,30 @@ final class Generator {
                 "c.srli x" + rdc + ", 0", "c.srai x" + rdc + ", 0", "c.mv x0, x" + rs2, "c.add x0, x" + rs2};
         int i = r.nextInt(enc.length);
         return Unit.of(String.format(".2byte 0x%04x  # HINT %s", enc[i], name[i]));
+    }
+
+    /**
+     * Self-modifying code: a 4-byte nop runs once, is overwritten by a store with a random
+     * instruction (assembled in .rodata), fence.i, and the loop runs it again: the hart must
+     * not execute a stale decoding. The code section is writable for this (an RWX segment).
+     */
+    private Unit selfModifying() {
+        String loop = label(), patch = label(), src = label();
+        int t = rdNonZero();
+        avoid.add(t);
+        int v = rdNonZero();
+        avoid.add(v);
+        int c = rdNonZero();
+        avoid.add(c);
+        String insn = simple();
+        avoid.remove(t);
+        avoid.remove(v);
+        avoid.remove(c);
+        return Unit.of("la " + x(t) + ", " + patch, "la " + x(v) + ", " + src, "lw " + x(v) + ", 0(" + x(v) + ")",
+                "li " + x(c) + ", 2", loop + ":", patch + ":", ".4byte 0x00000013  # nop, to be patched",
+                "sw " + x(v) + ", 0(" + x(t) + ")", "fence.i", "addi " + x(c) + ", " + x(c) + ", -1",
+                "bnez " + x(c) + ", " + loop,
+                ".pushsection .rodata", ".option push", ".option norvc", src + ":", insn, ".option pop", ".popsection");
     }
 
     /** A short counted loop around one simple instruction: backward branches, re-executed code. */
