@@ -67,7 +67,7 @@ final class DiffRunner {
                 ByteArrayOutputStream diag = new ByteArrayOutputStream();
                 Machine m = config.apply(Machine.builder().stdout(out).stderr(err)
                         .diagnostics(new java.io.PrintStream(diag, true, StandardCharsets.UTF_8))
-                        .maxInstructions(500_000_000L)).build();
+                        .maxInstructions(20_000_000L)).build();
                 try {
                     Machine.Result r = m.run(elf.toAbsolutePath(), List.of(elf.getFileName().toString()));
                     String status = r.killedBySignal() ? "killed by signal " + r.signal() : "exit status " + r.exitStatus();
