@@ -57,6 +57,8 @@ final class AsmWriter {
     }
 
     private static void data(StringBuilder sb, DiffCase c, int slot) {
+        if (DiffCase.straddlesPage(c.index()))
+            sb.append("\t.balign 4096\n\t.skip ").append(4096 - DiffCase.PAGE_SPLIT).append('\n');
         sb.append("\t.balign 16\nrec").append(slot).append(":\n");
         byte[] s = c.scratch();
         for (int i = 0; i < s.length; i += 8) {

@@ -28,6 +28,11 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
     static final int F_OFF = 512;
     static final int FCSR_OFF = 768;
     static final int RECORD_BYTES = 776;
+    /** In cases that straddle a page, the scratch offset where the next page begins. */
+    static final int PAGE_SPLIT = 128;
+
+    /** One case in eight has its record placed across a page boundary, at scratch offset {@link #PAGE_SPLIT}. */
+    static boolean straddlesPage(int index) { return index % 8 == 4; }
 
     /** A group of assembly lines that stands or falls together (a branch with its label, lr with its sc). */
     record Unit(List<String> lines) {

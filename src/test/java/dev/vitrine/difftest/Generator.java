@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Generator {
     /** Bump when the generated programs change meaning; part of every report. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final int MIN_LEN = 20;
     static final int MAX_LEN = 40;
@@ -340,6 +340,11 @@ final class Generator {
 
     /** An offset in the scratch area for a {@code width}-byte access; usually aligned. */
     private int offset(int width, boolean mayMisalign) {
+        if (DiffCase.straddlesPage(index) && r.chance(0.25)) {
+            // around the page boundary in the middle of this case's scratch area
+            int b = DiffCase.PAGE_SPLIT;
+            return mayMisalign && width > 1 && r.chance(0.6) ? r.range(b - width + 1, b - 1) : (r.chance(0.5) ? b - width : b);
+        }
         if (mayMisalign && width > 1 && r.chance(0.08)) return r.range(0, DiffCase.SCRATCH_BYTES - width);
         return r.nextInt(DiffCase.SCRATCH_BYTES / width) * width;
     }
