@@ -136,6 +136,21 @@ class RandomDifferentialTest {
         assertTrue(report.contains("seed 4242, case 7"), report);
         assertTrue(report.contains("f5 "), report);
         assertTrue(report.contains("minimized listing"), report);
+
+        // a target that dies in the middle: the case it died in is named, with the reason
+        DiffRunner.Target dies = new DiffRunner.Target() {
+            public String name() { return "dies"; }
+            public DiffRunner.Output run(Path elf) throws Exception {
+                byte[] out = qemu.run(elf).stdout();
+                return new DiffRunner.Output(Arrays.copyOf(out, Math.min(out.length, 11 * DiffCase.RECORD_BYTES + 100)),
+                        "killed by signal 4", false);
+            }
+        };
+        m = dr.compare(b, dies, 1);
+        assertEquals(1, m.size(), m.toString());
+        assertEquals(11, m.get(0).index());
+        assertTrue(m.get(0).summary().contains("stopped after 11 of 20 cases"), m.get(0).summary());
+        assertTrue(m.get(0).report().contains("killed by signal 4"), m.get(0).report());
     }
 
     /**
