@@ -239,6 +239,10 @@ final class DiffRunner {
             if (!named.isEmpty()) sb.append("initial values of the registers it names:\n").append(named);
             sb.append("full listing:\n");
         } else {
+            if (min == null)
+                sb.append("(run alone, in a program of its own, this case does not differ: the difference depends on\n"
+                        + " the state earlier cases left behind - pages already touched, copied or swapped, TLB or\n"
+                        + " decoded-code contents - so it is not minimized; rerun the whole seed)\n");
             sb.append("listing:\n");
         }
         sb.append(c.listing());
