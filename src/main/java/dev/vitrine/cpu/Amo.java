@@ -1,8 +1,13 @@
 package dev.vitrine.cpu;
 
 /**
- * The A extension: LR/SC with a reservation on the physical address, and the AMOs.
- * aq/rl need nothing on one hart. Misaligned atomics are not emulated by Linux (SIGBUS).
+ * The A extension: LR/SC and the AMOs. aq/rl need nothing on one hart. Misaligned atomics
+ * are not emulated by Linux (SIGBUS).
+ *
+ * <p>The reservation is on the virtual address: an SC whose store faults (a copy-on-write
+ * page, say) and runs again after the kernel mapped a new frame still succeeds, as it does
+ * under qemu-riscv64. The kernel drops the reservation on every context switch, so no other
+ * address space can see it.
  */
 final class Amo {
     private Amo() {}
@@ -20,9 +25,9 @@ final class Amo {
         long result;
         if (lr) {
             result = lsu.read(p, word);
-            lsu.reservation = p;
+            lsu.reservation = va;
         } else if (op == Op.SC_W || op == Op.SC_D) {
-            boolean held = lsu.reservation == p;
+            boolean held = lsu.reservation == va;
             lsu.reservation = -1; // any SC ends the reservation
             if (held) lsu.write(p, src, word);
             result = held ? 0 : 1;

@@ -42,7 +42,6 @@ public final class Hart {
     private final Lsu lsu;
     private final byte[] ram;
     private final CodeCache code;
-    private final long[][] blocks;
     private final long pageMask;
     /** A 32-bit instruction at this offset (in the page or code block) straddles a boundary. */
     private final int straddleOffset;
@@ -54,7 +53,6 @@ public final class Hart {
         this.ram = mmu.memory().array();
         this.code = CodeCache.of(mmu.memory());
         this.lsu = new Lsu(mmu, code);
-        this.blocks = code.blocks;
         this.pageMask = mmu.geometry().pageMask();
         this.straddleOffset = lsu.crossMask - 1;
     }
@@ -70,14 +68,13 @@ public final class Hart {
         final long[] x = this.x;
         final long[] f = this.f;
         final byte[] ram = this.ram;
-        final long[][] blocks = this.blocks;
         final CodeCache code = this.code;
         final Mmu mmu = this.mmu;
         final Lsu lsu = this.lsu;
         long pc = this.pc & ~1L; // like sepc, pc has no bit 0 with RVC
         long n = 0;
         int trap = Trap.LIMIT;
-        // The block of the last fetch: most fetches hit it and skip the blocks[] load.
+        // The block of the last fetch: most fetches hit it and skip the block lookup.
         long blkIndex = -1;
         long[] blk = null;
         fpu.flags = fcsr & 0x1f;
@@ -94,7 +91,7 @@ public final class Hart {
             if (d == 0) {
                 d = fetchSlow(pc, pa);
                 if (d == 0) { trap = pageFault(); break; }
-                blk = blocks[(int) index]; // ours may have been dropped (and zeroed) meanwhile
+                blk = code.block((int) index); // ours may have been dropped (and zeroed) meanwhile
             }
             int w = (int) d;
             int rd = (w >>> 8) & 31, rs1 = (w >>> 13) & 31, rs2 = (w >>> 18) & 31;

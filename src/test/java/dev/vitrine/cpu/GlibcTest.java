@@ -1,21 +1,13 @@
 package dev.vitrine.cpu;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A static glibc program (start-up, malloc, qsort, printf of doubles) prints what qemu-riscv64 prints. */
 class GlibcTest {
-    @BeforeAll static void needFpu() {
-        boolean ready;
-        try { new Fpu().fadd_d(0, 0, 0); ready = true; } catch (UnsupportedOperationException e) { ready = false; }
-        assumeTrue(ready, "printf of doubles needs the Fpu (fpu branch)");
-    }
-
     @Test void helloMatchesQemu() throws Exception {
         ElfRig e = new ElfRig("hello-glibc.elf", List.of("hello", "arg"));
         assertEquals(3, e.run(1_000_000));
