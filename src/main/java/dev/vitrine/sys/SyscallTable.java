@@ -17,6 +17,7 @@ public final class SyscallTable {
         SysPipe.register(this, services);
         SysPoll.register(this, services);
         SysMem.register(this, services);
+        SysMmap.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
