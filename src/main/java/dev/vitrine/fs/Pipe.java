@@ -20,6 +20,8 @@ public final class Pipe {
 
     private final Wakeup wakeup;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+    /** Emptied slots kept for reuse, as Linux keeps one spare page (tmp_page), but a ring's worth. */
+    private final ArrayDeque<Slot> spare = new ArrayDeque<>();
     private int maxSlots = DEFAULT_SLOTS;
     private long queued;
     int readers, writers;
@@ -58,7 +60,8 @@ public final class Pipe {
             }
         }
         while (done < len && !full()) {
-            Slot s = new Slot();
+            Slot s = spare.isEmpty() ? new Slot() : spare.pop();
+            s.off = 0;
             int n = Math.min(PAGE, len - done);
             System.arraycopy(src, off + done, s.page, 0, n);
             s.len = n;
@@ -82,7 +85,10 @@ public final class Pipe {
             s.off += n;
             s.len -= n;
             done += n;
-            if (s.len == 0) slots.pollFirst();
+            if (s.len == 0) {
+                slots.pollFirst();
+                if (spare.size() < maxSlots) spare.push(s);
+            }
         }
         queued -= done;
         wakeup.wakeup(channel());

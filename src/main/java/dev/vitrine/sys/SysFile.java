@@ -27,11 +27,11 @@ final class SysFile {
     interface Src { boolean copy(long at, byte[] dst, int len); }
 
     static void register(SyscallTable t, Services s) {
-        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
+        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
         t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, LONG);
         t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, INT);
         t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, INT);
-        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
+        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
         t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, LONG, LONG);
         t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, INT, LONG);
         t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, INT, LONG);
@@ -56,14 +56,14 @@ final class SysFile {
     }
 
     /** read/pread64 ({@code pos} -1: at and past the description's offset). */
-    static long read(Kernel k, Task t, int fd, long buf, long n, long pos) {
+    static long read(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
         if (n < 0) return -Errno.EFAULT;
-        n = Math.min(n, MAX_RW);
-        byte[] b = new byte[(int) Math.min(n, CHUNK)];
-        long r = f.file().read(b, 0, b.length, pos >= 0 ? pos : f.offset());
+        int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
+        byte[] b = s.ioBuffer(len);
+        long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
         if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
@@ -85,7 +85,7 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
-        byte[] b = new byte[(int) Math.min(Math.max(n - done, 0), CHUNK)];
+        byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);
             if (!src.copy(done, b, len)) return done > 0 ? done : -Errno.EFAULT;
