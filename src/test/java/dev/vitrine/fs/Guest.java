@@ -18,6 +18,7 @@ final class Guest {
 
     static Path compile(String name) throws Exception {
         Path src = Path.of("userland/tests", name + ".c").toAbsolutePath();
+        if (!Files.exists(src)) src = Path.of("src/test/java/dev/vitrine/fs", name + ".c").toAbsolutePath();
         Path out = Path.of("target/fs-tests", name).toAbsolutePath();
         if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) > 0) return out;
         Files.createDirectories(out.getParent());
@@ -34,10 +35,12 @@ final class Guest {
         return out;
     }
 
-    static Run run(String name, String sched, String... args) throws Exception {
+    static Run run(String name, String sched, String... args) throws Exception { return run(name, sched, false, args); }
+
+    static Run run(String name, String sched, boolean tty, String... args) throws Exception {
         Path bin = compile(name);
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        Machine m = Machine.builder().stdout(out).stderr(err).tty(false).sched(sched).maxInstructions(2_000_000_000L).build();
+        Machine m = Machine.builder().stdout(out).stderr(err).tty(tty).sched(sched).maxInstructions(2_000_000_000L).build();
         List<String> argv = new ArrayList<>(List.of(name));
         argv.addAll(List.of(args));
         Machine.Result r = m.run(bin, argv);
