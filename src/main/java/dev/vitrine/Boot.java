@@ -48,6 +48,7 @@ final class Boot {
         Hart hart = new Hart(mmu);
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
+        frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
@@ -60,7 +61,8 @@ final class Boot {
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
-        String name = program.getFileName().toString();
+        // argv[0] names the program (the CLI runs a cached build of x.c as "x").
+        String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         services.setVfs(vfs);
@@ -152,6 +154,14 @@ final class Boot {
         s.put("faults.major", mem.majorFaults);
         s.put("faults.invalid", mem.invalidFaults);
         s.put("cow_copies", mem.cowCopies);
+        s.put("swap_outs", mem.swapOuts);
+        s.put("swap_ins", mem.swapIns);
+        s.put("dirty_writebacks", mem.dirtyWritebacks);
+        s.put("shared_pages_at_exit", mem.sharedAtExit);
+        s.put("policy", frames.pager().policy().kind().label());
+        s.put("swap.slots", frames.pager().swap().slots());
+        s.put("evictions", frames.pager().evictions());
+        s.put("swap.peak_used", frames.pager().swap().peak());
         s.put("page_table_frames", t.tableFrames());
         s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
         s.put("resident_pages_at_exit", t.residentPages());

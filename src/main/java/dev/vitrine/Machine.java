@@ -59,12 +59,15 @@ public final class Machine {
     public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
-                         long maxTimeNs, int maxProcesses, List<String> mounts) {}
+                         long maxTimeNs, int maxProcesses, List<String> mounts,
+                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
         private TlbConfig tlb = TlbConfig.DEFAULT;
         private long memoryBytes = 256L << 20;
+        private long swapBytes = 64L << 20;
+        private dev.vitrine.mm.replace.PolicyKind policy = dev.vitrine.mm.replace.PolicyKind.CLOCK;
         private long seed = 0;
         private long maxInstructions = 0;
         private InputStream stdin = InputStream.nullInputStream();
@@ -83,6 +86,10 @@ public final class Machine {
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
         public Builder memory(long bytes) { memoryBytes = bytes; return this; }
+        /** The swap device's size; 0 for none (default 64 MiB). */
+        public Builder swap(long bytes) { swapBytes = bytes; return this; }
+        /** Page replacement when memory is full: fifo, clock (default), lru or random (seeded by {@link #seed}). */
+        public Builder policy(dev.vitrine.mm.replace.PolicyKind p) { policy = p; return this; }
         public Builder seed(long s) { seed = s; return this; }
         /** 0 means no limit. */
         public Builder maxInstructions(long n) { maxInstructions = n; return this; }
@@ -108,7 +115,7 @@ public final class Machine {
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
-                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts)));
+                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy));
         }
     }
 }

@@ -43,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M (default 256M)")
     String mem = "256M";
 
+    @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
+    String swap = "64M";
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "page replacement when memory is full: fifo, clock (default), lru, random")
+    String policy = "clock";
+
     @Option(names = "--seed", description = "seed for getrandom, AT_RANDOM and random policies (default 0)")
     long seed;
 
@@ -73,6 +79,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    private static dev.vitrine.mm.replace.PolicyKind runnablePolicy(String name) {
+        var kind = dev.vitrine.mm.replace.PolicyKind.parse(name);
+        if (kind == dev.vitrine.mm.replace.PolicyKind.OPT)
+            throw new IllegalArgumentException("--policy opt needs the future: only `vitrine sim replace` can run it");
+        return kind;
+    }
+
     @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
     List<String> mounts = new ArrayList<>();
 
@@ -85,6 +98,8 @@ final class RunCommand implements Callable<Integer> {
                 .paging(Geometry.preset(paging))
                 .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
                 .memory(Sizes.parse(mem))
+                .swap(Sizes.parse(swap))
+                .policy(runnablePolicy(policy))
                 .seed(seed)
                 .maxInstructions(maxInstructions)
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)

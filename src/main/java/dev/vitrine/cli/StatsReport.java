@@ -24,8 +24,12 @@ final class StatsReport {
         row(out, "page faults major", s.get("faults.major"));
         row(out, "page faults invalid", s.get("faults.invalid"));
         row(out, "copy-on-write copies", s.get("cow_copies"));
+        row(out, "swap-outs / swap-ins", s.get("swap_outs") + " / " + s.get("swap_ins"));
+        row(out, "dirty write-backs", s.get("dirty_writebacks"));
+        row(out, "replacement", s.get("policy") + ", " + s.get("evictions") + " evictions, swap peak "
+                + s.get("swap.peak_used") + " / " + s.get("swap.slots") + " slots");
         row(out, "page-table frames", s.get("page_table_frames") + " (" + n(s, "page_table_bytes") / 1024 + " KiB)");
-        row(out, "resident pages at exit", s.get("resident_pages_at_exit"));
+        row(out, "resident pages at exit", s.get("resident_pages_at_exit") + " (" + s.get("shared_pages_at_exit") + " shared)");
         row(out, "physical frames peak/total", s.get("frames.peak") + " / " + s.get("frames.total"));
         if (s.containsKey("sched.policy")) {
             row(out, "scheduler", s.get("sched.policy") + ", quantum " + s.get("sched.quantum") + " instructions");

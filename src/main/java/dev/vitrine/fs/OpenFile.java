@@ -1,18 +1,18 @@
 package dev.vitrine.fs;
 
-/** An open regular file: reads and writes at the description's offset through the inode's store. */
+/** An open regular file: reads and writes at the description's offset through the inode's page cache (mm.FilePages). */
 public final class OpenFile implements File {
     private final RegularFile inode;
 
     public OpenFile(RegularFile inode) { this.inode = inode; }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
-        return inode.read(offset, dst, off, len);
+        return inode.pages().read(offset, dst, off, len);
     }
 
     @Override public long write(byte[] src, int off, int len, long offset) {
         if (offset + len > Long.MAX_VALUE - 4096 || offset < 0) return -Errno.EFBIG;
-        inode.write(offset, src, off, len);
+        inode.pages().write(offset, src, off, len);
         return len;
     }
 

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.mm.FilePages;
 import dev.vitrine.mm.MappedFile;
 
 /** A regular file: its bytes live in a {@link Store}; mm maps it through {@link MappedFile}. */
@@ -8,6 +9,8 @@ public final class RegularFile extends Inode implements MappedFile {
     private final Store store;
     private final boolean readOnly;
     private String name = "";
+    /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
+    private final FilePages pages = new FilePages(this);
 
     public RegularFile(Vfs vfs, long dev, int perm, Store store) { this(vfs, dev, perm, store, false); }
 
@@ -19,6 +22,7 @@ public final class RegularFile extends Inode implements MappedFile {
     }
 
     public Store store() { return store; }
+    @Override public FilePages pages() { return pages; }
     @Override public boolean readOnly() { return readOnly; }
     @Override public long size() { return store.size(); }
 
@@ -35,6 +39,7 @@ public final class RegularFile extends Inode implements MappedFile {
     public void truncate(long size) {
         if (readOnly) throw new FsException(Errno.EROFS);
         store.truncate(size);
+        pages.truncated(size);
         touch(vfs.now());
     }
 

@@ -13,13 +13,27 @@ final class Faults {
             case HANDLED -> { }
             case MAPERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_MAPERR, va)); }
             case ACCERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_ACCERR, va)); }
-            case BUS -> force(k, t, SigInfo.fault(Signals.SIGBUS, Signals.BUS_ADRERR, va));
-            case OOM -> {
-                k.note("Out of memory: killed process " + t.pid() + " (" + t.comm() + "), no free frame for a page at "
-                        + String.format("0x%x", va));
-                Exit.killProcess(k, t.proc, Signals.SIGKILL, false);
-            }
+            case BUS -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGBUS, Signals.BUS_ADRERR, va)); }
+            case OOM -> oomKill(k, t, va);
         }
+    }
+
+    /**
+     * No free frame and nothing the pager can evict (no swap, or swap full): Linux's OOM
+     * killer picks the process with the largest resident set; the faulting task retries its
+     * access if it survives. The kernel log line is Linux's, with the address that started it.
+     */
+    private static void oomKill(Kernel k, Task faulting, long va) {
+        Process victim = faulting.proc;
+        for (Task x : k.tasks())
+            if (x.proc.alive() && x.space() != null && x.space().residentPages() > victim.space().residentPages()) victim = x.proc;
+        var s = victim.space();
+        long kb = s.pageSize() / 1024, vm = 0;
+        for (var v : s.vmas()) vm += v.length();
+        k.note("Out of memory: Killed process " + victim.pid + " (" + victim.comm + ") total-vm:" + vm / 1024 + "kB, rss:"
+                + s.residentPages() * kb + "kB, swap:" + s.swappedPages() * kb + "kB (no frame free or evictable for "
+                + String.format("0x%x", va) + " in pid " + faulting.pid() + ")");
+        Exit.killProcess(k, victim, Signals.SIGKILL, false);
     }
 
     /**

@@ -18,6 +18,7 @@ public final class SyscallTable {
         SysPoll.register(this, services);
         SysFsCopy.register(this, services);
         SysMem.register(this, services);
+        SysMmap.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
@@ -25,6 +26,7 @@ public final class SyscallTable {
         SysSignal.register(this, services);
         SysSched.register(this, services);
         SysFutex.register(this, services);
+        SysExec.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {
