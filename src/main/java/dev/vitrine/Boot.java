@@ -87,7 +87,15 @@ final class Boot {
         Exec.Image img = Exec.load(space, elf, exePath, args, c.env(), random, new Exec.Creds(UID, GID));
         kernel.setEntry(task, img.entry(), img.sp());
 
-        Kernel.Stop stop = kernel.run();
+        console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
+        HostInterrupt ctrlC = console[0].isTerminal() && c.stdin() == System.in ? HostInterrupt.install(console[0].terminal()) : null;
+        kernel.setHostTerminal(ctrlC != null);
+        Kernel.Stop stop;
+        try {
+            stop = kernel.run();
+        } finally {
+            if (ctrlC != null) ctrlC.restore();
+        }
         out.flush();
         err.flush();
 
