@@ -62,6 +62,12 @@ final class SysFile {
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
         if (n < 0) return -Errno.EFAULT;
         int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
+        if (f.file() instanceof PipeEnd p && pos < 0) {
+            // Pipes copy from their pages straight into user memory.
+            long r = p.read((at, src, srcOff, cnt) -> t.memory().write(buf + at, src, srcOff, cnt), len);
+            if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
+            return r;
+        }
         byte[] b = s.ioBuffer(len);
         long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
@@ -73,8 +79,31 @@ final class SysFile {
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
         if (n < 0) return -Errno.EFAULT;
+        FileDescription f = fd(t, fd);
+        if (f != null && f.writable() && f.file() instanceof PipeEnd p && pos < 0 && n <= CHUNK)
+            return pipeWrite(k, t, fd, f, p, buf, (int) n);
         return write(k, s, t, fd, Math.min(n, MAX_RW), pos, "write(" + fd + ")", buf,
                 (at, dst, len) -> t.memory().read(buf + at, dst, 0, len));
+    }
+
+    /** A pipe write of up to 1 MiB straight from user memory into the pipe's pages, resumable like the general loop. */
+    private static long pipeWrite(Kernel k, Task t, int fd, FileDescription f, PipeEnd p, long buf, int n) {
+        long done = t.syscallState() instanceof long[] st && st[0] == fd && st[1] == buf && st[2] == n ? st[3] : 0;
+        while (true) {
+            long base = buf + done;
+            long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0);
+            if (r == -Errno.EAGAIN && blocks(f)) {
+                if (done > 0) t.setSyscallState(new long[] {fd, buf, n, done});
+                return sleep(k, t, f, "write(" + fd + ")");
+            }
+            if (r == -Errno.EPIPE) {
+                k.signal(t, Signals.SIGPIPE);   // see the general loop
+                return done > 0 ? done : r;
+            }
+            if (r < 0) return done > 0 ? done : r;
+            done += r;
+            if (done >= n || !blocks(f)) return done;
+        }
     }
 
     /** The write loop shared by write, pwrite64 and the vector forms; {@code key} tells restarts apart. */
