@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,25 +13,30 @@
 #include <unistd.h>
 
 int main(void) {
-    int a[2], b[2];
+    int a[2], b[2], ack[2];
     pipe(a);
     pipe(b);
+    pipe(ack);      /* the parent acknowledges each event, so the order does not depend on timing */
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         close(a[0]);
         close(b[0]);
+        close(ack[1]);
+        char k;
         usleep(10000);
         write(b[1], "second pipe\n", 12);
-        usleep(10000);
+        read(ack[0], &k, 1);
         close(b[1]);
-        usleep(10000);
+        read(ack[0], &k, 1);
         write(a[1], "first pipe\n", 11);
-        usleep(10000);
+        read(ack[0], &k, 1);
         _exit(0);
     }
     close(a[1]);
     close(b[1]);
+    close(ack[0]);
+    signal(SIGPIPE, SIG_IGN);     /* the last ack finds the child gone */
     struct pollfd fds[2] = {{a[0], POLLIN, 0}, {b[0], POLLIN, 0}};
     char buf[64];
     int open_ends = 2;
@@ -47,7 +53,9 @@ int main(void) {
                 open_ends--;
             }
         }
+        write(ack[1], "k", 1);
     }
+    close(ack[1]);
     waitpid(pid, NULL, 0);
 
     int c[2];
