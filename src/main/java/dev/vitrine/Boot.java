@@ -79,6 +79,8 @@ final class Boot {
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         task.setExePath(exePath);
+        // ^C on the terminal: SIGINT to the kernel's foreground group (the first process's, at first).
+        console[0].terminal().setOnInterrupt(() -> kernel.signalForeground(dev.vitrine.proc.Signals.SIGINT));
         byte[] random = new byte[16];
         services.randomBytes(random);
         List<String> args = argv.isEmpty() ? List.of(name) : argv;
