@@ -85,4 +85,10 @@ class ProcRunTest {
         assertTrue(report.contains("(pthread_join: thread 2 has not exited)"), report);
         assertTrue(report.contains("(a mutex held by thread 3)") && report.contains("(a mutex held by thread 2)"), report);
     }
+
+    @Test void aProcessDyingWithARobustMutexHeldLeavesEownerdead() throws Exception {
+        Guests.Run r = Guests.run("robust", b -> b);
+        assertEquals(0, r.result().exitStatus());
+        assertEquals("thread died holding it: EOWNERDEAD\nlock again: 0\nprocess died holding it: EOWNERDEAD\n", r.stdout());
+    }
 }
