@@ -78,6 +78,7 @@ public final class Futexes {
 
     /** FUTEX_WAKE(_BITSET): wakes up to {@code n} waiters whose bitset meets {@code bitset}; returns how many. */
     public int wake(Task t, long uaddr, int n, int bitset, boolean priv) {
+        if ((uaddr & 3) != 0) return -EINVAL;
         Key key = key(t, uaddr, priv);
         return key == null ? -EFAULT : wake(key, n, bitset);
     }
@@ -100,6 +101,7 @@ public final class Futexes {
 
     /** FUTEX_(CMP_)REQUEUE: wakes {@code n} waiters of uaddr, moves up to {@code m} others to uaddr2. */
     public long requeue(Task t, long uaddr, int n, long uaddr2, int m, Integer expect, boolean priv) {
+        if ((uaddr & 3) != 0 || (uaddr2 & 3) != 0) return -EINVAL;
         Key k1 = key(t, uaddr, priv), k2 = key(t, uaddr2, priv);
         if (k1 == null || k2 == null) return -EFAULT;
         if (expect != null) {
