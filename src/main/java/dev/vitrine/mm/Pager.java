@@ -24,6 +24,7 @@ public final class Pager {
     private Swap swap;
     private ReplacementPolicy policy;
     private final Reclaim reclaim;
+    private int lastLoaded = -1;
     /** Machine-wide figures. */
     long evictions, swapOuts, swapIns, writebacks, fileDrops;
 
@@ -85,6 +86,7 @@ public final class Pager {
     }
 
     void track(long frame) {
+        lastLoaded = (int) frame;
         if (tracked.get((int) frame)) return;
         tracked.set((int) frame);
         policy.loaded((int) frame);
@@ -113,14 +115,17 @@ public final class Pager {
     }
 
     /**
-     * LRU in a kernel knows of uses only through the A bits: at each page fault (while memory
-     * is under pressure) every resident page whose A bit is set counts as used since the last
-     * fault, and the bits are cleared for the next interval.
+     * LRU in a kernel knows of uses only through the A bits: at each page fault every resident
+     * page whose A bit is set counts as used since the last fault (in frame order within one
+     * interval), and the bits are cleared for the next. Exact on fault boundaries; costs a
+     * scan of the resident set per fault, which is why real kernels approximate (clock).
      */
     void sampleForLru() {
-        if (policy.kind() != PolicyKind.LRU || evictions == 0) return;
+        if (policy.kind() != PolicyKind.LRU) return;
+        // The page loaded at the last fault was used first in this interval: its load already
+        // made it the youngest, so only the others move past it.
         for (int f = tracked.nextSetBit(0); f >= 0; f = tracked.nextSetBit(f + 1))
-            if (accessed.testAndClear(f)) policy.referenced(f);
+            if (accessed.testAndClear(f) && f != lastLoaded) policy.referenced(f);
     }
 
     /** Writes the page back if some mapping dirtied it; D is cleared in every PTE. */
