@@ -16,13 +16,14 @@ public final class Trampoline {
 
     /** li a7, 139 (addi x17, x0, 139); ecall. */
     static final byte[] CODE = {(byte) 0x93, 0x08, (byte) 0xb0, 0x08, 0x73, 0, 0, 0};
-    private static final MappedFile PAGE = MappedFile.of("[vdso]", CODE);
 
     public static long address(AddressSpace space) { return space.layout().mmapBase(); }
 
     static void map(AddressSpace space) {
         long at = address(space);
         if (space.find(at) != null) return;
-        space.map(new Vma(at, at + space.pageSize(), Prot.READ | Prot.EXEC, Prot.MAP_PRIVATE, PAGE, 0, CODE.length, "[vdso]"));
+        // One image per mapping: a MappedFile's page cache lives in one machine's frames.
+        MappedFile page = MappedFile.of("[vdso]", CODE);
+        space.map(new Vma(at, at + space.pageSize(), Prot.READ | Prot.EXEC, Prot.MAP_PRIVATE, page, 0, CODE.length, "[vdso]"));
     }
 }
