@@ -26,7 +26,7 @@ public final class Pager {
     private final Reclaim reclaim;
     private int lastLoaded = -1;
     /** Machine-wide figures. */
-    long evictions, swapOuts, swapIns, writebacks, fileDrops;
+    long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
 
     Pager(FrameAllocator frames) {
         this.frames = frames;
@@ -61,6 +61,9 @@ public final class Pager {
     public long swapIns() { return swapIns; }
     public long writebacks() { return writebacks; }
     public long fileDrops() { return fileDrops; }
+    /** The most frames any exiting process shared with another (libc's text when two dynamic programs overlap). */
+    public long sharedPeak() { return sharedPeak; }
+    void noteShared(long n) { sharedPeak = Math.max(sharedPeak, n); }
 
     void pin(long frame) { reclaim.pin(frame); }
     void unpin(long frame) { reclaim.unpin(frame); }
