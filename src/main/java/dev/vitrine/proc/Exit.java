@@ -55,6 +55,9 @@ final class Exit {
         if (t.vforkParent != null) vforkRelease(k, t);
     }
 
+    /** exec's de_thread: the other threads of the process end, without an exit status of their own. */
+    static void endThreadForExec(Kernel k, Task t) { endThread(k, t); }
+
     /** A vfork child execs or exits: its parent may run again. */
     static void vforkRelease(Kernel k, Task child) {
         Task parent = child.vforkParent;

@@ -402,6 +402,20 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     void useFds(FdTable f) { fdUsers.merge(f, 1, Integer::sum); }
 
+    int fdUsers(FdTable f) { return fdUsers.getOrDefault(f, 0); }
+
+    /**
+     * After exec: the task's context is its new image. Its pid (our ASID) now names another
+     * address space, so the TLB forgets the old one's entries.
+     */
+    void newImage(Task t) {
+        mmu.invalidateAsid(t.proc.pid);
+        if (t == current) {
+            t.context.loadInto(hart);
+            mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+        }
+    }
+
     void releaseFds(FdTable f) {
         if (fdUsers.merge(f, -1, Integer::sum) > 0) return;
         fdUsers.remove(f);

@@ -25,6 +25,7 @@ public final class SyscallTable {
         SysSignal.register(this, services);
         SysSched.register(this, services);
         SysFutex.register(this, services);
+        SysExec.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {

@@ -3,8 +3,11 @@ package dev.vitrine.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <li>stdin, stdout and stderr are pipes (stdin gets the given bytes then EOF), so glibc sees
  *     non-terminal, fully buffered streams as it does under the test's Vitrine.</li>
  * <li>a run that does not finish within the timeout is killed and reported as a failure.</li>
+ * <li>the working directory is a scratch directory, removed afterwards.</li>
  * </ul>
  */
 final class Oracle {
@@ -49,7 +53,18 @@ final class Oracle {
         cmd.add(argv.get(0));
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
+        Path cwd = Files.createTempDirectory("vitrine-oracle");
+        try {
+            return run(new ProcessBuilder(cmd).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
+        } finally {
+            try (Stream<Path> left = Files.walk(cwd)) {
+                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private GuestRun run(ProcessBuilder pb, Path binary, byte[] stdin, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = pb.start();
         CompletableFuture<byte[]> out = slurp(p.getInputStream());
         CompletableFuture<byte[]> err = slurp(p.getErrorStream());
