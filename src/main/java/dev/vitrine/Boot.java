@@ -62,7 +62,8 @@ final class Boot {
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
-        String name = program.getFileName().toString();
+        // argv[0] names the program (the CLI runs a cached build of x.c as "x").
+        String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         services.setVfs(vfs);
