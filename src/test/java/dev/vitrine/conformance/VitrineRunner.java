@@ -74,9 +74,9 @@ final class VitrineRunner {
         }
 
         @Override public synchronized void write(byte[] b, int off, int len) {
-            int room = LIMIT - count;
+            int room = Math.max(LIMIT - count, 0);
+            super.write(b, off, Math.min(len, room));
             if (len > room) truncate();
-            super.write(b, off, Math.min(len, Math.max(room, 0)));
         }
 
         private void truncate() {
