@@ -5,8 +5,23 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+static void on_segv(int sig, siginfo_t *si, void *ctx) {
+    (void)sig; (void)ctx;
+    printf("stack overflow: %s\n", si->si_code == SEGV_MAPERR ? "SEGV_MAPERR" : si->si_code == SEGV_ACCERR ? "SEGV_ACCERR" : "other");
+    fflush(stdout);
+    _exit(0);
+}
+
+static int deeper(int n) {
+    volatile char frame[4096];
+    frame[0] = (char)n;
+    return deeper(n + 1) + frame[0];
+}
 
 static void show(const char *what, long r) {
     if (r == -1 || r == (long)MAP_FAILED) printf("%-36s -1 %s\n", what, strerrorname_np(errno));
@@ -36,5 +51,14 @@ int main(void) {
     write(fd, "x", 1);
     show("MAP_SHARED_VALIDATE|MAP_SYNC", (long)mmap(NULL, pg, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0));
     unlink("/tmp/linux_only.dat");
-    return 0;
+    /* Linux reports running off the stack as SEGV_MAPERR (qemu 7.2: SEGV_ACCERR) */
+    stack_t ss = {.ss_sp = malloc(65536), .ss_size = 65536, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_segv;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigaction(SIGSEGV, &sa, NULL);
+    fflush(stdout);
+    return deeper(0);
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * mmap-family behaviors where qemu-riscv64 7.2 strays from Linux (it ignores
  * MAP_FIXED_NOREPLACE, MAP_POPULATE and madvise's checks, and errs differently on mprotect
- * and mremap with length 0, and on MAP_SYNC): the expected text is the program's output
+ * and mremap with length 0, and on MAP_SYNC, and calls a stack overflow SEGV_ACCERR): the expected text is the program's output
  * built natively and run on x86-64 Linux 6.x.
  */
 class LinuxOnlyTest {
@@ -28,6 +28,7 @@ class LinuxOnlyTest {
             mremap to length 0                   -1 EINVAL
             MAP_POPULATE resident: 1111
             MAP_SHARED_VALIDATE|MAP_SYNC         -1 EOPNOTSUPP
+            stack overflow: SEGV_MAPERR
             """;
 
     @Test void vitrineFollowsLinuxWhereQemuDoesNot() throws Exception {

@@ -132,4 +132,31 @@ class PagerTest {
         assertEquals(0, as.stats().swapOuts);
         assertEquals(6, frames.pager().fileDrops());
     }
+
+    @Test void aFrameSharedByForkIsSwappedOnceAndComesBackToBothSides() {
+        PhysicalMemory memory = new PhysicalMemory(12 * 4096, 12);
+        FrameAllocator frames = new FrameAllocator(memory);
+        frames.pager().configure(PolicyKind.FIFO, 0, 64 * 4096);
+        AddressSpace parent = AddressSpace.create(Geometry.SV39, frames);
+        parent.map(Vma.anonymous(A, A + 16 * 4096, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, ""));
+        UserMemory pm = new UserMemory(parent);
+        for (int i = 0; i < 3; i++) assertTrue(pm.write(A + i * 4096L, new byte[] {(byte) (50 + i)}));
+        AddressSpace child = parent.fork();
+        UserMemory cm = new UserMemory(child);
+        // The child touches more pages than memory holds: the shared ones go to swap from both tables.
+        for (int i = 3; i < 12; i++) assertTrue(cm.write(A + i * 4096L, new byte[] {(byte) i}));
+        assertTrue(parent.swappedPages() > 0 && child.swappedPages() > 0);
+        byte[] b = new byte[1];
+        for (int i = 0; i < 3; i++) {
+            assertTrue(cm.write(A + i * 4096L, new byte[] {(byte) (90 + i)}));
+            assertTrue(pm.read(A + i * 4096L, b, 0, 1));
+            assertEquals(50 + i, b[0], "the child's store did not reach the parent");
+            assertTrue(cm.read(A + i * 4096L, b, 0, 1));
+            assertEquals(90 + i, b[0]);
+        }
+        child.destroy();
+        parent.destroy();
+        assertEquals(0, frames.pager().swap().used(), "every swap slot freed once no PTE names it");
+        assertEquals(0, frames.used(), "and every frame");
+    }
 }
