@@ -66,6 +66,7 @@ final class Boot {
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
+        vfs.setPager(frames.pager());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         Console[] console = console(c, vfs, fds);
