@@ -27,6 +27,7 @@ public final class Pager {
     private int lastLoaded = -1;
     /** Machine-wide figures. */
     long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
+    private long cachedPages;
 
     Pager(FrameAllocator frames) {
         this.frames = frames;
@@ -61,6 +62,8 @@ public final class Pager {
     public long swapIns() { return swapIns; }
     public long writebacks() { return writebacks; }
     public long fileDrops() { return fileDrops; }
+    /** Frames now holding some file's page (the page cache, /proc/meminfo's Cached). */
+    public long cachedPages() { return cachedPages; }
     /** The most frames any exiting process shared with another (libc's text when two dynamic programs overlap). */
     public long sharedPeak() { return sharedPeak; }
     void noteShared(long n) { sharedPeak = Math.max(sharedPeak, n); }
@@ -73,6 +76,7 @@ public final class Pager {
 
     /** A frame joined a file's page cache: evictable from now on. */
     void cached(long frame, FilePages owner, long index) {
+        cachedPages++;
         cacheOwner[(int) frame] = owner;
         cacheIndex[(int) frame] = index;
         track(frame);
@@ -105,6 +109,7 @@ public final class Pager {
 
     private void freed(long frame) {
         untrack(frame);
+        if (cacheOwner[(int) frame] != null) cachedPages--;
         cacheOwner[(int) frame] = null;
     }
 
