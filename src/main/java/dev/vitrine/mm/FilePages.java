@@ -39,9 +39,10 @@ public final class FilePages {
      * {@code major[0]} is set); one reference is the cache's own. NONE when out of memory.
      */
     long get(Pager p, long index, boolean[] major) {
+        // Frame numbers mean something in one machine only: a file shared between machines is a bug.
+        if (pager != null && pager != p) throw new IllegalStateException(file.name() + " is cached by another machine");
         Long f = frames.get(index);
         if (f != null) return f;
-        if (pager != null && pager != p) throw new IllegalStateException(file.name() + " is cached by another machine");
         long frame = p.frames().alloc();
         if (frame == FrameAllocator.NONE) return FrameAllocator.NONE;
         pager = p;
