@@ -159,4 +159,23 @@ class PagerTest {
         assertEquals(0, frames.pager().swap().used(), "every swap slot freed once no PTE names it");
         assertEquals(0, frames.used(), "and every frame");
     }
+
+    @Test void aProtNonePageCanGoToSwapAndKeepsItsDataAndItsProtection() {
+        PhysicalMemory memory = new PhysicalMemory(6 * 4096, 12);
+        FrameAllocator frames = new FrameAllocator(memory);
+        frames.pager().configure(PolicyKind.FIFO, 0, 64 * 4096);
+        AddressSpace as = AddressSpace.create(Geometry.SV39, frames);
+        as.map(Vma.anonymous(A, A + 16 * 4096, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, ""));
+        UserMemory um = new UserMemory(as);
+        assertTrue(um.write(A, new byte[] {42}));
+        assertTrue(as.protect(A, A + 4096, Prot.NONE));
+        for (int i = 1; i < 6; i++) assertTrue(um.write(A + i * 4096L, new byte[] {(byte) i}));
+        assertTrue(PageTable.isSwap(as.pageTable().get(A)), "the oldest page, PROT_NONE, went to swap");
+        assertEquals(Fault.ACCERR, as.fault(A, Access.LOAD), "still PROT_NONE on swap");
+        assertTrue(as.protect(A, A + 4096, Prot.READ));
+        byte[] b = new byte[1];
+        assertTrue(um.read(A, b, 0, 1));
+        assertEquals(42, b[0]);
+        assertEquals(Fault.ACCERR, as.fault(A, Access.STORE));
+    }
 }
