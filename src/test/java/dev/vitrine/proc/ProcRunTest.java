@@ -1,0 +1,76 @@
+package dev.vitrine.proc;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Whole runs of small guests: the chapter's mmap example, races under the random policy, limits, copy on write. */
+class ProcRunTest {
+    @Test void chapterMmapExamplePrints30UnderEveryPolicy() throws Exception {
+        for (String policy : List.of("rr", "fifo", "priority", "random")) {
+            Guests.Run r = Guests.run("chapter_mmap", b -> b.sched(policy).seed(3));
+            assertEquals(0, r.result().exitStatus(), policy);
+            assertTrue(r.stdout().endsWith("30\n"), policy + ": " + r.stdout());
+            assertTrue(((Number) r.result().stats().get("virtual_time_ns")).longValue() >= 1_000_000_000L, "the child slept 1 s of virtual time");
+        }
+    }
+
+    @Test void withoutTheSleepSeedsShowBothOutcomesAndEachSeedRepeats() throws Exception {
+        Set<String> outcomes = new TreeSet<>();
+        for (int seed = 0; seed < 12; seed++) {
+            int s = seed;
+            String a = last(Guests.run("chapter_mmap_race", b -> b.sched("random").seed(s)).stdout());
+            String again = last(Guests.run("chapter_mmap_race", b -> b.sched("random").seed(s)).stdout());
+            assertEquals(a, again, "seed " + seed + " must replay the same interleaving");
+            outcomes.add(a);
+        }
+        assertEquals(Set.of("0", "30"), outcomes);
+    }
+
+    private static String last(String out) {
+        for (String line : out.split("\n")) if (line.matches("\\d+")) return line;
+        return out;
+    }
+
+    @Test void forkFailsWithEagainAtTheProcessLimit() throws Exception {
+        Guests.Run r = Guests.run("fork_limit", b -> b.maxProcesses(40));
+        assertEquals(0, r.result().exitStatus());
+        assertEquals("fork failed after 39 children: Resource temporarily unavailable\nreaped 39\n", r.stdout());
+        assertTrue(r.result().report().contains("process limit reached (40 processes)"), r.result().report());
+    }
+
+    @Test void anInfiniteLoopStopsAtTheInstructionLimit() throws Exception {
+        Guests.Run r = Guests.run("forever", b -> b.maxInstructions(3_000_000));
+        assertEquals(124, r.result().exitStatus());
+        assertEquals(3_000_000L, ((Number) r.result().stats().get("instructions")).longValue());
+        assertTrue(r.result().report().contains("instruction limit reached: 3000000 instructions"), r.result().report());
+    }
+
+    @Test void anInfiniteLoopStopsAtTheVirtualTimeLimit() throws Exception {
+        Guests.Run r = Guests.run("forever", b -> b.maxTime(2_000_000));
+        assertEquals(124, r.result().exitStatus());
+        assertTrue(r.result().report().contains("virtual time limit reached"), r.result().report());
+        assertEquals(2_000_000L, ((Number) r.result().stats().get("virtual_time_ns")).longValue());
+    }
+
+    @Test void aChildWritingOnePageOfALargeHeapCopiesOneFrame() throws Exception {
+        long none = childCow(0), one = childCow(1), hundred = childCow(100);
+        assertEquals(1, one - none, "one page written, one frame copied");
+        assertEquals(100, hundred - none);
+        assertTrue(none < 10, "a child that writes nothing of the 2048-page heap copies only its stack and TLS: " + none);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long childCow(int pages) throws Exception {
+        Guests.Run r = Guests.run("cow_pages", b -> b, Integer.toString(pages));
+        assertEquals(1, r.result().exitStatus(), "the parent's heap is unchanged by the child's writes");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) r.result().stats().get("processes");
+        assertEquals(2, rows.size());
+        return ((Number) rows.get(1).get("cow_copies")).longValue();
+    }
+}
