@@ -1,4 +1,5 @@
-/* The page cache is filled by write() and read() too: a fresh mapping of a file just
+/* mm_file_cache: The page cache is filled by write() and read() too: a fresh mapping of a file just (continued) */
+/*
  * written finds its pages resident (mincore) before touching them. */
 #include <fcntl.h>
 #include <stdio.h>

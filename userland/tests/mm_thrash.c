@@ -1,4 +1,5 @@
-/* More memory than a small machine has: a hot region used at every step and a cold sweep
+/* mm_thrash: More memory than a small machine has: a hot region used at every step and a cold sweep (continued) */
+/*
  * over the rest, three rounds. Run with --mem 4M it swaps; the output must not change. */
 #include <stdio.h>
 #include <sys/mman.h>
