@@ -50,15 +50,23 @@ int main(void) {
     show("SIGUSR1", run(usr1));
 
     /* Stop and continue: the child stops itself; the parent sees it, continues it, sees that. */
+    int go[2];
+    pipe(go);
     fflush(stdout);
     pid_t p = fork();
-    if (p == 0) { raise(SIGSTOP); _exit(5); }
+    if (p == 0) {
+        char c;
+        raise(SIGSTOP);
+        read(go[0], &c, 1);          /* exit only after the parent has seen the continue */
+        _exit(5);
+    }
     int st;
     waitpid(p, &st, WUNTRACED);
     show("WUNTRACED", st);
     kill(p, SIGCONT);
     waitpid(p, &st, WCONTINUED);
     show("WCONTINUED", st);
+    write(go[1], "x", 1);
     waitpid(p, &st, 0);
     show("after continue", st);
 

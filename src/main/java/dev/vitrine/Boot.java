@@ -81,6 +81,8 @@ final class Boot {
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         task.setExePath(exePath);
+        // ^C on the terminal: SIGINT to the kernel's foreground group (the first process's, at first).
+        console[0].terminal().setOnInterrupt(() -> kernel.signalForeground(dev.vitrine.proc.Signals.SIGINT));
         byte[] random = new byte[16];
         services.randomBytes(random);
         List<String> args = argv.isEmpty() ? List.of(name) : argv;
@@ -94,7 +96,15 @@ final class Boot {
         Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(UID, GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
-        Kernel.Stop stop = kernel.run();
+        console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
+        HostInterrupt ctrlC = console[0].isTerminal() && c.stdin() == System.in ? HostInterrupt.install(console[0].terminal()) : null;
+        kernel.setHostTerminal(ctrlC != null);
+        Kernel.Stop stop;
+        try {
+            stop = kernel.run();
+        } finally {
+            if (ctrlC != null) ctrlC.restore();
+        }
         out.flush();
         err.flush();
 

@@ -44,7 +44,12 @@ final class StatsReport {
         if (s.get("processes") instanceof java.util.List<?> rows && rows.size() > 1) {
             out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", "pid", "ppid", "command", "status",
                     "cpu us", "turnaround", "waiting", "response", "vol", "invol", "cow");
+            int shown = 0;
             for (Object o : rows) {
+                if (++shown > 40) {
+                    out.printf("  ... %d more processes (all of them in --stats-json)%n", rows.size() - 40);
+                    break;
+                }
                 Map<?, ?> r = (Map<?, ?>) o;
                 out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", r.get("pid"), r.get("ppid"), r.get("comm"),
                         r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),

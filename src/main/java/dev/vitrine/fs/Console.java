@@ -50,11 +50,15 @@ public final class Console implements File {
         if (in == null) return -Errno.EBADF;
         try {
             if (tty) {
-                // A terminal in canonical mode hands over at most one line per read.
+                // A terminal in canonical mode hands over at most one line per read. The host's
+                // terminal cooks and echoes; a raw ^C (ETX) or ^D (EOT) that reaches us acts as
+                // the line discipline would: SIGINT to the foreground group, or end of file.
                 int n = 0;
                 while (n < len) {
                     int c = in.read();
                     if (c < 0) break;
+                    if (c == 3) { terminal.interrupt(); return -Errno.EINTR; }
+                    if (c == 4) { if (n == 0) return 0; break; }
                     dst[off + n++] = (byte) c;
                     if (c == '\n') break;
                 }

@@ -20,6 +20,8 @@ public final class Pipe {
 
     private final Wakeup wakeup;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+    /** Emptied slots kept for reuse, as Linux keeps one spare page (tmp_page), but a ring's worth. */
+    private final ArrayDeque<Slot> spare = new ArrayDeque<>();
     private int maxSlots = DEFAULT_SLOTS;
     private long queued;
     int readers, writers;
@@ -38,51 +40,83 @@ public final class Pipe {
     public boolean empty() { return slots.isEmpty(); }
     public boolean full() { return slots.size() >= maxSlots; }
 
+    /** Copies len bytes of the caller's data, from position {@code at} of it, into dst; false on a bad address. */
+    @FunctionalInterface
+    public interface Source { boolean copy(long at, byte[] dst, int dstOff, int len); }
+
+    /** Takes len bytes from src[srcOff..]; false on a bad address. */
+    @FunctionalInterface
+    public interface Sink { boolean copy(long at, byte[] src, int srcOff, int len); }
+
     /**
      * Writes what fits of src[off, off+len); returns the count, -EAGAIN if nothing fit, or
      * -EPIPE without readers. {@code resumed}: the rest of a blocked write, which Linux
      * does not merge into the last slot again.
      */
     public long pipewrite(byte[] src, int off, int len, boolean resumed) {
+        return pipewrite((at, dst, dstOff, n) -> {
+            System.arraycopy(src, off + (int) at, dst, dstOff, n);
+            return true;
+        }, len, resumed);
+    }
+
+    /** pipewrite straight from the source (user memory) into the slots' pages; -EFAULT if nothing could be read. */
+    public long pipewrite(Source src, int len, boolean resumed) {
+        if (len == 0) return 0;                 // a null write succeeds even without readers
         if (readers == 0) return -Errno.EPIPE;
-        if (len == 0) return 0;
         int done = 0;
         int chars = len & (PAGE - 1);
         if (!resumed && chars != 0 && !slots.isEmpty()) {
             Slot last = slots.peekLast();
             int at = last.off + last.len;
             if (at + chars <= PAGE) {
-                System.arraycopy(src, off, last.page, at, chars);
+                if (!src.copy(0, last.page, at, chars)) return -Errno.EFAULT;
                 last.len += chars;
                 done = chars;
             }
         }
+        boolean fault = false;
         while (done < len && !full()) {
-            Slot s = new Slot();
+            Slot s = spare.isEmpty() ? new Slot() : spare.pop();
+            s.off = 0;
             int n = Math.min(PAGE, len - done);
-            System.arraycopy(src, off + done, s.page, 0, n);
+            if (!src.copy(done, s.page, 0, n)) { spare.push(s); fault = true; break; }
             s.len = n;
             slots.addLast(s);
             done += n;
         }
         queued += done;
         if (done > 0) wakeup.wakeup(channel());
-        return done > 0 ? done : -Errno.EAGAIN;
+        return done > 0 ? done : fault ? -Errno.EFAULT : -Errno.EAGAIN;
     }
 
     /** Reads what is queued up to len; 0 at end of file (no writers), -EAGAIN if empty with writers. */
     public long piperead(byte[] dst, int off, int len) {
+        return piperead((at, src, srcOff, n) -> {
+            System.arraycopy(src, srcOff, dst, off + (int) at, n);
+            return true;
+        }, len);
+    }
+
+    /** piperead straight into the sink (user memory); bytes the sink refuses stay queued. */
+    public long piperead(Sink dst, int len) {
         if (slots.isEmpty()) return writers == 0 ? 0 : -Errno.EAGAIN;
         if (len == 0) return 0;
         int done = 0;
         while (done < len && !slots.isEmpty()) {
             Slot s = slots.peekFirst();
             int n = Math.min(len - done, s.len);
-            System.arraycopy(s.page, s.off, dst, off + done, n);
+            if (!dst.copy(done, s.page, s.off, n)) {
+                if (done == 0) return -Errno.EFAULT;
+                break;
+            }
             s.off += n;
             s.len -= n;
             done += n;
-            if (s.len == 0) slots.pollFirst();
+            if (s.len == 0) {
+                slots.pollFirst();
+                if (spare.size() < maxSlots) spare.push(s);
+            }
         }
         queued -= done;
         wakeup.wakeup(channel());

@@ -45,6 +45,12 @@ public final class PipeEnd implements File {
     /** The rest of a blocking write that was put to sleep part-way. */
     public long writeRest(byte[] src, int off, int len) { return pipe.pipewrite(src, off, len, true); }
 
+    /** write(2) without a bounce buffer: straight from the source into the pipe's pages. */
+    public long write(Pipe.Source src, int len, boolean resumed) { return pipe.pipewrite(src, len, resumed); }
+
+    /** read(2) without a bounce buffer. */
+    public long read(Pipe.Sink dst, int len) { return pipe.piperead(dst, len); }
+
     @Override public Stat stat() { return fifo != null ? fifo.stat() : stat; }
 
     @Override public Inode inode() { return fifo; }

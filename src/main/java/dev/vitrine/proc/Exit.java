@@ -28,7 +28,7 @@ final class Exit {
         if (!p.alive()) return;
         String text = Signals.text(sig) + (core ? " (core dumped)" : "");
         Task on = k.current() != null && k.current().proc == p ? k.current() : null;
-        k.note(text + " (pid " + p.pid + ", " + p.comm + (on != null ? ", pc " + String.format("0x%x", k.hart().pc) : "") + ")");
+        k.noteDeath(text + " (pid " + p.pid + ", " + p.comm + (on != null ? ", pc " + String.format("0x%x", k.hart().pc) : "") + ")");
         p.termSignal = sig;
         endAll(k, p, (sig & 0x7f) | (core ? 0x80 : 0), text);
     }

@@ -72,7 +72,7 @@ public final class Futexes {
         queues.computeIfAbsent(key, x -> new ArrayList<>()).add(w);
         t.syscallState = w;
         t.onAbandon = eintr -> dequeue(w);
-        kernel.sleepTimed(t, w, deadline, "futex wait on 0x" + Long.toHexString(uaddr) + " (a lock or condition no one releases)");
+        kernel.sleepTimed(t, w, deadline, why(t, uaddr));
         return SLEEPING;
     }
 
@@ -128,6 +128,18 @@ public final class Futexes {
         if (q == null) return;
         q.remove(w);
         if (q.isEmpty()) queues.remove(w.key);
+    }
+
+    /** In words, for the deadlock report: a join, a mutex and its owner (glibc keeps the owner's tid at +8), or a bare futex. */
+    private String why(Task t, long uaddr) {
+        String at = "futex wait on 0x" + Long.toHexString(uaddr);
+        for (Task x : t.proc.threads)
+            if (x != t && x.state != Task.State.DEAD && x.clearChildTid == uaddr) return at + " (pthread_join: thread " + x.tid + " has not exited)";
+        Integer owner = readInt(t, uaddr + 8), word = readInt(t, uaddr);
+        if (owner != null && word != null && word != 0)
+            for (Task x : t.proc.threads)
+                if (x != t && x.state != Task.State.DEAD && x.tid == owner) return at + " (a mutex held by thread " + owner + ")";
+        return at + " (a lock or condition no one releases)";
     }
 
     static Integer readInt(Task t, long va) {

@@ -51,9 +51,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private int nextPid = 1;
     private Task current, lastRan;
     private long sliceLeft;
-    private boolean yieldNow;
+    private boolean yieldNow, yielded;
     private int foregroundPgid = 0;
     private Process init;
+    private int idleJumps;
+    private static final int MAX_IDLE_JUMPS = 100_000;
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
@@ -85,9 +87,22 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
-    /** Lines for the run's report: deaths by signal, limits, OOM kills. */
-    public List<String> report() { return List.copyOf(report); }
     public void note(String line) { report.add(line); }
+
+    private static final int MAX_DEATH_NOTES = 20;
+    private int deathNotes;
+
+    /** A death by signal for the report; past a score of them only their number is kept (a fork bomb's cleanup). */
+    void noteDeath(String line) {
+        if (++deathNotes <= MAX_DEATH_NOTES) note(line);
+    }
+
+    /** The report, with a count of the deaths it did not list. */
+    public List<String> report() {
+        List<String> out = new ArrayList<>(report);
+        if (deathNotes > MAX_DEATH_NOTES) out.add("... and " + (deathNotes - MAX_DEATH_NOTES) + " more processes killed by signals");
+        return out;
+    }
 
     public Process process(int pid) {
         Process p = processes.get(pid);
@@ -123,6 +138,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         processes.put(p.pid, p);
         if (p.parent != null) p.parent.children.add(p);
         p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
+        nameSpace(p.space, p.pid);
         space(p.space);
         useSpace(p.space);
         useFds(p.fds);
@@ -159,25 +175,33 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         };
     }
 
-    private int asidOf(AddressSpace space) {
-        for (Task t : tasks) if (t.space() == space) return t.proc.pid;
-        return -1;
-    }
+    /** The ASID an address space runs under: its (first) process's pid. */
+    private final Map<AddressSpace, Integer> asids = new java.util.IdentityHashMap<>();
+
+    private int asidOf(AddressSpace space) { return asids.getOrDefault(space, -1); }
 
     // ---- the loop
 
     public Stop run() {
         while (true) {
+            takeHostSignals();
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
-                if (!timers.isEmpty() && liveTasks()) {
+                // Idle: jump to the next timer, unless timers keep firing without waking anyone
+                // (an ignored interval alarm while everyone is blocked): that is a deadlock too.
+                if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
                     long next = timers.next();
                     if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
                     clock.advanceTo(next);
+                    idleJumps++;
                     continue;
                 }
                 if (!liveTasks()) return Stop.ALL_EXITED;
+                if (hostTerminal && !Thread.currentThread().isInterrupted()) {
+                    awaitHostSignal();
+                    continue;
+                }
                 return deadlock();
             }
             if (maxInstructions > 0 && retired >= maxInstructions) {
@@ -185,6 +209,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
                 return Stop.INSTRUCTION_LIMIT;
             }
             if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            idleJumps = 0;
             SignalDelivery.deliver(this, t);
             if (current != t || !eligible(t)) continue;
             long budget = sliceLeft;
@@ -251,11 +276,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     private Task pickNext() {
         Task prev = current;
-        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow;
+        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow && !yielded;
         yieldNow = false;
+        boolean back = yielded;
+        yielded = false;
         if (keep) return prev;
         if (prev != null && eligible(prev)) {
-            if (policy.keepsCpu()) { ready.add(0, prev); } else ready.add(prev);
+            // sched_yield goes to the back even under FIFO, as Linux's SCHED_FIFO does.
+            if (policy.keepsCpu() && !back) ready.add(0, prev); else ready.add(prev);
             prev.readySince = clock.now();
         }
         ready.removeIf(x -> !eligible(x));
@@ -276,7 +304,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private static Policy.Schedulable schedulable(Task t) { return () -> t.proc.nice; }
 
     /** Gives up the rest of the slice at the next scheduling point (sched_yield). */
-    public void yield(Task t) { if (t == current) yieldNow = true; }
+    public void yield(Task t) { if (t == current) yielded = true; }
 
     private void switchTo(Task t) {
         if (t == current) return;
@@ -285,7 +313,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         lastRan = t;
         current = t;
         t.context.loadInto(hart);
-        mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+        mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
     }
 
     /** Copies the hart's registers into the current task's context (before fork copies them). */
@@ -358,6 +386,39 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
     }
 
+    /** Signals from the host's terminal (^C), set by another Java thread, taken by the loop. */
+    private final java.util.concurrent.atomic.AtomicLong hostSignals = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Thread-safe: the host's ^C (SIGINT), ^\\ (SIGQUIT) or ^Z (SIGTSTP) for the foreground group, delivered by the loop. */
+    public void interruptFromHost(int sig) {
+        hostSignals.getAndUpdate(v -> v | Signals.bit(sig));
+        synchronized (hostSignals) { hostSignals.notifyAll(); }
+    }
+
+    private volatile boolean hostTerminal;
+
+    /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
+    public void setHostTerminal(boolean on) { hostTerminal = on; }
+
+    /** Blocks the machine's thread (host time; the virtual clock stands still) until the host sends a signal. */
+    private void awaitHostSignal() {
+        synchronized (hostSignals) {
+            while (hostSignals.get() == 0) {
+                try {
+                    hostSignals.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void takeHostSignals() {
+        long bits = hostSignals.getAndSet(0);
+        for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
+    }
+
     public int foregroundPgid() { return foregroundPgid; }
     public void setForegroundPgid(int pgid) { foregroundPgid = pgid; }
 
@@ -398,6 +459,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
 
+    private void nameSpace(AddressSpace s, int pid) { asids.putIfAbsent(s, pid); }
+
     /** Descriptor tables shared by CLONE_FILES processes are closed by the last one out. */
     private final Map<FdTable, Integer> fdUsers = new java.util.IdentityHashMap<>();
 
@@ -411,9 +474,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      */
     void newImage(Task t) {
         mmu.invalidateAsid(t.proc.pid);
+        nameSpace(t.space(), t.proc.pid);
         if (t == current) {
             t.context.loadInto(hart);
-            mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+            mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
         }
     }
 
@@ -430,6 +494,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         spaceUsers.remove(s);
         if (current != null && current.space() == s) mmu.setRoot(-1, 0);
         s.destroy();
+        asids.remove(s);
     }
 
     void forget(Task t) {

@@ -23,8 +23,7 @@ public final class ProcFiles implements ProcSource {
 
     @Override public List<Integer> pids() {
         List<Integer> out = new ArrayList<>();
-        for (Task t : kernel.tasks()) if (t.state() != Task.State.DEAD) out.add(t.pid());
-        out.sort(Integer::compare);
+        for (Process p : kernel.processes()) if (p.alive()) out.add(p.pid);
         return out;
     }
 

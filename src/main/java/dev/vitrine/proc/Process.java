@@ -113,6 +113,8 @@ public final class Process {
     public long firstRun() { return firstRun; }
     public long ended() { return ended; }
     public long cpu() { return cpu; }
+    /** CPU time of reaped children and theirs (RUSAGE_CHILDREN). */
+    public long childCpu() { return childCpu; }
     public long syscalls() { return syscalls; }
     public long waiting() { return waiting; }
     public long voluntarySwitches() { return voluntary; }

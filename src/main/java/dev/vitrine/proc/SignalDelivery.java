@@ -59,7 +59,11 @@ public final class SignalDelivery {
             p.sharedPending &= ~drop;
             for (Task t : p.threads) t.pending &= ~drop;
             if (sig == Signals.SIGCONT) k.continueProcess(p);
-            else p.stopped = false;
+            else if (p.stopped) {
+                // SIGKILL ends a stopped process too: it must run to die.
+                p.stopped = false;
+                for (Task t : p.threads) k.makeReady(t);
+            }
         } else if ((Signals.bit(sig) & Signals.STOP_SET) != 0) {
             p.sharedPending &= ~Signals.bit(Signals.SIGCONT);
             for (Task t : p.threads) t.pending &= ~Signals.bit(Signals.SIGCONT);

@@ -7,6 +7,16 @@ public final class Services {
     private final SplittableRandom random;
 
     private dev.vitrine.fs.Vfs vfs;
+    private byte[] ioBuffer = new byte[64 << 10];
+
+    /**
+     * The kernel's bounce buffer for read and write, reused call after call (the machine is
+     * one thread, and no syscall uses two at once); grows to the largest chunk asked for.
+     */
+    byte[] ioBuffer(int size) {
+        if (ioBuffer.length < size) ioBuffer = new byte[size];
+        return ioBuffer;
+    }
 
     public Services(long seed) { this.random = new SplittableRandom(seed ^ 0x5eed_0f_a11L); }
 

@@ -27,11 +27,11 @@ final class SysFile {
     interface Src { boolean copy(long at, byte[] dst, int len); }
 
     static void register(SyscallTable t, Services s) {
-        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
+        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
         t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, LONG);
         t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, INT);
         t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, INT);
-        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
+        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
         t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, LONG, LONG);
         t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, INT, LONG);
         t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, INT, LONG);
@@ -56,14 +56,20 @@ final class SysFile {
     }
 
     /** read/pread64 ({@code pos} -1: at and past the description's offset). */
-    static long read(Kernel k, Task t, int fd, long buf, long n, long pos) {
+    static long read(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
         if (n < 0) return -Errno.EFAULT;
-        n = Math.min(n, MAX_RW);
-        byte[] b = new byte[(int) Math.min(n, CHUNK)];
-        long r = f.file().read(b, 0, b.length, pos >= 0 ? pos : f.offset());
+        int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
+        if (f.file() instanceof PipeEnd p && pos < 0) {
+            // Pipes copy from their pages straight into user memory.
+            long r = p.read((at, src, srcOff, cnt) -> t.memory().write(buf + at, src, srcOff, cnt), len);
+            if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
+            return r;
+        }
+        byte[] b = s.ioBuffer(len);
+        long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
         if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
@@ -73,8 +79,31 @@ final class SysFile {
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
         if (n < 0) return -Errno.EFAULT;
+        FileDescription f = fd(t, fd);
+        if (f != null && f.writable() && f.file() instanceof PipeEnd p && pos < 0 && n <= CHUNK)
+            return pipeWrite(k, t, fd, f, p, buf, (int) n);
         return write(k, s, t, fd, Math.min(n, MAX_RW), pos, "write(" + fd + ")", buf,
                 (at, dst, len) -> t.memory().read(buf + at, dst, 0, len));
+    }
+
+    /** A pipe write of up to 1 MiB straight from user memory into the pipe's pages, resumable like the general loop. */
+    private static long pipeWrite(Kernel k, Task t, int fd, FileDescription f, PipeEnd p, long buf, int n) {
+        long done = t.syscallState() instanceof long[] st && st[0] == fd && st[1] == buf && st[2] == n ? st[3] : 0;
+        while (true) {
+            long base = buf + done;
+            long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0);
+            if (r == -Errno.EAGAIN && blocks(f)) {
+                if (done > 0) t.setSyscallState(new long[] {fd, buf, n, done});
+                return sleep(k, t, f, "write(" + fd + ")");
+            }
+            if (r == -Errno.EPIPE) {
+                k.signal(t, Signals.SIGPIPE);   // see the general loop
+                return done > 0 ? done : r;
+            }
+            if (r < 0) return done > 0 ? done : r;
+            done += r;
+            if (done >= n || !blocks(f)) return done;
+        }
     }
 
     /** The write loop shared by write, pwrite64 and the vector forms; {@code key} tells restarts apart. */
@@ -85,7 +114,7 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
-        byte[] b = new byte[(int) Math.min(Math.max(n - done, 0), CHUNK)];
+        byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);
             if (!src.copy(done, b, len)) return done > 0 ? done : -Errno.EFAULT;

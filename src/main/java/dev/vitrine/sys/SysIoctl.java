@@ -40,7 +40,7 @@ final class SysIoctl {
                 long n;
                 if (file instanceof PipeEnd p) n = p.pipe().queued();
                 else if (file instanceof OpenFile of) n = Math.max(0, of.stat().size() - f.offset());
-                else if (file instanceof Console c && c.isTerminal()) n = c.available();
+                else if (file instanceof Console c) n = c.available();   // a terminal or the host pipe behind it
                 else return -Errno.ENOTTY;
                 return t.memory().writeInt(arg, (int) n) ? 0 : -Errno.EFAULT;
             }

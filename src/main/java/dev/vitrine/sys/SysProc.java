@@ -42,6 +42,8 @@ final class SysProc {
                 "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, LONG, HEX);
         t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
+        t.add(165, "getrusage", (k, task, who, buf, a2, a3, a4, a5) -> getrusage(task, (int) who, buf), INT, PTR);
+        t.add(153, "times", (k, task, buf, a1, a2, a3, a4, a5) -> times(k, task, buf), PTR);
         t.add(154, "setpgid", (k, task, pid, pgid, a2, a3, a4, a5) -> Groups.setpgid(k, task, (int) pid, (int) pgid), INT, INT);
         t.add(155, "getpgid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getpgid(k, task, (int) pid), INT);
         t.add(156, "getsid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getsid(k, task, (int) pid), INT);
@@ -59,9 +61,31 @@ final class SysProc {
         long page = k.mmu().geometry().pageSize();
         b.putLong(k.clock().now() / 1_000_000_000L).putLong(0).putLong(0).putLong(0)
                 .putLong(k.frames().total() * page).putLong(k.frames().free() * page).putLong(0).putLong(0)
-                .putLong(0).putLong(0).putShort((short) k.tasks().size()).putShort((short) 0).putInt(0)
+                .putLong(0).putLong(0).putShort((short) k.tasks().stream().filter(x -> x.state() != Task.State.DEAD).count()).putShort((short) 0).putInt(0)
                 .putLong(0).putLong(0).putInt(1);
         return t.memory().write(buf, b.array()) ? 0 : -Errno.EFAULT;
+    }
+
+    private static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_THREAD = 1;
+
+    /** User time is the instructions retired (1 ns each); system time and the rest are 0. */
+    private static long getrusage(Task t, int who, long buf) {
+        long ns = switch (who) {
+            case RUSAGE_SELF -> t.process().cpu();
+            case RUSAGE_CHILDREN -> t.process().childCpu();
+            case RUSAGE_THREAD -> t.instructions();
+            default -> -1;
+        };
+        if (ns < 0) return -Errno.EINVAL;
+        return t.memory().write(buf, dev.vitrine.proc.Wait.rusage(ns)) ? 0 : -Errno.EFAULT;
+    }
+
+    /** struct tms in clock ticks (USER_HZ 100); the result is the uptime in ticks. */
+    private static long times(Kernel k, Task t, long buf) {
+        long tick = 10_000_000L;
+        if (buf != 0 && !t.memory().write(buf, Abi.longs(t.process().cpu() / tick, 0, t.process().childCpu() / tick, 0)))
+            return -Errno.EFAULT;
+        return k.clock().now() / tick;
     }
 
     private static long rseq(Task t, long addr, long len, int flags) {

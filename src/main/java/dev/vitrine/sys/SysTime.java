@@ -34,7 +34,8 @@ final class SysTime {
         return switch (clk) {
             case CLOCK_REALTIME, CLOCK_REALTIME_COARSE, CLOCK_TAI -> k.clock().realtime();
             case CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME -> k.clock().now();
-            case CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID -> t.instructions();
+            case CLOCK_PROCESS_CPUTIME_ID -> t.process().cpu();
+            case CLOCK_THREAD_CPUTIME_ID -> t.instructions();
             default -> -1;
         };
     }

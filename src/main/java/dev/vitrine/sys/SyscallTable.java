@@ -16,6 +16,7 @@ public final class SyscallTable {
         SysIoctl.register(this, services);
         SysPipe.register(this, services);
         SysPoll.register(this, services);
+        SysFsCopy.register(this, services);
         SysMem.register(this, services);
         SysMmap.register(this, services);
         SysProc.register(this, services);

@@ -73,4 +73,22 @@ class ProcRunTest {
         assertEquals(2, rows.size());
         return ((Number) rows.get(1).get("cow_copies")).longValue();
     }
+
+    @Test void aDeadlockStopsTheRunAndSaysWhoWaitsForWhat() throws Exception {
+        Guests.Run r = Guests.run("deadlock", b -> b);
+        assertEquals(125, r.result().exitStatus());
+        String report = r.result().report();
+        assertTrue(report.startsWith("deadlock: every process is waiting"), report);
+        assertEquals(3, report.lines().filter(l -> l.contains("blocked in futex wait")).count(), report);
+        assertTrue(report.contains("pid 1 (deadlock) blocked in futex wait"), report);
+        assertTrue(report.contains("pid 1 thread 2 (deadlock) blocked in futex wait"), report);
+        assertTrue(report.contains("(pthread_join: thread 2 has not exited)"), report);
+        assertTrue(report.contains("(a mutex held by thread 3)") && report.contains("(a mutex held by thread 2)"), report);
+    }
+
+    @Test void aProcessDyingWithARobustMutexHeldLeavesEownerdead() throws Exception {
+        Guests.Run r = Guests.run("robust", b -> b);
+        assertEquals(0, r.result().exitStatus());
+        assertEquals("thread died holding it: EOWNERDEAD\nlock again: 0\nprocess died holding it: EOWNERDEAD\n", r.stdout());
+    }
 }

@@ -1,0 +1,91 @@
+package dev.vitrine.fs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** --mount: the guest sees the host directory and nothing beyond it; read-only unless rw. */
+class MountTest {
+    @TempDir Path tmp;
+
+    private Vfs vfs(Path host, boolean rw) {
+        Vfs v = new Vfs(() -> 0L, Wakeup.NONE);
+        v.writeFile("/etc/passwd", "guest passwd\n".getBytes(), 0644);
+        HostDir.mount(v, v.mkdirs("/mnt", 0755), "h", host, rw);
+        return v;
+    }
+
+    private static Namei.Found walk(Vfs v, String path) {
+        return Namei.walk(new Namei.From(v.root(), v.root(), 1), v.root(), path, true);
+    }
+
+    private static String read(Inode i) {
+        RegularFile f = (RegularFile) i;
+        byte[] b = new byte[(int) f.size()];
+        f.read(0, b, 0, b.length);
+        return new String(b);
+    }
+
+    @Test void nothingOutsideTheMountIsReachable() throws Exception {
+        Path inside = Files.createDirectories(tmp.resolve("inside"));
+        Files.writeString(tmp.resolve("secret"), "host secret\n");
+        Files.writeString(inside.resolve("file"), "visible\n");
+        Files.createSymbolicLink(inside.resolve("abs"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(inside.resolve("up"), Path.of("../secret"));
+        Files.createSymbolicLink(inside.resolve("hostabs"), tmp.resolve("secret"));
+        Vfs v = vfs(inside, false);
+        assertEquals("visible\n", read(walk(v, "/mnt/h/file").need()));
+        // An absolute link resolves in the guest's tree, not the host's.
+        assertEquals("guest passwd\n", read(walk(v, "/mnt/h/abs").need()));
+        // ".." from the mount's root is the guest's /mnt, so ../secret is /mnt/secret: absent.
+        assertNull(walk(v, "/mnt/h/up").inode());
+        assertSame(walk(v, "/mnt").inode(), walk(v, "/mnt/h/..").inode());
+        assertNull(walk(v, "/mnt/h/../secret").inode());
+        assertThrows(FsException.class, () -> walk(v, "/mnt/h/hostabs").need());
+    }
+
+    @Test void readOnlyMountRefusesWritesWithErofs() throws Exception {
+        Files.writeString(tmp.resolve("f"), "data");
+        Vfs v = vfs(tmp, false);
+        RegularFile f = (RegularFile) walk(v, "/mnt/h/f").need();
+        FsException e = assertThrows(FsException.class, () -> f.write(0, new byte[1], 0, 1));
+        assertEquals(Errno.EROFS, e.errno());
+        Dir d = (Dir) walk(v, "/mnt/h").need();
+        assertEquals(Errno.EROFS, assertThrows(FsException.class, () -> d.createFile("new", 0644)).errno());
+        assertEquals(Errno.EROFS, assertThrows(FsException.class, () -> d.remove("f")).errno());
+        assertEquals("data", Files.readString(tmp.resolve("f")));
+    }
+
+    @Test void readWriteMountChangesTheHost() throws Exception {
+        Vfs v = vfs(tmp, true);
+        Dir d = (Dir) walk(v, "/mnt/h").need();
+        RegularFile f = d.createFile("made", 0644);
+        f.write(0, "from the guest".getBytes(), 0, 14);
+        assertEquals("from the guest", Files.readString(tmp.resolve("made")));
+        Dir sub = d.createDir("sub", 0755);
+        assertInstanceOf(HostDir.class, sub);
+        assertTrue(Files.isDirectory(tmp.resolve("sub")));
+        assertEquals(List.of("made", "sub"), d.entries().stream().map(Dir.Entry::name).toList());
+        d.remove("made");
+        assertTrue(Files.notExists(tmp.resolve("made")));
+    }
+
+    @Test void inodeNumbersStayPut() throws Exception {
+        Files.writeString(tmp.resolve("f"), "x");
+        Vfs v = vfs(tmp, false);
+        long ino = walk(v, "/mnt/h/f").need().ino();
+        assertEquals(ino, walk(v, "/mnt/h/f").need().ino());
+        assertArrayEquals(new long[] {ino}, new long[] {walk(v, "/mnt/h/./f").need().ino()});
+    }
+}
