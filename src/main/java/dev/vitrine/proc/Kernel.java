@@ -21,6 +21,7 @@ import java.util.Map;
  * every other task's are in its {@link Context}.
  */
 public final class Kernel implements dev.vitrine.fs.Wakeup {
+    private final dev.vitrine.mm.MappedFile vdso = Trampoline.file();
     /** Runs a syscall for the task on the hart; implemented by the sys layer. */
     public interface SyscallHandler {
         void syscall(Kernel kernel, Task task);
@@ -141,7 +142,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     void space(AddressSpace space) {
         if (space == null) return;
         space.setShootdown(shootdownFor(space));
-        Trampoline.map(space);
+        Trampoline.map(space, vdso);
     }
 
     /** Sets where a task starts: pc and stack pointer. */

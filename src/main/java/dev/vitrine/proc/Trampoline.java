@@ -16,13 +16,15 @@ public final class Trampoline {
 
     /** li a7, 139 (addi x17, x0, 139); ecall. */
     static final byte[] CODE = {(byte) 0x93, 0x08, (byte) 0xb0, 0x08, 0x73, 0, 0, 0};
-    private static final MappedFile PAGE = MappedFile.of("[vdso]", CODE);
+
+    /** The page's file: one per machine, since its page cache holds that machine's frame. */
+    static MappedFile file() { return MappedFile.of("[vdso]", CODE); }
 
     public static long address(AddressSpace space) { return space.layout().mmapBase(); }
 
-    static void map(AddressSpace space) {
+    static void map(AddressSpace space, MappedFile page) {
         long at = address(space);
         if (space.find(at) != null) return;
-        space.map(new Vma(at, at + space.pageSize(), Prot.READ | Prot.EXEC, Prot.MAP_PRIVATE, PAGE, 0, CODE.length, "[vdso]"));
+        space.map(new Vma(at, at + space.pageSize(), Prot.READ | Prot.EXEC, Prot.MAP_PRIVATE, page, 0, CODE.length, "[vdso]"));
     }
 }
