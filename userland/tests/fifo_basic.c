@@ -1,4 +1,5 @@
-/* Named pipes in one process: mkfifo and the umask, EEXIST, the open rules that never block
+/* fifo_basic: Named pipes in one process: mkfifo and the umask, EEXIST, the open rules that never block (continued) */
+/*
  * (O_RDWR, O_RDONLY|O_NONBLOCK, ENXIO for O_WRONLY|O_NONBLOCK without a reader), data through
  * an O_RDWR open, discard at last close, and an unlinked FIFO that keeps working. */
 #define _GNU_SOURCE

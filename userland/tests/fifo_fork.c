@@ -1,4 +1,5 @@
-/* Named pipes between processes: blocking opens meet (reader first, then writer first), data flows,
+/* fifo_fork: Named pipes between processes: blocking opens meet (reader first, then writer first), data flows, (continued) */
+/*
  * EOF after the writer closes, and the chapter's "echo Hello > fifo; cat fifo". */
 #define _GNU_SOURCE
 #include <errno.h>

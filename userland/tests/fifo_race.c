@@ -1,4 +1,5 @@
-/* The chapter's named-pipe race: one process opens the FIFO O_RDWR, writes "Hello!" and exits;
+/* fifo_race: The chapter's named-pipe race: one process opens the FIFO O_RDWR, writes "Hello!" and exits; (continued) */
+/*
  * another opens it O_RDONLY and reads. If the writer is done before the reader's open, the data
  * was thrown away at its last close and the reader's open waits for a writer that never comes.
  * Default: the writer first waits until the reader is in its open (an O_WRONLY|O_NONBLOCK probe

@@ -1,4 +1,5 @@
-/* Descriptors across execve: O_CLOEXEC, FD_CLOEXEC, dup3(O_CLOEXEC), F_DUPFD_CLOEXEC and
+/* fs_cloexec: Descriptors across execve: O_CLOEXEC, FD_CLOEXEC, dup3(O_CLOEXEC), F_DUPFD_CLOEXEC and (continued) */
+/*
  * pipe2(O_CLOEXEC) close; plain ones and dup()s stay, sharing their offset with the old image. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
-/* In-kernel copies: sendfile (file to pipe and to file, with and without an offset pointer),
+/* fs_copy: In-kernel copies: sendfile (file to pipe and to file, with and without an offset pointer), (continued) */
+/*
  * copy_file_range, splice between a pipe and a file, and their error cases. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* Directories and names: mkdir, rmdir, rename, link, symlink, readlink, getdents64 (sorted), chdir, nlink counts. */
+/* fs_dirs: Directories and names: mkdir, rmdir, rename, link, symlink, readlink, getdents64 (sorted), chdir, nlink counts. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>

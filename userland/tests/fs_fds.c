@@ -1,4 +1,5 @@
-/* Descriptors: lowest free fd, dup shares offset and O_APPEND but not FD_CLOEXEC, dup3 rules, F_DUPFD,
+/* fs_fds: Descriptors: lowest free fd, dup shares offset and O_APPEND but not FD_CLOEXEC, dup3 rules, F_DUPFD, (continued) */
+/*
  * close_range, EMFILE, dup2 redirection of stdout, and the character devices. */
 #define _GNU_SOURCE
 #include <errno.h>

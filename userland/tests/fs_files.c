@@ -1,4 +1,4 @@
-/* Regular files through the fd API and stdio: offsets, holes, O_APPEND, O_EXCL, O_TRUNC, stat sizes, truncate. */
+/* fs_files: Regular files through the fd API and stdio: offsets, holes, O_APPEND, O_EXCL, O_TRUNC, stat sizes, truncate. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,5 @@
-/* Open file descriptions across fork: a shared offset (the child's lseek moves the parent's),
+/* fs_fork: Open file descriptions across fork: a shared offset (the child's lseek moves the parent's), (continued) */
+/*
  * a child's own open() with its own offset, interleaved writes, stdio buffers copied by fork,
  * and the "fork in a read loop reads lines twice" effect of exit() lseeking back. */
 #define _GNU_SOURCE

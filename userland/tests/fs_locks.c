@@ -1,4 +1,5 @@
-/* fcntl record locks between a parent and a child: F_GETLK reports the other's lock, F_SETLK
+/* fs_locks: fcntl record locks between a parent and a child: F_GETLK reports the other's lock, F_SETLK (continued) */
+/*
  * fails with EAGAIN on a conflict, F_SETLKW waits until the holder unlocks, and closing any
  * descriptor of the file drops the process's locks. Plus statx of a locked file. */
 #define _GNU_SOURCE

@@ -1,4 +1,5 @@
-/* printf before fork: into a pipe or file stdout is fully buffered, so the unflushed line is
+/* fs_printf_fork: printf before fork: into a pipe or file stdout is fully buffered, so the unflushed line is (continued) */
+/*
  * copied into the child and printed twice; on a terminal it is line-buffered and printed once. */
 #include <stdio.h>
 #include <sys/wait.h>

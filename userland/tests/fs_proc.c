@@ -1,4 +1,5 @@
-/* /proc as programs use it: /proc/self is this process, /proc/self/fd/N names what N has open,
+/* fs_proc: /proc as programs use it: /proc/self is this process, /proc/self/fd/N names what N has open, (continued) */
+/*
  * pipes show as pipe:[ino], meminfo starts with MemTotal, pipe-max-size is 1 MiB. */
 #define _GNU_SOURCE
 #include <dirent.h>

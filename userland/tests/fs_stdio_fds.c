@@ -1,4 +1,5 @@
-/* fds 0-2 when a harness pipes them (as a shell's redirection would): pipes, not terminals;
+/* fs_stdio_fds: fds 0-2 when a harness pipes them (as a shell's redirection would): pipes, not terminals; (continued) */
+/*
  * stdin read to its end through read(2) and stdio, lseek ESPIPE, and the access modes. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,6 +1,8 @@
 /* killed_segv: a store to an unmapped address with no handler - death by SIGSEGV (signal 11); output flushed before it survives. */
 #include <stdio.h>
 
+#pragma GCC diagnostic ignored "-Warray-bounds"
+
 int main(void)
 {
     printf("about to store to address 0x10\n");

@@ -1,4 +1,4 @@
-/* Anonymous mappings: demand-zero pages, private vs shared, mremap moves the data, madvise. */
+/* mm_anon: Anonymous mappings: demand-zero pages, private vs shared, mremap moves the data, madvise. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* The program break: sbrk grows the heap page by page, new memory reads zero, shrinking returns it. */
+/* mm_brk: The program break: sbrk grows the heap page by page, new memory reads zero, shrinking returns it. */
 #define _DEFAULT_SOURCE
 #include <stdint.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* mmap, munmap, mprotect, msync, madvise, mremap and mincore errors, with errno as Linux sets it. */
+/* mm_errno: mmap, munmap, mprotect, msync, madvise, mremap and mincore errors, with errno as Linux sets it. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-/* File mappings and access modes: EACCES, ENODEV, and what is allowed. */
+/* mm_file_errno: File mappings and access modes: EACCES, ENODEV, and what is allowed. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

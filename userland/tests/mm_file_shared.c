@@ -1,4 +1,5 @@
-/* One page cache: MAP_SHARED stores are seen by read() at once and by other mappings;
+/* mm_file_shared: One page cache: MAP_SHARED stores are seen by read() at once and by other mappings; (continued) */
+/*
  * MAP_PRIVATE stores are not; an untouched private page sees later write()s, a copied one does not. */
 #include <fcntl.h>
 #include <stdio.h>

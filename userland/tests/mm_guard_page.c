@@ -1,4 +1,4 @@
-/* A PROT_NONE guard page after a buffer: running off the end faults (SIGSEGV, status 139). */
+/* mm_guard_page: A PROT_NONE guard page after a buffer: running off the end faults (SIGSEGV, status 139). */
 #include <stdio.h>
 #include <sys/mman.h>
 

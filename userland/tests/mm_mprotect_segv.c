@@ -1,4 +1,4 @@
-/* A store to a page made read-only by mprotect is SIGSEGV (killed: status 139). */
+/* mm_mprotect_segv: A store to a page made read-only by mprotect is SIGSEGV (killed: status 139). */
 #include <stdio.h>
 #include <sys/mman.h>
 

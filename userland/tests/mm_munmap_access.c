@@ -1,4 +1,4 @@
-/* Reading a page after munmap is SIGSEGV (killed: status 139). */
+/* mm_munmap_access: Reading a page after munmap is SIGSEGV (killed: status 139). */
 #include <stdio.h>
 #include <sys/mman.h>
 

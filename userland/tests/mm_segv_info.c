@@ -1,4 +1,4 @@
-/* SIGSEGV's siginfo: SEGV_MAPERR for unmapped addresses, SEGV_ACCERR for protection, si_addr the address. */
+/* mm_segv_info: SIGSEGV's siginfo: SEGV_MAPERR for unmapped addresses, SEGV_ACCERR for protection, si_addr the address. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* A mapping longer than its file: the page wholly beyond end of file is SIGBUS (killed: 135). */
+/* mm_sigbus: A mapping longer than its file: the page wholly beyond end of file is SIGBUS (killed: 135). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/mman.h>

@@ -1,4 +1,4 @@
-/* Unbounded recursion runs the stack into its limit: SIGSEGV (killed: status 139). */
+/* mm_stack_overflow: Unbounded recursion runs the stack into its limit: SIGSEGV (killed: status 139). */
 #include <stdio.h>
 
 static int depth(int n) {

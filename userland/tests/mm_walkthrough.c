@@ -1,4 +1,5 @@
-/* The chapter's annotated mmap walkthrough: print LENGTH bytes of a file from OFFSET by
+/* mm_walkthrough: The chapter's annotated mmap walkthrough: print LENGTH bytes of a file from OFFSET by (continued) */
+/*
  * mapping it from the page-aligned offset below (as mmap(2)'s example does). */
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* One process, one pipe: capacity in 16 page slots, F_SETPIPE_SZ rounding and EBUSY, PIPE_BUF atomicity,
+/* pipe_capacity: One process, one pipe: capacity in 16 page slots, F_SETPIPE_SZ rounding and EBUSY, PIPE_BUF atomicity, (continued) */
+/*
  * non-blocking EAGAIN and partial writes, FIONREAD, EOF, fstat, lseek and wrong-end errors, poll readiness. */
 #define _GNU_SOURCE
 #include <errno.h>

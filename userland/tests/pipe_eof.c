@@ -1,4 +1,5 @@
-/* The chapter's "child never leaves the loop": the child reads the pipe until EOF, but EOF comes
+/* pipe_eof: The chapter's "child never leaves the loop": the child reads the pipe until EOF, but EOF comes (continued) */
+/*
  * only when every write end is closed. Default: the child closes its own copy of the write end
  * first, so the loop ends. With "bug" it does not, and read waits forever (on Vitrine, a
  * deadlock report naming the read). */

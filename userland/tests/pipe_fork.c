@@ -1,4 +1,5 @@
-/* Pipes between processes: the chapter's parent-to-child message, EOF only after every writer
+/* pipe_fork: Pipes between processes: the chapter's parent-to-child message, EOF only after every writer (continued) */
+/*
  * closed, SIGPIPE (default kills with 13) and EPIPE (ignored or blocked), dup2 into stdin/stdout,
  * PIPE_BUF atomicity under concurrent writers, a blocked large write split by the reader. */
 #define _GNU_SOURCE

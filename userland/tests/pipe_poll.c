@@ -1,4 +1,5 @@
-/* Waiting on pipes: poll blocks until a child writes, times out when nothing comes, sees POLLHUP
+/* pipe_poll: Waiting on pipes: poll blocks until a child writes, times out when nothing comes, sees POLLHUP (continued) */
+/*
  * when the last writer leaves; select does the same; a non-blocking reader polls then reads. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
-/* A signal handler interrupts a sleeping call: without SA_RESTART wait() fails with
+/* sig_eintr_restart: A signal handler interrupts a sleeping call: without SA_RESTART wait() fails with (continued) */
+/*
  * EINTR, with SA_RESTART it goes on waiting; sleep() returns the time left; pause()
  * and sigsuspend() return after the handler. */
 #include <errno.h>

@@ -1,4 +1,5 @@
-/* Job control: a stopped child keeps other signals pending until SIGCONT; SIGKILL ends a
+/* sig_jobctl: Job control: a stopped child keeps other signals pending until SIGCONT; SIGKILL ends a (continued) */
+/*
  * stopped child; SIGTSTP can be caught while SIGSTOP cannot; SIGCONT wakes even when blocked. */
 #include <signal.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* SA_SIGINFO handlers see who sent what: kill (SI_USER), raise (SI_TKILL), sigqueue
+/* sig_siginfo: SA_SIGINFO handlers see who sent what: kill (SI_USER), raise (SI_TKILL), sigqueue (continued) */
+/*
  * (SI_QUEUE with a value), a child's exit (SIGCHLD, CLD_EXITED); SA_RESETHAND, SA_NODEFER,
  * masks and sigpending. */
 #include <signal.h>

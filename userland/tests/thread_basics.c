@@ -1,4 +1,5 @@
-/* Threads: each has its own tid and signal mask, shares the pid and memory; pthread_exit
+/* thread_basics: Threads: each has its own tid and signal mask, shares the pid and memory; pthread_exit (continued) */
+/*
  * values, detached threads, thread-directed signals (pthread_kill), sigwait in a thread,
  * a barrier, a rwlock and a semaphore. */
 #define _GNU_SOURCE

@@ -1,4 +1,5 @@
-/* The futex calls themselves: WAIT on a changed value is EAGAIN, a timeout ETIMEDOUT, WAKE
+/* thread_futex: The futex calls themselves: WAIT on a changed value is EAGAIN, a timeout ETIMEDOUT, WAKE (continued) */
+/*
  * counts whom it woke, WAIT_BITSET/WAKE_BITSET match bits, CMP_REQUEUE moves waiters, and a
  * shared futex in MAP_SHARED memory works between processes. */
 #define _GNU_SOURCE

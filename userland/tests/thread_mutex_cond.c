@@ -1,4 +1,5 @@
-/* pthreads: four threads add to a counter under a mutex; a producer and a consumer pass
+/* thread_mutex_cond: pthreads: four threads add to a counter under a mutex; a producer and a consumer pass (continued) */
+/*
  * items through a one-slot buffer with two condition variables; joins return values. */
 #include <pthread.h>
 #include <stdio.h>

@@ -11,6 +11,7 @@ import dev.vitrine.fs.Terminal;
 import dev.vitrine.fs.Vfs;
 import dev.vitrine.proc.ProcFiles;
 import dev.vitrine.fs.FdTable;
+import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.loader.ElfFile;
 import dev.vitrine.loader.Exec;
@@ -65,6 +66,7 @@ final class Boot {
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
+        vfs.setPager(frames.pager());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         Console[] console = console(c, vfs, fds);
@@ -84,7 +86,14 @@ final class Boot {
         byte[] random = new byte[16];
         services.randomBytes(random);
         List<String> args = argv.isEmpty() ? List.of(name) : argv;
-        Exec.Image img = Exec.load(space, elf, exePath, args, c.env(), random, new Exec.Creds(UID, GID));
+        Exec.Lookup lookup = path -> {
+            try {
+                return Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), path, true).inode() instanceof RegularFile r ? r : null;
+            } catch (FsException e) {
+                return null;
+            }
+        };
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(UID, GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
@@ -170,6 +179,7 @@ final class Boot {
         s.put("swap.slots", frames.pager().swap().slots());
         s.put("evictions", frames.pager().evictions());
         s.put("swap.peak_used", frames.pager().swap().peak());
+        s.put("frames.shared_peak", frames.pager().sharedPeak());
         s.put("page_table_frames", t.tableFrames());
         s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
         s.put("resident_pages_at_exit", t.residentPages());

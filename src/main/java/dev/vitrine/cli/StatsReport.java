@@ -30,6 +30,7 @@ final class StatsReport {
                 + s.get("swap.peak_used") + " / " + s.get("swap.slots") + " slots");
         row(out, "page-table frames", s.get("page_table_frames") + " (" + n(s, "page_table_bytes") / 1024 + " KiB)");
         row(out, "resident pages at exit", s.get("resident_pages_at_exit") + " (" + s.get("shared_pages_at_exit") + " shared)");
+        row(out, "shared frames, peak", s.get("frames.shared_peak"));
         row(out, "physical frames peak/total", s.get("frames.peak") + " / " + s.get("frames.total"));
         if (s.containsKey("sched.policy")) {
             row(out, "scheduler", s.get("sched.policy") + ", quantum " + s.get("sched.quantum") + " instructions");

@@ -14,7 +14,7 @@ public final class Fifo extends Inode {
     public static final FsException MUST_WAIT = new FsException(Errno.EAGAIN);
 
     /** An open that counted itself and now waits for the other side's open count to move. */
-    private record Waiting(PipeEnd end, boolean forWriter, long seen) {}
+    private record Waiting(PipeEnd end, boolean forWriter, long seen, java.util.function.BooleanSupplier alive) {}
 
     private final Vfs vfs;
     private final Map<Object, Waiting> waiting = new IdentityHashMap<>();
@@ -36,7 +36,13 @@ public final class Fifo extends Inode {
      * Opens for {@code who} (the calling process, as an identity key). A restarted open
      * finds its earlier half-done open here instead of counting itself twice.
      */
-    public PipeEnd open(Object who, int accmode, boolean nonblock) {
+    public PipeEnd open(Object who, java.util.function.BooleanSupplier alive, int accmode, boolean nonblock) {
+        // A process that died waiting here (killed, not interrupted) no longer counts as an end.
+        waiting.values().removeIf(x -> {
+            if (x.alive().getAsBoolean()) return false;
+            x.end().close();
+            return true;
+        });
         Waiting w = waiting.get(who);
         if (w != null) {
             Pipe p = w.end().pipe();
@@ -55,11 +61,11 @@ public final class Fifo extends Inode {
         PipeEnd end = new PipeEnd(pipe, rd, wr, this, null, early ? pipe.writeOpens : 0);
         vfs.wakeup().wakeup(channel());
         if (accmode == FileDescription.O_RDONLY && pipe.writers == 0 && !nonblock) {
-            waiting.put(who, new Waiting(end, true, pipe.writeOpens));
+            waiting.put(who, new Waiting(end, true, pipe.writeOpens, alive));
             throw MUST_WAIT;
         }
         if (accmode == FileDescription.O_WRONLY && pipe.readers == 0) {
-            waiting.put(who, new Waiting(end, false, pipe.readOpens));
+            waiting.put(who, new Waiting(end, false, pipe.readOpens, alive));
             throw MUST_WAIT;
         }
         return end;

@@ -10,7 +10,7 @@ public final class RegularFile extends Inode implements MappedFile {
     private final boolean readOnly;
     private String name = "";
     /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
-    private final FilePages pages = new FilePages(this);
+    private final FilePages pages;
 
     public RegularFile(Vfs vfs, long dev, int perm, Store store) { this(vfs, dev, perm, store, false); }
 
@@ -19,6 +19,7 @@ public final class RegularFile extends Inode implements MappedFile {
         this.vfs = vfs;
         this.store = store;
         this.readOnly = readOnly;
+        this.pages = new FilePages(this, vfs::pager);
     }
 
     public Store store() { return store; }

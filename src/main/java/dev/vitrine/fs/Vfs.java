@@ -15,6 +15,8 @@ public final class Vfs {
     private final LongSupplier clock;
     private final Wakeup wakeup;
     private final Object pollChannel = new Object();
+    /** The machine's page cache owner (mm); null until Boot sets it (then file I/O goes through frames). */
+    private dev.vitrine.mm.Pager pager;
     private long nextIno = 1;
     private long nextHostDev = 0x30;
     private final MemDir root;
@@ -33,6 +35,8 @@ public final class Vfs {
 
     public MemDir root() { return root; }
     public long now() { return clock.getAsLong(); }
+    public dev.vitrine.mm.Pager pager() { return pager; }
+    public void setPager(dev.vitrine.mm.Pager p) { pager = p; }
     public Wakeup wakeup() { return wakeup; }
     public long nextIno() { return nextIno++; }
     /** Where ppoll and pselect6 sleep. */

@@ -33,34 +33,82 @@ public final class Exec {
     /** Credentials the auxiliary vector reports. */
     public record Creds(int uid, int gid) {}
 
+    /** How the loader finds the program interpreter (PT_INTERP) in the machine's file system; null if absent. */
+    @FunctionalInterface
+    public interface Lookup { MappedFile open(String path); }
+
+    /** A static program read from the host: its image is its own file. */
     public static Image load(AddressSpace as, ElfFile elf, String execPath, List<String> argv, List<String> envp,
                              byte[] random16, Creds creds) {
-        if (elf.interpreter() != null)
-            throw new BadElfException("dynamically linked (needs " + elf.interpreter() + "): build with -static for now");
-        long page = as.pageSize();
+        return load(as, elf, MappedFile.of(execPath, elf.image()), execPath, argv, envp, random16, creds, null);
+    }
+
+    /**
+     * Linux's load_elf_binary: the program's PT_LOADs from {@code exe} (mapped through its page
+     * cache, so processes running one file share its clean pages), and for a dynamic program
+     * the interpreter named by PT_INTERP, found with {@code lookup} and mapped like an mmap
+     * without a hint (top-down); it starts there, with AT_BASE telling it where it is.
+     */
+    public static Image load(AddressSpace as, ElfFile elf, MappedFile exe, String execPath, List<String> argv,
+                             List<String> envp, byte[] random16, Creds creds, Lookup lookup) {
+        ElfFile interp = null;
+        MappedFile interpFile = null;
+        if (elf.interpreter() != null) {
+            interpFile = lookup == null ? null : lookup.open(elf.interpreter());
+            if (interpFile == null) throw new BadElfException("dynamically linked, and its interpreter " + elf.interpreter() + " is not on this machine");
+            byte[] image = new byte[(int) interpFile.size()];
+            interpFile.read(0, image, 0, image.length);
+            interp = new ElfFile(image);
+        }
         long bias = 0;
         if (elf.type() == ElfFile.ET_DYN) bias = as.pageDown(as.layout().stackTop() / 3 * 2);
-        MappedFile file = MappedFile.of(execPath, elf.image());
-        long top = 0, phdrVa = 0;
+        long top = mapSegments(as, elf, exe, execPath, bias);
+        long phdrVa = 0;
+        for (ElfFile.Segment s : elf.loads())
+            if (s.offset() <= elf.phoff() && elf.phoff() < s.offset() + s.filesz()) phdrVa = bias + s.vaddr() + (elf.phoff() - s.offset());
+        for (ElfFile.Segment s : elf.segments()) if (s.type() == ElfFile.PT_PHDR) phdrVa = bias + s.vaddr();
+        as.setBrk(top);
+        long interpBase = 0, entry = bias + elf.entry();
+        if (interp != null) {
+            long lo = Long.MAX_VALUE, hi = 0;
+            for (ElfFile.Segment s : interp.loads()) {
+                lo = Math.min(lo, as.pageDown(s.vaddr()));
+                hi = Math.max(hi, as.pageUp(s.vaddr() + s.memsz()));
+            }
+            long at = as.findFree(hi - lo);
+            if (at < 0) throw new BadElfException("no room for the interpreter " + elf.interpreter());
+            interpBase = at - lo;
+            mapSegments(as, interp, interpFile, elf.interpreter(), interpBase);
+            entry = interpBase + interp.entry();
+        }
+        return finish(as, elf, execPath, argv, envp, random16, creds, bias, phdrVa, interpBase, entry, top);
+    }
+
+    /** Maps the PT_LOAD segments at {@code bias}: file pages privately, bss anonymous; returns the end of the last. */
+    private static long mapSegments(AddressSpace as, ElfFile elf, MappedFile file, String name, long bias) {
+        long page = as.pageSize();
+        long top = 0;
         for (ElfFile.Segment s : elf.loads()) {
             long va = bias + s.vaddr();
             if (((s.vaddr() - s.offset()) & (page - 1)) != 0) throw new BadElfException("segment is not page-aligned with its file offset");
             long start = as.pageDown(va);
             long fileEnd = as.pageUp(va + s.filesz());
             long memEnd = as.pageUp(va + s.memsz());
-            if (!as.geometry().representable(start) || memEnd > as.layout().mmapBase() || memEnd < start)
+            if (!as.geometry().representable(start) || memEnd > as.layout().stackTop() || memEnd < start)
                 throw new BadElfException(String.format("segment at 0x%x does not fit the %s address space", va, as.geometry().name()));
             int prot = prot(s.flags());
             if (fileEnd > start)
-                as.map(new Vma(start, fileEnd, prot, Prot.MAP_PRIVATE, file, as.pageDown(s.offset()), s.offset() + s.filesz(), execPath));
+                as.map(new Vma(start, fileEnd, prot, Prot.MAP_PRIVATE, file, as.pageDown(s.offset()), s.offset() + s.filesz(), name));
             if (memEnd > fileEnd)
                 as.map(Vma.anonymous(fileEnd, memEnd, prot, Prot.MAP_PRIVATE, ""));
             top = Math.max(top, memEnd);
-            if (s.offset() <= elf.phoff() && elf.phoff() < s.offset() + s.filesz()) phdrVa = va + (elf.phoff() - s.offset());
         }
-        for (ElfFile.Segment s : elf.segments()) if (s.type() == ElfFile.PT_PHDR) phdrVa = bias + s.vaddr();
-        as.setBrk(top);
+        return top;
+    }
 
+    private static Image finish(AddressSpace as, ElfFile elf, String execPath, List<String> argv, List<String> envp,
+                                byte[] random16, Creds creds, long bias, long phdrVa, long interpBase, long entry, long top) {
+        long page = as.pageSize();
         long stackTop = as.layout().stackTop();
         int stackProt = Prot.READ | Prot.WRITE | (elf.executableStack() ? Prot.EXEC : 0);
         as.map(Vma.anonymous(stackTop - INITIAL_STACK, stackTop, stackProt, Prot.MAP_PRIVATE | Prot.MAP_GROWSDOWN, "[stack]"));
@@ -72,7 +120,7 @@ public final class Exec {
         for (int i = argv.size() - 1; i >= 0; i--) argPtrs.add(0, w.string(argv.get(i)));
         long random = w.bytes(random16);
         long[] aux = {
-                AT_PHDR, phdrVa, AT_PHENT, elf.phentsize(), AT_PHNUM, elf.phnum(), AT_PAGESZ, page, AT_BASE, 0,
+                AT_PHDR, phdrVa, AT_PHENT, elf.phentsize(), AT_PHNUM, elf.phnum(), AT_PAGESZ, page, AT_BASE, interpBase,
                 AT_FLAGS, 0, AT_ENTRY, bias + elf.entry(), AT_UID, creds.uid(), AT_EUID, creds.uid(),
                 AT_GID, creds.gid(), AT_EGID, creds.gid(), AT_HWCAP, HWCAP_RV64GC, AT_CLKTCK, 100,
                 AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0};
@@ -88,7 +136,7 @@ public final class Exec {
         frame[k++] = 0;
         for (long a : aux) frame[k++] = a;
         w.words(sp, frame);
-        return new Image(bias + elf.entry(), sp, bias, top);
+        return new Image(entry, sp, bias, top);
     }
 
     static int prot(int pflags) {

@@ -401,6 +401,7 @@ public final class AddressSpace {
     public void destroy() {
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
+        pager.noteShared(stats.sharedAtExit);
         for (Vma v : List.copyOf(vmas.values())) zap(v.start(), v.end());
         vmas.clear();
         table.destroy();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The page cache of one file (Linux's struct address_space): page index to frame. Mappings
@@ -16,9 +17,17 @@ import java.util.TreeMap;
 public final class FilePages {
     private final MappedFile file;
     private final TreeMap<Long, Long> frames = new TreeMap<>();
+    private final Supplier<Pager> machine;
     private Pager pager;
 
-    public FilePages(MappedFile file) { this.file = file; }
+    /** A cache that fills only when the file is mapped (exec images, shared anonymous memory). */
+    public FilePages(MappedFile file) { this(file, () -> null); }
+
+    /** A cache that read(2) and write(2) fill as well, in {@code machine}'s frames (a file system's files). */
+    public FilePages(MappedFile file, Supplier<Pager> machine) {
+        this.file = file;
+        this.machine = machine;
+    }
 
     public MappedFile file() { return file; }
     /** Pages of this file now in memory. */
@@ -30,9 +39,10 @@ public final class FilePages {
      * {@code major[0]} is set); one reference is the cache's own. NONE when out of memory.
      */
     long get(Pager p, long index, boolean[] major) {
+        // Frame numbers mean something in one machine only: a file shared between machines is a bug.
+        if (pager != null && pager != p) throw new IllegalStateException(file.name() + " is cached by another machine");
         Long f = frames.get(index);
         if (f != null) return f;
-        if (pager != null && pager != p) throw new IllegalStateException(file.name() + " is cached by another machine");
         long frame = p.frames().alloc();
         if (frame == FrameAllocator.NONE) return FrameAllocator.NONE;
         pager = p;
@@ -50,20 +60,24 @@ public final class FilePages {
         return frame;
     }
 
-    /** read(2) of the file: up to end of file, from cached pages where there are, else the store. */
+    /**
+     * read(2) of the file: up to end of file, through the cache; a page not yet there is read
+     * in (and stays, evictable). Only when no frame can be had does it read the store directly.
+     */
     public int read(long offset, byte[] dst, int off, int len) {
         long size = file.size();
         if (offset < 0 || offset >= size || len <= 0) return 0;
         len = (int) Math.min(len, size - offset);
-        if (frames.isEmpty()) return file.read(offset, dst, off, len);
-        int ps = (int) pager.pageSize();
+        Pager p = pager != null ? pager : machine.get();
+        if (p == null) return file.read(offset, dst, off, len);
+        int ps = (int) p.pageSize();
         int done = 0;
         while (done < len) {
             long pos = offset + done;
             int in = (int) (pos & (ps - 1));
             int n = Math.min(len - done, ps - in);
-            Long f = frames.get(pos / ps);
-            if (f != null) pager.memory().read(pager.pa(f) + in, dst, off + done, n);
+            long f = get(p, pos / ps, null);
+            if (f != FrameAllocator.NONE) p.memory().read(p.pa(f) + in, dst, off + done, n);
             else {
                 int r = file.read(pos, dst, off + done, n);
                 if (r < n) return done + Math.max(0, r);
@@ -73,15 +87,24 @@ public final class FilePages {
         return len;
     }
 
-    /** write(2) of the file: the store first (it may refuse by throwing), then every cached page it covers. */
+    /**
+     * write(2) of the file: the store first (it may refuse by throwing), then every page it
+     * covers: updated if cached, brought in if not (so later reads and mappings find it).
+     */
     public void write(long offset, byte[] src, int off, int len) {
         file.write(offset, src, off, len);
-        if (frames.isEmpty() || len <= 0) return;
-        int ps = (int) pager.pageSize();
-        for (Map.Entry<Long, Long> e : frames.subMap(offset / ps, true, (offset + len - 1) / ps, true).entrySet()) {
-            long pageStart = e.getKey() * ps;
+        Pager p = pager != null ? pager : machine.get();
+        if (p == null || len <= 0) return;
+        int ps = (int) p.pageSize();
+        for (long index = offset / ps; index <= (offset + len - 1) / ps; index++) {
+            Long cached = frames.get(index);
+            if (cached == null) {
+                get(p, index, null);   // reads the page as the store now has it; NONE just leaves it uncached
+                continue;
+            }
+            long pageStart = index * ps;
             long from = Math.max(offset, pageStart), to = Math.min(offset + len, pageStart + ps);
-            pager.memory().write(pager.pa(e.getValue()) + (from - pageStart), src, (int) (off + from - offset), (int) (to - from));
+            p.memory().write(p.pa(cached) + (from - pageStart), src, (int) (off + from - offset), (int) (to - from));
         }
     }
 

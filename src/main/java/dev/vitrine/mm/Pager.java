@@ -24,8 +24,10 @@ public final class Pager {
     private Swap swap;
     private ReplacementPolicy policy;
     private final Reclaim reclaim;
+    private int lastLoaded = -1;
     /** Machine-wide figures. */
-    long evictions, swapOuts, swapIns, writebacks, fileDrops;
+    long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
+    private long cachedPages;
 
     Pager(FrameAllocator frames) {
         this.frames = frames;
@@ -60,6 +62,11 @@ public final class Pager {
     public long swapIns() { return swapIns; }
     public long writebacks() { return writebacks; }
     public long fileDrops() { return fileDrops; }
+    /** Frames now holding some file's page (the page cache, /proc/meminfo's Cached). */
+    public long cachedPages() { return cachedPages; }
+    /** The most frames any exiting process shared with another (libc's text when two dynamic programs overlap). */
+    public long sharedPeak() { return sharedPeak; }
+    void noteShared(long n) { sharedPeak = Math.max(sharedPeak, n); }
 
     void pin(long frame) { reclaim.pin(frame); }
     void unpin(long frame) { reclaim.unpin(frame); }
@@ -69,6 +76,7 @@ public final class Pager {
 
     /** A frame joined a file's page cache: evictable from now on. */
     void cached(long frame, FilePages owner, long index) {
+        cachedPages++;
         cacheOwner[(int) frame] = owner;
         cacheIndex[(int) frame] = index;
         track(frame);
@@ -85,6 +93,7 @@ public final class Pager {
     }
 
     void track(long frame) {
+        lastLoaded = (int) frame;
         if (tracked.get((int) frame)) return;
         tracked.set((int) frame);
         policy.loaded((int) frame);
@@ -100,6 +109,7 @@ public final class Pager {
 
     private void freed(long frame) {
         untrack(frame);
+        if (cacheOwner[(int) frame] != null) cachedPages--;
         cacheOwner[(int) frame] = null;
     }
 
@@ -113,14 +123,17 @@ public final class Pager {
     }
 
     /**
-     * LRU in a kernel knows of uses only through the A bits: at each page fault (while memory
-     * is under pressure) every resident page whose A bit is set counts as used since the last
-     * fault, and the bits are cleared for the next interval.
+     * LRU in a kernel knows of uses only through the A bits: at each page fault every resident
+     * page whose A bit is set counts as used since the last fault (in frame order within one
+     * interval), and the bits are cleared for the next. Exact on fault boundaries; costs a
+     * scan of the resident set per fault, which is why real kernels approximate (clock).
      */
     void sampleForLru() {
-        if (policy.kind() != PolicyKind.LRU || evictions == 0) return;
+        if (policy.kind() != PolicyKind.LRU) return;
+        // The page loaded at the last fault was used first in this interval: its load already
+        // made it the youngest, so only the others move past it.
         for (int f = tracked.nextSetBit(0); f >= 0; f = tracked.nextSetBit(f + 1))
-            if (accessed.testAndClear(f)) policy.referenced(f);
+            if (accessed.testAndClear(f) && f != lastLoaded) policy.referenced(f);
     }
 
     /** Writes the page back if some mapping dirtied it; D is cleared in every PTE. */

@@ -87,6 +87,7 @@ public final class ProcFiles implements ProcSource {
         long total = kernel.frames().total() * 4, free = kernel.frames().free() * 4;
         return String.format("MemTotal:       %8d kB\nMemFree:        %8d kB\nMemAvailable:   %8d kB\n"
                 + "Buffers:        %8d kB\nCached:         %8d kB\nSwapTotal:      %8d kB\nSwapFree:       %8d kB\n",
-                total, free, free, 0, 0, 0, 0);
+                total, free, free + kernel.frames().pager().cachedPages() * 4, 0, kernel.frames().pager().cachedPages() * 4,
+                kernel.frames().pager().swap().slots() * 4, (kernel.frames().pager().swap().slots() - kernel.frames().pager().swap().used()) * 4);
     }
 }

@@ -62,8 +62,15 @@ final class SysExec {
         } catch (BadElfException e) {
             throw new FsException(Errno.ENOEXEC);
         }
-        // A dynamically linked program needs its interpreter, which this machine does not carry.
-        if (elf.interpreter() != null) throw new FsException(Errno.ENOENT);
+        // A dynamically linked program's interpreter must be on this machine (Linux: ENOENT when it is not).
+        Exec.Lookup lookup = interp -> {
+            try {
+                return find(t, s, -100 /* AT_FDCWD */, interp, 0);
+            } catch (FsException e) {
+                return null;
+            }
+        };
+        if (elf.interpreter() != null && lookup.open(elf.interpreter()) == null) throw new FsException(Errno.ENOENT);
         AddressSpace space = AddressSpace.create(t.space().geometry(), t.space().frames());
         if (space == null) throw new FsException(Errno.ENOMEM);
         String abs = path.startsWith("/") ? path : absolute(t, s, path);
@@ -71,7 +78,7 @@ final class SysExec {
         s.randomBytes(random);
         Exec.Image img;
         try {
-            img = Exec.load(space, elf, path, argv, envp, random, new Exec.Creds(SysProc.UID, SysProc.GID));
+            img = Exec.load(space, elf, file, path, argv, envp, random, new Exec.Creds(SysProc.UID, SysProc.GID), lookup);
         } catch (BadElfException e) {
             space.destroy();
             throw new FsException(e.getMessage().contains("too large") ? Errno.E2BIG : Errno.ENOEXEC);

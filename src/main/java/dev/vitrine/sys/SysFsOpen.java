@@ -87,7 +87,7 @@ final class SysFsOpen {
         else if (i instanceof Device d) file = d.open();
         else if (i instanceof Fifo fifo) {
             try {
-                file = fifo.open(t, acc, (flags & O_NONBLOCK) != 0);
+                file = fifo.open(t, () -> t.state() != Task.State.DEAD, acc, (flags & O_NONBLOCK) != 0);
             } catch (FsException e) {
                 if (e != Fifo.MUST_WAIT) throw e;
                 t.setOnAbandon(eintr -> fifo.cancel(t));   // a signal handler cut the wait short

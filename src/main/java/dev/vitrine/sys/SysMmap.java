@@ -100,7 +100,8 @@ final class SysMmap {
             v = Vma.anonymous(start, start + size, prot, keep, "");
         }
         as.map(v);
-        if ((flags & Prot.MAP_POPULATE) != 0 && prot != Prot.NONE) populate(as, v);
+        // MAP_LOCKED pages are faulted in at once, as mlock does; they are not pinned against reclaim here.
+        if ((flags & (Prot.MAP_POPULATE | Prot.MAP_LOCKED)) != 0 && prot != Prot.NONE) populate(as, v);
         return start;
     }
 

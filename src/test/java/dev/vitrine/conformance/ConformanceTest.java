@@ -151,7 +151,7 @@ class ConformanceTest {
         if (expected.signal() != actual.signal() || (expected.signal() == 0 && expected.exitStatus() != actual.exitStatus()))
             problems.add("status: qemu " + expected.status() + ", vitrine " + actual.status()
                     + " (" + Diff.clip(actual.note()) + ")");
-        SUMMARY.put(prog.name(), (problems.isEmpty() ? "same " : "DIFF ") + actual.status() + " (" + actual.note() + ")");
+        SUMMARY.put(prog.name(), (problems.isEmpty() ? "same " : "DIFF ") + actual.status() + " (" + actual.note().replace("\n", " | ") + ")");
         if (!problems.isEmpty() && !actual.diagnostics().isBlank())
             problems.add("Vitrine diagnostics:\n" + Diff.tail(actual.diagnostics().strip(), 20));
         if (!problems.isEmpty())
@@ -164,7 +164,9 @@ class ConformanceTest {
             Files.createDirectories(dir);
             Files.write(dir.resolve(base + ".stdout"), r.stdout());
             Files.write(dir.resolve(base + ".stderr"), r.stderr());
-            if (!r.diagnostics().isEmpty()) Files.writeString(dir.resolve(base + ".diagnostics"), r.diagnostics());
+            Path diag = dir.resolve(base + ".diagnostics");
+            if (!r.diagnostics().isEmpty()) Files.writeString(diag, r.diagnostics());
+            else Files.deleteIfExists(diag);
             Files.writeString(dir.resolve(base + ".status"), r.status() + (r.note().isEmpty() ? "" : " (" + r.note() + ")") + "\n");
         } catch (IOException ignored) {
             // inspection aid only

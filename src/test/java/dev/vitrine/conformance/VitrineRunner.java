@@ -22,7 +22,7 @@ final class VitrineRunner {
     private static final long THREAD_STACK = 256L << 20;
 
     GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds) throws Throwable {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream(), diag = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new Capped(), err = new Capped(), diag = new Capped();
         Machine machine = Machine.builder()
                 .stdin(new ByteArrayInputStream(stdin))
                 .stdout(out)
@@ -62,6 +62,29 @@ final class VitrineRunner {
         String perf = ms + " ms, " + instructions + " instructions";
         return new GuestRun(out.toByteArray(), err.toByteArray(), r.exitStatus(), r.signal(),
                 r.report() == null || r.report().isBlank() ? perf : r.report() + "; " + perf, diag.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Keeps at most {@link #LIMIT} bytes, so a guest printing in a loop cannot exhaust the test JVM's heap. */
+    static final class Capped extends ByteArrayOutputStream {
+        static final int LIMIT = 64 << 20;
+        private boolean truncated;
+
+        @Override public synchronized void write(int b) {
+            if (count < LIMIT) super.write(b); else truncate();
+        }
+
+        @Override public synchronized void write(byte[] b, int off, int len) {
+            int room = Math.max(LIMIT - count, 0);
+            super.write(b, off, Math.min(len, room));
+            if (len > room) truncate();
+        }
+
+        private void truncate() {
+            if (truncated) return;
+            truncated = true;
+            byte[] mark = "\n[output truncated by the conformance harness at 64 MiB]\n".getBytes(StandardCharsets.UTF_8);
+            super.write(mark, 0, mark.length);
+        }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
