@@ -1,7 +1,8 @@
-/* Bad arguments to the process, signal and futex calls come back as errors (EFAULT,
- * EINVAL, ESRCH, ECHILD), never as a crash of the machine. Left out because qemu-user
- * differs from Linux: nanosleep with a bad pointer (Linux EFAULT, qemu EINVAL) and clone3
- * (qemu 7.2 has none: ENOSYS). */
+/* proc_badargs: Bad arguments to the process, signal and futex calls come back as errors (EFAULT,
+ * EINVAL, ESRCH, ECHILD), never as a crash of the machine. Left out because qemu-user differs
+ * from Linux: nanosleep with a bad pointer (Linux EFAULT, qemu EINVAL) and clone3 (qemu 7.2 has
+ * none: ENOSYS).
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/futex.h>

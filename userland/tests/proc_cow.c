@@ -1,6 +1,6 @@
-/* proc_cow: Copy on write: after fork, parent and child each see their own copy of a large heap; (continued) */
-/*
- * the child's writes never reach the parent, and the parent's later writes never reach the child. */
+/* proc_cow: Copy on write: after fork, parent and child each see their own copy of a large heap;
+ * the child's writes never reach the parent, and the parent's later writes never reach the child.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
-/* proc_exec: execve: the new image gets exactly the argv and envp given; O_CLOEXEC descriptors are (continued) */
-/*
- * closed and others kept; caught signals revert to SIG_DFL, ignored ones stay ignored and
- * the blocked mask is kept; the pid stays. Failures: ENOENT, EACCES, a "#!" line whose
- * interpreter is missing. */
+/* proc_exec: execve: the new image gets exactly the argv and envp given; O_CLOEXEC descriptors
+ * are closed and others kept; caught signals revert to SIG_DFL, ignored ones stay ignored and the
+ * blocked mask is kept; the pid stays. Failures: ENOENT, EACCES, a "#!" line whose interpreter is
+ * missing.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

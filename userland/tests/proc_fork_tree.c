@@ -1,6 +1,6 @@
-/* proc_fork_tree: A tree of processes: every node forks two children one after the other, waits for (continued) */
-/*
- * each, and reports what they returned; leaves exit with a code from their path. */
+/* proc_fork_tree: A tree of processes: every node forks two children one after the other, waits
+ * for each, and reports what they returned; leaves exit with a code from their path.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

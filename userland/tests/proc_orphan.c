@@ -1,6 +1,6 @@
-/* proc_orphan: An orphan is adopted: a child forks a grandchild and exits at once; the grandchild (continued) */
-/*
- * sees its parent change (to init, or a subreaper) and reports through shared memory. */
+/* proc_orphan: An orphan is adopted: a child forks a grandchild and exits at once; the grandchild
+ * sees its parent change (to init, or a subreaper) and reports through shared memory.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

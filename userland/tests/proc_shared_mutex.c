@@ -1,6 +1,7 @@
-/* proc_shared_mutex: A PTHREAD_PROCESS_SHARED mutex in MAP_SHARED|MAP_ANONYMOUS memory synchronizes a parent (continued) */
-/*
- * and its child: both add to one counter under the lock, and no increment is lost. */
+/* proc_shared_mutex: A PTHREAD_PROCESS_SHARED mutex in MAP_SHARED|MAP_ANONYMOUS memory
+ * synchronizes a parent and its child: both add to one counter under the lock, and no increment
+ * is lost.
+ */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

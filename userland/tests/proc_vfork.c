@@ -1,6 +1,6 @@
-/* proc_vfork: vfork: the parent waits until the child execs or exits. (Linux also shares the memory (continued) */
-/*
- * meanwhile; qemu-user's vfork is a fork, so that is not printed.) */
+/* proc_vfork: vfork: the parent waits until the child execs or exits. (Linux also shares the
+ * memory meanwhile; qemu-user's vfork is a fork, so that is not printed.)
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

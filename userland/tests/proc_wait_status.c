@@ -1,6 +1,6 @@
-/* proc_wait_status: Wait statuses as Linux encodes them: exit codes, deaths by signal (no core with (continued) */
-/*
- * RLIMIT_CORE 0), stops and continues (WUNTRACED, WCONTINUED), WNOHANG, waitid, ECHILD. */
+/* proc_wait_status: Wait statuses as Linux encodes them: exit codes, deaths by signal (no core
+ * with RLIMIT_CORE 0), stops and continues (WUNTRACED, WCONTINUED), WNOHANG, waitid, ECHILD.
+ */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>

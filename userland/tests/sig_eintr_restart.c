@@ -1,7 +1,7 @@
-/* sig_eintr_restart: A signal handler interrupts a sleeping call: without SA_RESTART wait() fails with (continued) */
-/*
- * EINTR, with SA_RESTART it goes on waiting; sleep() returns the time left; pause()
- * and sigsuspend() return after the handler. */
+/* sig_eintr_restart: A signal handler interrupts a sleeping call: without SA_RESTART wait() fails
+ * with EINTR, with SA_RESTART it goes on waiting; sleep() returns the time left; pause() and
+ * sigsuspend() return after the handler.
+ */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
-/* sig_faults: Faults other than SIGSEGV: an illegal instruction is SIGILL (ILL_ILLOPC at its address), (continued) */
-/*
- * ebreak is SIGTRAP (TRAP_BRKPT), a page of a file mapping past the end of the file is
- * SIGBUS (BUS_ADRERR), and integer division by zero raises nothing on RISC-V. */
+/* sig_faults: Faults other than SIGSEGV: an illegal instruction is SIGILL (ILL_ILLOPC at its
+ * address), ebreak is SIGTRAP (TRAP_BRKPT), a page of a file mapping past the end of the file is
+ * SIGBUS (BUS_ADRERR), and integer division by zero raises nothing on RISC-V.
+ */
 #include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>

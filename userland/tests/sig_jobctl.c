@@ -1,6 +1,7 @@
-/* sig_jobctl: Job control: a stopped child keeps other signals pending until SIGCONT; SIGKILL ends a (continued) */
-/*
- * stopped child; SIGTSTP can be caught while SIGSTOP cannot; SIGCONT wakes even when blocked. */
+/* sig_jobctl: Job control: a stopped child keeps other signals pending until SIGCONT; SIGKILL
+ * ends a stopped child; SIGTSTP can be caught while SIGSTOP cannot; SIGCONT wakes even when
+ * blocked.
+ */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

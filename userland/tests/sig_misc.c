@@ -1,7 +1,8 @@
-/* sig_misc: More signal rules: SIGCHLD set to SIG_IGN reaps children at once (wait: ECHILD); (continued) */
-/*
- * SIGCONT resumes a stopped child (SA_NOCLDSTOP is not checked: qemu-user ignores it); an interval timer fires repeatedly; sigtimedwait with a timeout; kill of a
- * process group; a handler on the alternate stack knows it. */
+/* sig_misc: More signal rules: SIGCHLD set to SIG_IGN reaps children at once (wait: ECHILD);
+ * SIGCONT resumes a stopped child (SA_NOCLDSTOP is not checked: qemu-user ignores it); an
+ * interval timer fires repeatedly; sigtimedwait with a timeout; kill of a process group; a
+ * handler on the alternate stack knows it.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>

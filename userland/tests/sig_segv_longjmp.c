@@ -1,7 +1,7 @@
-/* sig_segv_longjmp: SIGSEGV caught and recovered with siglongjmp, again and again: the fault address and (continued) */
-/*
- * SEGV_MAPERR vs SEGV_ACCERR in siginfo, the mask restored by siglongjmp, and a stack
- * overflow caught on an alternate signal stack. */
+/* sig_segv_longjmp: SIGSEGV caught and recovered with siglongjmp, again and again: the fault
+ * address and SEGV_MAPERR vs SEGV_ACCERR in siginfo, the mask restored by siglongjmp, and a stack
+ * overflow caught on an alternate signal stack.
+ */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>

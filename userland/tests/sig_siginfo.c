@@ -1,7 +1,7 @@
-/* sig_siginfo: SA_SIGINFO handlers see who sent what: kill (SI_USER), raise (SI_TKILL), sigqueue (continued) */
-/*
- * (SI_QUEUE with a value), a child's exit (SIGCHLD, CLD_EXITED); SA_RESETHAND, SA_NODEFER,
- * masks and sigpending. */
+/* sig_siginfo: SA_SIGINFO handlers see who sent what: kill (SI_USER), raise (SI_TKILL), sigqueue
+ * (SI_QUEUE with a value), a child's exit (SIGCHLD, CLD_EXITED); SA_RESETHAND, SA_NODEFER, masks
+ * and sigpending.
+ */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
-/* thread_basics: Threads: each has its own tid and signal mask, shares the pid and memory; pthread_exit (continued) */
-/*
- * values, detached threads, thread-directed signals (pthread_kill), sigwait in a thread,
- * a barrier, a rwlock and a semaphore. */
+/* thread_basics: Threads: each has its own tid and signal mask, shares the pid and memory;
+ * pthread_exit values, detached threads, thread-directed signals (pthread_kill), sigwait in a
+ * thread, a barrier, a rwlock and a semaphore.
+ */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <semaphore.h>

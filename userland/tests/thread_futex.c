@@ -1,7 +1,7 @@
-/* thread_futex: The futex calls themselves: WAIT on a changed value is EAGAIN, a timeout ETIMEDOUT, WAKE (continued) */
-/*
- * counts whom it woke, WAIT_BITSET/WAKE_BITSET match bits, CMP_REQUEUE moves waiters, and a
- * shared futex in MAP_SHARED memory works between processes. */
+/* thread_futex: The futex calls themselves: WAIT on a changed value is EAGAIN, a timeout
+ * ETIMEDOUT, WAKE counts whom it woke, WAIT_BITSET/WAKE_BITSET match bits, CMP_REQUEUE moves
+ * waiters, and a shared futex in MAP_SHARED memory works between processes.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/futex.h>

@@ -1,6 +1,7 @@
-/* thread_mutex_cond: pthreads: four threads add to a counter under a mutex; a producer and a consumer pass (continued) */
-/*
- * items through a one-slot buffer with two condition variables; joins return values. */
+/* thread_mutex_cond: pthreads: four threads add to a counter under a mutex; a producer and a
+ * consumer pass items through a one-slot buffer with two condition variables; joins return
+ * values.
+ */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
-/* thread_robust: Robust mutexes: when the owning thread exits holding one, the next locker gets (continued) */
-/*
- * EOWNERDEAD, marks it consistent and goes on. (The same across processes, in shared
- * memory, needs the kernel's robust list, which qemu-user lacks: ProcRunTest checks it.) */
+/* thread_robust: Robust mutexes: when the owning thread exits holding one, the next locker gets
+ * EOWNERDEAD, marks it consistent and goes on. (The same across processes, in shared memory,
+ * needs the kernel's robust list, which qemu-user lacks: ProcRunTest checks it.)
+ */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
