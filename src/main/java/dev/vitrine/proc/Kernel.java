@@ -198,8 +198,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
                     continue;
                 }
                 if (!liveTasks()) return Stop.ALL_EXITED;
-                if (hostTerminal && !Thread.currentThread().isInterrupted()) {
-                    awaitHostSignal();
+                if (host.attached() && !Thread.currentThread().isInterrupted()) {
+                    host.await();
                     continue;
                 }
                 return deadlock();
@@ -386,36 +386,17 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
     }
 
-    /** Signals from the host's terminal (^C), set by another Java thread, taken by the loop. */
-    private final java.util.concurrent.atomic.AtomicLong hostSignals = new java.util.concurrent.atomic.AtomicLong();
+    /** The host terminal's ^C and friends, posted from another Java thread. */
+    private final HostSignals host = new HostSignals();
 
     /** Thread-safe: the host's ^C (SIGINT), ^\\ (SIGQUIT) or ^Z (SIGTSTP) for the foreground group, delivered by the loop. */
-    public void interruptFromHost(int sig) {
-        hostSignals.getAndUpdate(v -> v | Signals.bit(sig));
-        synchronized (hostSignals) { hostSignals.notifyAll(); }
-    }
-
-    private volatile boolean hostTerminal;
+    public void interruptFromHost(int sig) { host.post(sig); }
 
     /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
-    public void setHostTerminal(boolean on) { hostTerminal = on; }
-
-    /** Blocks the machine's thread (host time; the virtual clock stands still) until the host sends a signal. */
-    private void awaitHostSignal() {
-        synchronized (hostSignals) {
-            while (hostSignals.get() == 0) {
-                try {
-                    hostSignals.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
+    public void setHostTerminal(boolean on) { host.setAttached(on); }
 
     private void takeHostSignals() {
-        long bits = hostSignals.getAndSet(0);
+        long bits = host.take();
         for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
     }
 

@@ -76,7 +76,7 @@ public final class SignalDelivery {
         return !ignored(p, sig);
     }
 
-    private static boolean ignored(Process p, int sig) {
+    static boolean ignored(Process p, int sig) {
         SigAction a = p.actions[sig];
         return a.isIgnore() || a.isDefault() && Signals.defaultAction(sig) == Signals.Default.IGNORE;
     }
@@ -194,125 +194,5 @@ public final class SignalDelivery {
             }
         }
         return true;
-    }
-
-    // ---- what the signal syscalls change
-
-    public static final int ESRCH = 3, EINVAL = 22, EPERM = 1;
-
-    /**
-     * rt_sigaction's change: SIGKILL/SIGSTOP refuse; a signal newly ignored (SIG_IGN, or
-     * SIG_DFL whose default is to ignore) loses its pending instances, as Linux does.
-     */
-    public static long setAction(Kernel k, Task t, int sig, SigAction act) {
-        if (sig < 1 || sig > Signals.NSIG) return -EINVAL;
-        if (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) return -EINVAL;
-        Process p = t.proc;
-        p.actions[sig] = new SigAction(act.handler(), act.flags(), act.mask() & ~Signals.UNBLOCKABLE);
-        if (ignored(p, sig)) {
-            long bit = Signals.bit(sig);
-            p.sharedPending &= ~bit;
-            p.sharedInfo[sig] = null;
-            for (Task x : p.threads) { x.pending &= ~bit; x.pendingInfo[sig] = null; }
-        }
-        return 0;
-    }
-
-    /** rt_sigprocmask's new mask; unblocking may make a signal deliverable at once. */
-    public static void setBlocked(Task t, long mask) {
-        t.blocked = mask & ~Signals.UNBLOCKABLE;
-    }
-
-    /** Pending signals of the thread and its process that are blocked (what rt_sigpending reports). */
-    public static long pendingSet(Task t) { return (t.pending | t.proc.sharedPending) & t.blocked; }
-
-    /** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 a group. */
-    public static long kill(Kernel k, Task sender, int pid, int sig) {
-        if (sig < 0 || sig > Signals.NSIG) return -EINVAL;
-        SigInfo info = SigInfo.kill(sig, SigInfo.SI_USER, sender.pid(), 1000);
-        if (pid > 0) {
-            Process p = k.process(pid);
-            if (p == null) return -ESRCH;
-            if (sig != 0) sendProcess(k, p, info);
-            return 0;
-        }
-        int found = 0;
-        for (Process p : k.processes()) {
-            if (p.state == Process.State.REAPED) continue;
-            boolean hit = pid == -1 ? p.pid > 1 && p != sender.proc
-                    : p.pgid == (pid == 0 ? sender.proc.pgid : -pid);
-            if (!hit) continue;
-            found++;
-            if (sig != 0) sendProcess(k, p, info);
-        }
-        return found > 0 ? 0 : -ESRCH;
-    }
-
-    /** tgkill(2) (tgid > 0) and tkill(2) (tgid = -1). */
-    public static long tgkill(Kernel k, Task sender, int tgid, int tid, int sig) {
-        if (sig < 0 || sig > Signals.NSIG || tid <= 0 || tgid == 0 || tgid < -1) return -EINVAL;
-        Task t = k.thread(tid);
-        if (t == null || (tgid > 0 && t.pid() != tgid) || !t.proc.alive()) return -ESRCH;
-        if (sig != 0) sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), 1000));
-        return 0;
-    }
-
-    /** rt_sigqueueinfo/rt_tgsigqueueinfo with the caller's siginfo (si_code must be negative, as Linux demands of others). */
-    public static long queue(Kernel k, Task sender, int tgid, int tid, int sig, SigInfo info) {
-        if (sig < 1 || sig > Signals.NSIG) return -EINVAL;
-        if (info.code() >= 0 || info.code() == SigInfo.SI_TKILL) return -EPERM;
-        if (tid > 0) {
-            Task t = k.thread(tid);
-            if (t == null || t.pid() != tgid) return -ESRCH;
-            sendThread(k, t, info);
-            return 0;
-        }
-        Process p = k.process(tgid);
-        if (p == null) return -ESRCH;
-        sendProcess(k, p, info);
-        return 0;
-    }
-
-    /**
-     * rt_sigsuspend: the mask is swapped for {@code mask} until a handler runs (its frame
-     * saves the old one, so sigreturn restores it). Returns true when the caller should
-     * sleep (restart), false when a signal is already deliverable (the call ends with EINTR).
-     */
-    public static boolean suspend(Kernel k, Task t, long mask) {
-        if (t.syscallState == null) {
-            t.savedMask = t.blocked;
-            t.restoreMask = true;
-            t.blocked = mask & ~Signals.UNBLOCKABLE;
-            t.syscallState = Boolean.TRUE;
-            t.onAbandon = eintr -> { };
-        }
-        if (hasDeliverable(t)) return false;
-        k.sleep(t, t, "pause/sigsuspend: waiting for a signal");
-        return true;
-    }
-
-    /** sigaltstack: the current setting into old (sp, flags, size), then the new one. */
-    public static long altStack(Task t, long sp, long[] in, long[] old) {
-        if (old != null) {
-            old[0] = t.altSp;
-            old[1] = t.altFlags == SigFrame.SS_DISABLE ? SigFrame.SS_DISABLE : SigFrame.onAltStack(t, sp) ? SigFrame.SS_ONSTACK : 0;
-            old[2] = t.altSize;
-        }
-        if (in == null) return 0;
-        if (SigFrame.onAltStack(t, sp)) return -EPERM;
-        int flags = (int) in[1];
-        int mode = flags & ~SigFrame.SS_AUTODISARM;
-        if (mode != 0 && mode != SigFrame.SS_DISABLE && mode != SigFrame.SS_ONSTACK) return -EINVAL;
-        if (mode == SigFrame.SS_DISABLE) {
-            t.altSp = 0;
-            t.altSize = 0;
-            t.altFlags = SigFrame.SS_DISABLE;
-            return 0;
-        }
-        if (in[2] < SigFrame.MINSIGSTKSZ) return -12; // ENOMEM
-        t.altSp = in[0];
-        t.altSize = in[2];
-        t.altFlags = 0;
-        return 0;
     }
 }

@@ -4,6 +4,7 @@ import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.SigAction;
 import dev.vitrine.proc.SigInfo;
+import dev.vitrine.proc.SignalCalls;
 import dev.vitrine.proc.SignalDelivery;
 import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
@@ -23,7 +24,7 @@ final class SysSignal {
         t.add(135, "rt_sigprocmask", (k, task, how, set, old, size, a4, a5) -> sigprocmask(task, (int) how, set, old, size), INT, PTR, PTR, LONG);
         t.add(136, "rt_sigpending", (k, task, set, size, a2, a3, a4, a5) -> {
             if (size != SIGSETSIZE) return -Errno.EINVAL;
-            return task.memory().writeLong(set, SignalDelivery.pendingSet(task)) ? 0 : -Errno.EFAULT;
+            return task.memory().writeLong(set, SignalCalls.pendingSet(task)) ? 0 : -Errno.EFAULT;
         }, PTR, LONG);
         t.add(133, "rt_sigsuspend", (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, LONG);
         t.add(139, "rt_sigreturn", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED, (k, task, a0, a1, a2, a3, a4, a5) -> {
@@ -31,9 +32,9 @@ final class SysSignal {
             return Syscall.NO_RETURN;
         });
         t.add(132, "sigaltstack", (k, task, ss, old, a2, a3, a4, a5) -> sigaltstack(k, task, ss, old), PTR, PTR);
-        t.add(129, "kill", (k, task, pid, sig, a2, a3, a4, a5) -> SignalDelivery.kill(k, task, (int) pid, (int) sig), INT, INT);
-        t.add(130, "tkill", (k, task, tid, sig, a2, a3, a4, a5) -> SignalDelivery.tgkill(k, task, -1, (int) tid, (int) sig), INT, INT);
-        t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalDelivery.tgkill(k, task, (int) tg, (int) tid, (int) sig), INT, INT, INT);
+        t.add(129, "kill", (k, task, pid, sig, a2, a3, a4, a5) -> SignalCalls.kill(k, task, (int) pid, (int) sig), INT, INT);
+        t.add(130, "tkill", (k, task, tid, sig, a2, a3, a4, a5) -> SignalCalls.tgkill(k, task, -1, (int) tid, (int) sig), INT, INT);
+        t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalCalls.tgkill(k, task, (int) tg, (int) tid, (int) sig), INT, INT, INT);
         t.add(138, "rt_sigqueueinfo", (k, task, tg, sig, info, a3, a4, a5) -> sigqueue(k, task, (int) tg, 0, (int) sig, info), INT, INT, PTR);
         t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), INT, INT, INT, PTR);
         t.add(137, "rt_sigtimedwait", (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, LONG);
@@ -52,7 +53,7 @@ final class SysSignal {
             if (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) return -Errno.EINVAL;
         }
         if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(old.handler(), old.flags(), old.mask()))) return -Errno.EFAULT;
-        return nw == null ? 0 : SignalDelivery.setAction(k, t, sig, nw);
+        return nw == null ? 0 : SignalCalls.setAction(k, t, sig, nw);
     }
 
     private static long sigprocmask(Task t, int how, long setVa, long oldVa, long size) {
@@ -71,7 +72,7 @@ final class SysSignal {
                 case SIG_UNBLOCK -> cur & ~set;
                 default -> set;
             };
-            SignalDelivery.setBlocked(t, nw);
+            SignalCalls.setBlocked(t, nw);
         }
         return 0;
     }
@@ -80,7 +81,7 @@ final class SysSignal {
         if (size != SIGSETSIZE) return -Errno.EINVAL;
         Long set = t.memory().readLong(setVa);
         if (set == null) return -Errno.EFAULT;
-        return SignalDelivery.suspend(k, t, set) ? Syscall.RESTART : -Errno.EINTR;
+        return SignalCalls.suspend(k, t, set) ? Syscall.RESTART : -Errno.EINTR;
     }
 
     private static long sigaltstack(Kernel k, Task t, long ssVa, long oldVa) {
@@ -91,7 +92,7 @@ final class SysSignal {
             in = new long[] {sp, (int) (long) fl, sz};
         }
         long[] old = new long[3];
-        long r = SignalDelivery.altStack(t, k.hart().x[2], in, oldVa != 0 ? old : null);
+        long r = SignalCalls.altStack(t, k.hart().x[2], in, oldVa != 0 ? old : null);
         if (oldVa != 0 && r == 0) {
             var b = Abi.buffer(24).putLong(old[0]).putInt((int) old[1]).putInt(0).putLong(old[2]);
             if (!t.memory().write(oldVa, b.array())) return -Errno.EFAULT;
@@ -104,6 +105,6 @@ final class SysSignal {
         if (!t.memory().read(infoVa, b, 0, 128)) return -Errno.EFAULT;
         var buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         SigInfo info = SigInfo.queue(sig, buf.getInt(8), buf.getInt(16), buf.getInt(20), buf.getLong(24));
-        return SignalDelivery.queue(k, t, tgid, tid, sig, info);
+        return SignalCalls.queue(k, t, tgid, tid, sig, info);
     }
 }
