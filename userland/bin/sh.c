@@ -6,7 +6,7 @@
  *   lists                        a ; b   a && b   a || b   a &
  *   quoting                      'single'  "double $VAR"  back\ slash
  *   variables                    NAME=value  $NAME ${NAME}  $?  $$  $!  $#  $0..$9
- *   builtins                     cd exit export unset wait jobs fg bg history exec
+ *   builtins                     cd exit export unset wait jobs fg bg kill history exec
  *
  * Interactive (stdin a terminal, no -c): a prompt, history, and job control: every pipeline
  * is its own process group (setpgid); the foreground one owns the terminal (tcsetpgrp), so
@@ -744,10 +744,49 @@ static int b_history(char **argv) {
 
 static int b_exec(char **argv);
 
+/* kill, built in so that %N names a job: its process group (or its processes). */
+static const char *signames[] = {NULL, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
+                                 "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
+                                 "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS"};
+static int b_kill(char **argv) {
+    int sig = SIGTERM, k = 1, rc = 0;
+    if (argv[k] && argv[k][0] == '-' && argv[k][1] && strcmp(argv[k], "--") != 0) {
+        const char *s = argv[k] + 1;
+        if (strcmp(s, "s") == 0 && argv[k + 1]) s = argv[++k];
+        if (strcmp(s, "l") == 0) {
+            for (int n = 1; n < 32; n++) printf("%2d) SIG%s\n", n, signames[n]);
+            fflush(stdout);
+            return 0;
+        }
+        if (strncmp(s, "SIG", 3) == 0) s += 3;
+        sig = -1;
+        if (isdigit((unsigned char)s[0])) sig = atoi(s);
+        for (int n = 1; n < 32; n++) if (strcmp(signames[n], s) == 0) sig = n;
+        if (sig < 0) { fprintf(stderr, "sh: kill: %s: invalid signal specification\n", s); return 1; }
+        k++;
+    } else if (argv[k] && strcmp(argv[k], "--") == 0) k++;
+    if (!argv[k]) { fprintf(stderr, "kill: usage: kill [-s sigspec | -signum | -sigspec] pid | jobspec ...\n"); return 2; }
+    for (; argv[k]; k++) {
+        if (argv[k][0] == '%') {
+            struct job *j = find_job(argv[k]);
+            if (!j) { fprintf(stderr, "sh: kill: %s: no such job\n", argv[k]); rc = 1; continue; }
+            if (interactive) kill(-j->pgid, sig);
+            else for (int m = 0; m < j->n; m++) if (j->alive[m]) kill(j->pids[m], sig);
+            continue;
+        }
+        char *end;
+        long pid = strtol(argv[k], &end, 10);
+        if (*end || end == argv[k]) { fprintf(stderr, "sh: kill: %s: arguments must be process or job IDs\n", argv[k]); rc = 1; continue; }
+        if (kill((pid_t)pid, sig) < 0) { fprintf(stderr, "sh: kill: (%ld) - %s\n", pid, strerror(errno)); rc = 1; }
+    }
+    return rc;
+}
+
 struct builtin { const char *name; int (*fn)(char **); };
 static const struct builtin builtins[] = {
     {"cd", b_cd}, {"exit", b_exit}, {"export", b_export}, {"unset", b_unset}, {"wait", b_wait},
     {"jobs", b_jobs}, {"fg", b_fg}, {"bg", b_fg}, {"history", b_history}, {"exec", b_exec},
+    {"kill", b_kill},
     {NULL, NULL},
 };
 static const struct builtin *find_builtin(const char *name) {

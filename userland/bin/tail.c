@@ -39,6 +39,7 @@ int main(int argc, char **argv) {
     int bytes = 0, from_start = 0, i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         char opt = argv[i][1];
+        if (opt >= '0' && opt <= '9') { n = parse_count(argv[i] + 1); continue; }   /* tail -5 */
         if (opt != 'n' && opt != 'c') die_usage("[-n [+]LINES | -c [+]BYTES] [FILE]...");
         const char *v = argv[i][2] ? argv[i] + 2 : (i + 1 < argc ? argv[++i] : NULL);
         if (v && *v == '+') from_start = 1, v++;
