@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * <li>a run that does not finish within the timeout is killed and reported as a failure.</li>
  * </ul>
  */
-final class Oracle {
+public final class Oracle {
     /** Own threads: the common pool may have a single thread on a small machine, and these block. */
     private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "oracle-io");
@@ -36,9 +36,15 @@ final class Oracle {
 
     private final Path qemu;
 
-    Oracle(Path qemu) { this.qemu = qemu; }
+    public Oracle(Path qemu) { this.qemu = qemu; }
 
-    GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds)
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        return run(binary, argv, env, stdin, timeoutSeconds, null);
+    }
+
+    /** As above, in working directory {@code dir} (null: this JVM's). */
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds, Path dir)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("env");
@@ -50,6 +56,7 @@ final class Oracle {
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (dir != null) pb.directory(dir.toFile());
         Process p = pb.start();
         CompletableFuture<byte[]> out = slurp(p.getInputStream());
         CompletableFuture<byte[]> err = slurp(p.getErrorStream());
