@@ -1,5 +1,6 @@
 /* echo: print the arguments separated by spaces, then a newline (-n: no newline,
- * -e: interpret \n \t \\ \0NNN escapes, -E: don't). */
+ * -e: interpret \n \t \\ \0NNN \NNN \xHH escapes, -E: don't). */
+#include <ctype.h>
 #include "util.h"
 
 static void put_escaped(const char *s, int *stop) {
@@ -16,12 +17,24 @@ static void put_escaped(const char *s, int *stop) {
         case 'e': putchar(033); break;
         case '\\': putchar('\\'); break;
         case 'c': *stop = 1; return;
-        case '0': {
-            int v = 0;
-            for (int k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; k++) v = v * 8 + (*++s - '0');
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            /* \0NNN and \NNN: octal, up to three digits after the 0 (GNU echo) */
+            int v = 0, max = *s == '0' ? 3 : 2;
+            if (*s != '0') v = *s - '0';
+            for (int k = 0; k < max && s[1] >= '0' && s[1] <= '7'; k++) v = v * 8 + (*++s - '0');
             putchar(v);
             break;
         }
+        case 'x':
+            if (isxdigit((unsigned char)s[1])) {
+                int v = 0;
+                for (int k = 0; k < 2 && isxdigit((unsigned char)s[1]); k++) {
+                    char h = *++s;
+                    v = v * 16 + (isdigit((unsigned char)h) ? h - '0' : (h | 32) - 'a' + 10);
+                }
+                putchar(v);
+            } else { putchar('\\'); putchar('x'); }
+            break;
         default: putchar('\\'); putchar(*s); break;
         }
     }

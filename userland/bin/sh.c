@@ -6,7 +6,7 @@
  *   lists                        a ; b   a && b   a || b   a &
  *   quoting                      'single'  "double $VAR"  back\ slash
  *   variables                    NAME=value  $NAME ${NAME}  $?  $$  $!  $#  $0..$9
- *   builtins                     cd exit export unset wait jobs fg bg kill history exec
+ *   builtins                     cd exit export unset wait jobs fg bg kill history exec echo
  *
  * Interactive (stdin a terminal, no -c): a prompt, history, and job control: every pipeline
  * is its own process group (setpgid); the foreground one owns the terminal (tcsetpgrp), so
@@ -744,6 +744,46 @@ static int b_history(char **argv) {
 
 static int b_exec(char **argv);
 
+/* echo, built in as in every shell (one process fewer per echo): -n, -e, -E as bin/echo.c. */
+static int b_echo(char **argv) {
+    int newline = 1, escapes = 0, k = 1;
+    for (; argv[k] && argv[k][0] == '-' && argv[k][1] && strspn(argv[k] + 1, "neE") == strlen(argv[k] + 1); k++)
+        for (const char *p = argv[k] + 1; *p; p++) {
+            if (*p == 'n') newline = 0;
+            else escapes = *p == 'e';
+        }
+    struct str out = {0};
+    for (int first = 1; argv[k]; k++, first = 0) {
+        if (!first) sadd(&out, ' ');
+        for (const char *p = argv[k]; *p; p++) {
+            if (!escapes || *p != '\\' || !p[1]) { sadd(&out, *p); continue; }
+            char c = *++p;
+            const char *from = "ntrabfve\\", *to = "\n\t\r\a\b\f\v\033\\";
+            const char *hit = strchr(from, c);
+            if (c == 'c') { newline = 0; argv[k + 1] = NULL; break; }
+            if (c == '0') {
+                int v = 0;
+                for (int d = 0; d < 3 && p[1] >= '0' && p[1] <= '7'; d++) v = v * 8 + (*++p - '0');
+                sadd(&out, v);
+            } else if (c == 'x' && isxdigit((unsigned char)p[1])) {
+                int v = 0;
+                for (int d = 0; d < 2 && isxdigit((unsigned char)p[1]); d++) {
+                    char h = *++p;
+                    v = v * 16 + (isdigit((unsigned char)h) ? h - '0' : (h | 32) - 'a' + 10);
+                }
+                sadd(&out, v);
+            } else if (hit) sadd(&out, to[hit - from]);
+            else { sadd(&out, '\\'); sadd(&out, c); }
+        }
+    }
+    if (newline) sadd(&out, '\n');
+    fflush(stdout);
+    int rc = out.len && write(1, out.s, out.len) < 0 ? 1 : 0;
+    if (rc) fprintf(stderr, "sh: echo: write error: %s\n", strerror(errno));
+    free(out.s);
+    return rc;
+}
+
 /* kill, built in so that %N names a job: its process group (or its processes). */
 static const char *signames[] = {NULL, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
                                  "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
@@ -786,7 +826,7 @@ struct builtin { const char *name; int (*fn)(char **); };
 static const struct builtin builtins[] = {
     {"cd", b_cd}, {"exit", b_exit}, {"export", b_export}, {"unset", b_unset}, {"wait", b_wait},
     {"jobs", b_jobs}, {"fg", b_fg}, {"bg", b_fg}, {"history", b_history}, {"exec", b_exec},
-    {"kill", b_kill},
+    {"kill", b_kill}, {"echo", b_echo},
     {NULL, NULL},
 };
 static const struct builtin *find_builtin(const char *name) {

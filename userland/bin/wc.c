@@ -2,6 +2,7 @@
  * total, in GNU wc's columns. */
 #include <ctype.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include "util.h"
 
 static int show_l, show_w, show_c;
@@ -42,23 +43,27 @@ int main(int argc, char **argv) {
         }
     if (!show_l && !show_w && !show_c) show_l = show_w = show_c = 1;
     int nfiles = argc - i, rc = 0, nshown = show_l + show_w + show_c;
-    long long (*c)[3] = calloc(nfiles + 1, sizeof *c), total[3] = {0};
+    long long (*c)[3] = calloc(nfiles + 1, sizeof *c), total[3] = {0}, regular_bytes = 0;
+    int irregular = 0;
     int *ok = calloc(nfiles + 1, sizeof *ok);
     for (int f = 0; f < (nfiles ? nfiles : 1); f++) {
         const char *name = nfiles ? argv[i + f] : "-";
         int fd = strcmp(name, "-") == 0 ? 0 : open(name, O_RDONLY);
         if (fd < 0) { warn_errno(name); rc = 1; continue; }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) regular_bytes += st.st_size;
+        else irregular = 1;
         count(fd, c[f]);
         ok[f] = 1;
         for (int k = 0; k < 3; k++) total[k] += c[f][k];
         if (fd) close(fd);
     }
-    /* GNU wc: one number alone has no padding on stdin; otherwise the width of the total
-     * byte count (at least 7 when reading a pipe) */
+    /* GNU wc's columns: as wide as the regular files' total size, at least 7 if an input is
+     * not a regular file (its size is unknown), and 1 for a single number of a single input */
     int width = 1;
-    for (long long t = total[2]; t >= 10; t /= 10) width++;
-    if (nfiles == 0 && nshown > 1) width = width < 7 ? 7 : width;
-    if (nshown == 1 && nfiles <= 1) width = 1;
+    for (long long t = regular_bytes; t >= 10; t /= 10) width++;
+    if (irregular && width < 7) width = 7;
+    if (nshown == 1 && (nfiles <= 1)) width = 1;
     for (int f = 0; f < (nfiles ? nfiles : 1); f++)
         if (ok[f]) print(c[f], width, nfiles ? argv[i + f] : NULL);
     if (nfiles > 1) print(total, width, "total");

@@ -11,7 +11,12 @@
  * race and the run is the same every time.
  * Fixed to compile: the closing braces. The parent does not wait: the child's "30" may
  * appear after the shell's next prompt, as on Linux.
- * Outcome, on Linux and on Vitrine: "Mapped at 0x..." then "30".
+ * A second lesson, not in the text: when stdout is a pipe or a file (`mmap_shared | cat`),
+ * "Mapped at" is printed twice. stdout is then fully buffered, the line is still in the
+ * buffer at fork, and the child's copy of the buffer is flushed at its exit too. On a
+ * terminal stdout is line-buffered and the line leaves before fork.
+ * Outcome, on Linux and on Vitrine: "Mapped at 0x..." then "30" (on a terminal); through
+ * a pipe "Mapped at 0x..." twice, then "30".
  */
 #include <stdio.h>
 #include <stdlib.h>

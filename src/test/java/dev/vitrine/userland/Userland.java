@@ -44,7 +44,7 @@ final class Userland {
     static final Path ROOT = projectRoot();
     static final Path BIN = ROOT.resolve("userland/build/bin");
     static final Path EXAMPLES = ROOT.resolve("userland/build/examples");
-    static final long TIMEOUT_S = 30;
+    static final long TIMEOUT_S = 180;   // a safety net: a loaded 2-core machine runs qemu's execs slowly
 
     private static boolean built;
 
@@ -102,13 +102,17 @@ final class Userland {
 
     /** A program of build/bin or build/examples (argv[0] names it) under qemu-riscv64, in a fresh fixture. */
     static GuestRun qemuArgv(List<String> argv, byte[] stdin) throws Exception {
+        return qemuArgv(argv, stdin, TIMEOUT_S);
+    }
+
+    static GuestRun qemuArgv(List<String> argv, byte[] stdin, long timeoutSeconds) throws Exception {
         Path qemu = Toolchain.requireQemu();
         build();
         Binfmt.require();
         Path work = fixture();
         try {
             List<String> env = List.of("PATH=" + BIN + ":" + EXAMPLES, "LANG=C", "TZ=UTC");
-            GuestRun r = new Oracle(qemu).run(binary(argv.get(0)), argv, env, stdin, TIMEOUT_S, work);
+            GuestRun r = new Oracle(qemu).run(binary(argv.get(0)), argv, env, stdin, timeoutSeconds, work);
             return normalize(r, work);
         } finally {
             deleteTree(work);
