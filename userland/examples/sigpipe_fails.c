@@ -8,8 +8,8 @@
  * Fixed to compile: the pipe(filedes) call and the parent's close(filedes[0]) the text
  * describes in a comment; the parent waits for the child so the output comes before the
  * shell's prompt.
- * Outcome, on Linux and on Vitrine: "Done" only, status 0. The fix is close(filedes[0]) in
- * the child too: see sigpipe_caught.c.
+ * Outcome, on Linux and on Vitrine: "Done" only, status 0. The fix: close every read end
+ * before writing, the writer's own included (sigpipe_caught.c).
  */
 #include <stdio.h>
 #include <stdio.h>
