@@ -1,4 +1,4 @@
-/* argv_env: argc/argv (incl. empty and spaced arguments from argv_env.args) and the environment the harness sets (getenv, environ order and count). */
+/* argv_env: argc/argv (incl. empty, spaced, tab and shell-special arguments from argv_env.args; ASCII only, since the JVM encodes host argv with the platform charset) and the environment the harness sets (getenv, environ order and count). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

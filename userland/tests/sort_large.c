@@ -1,10 +1,10 @@
-/* sort_large: CPU-bound work (~tens of millions of instructions): merge sort and heap sort of 100k keys, a sieve, a hash table, a CRC32, matrix multiply; prints checksums. */
+/* sort_large: CPU-bound work (~tens of millions of instructions): merge sort and heap sort of 60k keys, a sieve, a hash table, a CRC32, matrix multiply; prints checksums. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
-#define N 100000
+#define N 60000
 static uint32_t a[N], tmp[N], b[N];
 
 static void msort(uint32_t *x, uint32_t *t, size_t n)
@@ -60,17 +60,17 @@ int main(void)
     }
     printf("primes <= 3e5: %u sum %llu\n", count, (unsigned long long)psum);
 
-    /* open-addressing hash table of 30k keys, then lookups */
+    /* open-addressing hash table of 19k keys, then lookups */
     enum { CAP = 1 << 17 };
     static uint64_t keys[CAP]; static uint32_t vals[CAP];
     unsigned inserted = 0, found = 0, probes = 0;
-    for (uint32_t i = 0; i < 30000; i++) {
+    for (uint32_t i = 0; i < 19000; i++) {
         uint64_t k = (uint64_t)a[i * 3] * 2654435761u + i;
         size_t h = (k * 0x9e3779b97f4a7c15ULL) >> 47;
         while (keys[h] && keys[h] != k) { h = (h + 1) & (CAP - 1); probes++; }
         if (!keys[h]) { keys[h] = k; vals[h] = i; inserted++; }
     }
-    for (uint32_t i = 0; i < 60000; i++) {
+    for (uint32_t i = 0; i < 38000; i++) {
         uint64_t k = i % 2 ? (uint64_t)a[(i / 2) * 3] * 2654435761u + i / 2 : i * 7919ULL + 1;
         size_t h = (k * 0x9e3779b97f4a7c15ULL) >> 47;
         while (keys[h] && keys[h] != k) { h = (h + 1) & (CAP - 1); probes++; }

@@ -43,8 +43,7 @@ final class Boot {
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
         Services services = new Services(c.seed());
-        PrintStream diagnostics = c.stderr() instanceof PrintStream p ? p : new PrintStream(c.stderr(), true);
-        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), diagnostics);
+        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);

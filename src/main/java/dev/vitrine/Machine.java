@@ -58,7 +58,7 @@ public final class Machine {
 
     public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
-                         Boolean ttyOverride, List<String> env) {}
+                         Boolean ttyOverride, List<String> env, PrintStream diagnostics) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -72,6 +72,7 @@ public final class Machine {
         private PrintStream strace;
         private Boolean tty;
         private List<String> env = List.of("PATH=/bin:/usr/bin", "HOME=/home/user", "LANG=C");
+        private PrintStream diagnostics = System.err;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -87,8 +88,10 @@ public final class Machine {
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
         public Builder tty(Boolean t) { tty = t; return this; }
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
+        /** The machine's own remarks (a missing syscall, reported once by name) go here, not into the guest's stderr; null for none. */
+        public Builder diagnostics(PrintStream d) { diagnostics = d; return this; }
         public Machine build() {
-            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env));
+            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env, diagnostics));
         }
     }
 }

@@ -9,6 +9,7 @@ final class LabCommands {
     static void register(CommandLine top) {
         top.addSubcommand(new TranslateCommand());
         top.addSubcommand(new GeometryCommand());
+        top.addSubcommand(new QuizCommand());
         top.addSubcommand(new SimCommand());
     }
 }

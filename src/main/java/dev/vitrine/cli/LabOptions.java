@@ -37,7 +37,7 @@ final class LabOptions {
         try {
             Files.writeString(file, content);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot write " + file + ": " + dev.vitrine.lab.IoErrors.reason(e));
         }
         if (!quiet) note.println("chart written to " + file);
     }

@@ -53,7 +53,7 @@ public final class GeometrySpec {
     }
 
     static String name(int vaBits, int pageBits, int[] bits) {
-        return String.format(Locale.ROOT, "%d-bit/%s/%s", vaBits,
+        return String.format(Locale.ROOT, "%d-bit %s+%d", vaBits,
                 Arrays.stream(bits).mapToObj(Integer::toString).collect(Collectors.joining("+")), pageBits);
     }
 

@@ -31,7 +31,7 @@ public record PageTableSpec(long rootFrame, List<Mapping> maps, List<Swapped> sw
         try {
             return parse(Files.readAllLines(file), file.toString(), g);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read page table " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read page table " + file + ": " + IoErrors.reason(e));
         }
     }
 

@@ -110,6 +110,14 @@ public final class ReplaceReport {
             for (int i = 0; i < n; i++) y[i] = 100 * sw.get(p, sw.minFrames() + i).hitRate();
             series.add(new SvgChart.Series(p.label(), y));
         }
-        return SvgChart.lines(title, "frames", "hit rate (%)", x, series, 100);
+        // One note per point: policies with the same anomaly at the same size share it.
+        Map<String, SvgChart.Note> notes = new java.util.LinkedHashMap<>();
+        for (ReplaceSweep.Anomaly a : sw.anomalies()) {
+            String at = a.moreFrames() + "/" + a.moreFaults();
+            SvgChart.Note old = notes.get(at);
+            notes.put(at, new SvgChart.Note(old != null ? old.series() : sw.policies().indexOf(a.policy()), a.moreFrames() - sw.minFrames(),
+                    (old != null ? old.text() + ", " : "Belady: ") + a.policy().label()));
+        }
+        return SvgChart.lines(title, "frames", "hit rate (%)", x, series, 100, List.copyOf(notes.values()));
     }
 }

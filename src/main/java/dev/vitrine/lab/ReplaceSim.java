@@ -92,11 +92,11 @@ public final class ReplaceSim {
             case CLOCK -> {
                 StringBuilder sb = new StringBuilder();
                 if (!passedOver.isEmpty()) {
-                    sb.append("second chance for");
+                    sb.append("bit set on");
                     for (int q : passedOver) sb.append(' ').append(held[q]);
-                    sb.append(" (bits cleared), then ");
+                    sb.append(": cleared (second chance); ");
                 }
-                yield sb.append("bit clear; hand moves to frame ").append(((ClockPolicy) p).hand()).toString();
+                yield sb.append(page).append("'s bit clear: evicted; hand moves to frame ").append(((ClockPolicy) p).hand()).toString();
             }
         };
     }

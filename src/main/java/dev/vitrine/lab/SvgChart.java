@@ -9,11 +9,19 @@ public final class SvgChart {
 
     public record Series(String name, double[] y) {}
 
+    /** A remark pinned to point {@code index} of series {@code series}. */
+    public record Note(int series, int index, String text) {}
+
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
     private static final int W = 640, H = 400, LEFT = 60, RIGHT = 120, TOP = 40, BOTTOM = 50;
 
     /** y is drawn from 0 to yMax; x values are evenly spaced labels. */
     public static String lines(String title, String xLabel, String yLabel, long[] x, List<Series> series, double yMax) {
+        return lines(title, xLabel, yLabel, x, series, yMax, List.of());
+    }
+
+    /** Earlier series are drawn wider, so a later one lying on top of it leaves it visible as a border. */
+    public static String lines(String title, String xLabel, String yLabel, long[] x, List<Series> series, double yMax, List<Note> notes) {
         StringBuilder s = new StringBuilder();
         int pw = W - LEFT - RIGHT, ph = H - TOP - BOTTOM;
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
@@ -36,7 +44,9 @@ public final class SvgChart {
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < sr.y().length; i++)
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px(i, x.length, pw), TOP + ph - ph * Math.min(sr.y()[i], yMax) / yMax));
-            s.append("<polyline fill=\"none\" stroke=\"").append(c).append("\" stroke-width=\"2\" points=\"").append(pts.toString().strip()).append("\"/>\n");
+            double width = 1.5 + 1.2 * (series.size() - 1 - k);
+            s.append("<polyline fill=\"none\" stroke=\"").append(c).append("\" stroke-width=\"").append(width)
+                    .append("\" stroke-linejoin=\"round\" points=\"").append(pts.toString().strip()).append("\"/>\n");
             for (String p : pts.toString().strip().split(" ")) {
                 String[] xy = p.split(",");
                 s.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"").append(c).append("\"/>\n");
@@ -45,6 +55,11 @@ public final class SvgChart {
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>\n",
                     LEFT + pw + 10, ly, LEFT + pw + 30, ly, c));
             text(s, LEFT + pw + 35, ly + 4, "start", sr.name(), 12);
+        }
+        for (Note n : notes) {
+            double cx = px(n.index(), x.length, pw), cy = TOP + ph - ph * Math.min(series.get(n.series()).y()[n.index()], yMax) / yMax;
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"none\" stroke=\"black\"/>%n", cx, cy));
+            text(s, cx, cy + 24, "middle", n.text(), 11);
         }
         return s.append("</svg>\n").toString();
     }

@@ -23,11 +23,16 @@ public final class TraceReader {
     private static final java.util.regex.Pattern LACKEY = java.util.regex.Pattern.compile("([ILSM])\\s+([0-9a-fA-F]+),(\\d+)");
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("([RWXrwx])\\s+(\\S+)");
 
+    /** A file, or standard input for "-" (so Valgrind's output can be piped in). */
     public static List<TraceRef> read(Path file) {
         try {
+            if (file.toString().equals("-")) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                return parse(in.lines().toList(), "standard input");
+            }
             return parse(Files.readAllLines(file), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read trace " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read trace " + file + ": " + IoErrors.reason(e));
         }
     }
 

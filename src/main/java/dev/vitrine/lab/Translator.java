@@ -39,7 +39,7 @@ public final class Translator {
             throw new IllegalArgumentException("address " + Sizes.hex(va) + " is not canonical for " + g.name() + ": bits 63.."
                     + g.vaBits() + " must all equal bit " + (g.vaBits() - 1));
         throw new IllegalArgumentException("address " + Sizes.hex(va) + " is " + (64 - Long.numberOfLeadingZeros(va))
-                + " bits wide; " + g.name() + " translates " + g.vaBits() + "-bit addresses");
+                + " bits wide; the geometry (" + g.name() + ") translates " + g.vaBits() + "-bit addresses");
     }
 
     /** The machine's own walker explains the walk; this only puts each entry into words. */

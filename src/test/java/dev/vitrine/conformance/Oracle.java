@@ -3,8 +3,11 @@ package dev.vitrine.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <li>stdin, stdout and stderr are pipes (stdin gets the given bytes then EOF), so glibc sees
  *     non-terminal, fully buffered streams as it does under the test's Vitrine.</li>
  * <li>a run that does not finish within the timeout is killed and reported as a failure.</li>
+ * <li>the working directory is a scratch directory, removed afterwards.</li>
  * </ul>
  */
 public final class Oracle {
@@ -43,7 +47,7 @@ public final class Oracle {
         return run(binary, argv, env, stdin, timeoutSeconds, null);
     }
 
-    /** As above, in working directory {@code dir} (null: this JVM's). */
+    /** As above, in working directory {@code dir} (null: a scratch directory, removed afterwards). */
     public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds, Path dir)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -55,8 +59,19 @@ public final class Oracle {
         cmd.add(argv.get(0));
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (dir != null) pb.directory(dir.toFile());
+        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
+        if (dir != null) return run(new ProcessBuilder(cmd).directory(dir.toFile()), binary, stdin, timeoutSeconds);
+        Path cwd = Files.createTempDirectory("vitrine-oracle");
+        try {
+            return run(new ProcessBuilder(cmd).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
+        } finally {
+            try (Stream<Path> left = Files.walk(cwd)) {
+                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private GuestRun run(ProcessBuilder pb, Path binary, byte[] stdin, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = pb.start();
         CompletableFuture<byte[]> out = slurp(p.getInputStream());
         CompletableFuture<byte[]> err = slurp(p.getErrorStream());

@@ -4,6 +4,8 @@ import dev.vitrine.Machine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,13 +28,14 @@ public final class VitrineRunner {
     /** As above, with {@code configure} applied to the machine's builder last (mounts, limits). */
     public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds,
                         java.util.function.Consumer<Machine.Builder> configure) throws Throwable {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream(), diag = new ByteArrayOutputStream();
         Machine.Builder builder = Machine.builder()
                 .stdin(new ByteArrayInputStream(stdin))
                 .stdout(out)
                 .stderr(err)
                 .env(env)
                 .tty(false)
+                .diagnostics(new PrintStream(diag, true, StandardCharsets.UTF_8))
                 .maxInstructions(MAX_INSTRUCTIONS);
         configure.accept(builder);
         Machine machine = builder.build();
@@ -58,14 +61,14 @@ public final class VitrineRunner {
         if (failure.get() != null) {
             Throwable e = failure.get();
             throw new AssertionError("Vitrine threw " + e + " running " + binary.getFileName() + "; stdout so far ("
-                    + out.size() + " bytes) ends with:\n" + Diff.tail(out.toString(), 10) + "\nstderr:\n" + Diff.tail(err.toString(), 10), e);
+                    + out.size() + " bytes) ends with:\n" + Diff.tail(out.toString(), 10) + "\nstderr:\n" + Diff.tail(err.toString(), 10) + "\nVitrine diagnostics:\n" + Diff.tail(diag.toString(), 20), e);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         Machine.Result r = result.get();
         Object instructions = r.stats() == null ? null : r.stats().get("instructions");
         String perf = ms + " ms, " + instructions + " instructions";
         return new GuestRun(out.toByteArray(), err.toByteArray(), r.exitStatus(), r.signal(),
-                r.report() == null || r.report().isBlank() ? perf : r.report() + "; " + perf);
+                r.report() == null || r.report().isBlank() ? perf : r.report() + "; " + perf, diag.toString(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings({"deprecation", "removal"})

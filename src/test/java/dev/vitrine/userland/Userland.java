@@ -245,11 +245,12 @@ final class Userland {
         String w = work.toString();
         byte[] out = r.stdoutText().replace(w, "/work").getBytes(StandardCharsets.UTF_8);
         byte[] err = r.stderrText().replace(w, "/work").getBytes(StandardCharsets.UTF_8);
-        return new GuestRun(out, err, r.exitStatus(), r.signal(), r.note());
+        return new GuestRun(out, err, r.exitStatus(), r.signal(), r.note(), r.diagnostics());
     }
 
     static String describe(String side, GuestRun r) {
         return side + " (" + r.status() + (r.note().isEmpty() ? "" : ", " + r.note()) + "):\n" + r.stdoutText()
+                + (r.diagnostics().isEmpty() ? "" : "--- diagnostics:\n" + r.diagnostics())
                 + (r.stderr().length > 0 ? "--- stderr:\n" + r.stderrText() : "");
     }
 

@@ -1,0 +1,170 @@
+package dev.vitrine.lab.quiz;
+
+import dev.vitrine.lab.GeometryReport;
+import dev.vitrine.lab.GeometrySpec;
+import dev.vitrine.lab.Json;
+import dev.vitrine.lab.PageTableBuilder;
+import dev.vitrine.lab.PageTableSpec;
+import dev.vitrine.lab.Region;
+import dev.vitrine.lab.SeededTable;
+import dev.vitrine.lab.Sizes;
+import dev.vitrine.lab.TableSizes;
+import dev.vitrine.lab.Translation;
+import dev.vitrine.lab.TranslationReport;
+import dev.vitrine.lab.Translator;
+import dev.vitrine.mmu.Access;
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.mmu.PhysicalMemory;
+import dev.vitrine.mmu.Pte;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Exercises on the address split, page-table walks and table sizes; answers come from the lab's engines. */
+final class MemoryExercises {
+    private MemoryExercises() {}
+
+    private static final int[] VA_BITS = {16, 20, 24, 32, 32, 39, 48, 64};
+
+    static Geometry randomGeometry(SplittableRandom rnd) {
+        int va = VA_BITS[rnd.nextInt(VA_BITS.length)];
+        int pageBits = va <= 20 ? 6 + rnd.nextInt(4) : 8 + rnd.nextInt(9); // 64 B-512 B small, 256 B-64 KiB otherwise
+        int depth = 1 + rnd.nextInt(Math.min(4, va - pageBits));
+        return GeometrySpec.build(null, va, Long.toString(1L << pageBits), null, depth, null);
+    }
+
+    static String shape(Geometry g) {
+        return String.format(Locale.ROOT, "%d-bit virtual addresses, pages of %s and a %d-level page table", g.vaBits(),
+                Sizes.bytes(g.pageSize()), g.levels());
+    }
+
+    static Exercise split(SplittableRandom rnd, int n) {
+        Geometry g = randomGeometry(rnd);
+        long va = g.vaBits() == 64 ? rnd.nextLong() : rnd.nextLong(1L << g.vaBits());
+        String q = String.format(Locale.ROOT, "A machine has %s whose page-number bits are split as evenly as possible, "
+                + "the top levels taking any extra bit. (a) How many bits does each level's index take, and the offset? "
+                + "(b) How many virtual pages are there? (c) Split the address %s: each index, the offset and the page number.",
+                shape(g), Sizes.hex(va));
+        Translation t = Translator.translate(g, va, Access.LOAD, null);
+        StringBuilder bits = new StringBuilder();
+        for (int l = 0; l < g.levels(); l++) bits.append(l == 0 ? "" : " + ").append(g.levelBits(l));
+        String a = String.format(Locale.ROOT, "(a) %s index bits + %d offset bits; (b) 2^%d pages; (c) indices %s, offset %s, page number %s",
+                bits, g.pageBits(), g.vaBits() - g.pageBits(), hexList(t.indices()), Sizes.hex(t.offset()), Sizes.hex(t.vpn()));
+        String w = "offset bits = log2(page size) = " + g.pageBits() + "; page-number bits = " + g.vaBits() + " - " + g.pageBits() + " = "
+                + (g.vaBits() - g.pageBits()) + "; over " + g.levels() + " level(s) that is " + (g.vaBits() - g.pageBits()) / g.levels()
+                + " each" + ((g.vaBits() - g.pageBits()) % g.levels() == 0 ? "" : ", with one more for the top " + (g.vaBits() - g.pageBits()) % g.levels()) + "\n"
+                + "pages = 2^" + g.vaBits() + " / 2^" + g.pageBits() + " = 2^" + (g.vaBits() - g.pageBits()) + "\n"
+                + TranslationReport.text(t);
+        Map<String, Object> v = TranslationReport.json(t);
+        v.put("levelBits", g.levelBits());
+        v.put("offsetBits", g.pageBits());
+        v.put("pages", TableSizes.pages(g));
+        return new Exercise("split", q, a, w, v);
+    }
+
+    /** Small geometries whose tables print on a page. */
+    private static final Geometry[] WALKABLE = {
+            GeometrySpec.build(null, 16, "256", null, 2, null),
+            GeometrySpec.build(null, 18, "256", "5,5", null, null),
+            GeometrySpec.build(null, 20, "1K", null, 2, null),
+            Geometry.X86_32,
+    };
+
+    static Exercise translate(SplittableRandom rnd, int n) {
+        Geometry g = WALKABLE[rnd.nextInt(WALKABLE.length)];
+        PageTableSpec spec = SeededTable.generate(g, rnd.nextLong());
+        long va = pickAddress(g, spec, rnd);
+        int access = rnd.nextInt(4) == 0 ? Access.STORE : rnd.nextInt(5) == 0 ? Access.FETCH : Access.LOAD;
+        PageTableBuilder.Built built = PageTableBuilder.build(g, spec);
+        StringBuilder q = new StringBuilder();
+        q.append(String.format(Locale.ROOT, "A machine has %s (index bits %s, %d-byte PTEs). A PTE holds flags in bits 0-7 "
+                + "(V R W X U G A D, V lowest) and the frame number from bit 10; an entry with V=1 and R=W=X=0 points to the next table. "
+                + "The root table is at %s. These are all the non-zero PTEs in memory:%n", shape(g), levelList(g), g.pteBytes(), Sizes.hex(built.rootPa())));
+        q.append(dump(g, built.memory()));
+        q.append("The kernel's view: ");
+        for (PageTableSpec.VmRegion r : spec.regions()) q.append("region ").append(r.range()).append(' ').append(letters(r.flags())).append("; ");
+        for (PageTableSpec.Swapped s : spec.swapped()) q.append("page ").append(Sizes.hex(s.vpn() << g.pageBits())).append(" is in swap slot ").append(s.slot()).append("; ");
+        q.setLength(q.length() - 2);
+        q.append(String.format(Locale.ROOT, ".%nA user program does a %s at %s. What physical address does it reach, or which fault (minor, major, invalid) does the kernel take?",
+                Access.name(access), Sizes.hex(va)));
+        Translation t = Translator.translate(g, va, access, spec);
+        String a = t.outcome() instanceof Translation.Mapped m ? "physical address " + Sizes.hex(m.physical())
+                : t.outcome() instanceof Translation.Faulted f ? f.kind().label() + " fault (" + f.why() + ")" : "";
+        return new Exercise("translate", q.toString(), a, TranslationReport.text(t), TranslationReport.json(t));
+    }
+
+    private static long pickAddress(Geometry g, PageTableSpec spec, SplittableRandom rnd) {
+        int roll = rnd.nextInt(10);
+        long offset = rnd.nextLong(g.pageSize());
+        if (roll < 6 && !spec.maps().isEmpty()) return (spec.maps().get(rnd.nextInt(spec.maps().size())).vpn() << g.pageBits()) | offset;
+        if (roll < 8 && !spec.swapped().isEmpty()) return (spec.swapped().get(rnd.nextInt(spec.swapped().size())).vpn() << g.pageBits()) | offset;
+        if (roll < 9) {
+            Region r = spec.regions().get(rnd.nextInt(spec.regions().size())).range();
+            return r.first() + (rnd.nextLong((r.last() - r.first()) / g.pageSize() + 1) << g.pageBits()) + offset;
+        }
+        return rnd.nextLong(g.userTop()); // anywhere: most likely outside every region
+    }
+
+    /** Every non-zero entry, grouped by the table (page) it lies in. */
+    static String dump(Geometry g, PhysicalMemory mem) {
+        StringBuilder s = new StringBuilder();
+        long lastTable = -1;
+        for (long pa = 0; pa + g.pteBytes() <= mem.size(); pa += g.pteBytes()) {
+            long pte = mem.readPte(pa, g.pteBytes());
+            if (pte == 0) continue;
+            long table = pa & ~g.pageMask();
+            if (table != lastTable) {
+                s.append("  page at ").append(Sizes.hex(table)).append(":\n");
+                lastTable = table;
+            }
+            s.append(String.format(Locale.ROOT, "    %s: 0x%0" + 2 * g.pteBytes() + "x%n", Sizes.hex(pa), pte));
+        }
+        return s.toString();
+    }
+
+    static Exercise tableSize(SplittableRandom rnd, int n) {
+        Geometry g = randomGeometry(rnd);
+        while (g.levels() < 2 && g.vaBits() - g.pageBits() >= 2) g = randomGeometry(rnd);
+        List<Region> regions = new ArrayList<>();
+        long top = g.vaBits() == 64 ? 0 : g.userTop();
+        long low = g.pageSize() * (1 + rnd.nextInt(64));
+        long lowSize = g.pageSize() * (1 + rnd.nextInt(256)), stack = g.pageSize() * (1 + rnd.nextInt(64));
+        regions.add(new Region(low, low + lowSize - 1));
+        regions.add(new Region(top - stack, top - 1));
+        GeometryReport r = GeometryReport.of(g, null, regions, 64);
+        String q = String.format(Locale.ROOT, "A machine has %s (index bits %s) and %d-byte PTEs. A process maps %s (code, data, heap) and %s (stack). "
+                        + "(a) How big would a single-level page table be? (b) How many tables of each level does the multi-level table need, and how many bytes in all?",
+                shape(g), levelList(g), g.pteBytes(), regions.get(0), regions.get(1));
+        TableSizes.MultiLevel m = TableSizes.multiLevel(g, regions, r.entryBytes());
+        String a = String.format(Locale.ROOT, "(a) %s; (b) %s tables, %s", Sizes.bytes(TableSizes.singleLevelBytes(g, g.pteBytes())),
+                hexless(m.tables()), Sizes.bytes(m.total()));
+        return new Exercise("tablesize", q, a, r.text(), r.json());
+    }
+
+    private static String levelList(Geometry g) {
+        StringBuilder s = new StringBuilder();
+        for (int l = 0; l < g.levels(); l++) s.append(l == 0 ? "" : "+").append(g.levelBits(l));
+        return s.toString();
+    }
+
+    private static String hexList(long[] v) {
+        StringBuilder s = new StringBuilder();
+        for (long x : v) s.append(s.length() == 0 ? "" : ", ").append(Sizes.hex(x));
+        return s.toString();
+    }
+
+    private static String hexless(long[] v) {
+        StringBuilder s = new StringBuilder();
+        for (long x : v) s.append(s.length() == 0 ? "" : " + ").append(x);
+        return s.toString();
+    }
+
+    private static String letters(long f) {
+        return "" + ((f & Pte.R) != 0 ? 'r' : '-') + ((f & Pte.W) != 0 ? 'w' : '-') + ((f & Pte.X) != 0 ? 'x' : '-');
+    }
+
+    static Map<String, Object> noValues() { return Json.object(); }
+}

@@ -1,0 +1,28 @@
+package dev.vitrine.lab.sched;
+
+import dev.vitrine.lab.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SchedReportTest {
+    @Test void ganttUsesDistinctSymbolsWhenNamesShareALetter() {
+        Schedule s = SchedSim.run(JobReader.inline("J1=3,J2=2,K=1"), new SchedPolicy.RoundRobin(1));
+        String g = SchedReport.gantt(s);
+        assertTrue(g.contains("|ABCABA|"), g);
+        assertTrue(g.contains("A=J1 B=J2 C=K"), g);
+    }
+
+    @Test void longSchedulesAreBucketedToTheChartWidth() {
+        Schedule s = SchedSim.run(JobReader.inline("A=150,B=50"), new SchedPolicy.Fcfs());
+        String bar = SchedReport.gantt(s).lines().findFirst().orElseThrow();
+        assertEquals("|" + "A".repeat(75) + "B".repeat(25) + "|", bar.substring(2, bar.indexOf('|', 3) + 1));
+        assertTrue(bar.contains("one column per 2 time units"), bar);
+    }
+
+    @Test void jsonCarriesEveryMeasure() {
+        String j = Json.write(SchedReport.json(SchedSim.run(JobReader.inline("5,5,5"), new SchedPolicy.RoundRobin(1))));
+        for (String k : new String[] {"avgTurnaround\":14", "avgResponse\":1", "avgWaiting\":9", "throughput\":0.2", "utilization\":1", "\"switches\":14"})
+            assertTrue(j.contains(k), k + " in " + j);
+    }
+}
