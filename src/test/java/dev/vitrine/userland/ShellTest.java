@@ -29,7 +29,7 @@ class ShellTest {
     record Case(String name, String script, String stdin, boolean bashToo) {}
 
     static final List<Case> CASES = List.of(
-            new Case("the chapter's pipeline", "ls -1 | cut -d. -f1 | sort | uniq | tee dirents\necho ---\ncat dirents", "", true),
+            new Case("the chapter's pipeline", "touch dirents  # else whether ls sees it is a race with tee\nls -1 | cut -d. -f1 | sort | uniq | tee dirents\necho ---\ncat dirents", "", true),
             new Case("a long pipeline", "seq 1 300 | grep 1 | sort -r | head -n 20 | tail -n 5 | cat | wc -l", "", true),
             new Case("pipeline status is the last command's", "false | true; echo $?; true | false; echo $?", "", true),
             new Case("redirections", """
@@ -59,7 +59,7 @@ class ShellTest {
                     unset Z; env | grep -c '^Z='
                     echo "$UNDEFINED-x" """, "", true),
             new Case("globbing", "echo *.c; ls *.txt; echo nomatch*; echo '*.c'; echo \\*.c", "", true),
-            new Case("cd and pwd", "mkdir -p d/e; cd d/e; pwd; cd ..; pwd; cd; cd /work 2>/dev/null || cd -; pwd | grep -c work; cd nosuch; echo $?", "", false),
+            new Case("cd and pwd", "mkdir -p d/e; cd d/e; pwd; cd ..; pwd; cd; pwd; cd d; cd -; cd nosuch; echo $?; cd /; pwd; ls -d bin", "", true),
             new Case("exit status", "sh -c 'exit 3'; echo $?; nosuchcommand 2>/dev/null; echo $?; ./nosuch 2>/dev/null; echo $?; sh -c 'exit 300'; echo $?", "", true),
             new Case("exit", "echo before; exit 4; echo after", "", true),
             new Case("background and wait", """
@@ -81,9 +81,10 @@ class ShellTest {
                     """, true),
             new Case("SIGPIPE ends the writers", "yes | head -n 3; seq 1 100000 | head -n 2; yes | cat | cat | head -c 10; echo", "", true),
             new Case("files", """
-                    seq 5 > n; cp n m; mv m k; ls; rm k; ln -s n l; cat l; touch t; ls
+                    seq 5 > n; cp n m; mv m k; ls; rm k; ln n l; cat l; touch t; ls
                     mkdir dd; mv n dd; ls dd; rm -r dd; ls; rm nosuch 2>&1; rm -f nosuch; echo $?""", "", true),
-            new Case("a named pipe", "mkfifo p; cat p > got & echo hello > p; wait; cat got; ls -l p | cut -c1", "", true));
+            new Case("a named pipe", "f=/tmp/fifo.$$; mkfifo $f; cat $f > got & echo hello > $f; wait; cat got; ls -l $f | cut -c1; rm $f", "", true),
+            new Case("a symbolic link", "f=/tmp/link.$$; ln -s /home $f; ls -l $f | cut -c1; cat $f/nosuch 2>/dev/null; echo $?; rm $f", "", true));
 
     private static final Map<String, GuestRun> QEMU = new ConcurrentHashMap<>();
 

@@ -34,16 +34,19 @@ import java.util.regex.Pattern;
  * <li>{@link #bash}: the host's bash running the same script with the same utilities (bash
  *     execs them through binfmt_misc too): an independent oracle for the shell itself.</li>
  * <li>{@link #vitrine}: {@code sh -c SCRIPT} on Vitrine, with {@code userland/build/bin}
- *     mounted at /bin, the examples at /examples and a fresh fixture copy at /work. This needs
- *     the kernel's processes and files ({@link #requireKernel}).</li>
+ *     mounted at /bin, the examples at /examples and a fresh fixture copy at /home/user (the
+ *     starting directory, and $HOME). This needs the kernel's processes and files
+ *     ({@link #requireKernel}).</li>
  * </ul>
  *
- * Outputs are compared after replacing the host work directory's path with /work.
+ * Outputs are compared after replacing the host work directory's path with /home/user.
  */
 final class Userland {
     static final Path ROOT = projectRoot();
     static final Path BIN = ROOT.resolve("userland/build/bin");
     static final Path EXAMPLES = ROOT.resolve("userland/build/examples");
+    /** Where the fixture is in the guest: Vitrine's starting directory. Host paths of the fixture are shown as this. */
+    static final String HOME = "/home/user";
     static final long TIMEOUT_S = 180;   // a safety net: a loaded 2-core machine runs qemu's execs slowly
 
     private static boolean built;
@@ -111,7 +114,7 @@ final class Userland {
         Binfmt.require();
         Path work = fixture();
         try {
-            List<String> env = List.of("PATH=" + BIN + ":" + EXAMPLES, "LANG=C", "TZ=UTC");
+            List<String> env = List.of("PATH=" + BIN + ":" + EXAMPLES, "HOME=" + work, "LANG=C", "TZ=UTC");
             GuestRun r = new Oracle(qemu).run(binary(argv.get(0)), argv, env, stdin, timeoutSeconds, work);
             return normalize(r, work);
         } finally {
@@ -135,7 +138,7 @@ final class Userland {
         Binfmt.require();
         Path work = fixture();
         try {
-            ProcessBuilder pb = new ProcessBuilder("env", "-i", "PATH=" + path, "LANG=C", "TZ=UTC", "/bin/bash", "-c", script)
+            ProcessBuilder pb = new ProcessBuilder("env", "-i", "PATH=" + path, "HOME=" + work, "LANG=C", "TZ=UTC", "/bin/bash", "-c", script)
                     .directory(work.toFile());
             Process p = pb.start();
             p.getOutputStream().write(stdin);
@@ -154,32 +157,28 @@ final class Userland {
         }
     }
 
-    /** sh -c SCRIPT on Vitrine: /bin, /examples and /work mounted from the host; skipped until the kernel can. */
+    /** sh -c SCRIPT on Vitrine: /bin, /examples and the fixture (at /home/user) mounted from the host; skipped until the kernel can. */
     static GuestRun vitrine(String script, byte[] stdin) throws Throwable {
-        return vitrineArgv(argv("cd /work || exit 99\n" + script), stdin);
+        return vitrineArgv(argv(script), stdin);
     }
 
     /** sh reading its script from stdin on Vitrine. */
     static GuestRun vitrineStdin(byte[] script) throws Throwable {
-        byte[] cd = "cd /work || exit 99\n".getBytes(StandardCharsets.UTF_8);
-        byte[] in = new byte[cd.length + script.length];
-        System.arraycopy(cd, 0, in, 0, cd.length);
-        System.arraycopy(script, 0, in, cd.length, script.length);
-        return vitrineArgv(List.of("sh"), in);
+        return vitrineArgv(List.of("sh"), script);
     }
 
-    /** A program on Vitrine, started in / (scripts cd /work first). */
+    /** A program on Vitrine, started in the fixture (the guest's /home/user, its starting directory). */
     static GuestRun vitrineArgv(List<String> argv, byte[] stdin) throws Throwable {
         build();
         requireKernel();
         Path work = fixture();
         try {
-            List<String> env = List.of("PATH=/bin:/examples", "LANG=C", "TZ=UTC");
+            List<String> env = List.of("PATH=/bin:/examples", "HOME=" + HOME, "LANG=C", "TZ=UTC");
             GuestRun r = new VitrineRunner().run(binary(argv.get(0)), argv, env, stdin, TIMEOUT_S,
                     b -> {
                         mount(b, BIN + ":/bin");
                         mount(b, EXAMPLES + ":/examples");
-                        mount(b, work + ":/work:rw");
+                        mount(b, work + ":" + HOME + ":rw");
                     });
             return normalize(r, work);
         } finally {
@@ -243,8 +242,8 @@ final class Userland {
 
     private static GuestRun normalize(GuestRun r, Path work) {
         String w = work.toString();
-        byte[] out = r.stdoutText().replace(w, "/work").getBytes(StandardCharsets.UTF_8);
-        byte[] err = r.stderrText().replace(w, "/work").getBytes(StandardCharsets.UTF_8);
+        byte[] out = r.stdoutText().replace(w, HOME).getBytes(StandardCharsets.UTF_8);
+        byte[] err = r.stderrText().replace(w, HOME).getBytes(StandardCharsets.UTF_8);
         return new GuestRun(out, err, r.exitStatus(), r.signal(), r.note(), r.diagnostics());
     }
 
