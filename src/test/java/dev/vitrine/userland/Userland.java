@@ -34,19 +34,18 @@ import java.util.regex.Pattern;
  * <li>{@link #bash}: the host's bash running the same script with the same utilities (bash
  *     execs them through binfmt_misc too): an independent oracle for the shell itself.</li>
  * <li>{@link #vitrine}: {@code sh -c SCRIPT} on Vitrine, with {@code userland/build/bin}
- *     mounted at /bin, the examples at /examples and a fresh fixture copy at /home/user (the
- *     starting directory, and $HOME). This needs the kernel's processes and files
- *     ({@link #requireKernel}).</li>
+ *     mounted at /bin, the examples at /examples and a fresh fixture copy at /work ($HOME on
+ *     every side). This needs the kernel's processes and files ({@link #requireKernel}).</li>
  * </ul>
  *
- * Outputs are compared after replacing the host work directory's path with /home/user.
+ * Outputs are compared after replacing the host work directory's path with /work.
  */
 final class Userland {
     static final Path ROOT = projectRoot();
     static final Path BIN = ROOT.resolve("userland/build/bin");
     static final Path EXAMPLES = ROOT.resolve("userland/build/examples");
-    /** Where the fixture is in the guest: Vitrine's starting directory. Host paths of the fixture are shown as this. */
-    static final String HOME = "/home/user";
+    /** Where the fixture is in the guest, and $HOME on every side. Host paths of the fixture are shown as this. */
+    static final String WORK = "/work";
     static final long TIMEOUT_S = 180;   // a safety net: a loaded 2-core machine runs qemu's execs slowly
 
     private static boolean built;
@@ -157,28 +156,33 @@ final class Userland {
         }
     }
 
-    /** sh -c SCRIPT on Vitrine: /bin, /examples and the fixture (at /home/user) mounted from the host; skipped until the kernel can. */
+    /**
+     * sh -c SCRIPT on Vitrine: /bin, /examples and the fixture (at /work) mounted from the host;
+     * skipped until the kernel can. The machine starts its first program in /home/user (where it
+     * also puts the program's file), so a first sh changes to /work and execs the one that runs
+     * the script.
+     */
     static GuestRun vitrine(String script, byte[] stdin) throws Throwable {
-        return vitrineArgv(argv(script), stdin);
+        return vitrineArgv(List.of("sh", "-c", "cd " + WORK + " && exec sh -c \"$0\"", script), stdin);
     }
 
     /** sh reading its script from stdin on Vitrine. */
     static GuestRun vitrineStdin(byte[] script) throws Throwable {
-        return vitrineArgv(List.of("sh"), script);
+        return vitrineArgv(List.of("sh", "-c", "cd " + WORK + " && exec sh"), script);
     }
 
-    /** A program on Vitrine, started in the fixture (the guest's /home/user, its starting directory). */
+    /** A program on Vitrine, started in /home/user, with the fixture at /work. */
     static GuestRun vitrineArgv(List<String> argv, byte[] stdin) throws Throwable {
         build();
         requireKernel();
         Path work = fixture();
         try {
-            List<String> env = List.of("PATH=/bin:/examples", "HOME=" + HOME, "LANG=C", "TZ=UTC");
+            List<String> env = List.of("PATH=/bin:/examples", "HOME=" + WORK, "LANG=C", "TZ=UTC");
             GuestRun r = new VitrineRunner().run(binary(argv.get(0)), argv, env, stdin, TIMEOUT_S,
                     b -> {
                         mount(b, BIN + ":/bin");
                         mount(b, EXAMPLES + ":/examples");
-                        mount(b, work + ":" + HOME + ":rw");
+                        mount(b, work + ":" + WORK + ":rw");
                     });
             return normalize(r, work);
         } finally {
@@ -242,8 +246,8 @@ final class Userland {
 
     private static GuestRun normalize(GuestRun r, Path work) {
         String w = work.toString();
-        byte[] out = r.stdoutText().replace(w, HOME).getBytes(StandardCharsets.UTF_8);
-        byte[] err = r.stderrText().replace(w, HOME).getBytes(StandardCharsets.UTF_8);
+        byte[] out = r.stdoutText().replace(w, WORK).getBytes(StandardCharsets.UTF_8);
+        byte[] err = r.stderrText().replace(w, WORK).getBytes(StandardCharsets.UTF_8);
         return new GuestRun(out, err, r.exitStatus(), r.signal(), r.note(), r.diagnostics());
     }
 
