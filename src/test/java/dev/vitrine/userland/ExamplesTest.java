@@ -30,6 +30,9 @@ class ExamplesTest {
 
     static final String HANGS = null;
 
+    /** The FIFO examples open "fifo" in the working directory: a fresh one under /tmp (Vitrine's mounts of host directories refuse mknod). */
+    static final String FIFO_DIR = "d=/tmp/fifo-example.$$; mkdir $d; cd $d; ";
+
     static final List<Example> EXAMPLES = List.of(
             new Example("pipe_basic", "pipe_basic", "parent read 4 bytes: done\n"),
             new Example("pipe_self", "pipe_self", HANGS),
@@ -47,8 +50,8 @@ class ExamplesTest {
             new Example("fdopen_file", "fdopen_file; cat mydata.txt", "Name:Fred Score:123\n"),
             new Example("file_length", "file_length notes.txt", "ftell: 42\nstat: 42\nfirst line: apple 3\n"),
             new Example("ls_cut", "ls_cut", "Makefile\na\na\nb\nnotes\nnums\nwords\n"),
-            new Example("fifo_race_reader", "mkfifo fifo; fifo_race_reader & sleep 1; fifo_race_writer; wait", "Hello!\n"),
-            new Example("fifo_race_writer", "mkfifo fifo; fifo_race_writer; fifo_race_reader", HANGS));
+            new Example("fifo_race_reader", FIFO_DIR + "mkfifo fifo; fifo_race_reader & sleep 1; fifo_race_writer; wait; rm -r $d", "Hello!\n"),
+            new Example("fifo_race_writer", FIFO_DIR + "mkfifo fifo; fifo_race_writer; fifo_race_reader", HANGS));
 
     /** How long a run that should hang is given under qemu before it counts as hanging. */
     static final long HANG_S = 3;
