@@ -10,7 +10,7 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "/proc/%s/maps", pid);
     FILE *f = fopen(path, "r");
     if (!f) die_errno(path);
-    printf("%-17s %-17s %5s %9s %6s  %s\n", "START", "END", "PERM", "SIZE", "PAGES", "NAME");
+    printf("%-12s %-12s %4s %9s %6s  %s\n", "START", "END", "PERM", "SIZE", "PAGES", "NAME");
     char line[1024];
     unsigned long long total = 0;
     int n = 0;
@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
         sscanf(line + consumed, "%511[^\n]", name);
         if (!name[0] && inode == 0) snprintf(name, sizeof name, "[anon]");
         unsigned long long kb = (end - start) / 1024;
-        printf("%017llx %017llx %5s %7lluK %6llu  %s\n", start, end, perms, kb, (end - start) / 4096, name);
+        printf("%012llx %012llx %4s %8lluK %6llu  %s\n", start, end, perms, kb, (end - start) / 4096, name);
         total += end - start;
         n++;
     }
