@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shell on a real terminal: tmux gives it a pty, send-keys types, capture-pane reads the
  * screen. Under qemu-riscv64 the shell is interactive (stdin is a terminal): a prompt, job
  * control with process groups, and Ctrl-C reaching only the foreground job. On Vitrine the same
- * session goes through `vitrine sh` once that command exists (the Ctrl-C part needs the host's
- * Ctrl-C forwarded to the guest, which the kernel does not do yet).
+ * session goes through `vitrine sh` once that command exists (the kernel turns the host
+ * terminal's ^C into SIGINT for the guest's foreground process group).
  */
 class TerminalTest {
     private String session;
@@ -60,7 +60,7 @@ class TerminalTest {
             start(work, "java -Xss16m -Dvitrine.home=" + Userland.ROOT + " -cp " + jar + " dev.vitrine.cli.ShCommand --mount "
                     + work + ":/work:rw");
             type("cd /work");
-            session(Boolean.getBoolean("vitrine.terminal.ctrlc"));
+            session(true);
         } finally {
             Userland.deleteTree(work);
         }
