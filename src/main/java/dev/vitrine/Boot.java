@@ -2,6 +2,14 @@ package dev.vitrine;
 
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
+import dev.vitrine.fs.Dir;
+import dev.vitrine.fs.Mount;
+import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.RegularFile;
+import dev.vitrine.fs.Rootfs;
+import dev.vitrine.fs.Terminal;
+import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.ProcFiles;
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.loader.ElfFile;
@@ -40,24 +48,35 @@ final class Boot {
         Hart hart = new Hart(mmu);
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
+        frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         kernel.setMaxInstructions(c.maxInstructions());
+        kernel.setMaxTime(c.maxTimeNs());
+        kernel.setQuantum(c.quantum());
+        kernel.setPolicy(dev.vitrine.proc.sched.Policy.of(c.sched(), c.seed()));
+        kernel.setMaxProcesses(c.maxProcesses());
         Services services = new Services(c.seed());
         Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
-        Console in = new Console(c.stdin(), null, tty(c, 0), 0);
-        Console out = new Console(null, c.stdout(), tty(c, 1), 0);
-        Console err = new Console(null, c.stderr(), tty(c, 2), 0);
+        // argv[0] names the program (the CLI runs a cached build of x.c as "x").
+        String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
+        String exePath = Rootfs.HOME + "/" + name;
+        Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
+        services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
-        fds.allocate(new FileDescription(in, FileDescription.O_RDWR), 0, false);
-        fds.allocate(new FileDescription(out, FileDescription.O_RDWR), 1, false);
-        fds.allocate(new FileDescription(err, FileDescription.O_RDWR), 2, false);
-
-        String name = program.getFileName().toString();
-        String exePath = "/home/user/" + name;
+        Console[] console = console(c, vfs, fds);
+        Console out = console[1], err = console[2];
+        List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
+        boolean anyTty = console[0].isTerminal() || out.isTerminal();
+        Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(c.stdin(), c.stdout(), true, 0, console[0].terminal()) : null,
+                new ProcFiles(kernel), mounts);
+        RegularFile exe = vfs.writeFile(exePath, image, 0755);
+        exe.setName(exePath);
+        fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
+        fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         task.setExePath(exePath);
         byte[] random = new byte[16];
@@ -73,9 +92,29 @@ final class Boot {
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
         else if (stop == Kernel.Stop.DEADLOCK) status = 125;
+        else if (stop == Kernel.Stop.TIME_LIMIT) status = 124;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
+    }
+
+    /**
+     * fds 0-2 on the host's streams, one terminal between them; a non-terminal side shows
+     * as a pipe (what a shell's redirection would give), so each gets a pipe inode number.
+     */
+    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds) {
+        Terminal term = new Terminal();
+        Console[] con = {
+            new Console(c.stdin(), null, tty(c, 0), 0, term),
+            new Console(null, c.stdout(), tty(c, 1), 0, term),
+            new Console(null, c.stderr(), tty(c, 2), 0, term)};
+        int[] modes = {FileDescription.O_RDONLY, FileDescription.O_WRONLY, FileDescription.O_WRONLY};
+        for (int fd = 0; fd < 3; fd++) {
+            boolean t = con[fd].isTerminal();
+            String path = t ? "/dev/pts/0" : "pipe:[" + vfs.nextIno() + "]";
+            fds.allocate(new FileDescription(con[fd], t ? FileDescription.O_RDWR : modes[fd]).withPath(path), fd, false);
+        }
+        return con;
     }
 
     private static boolean tty(Machine.Config c, int fd) {
@@ -113,12 +152,21 @@ final class Boot {
         s.put("faults.major", mem.majorFaults);
         s.put("faults.invalid", mem.invalidFaults);
         s.put("cow_copies", mem.cowCopies);
+        s.put("swap_outs", mem.swapOuts);
+        s.put("swap_ins", mem.swapIns);
+        s.put("dirty_writebacks", mem.dirtyWritebacks);
+        s.put("shared_pages_at_exit", mem.sharedAtExit);
+        s.put("policy", frames.pager().policy().kind().label());
+        s.put("swap.slots", frames.pager().swap().slots());
+        s.put("evictions", frames.pager().evictions());
+        s.put("swap.peak_used", frames.pager().swap().peak());
         s.put("page_table_frames", t.tableFrames());
         s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
         s.put("resident_pages_at_exit", t.residentPages());
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));
+        dev.vitrine.proc.RunStats.put(k, s);
         return s;
     }
 }

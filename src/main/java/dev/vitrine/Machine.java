@@ -58,12 +58,16 @@ public final class Machine {
 
     public record Config(Geometry paging, TlbConfig tlb, long memoryBytes, long seed, long maxInstructions,
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
-                         Boolean ttyOverride, List<String> env, PrintStream diagnostics) {}
+                         Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
+                         long maxTimeNs, int maxProcesses, List<String> mounts,
+                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
         private TlbConfig tlb = TlbConfig.DEFAULT;
         private long memoryBytes = 256L << 20;
+        private long swapBytes = 64L << 20;
+        private dev.vitrine.mm.replace.PolicyKind policy = dev.vitrine.mm.replace.PolicyKind.CLOCK;
         private long seed = 0;
         private long maxInstructions = 0;
         private InputStream stdin = InputStream.nullInputStream();
@@ -73,10 +77,19 @@ public final class Machine {
         private Boolean tty;
         private List<String> env = List.of("PATH=/bin:/usr/bin", "HOME=/home/user", "LANG=C");
         private PrintStream diagnostics = System.err;
+        private final List<String> mounts = new java.util.ArrayList<>();
+        private String sched = "rr";
+        private long quantum = 100_000;
+        private long maxTimeNs = 0;
+        private int maxProcesses = 1024;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
         public Builder memory(long bytes) { memoryBytes = bytes; return this; }
+        /** The swap device's size; 0 for none (default 64 MiB). */
+        public Builder swap(long bytes) { swapBytes = bytes; return this; }
+        /** Page replacement when memory is full: fifo, clock (default), lru or random (seeded by {@link #seed}). */
+        public Builder policy(dev.vitrine.mm.replace.PolicyKind p) { policy = p; return this; }
         public Builder seed(long s) { seed = s; return this; }
         /** 0 means no limit. */
         public Builder maxInstructions(long n) { maxInstructions = n; return this; }
@@ -90,8 +103,19 @@ public final class Machine {
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
         /** The machine's own remarks (a missing syscall, reported once by name) go here, not into the guest's stderr; null for none. */
         public Builder diagnostics(PrintStream d) { diagnostics = d; return this; }
+        /** Shows a host directory in the guest: HOST:GUEST[:rw], read-only unless rw. */
+        public Builder mount(String spec) { mounts.add(spec); return this; }
+        /** Scheduling policy: rr (default), fifo, priority, random (seeded by {@link #seed}). */
+        public Builder sched(String policy) { sched = policy; return this; }
+        /** Instructions per time slice (default 100000). */
+        public Builder quantum(long n) { quantum = n; return this; }
+        /** Stop the run after this much virtual time, in ns (0 = no limit). */
+        public Builder maxTime(long ns) { maxTimeNs = ns; return this; }
+        /** Processes (live and zombie) the machine allows; fork past it is EAGAIN. */
+        public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         public Machine build() {
-            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env, diagnostics));
+            return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
+                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy));
         }
     }
 }

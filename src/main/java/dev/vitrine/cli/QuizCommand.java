@@ -30,7 +30,12 @@ final class QuizCommand implements Runnable {
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
         if (topic.equalsIgnoreCase("list")) {
-            for (Topic t : Topic.values()) out.printf("%-10s %s%n", t.label(), t.summary);
+            Map<String, Object> topics = Json.object();
+            for (Topic t : Topic.values()) {
+                if (json) topics.put(t.label(), t.summary);
+                else out.printf("%-10s %s%n", t.label(), t.summary);
+            }
+            if (json) out.println(Json.write(Map.of("topics", topics)));
             out.flush();
             return;
         }

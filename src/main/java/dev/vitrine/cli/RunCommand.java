@@ -43,11 +43,29 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M (default 256M)")
     String mem = "256M";
 
+    @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
+    String swap = "64M";
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "page replacement when memory is full: fifo, clock (default), lru, random")
+    String policy = "clock";
+
     @Option(names = "--seed", description = "seed for getrandom, AT_RANDOM and random policies (default 0)")
     long seed;
 
     @Option(names = "--max-instructions", paramLabel = "N", description = "stop the run after N instructions (0 = no limit)")
     long maxInstructions;
+
+    @Option(names = "--sched", paramLabel = "POLICY", description = "scheduling policy: rr (default), fifo, priority, random (seeded by --seed)")
+    String sched = "rr";
+
+    @Option(names = "--quantum", paramLabel = "N", description = "time slice in instructions (default 100000)")
+    long quantum = 100_000;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "stop the run after this much virtual time (0 = no limit)")
+    double maxTime;
+
+    @Option(names = "--max-procs", paramLabel = "N", description = "most processes at once; fork past it fails with EAGAIN (default 1024)")
+    int maxProcs = 1024;
 
     @Option(names = "--stats", description = "print the machine's figures to stderr after the run")
     boolean stats;
@@ -61,21 +79,35 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    private static dev.vitrine.mm.replace.PolicyKind runnablePolicy(String name) {
+        var kind = dev.vitrine.mm.replace.PolicyKind.parse(name);
+        if (kind == dev.vitrine.mm.replace.PolicyKind.OPT)
+            throw new IllegalArgumentException("--policy opt needs the future: only `vitrine sim replace` can run it");
+        return kind;
+    }
+
+    @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
+    List<String> mounts = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
         Path exe = program;
         if (!Files.exists(program)) throw new IllegalArgumentException(program + ": no such file");
         if (program.toString().endsWith(".c")) exe = GuestCompiler.compile(program);
         boolean split = !tlbUnified;
-        Machine m = Machine.builder()
+        Machine.Builder b = Machine.builder()
                 .paging(Geometry.preset(paging))
                 .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
                 .memory(Sizes.parse(mem))
+                .swap(Sizes.parse(swap))
+                .policy(runnablePolicy(policy))
                 .seed(seed)
                 .maxInstructions(maxInstructions)
+                .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .stdin(System.in).stdout(System.out).stderr(System.err)
                 .strace(strace ? System.err : null)
-                .tty(tty)
-                .build();
+                .tty(tty);
+        for (String spec : mounts) b.mount(spec);
+        Machine m = b.build();
         List<String> argv = new ArrayList<>();
         argv.add(program.getFileName().toString().replaceFirst("\\.c$", ""));
         argv.addAll(args);

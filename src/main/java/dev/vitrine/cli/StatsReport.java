@@ -24,11 +24,42 @@ final class StatsReport {
         row(out, "page faults major", s.get("faults.major"));
         row(out, "page faults invalid", s.get("faults.invalid"));
         row(out, "copy-on-write copies", s.get("cow_copies"));
+        row(out, "swap-outs / swap-ins", s.get("swap_outs") + " / " + s.get("swap_ins"));
+        row(out, "dirty write-backs", s.get("dirty_writebacks"));
+        row(out, "replacement", s.get("policy") + ", " + s.get("evictions") + " evictions, swap peak "
+                + s.get("swap.peak_used") + " / " + s.get("swap.slots") + " slots");
         row(out, "page-table frames", s.get("page_table_frames") + " (" + n(s, "page_table_bytes") / 1024 + " KiB)");
-        row(out, "resident pages at exit", s.get("resident_pages_at_exit"));
+        row(out, "resident pages at exit", s.get("resident_pages_at_exit") + " (" + s.get("shared_pages_at_exit") + " shared)");
         row(out, "physical frames peak/total", s.get("frames.peak") + " / " + s.get("frames.total"));
+        if (s.containsKey("sched.policy")) {
+            row(out, "scheduler", s.get("sched.policy") + ", quantum " + s.get("sched.quantum") + " instructions");
+            row(out, "context switches", s.get("sched.context_switches"));
+            row(out, "processes", s.get("sched.processes") + ", throughput "
+                    + String.format("%.1f", ((Number) s.get("sched.throughput_per_s")).doubleValue()) + " exits per virtual s");
+            row(out, "mean turnaround/wait/resp.", us(s, "sched.mean_turnaround_ns") + " / " + us(s, "sched.mean_waiting_ns")
+                    + " / " + us(s, "sched.mean_response_ns"));
+            row(out, "idle time", us(s, "sched.idle_ns"));
+        }
+        if (s.get("processes") instanceof java.util.List<?> rows && rows.size() > 1) {
+            out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", "pid", "ppid", "command", "status",
+                    "cpu us", "turnaround", "waiting", "response", "vol", "invol", "cow");
+            for (Object o : rows) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", r.get("pid"), r.get("ppid"), r.get("comm"),
+                        r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),
+                        us(r.get("response_ns")), r.get("switches_voluntary"), r.get("switches_involuntary"), r.get("cow_copies"));
+            }
+        }
         Object missing = s.get("enosys");
         if (missing instanceof Map<?, ?> m && !m.isEmpty()) row(out, "missing syscalls (ENOSYS)", m.toString());
+    }
+
+    private static String us(Map<String, Object> s, String k) { return us(s.get(k)); }
+
+    /** Virtual ns as microseconds with one decimal. */
+    private static String us(Object ns) {
+        long v = ns instanceof Number x ? x.longValue() : 0;
+        return v < 0 ? "-" : String.format("%.1f", v / 1000.0);
     }
 
     private static long n(Map<String, Object> s, String k) { return ((Number) s.getOrDefault(k, 0L)).longValue(); }

@@ -14,6 +14,9 @@ import java.util.WeakHashMap;
  *
  * <p>A 32-bit instruction in a block's last halfword is never cached: its second half
  * lives in another block (usually another page) that could change behind our back.
+ *
+ * <p>Dropping a block also zeroes it, so a hart still holding the array in its run loop
+ * (it keeps the current block in a local) sees "not decoded" and decodes afresh.
  */
 final class CodeCache {
     static final int BLOCK_BITS = 12;
@@ -39,15 +42,25 @@ final class CodeCache {
     }
 
     void invalidateBlock(int index) {
-        if (index >= 0 && index < blocks.length) blocks[index] = null;
+        if (index >= 0 && index < blocks.length) drop(index);
+    }
+
+    private void drop(int index) {
+        long[] b = blocks[index];
+        if (b != null) {
+            blocks[index] = null;
+            Arrays.fill(b, 0);
+        }
     }
 
     /** Drops every block that overlaps physical [pa, pa + len). */
     void invalidateRange(long pa, long len) {
         if (len <= 0) return;
         long first = pa >>> BLOCK_BITS, last = (pa + len - 1) >>> BLOCK_BITS;
-        for (long b = Math.max(first, 0); b <= last && b < blocks.length; b++) blocks[(int) b] = null;
+        for (long b = Math.max(first, 0); b <= last && b < blocks.length; b++) drop((int) b);
     }
 
-    void flush() { Arrays.fill(blocks, null); }
+    void flush() {
+        for (int i = 0; i < blocks.length; i++) drop(i);
+    }
 }

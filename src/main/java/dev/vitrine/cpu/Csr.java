@@ -12,6 +12,18 @@ final class Csr {
     /** Virtual time: one instruction is one nanosecond; time ticks at 10 MHz as on qemu virt. */
     static final long NS_PER_TICK = 100;
 
+    /** csrrw/csrrs/csrrc and their immediate forms; the decoder already refused illegal ones. */
+    static void exec(Hart h, long d, long retired) {
+        int op = Op.op(d), csr = Op.imm(d), rs1 = Op.rs1(d);
+        long old = read(h, csr, retired);
+        long src = op >= Op.CSRRWI ? rs1 : h.x[rs1];
+        if (op == Op.CSRRW || op == Op.CSRRWI) write(h, csr, src);
+        // csrrs/csrrc with x0 or uimm 0 only read (which is why they may name read-only CSRs)
+        else if (rs1 != 0) write(h, csr, op == Op.CSRRS || op == Op.CSRRSI ? old | src : old & ~src);
+        h.x[Op.rd(d)] = old;
+        h.x[0] = 0;
+    }
+
     static boolean exists(int csr) {
         return csr == FFLAGS || csr == FRM || csr == FCSR || csr == CYCLE || csr == TIME || csr == INSTRET;
     }

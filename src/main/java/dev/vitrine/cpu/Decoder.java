@@ -16,15 +16,17 @@ final class Decoder {
         switch (i & 0x7f) {
             case 0x37: return make(rd == 0 ? NOP : LUI, rd, 0, 0, i & 0xfffff000);
             case 0x17: return make(rd == 0 ? NOP : AUIPC, rd, 0, 0, i & 0xfffff000);
-            case 0x6f: return make(JAL, rd, 0, 0, immJ(i));
-            case 0x67: return f3 == 0 ? make(JALR, rd, rs1, 0, immI) : illegal(i);
+            case 0x6f: return make(rd == 0 ? J : JAL, rd, 0, 0, immJ(i));
+            case 0x67: return f3 != 0 ? illegal(i) : make(rd == 0 ? JR : JALR, rd, rs1, 0, immI);
             case 0x63: {
                 int op = switch (f3) { case 0 -> BEQ; case 1 -> BNE; case 4 -> BLT; case 5 -> BGE; case 6 -> BLTU; case 7 -> BGEU; default -> 0; };
                 return op == 0 ? illegal(i) : make(op, 0, rs1, rs2, immB(i));
             }
             case 0x03: {
                 int op = switch (f3) { case 0 -> LB; case 1 -> LH; case 2 -> LW; case 3 -> LD; case 4 -> LBU; case 5 -> LHU; case 6 -> LWU; default -> 0; };
-                return op == 0 ? illegal(i) : make(op, rd, rs1, 0, immI);
+                if (op == 0) return illegal(i);
+                if (rd == 0) return make(LOAD_X0, 0, rs1, f3 & 3, immI);
+                return make(op, rd, rs1, 0, immI);
             }
             case 0x23: {
                 int op = switch (f3) { case 0 -> SB; case 1 -> SH; case 2 -> SW; case 3 -> SD; default -> 0; };

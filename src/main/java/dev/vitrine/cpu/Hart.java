@@ -39,17 +39,12 @@ public final class Hart {
     public final Fpu fpu = new Fpu();
 
     private final Mmu mmu;
+    private final Lsu lsu;
     private final byte[] ram;
     private final CodeCache code;
-    private final long[][] blocks;
     private final long pageMask;
-    /** Accesses crossing this boundary (a page or a code block, whichever is smaller) take the slow path. */
-    private final int crossMask;
-
-    /** Physical address reserved by LR, or -1. */
-    private long reservation = -1;
-    /** Set by the load helpers when the MMU refused; the loop turns it into a trap. */
-    private boolean memFault;
+    /** A 32-bit instruction at this offset (in the page or code block) straddles a boundary. */
+    private final int straddleOffset;
     /** The bits of the last page-straddling 32-bit instruction (it is never cached). */
     private int straddleBits;
 
@@ -57,128 +52,162 @@ public final class Hart {
         this.mmu = mmu;
         this.ram = mmu.memory().array();
         this.code = CodeCache.of(mmu.memory());
-        this.blocks = code.blocks;
+        this.lsu = new Lsu(mmu, code);
         this.pageMask = mmu.geometry().pageMask();
-        this.crossMask = (int) Math.min(pageMask, (1 << CodeCache.BLOCK_BITS) - 1);
+        this.straddleOffset = lsu.crossMask - 1;
     }
 
     public Mmu mmu() { return mmu; }
 
-    /** Runs until a trap or until {@code budget} instructions retired. Returns a {@link Trap} code. */
+    /**
+     * Runs until a trap or until {@code budget} instructions retired. Returns a {@link Trap} code.
+     * The decoder turns every write to x0 the main switch could do into a NOP or a rare op,
+     * so x0 needs no re-zeroing here; rare ops re-zero it themselves.
+     */
     public int run(long budget) {
         final long[] x = this.x;
         final long[] f = this.f;
         final byte[] ram = this.ram;
-        final long[][] blocks = this.blocks;
+        final CodeCache code = this.code;
         final Mmu mmu = this.mmu;
-        long pc = this.pc;
+        final Lsu lsu = this.lsu;
+        long pc = this.pc & ~1L; // like sepc, pc has no bit 0 with RVC
         long n = 0;
         int trap = Trap.LIMIT;
+        // The block of the last fetch: most fetches hit it and skip the block lookup.
+        long blkIndex = -1;
+        long[] blk = null;
         fpu.flags = fcsr & 0x1f;
         loop:
         while (n < budget) {
             long pa = mmu.translate(pc, Access.FETCH);
             if (pa < 0) { trap = pageFault(); break; }
-            long[] blk = blocks[(int) (pa >>> CodeCache.BLOCK_BITS)];
-            long d;
-            if (blk == null || (d = blk[((int) pa & 0xfff) >>> 1]) == 0) {
+            long index = pa >>> CodeCache.BLOCK_BITS;
+            if (index != blkIndex) {
+                blk = code.block((int) index);
+                blkIndex = index;
+            }
+            long d = blk[((int) pa & 0xfff) >>> 1];
+            if (d == 0) {
                 d = fetchSlow(pc, pa);
                 if (d == 0) { trap = pageFault(); break; }
+                blk = code.block((int) index); // ours may have been dropped (and zeroed) meanwhile
             }
             int w = (int) d;
             int rd = (w >>> 8) & 31, rs1 = (w >>> 13) & 31, rs2 = (w >>> 18) & 31;
             long imm = d >> 32;
-            long next = pc + 4 - ((w >>> 31) << 1);
+            // Each case advances pc by a constant (see Op.C_NOP): no data dependency on the length.
             switch (w & 0xff) {
-                case Op.NOP: break;
-                case Op.LI: x[rd] = imm; break;
-                case Op.MV: x[rd] = x[rs1]; break;
-                case Op.LUI: x[rd] = imm; break;
-                case Op.AUIPC: x[rd] = pc + imm; break;
-                case Op.JAL: x[rd] = next; next = pc + imm; break;
-                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = next; next = t; break; }
-                case Op.BEQ: if (x[rs1] == x[rs2]) next = pc + imm; break;
-                case Op.BNE: if (x[rs1] != x[rs2]) next = pc + imm; break;
-                case Op.BLT: if (x[rs1] < x[rs2]) next = pc + imm; break;
-                case Op.BGE: if (x[rs1] >= x[rs2]) next = pc + imm; break;
-                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) next = pc + imm; break;
-                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) next = pc + imm; break;
-                case Op.LB: {
-                    long p = mmu.translate(x[rs1] + imm, Access.LOAD);
-                    if (p < 0) { trap = pageFault(); break loop; }
-                    x[rd] = ram[(int) p];
-                    break;
-                }
-                case Op.LBU: {
-                    long p = mmu.translate(x[rs1] + imm, Access.LOAD);
-                    if (p < 0) { trap = pageFault(); break loop; }
-                    x[rd] = ram[(int) p] & 0xff;
-                    break;
-                }
-                case Op.LH: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = (short) v; break; }
-                case Op.LHU: { int v = load16(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffff; break; }
-                case Op.LW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; break; }
-                case Op.LWU: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v & 0xffffffffL; break; }
-                case Op.LD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } x[rd] = v; break; }
-                case Op.SB: if (!store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } break;
-                case Op.SH: if (!store(x[rs1] + imm, x[rs2], 2)) { trap = pageFault(); break loop; } break;
-                case Op.SW: if (!store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } break;
-                case Op.SD: if (!store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } break;
-                case Op.ADDI: x[rd] = x[rs1] + imm; break;
-                case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; break;
-                case Op.SLTIU: x[rd] = x[rs1] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0; break;
-                case Op.XORI: x[rd] = x[rs1] ^ imm; break;
-                case Op.ORI: x[rd] = x[rs1] | imm; break;
-                case Op.ANDI: x[rd] = x[rs1] & imm; break;
-                case Op.SLLI: x[rd] = x[rs1] << imm; break;
-                case Op.SRLI: x[rd] = x[rs1] >>> imm; break;
-                case Op.SRAI: x[rd] = x[rs1] >> imm; break;
-                case Op.ADDIW: x[rd] = (int) (x[rs1] + imm); break;
-                case Op.SLLIW: x[rd] = (int) x[rs1] << imm; break;
-                case Op.SRLIW: x[rd] = (int) x[rs1] >>> imm; break;
-                case Op.SRAIW: x[rd] = (int) x[rs1] >> imm; break;
-                case Op.ADD: x[rd] = x[rs1] + x[rs2]; break;
-                case Op.SUB: x[rd] = x[rs1] - x[rs2]; break;
-                case Op.SLL: x[rd] = x[rs1] << x[rs2]; break;
-                case Op.SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; break;
-                case Op.SLTU: x[rd] = x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE ? 1 : 0; break;
-                case Op.XOR: x[rd] = x[rs1] ^ x[rs2]; break;
-                case Op.SRL: x[rd] = x[rs1] >>> x[rs2]; break;
-                case Op.SRA: x[rd] = x[rs1] >> x[rs2]; break;
-                case Op.OR: x[rd] = x[rs1] | x[rs2]; break;
-                case Op.AND: x[rd] = x[rs1] & x[rs2]; break;
-                case Op.ADDW: x[rd] = (int) (x[rs1] + x[rs2]); break;
-                case Op.SUBW: x[rd] = (int) (x[rs1] - x[rs2]); break;
-                case Op.SLLW: x[rd] = (int) x[rs1] << x[rs2]; break;
-                case Op.SRLW: x[rd] = (int) x[rs1] >>> x[rs2]; break;
-                case Op.SRAW: x[rd] = (int) x[rs1] >> x[rs2]; break;
-                case Op.MUL: x[rd] = x[rs1] * x[rs2]; break;
-                case Op.MULH: x[rd] = Alu.mulh(x[rs1], x[rs2]); break;
-                case Op.MULHSU: x[rd] = Alu.mulhsu(x[rs1], x[rs2]); break;
-                case Op.MULHU: x[rd] = Alu.mulhu(x[rs1], x[rs2]); break;
-                case Op.DIV: x[rd] = Alu.div(x[rs1], x[rs2]); break;
-                case Op.DIVU: x[rd] = Alu.divu(x[rs1], x[rs2]); break;
-                case Op.REM: x[rd] = Alu.rem(x[rs1], x[rs2]); break;
-                case Op.REMU: x[rd] = Alu.remu(x[rs1], x[rs2]); break;
-                case Op.MULW: x[rd] = (int) x[rs1] * (int) x[rs2]; break;
-                case Op.DIVW: x[rd] = Alu.divw(x[rs1], x[rs2]); break;
-                case Op.DIVUW: x[rd] = Alu.divuw(x[rs1], x[rs2]); break;
-                case Op.REMW: x[rd] = Alu.remw(x[rs1], x[rs2]); break;
-                case Op.REMUW: x[rd] = Alu.remuw(x[rs1], x[rs2]); break;
-                case Op.FLW: { int v = load32(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); break; }
-                case Op.FLD: { long v = load64(x[rs1] + imm); if (memFault) { trap = memTrap(); break loop; } f[rd] = v; break; }
-                case Op.FSW: if (!store(x[rs1] + imm, f[rs2], 4)) { trap = pageFault(); break loop; } break;
-                case Op.FSD: if (!store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } break;
+                case Op.C_NOP: pc += 2; break;
+                case Op.NOP: pc += 4; break;
+                case Op.C_LI: pc -= 2; // fall through: same work, 2 bytes shorter
+                case Op.LI: x[rd] = imm; pc += 4; break;
+                case Op.C_MV: pc -= 2;
+                case Op.MV: x[rd] = x[rs1]; pc += 4; break;
+                case Op.C_LUI: pc -= 2;
+                case Op.LUI: x[rd] = imm; pc += 4; break;
+                case Op.AUIPC: x[rd] = pc + imm; pc += 4; break;
+                case Op.C_JAL: x[rd] = pc + 2; pc += imm; break;
+                case Op.JAL: x[rd] = pc + 4; pc += imm; break;
+                case Op.C_J: pc += imm; break;
+                case Op.J: pc += imm; break;
+                case Op.C_JR: pc = (x[rs1] + imm) & ~1L; break;
+                case Op.JR: pc = (x[rs1] + imm) & ~1L; break;
+                case Op.C_JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 2; pc = t; break; }
+                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 4; pc = t; break; }
+                case Op.C_BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 2; break;
+                case Op.C_BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 2; break;
+                case Op.BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BLT: if (x[rs1] < x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BGE: if (x[rs1] >= x[rs2]) pc += imm; else pc += 4; break;
+                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
+                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
+                case Op.LB: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (byte) v; pc += 4; break; }
+                case Op.LBU: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xff; pc += 4; break; }
+                case Op.LH: { int v = lsu.load16(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (short) v; pc += 4; break; }
+                case Op.LHU: { int v = lsu.load16(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xffff; pc += 4; break; }
+                case Op.C_LW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
+                case Op.LW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
+                case Op.LWU: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xffffffffL; pc += 4; break; }
+                case Op.C_LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
+                case Op.LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
+                case Op.SB: if (!lsu.store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.SH: if (!lsu.store(x[rs1] + imm, x[rs2], 2)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SW: if (!lsu.store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SW: if (!lsu.store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SD: if (!lsu.store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SD: if (!lsu.store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_ADDI: pc -= 2;
+                case Op.ADDI: x[rd] = x[rs1] + imm; pc += 4; break;
+                case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; pc += 4; break;
+                case Op.SLTIU: x[rd] = x[rs1] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0; pc += 4; break;
+                case Op.XORI: x[rd] = x[rs1] ^ imm; pc += 4; break;
+                case Op.ORI: x[rd] = x[rs1] | imm; pc += 4; break;
+                case Op.C_ANDI: pc -= 2;
+                case Op.ANDI: x[rd] = x[rs1] & imm; pc += 4; break;
+                case Op.C_SLLI: pc -= 2;
+                case Op.SLLI: x[rd] = x[rs1] << imm; pc += 4; break;
+                case Op.C_SRLI: pc -= 2;
+                case Op.SRLI: x[rd] = x[rs1] >>> imm; pc += 4; break;
+                case Op.C_SRAI: pc -= 2;
+                case Op.SRAI: x[rd] = x[rs1] >> imm; pc += 4; break;
+                case Op.C_ADDIW: pc -= 2;
+                case Op.ADDIW: x[rd] = (int) (x[rs1] + imm); pc += 4; break;
+                case Op.SLLIW: x[rd] = (int) x[rs1] << imm; pc += 4; break;
+                case Op.SRLIW: x[rd] = (int) x[rs1] >>> imm; pc += 4; break;
+                case Op.SRAIW: x[rd] = (int) x[rs1] >> imm; pc += 4; break;
+                case Op.C_ADD: pc -= 2;
+                case Op.ADD: x[rd] = x[rs1] + x[rs2]; pc += 4; break;
+                case Op.C_SUB: pc -= 2;
+                case Op.SUB: x[rd] = x[rs1] - x[rs2]; pc += 4; break;
+                case Op.SLL: x[rd] = x[rs1] << x[rs2]; pc += 4; break;
+                case Op.SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; pc += 4; break;
+                case Op.SLTU: x[rd] = x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE ? 1 : 0; pc += 4; break;
+                case Op.C_XOR: pc -= 2;
+                case Op.XOR: x[rd] = x[rs1] ^ x[rs2]; pc += 4; break;
+                case Op.SRL: x[rd] = x[rs1] >>> x[rs2]; pc += 4; break;
+                case Op.SRA: x[rd] = x[rs1] >> x[rs2]; pc += 4; break;
+                case Op.C_OR: pc -= 2;
+                case Op.OR: x[rd] = x[rs1] | x[rs2]; pc += 4; break;
+                case Op.C_AND: pc -= 2;
+                case Op.AND: x[rd] = x[rs1] & x[rs2]; pc += 4; break;
+                case Op.C_ADDW: pc -= 2;
+                case Op.ADDW: x[rd] = (int) (x[rs1] + x[rs2]); pc += 4; break;
+                case Op.C_SUBW: pc -= 2;
+                case Op.SUBW: x[rd] = (int) (x[rs1] - x[rs2]); pc += 4; break;
+                case Op.SLLW: x[rd] = (int) x[rs1] << x[rs2]; pc += 4; break;
+                case Op.SRLW: x[rd] = (int) x[rs1] >>> x[rs2]; pc += 4; break;
+                case Op.SRAW: x[rd] = (int) x[rs1] >> x[rs2]; pc += 4; break;
+                case Op.MUL: x[rd] = x[rs1] * x[rs2]; pc += 4; break;
+                case Op.MULH: x[rd] = Alu.mulh(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULHSU: x[rd] = Alu.mulhsu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULHU: x[rd] = Alu.mulhu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIV: x[rd] = Alu.div(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIVU: x[rd] = Alu.divu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REM: x[rd] = Alu.rem(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMU: x[rd] = Alu.remu(x[rs1], x[rs2]); pc += 4; break;
+                case Op.MULW: x[rd] = (int) x[rs1] * (int) x[rs2]; pc += 4; break;
+                case Op.DIVW: x[rd] = Alu.divw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.DIVUW: x[rd] = Alu.divuw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMW: x[rd] = Alu.remw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.REMUW: x[rd] = Alu.remuw(x[rs1], x[rs2]); pc += 4; break;
+                case Op.FLW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); pc += 4; break; }
+                case Op.C_FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 2; break; }
+                case Op.FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 4; break; }
+                case Op.FSW: if (!lsu.store(x[rs1] + imm, f[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_FSD: if (!lsu.store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.FSD: if (!lsu.store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.ILLEGAL: trapValue = imm & 0xffffffffL; trap = Trap.ILLEGAL; break loop;
                 case Op.ECALL: trap = Trap.ECALL; break loop;
                 case Op.EBREAK: trap = Trap.BREAKPOINT; break loop;
                 default: {
+                    // rare ops are all 4 bytes long
                     int t = execRare(d, pc, pa, this.instret + n);
                     if (t >= 0) { trap = t; break loop; }
+                    pc += 4;
                 }
             }
-            x[0] = 0;
-            pc = next;
             n++;
         }
         this.pc = pc;
@@ -198,7 +227,7 @@ public final class Hart {
             code.block((int) (pa >>> CodeCache.BLOCK_BITS))[slot] = d;
             return d;
         }
-        if (((int) pa & crossMask) == crossMask - 1) {
+        if (((int) pa & lsu.crossMask) == straddleOffset) {
             long pa2 = ((pc + 2) & pageMask) == 0 ? mmu.translate(pc + 2, Access.FETCH) : pa + 2;
             if (pa2 < 0) return 0;
             straddleBits = lo | ((short) I16.get(ram, (int) pa2) & 0xffff) << 16;
@@ -212,11 +241,9 @@ public final class Hart {
     /** The raw bits of the instruction just fetched at pa, for an illegal-instruction trap. */
     private long rawBits(long d, long pa) {
         if (Op.compressed(d)) return (short) I16.get(ram, (int) pa) & 0xffff;
-        if (((int) pa & crossMask) == crossMask - 1) return straddleBits & 0xffffffffL;
+        if (((int) pa & lsu.crossMask) == straddleOffset) return straddleBits & 0xffffffffL;
         return (int) I32.get(ram, (int) pa) & 0xffffffffL;
     }
-
-    // ---- data access. Loads report a fault through memFault, stores through their result.
 
     private int pageFault() {
         trapValue = mmu.faultAddress();
@@ -224,83 +251,8 @@ public final class Hart {
     }
 
     private int memTrap() {
-        memFault = false;
+        lsu.fault = false;
         return pageFault();
-    }
-
-    private boolean crosses(long va, int size) { return ((int) va & crossMask) > crossMask + 1 - size; }
-
-    int load16(long va) {
-        long p = mmu.translate(va, Access.LOAD);
-        if (p < 0) { memFault = true; return 0; }
-        if (crosses(va, 2)) return (int) loadCross(va, p, 2);
-        return (short) I16.get(ram, (int) p);
-    }
-
-    int load32(long va) {
-        long p = mmu.translate(va, Access.LOAD);
-        if (p < 0) { memFault = true; return 0; }
-        if (crosses(va, 4)) return (int) loadCross(va, p, 4);
-        return (int) I32.get(ram, (int) p);
-    }
-
-    long load64(long va) {
-        long p = mmu.translate(va, Access.LOAD);
-        if (p < 0) { memFault = true; return 0; }
-        if (crosses(va, 8)) return loadCross(va, p, 8);
-        return (long) I64.get(ram, (int) p);
-    }
-
-    /** A misaligned load over a boundary: translate the second page too, then gather bytes. */
-    private long loadCross(long va, long p, int size) {
-        long p2 = secondPa(va, p, size, Access.LOAD);
-        if (p2 < 0) { memFault = true; return 0; }
-        int first = crossMask + 1 - ((int) va & crossMask);
-        long v = 0;
-        for (int i = size - 1; i >= 0; i--) v = (v << 8) | (ram[(int) (i < first ? p + i : p2 + i - first)] & 0xff);
-        return v;
-    }
-
-    /** Physical address of the part of [va, va+size) past the boundary (or -1 if it faults). */
-    private long secondPa(long va, long p, int size, int access) {
-        int first = crossMask + 1 - ((int) va & crossMask);
-        long va2 = va + first;
-        if ((va2 & pageMask) == 0) return mmu.translate(va2, access);
-        return p + first; // same page, only a code-block boundary
-    }
-
-    boolean store8(long va, int v) {
-        long p = mmu.translate(va, Access.STORE);
-        if (p < 0) return false;
-        int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) blocks[b] = null;
-        ram[(int) p] = (byte) v;
-        return true;
-    }
-
-    /** Stores the low {@code size} bytes of v; false if the MMU refused (nothing written then). */
-    boolean store(long va, long v, int size) {
-        long p = mmu.translate(va, Access.STORE);
-        if (p < 0) return false;
-        if (crosses(va, size)) return storeCross(va, p, v, size);
-        int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) blocks[b] = null;
-        switch (size) {
-            case 2: I16.set(ram, (int) p, (short) v); break;
-            case 4: I32.set(ram, (int) p, (int) v); break;
-            default: I64.set(ram, (int) p, v);
-        }
-        return true;
-    }
-
-    private boolean storeCross(long va, long p, long v, int size) {
-        long p2 = secondPa(va, p, size, Access.STORE);
-        if (p2 < 0) return false;
-        int first = crossMask + 1 - ((int) va & crossMask);
-        code.invalidateRange(p, first);
-        code.invalidateRange(p2, size - first);
-        for (int i = 0; i < size; i++, v >>>= 8) ram[(int) (i < first ? p + i : p2 + i - first)] = (byte) v;
-        return true;
     }
 
     // ---- rare instructions
@@ -320,10 +272,16 @@ public final class Hart {
         switch (op) {
             case Op.FENCE_I: flushDecoded(); return -1;
             case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
-                csr(d, retired);
+                Csr.exec(this, d, retired);
                 return -1;
-            case Op.LR_W: case Op.LR_D: case Op.SC_W: case Op.SC_D: case Op.AMO_W: case Op.AMO_D:
-                return atomic(d);
+            case Op.LR_W: case Op.LR_D: case Op.SC_W: case Op.SC_D: case Op.AMO_W: case Op.AMO_D: {
+                int t = Amo.exec(this, lsu, d);
+                if (t == Trap.PAGE_FAULT) return pageFault();
+                return t;
+            }
+            case Op.LOAD_X0: // only the access's fault matters
+                lsu.probe(x[Op.rs1(d)] + Op.imm(d), 1 << Op.rs2(d));
+                return lsu.fault ? memTrap() : -1;
             default:
                 return illegal(d, pa);
         }
@@ -334,66 +292,10 @@ public final class Hart {
         return Trap.ILLEGAL;
     }
 
-    private void csr(long d, long retired) {
-        int op = Op.op(d), csr = Op.imm(d), rs1 = Op.rs1(d);
-        long old = Csr.read(this, csr, retired);
-        long src = op >= Op.CSRRWI ? rs1 : x[rs1];
-        switch (op) {
-            case Op.CSRRW: case Op.CSRRWI: Csr.write(this, csr, src); break;
-            default:
-                // csrrs/csrrc with x0 or uimm 0 read only: the decoder let them reach read-only CSRs
-                if (rs1 != 0) Csr.write(this, csr, op == Op.CSRRS || op == Op.CSRRSI ? old | src : old & ~src);
-        }
-        x[Op.rd(d)] = old;
-        x[0] = 0;
-    }
-
-    private int atomic(long d) {
-        int op = Op.op(d), rd = Op.rd(d);
-        long va = x[Op.rs1(d)];
-        boolean word = op == Op.LR_W || op == Op.SC_W || op == Op.AMO_W;
-        // Linux does not emulate misaligned atomics: SIGBUS
-        if ((va & (word ? 3 : 7)) != 0) { trapValue = va; return Trap.MISALIGNED; }
-        long p = mmu.translate(va, op == Op.LR_W || op == Op.LR_D ? Access.LOAD : Access.STORE);
-        if (p < 0) return pageFault();
-        int ip = (int) p;
-        long result;
-        switch (op) {
-            case Op.LR_W: result = (int) I32.get(ram, ip); reservation = p; break;
-            case Op.LR_D: result = (long) I64.get(ram, ip); reservation = p; break;
-            case Op.SC_W: case Op.SC_D: {
-                boolean ok = reservation == p;
-                reservation = -1;
-                if (ok) {
-                    code.invalidateRange(p, 8);
-                    if (word) I32.set(ram, ip, (int) x[Op.rs2(d)]); else I64.set(ram, ip, x[Op.rs2(d)]);
-                }
-                result = ok ? 0 : 1;
-                break;
-            }
-            default: {
-                code.invalidateRange(p, 8);
-                int f5 = Op.imm(d);
-                if (word) {
-                    int old = (int) I32.get(ram, ip);
-                    I32.set(ram, ip, Amo.apply32(f5, old, (int) x[Op.rs2(d)]));
-                    result = old;
-                } else {
-                    long old = (long) I64.get(ram, ip);
-                    I64.set(ram, ip, Amo.apply64(f5, old, x[Op.rs2(d)]));
-                    result = old;
-                }
-            }
-        }
-        x[rd] = result;
-        x[0] = 0;
-        return -1;
-    }
-
     // ---- kernel interface
 
     /** Drops the LR reservation (the kernel does this on context switch and on a store by another hart). */
-    public void clearReservation() { reservation = -1; }
+    public void clearReservation() { lsu.reservation = -1; }
 
     /** Forgets decoded instructions: fence.i, riscv_flush_icache, or a code frame reused. */
     public void flushDecoded() { code.flush(); }
@@ -433,6 +335,6 @@ public final class Hart {
         System.arraycopy(other.f, 0, f, 0, 32);
         pc = other.pc;
         writeFcsr(other.readFcsr());
-        reservation = -1;
+        lsu.reservation = -1;
     }
 }

@@ -27,13 +27,15 @@ final class Op {
             MUL = 52, MULH = 53, MULHSU = 54, MULHU = 55, DIV = 56, DIVU = 57, REM = 58, REMU = 59,
             MULW = 60, DIVW = 61, DIVUW = 62, REMW = 63, REMUW = 64,
             LI = 65, MV = 66,
-            FLW = 67, FLD = 68, FSW = 69, FSD = 70;
+            FLW = 67, FLD = 68, FSW = 69, FSD = 70,
+            J = 71, JR = 72; // jal/jalr with rd = x0: the loop never writes x0, so needs no re-zeroing
 
     // Rare ops: the hart hands these to a helper (Hart.execRare).
     static final int RARE = 80;
     static final int ECALL = 80, EBREAK = 81, FENCE_I = 82,
             CSRRW = 83, CSRRS = 84, CSRRC = 85, CSRRWI = 86, CSRRSI = 87, CSRRCI = 88,
-            LR_W = 89, LR_D = 90, SC_W = 91, SC_D = 92, AMO_W = 93, AMO_D = 94;
+            LR_W = 89, LR_D = 90, SC_W = 91, SC_D = 92, AMO_W = 93, AMO_D = 94,
+            LOAD_X0 = 95; // a load into x0: only its fault matters; rs2 holds log2(size)
 
     // F and D beyond loads and stores: executed by FpExec. S and D forms are adjacent.
     static final int FP = 100;
@@ -51,7 +53,34 @@ final class Op {
             FCVT_D_W = 154, FCVT_D_WU = 155, FCVT_D_L = 156, FCVT_D_LU = 157,
             FCVT_S_D = 158, FCVT_D_S = 159;
 
+    /**
+     * Compressed twins of the ops RVC can express. They differ only in advancing pc by 2:
+     * giving them their own ids makes the instruction length a matter of control flow in
+     * the hart's switch (which the host CPU predicts) instead of a data dependency from
+     * the decoded word to the next pc (which would serialize the whole loop).
+     */
+    static final int C_NOP = 160, C_LI = 161, C_MV = 162, C_LUI = 163, C_ADDI = 164, C_ADDIW = 165,
+            C_SLLI = 166, C_SRLI = 167, C_SRAI = 168, C_ANDI = 169, C_ADD = 170, C_SUB = 171, C_XOR = 172,
+            C_OR = 173, C_AND = 174, C_ADDW = 175, C_SUBW = 176, C_LW = 177, C_LD = 178, C_FLD = 179,
+            C_SW = 180, C_SD = 181, C_FSD = 182, C_JAL = 183, C_JALR = 184, C_BEQ = 185, C_BNE = 186, C_J = 187, C_JR = 188;
+
+    private static final int[] TWIN = new int[256];
+    static {
+        int[][] pairs = { {NOP, C_NOP}, {LI, C_LI}, {MV, C_MV}, {LUI, C_LUI}, {ADDI, C_ADDI}, {ADDIW, C_ADDIW},
+            {SLLI, C_SLLI}, {SRLI, C_SRLI}, {SRAI, C_SRAI}, {ANDI, C_ANDI}, {ADD, C_ADD}, {SUB, C_SUB}, {XOR, C_XOR},
+            {OR, C_OR}, {AND, C_AND}, {ADDW, C_ADDW}, {SUBW, C_SUBW}, {LW, C_LW}, {LD, C_LD}, {FLD, C_FLD},
+            {SW, C_SW}, {SD, C_SD}, {FSD, C_FSD}, {JAL, C_JAL}, {JALR, C_JALR}, {BEQ, C_BEQ}, {BNE, C_BNE}, {J, C_J}, {JR, C_JR} };
+        for (int[] p : pairs) TWIN[p[0]] = p[1];
+    }
+
     static final int COMPRESSED = 1 << 31;
+
+    /** The 2-byte form of a decoded 4-byte instruction: compressed flag and, where one exists, the twin op. */
+    static long compress(long d) {
+        int twin = TWIN[op(d)];
+        if (twin != 0) d = (d & ~0xffL) | twin;
+        return d | (COMPRESSED & 0xffffffffL);
+    }
 
     static long make(int op, int rd, int rs1, int rs2, long imm) {
         int w = op | rd << 8 | rs1 << 13 | rs2 << 18;

@@ -11,8 +11,7 @@ final class Rvc {
     private Rvc() {}
 
     static long decode(int c) {
-        long d = expand(c & 0xffff);
-        return d | COMPRESSED & 0xffffffffL;
+        return compress(expand(c & 0xffff));
     }
 
     private static long expand(int c) {
@@ -61,7 +60,7 @@ final class Rvc {
                 return rd == 0 ? make(NOP, 0, 0, 0, 0) : make(LUI, rd, 0, 0, immCI << 12);
             }
             case 4: return misc(c);
-            case 5: return make(JAL, 0, 0, 0, immCJ(c));
+            case 5: return make(J, 0, 0, 0, immCJ(c));
             case 6: return make(BEQ, 0, 8 + ((c >>> 7) & 7), 0, immCB(c));
             default: return make(BNE, 0, 8 + ((c >>> 7) & 7), 0, immCB(c));
         }
@@ -100,7 +99,7 @@ final class Rvc {
             case 3: return rd == 0 ? illegal(c) : make(LD, rd, 2, 0, ldsp(c));
             case 4:
                 if (b12 == 0) {
-                    if (rs2 == 0) return rd == 0 ? illegal(c) : make(JALR, 0, rd, 0, 0);
+                    if (rs2 == 0) return rd == 0 ? illegal(c) : make(JR, 0, rd, 0, 0);
                     return rd == 0 ? make(NOP, 0, 0, 0, 0) : make(MV, rd, rs2, 0, 0);
                 }
                 if (rs2 == 0) return rd == 0 ? make(EBREAK, 0, 0, 0, 0) : make(JALR, 1, rd, 0, 0);

@@ -17,13 +17,34 @@ public final class Console implements File {
     private final OutputStream out;
     private final boolean tty;
     private final int minor;
+    private final Terminal terminal;
 
-    public Console(InputStream in, OutputStream out, boolean tty, int minor) {
+    public Console(InputStream in, OutputStream out, boolean tty, int minor) { this(in, out, tty, minor, new Terminal()); }
+
+    public Console(InputStream in, OutputStream out, boolean tty, int minor, Terminal terminal) {
         this.in = in;
         this.out = out;
         this.tty = tty;
         this.minor = minor;
+        this.terminal = terminal;
     }
+
+    public Terminal terminal() { return terminal; }
+    public byte[] termios() { return terminal.termios(); }
+    public void setTermios(byte[] t) { terminal.setTermios(t); }
+    public int foregroundPgid() { return terminal.foregroundPgid(); }
+    public void setForegroundPgid(int pg) { terminal.setForegroundPgid(pg); }
+
+    /** FIONREAD: bytes the host has ready without blocking. */
+    public int available() {
+        try {
+            return in == null ? 0 : in.available();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override public String describe() { return tty ? "the terminal" : "standard input"; }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
         if (in == null) return -Errno.EBADF;

@@ -1,8 +1,10 @@
 package dev.vitrine.fs;
 
 /**
- * An open thing the fd API can read and write: a terminal, later regular files, pipes and
- * devices. Results are byte counts or a negative errno, as the syscall returns them.
+ * An open thing the fd API can read and write: a terminal, regular files, directories,
+ * pipes and devices (Linux's file_operations). Results are byte counts or a negative
+ * errno, as the syscall returns them. A stream that cannot go on now returns -EAGAIN and
+ * names a {@link #channel()}: the syscall sleeps there unless the description is O_NONBLOCK.
  */
 public interface File {
     /** Reads at {@code offset} (ignored by streams) into {@code dst}; 0 is end of file. */
@@ -15,8 +17,23 @@ public interface File {
     /** Whether this file has a position (regular files) or is a stream (ESPIPE on lseek). */
     default boolean seekable() { return false; }
 
+    /** lseek's last word: the position the description takes (devices pin it, as Linux's null_lseek does). */
+    default long seek(long current, long requested) { return requested; }
+
     /** Terminal ioctls answer only on a terminal. */
     default boolean isTerminal() { return false; }
 
     default void close() {}
+
+    /** The inode behind it, if it has one in the tree (for fchdir, getdents64, fchmod...). */
+    default Inode inode() { return null; }
+
+    /** poll(2) readiness: a mask of {@link Poll} bits. */
+    default int poll() { return Poll.ALWAYS; }
+
+    /** Where a caller waits when this file said -EAGAIN; null if it never makes callers wait. */
+    default Object channel() { return null; }
+
+    /** How the deadlock report names it: "a pipe", "the terminal". */
+    default String describe() { return "a file"; }
 }

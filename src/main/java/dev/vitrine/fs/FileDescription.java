@@ -5,12 +5,18 @@ package dev.vitrine.fs;
  * every descriptor that dup or fork made from it.
  */
 public final class FileDescription {
-    public static final int O_ACCMODE = 3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_APPEND = 02000, O_NONBLOCK = 04000;
+    public static final int O_ACCMODE = 3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_APPEND = 02000, O_NONBLOCK = 04000,
+            O_PATH = 010000000;
 
     private final File file;
     private int flags;
     private long offset;
     private int refs = 1;
+    private String path = "";
+
+    /** The name it was opened by (absolute), or a pseudo-name such as "pipe:[12]", for /proc/PID/fd. */
+    public String path() { return path; }
+    public FileDescription withPath(String p) { path = p; return this; }
 
     public FileDescription(File file, int flags) {
         this.file = file;

@@ -2,13 +2,15 @@ package dev.vitrine.lab;
 
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.PhysicalMemory;
+import dev.vitrine.mm.PageTable;
 import dev.vitrine.mmu.Pte;
 
 /**
  * Lays a {@link PageTableSpec} out as real PTE bytes in a {@link PhysicalMemory}, the way
  * a kernel would: the root at its frame, each further table in the next free frames,
- * pointer entries with V only, leaves with the given flags, swapped pages as non-present
- * entries carrying their slot in the PPN field (Linux keeps swap entries the same way).
+ * pointer entries with V only, leaves with the given flags, swapped pages as the kernel's
+ * swap entries ({@link PageTable#swapEntry}: V=0, the SWAPPED software bit, the slot where
+ * the PPN would be; Linux keeps swap entries in PTEs the same way).
  */
 public final class PageTableBuilder {
     private PageTableBuilder() {}
@@ -45,7 +47,7 @@ public final class PageTableBuilder {
         }
         for (PageTableSpec.Swapped s : spec.swapped()) {
             long ptePa = leafSlot(g, mem, root, s.vpn(), next, framesPerTable);
-            mem.writePte(ptePa, g.pteBytes(), Pte.make(s.slot() & g.maxPpn(), 0));
+            mem.writePte(ptePa, g.pteBytes(), PageTable.swapEntry(s.slot() & g.maxPpn(), 0));
         }
         return new Built(mem, root, (int) next[1]);
     }

@@ -15,15 +15,20 @@ public final class ReplaceReport {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s with %d frame%s, %d references%n", r.policy().label(), r.frames(),
                 r.frames() == 1 ? "" : "s", r.references()));
+        boolean clock = r.policy() == PolicyKind.CLOCK;
         if (!r.steps().isEmpty()) {
-            int width = Math.max(6, 4 * r.frames() + 4);
+            int digits = 1;
+            for (ReplaceSim.Step st : r.steps()) digits = Math.max(digits, Long.toString(st.page()).length());
+            int cellWidth = digits + (clock ? 1 : 0) + 2; // the page, its bit, brackets for the frame just filled
+            int width = Math.max(6, (cellWidth + 1) * r.frames());
             s.append(String.format(Locale.ROOT, "  %5s %8s  %-5s %-" + width + "s  %s%n", "ref", "page", "", "frames", "evicted (why)"));
             for (ReplaceSim.Step st : r.steps()) {
                 StringBuilder fr = new StringBuilder();
                 for (int f = 0; f < st.resident().length; f++) {
-                    String cell = st.resident()[f] < 0 ? "." : Long.toString(st.resident()[f]);
-                    fr.append(f == st.frame() && !st.hit() ? "[" + cell + "]" : " " + cell + " ");
-                    fr.append(' ');
+                    // Clock's decisions hang on the referenced bits, so its listing shows them as '*'.
+                    String cell = st.resident()[f] < 0 ? "." : st.resident()[f] + (clock && st.referenced()[f] ? "*" : "");
+                    String boxed = f == st.frame() && !st.hit() ? "[" + cell + "]" : " " + cell + " ";
+                    fr.append(boxed).append(" ".repeat(cellWidth + 1 - boxed.length()));
                 }
                 String ev = st.hit() ? "" : st.evicted() < 0 ? "(" + st.why() + ")" : st.evicted() + ": " + st.why();
                 s.append(String.format(Locale.ROOT, "  %5d %8d  %-5s %-" + width + "s  %s%n",
@@ -32,6 +37,7 @@ public final class ReplaceReport {
             }
             if (r.steps().size() < r.references())
                 s.append("  ... (").append(r.references() - r.steps().size()).append(" more references not shown)\n");
+            if (clock) s.append("  (* marks a page whose referenced bit is set)\n");
         }
         s.append(String.format(Locale.ROOT, "%d faults, %d hits, hit rate %s%n", r.faults(), r.hits(), Sizes.percent(r.hitRate())));
         return s.toString();
@@ -57,6 +63,11 @@ public final class ReplaceReport {
                     j.put("why", st.why());
                 }
                 j.put("resident", st.resident());
+                if (r.policy() == PolicyKind.CLOCK) {
+                    List<Object> bits = new ArrayList<>();
+                    for (boolean b : st.referenced()) bits.add(b);
+                    j.put("referenced", bits);
+                }
                 steps.add(j);
             }
             o.put("steps", steps);

@@ -20,7 +20,8 @@ public final class ReplaceSim {
     private ReplaceSim() {}
 
     /** One reference: its page, whether it hit, the frame used, what was evicted and why. */
-    public record Step(int index, long page, boolean hit, int frame, long evicted, String why, long[] resident) {}
+    /** {@code referenced} is each frame's referenced bit after the step (what clock reads). */
+    public record Step(int index, long page, boolean hit, int frame, long evicted, String why, long[] resident, boolean[] referenced) {}
 
     public record Result(PolicyKind policy, int frames, long references, long hits, long faults, List<Step> steps) {
         public double hitRate() { return references == 0 ? 0 : (double) hits / references; }
@@ -77,7 +78,7 @@ public final class ReplaceSim {
             accessed[f] = true;
             lastUse[f] = i;
             frameNext[f] = nextUse[i];
-            if (i < keepSteps) steps.add(new Step(i, page, hit, f, evicted, why, held.clone()));
+            if (i < keepSteps) steps.add(new Step(i, page, hit, f, evicted, why, held.clone(), accessed.clone()));
         }
         return new Result(kind, frames, pages.length, hits, pages.length - hits, steps);
     }

@@ -1,5 +1,6 @@
 package dev.vitrine.lab;
 
+import dev.vitrine.mm.PageTable;
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.FaultCause;
 import dev.vitrine.mmu.Geometry;
@@ -59,16 +60,23 @@ public final class Translator {
             long pte = w.steps().get(w.steps().size() - 1).pte();
             return new Translation.Mapped(pte, w.pa() >>> g.pageBits(), w.pa(), w.pageSize(), w.setBits());
         }
-        int level = w.steps().isEmpty() ? 0 : w.steps().get(w.steps().size() - 1).level();
-        return classify(g, va, access, spec, level, w.fault(), why == null ? w.fault().name() : why);
+        WalkStep lastStep = w.steps().isEmpty() ? null : w.steps().get(w.steps().size() - 1);
+        int level = lastStep == null ? 0 : lastStep.level();
+        // Only a last-level entry can be a swap entry; the kernel reads the slot from it.
+        Long leaf = lastStep != null && level == g.levels() - 1 ? lastStep.pte() : null;
+        return classify(g, va, access, spec, level, w.fault(), why == null ? w.fault().name() : why, leaf);
     }
 
     /** One entry in words, as the hardware reads it (refusal reasons follow PageWalker's checks). */
     private static String meaning(Geometry g, WalkStep st, int access, boolean refused, long memSize) {
         long pte = st.pte();
-        if (!Pte.valid(pte)) return "V=0: not present; the walk stops here";
-        if ((pte & (Pte.R | Pte.W)) == Pte.W) return "W=1 with R=0 is a reserved encoding: the walk stops here";
         boolean last = st.level() == g.levels() - 1;
+        if (!Pte.valid(pte)) {
+            if (refused && last && PageTable.isSwap(pte))
+                return "V=0: not present; the kernel's SWAPPED bit is set and the PPN field holds swap slot " + Pte.ppn(pte);
+            return "V=0: not present; the walk stops here";
+        }
+        if ((pte & (Pte.R | Pte.W)) == Pte.W) return "W=1 with R=0 is a reserved encoding: the walk stops here";
         if (!Pte.leaf(pte)) {
             long next = Pte.ppn(pte) << g.pageBits();
             if (last) return "V=1 but R=W=X=0 at the last level: malformed, the walk stops here";
@@ -95,16 +103,15 @@ public final class Translator {
     }
 
     /** The kernel's verdict: the hardware only says "not present" or "protection". */
-    static Translation.Faulted classify(Geometry g, long va, int access, PageTableSpec spec, int level, FaultCause cause, String why) {
+    static Translation.Faulted classify(Geometry g, long va, int access, PageTableSpec spec, int level, FaultCause cause, String why, Long leafPte) {
         long vpn = g.vpn(va);
         String what = Access.name(access);
-        if (cause == FaultCause.NOT_PRESENT) {
-            for (PageTableSpec.Swapped s : spec.swapped())
-                if (s.vpn() == vpn) return new Translation.Faulted(level, cause, FaultKind.MAJOR, why,
-                        "the page is in swap slot " + s.slot() + ": the kernel reads it into a free frame (evicting one if none is free), maps it and retries the " + what);
-        }
+        if (cause == FaultCause.NOT_PRESENT && leafPte != null && PageTable.isSwap(leafPte))
+            return new Translation.Faulted(level, cause, FaultKind.MAJOR, why, "the page is in swap slot " + Pte.ppn(leafPte)
+                    + ": the kernel reads it into a free frame (evicting one if none is free), maps it and retries the " + what);
         PageTableSpec.VmRegion r = region(spec, va);
-        long need = switch (access) { case Access.FETCH -> Pte.X; case Access.STORE -> Pte.W; default -> Pte.R; };
+        // As AddressSpace.fault decides: PROT_WRITE implies reading (W without R is reserved on RISC-V).
+        long need = switch (access) { case Access.FETCH -> Pte.X; case Access.STORE -> Pte.W; default -> Pte.R | Pte.W; };
         if (r != null && (r.flags() & need) != 0 && (r.flags() & Pte.U) != 0) {
             String kernel = cause == FaultCause.NOT_PRESENT
                     ? "the address is inside region " + r.range() + " (" + PageTableSpec.letters(r.flags()) + ") but has no frame yet: the kernel allocates one (zero-filled or from the page cache), maps it and retries the " + what

@@ -26,6 +26,7 @@ public final class AddressSpace {
     private final MemStats stats = new MemStats();
     private final long pageSize;
     private final Layout layout;
+    private final Pager pager;
     private Shootdown shootdown = Shootdown.NONE;
     private long brkStart, brk;
     private long stackLimit = 8L << 20;
@@ -58,6 +59,7 @@ public final class AddressSpace {
         this.table = table;
         this.pageSize = g.pageSize();
         this.layout = Layout.of(g);
+        this.pager = frames.pager();
     }
 
     /** A new empty address space, or null when there is no frame for its root table. */
@@ -105,67 +107,7 @@ public final class AddressSpace {
     // ---- page faults
 
     /** Handles a fault at {@code va} for {@code access} ({@link Access}); the MMU retries after HANDLED. */
-    public Fault fault(long va, int access) {
-        Vma v = find(va);
-        if (v == null) v = growStack(va);
-        if (v == null) return Fault.MAPERR;
-        if (!permits(v.prot(), access)) return Fault.ACCERR;
-        long page = pageDown(va);
-        long ptePa = table.walk(page, true);
-        if (ptePa == PageTable.NO_MEMORY) return Fault.OOM;
-        long pte = table.read(ptePa);
-        if ((pte & PageTable.PROT_NONE) != 0) return Fault.ACCERR;
-        if (Pte.valid(pte)) {
-            if (access == Access.STORE && (pte & Pte.W) == 0) return copyOnWrite(v, page, ptePa, pte);
-            // Another path already mapped it (or the TLB held a stale entry): just retry.
-            shootdown.page(page);
-            return Fault.HANDLED;
-        }
-        if (!v.anonymous() && v.fileOffset(page) >= pageUp(v.file().size()) && v.fileOffset(page) >= v.fileLimit())
-            return Fault.BUS;
-        long f = frames.alloc();
-        if (f == FrameAllocator.NONE) return Fault.OOM;
-        if (!v.anonymous()) fill(f, v, page);
-        table.set(ptePa, Pte.make(f, pteBits(v.prot())));
-        stats.minorFaults++;
-        return Fault.HANDLED;
-    }
-
-    private Fault copyOnWrite(Vma v, long page, long ptePa, long pte) {
-        long old = Pte.ppn(pte);
-        long bits = pteBits(v.prot());
-        if (frames.refCount(old) == 1) {
-            table.set(ptePa, Pte.make(old, bits | (pte & (Pte.A | Pte.D))));
-        } else {
-            long f = frames.alloc();
-            if (f == FrameAllocator.NONE) return Fault.OOM;
-            memory.copy(old << geometry.pageBits(), f << geometry.pageBits(), pageSize);
-            frames.decRef(old);
-            table.set(ptePa, Pte.make(f, bits));
-            stats.cowCopies++;
-        }
-        shootdown.page(page);
-        return Fault.HANDLED;
-    }
-
-    private void fill(long frame, Vma v, long page) {
-        long off = v.fileOffset(page);
-        long limit = Math.min(v.file().size(), v.fileLimit());
-        int n = (int) Math.max(0, Math.min(pageSize, limit - off));
-        if (n > 0) {
-            byte[] buf = new byte[n];
-            n = v.file().read(off, buf, 0, n);
-            memory.write(frame << geometry.pageBits(), buf, 0, n);
-        }
-    }
-
-    private static boolean permits(int prot, int access) {
-        return switch (access) {
-            case Access.FETCH -> (prot & Prot.EXEC) != 0;
-            case Access.STORE -> (prot & Prot.WRITE) != 0;
-            default -> (prot & (Prot.READ | Prot.WRITE)) != 0;
-        };
-    }
+    public Fault fault(long va, int access) { return PageFault.handle(this, va, access); }
 
     /** PTE bits for a protection: W without R is reserved on RISC-V, so PROT_WRITE maps read+write. */
     public static long pteBits(int prot) {
@@ -176,8 +118,72 @@ public final class AddressSpace {
         return prot == Prot.NONE ? 0 : bits;
     }
 
+    // ---- PTEs and the reverse map: every leaf that points at a frame is set and cleared here
+
+    Pager pager() { return pager; }
+    Shootdown shootdown() { return shootdown; }
+
+    void install(long ptePa, long va, long frame, long bits) {
+        table.set(ptePa, Pte.make(frame, bits));
+        pager.rmap.add(frame, this, va);
+    }
+
+    /** Forgets the mapping of {@code frame} at {@code va} and its reference (the PTE is about to be rewritten). */
+    void uninstall(long va, long frame) {
+        pager.rmap.remove(frame, this, va);
+        frames.decRef(frame);
+    }
+
+    /** Clears one leaf: a frame loses this mapping (dirty shared file pages are written back), a swap slot one name. */
+    private void clearLeaf(long va, long ptePa, long pte) {
+        table.set(ptePa, 0);
+        if (PageTable.isSwap(pte)) {
+            pager.swap().put((int) Pte.ppn(pte));
+            return;
+        }
+        long f = Pte.ppn(pte);
+        if ((pte & Pte.D) != 0 && pager.cacheOwner(f) != null) pager.writeBack(f, this);
+        uninstall(va, f);
+        if (Pte.valid(pte)) shootdown.page(va);
+    }
+
+    /** Reclaim: the page at {@code va} now lives in swap slot {@code slot}. */
+    void swapOut(long va, long frame, int slot) {
+        long ptePa = table.walk(va, false);
+        long pte = table.read(ptePa);
+        table.set(ptePa, PageTable.swapEntry(slot, pte));
+        uninstall(va, frame);
+        if (Pte.valid(pte)) shootdown.page(va);
+        stats.swapOuts++;
+    }
+
+    /** Reclaim or truncate: the page-cache page at {@code va} leaves this table; returns whether it was dirty. */
+    boolean unmapPage(long va, boolean keepDirt) {
+        long ptePa = table.walk(va, false);
+        long pte = table.read(ptePa);
+        table.set(ptePa, 0);
+        uninstall(va, Pte.ppn(pte));
+        if (Pte.valid(pte)) shootdown.page(va);
+        return keepDirt && (pte & Pte.D) != 0;
+    }
+
+    /** Clock's look at the A bit of the page at {@code va}; clearing it needs a shootdown, the TLB caches it. */
+    boolean testAndClearAccessed(long va) { return testAndClear(va, Pte.A); }
+
+    boolean testAndClearDirty(long va) { return testAndClear(va, Pte.D); }
+
+    private boolean testAndClear(long va, long bit) {
+        long ptePa = table.walk(va, false);
+        if (ptePa < 0) return false;
+        long pte = table.read(ptePa);
+        if ((pte & bit) == 0) return false;
+        table.set(ptePa, pte & ~bit);
+        if (Pte.valid(pte)) shootdown.page(va);
+        return true;
+    }
+
     /** A fault just below a MAP_GROWSDOWN area within the stack limit extends it (Linux's expand_stack). */
-    private Vma growStack(long va) {
+    Vma growStack(long va) {
         Map.Entry<Long, Vma> above = vmas.higherEntry(va);
         if (above == null || !above.getValue().growsDown()) return null;
         Vma s = above.getValue();
@@ -214,6 +220,12 @@ public final class AddressSpace {
 
     /** Removes [start, end) from every VMA, splitting those that straddle it, and frees the pages. */
     public void unmap(long start, long end) {
+        cut(start, end);
+        zap(start, end);
+    }
+
+    /** Takes [start, end) out of the VMA tree, splitting areas that straddle it; the pages stay. */
+    void cut(long start, long end) {
         List<Vma> hit = new ArrayList<>();
         Map.Entry<Long, Vma> e = vmas.lowerEntry(end);
         while (e != null && e.getValue().end() > start) {
@@ -225,16 +237,15 @@ public final class AddressSpace {
             if (v.start() < start) vmas.put(v.start(), v.slice(v.start(), start));
             if (v.end() > end) vmas.put(end, v.slice(end, v.end()));
         }
-        zap(start, end);
     }
+
+    /** Puts an area into a range that {@link #cut} just cleared. */
+    void put(Vma v) { vmas.put(v.start(), v); }
 
     /** Drops the pages of [start, end): frames lose a reference, PTEs clear, the TLB forgets them. */
     public void zap(long start, long end) {
         table.visit(start, end, (va, ptePa, pte) -> {
-            if (va < start || va >= end) return;
-            table.set(ptePa, 0);
-            frames.decRef(Pte.ppn(pte));
-            shootdown.page(va);
+            if (va >= start && va < end) clearLeaf(va, ptePa, pte);
         });
     }
 
@@ -261,13 +272,17 @@ public final class AddressSpace {
         long bits = pteBits(prot);
         table.visit(start, end, (va, ptePa, pte) -> {
             if (va < start || va >= end) return;
+            if (PageTable.isSwap(pte)) {
+                table.set(ptePa, PageTable.swapEntry(Pte.ppn(pte), prot == Prot.NONE ? PageTable.PROT_NONE : 0));
+                return;
+            }
             long keep = pte & (Pte.A | Pte.D | Pte.G);
             long nb = bits;
             // A shared frame stays read-only until its copy-on-write fault.
             if (frames.refCount(Pte.ppn(pte)) > 1 && !find(va).shared()) nb &= ~Pte.W;
-            // PROT_NONE keeps the frame but clears V, so every access faults and the data survives.
-            table.set(ptePa, Pte.make(Pte.ppn(pte), nb == 0 ? PageTable.PROT_NONE : nb | keep));
-            shootdown.page(va);
+            // PROT_NONE keeps the frame (and A/D: a dirty shared page stays dirty) but clears V.
+            table.set(ptePa, Pte.make(Pte.ppn(pte), nb == 0 ? PageTable.PROT_NONE | (keep & (Pte.A | Pte.D)) : nb | keep));
+            if (Pte.valid(pte)) shootdown.page(va);
         });
         return true;
     }
@@ -296,12 +311,96 @@ public final class AddressSpace {
     /** Frames mapped in this address space (its resident set). */
     public long residentPages() {
         long[] n = {0};
-        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> n[0]++);
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> { if (PageTable.holdsFrame(pte)) n[0]++; });
         return n[0];
+    }
+
+    /** Resident frames that another address space maps too (libc's text, MAP_SHARED areas after fork). */
+    public long sharedPages() {
+        long[] n = {0};
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> {
+            if (PageTable.holdsFrame(pte) && pager.sharedBeyond(Pte.ppn(pte), this)) n[0]++;
+        });
+        return n[0];
+    }
+
+    /** mincore's answer for one page: this table maps a frame there, or the file's page cache holds it. */
+    public boolean resident(long va) {
+        if (PageTable.holdsFrame(table.get(va))) return true;
+        Vma v = find(va);
+        return v != null && v.file() != null && v.file().pages().frame(v.fileOffset(pageDown(va)) / pageSize) != null;
+    }
+
+    /** msync(MS_SYNC): the dirty pages of shared file mappings in [start, end) go to their files. */
+    public int sync(long start, long end) {
+        int n = 0;
+        for (Vma v : vmas()) {
+            if (v.end() <= start || v.start() >= end || !v.shared() || v.file() == null) continue;
+            long from = v.fileOffset(Math.max(start, v.start())) / pageSize;
+            long to = (v.fileOffset(Math.min(end, v.end())) + pageSize - 1) / pageSize;
+            n += v.file().pages().sync(from, to);
+        }
+        return n;
+    }
+
+    /** Pages of this address space now on swap. */
+    public long swappedPages() {
+        long[] n = {0};
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> { if (PageTable.isSwap(pte)) n[0]++; });
+        return n[0];
+    }
+
+    /**
+     * fork's copy (Linux's dup_mmap): the same VMAs over a new page table whose leaves point
+     * at the same frames, one more reference each (and one more name for each swap slot).
+     * Private pages lose W in both tables, so the first store on either side copies; MAP_SHARED
+     * pages keep W and stay one frame. Null when there is no frame for a page table (ENOMEM).
+     */
+    public AddressSpace fork() {
+        AddressSpace child = create(geometry, frames);
+        if (child == null) return null;
+        child.vmas.putAll(vmas);
+        child.brkStart = brkStart;
+        child.brk = brk;
+        child.stackLimit = stackLimit;
+        // Shared anonymous areas are ShmemFile mappings, so untouched pages need nothing here.
+        List<Long> leaves = new ArrayList<>();
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> leaves.add(va));
+        boolean failed = false;
+        for (long va : leaves) {
+            // A table for the child may have to evict a page first: read the parent's PTE after.
+            long childPte = child.table.walk(va, true);
+            if (childPte == PageTable.NO_MEMORY) { failed = true; break; }
+            long ptePa = table.walk(va, false);
+            long pte = table.read(ptePa);
+            if (PageTable.isSwap(pte)) {
+                pager.swap().dup((int) Pte.ppn(pte));
+                child.table.set(childPte, pte);
+                continue;
+            }
+            if (!PageTable.holdsFrame(pte)) continue;
+            long bits = pte;
+            Vma v = find(va);
+            if (v != null && !v.shared() && (pte & Pte.W) != 0) {
+                bits = pte & ~Pte.W;
+                table.set(ptePa, bits);
+            }
+            frames.incRef(Pte.ppn(pte));
+            child.table.set(childPte, bits);
+            pager.rmap.add(Pte.ppn(pte), child, va);
+        }
+        shootdown.all();
+        if (failed) {
+            child.destroy();
+            return null;
+        }
+        return child;
     }
 
     /** Frees everything: the pages, then the tables. */
     public void destroy() {
+        stats.residentAtExit = residentPages();
+        stats.sharedAtExit = sharedPages();
         for (Vma v : List.copyOf(vmas.values())) zap(v.start(), v.end());
         vmas.clear();
         table.destroy();

@@ -21,6 +21,10 @@ public final class FrameAllocator {
     private long used;
     private long peak;
     private LongConsumer onReuse = f -> {};
+    private LongConsumer onFree = f -> {};
+    /** Frees a frame by evicting a page when none is free; false when nothing can go. */
+    private java.util.function.BooleanSupplier reclaim = () -> false;
+    private Pager pager;
 
     public FrameAllocator(PhysicalMemory memory) {
         this.memory = memory;
@@ -33,20 +37,37 @@ public final class FrameAllocator {
     /** Called with a frame number whenever a frame is handed out again, so decoded code of its old content is dropped. */
     public void onReuse(LongConsumer hook) { onReuse = hook; }
 
+    /** Called with a frame number when its last reference goes (the pager forgets it). */
+    public void onFree(LongConsumer hook) { onFree = hook; }
+    /** Installed by the pager: evicts one page so that {@link #alloc} can go on. */
+    public void onShortage(java.util.function.BooleanSupplier r) { reclaim = r; }
+
+    /** The pager (page cache, swap, replacement) that manages these frames; made on first use. */
+    public Pager pager() {
+        if (pager == null) pager = new Pager(this);
+        return pager;
+    }
+
     public PhysicalMemory memory() { return memory; }
     public long total() { return refs.length; }
     public long used() { return used; }
     public long peak() { return peak; }
     public long free() { return refs.length - used; }
 
-    /** A zeroed frame with one reference, or {@link #NONE} when memory is full. */
+    /**
+     * A zeroed frame with one reference; when memory is full a page is evicted first (the
+     * pager's reclaim). {@link #NONE} when nothing can be evicted: out of memory.
+     */
     public long alloc() {
-        long f;
-        if (freeTop > 0) f = freeList[--freeTop];
-        else if (bump < refs.length) f = bump++;
-        else return NONE;
-        take(f);
-        return f;
+        while (true) {
+            long f;
+            if (freeTop > 0) f = freeList[--freeTop];
+            else if (bump < refs.length) f = bump++;
+            else if (reclaim.getAsBoolean()) continue;
+            else return NONE;
+            take(f);
+            return f;
+        }
     }
 
     /** {@code n} physically contiguous zeroed frames from the bump region, or {@link #NONE}. */
@@ -75,6 +96,7 @@ public final class FrameAllocator {
         if (--refs[(int) f] == 0) {
             freeList[freeTop++] = f;
             used--;
+            onFree.accept(f);
         }
     }
 }

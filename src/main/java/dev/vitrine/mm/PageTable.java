@@ -13,6 +13,15 @@ public final class PageTable {
     public static final long MISSING = -1, NO_MEMORY = -2;
     /** Software bit on a leaf with V=0: a PROT_NONE page that still owns its frame. */
     public static final long PROT_NONE = Pte.SW2;
+    /** Software bit on a leaf with V=0: the page is on swap, its slot where the PPN would be. */
+    public static final long SWAPPED = Pte.COW;
+
+    public static boolean isSwap(long pte) { return (pte & (Pte.V | SWAPPED)) == SWAPPED; }
+    /** Whether the leaf owns a frame: valid, or PROT_NONE with its frame kept. */
+    public static boolean holdsFrame(long pte) {
+        return Pte.valid(pte) || (pte & (PROT_NONE | SWAPPED)) == PROT_NONE;
+    }
+    public static long swapEntry(long slot, long keep) { return Pte.make(slot, SWAPPED | (keep & PROT_NONE)); }
 
     private final Geometry geometry;
     private final PhysicalMemory memory;
@@ -76,7 +85,7 @@ public final class PageTable {
     /** Called for each valid leaf in a range: its virtual address and the PTE's physical address. */
     public interface LeafVisitor { void leaf(long va, long ptePa, long pte); }
 
-    /** Visits the valid leaves in [start, end), skipping absent tables wholesale. */
+    /** Visits the valid, PROT_NONE and swapped leaves in [start, end), skipping absent tables wholesale. */
     public void visit(long start, long end, LeafVisitor v) { visitLevel(rootPa, 0, 0, start, end, v); }
 
     private void visitLevel(long table, int level, long base, long start, long end, LeafVisitor v) {
@@ -91,7 +100,7 @@ public final class PageTable {
             long ptePa = table + i * pteBytes;
             long pte = memory.readPte(ptePa, pteBytes);
             boolean last = level == geometry.levels() - 1;
-            if (!Pte.valid(pte) && !(last && (pte & PROT_NONE) != 0)) continue;
+            if (!Pte.valid(pte) && !(last && (pte & (PROT_NONE | SWAPPED)) != 0)) continue;
             if (last || Pte.leaf(pte)) {
                 if (va + span > start) v.leaf(va, ptePa, pte);
             } else {

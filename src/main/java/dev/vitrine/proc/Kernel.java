@@ -4,38 +4,56 @@ import dev.vitrine.cpu.Hart;
 import dev.vitrine.cpu.Trap;
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.mm.AddressSpace;
-import dev.vitrine.mm.Fault;
 import dev.vitrine.mm.FrameAllocator;
 import dev.vitrine.mmu.Mmu;
+import dev.vitrine.proc.sched.Policy;
+import dev.vitrine.proc.sched.RoundRobin;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one kernel loop: pick a runnable task, put it on the hart, run it for a quantum and
- * handle whatever trap brought it back. The whole machine is this one Java thread.
+ * The one kernel loop: pick a runnable task, put it on the hart, deliver its signals, run it
+ * for a slice and handle whatever trap brought it back. The whole machine is this one
+ * Java thread. While a trap is handled the current task's registers are in the hart;
+ * every other task's are in its {@link Context}.
  */
 public final class Kernel implements dev.vitrine.fs.Wakeup {
+    private final dev.vitrine.mm.MappedFile vdso = Trampoline.file();
     /** Runs a syscall for the task on the hart; implemented by the sys layer. */
     public interface SyscallHandler {
         void syscall(Kernel kernel, Task task);
     }
 
     /** How a run ended. */
-    public enum Stop { ALL_EXITED, INSTRUCTION_LIMIT, DEADLOCK }
+    public enum Stop { ALL_EXITED, INSTRUCTION_LIMIT, TIME_LIMIT, DEADLOCK }
 
     private final Hart hart;
     private final Mmu mmu;
     private final FrameAllocator frames;
     private final VirtualClock clock = new VirtualClock();
+    private final Timers timers = new Timers();
     private final List<Task> tasks = new ArrayList<>();
+    private final Map<Integer, Process> processes = new LinkedHashMap<>();
+    private final Map<Integer, Task> byTid = new LinkedHashMap<>();
+    private final List<Task> ready = new ArrayList<>();
     private final List<String> report = new ArrayList<>();
+    final Futexes futexes = new Futexes(this);
     private SyscallHandler syscalls;
-    private long maxInstructions;
-    private long quantum = 1_000_000;
+    private Policy policy = new RoundRobin();
+    private long maxInstructions, maxTimeNs;
+    private int maxProcesses = 1024;
+    private long quantum = 100_000;
     private long retired;
+    private long switches;
     private int nextPid = 1;
-    private Task current;
+    private Task current, lastRan;
+    private long sliceLeft;
+    private boolean yieldNow;
+    private int foregroundPgid = 0;
+    private Process init;
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
@@ -45,25 +63,86 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
     public void setMaxInstructions(long n) { maxInstructions = n; }
-    public void setQuantum(long n) { quantum = n; }
+    /** A limit on virtual time for the whole run, in ns; 0 = none. */
+    public void setMaxTime(long ns) { maxTimeNs = ns; }
+    public void setQuantum(long n) { if (n < 1) throw new IllegalArgumentException("quantum must be at least 1 instruction"); quantum = n; }
+    public void setPolicy(Policy p) { policy = p; }
+    /** The most processes (live and zombie) that may exist at once; fork past it is EAGAIN. */
+    public void setMaxProcesses(int n) { maxProcesses = n; }
 
     public Hart hart() { return hart; }
     public Mmu mmu() { return mmu; }
     public FrameAllocator frames() { return frames; }
     public VirtualClock clock() { return clock; }
+    public Policy policy() { return policy; }
+    public long quantum() { return quantum; }
+    public int maxProcesses() { return maxProcesses; }
+    /** Every thread ever created, in creation order (dead ones included). */
     public List<Task> tasks() { return List.copyOf(tasks); }
+    /** Every process ever created, in pid order (reaped ones included). */
+    public List<Process> processes() { return List.copyOf(processes.values()); }
     public long retired() { return retired; }
+    public long contextSwitches() { return switches; }
+    public Task current() { return current; }
+    public Futexes futexes() { return futexes; }
     /** Lines for the run's report: deaths by signal, limits, OOM kills. */
     public List<String> report() { return List.copyOf(report); }
     public void note(String line) { report.add(line); }
 
+    public Process process(int pid) {
+        Process p = processes.get(pid);
+        return p != null && p.state != Process.State.REAPED ? p : null;
+    }
+
+    public Task thread(int tid) {
+        Task t = byTid.get(tid);
+        return t != null && t.state != Task.State.DEAD ? t : null;
+    }
+
+    int allocPid() { return nextPid++; }
+
+    /** Processes that count against the limit: alive or zombie. */
+    int processCount() {
+        int n = 0;
+        for (Process p : processes.values()) if (p.state != Process.State.REAPED) n++;
+        return n;
+    }
+
     /** A new process with an empty context; the loader fills its memory and registers. */
     public Task newTask(String comm, AddressSpace space, FdTable fds, int ppid) {
-        Task t = new Task(nextPid++, ppid, comm, space, fds);
-        t.setComm(comm);
-        space.setShootdown(shootdownFor(space));
+        Process p = new Process(allocPid(), process(ppid), comm, space, fds, clock.now());
+        p.comm = comm.length() > 15 ? comm.substring(0, 15) : comm;
+        // The first process is not a group or session leader, as a program started by a shell or a
+        // test harness is not: its group and session are 0, a login that is not modelled.
+        if (init == null) init = p;
+        else p.pgid = p.sid = p.pid;
+        return addProcess(p, p.pid);
+    }
+
+    Task addProcess(Process p, int tid) {
+        processes.put(p.pid, p);
+        if (p.parent != null) p.parent.children.add(p);
+        p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
+        space(p.space);
+        useSpace(p.space);
+        useFds(p.fds);
+        return addThread(p, tid);
+    }
+
+    Task addThread(Process p, int tid) {
+        Task t = new Task(tid, p);
+        p.threads.add(t);
         tasks.add(t);
+        byTid.put(tid, t);
+        makeReady(t);
         return t;
+    }
+
+    /** Wires an address space to this machine: TLB shootdowns and the signal trampoline page. */
+    void space(AddressSpace space) {
+        if (space == null) return;
+        space.setShootdown(shootdownFor(space));
+        Trampoline.map(space, vdso);
     }
 
     /** Sets where a task starts: pc and stack pointer. */
@@ -81,45 +160,145 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     private int asidOf(AddressSpace space) {
-        for (Task t : tasks) if (t.space() == space) return t.asid;
+        for (Task t : tasks) if (t.space() == space) return t.proc.pid;
         return -1;
     }
 
+    // ---- the loop
+
     public Stop run() {
         while (true) {
+            timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
-                List<Task> asleep = tasks.stream().filter(x -> x.state() == Task.State.SLEEPING).toList();
-                if (asleep.isEmpty()) return Stop.ALL_EXITED;
-                note("deadlock: every process is waiting and nothing can wake any of them");
-                for (Task x : asleep) note("  pid " + x.pid() + " (" + x.comm() + ") blocked in " + x.waitReason());
-                return Stop.DEADLOCK;
-            }
-            long budget = quantum;
-            if (maxInstructions > 0) {
-                if (retired >= maxInstructions) {
-                    note("instruction limit reached: " + maxInstructions + " instructions retired; the run was stopped");
-                    return Stop.INSTRUCTION_LIMIT;
+                if (!timers.isEmpty() && liveTasks()) {
+                    long next = timers.next();
+                    if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
+                    clock.advanceTo(next);
+                    continue;
                 }
-                budget = Math.min(budget, maxInstructions - retired);
+                if (!liveTasks()) return Stop.ALL_EXITED;
+                return deadlock();
             }
-            switchTo(t);
+            if (maxInstructions > 0 && retired >= maxInstructions) {
+                note("instruction limit reached: " + maxInstructions + " instructions retired; the run was stopped");
+                return Stop.INSTRUCTION_LIMIT;
+            }
+            if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            SignalDelivery.deliver(this, t);
+            if (current != t || !eligible(t)) continue;
+            long budget = sliceLeft;
+            if (maxInstructions > 0) budget = Math.min(budget, maxInstructions - retired);
+            if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
+            long next = timers.next();
+            if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
             long before = hart.instret;
             hart.timeBase = clock.now() - before;
             int trap = hart.run(budget);
             long ran = hart.instret - before;
             t.instructions += ran;
+            t.proc.cpu += ran;
             retired += ran;
+            sliceLeft -= ran;
             clock.advance(ran);
             switch (trap) {
-                case Trap.ECALL -> { t.syscalls++; syscalls.syscall(this, t); }
-                case Trap.PAGE_FAULT -> pageFault(t);
-                case Trap.ILLEGAL -> kill(t, Signals.SIGILL);
-                case Trap.BREAKPOINT -> kill(t, Signals.SIGTRAP);
+                case Trap.ECALL -> {
+                    t.syscalls++;
+                    t.proc.syscalls++;
+                    syscalls.syscall(this, t);
+                    if (policy.switchesAtSyscalls()) yieldNow = true;
+                }
+                case Trap.PAGE_FAULT -> Faults.pageFault(this, t);
+                case Trap.ILLEGAL -> Faults.force(this, t, SigInfo.fault(Signals.SIGILL, Signals.ILL_ILLOPC, hart.pc));
+                case Trap.BREAKPOINT -> Faults.force(this, t, SigInfo.fault(Signals.SIGTRAP, 1 /* TRAP_BRKPT */, hart.pc));
+                case Trap.MISALIGNED -> Faults.force(this, t, SigInfo.fault(Signals.SIGBUS, 1 /* BUS_ADRALN */, hart.trapValue));
                 default -> { }
             }
         }
     }
+
+    private Stop timeLimit() {
+        note("virtual time limit reached: " + String.format("%.6f", maxTimeNs / 1e9) + " s of machine time; the run was stopped");
+        return Stop.TIME_LIMIT;
+    }
+
+    private boolean liveTasks() {
+        for (Task t : tasks) if (t.state != Task.State.DEAD) return true;
+        return false;
+    }
+
+    private Stop deadlock() {
+        note("deadlock: every process is waiting and nothing can wake any of them");
+        for (Task x : tasks) {
+            if (x.state == Task.State.DEAD) continue;
+            String who = x.tid == x.proc.pid ? "pid " + x.proc.pid : "pid " + x.proc.pid + " thread " + x.tid;
+            String why = x.proc.stopped ? "stopped by " + Signals.name(x.proc.stopSignal) + " (nothing will send SIGCONT)"
+                    : "blocked in " + x.waitReason;
+            note("  " + who + " (" + x.proc.comm + ") " + why);
+        }
+        return Stop.DEADLOCK;
+    }
+
+    // ---- scheduling
+
+    boolean eligible(Task t) { return t.state == Task.State.RUNNABLE && !t.proc.stopped; }
+
+    void makeReady(Task t) {
+        if (t == current || ready.contains(t) || !eligible(t)) return;
+        ready.add(t);
+        t.readySince = clock.now();
+    }
+
+    private Task pickNext() {
+        Task prev = current;
+        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow;
+        yieldNow = false;
+        if (keep) return prev;
+        if (prev != null && eligible(prev)) {
+            if (policy.keepsCpu()) { ready.add(0, prev); } else ready.add(prev);
+            prev.readySince = clock.now();
+        }
+        ready.removeIf(x -> !eligible(x));
+        if (ready.isEmpty()) return null;
+        Task t = ready.remove(policy.pick(ready.stream().map(Kernel::schedulable).toList()));
+        if (t.readySince >= 0) t.proc.waiting += clock.now() - t.readySince;
+        t.readySince = -1;
+        if (prev != null && prev != t && prev.state != Task.State.DEAD) {
+            if (eligible(prev)) prev.proc.involuntary++;
+            else prev.proc.voluntary++;
+        }
+        sliceLeft = policy.slice(quantum);
+        switchTo(t);
+        if (t.proc.firstRun < 0) t.proc.firstRun = clock.now();
+        return t;
+    }
+
+    private static Policy.Schedulable schedulable(Task t) { return () -> t.proc.nice; }
+
+    /** Gives up the rest of the slice at the next scheduling point (sched_yield). */
+    public void yield(Task t) { if (t == current) yieldNow = true; }
+
+    private void switchTo(Task t) {
+        if (t == current) return;
+        if (current != null && current.state != Task.State.DEAD) current.context.saveFrom(hart);
+        if (lastRan != null && lastRan != t) switches++;
+        lastRan = t;
+        current = t;
+        t.context.loadInto(hart);
+        mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
+    }
+
+    /** Copies the hart's registers into the current task's context (before fork copies them). */
+    void syncContext(Task t) { if (t == current) t.context.saveFrom(hart); }
+
+    /** Makes a task's context the hart's again after the kernel edited it (exec, sigreturn). */
+    void reloadContext(Task t) {
+        if (t == current) {
+            t.context.loadInto(hart);
+        }
+    }
+
+    // ---- sleep and wakeup
 
     /**
      * xv6's sleep: the task waits on {@code channel} until someone calls {@link #wakeup};
@@ -129,68 +308,139 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void sleep(Task t, Object channel, String why) {
         t.channel = channel;
         t.waitReason = why;
-        t.setState(Task.State.SLEEPING);
+        t.state = Task.State.SLEEPING;
+        ready.remove(t);
+    }
+
+    /** Sleeps on {@code channel} until woken, or until {@code deadline} on the monotonic clock passes (none if negative). */
+    public void sleepTimed(Task t, Object channel, long deadline, String why) {
+        sleep(t, channel, why);
+        if (deadline < 0) return;
+        t.wakeAt = deadline;
+        timers.cancel(t.timer);
+        t.timer = timers.add(deadline, why, () -> { t.timer = null; wake(t); });
     }
 
     @Override public void wakeup(Object channel) {
         for (Task t : tasks)
-            if (t.state() == Task.State.SLEEPING && t.channel == channel) {
-                t.channel = null;
-                t.waitReason = null;
-                t.setState(Task.State.RUNNABLE);
-            }
+            if (t.state == Task.State.SLEEPING && t.channel == channel) wake(t);
     }
 
-    private Task pickNext() {
-        if (current != null && current.state() == Task.State.RUNNABLE) return current;
-        for (Task t : tasks) if (t.state() == Task.State.RUNNABLE) return t;
-        return null;
+    /** Wakes one task whatever it sleeps on (a signal, a timer). */
+    void wake(Task t) {
+        if (t.state != Task.State.SLEEPING) return;
+        t.channel = null;
+        t.waitReason = null;
+        timers.cancel(t.timer);
+        t.timer = null;
+        t.wakeAt = -1;
+        t.state = Task.State.RUNNABLE;
+        makeReady(t);
     }
 
-    private void switchTo(Task t) {
-        if (t == current) return;
-        if (current != null && current.state() == Task.State.RUNNABLE) current.context.saveFrom(hart);
-        current = t;
-        t.context.loadInto(hart);
-        mmu.setRoot(t.space().pageTable().rootPa(), t.asid);
+    Timers timers() { return timers; }
+
+    // ---- job control, signals (the public API other layers call)
+
+    /** Sends {@code sig} to one thread, as Linux's send_sig does for SIGPIPE: si_code SI_USER from the thread's own pid. */
+    public void signal(Task t, int sig) {
+        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), 1000));
     }
 
-    private void pageFault(Task t) {
-        long va = hart.trapValue;
-        Fault f = t.space().fault(va, mmu.faultAccess());
-        switch (f) {
-            case HANDLED -> { }
-            case MAPERR, ACCERR -> { t.space().stats().invalidFaults++; kill(t, Signals.SIGSEGV); }
-            case BUS -> kill(t, Signals.SIGBUS);
-            case OOM -> {
-                note("Out of memory: killed process " + t.pid() + " (" + t.comm() + "), no free frame for a page at "
-                        + String.format("0x%x", va));
-                kill(t, Signals.SIGKILL);
-            }
+    /** Sends {@code sig} to a whole process (kill(pid, sig) from the kernel). */
+    public void signal(Process p, int sig) {
+        SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
+    }
+
+    /** The terminal's ^C/^Z/^\: {@code sig} to every process of the foreground process group. */
+    public void signalForeground(int sig) {
+        for (Process p : List.copyOf(processes.values()))
+            if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
+    }
+
+    public int foregroundPgid() { return foregroundPgid; }
+    public void setForegroundPgid(int pgid) { foregroundPgid = pgid; }
+
+    void stopProcess(Process p, int sig) {
+        if (p.stopped) return;
+        p.stopped = true;
+        p.stopSignal = sig;
+        p.stopReport = true;
+        p.continueReport = false;
+        for (Task x : p.threads) ready.remove(x);
+        Exit.notifyParent(this, p, SigInfo.CLD_STOPPED, sig);
+    }
+
+    void continueProcess(Process p) {
+        if (!p.stopped) return;
+        p.stopped = false;
+        p.stopReport = false;
+        p.continueReport = true;
+        for (Task x : p.threads) makeReady(x);
+        Exit.notifyParent(this, p, SigInfo.CLD_CONTINUED, Signals.SIGCONT);
+    }
+
+    /** Default action of a fatal signal: the whole process dies and the run's report says why. */
+    public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
+
+    /** exit_group(2). */
+    public void exit(Task t, int code) { Exit.exitGroup(this, t, code); }
+
+    /** exit(2): just this thread. */
+    public void exitThread(Task t, int code) { Exit.exitThread(this, t, code); }
+
+    Process init() { return init; }
+
+    /** How many live processes use an address space (vfork and CLONE_VM children share one). */
+    private final Map<AddressSpace, Integer> spaceUsers = new java.util.IdentityHashMap<>();
+
+    int spaceUsers(AddressSpace s) { return spaceUsers.getOrDefault(s, 0); }
+
+    void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
+
+    /** Descriptor tables shared by CLONE_FILES processes are closed by the last one out. */
+    private final Map<FdTable, Integer> fdUsers = new java.util.IdentityHashMap<>();
+
+    void useFds(FdTable f) { fdUsers.merge(f, 1, Integer::sum); }
+
+    int fdUsers(FdTable f) { return fdUsers.getOrDefault(f, 0); }
+
+    /**
+     * After exec: the task's context is its new image. Its pid (our ASID) now names another
+     * address space, so the TLB forgets the old one's entries.
+     */
+    void newImage(Task t) {
+        mmu.invalidateAsid(t.proc.pid);
+        if (t == current) {
+            t.context.loadInto(hart);
+            mmu.setRoot(t.space().pageTable().rootPa(), t.proc.pid);
         }
     }
 
-    /** Default action of a fatal signal: the process dies and the run's report says why. */
-    public void kill(Task t, int sig) {
-        String text = Signals.text(sig);
-        note(text + " (pid " + t.pid() + ", " + t.comm() + ", pc " + String.format("0x%x", hart.pc) + ")");
-        t.killedBy(sig, text);
-        release(t);
+    void releaseFds(FdTable f) {
+        if (fdUsers.merge(f, -1, Integer::sum) > 0) return;
+        fdUsers.remove(f);
+        f.closeAll();
     }
 
-    public void exit(Task t, int code) {
-        t.exit(code);
-        release(t);
+    /** Drops one user of an address space; the last one frees its frames and tables. */
+    void releaseSpace(AddressSpace s) {
+        int n = spaceUsers.merge(s, -1, Integer::sum);
+        if (n > 0) return;
+        spaceUsers.remove(s);
+        if (current != null && current.space() == s) mmu.setRoot(-1, 0);
+        s.destroy();
     }
 
-    private void release(Task t) {
-        t.fds().closeAll();
-        if (t == current) mmu.setRoot(-1, 0);
-        t.tableFrames = t.space().pageTable().tableFrames();
-        t.residentPages = t.space().residentPages();
-        t.memStats = t.space().stats();
-        t.space().destroy();
-        t.dropSpace();
-        if (t == current) current = null;
+    void forget(Task t) {
+        if (t.syscallState instanceof Futexes.Waiter w) futexes.dequeue(w);
+        t.syscallDone();
+        ready.remove(t);
+        timers.cancel(t.timer);
+        t.timer = null;
+        if (t == current) {
+            current = null;
+            mmu.setRoot(-1, 0);
+        }
     }
 }

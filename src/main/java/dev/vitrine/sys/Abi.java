@@ -68,4 +68,27 @@ final class Abi {
         b.put(cc);
         return b.array();
     }
+
+    /** struct statx, 256 bytes; {@code mask} says which fields are filled (STATX_BASIC_STATS = 0x7ff). */
+    static byte[] statx(Stat s, int mask) {
+        ByteBuffer b = buffer(256);
+        b.putInt(mask).putInt(s.blksize()).putLong(0).putInt(s.nlink()).putInt(s.uid()).putInt(s.gid())
+                .putShort((short) s.mode()).putShort((short) 0).putLong(s.ino()).putLong(s.size()).putLong(s.blocks())
+                .putLong(0);
+        for (long t : new long[] {s.atimeNs(), s.ctimeNs(), s.ctimeNs(), s.mtimeNs()})
+            b.putLong(Math.floorDiv(t, 1_000_000_000L)).putInt((int) Math.floorMod(t, 1_000_000_000L)).putInt(0);
+        b.putInt(major(s.rdev())).putInt(minor(s.rdev())).putInt(major(s.dev())).putInt(minor(s.dev()));
+        return b.array();
+    }
+
+    static int major(long dev) { return (int) ((dev >>> 8) & 0xfff); }
+    static int minor(long dev) { return (int) ((dev & 0xff) | ((dev >>> 12) & 0xfff00)); }
+
+    /** One struct linux_dirent64: ino, off (cookie of the next entry), reclen, type, name, NUL, padded to 8. */
+    static byte[] dirent64(long ino, long nextOff, int type, byte[] name) {
+        int len = (19 + name.length + 1 + 7) & ~7;
+        ByteBuffer b = buffer(len);
+        b.putLong(ino).putLong(nextOff).putShort((short) len).put((byte) type).put(name);
+        return b.array();
+    }
 }

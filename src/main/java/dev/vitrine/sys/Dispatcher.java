@@ -46,9 +46,11 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         String prefix = strace != null ? prefix(k, t) : null;
         long r = s.handler().call(k, t, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (r == Syscall.RESTART) {
+            t.syscallSleeps(nr);
             if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
             return;
         }
+        t.syscallDone();
         if (r == Syscall.NO_RETURN) {
             if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ?"));
             return;

@@ -3,176 +3,207 @@ package dev.vitrine.sys;
 import dev.vitrine.fs.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
+import dev.vitrine.fs.PipeEnd;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
-
-import java.nio.charset.StandardCharsets;
 
 import static dev.vitrine.sys.Arg.*;
 
-/** read, write and the other descriptor calls. */
+/**
+ * read and write and their vector and positioned forms, and lseek. A stream that cannot
+ * go on answers -EAGAIN: O_NONBLOCK returns that, otherwise the task sleeps on the file's
+ * channel and the call restarts. A blocking write put to sleep part-way remembers how far
+ * it got (the task's syscall scratch), so the restart goes on from there.
+ */
 final class SysFile {
     private SysFile() {}
 
     private static final long MAX_RW = 0x7ffff000L;
     private static final int CHUNK = 1 << 20;
     private static final int IOV_MAX = 1024;
-    private static final int AT_FDCWD = -100, AT_EMPTY_PATH = 0x1000;
-    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404,
-            TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, FIONREAD = 0x541B;
+
+    /** Where a write's bytes come from: user memory or a gathered iovec. */
+    interface Src { boolean copy(long at, byte[] dst, int len); }
 
     static void register(SyscallTable t, Services s) {
-        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(task, (int) fd, buf, n), FD, BUF_OUT, LONG);
-        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(task, (int) fd, buf, n), FD, BUF_IN, LONG);
-        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(task, (int) fd, iov, cnt), FD, IOV_OUT, INT);
-        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(task, (int) fd, iov, cnt), FD, IOV_IN, INT);
-        t.add(57, "close", (k, task, fd, a1, a2, a3, a4, a5) -> task.fds().close((int) fd) ? 0 : -Errno.EBADF, FD);
+        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
+        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, LONG);
+        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, INT);
+        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, INT);
+        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
+        t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, LONG, LONG);
+        t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, INT, LONG);
+        t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, INT, LONG);
         t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, LONG, INT);
-        t.add(29, "ioctl", (k, task, fd, req, arg, a3, a4, a5) -> ioctl(task, (int) fd, (int) req, arg), FD, HEX, PTR);
-        t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> fstat(task, (int) fd, buf), FD, PTR);
-        t.add(79, "newfstatat", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, dirfd, path, buf, flags, a4, a5) -> newfstatat(task, (int) dirfd, path, buf, (int) flags), FD, STR, PTR, HEX);
-        t.add(78, "readlinkat", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, dirfd, path, buf, size, a4, a5) -> readlinkat(task, path, buf, size), FD, STR, PTR, LONG);
-        t.add(48, "faccessat", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, dirfd, path, mode, a3, a4, a5) -> faccessat(task, path), FD, STR, INT);
-        t.add(439, "faccessat2", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, dirfd, path, mode, flags, a4, a5) -> faccessat(task, path), FD, STR, INT, HEX);
     }
 
     static FileDescription fd(Task t, int fd) { return t.fds().get(fd); }
 
-    static long read(Task t, int fd, long buf, long n) {
+    private static boolean blocks(FileDescription f) {
+        return (f.flags() & FileDescription.O_NONBLOCK) == 0 && f.file().channel() != null;
+    }
+
+    /** Puts the task to sleep on the file, saying what it waits for, and restarts the call. */
+    static long sleep(Kernel k, Task t, FileDescription f, String call) {
+        File file = f.file();
+        String why = call + (file instanceof PipeEnd p
+                ? (call.startsWith("read") ? " from " + file.describe() + " whose writers are all blocked"
+                                           : " to a full " + (p.isFifo() ? "FIFO" : "pipe") + " whose readers are all blocked")
+                : " on " + file.describe());
+        k.sleep(t, file.channel(), why);
+        return Syscall.RESTART;
+    }
+
+    /** read/pread64 ({@code pos} -1: at and past the description's offset). */
+    static long read(Kernel k, Task t, int fd, long buf, long n, long pos) {
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
-        if (n < 0) return -Errno.EINVAL;
+        if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
+        if (n < 0) return -Errno.EFAULT;
         n = Math.min(n, MAX_RW);
-        if (n == 0) return 0;
         byte[] b = new byte[(int) Math.min(n, CHUNK)];
-        long r = f.file().read(b, 0, b.length, f.offset());
+        long r = f.file().read(b, 0, b.length, pos >= 0 ? pos : f.offset());
+        if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
         if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
-        if (f.file().seekable()) f.setOffset(f.offset() + r);
+        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + r);
         return r;
     }
 
-    static long write(Task t, int fd, long buf, long n) {
+    static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
+        if (n < 0) return -Errno.EFAULT;
+        return write(k, s, t, fd, Math.min(n, MAX_RW), pos, "write(" + fd + ")", buf,
+                (at, dst, len) -> t.memory().read(buf + at, dst, 0, len));
+    }
+
+    /** The write loop shared by write, pwrite64 and the vector forms; {@code key} tells restarts apart. */
+    static long write(Kernel k, Services s, Task t, int fd, long n, long pos, String call, long key, Src src) {
         FileDescription f = fd(t, fd);
         if (f == null || !f.writable()) return -Errno.EBADF;
-        if (n < 0) return -Errno.EINVAL;
-        n = Math.min(n, MAX_RW);
-        long done = 0;
-        while (done < n) {
+        File file = f.file();
+        if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
+        long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
+        boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
+        byte[] b = new byte[(int) Math.min(Math.max(n - done, 0), CHUNK)];
+        while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);
-            byte[] b = new byte[len];
-            if (!t.memory().read(buf + done, b, 0, len)) return done > 0 ? done : -Errno.EFAULT;
-            long r = f.file().write(b, 0, len, f.offset());
+            if (!src.copy(done, b, len)) return done > 0 ? done : -Errno.EFAULT;
+            long at = append ? file.stat().size() : pos >= 0 ? pos + done : f.offset();
+            long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
+            if (r == -Errno.EAGAIN && blocks(f)) {
+                if (done > 0) t.setSyscallState(new long[] {fd, key, n, done});
+                return sleep(k, t, f, call);
+            }
+            if (r == -Errno.EPIPE) {
+                // Linux's pipe_write: send_sig(SIGPIPE) to the writer; EPIPE is what a caught,
+                // ignored or blocked SIGPIPE leaves, and a write that got some bytes in returns those.
+                k.signal(t, Signals.SIGPIPE);
+                return done > 0 ? done : r;
+            }
             if (r < 0) return done > 0 ? done : r;
-            if (f.file().seekable()) f.setOffset(f.offset() + r);
+            if (pos < 0 && file.seekable()) f.setOffset((append ? at : f.offset()) + r);
             done += r;
-            if (r < len) break;
+            if (n == 0) break;
+            if (r < len && !blocks(f)) break;
         }
         return done;
     }
 
-    private static long readv(Task t, int fd, long iov, long cnt) {
+    /** The iovec array as (base, len) pairs; null if it cannot be read. */
+    private static long[] iovecs(Task t, long iov, long cnt) {
+        long[] v = new long[(int) cnt * 2];
+        for (int i = 0; i < cnt; i++) {
+            Long base = t.memory().readLong(iov + 16L * i), len = t.memory().readLong(iov + 16L * i + 8);
+            if (base == null || len == null) return null;
+            v[2 * i] = base;
+            v[2 * i + 1] = len;
+        }
+        return v;
+    }
+
+    private static long total(long[] v) {
+        long sum = 0;
+        for (int i = 1; i < v.length; i += 2) {
+            if (v[i] < 0) return -1;
+            sum += v[i];
+            if (sum < 0) return -1;
+        }
+        return sum;
+    }
+
+    /** readv reads once into a buffer the size of all the iovecs, then scatters it. */
+    static long readv(Kernel k, Task t, int fd, long iov, long cnt, long pos) {
         if (cnt < 0 || cnt > IOV_MAX) return -Errno.EINVAL;
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
-        long total = 0;
-        for (int i = 0; i < cnt; i++) {
-            Long base = t.memory().readLong(iov + 16L * i), len = t.memory().readLong(iov + 16L * i + 8);
-            if (base == null || len == null) return total > 0 ? total : -Errno.EFAULT;
-            if (len == 0) continue;
-            long r = read(t, fd, base, len);
-            if (r < 0) return total > 0 ? total : r;
-            total += r;
-            if (r < len) break;
+        long[] v = iovecs(t, iov, cnt);
+        if (v == null) return -Errno.EFAULT;
+        long want = total(v);
+        if (want < 0) return -Errno.EINVAL;
+        if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
+        byte[] b = new byte[(int) Math.min(Math.min(want, MAX_RW), CHUNK * 16L)];
+        long r = f.file().read(b, 0, b.length, pos >= 0 ? pos : f.offset());
+        if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "readv(" + fd + ")");
+        if (r <= 0) return r;
+        long off = 0;
+        for (int i = 0; i < v.length && off < r; i += 2) {
+            int len = (int) Math.min(v[i + 1], r - off);
+            if (!t.memory().write(v[i], b, (int) off, len)) return off > 0 ? off : -Errno.EFAULT;
+            off += len;
         }
-        return total;
+        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + r);
+        return r;
     }
 
-    private static long writev(Task t, int fd, long iov, long cnt) {
+    /** writev gathers first, so a vector of at most PIPE_BUF bytes reaches a pipe in one atomic write. */
+    static long writev(Kernel k, Services s, Task t, int fd, long iov, long cnt, long pos) {
         if (cnt < 0 || cnt > IOV_MAX) return -Errno.EINVAL;
         FileDescription f = fd(t, fd);
         if (f == null || !f.writable()) return -Errno.EBADF;
-        long total = 0;
-        for (int i = 0; i < cnt; i++) {
-            Long base = t.memory().readLong(iov + 16L * i), len = t.memory().readLong(iov + 16L * i + 8);
-            if (base == null || len == null) return total > 0 ? total : -Errno.EFAULT;
-            if (len < 0) return -Errno.EINVAL;
-            if (len == 0) continue;
-            long r = write(t, fd, base, len);
-            if (r < 0) return total > 0 ? total : r;
-            total += r;
-            if (r < len) break;
+        long[] v = iovecs(t, iov, cnt);
+        if (v == null) return -Errno.EFAULT;
+        long want = total(v);
+        if (want < 0) return -Errno.EINVAL;
+        byte[] all = new byte[(int) Math.min(want, CHUNK * 16L)];
+        long off = 0;
+        for (int i = 0; i < v.length && off < all.length; i += 2) {
+            int len = (int) Math.min(v[i + 1], all.length - off);
+            if (!t.memory().read(v[i], all, (int) off, len)) {
+                if (off == 0) return -Errno.EFAULT;
+                break;
+            }
+            off += len;
         }
-        return total;
+        long n = off;
+        return write(k, s, t, fd, n, pos, "writev(" + fd + ")", iov, (at, dst, len) -> {
+            System.arraycopy(all, (int) at, dst, 0, len);
+            return true;
+        });
     }
 
-    private static long lseek(Task t, int fd, long off, int whence) {
+    static long lseek(Task t, int fd, long off, int whence) {
         FileDescription f = fd(t, fd);
         if (f == null) return -Errno.EBADF;
         if (!f.file().seekable()) return -Errno.ESPIPE;
+        long size = f.file().stat().size();
         long base = switch (whence) {
             case 0 -> 0;
             case 1 -> f.offset();
-            case 2 -> f.file().stat().size();
+            case 2 -> size;
+            case 3, 4 -> {  // SEEK_DATA, SEEK_HOLE: one data extent up to the end
+                if (off < 0 || off >= size) yield Long.MIN_VALUE;
+                yield whence == 3 ? 0 : size - off;
+            }
             default -> -1;
         };
+        if (base == Long.MIN_VALUE) return -Errno.ENXIO;
         if (base < 0) return -Errno.EINVAL;
-        long pos = base + off;
-        if (pos < 0) return -Errno.EINVAL;
-        f.setOffset(pos);
-        return pos;
-    }
-
-    private static long ioctl(Task t, int fd, int req, long arg) {
-        FileDescription f = fd(t, fd);
-        if (f == null) return -Errno.EBADF;
-        File file = f.file();
-        if (!file.isTerminal()) return -Errno.ENOTTY;
-        return switch (req) {
-            case TCGETS -> t.memory().write(arg, Abi.termios()) ? 0 : -Errno.EFAULT;
-            case TCSETS, TCSETSW, TCSETSF -> 0;
-            case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(24, 80)) ? 0 : -Errno.EFAULT;
-            case TIOCGPGRP -> t.memory().writeInt(arg, t.pid()) ? 0 : -Errno.EFAULT;
-            case TIOCSPGRP -> 0;
-            case FIONREAD -> t.memory().writeInt(arg, 0) ? 0 : -Errno.EFAULT;
-            default -> -Errno.ENOTTY;
-        };
-    }
-
-    private static long fstat(Task t, int fd, long buf) {
-        FileDescription f = fd(t, fd);
-        if (f == null) return -Errno.EBADF;
-        return t.memory().write(buf, Abi.stat(f.file().stat())) ? 0 : -Errno.EFAULT;
-    }
-
-    private static long newfstatat(Task t, int dirfd, long pathVa, long buf, int flags) {
-        String path = t.memory().readCString(pathVa, 4096);
-        if (path == null) return -Errno.EFAULT;
-        if (path.isEmpty()) {
-            if ((flags & AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
-            return fstat(t, dirfd, buf);
-        }
-        // The file tree arrives with the files issue; until then it is empty.
-        return -Errno.ENOENT;
-    }
-
-    private static long readlinkat(Task t, long pathVa, long buf, long size) {
-        String path = t.memory().readCString(pathVa, 4096);
-        if (path == null) return -Errno.EFAULT;
-        if (size <= 0) return -Errno.EINVAL;
-        if (!path.equals("/proc/self/exe")) return -Errno.ENOENT;
-        byte[] target = t.exePath().getBytes(StandardCharsets.UTF_8);
-        int n = (int) Math.min(size, target.length);
-        return t.memory().write(buf, target, 0, n) ? n : -Errno.EFAULT;
-    }
-
-    private static long faccessat(Task t, long pathVa) {
-        String path = t.memory().readCString(pathVa, 4096);
-        if (path == null) return -Errno.EFAULT;
-        return -Errno.ENOENT;
+        long p = whence == 4 ? size : base + off;
+        if (whence == 3) p = off;
+        if (p < 0) return -Errno.EINVAL;
+        p = f.file().seek(f.offset(), p);
+        f.setOffset(p);
+        return p;
     }
 }

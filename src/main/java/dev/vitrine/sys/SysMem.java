@@ -10,7 +10,7 @@ import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
 
-/** brk, mmap, munmap, mprotect, madvise: Linux's mm/mmap.c and mprotect.c at the syscall boundary. */
+/** brk, munmap, mprotect, madvise: Linux's mm/mmap.c, mprotect.c and madvise.c at the syscall boundary (mmap is SysMmap). */
 final class SysMem {
     private SysMem() {}
 
@@ -22,50 +22,10 @@ final class SysMem {
     static void register(SyscallTable t, Services s) {
         t.add(214, "brk", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
-        t.add(222, "mmap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
-                (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off),
-                PTR, LONG, PROT, MAP_FLAGS, FD, HEX);
         t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, LONG);
         t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, LONG, PROT);
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
-    }
-
-    static long mmap(Task t, long addr, long len, int prot, int flags, int fd, long off) {
-        AddressSpace as = t.space();
-        long page = as.pageSize();
-        int type = flags & Prot.MAP_TYPE;
-        if (type != Prot.MAP_SHARED && type != Prot.MAP_PRIVATE && type != Prot.MAP_SHARED_VALIDATE) return -Errno.EINVAL;
-        if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC)) != 0) return -Errno.EINVAL;
-        if (len == 0 || (off & (page - 1)) != 0) return -Errno.EINVAL;
-        long size = as.pageUp(len);
-        if (size == 0 || size < len || size > as.layout().stackTop()) return -Errno.ENOMEM;
-        boolean anonymous = (flags & Prot.MAP_ANONYMOUS) != 0;
-        if (!anonymous) {
-            if (t.fds().get(fd) == null) return -Errno.EBADF;
-            // Descriptors so far are terminals, which cannot be mapped; regular files come with the files issue.
-            return -Errno.ENODEV;
-        }
-        boolean fixed = (flags & (Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE)) != 0;
-        long start;
-        if (fixed) {
-            if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
-            if (addr + size > as.layout().stackTop() || addr + size < addr) return -Errno.ENOMEM;
-            if ((flags & Prot.MAP_FIXED) == 0 && as.overlaps(addr, addr + size)) return -Errno.EEXIST;
-            start = addr;
-        } else {
-            long hint = as.pageDown(addr);
-            if (hint != 0 && hint + size <= as.layout().mmapBase() && hint >= as.brk() && !as.overlaps(hint, hint + size)) start = hint;
-            else start = as.findFree(size);
-            if (start < 0) return -Errno.ENOMEM;
-        }
-        as.map(Vma.anonymous(start, start + size, prot, flags & ~(Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE | Prot.MAP_POPULATE), ""));
-        if ((flags & Prot.MAP_POPULATE) != 0 && prot != Prot.NONE) {
-            int access = (prot & Prot.WRITE) != 0 ? Access.STORE : Access.LOAD;
-            for (long va = start; va < start + size; va += page)
-                if (as.fault(va, access) != Fault.HANDLED) break;
-        }
-        return start;
     }
 
     static long munmap(Task t, long addr, long len) {
@@ -84,6 +44,11 @@ final class SysMem {
         if (len == 0) return 0;
         long end = addr + as.pageUp(len);
         if (end < addr) return -Errno.ENOMEM;
+        if (!SysMmap.mapped(as, addr, end)) return -Errno.ENOMEM;
+        // A shared file mapping made through a descriptor not open for writing can never become writable.
+        if ((prot & Prot.WRITE) != 0)
+            for (Vma v : as.vmas())
+                if (v.end() > addr && v.start() < end && v.shared() && !v.mayWrite()) return -Errno.EACCES;
         return as.protect(addr, end, prot) ? 0 : -Errno.ENOMEM;
     }
 
@@ -98,16 +63,25 @@ final class SysMem {
         }
         if (len == 0) return 0;
         long end = addr + as.pageUp(len);
-        for (long a = addr; a < end; ) {
-            Vma v = as.find(a);
-            if (v == null) return -Errno.ENOMEM;
-            a = v.end();
-        }
-        if (advice == MADV_DONTNEED || advice == MADV_FREE) {
-            // Private anonymous pages are dropped and read back as zeros; shared ones keep their data.
-            for (Vma v : as.vmas())
-                if (v.end() > addr && v.start() < end && !v.shared() && v.anonymous())
-                    as.zap(Math.max(addr, v.start()), Math.min(end, v.end()));
+        if (end < addr) return -Errno.EINVAL;
+        if (!SysMmap.mapped(as, addr, end)) return -Errno.ENOMEM;
+        for (Vma v : as.vmas()) {
+            if (v.end() <= addr || v.start() >= end) continue;
+            long from = Math.max(addr, v.start()), to = Math.min(end, v.end());
+            switch (advice) {
+                // The pages leave this table: private anonymous ones read back as zeros, private file
+                // ones as the file, shared ones (file or shmem) as their page cache still has them.
+                case MADV_DONTNEED -> as.zap(from, to);
+                case MADV_FREE -> {
+                    if (!v.anonymous()) return -Errno.EINVAL;
+                    as.zap(from, to);
+                }
+                case MADV_REMOVE -> {
+                    if (!v.shared()) return -Errno.EINVAL;
+                    return -Errno.ENOTSUP;   // punching holes in files is not implemented
+                }
+                default -> { }   // hints: Vitrine reads ahead nothing and merges nothing
+            }
         }
         return 0;
     }

@@ -2,7 +2,7 @@ package dev.vitrine.sys;
 
 import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Kernel;
-import dev.vitrine.proc.Signals;
+import dev.vitrine.proc.Groups;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -17,9 +17,9 @@ final class SysProc {
 
     static void register(SyscallTable t, Services s) {
         t.add(93, "exit", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
-                (k, task, code, a1, a2, a3, a4, a5) -> exit(k, task, (int) code), INT);
+                (k, task, code, a1, a2, a3, a4, a5) -> { k.exitThread(task, (int) code); return Syscall.NO_RETURN; }, INT);
         t.add(94, "exit_group", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
-                (k, task, code, a1, a2, a3, a4, a5) -> exit(k, task, (int) code), INT);
+                (k, task, code, a1, a2, a3, a4, a5) -> { k.exit(task, (int) code); return Syscall.NO_RETURN; }, INT);
         t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
         t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
         t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
@@ -42,13 +42,10 @@ final class SysProc {
                 "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, LONG, HEX);
         t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
-        t.add(124, "sched_yield", (k, task, a0, a1, a2, a3, a4, a5) -> 0);
-        t.add(129, "kill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, pid, sig, a2, a3, a4, a5) -> signalSelf(k, task, pid == task.pid() || pid == 0 || pid == -1, (int) sig), INT, INT);
-        t.add(130, "tkill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, tid, sig, a2, a3, a4, a5) -> signalSelf(k, task, tid == task.tid(), (int) sig), INT, INT);
-        t.add(131, "tgkill", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, tg, tid, sig, a3, a4, a5) -> signalSelf(k, task, tg == task.pid() && tid == task.tid(), (int) sig), INT, INT, INT);
+        t.add(154, "setpgid", (k, task, pid, pgid, a2, a3, a4, a5) -> Groups.setpgid(k, task, (int) pid, (int) pgid), INT, INT);
+        t.add(155, "getpgid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getpgid(k, task, (int) pid), INT);
+        t.add(156, "getsid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getsid(k, task, (int) pid), INT);
+        t.add(157, "setsid", (k, task, a0, a1, a2, a3, a4, a5) -> Groups.setsid(k, task));
         t.add(259, "riscv_flush_icache", (k, task, start, end, flags, a3, a4, a5) -> {
             if ((flags & ~1L) != 0) return -Errno.EINVAL;
             k.hart().flushDecoded();
@@ -65,11 +62,6 @@ final class SysProc {
                 .putLong(0).putLong(0).putShort((short) k.tasks().size()).putShort((short) 0).putInt(0)
                 .putLong(0).putLong(0).putInt(1);
         return t.memory().write(buf, b.array()) ? 0 : -Errno.EFAULT;
-    }
-
-    private static long exit(Kernel k, Task t, int code) {
-        k.exit(t, code);
-        return Syscall.NO_RETURN;
     }
 
     private static long rseq(Task t, long addr, long len, int flags) {
@@ -94,14 +86,14 @@ final class SysProc {
             Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
             if (c == null || m == null) return -Errno.EFAULT;
             if (Long.compareUnsigned(c, m) > 0) return -Errno.EINVAL;
-            if (Long.compareUnsigned(m, t.rlimMax[res]) > 0) return -Errno.EPERM;
+            if (Long.compareUnsigned(m, t.rlimMax()[res]) > 0) return -Errno.EPERM;
             cur = c;
             max = m;
         }
-        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(t.rlimCur[res], t.rlimMax[res]))) return -Errno.EFAULT;
+        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(t.rlimCur()[res], t.rlimMax()[res]))) return -Errno.EFAULT;
         if (newVa != 0) {
-            t.rlimCur[res] = cur;
-            t.rlimMax[res] = max;
+            t.rlimCur()[res] = cur;
+            t.rlimMax()[res] = max;
             if (res == RLIMIT_STACK) t.space().setStackLimit(cur);
             if (res == RLIMIT_NOFILE) t.fds().setLimit((int) Math.min(cur, 1 << 20));
         }
@@ -114,16 +106,5 @@ final class SysProc {
         byte[] b = new byte[(int) len];
         s.randomBytes(b);
         return t.memory().write(buf, b) ? len : -Errno.EFAULT;
-    }
-
-    /** Signals to oneself take their default action; delivery to handlers comes with the signals issue. */
-    private static long signalSelf(Kernel k, Task t, boolean self, int sig) {
-        if (sig < 0 || sig > Signals.NSIG) return -Errno.EINVAL;
-        if (!self) return -Errno.ESRCH;
-        if (sig == 0) return 0;
-        return switch (sig) {
-            case Signals.SIGCHLD, Signals.SIGCONT, 23 /* SIGURG */, 28 /* SIGWINCH */ -> 0;
-            default -> { k.kill(t, sig); yield Syscall.NO_RETURN; }
-        };
     }
 }

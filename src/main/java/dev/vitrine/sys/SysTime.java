@@ -1,6 +1,7 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.fs.Errno;
+import dev.vitrine.proc.Alarm;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
@@ -19,9 +20,13 @@ final class SysTime {
         t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), INT, PTR);
         t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(task, (int) clk, tp), INT, PTR);
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
-        t.add(101, "nanosleep", (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req), PTR, PTR);
+        t.add(101, "nanosleep", (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
         t.add(115, "clock_nanosleep",
-                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req), INT, HEX, PTR, PTR);
+                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, HEX, PTR, PTR);
+        t.add(102, "getitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, which, cur, a2, a3, a4, a5) -> getitimer(k, task, (int) which, cur), INT, PTR);
+        t.add(103, "setitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, which, nw, old, a3, a4, a5) -> setitimer(k, task, (int) which, nw, old), INT, PTR, PTR);
     }
 
     /** Nanoseconds on {@code clk}, or -1 for a clock Linux does not have. */
@@ -51,16 +56,62 @@ final class SysTime {
         return t.memory().write(tv, Abi.timeval(k.clock().realtime())) ? 0 : -Errno.EFAULT;
     }
 
-    /** With one process the machine is idle while it sleeps, so time jumps to the wake-up. */
-    private static long sleep(Kernel k, Task t, int clk, int flags, long req) {
+    /**
+     * nanosleep and clock_nanosleep: a timer on the virtual clock wakes the task; meanwhile
+     * others run, or idle time jumps to the deadline. A handler cuts it short with EINTR and
+     * the time left in rem (relative sleeps only).
+     */
+    private static long sleep(Kernel k, Task t, int clk, int flags, long req, long rem) {
+        if (t.syscallState() instanceof Long deadline) {
+            if (k.clock().now() >= deadline) return 0;
+            k.sleepTimed(t, t, deadline, "sleep");
+            return Syscall.RESTART;
+        }
         Long sec = t.memory().readLong(req), nsec = t.memory().readLong(req + 8);
         if (sec == null || nsec == null) return -Errno.EFAULT;
         if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
         long now = read(k, t, clk);
-        if (now < 0 || clk == CLOCK_THREAD_CPUTIME_ID) return -Errno.EINVAL;
-        long want = sec * 1_000_000_000L + nsec;
-        long delta = (flags & TIMER_ABSTIME) != 0 ? want - now : want;
-        if (delta > 0) k.clock().advance(delta);
+        if (now < 0 || clk == CLOCK_THREAD_CPUTIME_ID || clk == CLOCK_PROCESS_CPUTIME_ID) return -Errno.EINVAL;
+        long want = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
+        boolean abs = (flags & TIMER_ABSTIME) != 0;
+        long delta = abs ? want - now : want;
+        if (delta <= 0) return 0;
+        long deadline = k.clock().now() + delta;
+        t.setSyscallState(deadline);
+        if (!abs && rem != 0)
+            t.setOnAbandon(eintr -> { if (eintr) t.memory().write(rem, Abi.timespec(Math.max(0, deadline - k.clock().now()))); });
+        k.sleepTimed(t, t, deadline, String.format("sleep of %.3f s", delta / 1e9));
+        return Syscall.RESTART;
+    }
+
+    private static final int ITIMER_REAL = 0;
+
+    private static long getitimer(Kernel k, Task t, int which, long cur) {
+        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        long[] v = Alarm.get(k, t.process());
+        return t.memory().write(cur, itimerval(v[1], v[0])) ? 0 : -Errno.EFAULT;
+    }
+
+    private static long setitimer(Kernel k, Task t, int which, long nw, long old) {
+        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        long interval = 0, value = 0;
+        if (nw != 0) {
+            Long is = t.memory().readLong(nw), ius = t.memory().readLong(nw + 8), vs = t.memory().readLong(nw + 16), vus = t.memory().readLong(nw + 24);
+            if (is == null || ius == null || vs == null || vus == null) return -Errno.EFAULT;
+            if (is < 0 || vs < 0 || ius < 0 || ius >= 1_000_000 || vus < 0 || vus >= 1_000_000) return -Errno.EINVAL;
+            interval = is * 1_000_000_000L + ius * 1000;
+            value = vs * 1_000_000_000L + vus * 1000;
+        }
+        long[] was = nw != 0 ? Alarm.set(k, t.process(), value, interval) : Alarm.get(k, t.process());
+        if (old != 0 && !t.memory().write(old, itimerval(was[1], was[0]))) return -Errno.EFAULT;
         return 0;
+    }
+
+    /** struct itimerval: it_interval then it_value, each a timeval; times round up to whole microseconds. */
+    private static byte[] itimerval(long interval, long value) {
+        var b = Abi.buffer(32);
+        long iu = (interval + 999) / 1000, vu = (value + 999) / 1000;
+        b.putLong(iu / 1_000_000).putLong(iu % 1_000_000).putLong(vu / 1_000_000).putLong(vu % 1_000_000);
+        return b.array();
     }
 }

@@ -9,9 +9,23 @@ public final class SyscallTable {
 
     public SyscallTable(Services services) {
         SysFile.register(this, services);
+        SysFsOpen.register(this, services);
+        SysFsStat.register(this, services);
+        SysPath.register(this, services);
+        SysFcntl.register(this, services);
+        SysIoctl.register(this, services);
+        SysPipe.register(this, services);
+        SysPoll.register(this, services);
         SysMem.register(this, services);
+        SysMmap.register(this, services);
         SysProc.register(this, services);
         SysTime.register(this, services);
+        SysClone.register(this, services);
+        SysWait.register(this, services);
+        SysSignal.register(this, services);
+        SysSched.register(this, services);
+        SysFutex.register(this, services);
+        SysExec.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {

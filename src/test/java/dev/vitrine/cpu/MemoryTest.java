@@ -85,6 +85,21 @@ class MemoryTest {
         assertEquals(3, r.hart.instret);
     }
 
+    @Test void loadIntoX0StillFaults() {
+        int[] loads = { lb(ZERO, A1, 0), lhu(ZERO, A1, 0), lw(ZERO, A1, 0), ld(ZERO, A1, 0) };
+        for (int insn : loads) {
+            Rig r = new Rig().set(A1, 0x8).i(insn, ECALL);
+            assertEquals(Trap.PAGE_FAULT, r.run(10));
+            assertEquals(0x8, r.hart.trapValue);
+            assertEquals(0, r.hart.instret);
+        }
+        // ... and across a page boundary into an unmapped page
+        Rig r = new Rig().set(A1, D + 0xffe).i(ld(ZERO, A1, 0), ECALL);
+        r.map(D + 0x1000, 0);
+        assertEquals(Trap.PAGE_FAULT, r.run(10));
+        assertEquals(D + 0x1000, r.hart.trapValue);
+    }
+
     @Test void storeToReadOnlyFaults() {
         Rig r = new Rig().set(A1, D).set(A2, 7);
         r.map(D, Pte.V | Pte.R | Pte.U | Pte.A);
@@ -120,6 +135,16 @@ class MemoryTest {
         assertEquals(page2 - 2, r.hart.pc);
         assertEquals(page2, r.hart.trapValue);
         assertEquals(0, r.hart.instret);
+    }
+
+    @Test void straddlingIllegalInstructionReportsAllItsBits() {
+        long page2 = Rig.CODE + 0x1000;
+        int andn = 0x40c5f533; // Zbb: not ours
+        Rig r = new Rig().org(page2 - 2).i(andn);
+        r.hart.pc = page2 - 2;
+        assertEquals(Trap.ILLEGAL, r.run(10));
+        assertEquals(andn & 0xffffffffL, r.hart.trapValue);
+        assertEquals(page2 - 2, r.hart.pc);
     }
 
     @Test void straddlingInstructionIsRereadEachTime() {

@@ -18,14 +18,25 @@ final class Rig {
     private static final long ROOT = 0x1000, L1 = 0x2000, L0 = 0x3000; // L0: 0x3000 and 0x4000
 
     final PhysicalMemory mem = new PhysicalMemory(8 << 20, 12);
-    final Mmu mmu = new Mmu(Geometry.SV39, mem, TlbConfig.DEFAULT);
-    final Hart hart = new Hart(mmu);
+    final Mmu mmu;
+    final Hart hart;
+    private final Geometry geometry;
     private long at = CODE;
 
-    Rig() {
-        mem.write64(ROOT, Pte.make(L1 >>> 12, Pte.V));
-        mem.write64(L1, Pte.make(L0 >>> 12, Pte.V));
-        mem.write64(L1 + 8, Pte.make((L0 + 0x1000) >>> 12, Pte.V));
+    Rig() { this(Geometry.SV39); }
+
+    /** SV39, or the two-level 32-bit X86_32 shape (4-byte entries: one leaf table covers 4 MiB). */
+    Rig(Geometry geometry) {
+        this.geometry = geometry;
+        mmu = new Mmu(geometry, mem, TlbConfig.DEFAULT);
+        hart = new Hart(mmu);
+        if (geometry.pteBytes() == 8) {
+            mem.write64(ROOT, Pte.make(L1 >>> 12, Pte.V));
+            mem.write64(L1, Pte.make(L0 >>> 12, Pte.V));
+            mem.write64(L1 + 8, Pte.make((L0 + 0x1000) >>> 12, Pte.V));
+        } else {
+            mem.write32(ROOT, (int) Pte.make(L0 >>> 12, Pte.V));
+        }
         for (long va = 0x10000; va < 0x400000; va += 0x1000) map(va, RWX);
         mmu.setRoot(ROOT, 0);
         hart.pc = CODE;
@@ -45,7 +56,7 @@ final class Rig {
     /** Maps va's page one-to-one with {@code flags} (0 unmaps). */
     void map(long va, long flags) {
         long pte = flags == 0 ? 0 : Pte.make(va >>> 12, flags);
-        mem.write64(L0 + (va >>> 12) * 8, pte);
+        mem.writePte(L0 + (va >>> 12) * geometry.pteBytes(), geometry.pteBytes(), pte);
         mmu.invalidatePage(va);
     }
 

@@ -19,7 +19,7 @@ class RvcTest {
         for (String pair : PAIRS.split(";")) {
             String[] p = pair.split(" ");
             int c = Integer.parseUnsignedInt(p[0], 16), w = Integer.parseUnsignedInt(p[1], 16);
-            long expect = Decoder.decode(w) | 0x80000000L;
+            long expect = Op.compress(Decoder.decode(w));
             assertEquals(Long.toHexString(expect), Long.toHexString(Rvc.decode(c)), "c " + p[0] + " vs " + p[1]);
         }
     }

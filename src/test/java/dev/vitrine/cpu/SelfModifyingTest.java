@@ -29,6 +29,16 @@ class SelfModifyingTest {
         assertEquals(7, r.x(A0));
     }
 
+    @Test void storeIntoABlockThenItsStraddlingLastInstructionJumpsBack() {
+        // the store drops the block we run in; the straddling jal (never cached) returns into it
+        long page2 = Rig.CODE + 0x1000;
+        Rig r = new Rig().org(page2 - 14).i(addi(A0, A0, 1), bge(A0, A1, 12), sw(ZERO, T0, 0), jal(ZERO, -12), ECALL);
+        r.set(T0, page2 - 0x800).set(A1, 3);
+        r.hart.pc = page2 - 14;
+        r.runToEcall();
+        assertEquals(3, r.x(A0));
+    }
+
     @Test void amoAndScInvalidateToo() {
         // amoswap.w patches the instruction at 12 before it runs
         Rig r = new Rig().i(Asm.amo(0b00001, 2, ZERO, T0, A1), NOP, NOP, li(A0, 1), ECALL);

@@ -1,5 +1,6 @@
 package dev.vitrine.cpu;
 
+import dev.vitrine.mmu.Geometry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,6 +24,16 @@ class WorkloadTest {
         ElfRig e = new ElfRig("workload.elf", List.of("workload"));
         assertEquals(0, e.run(1_000_000));
         assertEquals(QEMU_OUTPUT, e.out());
+    }
+
+    @Test void sameResultUnderA32BitTwoLevelPageTable() throws Exception {
+        ElfRig e = new ElfRig(new Rig(Geometry.X86_32), "workload.elf", List.of("workload"));
+        assertEquals(0, e.run(1_000_000));
+        assertEquals(QEMU_OUTPUT, e.out());
+        // and an address beyond 32 bits cannot be translated at all
+        Rig r = new Rig(Geometry.X86_32).set(Asm.A1, 1L << 32).i(Asm.ld(Asm.A0, Asm.A1, 0));
+        assertEquals(Trap.PAGE_FAULT, r.run(10));
+        assertEquals(1L << 32, r.hart.trapValue);
     }
 
     @Test void sameResultWithTinyBudgets() throws Exception {

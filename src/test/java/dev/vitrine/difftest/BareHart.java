@@ -54,7 +54,7 @@ final class BareHart implements DiffRunner.Target {
         hart.pc = entry;
         hart.x[2] = RAM - 4096; // a stack pointer, as a kernel would give (the programs ignore it)
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        long budget = 500_000_000L;
+        long budget = 20_000_000L; // a 1000-case program retires about 200 000
         while (true) {
             long before = hart.instret;
             int t = hart.run(Math.min(budget, 10_000_000));

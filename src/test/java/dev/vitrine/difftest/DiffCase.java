@@ -28,6 +28,11 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
     static final int F_OFF = 512;
     static final int FCSR_OFF = 768;
     static final int RECORD_BYTES = 776;
+    /** In cases that straddle a page, the scratch offset where the next page begins. */
+    static final int PAGE_SPLIT = 128;
+
+    /** One case in eight has its record placed across a page boundary, at scratch offset {@link #PAGE_SPLIT}. */
+    static boolean straddlesPage(int index) { return index % 8 == 4; }
 
     /** A group of assembly lines that stands or falls together (a branch with its label, lr with its sc). */
     record Unit(List<String> lines) {
@@ -40,8 +45,14 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
 
     int instructionLines() {
         int n = 0;
-        for (Unit u : body) for (String l : u.lines()) if (!l.endsWith(":")) n++;
+        for (Unit u : body) for (String l : u.lines()) if (isInstruction(l)) n++;
         return n;
+    }
+
+    /** Not a label or an assembler directive (raw encodings count as instructions). */
+    static boolean isInstruction(String l) {
+        if (l.endsWith(":")) return false;
+        return !l.startsWith(".") || l.startsWith(".insn") || l.startsWith(".2byte") || l.startsWith(".4byte");
     }
 
     /** The body as numbered lines, for a report. */
@@ -50,7 +61,8 @@ record DiffCase(long seed, int index, int base, boolean rvc, long[] x, long[] f,
         int n = 0;
         for (Unit u : body) {
             for (String l : u.lines()) {
-                if (l.endsWith(":")) sb.append("          ").append(l).append('\n');
+                if (!isInstruction(l))
+                    sb.append("          ").append(l).append('\n');
                 else sb.append(String.format("    %3d   %s%n", ++n, l));
             }
         }

@@ -64,12 +64,16 @@ final class DiffRunner {
             public Output run(Path elf) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                Machine m = config.apply(Machine.builder().stdout(out).stderr(err).maxInstructions(500_000_000L)).build();
+                ByteArrayOutputStream diag = new ByteArrayOutputStream();
+                Machine m = config.apply(Machine.builder().stdout(out).stderr(err)
+                        .diagnostics(new java.io.PrintStream(diag, true, StandardCharsets.UTF_8))
+                        .maxInstructions(20_000_000L)).build();
                 try {
                     Machine.Result r = m.run(elf.toAbsolutePath(), List.of(elf.getFileName().toString()));
                     String status = r.killedBySignal() ? "killed by signal " + r.signal() : "exit status " + r.exitStatus();
                     if (r.report() != null && !r.report().isBlank()) status += "; report: " + r.report().strip();
                     if (err.size() > 0) status += "; stderr: " + err.toString(StandardCharsets.UTF_8).strip();
+                    if (diag.size() > 0) status += "; diagnostics: " + diag.toString(StandardCharsets.UTF_8).strip();
                     return new Output(out.toByteArray(), status, !r.killedBySignal() && r.exitStatus() == 0);
                 } catch (UnsupportedOperationException e) {
                     throw new NotImplemented("Vitrine cannot run programs yet: " + e, e);
@@ -141,6 +145,14 @@ final class DiffRunner {
         Files.createDirectories(cache);
         Path s = cache.resolve(stem + ".s"), elf = cache.resolve(stem + ".elf"), exp = cache.resolve(stem + ".qemu");
         if (!Files.exists(elf)) {
+            // older generator versions' files for this seed are stale now
+            String prefix = "seed" + seed + "-n" + cases + "-";
+            try (var old = Files.list(cache)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith(prefix) && !n.startsWith(stem)) Files.deleteIfExists(p);
+                }
+            }
             Files.writeString(s, asm);
             tc.build(s, elf);
         }
@@ -227,6 +239,10 @@ final class DiffRunner {
             if (!named.isEmpty()) sb.append("initial values of the registers it names:\n").append(named);
             sb.append("full listing:\n");
         } else {
+            if (min == null)
+                sb.append("(run alone, in a program of its own, this case does not differ: the difference depends on\n"
+                        + " the state earlier cases left behind - pages already touched, copied or swapped, TLB or\n"
+                        + " decoded-code contents - so it is not minimized; rerun the whole seed)\n");
             sb.append("listing:\n");
         }
         sb.append(c.listing());

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Generator {
     /** Bump when the generated programs change meaning; part of every report. */
-    static final int VERSION = 2;
+    static final int VERSION = 7;
 
     static final int MIN_LEN = 20;
     static final int MAX_LEN = 40;
@@ -108,7 +108,10 @@ final class Generator {
     private final int[] hotF = new int[6];
     /** f registers no instruction has written yet: their initial values may still be tailored. */
     private final Set<Integer> freshF = new HashSet<>();
+    /** x registers no instruction has written yet. */
+    private final Set<Integer> freshX = new HashSet<>();
     private long[] f;
+    private long[] x;
 
     private Generator(long seed, int index) {
         this.seed = seed;
@@ -131,8 +134,8 @@ final class Generator {
     }
 
     private DiffCase build() {
-        long[] x = new long[32];
-        for (int i = 1; i < 32; i++) x[i] = randomX();
+        x = new long[32];
+        for (int i = 1; i < 32; i++) { x[i] = randomX(); if (i != base) freshX.add(i); }
         f = new long[32];
         for (int i = 0; i < 32; i++) { f[i] = randomF(); freshF.add(i); }
         for (int i = 0; i < hotX.length; i++) { int v; do v = r.range(1, 31); while (v == base); hotX[i] = v; }
@@ -232,7 +235,7 @@ final class Generator {
     private int rdNonZero() {
         while (true) {
             int v = r.chance(0.5) ? r.pick(hotX) : r.range(1, 31);
-            if (v != base && !avoid.contains(v)) return v;
+            if (v != base && !avoid.contains(v)) { freshX.remove(v); return v; }
         }
     }
 
@@ -246,7 +249,7 @@ final class Generator {
     private int rdc() {
         while (true) {
             int v = r.range(8, 15);
-            if (v != base && !avoid.contains(v)) return v;
+            if (v != base && !avoid.contains(v)) { freshX.remove(v); return v; }
         }
     }
 
@@ -295,6 +298,9 @@ final class Generator {
         if (k < 92) return tailored();
         if (k < 93) return loop();
         if (k < 94) return hint();
+        if (k < 95) return selfModifying();
+        if (k < 97) return fpSpecial();
+        if (k < 98) return intSpecial();
         if (rvc) return compressed();
         return Unit.of(aluR());
     }
@@ -334,6 +340,11 @@ final class Generator {
 
     /** An offset in the scratch area for a {@code width}-byte access; usually aligned. */
     private int offset(int width, boolean mayMisalign) {
+        if (DiffCase.straddlesPage(index) && r.chance(0.25)) {
+            // around the page boundary in the middle of this case's scratch area
+            int b = DiffCase.PAGE_SPLIT;
+            return mayMisalign && width > 1 && r.chance(0.6) ? r.range(b - width + 1, b - 1) : (r.chance(0.5) ? b - width : b);
+        }
         if (mayMisalign && width > 1 && r.chance(0.08)) return r.range(0, DiffCase.SCRATCH_BYTES - width);
         return r.nextInt(DiffCase.SCRATCH_BYTES / width) * width;
     }
@@ -387,6 +398,12 @@ final class Generator {
             return new Unit(lines);
         }
         avoid.add(t);
+        // Half the pairs touch the word for writing first (an AMO that ORs in zero changes nothing),
+        // so the SC cannot fault. In the other half the SC's store may take the page's first
+        // copy-on-write fault: Vitrine keeps the reservation on the virtual address and the SC
+        // succeeds, as under qemu-user (main 5068bb8). (Linux itself would fail that SC: entry.S
+        // drops the reservation on every trap return. Both are allowed; Vitrine chose qemu's.)
+        if (r.chance(0.5)) lines.add("amoor" + sz + " x0, x0, (" + x(t) + ")  # touch for writing");
         lines.add("lr" + sz + r.pick(ORDER) + " " + x(rd()) + ", (" + x(t) + ")");
         for (int n = r.nextInt(3); n > 0; n--) lines.add(r.chance(0.5) ? aluR() : aluI());
         boolean again = r.chance(0.2);
@@ -422,6 +439,86 @@ final class Generator {
                 "c.srli x" + rdc + ", 0", "c.srai x" + rdc + ", 0", "c.mv x0, x" + rs2, "c.add x0, x" + rs2};
         int i = r.nextInt(enc.length);
         return Unit.of(String.format(".2byte 0x%04x  # HINT %s", enc[i], name[i]));
+    }
+
+    /**
+     * Self-modifying code: a 4-byte nop runs once, is overwritten by a store with a random
+     * instruction (assembled in .rodata), fence.i, and the loop runs it again: the hart must
+     * not execute a stale decoding. The code section is writable for this (an RWX segment).
+     */
+    private Unit selfModifying() {
+        String loop = label(), patch = label(), src = label();
+        int t = rdNonZero();
+        avoid.add(t);
+        int v = rdNonZero();
+        avoid.add(v);
+        int c = rdNonZero();
+        avoid.add(c);
+        String insn = simple();
+        avoid.remove(t);
+        avoid.remove(v);
+        avoid.remove(c);
+        return Unit.of("la " + x(t) + ", " + patch, "la " + x(v) + ", " + src, "lw " + x(v) + ", 0(" + x(v) + ")",
+                "li " + x(c) + ", 2", loop + ":", patch + ":", ".4byte 0x00000013  # nop, to be patched",
+                "sw " + x(v) + ", 0(" + x(t) + ")", "fence.i", "addi " + x(c) + ", " + x(c) + ", -1",
+                "bnez " + x(c) + ", " + loop,
+                ".pushsection .rodata", ".option push", ".option norvc", src + ":", insn, ".option pop", ".popsection");
+    }
+
+    private static final long[] D_VERY = {0x0L, 0x8000000000000000L, 0x7ff0000000000000L, 0xfff0000000000000L,
+            0x7ff8000000000000L, 0x7ff4000000000000L, 0x0000000000000001L, 0x800fffffffffffffL, 0x3ff0000000000000L,
+            0xbff0000000000000L, 0x7fefffffffffffffL, 0x0010000000000000L};
+    private static final int[] S_VERY = {0x0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7fa00000, 0x00000001,
+            0x807fffff, 0x3f800000, 0xbf800000, 0x7f7fffff, 0x00800000};
+
+    private List<Integer> takeFresh(Set<Integer> pool, int n) {
+        List<Integer> fresh = new ArrayList<>(pool);
+        java.util.Collections.sort(fresh);
+        if (fresh.size() < n) return null;
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(fresh.remove(r.nextInt(fresh.size())));
+        return out;
+    }
+
+    /** An FP operation whose operands are all edge values (±0, ±inf, NaNs, extreme subnormals/normals, ±1). */
+    private Unit fpSpecial() {
+        List<Integer> regs = takeFresh(freshF, 3);
+        if (regs == null) return Unit.of(fpArith());
+        boolean d = r.chance(0.5);
+        for (int reg : regs) {
+            if (d) f[reg] = r.chance(0.7) ? r.pick(D_VERY) : r.pick(D_SPECIAL);
+            else f[reg] = r.chance(0.05) ? r.nextLong() : boxed(r.chance(0.7) ? r.pick(S_VERY) : r.pick(S_SPECIAL));
+            if (r.chance(0.5)) f[reg] ^= d ? 1L << 63 : 1L << 31;
+        }
+        String fmt = d ? ".d" : ".s";
+        String a = f(regs.get(0)), b = f(regs.get(1)), c = f(regs.get(2));
+        int k = r.nextInt(9);
+        return Unit.of(switch (k) {
+            case 0, 1 -> r.pick(FP_ARITH) + fmt + " " + f(frd()) + ", " + a + ", " + b + rm();
+            case 2, 3 -> r.pick(FP_FMA) + fmt + " " + f(frd()) + ", " + a + ", " + b + ", " + c + rm();
+            case 4 -> "fsqrt" + fmt + " " + f(frd()) + ", " + a + rm();
+            case 5 -> r.pick(FP_NORM) + fmt + " " + f(frd()) + ", " + a + ", " + b;
+            case 6 -> r.pick(FP_CMP) + fmt + " " + x(rd()) + ", " + a + ", " + b;
+            case 7 -> "fcvt." + r.pick(INT_T) + fmt + " " + x(rd()) + ", " + a + rm();
+            default -> d ? "fcvt.s.d " + f(frd()) + ", " + a + rm() : "fcvt.d.s " + f(frd()) + ", " + a;
+        });
+    }
+
+    /** M-extension edge pairs: INT_MIN / -1, division by zero, W forms with garbage upper halves. */
+    private Unit intSpecial() {
+        List<Integer> regs = takeFresh(freshX, 2);
+        if (regs == null) return Unit.of(mulDiv());
+        int a = regs.get(0), b = regs.get(1);
+        long garbage = r.chance(0.5) ? r.nextLong() & 0xffffffff00000000L : 0;
+        switch (r.nextInt(6)) {
+            case 0 -> { x[a] = Long.MIN_VALUE; x[b] = -1; }
+            case 1 -> { x[a] = randomX(); x[b] = 0; }
+            case 2 -> { x[a] = garbage | 0x80000000L; x[b] = garbage | 0xffffffffL; }
+            case 3 -> { x[a] = randomX(); x[b] = garbage; }
+            case 4 -> { x[a] = Long.MIN_VALUE; x[b] = r.pick(new long[]{1, Long.MIN_VALUE, Long.MAX_VALUE}); }
+            default -> { x[a] = garbage | (r.nextLong() & 0xffffffffL); x[b] = -1; }
+        }
+        return Unit.of(r.pick(MUL_DIV) + " " + x(rd()) + ", " + x(a) + ", " + x(b));
     }
 
     /** A short counted loop around one simple instruction: backward branches, re-executed code. */
@@ -500,14 +597,17 @@ final class Generator {
                 int t = rdNonZero();
                 int disp = r.range(-64, 64);
                 int rd = r.chance(0.3) ? t : rd();
-                return Unit.of("la " + x(t) + ", " + l, "addi " + x(t) + ", " + x(t) + ", " + (-disp),
+                int odd = r.chance(0.3) ? 1 : 0; // jalr clears bit 0 of the target
+                return Unit.of("la " + x(t) + ", " + l, "addi " + x(t) + ", " + x(t) + ", " + (odd - disp),
                         "jalr " + x(rd) + ", " + disp + "(" + x(t) + ")", simple(), l + ":");
             }
             case 3:
                 return Unit.of("c.j " + l, simple(), l + ":");
             default: {
                 int t = rdNonZero();
-                return Unit.of("la " + x(t) + ", " + l, (r.chance(0.5) ? "c.jr " : "c.jalr ") + x(t), simple(), l + ":");
+                boolean link = r.chance(0.5);
+                if (link) freshX.remove(1);
+                return Unit.of("la " + x(t) + ", " + l, (link ? "c.jalr " : "c.jr ") + x(t), simple(), l + ":");
             }
         }
     }
@@ -609,8 +709,7 @@ final class Generator {
                 if (base != 2) return Unit.of("c.addi16sp x2, " + (r.chance(0.5) ? r.range(1, 31) : -r.range(1, 32)) * 16);
                 return Unit.of("c.nop");
             case 12:
-                if (base != 2) return Unit.of("c.addi4spn " + x(rdc()) + ", x2, " + r.range(1, 255) * 4);
-                return Unit.of("c.nop");
+                return Unit.of("c.addi4spn " + x(rdc()) + ", x2, " + r.range(1, 255) * 4); // reads sp only: fine when sp is the base
             default:
                 return cbase ? compressedMemory() : spMemory();
         }

@@ -59,7 +59,7 @@ final class Toolchain {
     void build(Path asm, Path elf) throws IOException, InterruptedException {
         Path tmp = elf.resolveSibling(elf.getFileName() + ".tmp");
         Proc p = exec(List.of(gcc.toString(), "-nostdlib", "-static", "-march=rv64gc", "-mabi=lp64d",
-                "-Wl,--no-relax", "-o", tmp.toString(), asm.toString()), null, 120);
+                "-Wl,--no-relax", "-Wl,--no-warn-rwx-segments", "-o", tmp.toString(), asm.toString()), null, 120);
         if (p.status != 0) throw new IOException("assembling " + asm + " failed:\n" + p.stderr);
         Files.move(tmp, elf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -25,6 +25,14 @@ class QuizTest {
         }
     }
 
+    @Test void manySeedsOfEveryTopicMakeExercises() {
+        for (Topic t : Topic.values())
+            for (long seed = 0; seed < 150; seed++) {
+                long s = seed;
+                assertDoesNotThrow(() -> t.make(s, 1), t.label() + " seed " + seed);
+            }
+    }
+
     /** The replacement answers, re-counted by a plain simulation written here from the textbook definitions. */
     @Test void replaceAnswersMatchAnIndependentCount() {
         Pattern refs = Pattern.compile("reference string ([0-9,]+) cause");

@@ -50,6 +50,14 @@ class TranslatorTest {
         assertInstanceOf(Translation.Mapped.class, run(0x00400004L, Access.FETCH).outcome());
     }
 
+    @Test void swappedPagesCarryTheKernelsSwapEntry() {
+        Translation t = run(0xF0F0D010L, Access.LOAD);
+        long pte = t.walk().get(1).pte();
+        assertTrue(dev.vitrine.mm.PageTable.isSwap(pte));
+        assertEquals(7, Pte.ppn(pte));
+        assertTrue(((Translation.Faulted) t.outcome()).kernel().contains("slot 7"));
+    }
+
     private static void assertFault(Translation t, FaultCause cause, FaultKind kind, int level) {
         Translation.Faulted f = assertInstanceOf(Translation.Faulted.class, t.outcome(), () -> TranslationReport.text(t));
         assertEquals(cause, f.cause());

@@ -44,6 +44,8 @@ final class MemoryExercises {
     static Exercise split(SplittableRandom rnd, int n) {
         Geometry g = randomGeometry(rnd);
         long va = g.vaBits() == 64 ? rnd.nextLong() : rnd.nextLong(1L << g.vaBits());
+        // RISC-V-style layouts above 32 bits are sign-extended: make the address canonical.
+        if (g.signExtended()) va = (va << (64 - g.vaBits())) >> (64 - g.vaBits());
         String q = String.format(Locale.ROOT, "A machine has %s whose page-number bits are split as evenly as possible, "
                 + "the top levels taking any extra bit. (a) How many bits does each level's index take, and the offset? "
                 + "(b) How many virtual pages are there? (c) Split the address %s: each index, the offset and the page number.",
@@ -81,7 +83,8 @@ final class MemoryExercises {
         PageTableBuilder.Built built = PageTableBuilder.build(g, spec);
         StringBuilder q = new StringBuilder();
         q.append(String.format(Locale.ROOT, "A machine has %s (index bits %s, %d-byte PTEs). A PTE holds flags in bits 0-7 "
-                + "(V R W X U G A D, V lowest) and the frame number from bit 10; an entry with V=1 and R=W=X=0 points to the next table. "
+                + "(V R W X U G A D, V lowest) and the frame number from bit 10; an entry with V=1 and R=W=X=0 points to the next table; "
+                + "the kernel marks a page on swap with V=0, bit 8 set and the swap slot in the frame-number field. "
                 + "The root table is at %s. These are all the non-zero PTEs in memory:%n", shape(g), levelList(g), g.pteBytes(), Sizes.hex(built.rootPa())));
         q.append(dump(g, built.memory()));
         q.append("The kernel's view: ");

@@ -27,7 +27,8 @@ public final class SchedReport {
         b.append(String.format(Locale.ROOT, "  %-8s %7s %7s %7s %7s %10s %10s %8s%n", "average", "", "", "", "",
                 num(s.avgTurnaround()), num(s.avgResponse()), num(s.avgWaiting())));
         b.append(String.format(Locale.ROOT, "  throughput %s jobs per time unit (%d jobs in %d), CPU utilization %.2f%%, %d switches%n",
-                num(s.throughput()), s.jobs().size(), s.end() - s.start(), 100 * s.utilization(), s.switches()));
+                new java.math.BigDecimal(s.throughput()).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(),
+                s.jobs().size(), s.end() - s.start(), 100 * s.utilization(), s.switches()));
         b.append("  turnaround = finish - arrival; response = first run - arrival; waiting = turnaround - length\n");
         return b.toString();
     }

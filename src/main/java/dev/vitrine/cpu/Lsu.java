@@ -1,0 +1,145 @@
+package dev.vitrine.cpu;
+
+import dev.vitrine.mmu.Access;
+import dev.vitrine.mmu.Mmu;
+
+import static dev.vitrine.cpu.Hart.I16;
+import static dev.vitrine.cpu.Hart.I32;
+import static dev.vitrine.cpu.Hart.I64;
+
+/**
+ * The hart's load/store unit: every data access is one {@link Mmu#translate} (two when a
+ * misaligned access crosses a page; both must succeed before any byte is written), then
+ * a little-endian read or write of physical memory. A store into a block with decoded
+ * code drops that block, so self-modifying code needs nothing else. Also holds the LR
+ * reservation.
+ *
+ * <p>Loads report a refused translation through {@link #fault} (the hart clears it when it
+ * raises the trap); stores through their result. The MMU keeps the faulting address.
+ */
+final class Lsu {
+    private final Mmu mmu;
+    private final byte[] ram;
+    private final CodeCache code;
+    private final long[][] blocks;
+    private final long pageMask;
+    /** Accesses crossing this boundary (a page or a code block, whichever is smaller) take the slow path. */
+    final int crossMask;
+
+    /** Set when a load's translation was refused. */
+    boolean fault;
+    /** Physical address reserved by LR, or -1. */
+    long reservation = -1;
+
+    Lsu(Mmu mmu, CodeCache code) {
+        this.mmu = mmu;
+        this.ram = mmu.memory().array();
+        this.code = code;
+        this.blocks = code.blocks;
+        this.pageMask = mmu.geometry().pageMask();
+        this.crossMask = (int) Math.min(pageMask, (1 << CodeCache.BLOCK_BITS) - 1);
+    }
+
+    private boolean crosses(long va, int size) { return ((int) va & crossMask) > crossMask + 1 - size; }
+
+    /** A load whose value nobody wants (rd = x0): only whether it faults. */
+    void probe(long va, int size) {
+        switch (size) {
+            case 1: load8(va); break;
+            case 2: load16(va); break;
+            case 4: load32(va); break;
+            default: load64(va);
+        }
+    }
+
+    int load8(long va) {
+        long p = mmu.translate(va, Access.LOAD);
+        if (p < 0) { fault = true; return 0; }
+        return ram[(int) p];
+    }
+
+    int load16(long va) {
+        long p = mmu.translate(va, Access.LOAD);
+        if (p < 0) { fault = true; return 0; }
+        if (crosses(va, 2)) return (int) loadCross(va, p, 2);
+        return (short) I16.get(ram, (int) p);
+    }
+
+    int load32(long va) {
+        long p = mmu.translate(va, Access.LOAD);
+        if (p < 0) { fault = true; return 0; }
+        if (crosses(va, 4)) return (int) loadCross(va, p, 4);
+        return (int) I32.get(ram, (int) p);
+    }
+
+    long load64(long va) {
+        long p = mmu.translate(va, Access.LOAD);
+        if (p < 0) { fault = true; return 0; }
+        if (crosses(va, 8)) return loadCross(va, p, 8);
+        return (long) I64.get(ram, (int) p);
+    }
+
+    /** A misaligned load over a boundary: translate the second page too, then gather bytes. */
+    private long loadCross(long va, long p, int size) {
+        long p2 = secondPa(va, p, Access.LOAD);
+        if (p2 < 0) { fault = true; return 0; }
+        int first = crossMask + 1 - ((int) va & crossMask);
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) v = (v << 8) | (ram[(int) (i < first ? p + i : p2 + i - first)] & 0xff);
+        return v;
+    }
+
+    /** Physical address of the part past the boundary (or -1 if it faults). */
+    private long secondPa(long va, long p, int access) {
+        int first = crossMask + 1 - ((int) va & crossMask);
+        long va2 = va + first;
+        if ((va2 & pageMask) == 0) return mmu.translate(va2, access);
+        return p + first; // same page, only a code-block boundary
+    }
+
+    boolean store8(long va, int v) {
+        long p = mmu.translate(va, Access.STORE);
+        if (p < 0) return false;
+        int b = (int) (p >>> CodeCache.BLOCK_BITS);
+        if (blocks[b] != null) code.invalidateBlock(b);
+        ram[(int) p] = (byte) v;
+        return true;
+    }
+
+    /** Stores the low {@code size} bytes of v; false if the MMU refused (nothing written then). */
+    boolean store(long va, long v, int size) {
+        long p = mmu.translate(va, Access.STORE);
+        if (p < 0) return false;
+        if (crosses(va, size)) return storeCross(va, p, v, size);
+        int b = (int) (p >>> CodeCache.BLOCK_BITS);
+        if (blocks[b] != null) code.invalidateBlock(b);
+        switch (size) {
+            case 2: I16.set(ram, (int) p, (short) v); break;
+            case 4: I32.set(ram, (int) p, (int) v); break;
+            default: I64.set(ram, (int) p, v);
+        }
+        return true;
+    }
+
+    private boolean storeCross(long va, long p, long v, int size) {
+        long p2 = secondPa(va, p, Access.STORE);
+        if (p2 < 0) return false;
+        int first = crossMask + 1 - ((int) va & crossMask);
+        code.invalidateRange(p, first);
+        code.invalidateRange(p2, size - first);
+        for (int i = 0; i < size; i++, v >>>= 8) ram[(int) (i < first ? p + i : p2 + i - first)] = (byte) v;
+        return true;
+    }
+
+    // ---- atomics: always naturally aligned (the caller checked), so never crossing
+
+    /** Physical address for an atomic access, or -1 (the MMU has the fault). */
+    long atomicPa(long va, boolean store) { return mmu.translate(va, store ? Access.STORE : Access.LOAD); }
+
+    long read(long pa, boolean word) { return word ? (int) I32.get(ram, (int) pa) : (long) I64.get(ram, (int) pa); }
+
+    void write(long pa, long v, boolean word) {
+        code.invalidateRange(pa, word ? 4 : 8);
+        if (word) I32.set(ram, (int) pa, (int) v); else I64.set(ram, (int) pa, v);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vitrine.fs;
+
+/**
+ * What a name in the tree points at: xv6's inode. The kind (directory, regular file, FIFO,
+ * symlink, device) is the subclass; the mode's S_IFMT bits always agree with it.
+ */
+public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Device {
+    private final long dev;
+    private final long ino;
+    private int mode;
+    private int nlink;
+    private int uid = 1000, gid = 1000;
+    private long atime, mtime, ctime;
+    private Locks locks;
+
+    protected Inode(Vfs vfs, long dev, int mode) {
+        this.dev = dev;
+        this.ino = vfs.nextIno();
+        this.mode = mode;
+        long now = vfs.now();
+        atime = mtime = ctime = now;
+    }
+
+    public long dev() { return dev; }
+    public long ino() { return ino; }
+    public int mode() { return mode; }
+    public int type() { return mode & Stat.S_IFMT; }
+    public int perm() { return mode & 07777; }
+    public void chmod(int perm, long now) { mode = (mode & Stat.S_IFMT) | (perm & 07777); ctime = now; }
+    public int nlink() { return nlink; }
+    public void link() { nlink++; }
+    public void unlink() { nlink--; }
+    public int uid() { return uid; }
+    public int gid() { return gid; }
+    public void setOwner(int u, int g) { uid = u; gid = g; }
+    public void touch(long now) { mtime = ctime = now; }
+    public void changed(long now) { ctime = now; }
+    public void accessed(long now) { atime = now; }
+    public void setTimes(long a, long m, long now) { atime = a; mtime = m; ctime = now; }
+    public long atime() { return atime; }
+    public long mtime() { return mtime; }
+
+    public abstract long size();
+
+    /** fcntl record locks, made on first use. */
+    public Locks locks() { return locks == null ? locks = new Locks() : locks; }
+    public boolean hasLocks() { return locks != null && !locks.isEmpty(); }
+
+    /** A host-backed or generated tree refuses changes with EROFS. */
+    public boolean readOnly() { return false; }
+
+    protected long rdev() { return 0; }
+
+    protected long blocks() { return (size() + 4095) / 4096 * 8; }
+
+    public Stat stat() {
+        long size = size();
+        // tmpfs allocates whole pages: st_blocks counts 512-byte units of them.
+        return new Stat(dev, ino, mode, nlink, uid, gid, rdev(), size, 4096, blocks(), atime, mtime, ctime);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vitrine.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** A directory of the in-memory tree (tmpfs). */
+public final class MemDir extends Dir {
+    private final Vfs vfs;
+    private final TreeMap<String, Inode> names = new TreeMap<>();
+
+    public MemDir(Vfs vfs, long dev, int perm, Dir parent) {
+        super(vfs, dev, perm, parent);
+        this.vfs = vfs;
+    }
+
+    @Override public Inode lookup(String name) { return names.get(name); }
+
+    @Override public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>(names.size());
+        names.forEach((n, i) -> out.add(new Entry(n, i)));
+        return out;
+    }
+
+    @Override public void add(String name, Inode inode) {
+        if (names.containsKey(name)) throw new FsException(Errno.EEXIST);
+        names.put(name, inode);
+        inode.link();
+        if (inode instanceof Dir d) { d.setParent(this); link(); }
+        touch(vfs.now());
+    }
+
+    @Override public void remove(String name) {
+        Inode i = names.remove(name);
+        if (i == null) throw new FsException(Errno.ENOENT);
+        i.unlink();
+        if (i instanceof Dir) unlink();      // its ".." no longer points here
+        i.changed(vfs.now());
+        touch(vfs.now());
+    }
+
+    @Override public RegularFile createFile(String name, int perm) {
+        RegularFile f = new RegularFile(vfs, dev(), perm, new MemStore());
+        add(name, f);
+        return f;
+    }
+
+    @Override public Dir createDir(String name, int perm) {
+        MemDir d = new MemDir(vfs, dev(), perm, this);
+        add(name, d);
+        return d;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.vitrine.fs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One --mount HOST:GUEST[:rw]: a host directory shown at an absolute guest path, read-only unless rw. */
+public record Mount(Path host, String guest, boolean writable) {
+    public static Mount parse(String spec) {
+        String[] p = spec.split(":", -1);
+        if (p.length < 2 || p.length > 3 || p[0].isEmpty() || !p[1].startsWith("/"))
+            throw new IllegalArgumentException("--mount wants HOST:GUEST[:rw] with an absolute GUEST path, not " + spec);
+        if (p.length == 3 && !p[2].equals("rw") && !p[2].equals("ro"))
+            throw new IllegalArgumentException("--mount: the third part is rw or ro, not " + p[2]);
+        Path host = Path.of(p[0]).toAbsolutePath().normalize();
+        if (!Files.isDirectory(host)) throw new IllegalArgumentException("--mount: " + p[0] + " is not a directory");
+        return new Mount(host, p[1], p.length == 3 && p[2].equals("rw"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vitrine.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A /proc directory whose names come from the running system (pids, open fds). An inode
+ * made for a name is kept while the name exists, so its inode number is stable.
+ */
+public final class ProcDir extends Dir {
+    private final Supplier<List<String>> names;
+    private final Function<String, Inode> make;
+    private final TreeMap<String, Inode> made = new TreeMap<>();
+
+    public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make) {
+        super(vfs, Vfs.PROC_DEV, perm, parent);
+        this.names = names;
+        this.make = make;
+    }
+
+    @Override public boolean readOnly() { return true; }
+
+    @Override public Inode lookup(String name) {
+        if (!names.get().contains(name)) {
+            made.remove(name);
+            return null;
+        }
+        return made.computeIfAbsent(name, n -> {
+            Inode i = make.apply(n);
+            if (i instanceof Dir d) d.setParent(this);
+            return i;
+        });
+    }
+
+    @Override public List<Entry> entries() {
+        List<String> sorted = new ArrayList<>(names.get());
+        sorted.sort(ProcDir::numericFirst);
+        List<Entry> out = new ArrayList<>();
+        for (String n : sorted) {
+            Inode i = lookup(n);
+            if (i != null) out.add(new Entry(n, i));
+        }
+        return out;
+    }
+
+    /** Numbers in numeric order (pids, fds), then words. */
+    private static int numericFirst(String a, String b) {
+        boolean na = a.chars().allMatch(Character::isDigit), nb = b.chars().allMatch(Character::isDigit);
+        if (na && nb) return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        if (na != nb) return na ? 1 : -1;
+        return a.compareTo(b);
+    }
+
+    @Override public void add(String name, Inode inode) { throw new FsException(Errno.EACCES); }
+    @Override public void remove(String name) { throw new FsException(Errno.EACCES); }
+    @Override public RegularFile createFile(String name, int perm) { throw new FsException(Errno.EACCES); }
+    @Override public Dir createDir(String name, int perm) { throw new FsException(Errno.EACCES); }
+    @Override public long size() { return 0; }
+}

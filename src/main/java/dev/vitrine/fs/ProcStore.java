@@ -1,0 +1,25 @@
+package dev.vitrine.fs;
+
+import java.util.function.Supplier;
+
+/** The "bytes" of a /proc file: generated at each open; stat shows size 0, as Linux does. */
+public final class ProcStore implements Store {
+    private final Supplier<String> text;
+
+    public ProcStore(Supplier<String> text) { this.text = text; }
+
+    public byte[] generate() { return text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8); }
+
+    @Override public long size() { return 0; }
+
+    @Override public int read(long pos, byte[] dst, int off, int len) {
+        byte[] b = generate();
+        if (pos >= b.length) return 0;
+        int n = (int) Math.min(len, b.length - pos);
+        System.arraycopy(b, (int) pos, dst, off, n);
+        return n;
+    }
+
+    @Override public void write(long pos, byte[] src, int off, int len) { throw new FsException(Errno.EACCES); }
+    @Override public void truncate(long size) { throw new FsException(Errno.EACCES); }
+}

@@ -1,0 +1,58 @@
+package dev.vitrine.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** /proc: self, meminfo, sys/fs/pipe-max-size, and per process fd/, maps, status, exe, cmdline, comm. */
+final class ProcTree {
+    private ProcTree() {}
+
+    static void mount(Vfs v, ProcSource src) {
+        List<String> fixed = List.of("meminfo", "self", "sys");
+        Dir[] proc = new Dir[1];
+        ProcDir sys = dir(v, () -> List.of("fs"), n -> dir(v, () -> List.of("pipe-max-size"),
+                m -> file(v, () -> Pipe.MAX_SIZE + "\n")));
+        proc[0] = new ProcDir(v, v.root(), 0555, () -> {
+            List<String> names = new ArrayList<>(fixed);
+            for (int pid : src.pids()) names.add(Integer.toString(pid));
+            return names;
+        }, name -> switch (name) {
+            case "meminfo" -> file(v, src::meminfo);
+            case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
+            case "sys" -> sys;
+            default -> process(v, src, Integer.parseInt(name));
+        });
+        v.root().add("proc", proc[0]);
+    }
+
+    private static Dir process(Vfs v, ProcSource src, int pid) {
+        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "status"), name -> switch (name) {
+            case "cmdline" -> file(v, () -> src.cmdline(pid));
+            case "comm" -> file(v, () -> src.comm(pid) + "\n");
+            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
+            case "maps" -> file(v, () -> src.maps(pid));
+            case "status" -> file(v, () -> src.status(pid));
+            default -> dir(v, () -> {
+                FdTable t = src.fds(pid);
+                List<String> fds = new ArrayList<>();
+                if (t != null) for (int fd : t.openFds()) fds.add(Integer.toString(fd));
+                return fds;
+            }, fd -> new Symlink(v, Vfs.PROC_DEV, p -> {
+                FdTable t = src.fds(pid);
+                FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
+                return d == null ? "" : d.path();
+            }));
+        });
+    }
+
+    private static ProcDir dir(Vfs v, Supplier<List<String>> names, java.util.function.Function<String, Inode> make) {
+        return new ProcDir(v, null, 0555, names, make);
+    }
+
+    private static RegularFile file(Vfs v, Supplier<String> text) {
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, new ProcStore(text), true);
+        f.link();
+        return f;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vitrine.fs;
+
+import dev.vitrine.mm.FilePages;
+import dev.vitrine.mm.MappedFile;
+
+/** A regular file: its bytes live in a {@link Store}; mm maps it through {@link MappedFile}. */
+public final class RegularFile extends Inode implements MappedFile {
+    private final Vfs vfs;
+    private final Store store;
+    private final boolean readOnly;
+    private String name = "";
+    /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
+    private final FilePages pages = new FilePages(this);
+
+    public RegularFile(Vfs vfs, long dev, int perm, Store store) { this(vfs, dev, perm, store, false); }
+
+    public RegularFile(Vfs vfs, long dev, int perm, Store store, boolean readOnly) {
+        super(vfs, dev, Stat.S_IFREG | (perm & 07777));
+        this.vfs = vfs;
+        this.store = store;
+        this.readOnly = readOnly;
+    }
+
+    public Store store() { return store; }
+    @Override public FilePages pages() { return pages; }
+    @Override public boolean readOnly() { return readOnly; }
+    @Override public long size() { return store.size(); }
+
+    @Override public int read(long offset, byte[] dst, int off, int len) {
+        return offset < 0 ? 0 : store.read(offset, dst, off, len);
+    }
+
+    public void write(long offset, byte[] src, int off, int len) {
+        if (readOnly) throw new FsException(Errno.EROFS);
+        store.write(offset, src, off, len);
+        touch(vfs.now());
+    }
+
+    public void truncate(long size) {
+        if (readOnly) throw new FsException(Errno.EROFS);
+        store.truncate(size);
+        pages.truncated(size);
+        touch(vfs.now());
+    }
+
+    /** The path it was opened by last, for /proc/PID/maps. */
+    @Override public String name() { return name; }
+    public void setName(String n) { name = n; }
+}

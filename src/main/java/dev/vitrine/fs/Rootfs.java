@@ -1,0 +1,86 @@
+package dev.vitrine.fs;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The tree a machine boots with: /dev, /tmp, /home/user (the starting directory, with a few
+ * sample files), /proc, /etc, the riscv64 sysroot read-only at /lib and /usr/lib, and the
+ * user's --mount directories.
+ */
+public final class Rootfs {
+    private Rootfs() {}
+
+    /** Where the cross toolchain keeps the riscv64 libraries that dynamic executables need. */
+    public static final Path SYSROOT_LIB = Path.of("/usr/riscv64-linux-gnu/lib");
+    public static final String HOME = "/home/user";
+
+    /** Builds the tree; {@code tty} opens /dev/tty (null: no controlling terminal, ENXIO). */
+    public static void build(Vfs v, long seed, java.util.function.Supplier<File> tty, ProcSource proc, List<Mount> mounts) {
+        devices(v, seed, tty);
+        Dir tmp = v.mkdirs("/tmp", 0777);
+        tmp.chmod(01777, v.now());
+        v.mkdirs(HOME, 0755);
+        v.writeFile(HOME + "/hello.txt", "Hello, world!\n".getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile(HOME + "/poem.txt", ("Two roads diverged in a yellow wood,\nAnd sorry I could not travel both\n"
+                + "And be one traveler, long I stood\n").getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile(HOME + "/numbers.txt", numbers().getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home/user:/bin/sh\n"
+                .getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/etc/group", "root:x:0:\nuser:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
+        v.mkdirs("/bin", 0755);
+        for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
+            Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
+        v.root().setOwner(0, 0);
+        v.mkdirs("/home", 0755).setOwner(0, 0);
+        if (proc != null) ProcTree.mount(v, proc);
+        if (Files.isDirectory(SYSROOT_LIB)) {
+            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false);
+            HostDir.mount(v, v.mkdirs("/usr", 0755), "lib", SYSROOT_LIB, false);
+        }
+        for (Mount m : mounts) {
+            String parent = m.guest().substring(0, Math.max(1, m.guest().lastIndexOf('/')));
+            String name = m.guest().substring(m.guest().lastIndexOf('/') + 1);
+            if (name.isEmpty()) throw new IllegalArgumentException("--mount: cannot mount over /");
+            HostDir.mount(v, v.mkdirs(parent, 0755), name, m.host(), m.writable());
+        }
+    }
+
+    private static String numbers() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 100; i++) sb.append(i).append('\n');
+        return sb.toString();
+    }
+
+    private static void devices(Vfs v, long seed, java.util.function.Supplier<File> tty) {
+        Dir dev = v.mkdirs("/dev", 0755);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0xdef_1ce_5eedL);
+        List<Device> nodes = new ArrayList<>();
+        nodes.add(node(v, dev, "null", 1, 3, d -> new Devices.Null(d)));
+        nodes.add(node(v, dev, "zero", 1, 5, d -> new Devices.Zero(d, false)));
+        nodes.add(node(v, dev, "full", 1, 7, d -> new Devices.Zero(d, true)));
+        nodes.add(node(v, dev, "random", 1, 8, d -> new Devices.Random(d, rng)));
+        nodes.add(node(v, dev, "urandom", 1, 9, d -> new Devices.Random(d, rng)));
+        nodes.add(node(v, dev, "tty", 5, 0, d -> {
+            File f = tty == null ? null : tty.get();
+            if (f == null) throw new FsException(Errno.ENXIO);
+            return f;
+        }));
+        for (Device d : nodes) d.setOwner(0, 0);
+        dev.add("fd", new Symlink(v, dev.dev(), "/proc/self/fd"));
+        dev.add("stdin", new Symlink(v, dev.dev(), "/proc/self/fd/0"));
+        dev.add("stdout", new Symlink(v, dev.dev(), "/proc/self/fd/1"));
+        dev.add("stderr", new Symlink(v, dev.dev(), "/proc/self/fd/2"));
+    }
+
+    private static Device node(Vfs v, Dir dev, String name, int major, int minor, java.util.function.Function<Device, File> driver) {
+        Device d = new Device(v, dev.dev(), 0666, major, minor, driver);
+        dev.add(name, d);
+        return d;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.vitrine.fs;
+
+/**
+ * The bytes of a regular file. read/write go straight to the store today; a shared page
+ * cache (mm) can later sit in front of it, keyed by (inode, page), and call these to fill
+ * and write back pages.
+ */
+public interface Store {
+    long size();
+
+    /** Copies up to {@code len} bytes at {@code pos}; returns how many (0 at or past the end). */
+    int read(long pos, byte[] dst, int off, int len);
+
+    /** Writes at {@code pos}, growing the file; the gap past the old end reads as zeros. */
+    void write(long pos, byte[] src, int off, int len);
+
+    void truncate(long size);
+}

@@ -1,0 +1,23 @@
+package dev.vitrine.fs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
+
+/** A symbolic link. /proc's links (self, exe, fd/N) work out their target for the calling process. */
+public final class Symlink extends Inode {
+    private final IntFunction<String> target;
+
+    public Symlink(Vfs vfs, long dev, String target) { this(vfs, dev, pid -> target); }
+
+    public Symlink(Vfs vfs, long dev, IntFunction<String> target) {
+        super(vfs, dev, Stat.S_IFLNK | 0777);
+        this.target = target;
+    }
+
+    /** The target as the process {@code pid} reads it. */
+    public String target(int pid) { return target.apply(pid); }
+
+    @Override public long size() { return target(0).getBytes(StandardCharsets.UTF_8).length; }
+
+    @Override protected long blocks() { return 0; }
+}

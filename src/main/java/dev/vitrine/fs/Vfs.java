@@ -1,0 +1,64 @@
+package dev.vitrine.fs;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The machine's one file tree: the root, inode numbers, the clock for times, and the
+ * wakeup that pipes and FIFOs call. Everything in it is in memory unless a host directory
+ * is mounted (see {@link Mounts}).
+ */
+public final class Vfs {
+    /** st_dev of the in-memory tree, /proc, pipes and /dev (as Linux numbers anonymous devices). */
+    public static final long TMPFS_DEV = Stat.makedev(0, 0x1a), PROC_DEV = Stat.makedev(0, 0x15),
+            PIPEFS_DEV = Stat.makedev(0, 0xd), DEVTMPFS_DEV = Stat.makedev(0, 0x5);
+
+    private final LongSupplier clock;
+    private final Wakeup wakeup;
+    private final Object pollChannel = new Object();
+    private long nextIno = 1;
+    private long nextHostDev = 0x30;
+    private final MemDir root;
+
+    /** {@code realtimeNs}: the virtual wall clock (file times). */
+    public Vfs(LongSupplier realtimeNs, Wakeup wakeup) {
+        this.clock = realtimeNs;
+        // Every wakeup also pings the poll channel: a ppoll/select waiter rechecks its descriptors.
+        this.wakeup = channel -> {
+            wakeup.wakeup(channel);
+            wakeup.wakeup(pollChannel);
+        };
+        this.root = new MemDir(this, TMPFS_DEV, 0755, null);
+        root.link();                   // the root's ".." is itself
+    }
+
+    public MemDir root() { return root; }
+    public long now() { return clock.getAsLong(); }
+    public Wakeup wakeup() { return wakeup; }
+    public long nextIno() { return nextIno++; }
+    /** Where ppoll and pselect6 sleep. */
+    public Object pollChannel() { return pollChannel; }
+    long nextHostDev() { return Stat.makedev(0, (int) nextHostDev++); }
+
+    /** Makes every missing directory of an absolute path; returns the last. */
+    public Dir mkdirs(String path, int perm) {
+        Dir d = root;
+        for (String c : path.split("/")) {
+            if (c.isEmpty()) continue;
+            Inode i = d.lookup(c);
+            d = i instanceof Dir sub ? sub : d.createDir(c, perm);
+        }
+        return d;
+    }
+
+    /** Creates (or replaces the contents of) a regular file at an absolute path. */
+    public RegularFile writeFile(String path, byte[] data, int perm) {
+        int slash = path.lastIndexOf('/');
+        Dir d = mkdirs(path.substring(0, slash), 0755);
+        String name = path.substring(slash + 1);
+        RegularFile f = d.lookup(name) instanceof RegularFile r ? r : d.createFile(name, perm);
+        f.truncate(0);
+        f.write(0, data, 0, data.length);
+        f.setName(path);
+        return f;
+    }
+}

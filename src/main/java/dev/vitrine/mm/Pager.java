@@ -1,0 +1,155 @@
+package dev.vitrine.mm;
+
+import dev.vitrine.mm.replace.AccessedBits;
+import dev.vitrine.mm.replace.PolicyKind;
+import dev.vitrine.mm.replace.ReplacementPolicy;
+import dev.vitrine.mmu.PhysicalMemory;
+
+import java.util.BitSet;
+
+/**
+ * The machine's physical pages as the kernel manages them: what each user frame holds (an
+ * anonymous page or a page of some file's cache), who maps it ({@link Rmap}), the swap
+ * device, and the replacement policy that {@link Reclaim} asks for a victim when no frame
+ * is free. One per {@link FrameAllocator}; page-table frames are never evicted.
+ */
+public final class Pager {
+    private final FrameAllocator frames;
+    private final PhysicalMemory memory;
+    private final int pageBits;
+    final Rmap rmap;
+    private final FilePages[] cacheOwner;
+    private final long[] cacheIndex;
+    private final BitSet tracked = new BitSet();
+    private Swap swap;
+    private ReplacementPolicy policy;
+    private final Reclaim reclaim;
+    /** Machine-wide figures. */
+    long evictions, swapOuts, swapIns, writebacks, fileDrops;
+
+    Pager(FrameAllocator frames) {
+        this.frames = frames;
+        this.memory = frames.memory();
+        this.pageBits = memory.pageBits();
+        int n = (int) frames.total();
+        this.rmap = new Rmap(n);
+        this.cacheOwner = new FilePages[n];
+        this.cacheIndex = new long[n];
+        this.swap = new Swap(0, 1 << pageBits);
+        this.policy = PolicyKind.CLOCK.create(0, null);
+        this.reclaim = new Reclaim(this);
+        frames.onFree(this::freed);
+        frames.onShortage(reclaim::evictOne);
+    }
+
+    /** The replacement policy and the swap size; call before the first page is touched. */
+    public void configure(PolicyKind kind, long seed, long swapBytes) {
+        if (tracked.cardinality() > 0) throw new IllegalStateException("configure the pager before pages are in use");
+        policy = kind.create(seed, null);
+        swap = new Swap(swapBytes, 1 << pageBits);
+    }
+
+    public FrameAllocator frames() { return frames; }
+    public PhysicalMemory memory() { return memory; }
+    public long pageSize() { return 1L << pageBits; }
+    public long pa(long frame) { return frame << pageBits; }
+    public Swap swap() { return swap; }
+    public ReplacementPolicy policy() { return policy; }
+    public long evictions() { return evictions; }
+    public long swapOuts() { return swapOuts; }
+    public long swapIns() { return swapIns; }
+    public long writebacks() { return writebacks; }
+    public long fileDrops() { return fileDrops; }
+
+    void pin(long frame) { reclaim.pin(frame); }
+    void unpin(long frame) { reclaim.unpin(frame); }
+
+    FilePages cacheOwner(long frame) { return cacheOwner[(int) frame]; }
+    long cacheIndex(long frame) { return cacheIndex[(int) frame]; }
+
+    /** A frame joined a file's page cache: evictable from now on. */
+    void cached(long frame, FilePages owner, long index) {
+        cacheOwner[(int) frame] = owner;
+        cacheIndex[(int) frame] = index;
+        track(frame);
+    }
+
+    /** A new anonymous page: evictable when there is a swap device to put it on. */
+    void anonymous(long frame) {
+        if (swap.slots() > 0) track(frame);
+    }
+
+    /** The page in {@code frame} was used (LRU hears of uses it can see). */
+    void referenced(long frame) {
+        if (tracked.get((int) frame)) policy.referenced((int) frame);
+    }
+
+    void track(long frame) {
+        if (tracked.get((int) frame)) return;
+        tracked.set((int) frame);
+        policy.loaded((int) frame);
+    }
+
+    void untrack(long frame) {
+        if (!tracked.get((int) frame)) return;
+        tracked.clear((int) frame);
+        policy.removed((int) frame);
+    }
+
+    boolean isTracked(long frame) { return tracked.get((int) frame); }
+
+    private void freed(long frame) {
+        untrack(frame);
+        cacheOwner[(int) frame] = null;
+    }
+
+    /** The clock hand's view: whether any PTE mapping the frame has A set; clears them all. */
+    final AccessedBits accessed = this::testAndClearAccessed;
+
+    private boolean testAndClearAccessed(int frame) {
+        boolean any = false;
+        for (Rmap.Mapping m : rmap.of(frame)) any |= m.space().testAndClearAccessed(m.va());
+        return any;
+    }
+
+    /**
+     * LRU in a kernel knows of uses only through the A bits: at each page fault (while memory
+     * is under pressure) every resident page whose A bit is set counts as used since the last
+     * fault, and the bits are cleared for the next interval.
+     */
+    void sampleForLru() {
+        if (policy.kind() != PolicyKind.LRU || evictions == 0) return;
+        for (int f = tracked.nextSetBit(0); f >= 0; f = tracked.nextSetBit(f + 1))
+            if (accessed.testAndClear(f)) policy.referenced(f);
+    }
+
+    /** Writes the page back if some mapping dirtied it; D is cleared in every PTE. */
+    boolean cleanIfDirty(long frame) {
+        FilePages owner = cacheOwner[(int) frame];
+        if (owner == null) return false;
+        AddressSpace dirtier = null;
+        for (Rmap.Mapping m : rmap.of(frame)) if (m.space().testAndClearDirty(m.va())) dirtier = m.space();
+        if (dirtier == null) return false;
+        writeBack(frame, dirtier);
+        return true;
+    }
+
+    void writeBack(long frame, AddressSpace dirtier) {
+        cacheOwner[(int) frame].writeBack(cacheIndex[(int) frame], frame);
+        writebacks++;
+        if (dirtier != null) dirtier.stats().dirtyWritebacks++;
+    }
+
+    /** Takes a cached page out of every mapping and out of the cache (truncate). */
+    void dropCached(long frame) {
+        FilePages owner = cacheOwner[(int) frame];
+        for (Rmap.Mapping m : rmap.of(frame)) m.space().unmapPage(m.va(), false);
+        owner.forget(cacheIndex[(int) frame]);
+        frames.decRef(frame);
+    }
+
+    /** Resident pages per address space is the rmap's business; so is this: frames mapped by another space too. */
+    boolean sharedBeyond(long frame, AddressSpace as) {
+        return rmap.sharedBeyond(frame, as);
+    }
+}

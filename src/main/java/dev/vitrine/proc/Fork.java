@@ -1,0 +1,89 @@
+package dev.vitrine.proc;
+
+import dev.vitrine.fs.FdTable;
+import dev.vitrine.mm.AddressSpace;
+
+/**
+ * clone(2) and clone3: Linux's copy_process. A new thread joins the caller's process; a new
+ * process gets a copy-on-write copy of the memory (or shares it with CLONE_VM), a copy of
+ * the descriptor table (or shares it with CLONE_FILES), the signal actions and the mask.
+ */
+public final class Fork {
+    private Fork() {}
+
+    public static final long CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
+            CLONE_PIDFD = 0x1000, CLONE_PTRACE = 0x2000, CLONE_VFORK = 0x4000, CLONE_PARENT = 0x8000,
+            CLONE_THREAD = 0x10000, CLONE_NEWNS = 0x20000, CLONE_SYSVSEM = 0x40000, CLONE_SETTLS = 0x80000,
+            CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_CLEARTID = 0x200000, CLONE_DETACHED = 0x400000,
+            CLONE_UNTRACED = 0x800000, CLONE_CHILD_SETTID = 0x1000000, CLONE_IO = 0x80000000L;
+    private static final long NAMESPACES = 0x7e020000L & ~CLONE_DETACHED;
+
+    public static final int EAGAIN = 11, ENOMEM = 12, EINVAL = 22, EFAULT = 14, ENOSYS = 38;
+
+    /** The arguments of clone and clone3 alike. */
+    public record Args(long flags, long stack, long parentTid, long tls, long childTid, int exitSignal) {}
+
+    /** Returns the child's tid to the parent (the child's a0 is 0), or -errno. */
+    public static long clone(Kernel k, Task parent, Args a) {
+        long f = a.flags();
+        if ((f & NAMESPACES) != 0) return -EINVAL;
+        if ((f & CLONE_THREAD) != 0 && (f & CLONE_SIGHAND) == 0) return -EINVAL;
+        if ((f & CLONE_SIGHAND) != 0 && (f & CLONE_VM) == 0) return -EINVAL;
+        if ((f & CLONE_THREAD) != 0 && (f & CLONE_VFORK) != 0) return -EINVAL;
+        Process pp = parent.proc;
+        if ((f & CLONE_THREAD) == 0 && k.processCount() >= Math.min(k.maxProcesses(), pp.rlimCur[6])) {
+            if (!pp.forkLimitNoted) {
+                k.note("fork: process limit reached (" + k.processCount() + " processes); fork returns EAGAIN (pid "
+                        + pp.pid + ", " + pp.comm + ")");
+                pp.forkLimitNoted = true;
+            }
+            return -EAGAIN;
+        }
+        k.syncContext(parent);
+        Task child;
+        if ((f & CLONE_THREAD) != 0) {
+            child = k.addThread(pp, k.allocPid());
+        } else {
+            AddressSpace space = (f & CLONE_VM) != 0 ? pp.space : pp.space.fork();
+            if (space == null) return -ENOMEM;
+            FdTable fds = (f & CLONE_FILES) != 0 ? pp.fds : pp.fds.copy();
+            Process parentOfChild = (f & CLONE_PARENT) != 0 && pp.parent != null ? pp.parent : pp;
+            Process cp = new Process(k.allocPid(), parentOfChild, pp.comm, space, fds, k.clock().now());
+            cp.exePath = pp.exePath;
+            cp.pgid = pp.pgid;
+            cp.sid = pp.sid;
+            cp.nice = pp.nice;
+            cp.exitSignal = a.exitSignal();
+            System.arraycopy(pp.actions, 0, cp.actions, 0, pp.actions.length);
+            System.arraycopy(pp.rlimCur, 0, cp.rlimCur, 0, pp.rlimCur.length);
+            System.arraycopy(pp.rlimMax, 0, cp.rlimMax, 0, pp.rlimMax.length);
+            child = k.addProcess(cp, cp.pid);
+        }
+        Context c = parent.context.copy();
+        c.x[10] = 0;
+        c.pc += 4;
+        if (a.stack() != 0) c.x[2] = a.stack();
+        if ((f & CLONE_SETTLS) != 0) c.x[4] = a.tls();
+        System.arraycopy(c.x, 0, child.context.x, 0, 32);
+        System.arraycopy(c.f, 0, child.context.f, 0, 32);
+        child.context.pc = c.pc;
+        child.context.fcsr = c.fcsr;
+        child.blocked = parent.blocked;
+        // A thread or CLONE_VM child must not run its handlers on the parent's alternate stack.
+        if ((f & CLONE_VM) == 0 || (f & CLONE_VFORK) != 0) {
+            child.altSp = parent.altSp;
+            child.altSize = parent.altSize;
+            child.altFlags = parent.altFlags;
+        }
+        // Linux ignores faults on these two writes: the child exists by then.
+        if ((f & CLONE_PARENT_SETTID) != 0) parent.memory().writeInt(a.parentTid(), child.tid);
+        if ((f & CLONE_CHILD_SETTID) != 0) child.memory().writeInt(a.childTid(), child.tid);
+        if ((f & CLONE_CHILD_CLEARTID) != 0) child.clearChildTid = a.childTid();
+        if ((f & CLONE_VFORK) != 0) {
+            child.vforkParent = parent;
+            // The parent's clone returns the pid now, but the parent only runs again once the child execs or exits.
+            k.sleep(parent, child, "vfork: waiting for child " + child.tid + " to exec or exit");
+        }
+        return child.tid;
+    }
+}

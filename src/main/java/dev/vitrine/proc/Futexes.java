@@ -1,0 +1,138 @@
+package dev.vitrine.proc;
+
+import dev.vitrine.mm.Vma;
+import dev.vitrine.mmu.Access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Futex wait queues. A futex is named by a key: in a private mapping (or with
+ * FUTEX_PRIVATE_FLAG) the address space and the virtual address; in a MAP_SHARED mapping the
+ * physical address, so processes that share the frame (fork, shared anonymous memory) meet
+ * on the same queue, as Linux's get_futex_key does.
+ */
+public final class Futexes {
+    /** wait() put the task to sleep: the syscall should return Syscall.RESTART. */
+    public static final long SLEEPING = Long.MIN_VALUE + 1;
+    public static final int EAGAIN = 11, EINVAL = 22, EFAULT = 14, ETIMEDOUT = 110;
+
+    record Key(Object space, long address) {}
+
+    /** One sleeper; {@code woken} tells its restarted wait that a wake, not a timeout, ended it. */
+    static final class Waiter {
+        final Task task;
+        final int bitset;
+        final long deadline;
+        Key key;
+        boolean woken;
+        Waiter(Task task, Key key, int bitset, long deadline) { this.task = task; this.key = key; this.bitset = bitset; this.deadline = deadline; }
+    }
+
+    private final Kernel kernel;
+    private final Map<Key, List<Waiter>> queues = new LinkedHashMap<>();
+
+    Futexes(Kernel kernel) { this.kernel = kernel; }
+
+    /** The key of {@code uaddr} for {@code t}, or null if the address is not mapped (EFAULT). */
+    Key key(Task t, long uaddr, boolean priv) {
+        if (!priv) {
+            Vma v = t.space().find(uaddr);
+            if (v != null && v.shared()) {
+                long pa = t.memory().translate(uaddr, Access.LOAD);
+                return pa < 0 ? null : new Key(null, pa);
+            }
+        }
+        return new Key(t.space(), uaddr);
+    }
+
+    /**
+     * FUTEX_WAIT(_BITSET): sleeps if *uaddr == val. Called again when the task is woken
+     * (the syscall restarts); then it reports how the wait ended.
+     */
+    public long wait(Task t, long uaddr, int val, long deadline, int bitset, boolean priv) {
+        if (t.syscallState instanceof Waiter w) {
+            if (w.woken) return 0;
+            if (w.deadline >= 0 && kernel.clock().now() >= w.deadline) {
+                dequeue(w);
+                return -ETIMEDOUT;
+            }
+            kernel.sleepTimed(t, w, w.deadline, "futex wait on 0x" + Long.toHexString(uaddr));
+            return SLEEPING;
+        }
+        if ((uaddr & 3) != 0 || bitset == 0) return -EINVAL;
+        Key key = key(t, uaddr, priv);
+        Integer cur = readInt(t, uaddr);
+        if (key == null || cur == null) return -EFAULT;
+        if (cur != val) return -EAGAIN;
+        if (deadline >= 0 && kernel.clock().now() >= deadline) return -ETIMEDOUT;
+        Waiter w = new Waiter(t, key, bitset, deadline);
+        queues.computeIfAbsent(key, x -> new ArrayList<>()).add(w);
+        t.syscallState = w;
+        t.onAbandon = eintr -> dequeue(w);
+        kernel.sleepTimed(t, w, deadline, "futex wait on 0x" + Long.toHexString(uaddr) + " (a lock or condition no one releases)");
+        return SLEEPING;
+    }
+
+    /** FUTEX_WAKE(_BITSET): wakes up to {@code n} waiters whose bitset meets {@code bitset}; returns how many. */
+    public int wake(Task t, long uaddr, int n, int bitset, boolean priv) {
+        Key key = key(t, uaddr, priv);
+        return key == null ? -EFAULT : wake(key, n, bitset);
+    }
+
+    private int wake(Key key, int n, int bitset) {
+        List<Waiter> q = queues.get(key);
+        if (q == null) return 0;
+        int woken = 0;
+        for (Waiter w : List.copyOf(q)) {
+            if (woken >= n) break;
+            if ((w.bitset & bitset) == 0) continue;
+            q.remove(w);
+            w.woken = true;
+            kernel.wake(w.task);
+            woken++;
+        }
+        if (q.isEmpty()) queues.remove(key);
+        return woken;
+    }
+
+    /** FUTEX_(CMP_)REQUEUE: wakes {@code n} waiters of uaddr, moves up to {@code m} others to uaddr2. */
+    public long requeue(Task t, long uaddr, int n, long uaddr2, int m, Integer expect, boolean priv) {
+        Key k1 = key(t, uaddr, priv), k2 = key(t, uaddr2, priv);
+        if (k1 == null || k2 == null) return -EFAULT;
+        if (expect != null) {
+            Integer cur = readInt(t, uaddr);
+            if (cur == null) return -EFAULT;
+            if (!cur.equals(expect)) return -EAGAIN;
+        }
+        int done = wake(k1, n, -1);
+        List<Waiter> q = queues.get(k1);
+        int moved = 0;
+        if (q != null) {
+            for (Waiter w : List.copyOf(q)) {
+                if (moved >= m) break;
+                q.remove(w);
+                w.key = k2;
+                queues.computeIfAbsent(k2, x -> new ArrayList<>()).add(w);
+                moved++;
+            }
+            if (q.isEmpty()) queues.remove(k1);
+        }
+        return done + moved;
+    }
+
+    void dequeue(Waiter w) {
+        List<Waiter> q = queues.get(w.key);
+        if (q == null) return;
+        q.remove(w);
+        if (q.isEmpty()) queues.remove(w.key);
+    }
+
+    static Integer readInt(Task t, long va) {
+        byte[] b = new byte[4];
+        if (!t.memory().read(va, b, 0, 4)) return null;
+        return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
+    }
+}

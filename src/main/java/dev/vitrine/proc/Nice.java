@@ -1,0 +1,44 @@
+package dev.vitrine.proc;
+
+/**
+ * Nice values (-20 best .. 19 worst), which the priority policy schedules by. As on Linux
+ * for an unprivileged user (RLIMIT_NICE 0), anyone may lower their priority, none raise it.
+ */
+public final class Nice {
+    private Nice() {}
+
+    static final int PRIO_PROCESS = 0, PRIO_PGRP = 1, PRIO_USER = 2, EINVAL = 22, ESRCH = 3, EACCES = 13;
+
+    /** getpriority: the kernel returns 20 - nice (1..40) so that no result looks like an error. */
+    public static long get(Kernel k, Task t, int which, int who) {
+        int best = Integer.MAX_VALUE;
+        for (Process p : targets(k, t, which, who)) best = Math.min(best, p.nice);
+        if (which < PRIO_PROCESS || which > PRIO_USER) return -EINVAL;
+        return best == Integer.MAX_VALUE ? -ESRCH : 20 - best;
+    }
+
+    public static long set(Kernel k, Task t, int which, int who, int prio) {
+        if (which < PRIO_PROCESS || which > PRIO_USER) return -EINVAL;
+        int nice = Math.max(-20, Math.min(19, prio));
+        var targets = targets(k, t, which, who);
+        if (targets.isEmpty()) return -ESRCH;
+        for (Process p : targets) if (nice < p.nice && p.rlimCur[13] < 20 - nice) return -EACCES;
+        for (Process p : targets) p.nice = nice;
+        return 0;
+    }
+
+    private static java.util.List<Process> targets(Kernel k, Task t, int which, int who) {
+        java.util.List<Process> out = new java.util.ArrayList<>();
+        for (Process p : k.processes()) {
+            if (!p.alive()) continue;
+            boolean hit = switch (which) {
+                case PRIO_PROCESS -> p.pid == (who == 0 ? t.pid() : who);
+                case PRIO_PGRP -> p.pgid == (who == 0 ? t.proc.pgid : who);
+                case PRIO_USER -> who == 0 || who == 1000;
+                default -> false;
+            };
+            if (hit) out.add(p);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.vitrine.proc;
+
+import dev.vitrine.fs.FdTable;
+import dev.vitrine.mm.AddressSpace;
+import dev.vitrine.mm.MemStats;
+import dev.vitrine.mm.UserMemory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A process: Linux's thread group with its signal_struct. What its threads share lives
+ * here (memory, descriptors, signal actions, the process-wide pending set, the exit
+ * status); what each thread owns (registers, mask) lives in {@link Task}.
+ */
+public final class Process {
+    public enum State { ALIVE, ZOMBIE, REAPED }
+
+    final int pid;
+    /** The signal the parent gets when this process exits (clone's low byte: SIGCHLD for fork). */
+    int exitSignal = Signals.SIGCHLD;
+    Process parent;
+    final List<Process> children = new ArrayList<>();
+    final List<Task> threads = new ArrayList<>();
+    int pgid, sid;
+    String comm;
+    String exePath = "";
+    AddressSpace space;
+    UserMemory memory;
+    FdTable fds;
+    State state = State.ALIVE;
+    /** The Linux wait status once a zombie. */
+    int waitStatus;
+    int termSignal;
+    String deathNote = "";
+    /** exit_group in progress: the remaining threads die at their next chance. */
+    boolean exiting;
+    int groupExitStatus;
+
+    final SigAction[] actions = new SigAction[Signals.NSIG + 1];
+    /** Signals sent to the process (kill), not to one thread (tgkill); bit sig-1. */
+    long sharedPending;
+    final SigInfo[] sharedInfo = new SigInfo[Signals.NSIG + 1];
+
+    /** Job control: stopped by SIGSTOP and friends; reports wait4 has yet to collect. */
+    boolean stopped;
+    int stopSignal;
+    boolean stopReport, continueReport;
+
+    /** An alarm/ITIMER_REAL: when it fires (0 = disarmed), and its interval. */
+    long alarmAt, alarmInterval;
+    Timers.Entry alarm;
+
+    /** getrlimit/setrlimit values, Linux's defaults for a login shell's child. */
+    public final long[] rlimCur = new long[16], rlimMax = new long[16];
+    int nice;
+    boolean forkLimitNoted;
+    /** Has called execve since fork (setpgid on it from the parent is then EACCES). */
+    boolean execed;
+
+    /** Accounting, in virtual ns (1 instruction = 1 ns). */
+    final long created;
+    long firstRun = -1, ended = -1;
+    long cpu, syscalls, voluntary, involuntary;
+    long waitingSince = -1, waiting;
+    long childCpu;
+    /** Figures kept from the address space when it is torn down at exit. */
+    long tableFrames, residentPages;
+    MemStats memStats;
+
+    Process(int pid, Process parent, String comm, AddressSpace space, FdTable fds, long now) {
+        this.pid = pid;
+        this.parent = parent;
+        this.comm = comm;
+        this.fds = fds;
+        this.created = now;
+        setSpace(space);
+        for (int s = 1; s <= Signals.NSIG; s++) actions[s] = SigAction.DEFAULT;
+        java.util.Arrays.fill(rlimCur, -1);
+        java.util.Arrays.fill(rlimMax, -1);
+        rlimCur[3] = 8L << 20;           // RLIMIT_STACK
+        rlimCur[4] = 0;                  // RLIMIT_CORE
+        rlimCur[7] = 1024; rlimMax[7] = 4096;  // RLIMIT_NOFILE
+        rlimCur[8] = rlimMax[8] = 8L << 20;    // RLIMIT_MEMLOCK
+        rlimCur[6] = rlimMax[6] = 4096;  // RLIMIT_NPROC
+        rlimCur[11] = rlimMax[11] = 4096; // RLIMIT_SIGPENDING
+        rlimCur[12] = rlimMax[12] = 819200; // RLIMIT_MSGQUEUE
+        rlimCur[13] = rlimMax[13] = 0;   // RLIMIT_NICE
+        rlimCur[14] = rlimMax[14] = 0;   // RLIMIT_RTPRIO
+    }
+
+    public int pid() { return pid; }
+    public int ppid() { return parent == null ? 0 : parent.pid; }
+    public Process parent() { return parent; }
+    public int pgid() { return pgid; }
+    public int sid() { return sid; }
+    public String comm() { return comm; }
+    public String exePath() { return exePath; }
+    public AddressSpace space() { return space; }
+    public UserMemory memory() { return memory; }
+    public FdTable fds() { return fds; }
+    public State state() { return state; }
+    public List<Task> threads() { return List.copyOf(threads); }
+    public List<Process> children() { return List.copyOf(children); }
+    public int waitStatus() { return waitStatus; }
+    public int termSignal() { return termSignal; }
+    public String deathNote() { return deathNote; }
+    public int nice() { return nice; }
+    public SigAction action(int sig) { return actions[sig]; }
+
+    /** Measures for --stats, in virtual ns. */
+    public long created() { return created; }
+    public long firstRun() { return firstRun; }
+    public long ended() { return ended; }
+    public long cpu() { return cpu; }
+    public long syscalls() { return syscalls; }
+    public long waiting() { return waiting; }
+    public long voluntarySwitches() { return voluntary; }
+    public long involuntarySwitches() { return involuntary; }
+    public long tableFrames() { return space != null ? space.pageTable().tableFrames() : tableFrames; }
+    public MemStats memStats() { return space != null ? space.stats() : memStats; }
+    public long residentPages() { return space != null ? space.residentPages() : residentPages; }
+
+    void setSpace(AddressSpace s) {
+        space = s;
+        memory = s == null ? null : new UserMemory(s);
+    }
+
+    boolean alive() { return state == State.ALIVE; }
+
+    boolean hasOtherLiveThreads(Task t) {
+        for (Task x : threads) if (x != t && x.state != Task.State.DEAD) return true;
+        return false;
+    }
+
+    boolean hasLiveThreads() {
+        for (Task t : threads) if (t.state != Task.State.DEAD) return true;
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Device;
+import dev.vitrine.fs.Dir;
+import dev.vitrine.fs.DirFile;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.Fifo;
+import dev.vitrine.fs.File;
+import dev.vitrine.fs.FileDescription;
+import dev.vitrine.fs.FsException;
+import dev.vitrine.fs.Inode;
+import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.OpenFile;
+import dev.vitrine.fs.PathFile;
+import dev.vitrine.fs.ProcStore;
+import dev.vitrine.fs.RegularFile;
+import dev.vitrine.fs.Snapshot;
+import dev.vitrine.fs.Symlink;
+import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Task;
+
+import static dev.vitrine.sys.Arg.*;
+import static dev.vitrine.sys.SysPathUtil.*;
+
+/** openat (Linux's do_filp_open), close and close_range. */
+final class SysFsOpen {
+    private SysFsOpen() {}
+
+    static final int O_CREAT = 0100, O_EXCL = 0200, O_NOCTTY = 0400, O_TRUNC = 01000, O_APPEND = 02000,
+            O_NONBLOCK = 04000, O_DSYNC = 010000, O_DIRECT = 040000, O_LARGEFILE = 0100000, O_DIRECTORY = 0200000,
+            O_NOFOLLOW = 0400000, O_NOATIME = 01000000, O_CLOEXEC = 02000000, O_PATH = 010000000,
+            O_TMPFILE = 020000000;
+    private static final int CLOSE_RANGE_CLOEXEC = 4, CLOSE_RANGE_UNSHARE = 2;
+
+    static void register(SyscallTable t, Services s) {
+        t.add(56, "openat", (k, task, dirfd, p, flags, mode, a4, a5) -> guard(() -> openat(k, s.vfs(), task, (int) dirfd, p, (int) flags, (int) mode)),
+                FD, STR, OPEN_FLAGS, MODE);
+        t.add(57, "close", (k, task, fd, a1, a2, a3, a4, a5) -> task.fds().close((int) fd) ? 0 : -Errno.EBADF, FD);
+        t.add(436, "close_range", (k, task, first, last, flags, a3, a4, a5) -> closeRange(task, first, last, (int) flags), INT, INT, HEX);
+    }
+
+    static long openat(Kernel k, Vfs v, Task t, int dirfd, long pathVa, int flags, int mode) {
+        String path = path(t, pathVa);
+        if ((flags & O_TMPFILE) != 0) return -Errno.ENOTSUP;
+        boolean opath = (flags & O_PATH) != 0;
+        if (opath) flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+        int acc = flags & FileDescription.O_ACCMODE;
+        if (acc == 3) return -Errno.EINVAL;
+        boolean creat = (flags & O_CREAT) != 0, excl = (flags & O_EXCL) != 0;
+        boolean follow = (flags & O_NOFOLLOW) == 0 && !(creat && excl);
+        Namei.Found f = walk(t, v, dirfd, path, follow);
+        Inode i = f.inode();
+        boolean created = false;
+        if (i == null) {
+            if (!creat) throw new FsException(Errno.ENOENT);
+            if (f.trailingSlash()) throw new FsException(Errno.EISDIR);
+            canModify(f.parent());
+            RegularFile r = f.parent().createFile(f.name(), mode & ~t.fds().umask() & 07777);
+            i = r;
+            created = true;
+        } else {
+            if (creat && excl) throw new FsException(Errno.EEXIST);
+            if (i instanceof Symlink && !opath) throw new FsException(Errno.ELOOP);
+            if (f.trailingSlash() && !(i instanceof Dir)) throw new FsException(Errno.ENOTDIR);
+            if ((flags & O_DIRECTORY) != 0 && !(i instanceof Dir)) throw new FsException(Errno.ENOTDIR);
+            if (i instanceof Dir && !opath && (acc != FileDescription.O_RDONLY || creat)) throw new FsException(Errno.EISDIR);
+        }
+        String name = absolute(v, f);
+        int keep = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+        if (opath) return install(t, new FileDescription(new PathFile(i), keep).withPath(name), flags);
+        if (!created) {
+            if (acc != FileDescription.O_WRONLY) need(i, 4);
+            if (acc != FileDescription.O_RDONLY) need(i, 2);
+            if (acc != FileDescription.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+        }
+        File file;
+        if (i instanceof RegularFile r && r.store() instanceof ProcStore p) file = new Snapshot(r, p.generate());
+        else if (i instanceof RegularFile r) {
+            if ((flags & O_TRUNC) != 0 && !created && permits(r, 2)) {
+                if (r.readOnly()) throw new FsException(Errno.EROFS);
+                r.truncate(0);
+            }
+            if (r.name().isEmpty()) r.setName(name);
+            file = new OpenFile(r);
+        } else if (i instanceof Dir d) file = new DirFile(d);
+        else if (i instanceof Device d) file = d.open();
+        else if (i instanceof Fifo fifo) {
+            try {
+                file = fifo.open(t, acc, (flags & O_NONBLOCK) != 0);
+            } catch (FsException e) {
+                if (e != Fifo.MUST_WAIT) throw e;
+                t.setOnAbandon(eintr -> fifo.cancel(t));   // a signal handler cut the wait short
+                k.sleep(t, fifo.channel(), "open(\"" + path + "\", " + (acc == 0 ? "O_RDONLY" : "O_WRONLY") + "): "
+                        + (acc == 0 ? "no writer has it open" : "no reader has it open"));
+                return Syscall.RESTART;
+            }
+        } else throw new FsException(Errno.ELOOP);
+        int keepLarge = file.seekable() || i instanceof Dir ? keep | O_LARGEFILE : keep;
+        return install(t, new FileDescription(file, keepLarge).withPath(name), flags);
+    }
+
+    private static long install(Task t, FileDescription d, int flags) {
+        int fd = t.fds().allocate(d, 0, (flags & O_CLOEXEC) != 0);
+        if (fd < 0) d.release();
+        return fd;
+    }
+
+    /** The absolute name an open file shows in /proc/PID/fd. */
+    private static String absolute(Vfs v, Namei.Found f) {
+        String dir;
+        try {
+            dir = Namei.pathOf(v.root(), f.parent());
+        } catch (FsException e) {
+            return f.name();
+        }
+        if (f.inode() instanceof Dir d && d != f.parent() || f.name().equals(".") || f.name().equals("..")) {
+            if (f.inode() instanceof Dir d) {
+                try {
+                    return Namei.pathOf(v.root(), d);
+                } catch (FsException e) {
+                    return dir;
+                }
+            }
+        }
+        return dir.equals("/") ? "/" + f.name() : dir + "/" + f.name();
+    }
+
+    static long closeRange(Task t, long first, long last, int flags) {
+        if ((flags & ~(CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE)) != 0) return -Errno.EINVAL;
+        long lo = first & 0xffff_ffffL, hi = last & 0xffff_ffffL;
+        if (lo > hi) return -Errno.EINVAL;
+        t.fds().closeRange((int) Math.min(lo, Integer.MAX_VALUE), (int) Math.min(hi, Integer.MAX_VALUE), (flags & CLOSE_RANGE_CLOEXEC) != 0);
+        return 0;
+    }
+}

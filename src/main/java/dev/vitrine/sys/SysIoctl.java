@@ -1,0 +1,77 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Console;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.File;
+import dev.vitrine.fs.FileDescription;
+import dev.vitrine.fs.OpenFile;
+import dev.vitrine.fs.PipeEnd;
+import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Task;
+
+import static dev.vitrine.sys.Arg.*;
+
+/** ioctl: the terminal's (TCGETS, TCSETS*, window size, foreground group), FIONREAD, FIONBIO, FIOCLEX. */
+final class SysIoctl {
+    private SysIoctl() {}
+
+    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404,
+            TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541B,
+            FIONBIO = 0x5421, FIONCLEX = 0x5450, FIOCLEX = 0x5451;
+
+    static void register(SyscallTable t, Services s) {
+        t.add(29, "ioctl", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, fd, req, arg, a3, a4, a5) -> ioctl(k, task, (int) fd, (int) req, arg), FD, HEX, PTR);
+    }
+
+    static long ioctl(Kernel k, Task t, int fd, int req, long arg) {
+        FileDescription f = t.fds().get(fd);
+        if (f == null) return -Errno.EBADF;
+        File file = f.file();
+        switch (req) {
+            case FIOCLEX, FIONCLEX -> { t.fds().setCloexec(fd, req == FIOCLEX); return 0; }
+            case FIONBIO -> {
+                Integer on = readInt(t, arg);
+                if (on == null) return -Errno.EFAULT;
+                f.setFlags(on != 0 ? f.flags() | FileDescription.O_NONBLOCK : f.flags() & ~FileDescription.O_NONBLOCK);
+                return 0;
+            }
+            case FIONREAD -> {
+                long n;
+                if (file instanceof PipeEnd p) n = p.pipe().queued();
+                else if (file instanceof OpenFile of) n = Math.max(0, of.stat().size() - f.offset());
+                else if (file instanceof Console c && c.isTerminal()) n = c.available();
+                else return -Errno.ENOTTY;
+                return t.memory().writeInt(arg, (int) n) ? 0 : -Errno.EFAULT;
+            }
+            default -> { }
+        }
+        if (!(file instanceof Console c) || !c.isTerminal()) return -Errno.ENOTTY;
+        return switch (req) {
+            case TCGETS -> t.memory().write(arg, c.termios()) ? 0 : -Errno.EFAULT;
+            case TCSETS, TCSETSW, TCSETSF -> {
+                byte[] b = new byte[36];
+                if (!t.memory().read(arg, b, 0, b.length)) yield -Errno.EFAULT;
+                c.setTermios(b);
+                yield 0;
+            }
+            case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(24, 80)) ? 0 : -Errno.EFAULT;
+            case TIOCSWINSZ -> 0;
+            case TIOCGPGRP -> t.memory().writeInt(arg, k.foregroundPgid()) ? 0 : -Errno.EFAULT;
+            case TIOCSPGRP -> {
+                Integer pg = readInt(t, arg);
+                if (pg == null) yield -Errno.EFAULT;
+                if (pg < 0) yield -Errno.EINVAL;
+                k.setForegroundPgid(pg);
+                yield 0;
+            }
+            default -> -Errno.ENOTTY;
+        };
+    }
+
+    private static Integer readInt(Task t, long va) {
+        byte[] b = new byte[4];
+        if (!t.memory().read(va, b, 0, 4)) return null;
+        return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.FileDescription;
+import dev.vitrine.mm.AddressSpace;
+import dev.vitrine.mm.Fault;
+import dev.vitrine.mm.MappedFile;
+import dev.vitrine.mm.Prot;
+import dev.vitrine.mm.Remap;
+import dev.vitrine.mm.ShmemFile;
+import dev.vitrine.mm.UserMemory;
+import dev.vitrine.mm.Vma;
+import dev.vitrine.mmu.Access;
+import dev.vitrine.proc.Task;
+
+import static dev.vitrine.sys.Arg.*;
+
+/** mmap, mremap, msync, mincore: Linux's mm/mmap.c, mremap.c, msync.c and mincore.c at the syscall boundary. */
+final class SysMmap {
+    private SysMmap() {}
+
+    private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2, MREMAP_DONTUNMAP = 4;
+    private static final int MS_ASYNC = 1, MS_INVALIDATE = 2, MS_SYNC = 4;
+    /** The flags MAP_SHARED_VALIDATE accepts (Linux's LEGACY_MAP_MASK plus MAP_SYNC's absence). */
+    private static final int KNOWN_FLAGS = Prot.MAP_TYPE | Prot.MAP_FIXED | Prot.MAP_ANONYMOUS | Prot.MAP_GROWSDOWN
+            | Prot.MAP_DENYWRITE | Prot.MAP_EXECUTABLE | Prot.MAP_LOCKED | Prot.MAP_NORESERVE | Prot.MAP_POPULATE
+            | Prot.MAP_NONBLOCK | Prot.MAP_STACK | Prot.MAP_HUGETLB | Prot.MAP_FIXED_NOREPLACE;
+
+    static void register(SyscallTable t, Services s) {
+        t.add(222, "mmap", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
+                (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off),
+                PTR, LONG, PROT, MAP_FLAGS, FD, HEX);
+        t.add(216, "mremap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
+                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr),
+                PTR, LONG, LONG, HEX, PTR);
+        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, HEX);
+        t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, LONG, PTR);
+    }
+
+    /** The object a descriptor maps, or null when its file cannot be mapped (pipes, directories, terminals). */
+    static MappedFile mappable(FileDescription d) {
+        return d.file().inode() instanceof MappedFile m ? m : null;
+    }
+
+    static long mmap(Task t, long addr, long len, int prot, int flags, int fd, long off) {
+        AddressSpace as = t.space();
+        long page = as.pageSize();
+        if ((off & (page - 1)) != 0) return -Errno.EINVAL;
+        boolean anonymous = (flags & Prot.MAP_ANONYMOUS) != 0;
+        FileDescription desc = null;
+        if (!anonymous) {
+            desc = t.fds().get(fd);
+            if (desc == null) return -Errno.EBADF;
+        }
+        if (len == 0) return -Errno.EINVAL;
+        long size = as.pageUp(len);
+        if (size == 0 || Long.compareUnsigned(size, len) < 0) return -Errno.ENOMEM;
+        // Linux: the page offset plus the length in pages must not wrap, then the length must fit the user range.
+        long pgoff = off >>> as.geometry().pageBits(), pages = size >>> as.geometry().pageBits();
+        if (Long.compareUnsigned(pgoff + pages, pgoff) < 0) return -Errno.EOVERFLOW;
+        if (Long.compareUnsigned(size, as.layout().stackTop()) > 0) return -Errno.ENOMEM;
+        int type = flags & Prot.MAP_TYPE;
+        boolean shared = type == Prot.MAP_SHARED || type == Prot.MAP_SHARED_VALIDATE;
+        if (type != Prot.MAP_PRIVATE && !shared) return -Errno.EINVAL;
+        if (type == Prot.MAP_SHARED_VALIDATE && (anonymous || (flags & ~KNOWN_FLAGS) != 0))
+            return anonymous ? -Errno.EINVAL : -Errno.ENOTSUP;
+        if ((flags & Prot.MAP_HUGETLB) != 0) return -Errno.ENOMEM;   // no huge pages are reserved
+
+        boolean fixed = (flags & (Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE)) != 0;
+        long start;
+        if (fixed) {
+            if (addr + size > as.layout().stackTop() || addr + size < addr) return -Errno.ENOMEM;
+            if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
+            if ((flags & Prot.MAP_FIXED) == 0 && as.overlaps(addr, addr + size)) return -Errno.EEXIST;
+            start = addr;
+        } else {
+            long hint = as.pageUp(addr);
+            // Linux takes a hint that is free (and above mmap_min_addr), else searches top-down.
+            if (hint >= 0x10000 && hint + size <= as.layout().stackTop() && hint + size > hint && !as.overlaps(hint, hint + size)) start = hint;
+            else start = as.findFree(size);
+            if (start < 0) return -Errno.ENOMEM;
+        }
+
+        int keep = flags & ~(Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE | Prot.MAP_POPULATE);
+        Vma v;
+        if (!anonymous) {
+            // In do_mmap's order: the access mode first, then whether the file can be mapped at all.
+            if (shared && (prot & Prot.WRITE) != 0 && !desc.writable()) return -Errno.EACCES;
+            if (!desc.readable()) return -Errno.EACCES;
+            MappedFile file = mappable(desc);
+            if (file == null) return -Errno.ENODEV;
+            if ((flags & Prot.MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+            if (shared && !desc.writable()) keep |= Vma.NO_MAYWRITE;
+            v = new Vma(start, start + size, prot, keep, file, off, Long.MAX_VALUE, file.name());
+        } else if (shared) {
+            if ((flags & Prot.MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+            ShmemFile shm = new ShmemFile(size, (int) page);
+            v = new Vma(start, start + size, prot, keep, shm, 0, Long.MAX_VALUE, shm.name());
+        } else {
+            v = Vma.anonymous(start, start + size, prot, keep, "");
+        }
+        as.map(v);
+        if ((flags & Prot.MAP_POPULATE) != 0 && prot != Prot.NONE) populate(as, v);
+        return start;
+    }
+
+    /** MAP_POPULATE: fault every page in now; a private writable area is populated by write faults (its copies made). */
+    private static void populate(AddressSpace as, Vma v) {
+        int access = (v.prot() & Prot.WRITE) != 0 && !v.shared() ? Access.STORE : Access.LOAD;
+        for (long va = v.start(); va < v.end(); va += as.pageSize()) {
+            Fault f = as.fault(va, access);
+            if (f != Fault.HANDLED) break;   // beyond end of file, or out of memory: Linux stops there too
+        }
+    }
+
+    static long mremap(Task t, long addr, long oldLen, long newLen, int flags, long newAddr) {
+        AddressSpace as = t.space();
+        long page = as.pageSize();
+        if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0) return -Errno.EINVAL;
+        if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0 && (flags & MREMAP_MAYMOVE) == 0) return -Errno.EINVAL;
+        if ((flags & MREMAP_DONTUNMAP) != 0 && oldLen != newLen) return -Errno.EINVAL;
+        if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
+        oldLen = as.pageUp(oldLen);
+        newLen = as.pageUp(newLen);
+        if (newLen == 0) return -Errno.EINVAL;
+        // old_len 0 duplicates a shared mapping in Linux; not supported here.
+        if (oldLen == 0) return -Errno.EINVAL;
+        if ((flags & MREMAP_FIXED) != 0) {
+            if ((newAddr & (page - 1)) != 0) return -Errno.EINVAL;
+            if (newAddr + newLen > as.layout().stackTop() || newAddr + newLen < newAddr) return -Errno.EINVAL;
+            if (newAddr < addr + oldLen && addr < newAddr + newLen) return -Errno.EINVAL;
+            Vma v = as.find(addr);
+            if (v == null || addr + oldLen > v.end()) return -Errno.EFAULT;
+            as.unmap(newAddr, newAddr + newLen);
+            return Remap.move(as, addr, oldLen, newAddr, newLen, (flags & MREMAP_DONTUNMAP) != 0) ? newAddr : -Errno.ENOMEM;
+        }
+        if (oldLen >= newLen && (flags & MREMAP_DONTUNMAP) == 0) {
+            if (oldLen > newLen) as.unmap(addr + newLen, addr + oldLen);
+            return addr;
+        }
+        Vma v = as.find(addr);
+        if (v == null || addr + oldLen > v.end()) return -Errno.EFAULT;
+        boolean atEnd = addr + oldLen == v.end();
+        if (atEnd && (flags & MREMAP_DONTUNMAP) == 0 && !as.overlaps(addr + oldLen, addr + newLen)
+                && addr + newLen <= as.layout().mmapBase()) {
+            Remap.growInPlace(as, v, addr + newLen);
+            return addr;
+        }
+        if ((flags & MREMAP_MAYMOVE) == 0) return -Errno.ENOMEM;
+        long to = as.findFree(newLen);
+        if (to < 0) return -Errno.ENOMEM;
+        return Remap.move(as, addr, oldLen, to, newLen, (flags & MREMAP_DONTUNMAP) != 0) ? to : -Errno.ENOMEM;
+    }
+
+    static long msync(Task t, long addr, long len, int flags) {
+        AddressSpace as = t.space();
+        if ((flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) != 0) return -Errno.EINVAL;
+        if ((addr & (as.pageSize() - 1)) != 0) return -Errno.EINVAL;
+        if ((flags & MS_ASYNC) != 0 && (flags & MS_SYNC) != 0) return -Errno.EINVAL;
+        long end = addr + as.pageUp(len);
+        if (end < addr) return -Errno.ENOMEM;
+        if (end == addr) return 0;
+        // MS_ASYNC is a no-op in Linux since 2.6.19 (dirty pages are tracked anyway); MS_INVALIDATE has
+        // nothing to do when mappings and read/write share one page cache.
+        if ((flags & MS_SYNC) != 0) as.sync(addr, end);
+        return mapped(as, addr, end) ? 0 : -Errno.ENOMEM;
+    }
+
+    static long mincore(Task t, long addr, long len, long vec) {
+        AddressSpace as = t.space();
+        long page = as.pageSize();
+        if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
+        long end = addr + as.pageUp(len);
+        if (end < addr || end > as.layout().stackTop()) return -Errno.ENOMEM;
+        if (!mapped(as, addr, end)) return -Errno.ENOMEM;
+        int n = (int) ((end - addr) / page);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) out[i] = (byte) (as.resident(addr + i * page) ? 1 : 0);
+        return new UserMemory(as).write(vec, out) ? 0 : -Errno.EFAULT;
+    }
+
+    /** Whether every page of [start, end) belongs to some VMA. */
+    static boolean mapped(AddressSpace as, long start, long end) {
+        for (long a = start; a < end; ) {
+            Vma v = as.find(a);
+            if (v == null) return false;
+            a = v.end();
+        }
+        return true;
+    }
+}

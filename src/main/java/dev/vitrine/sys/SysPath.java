@@ -1,0 +1,213 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Dir;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.Fifo;
+import dev.vitrine.fs.FsException;
+import dev.vitrine.fs.HostDir;
+import dev.vitrine.fs.Inode;
+import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.RegularFile;
+import dev.vitrine.fs.Stat;
+import dev.vitrine.fs.Symlink;
+import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Task;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.vitrine.sys.Arg.*;
+import static dev.vitrine.sys.SysPathUtil.*;
+
+/** Calls that change the name space: mkdir, unlink, rmdir, rename, link, symlink, mknod, and cwd. */
+final class SysPath {
+    private SysPath() {}
+
+    private static final int RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2;
+
+    static void register(SyscallTable t, Services s) {
+        t.add(34, "mkdirat", (k, task, dirfd, p, mode, a3, a4, a5) -> guard(() -> mkdirat(s.vfs(), task, (int) dirfd, p, (int) mode)), FD, STR, MODE);
+        t.add(35, "unlinkat", (k, task, dirfd, p, flags, a3, a4, a5) -> guard(() -> unlinkat(s.vfs(), task, (int) dirfd, p, (int) flags)), FD, STR, HEX);
+        t.add(276, "renameat2", (k, task, od, op, nd, np, flags, a5) -> guard(() -> rename(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags)), FD, STR, FD, STR, HEX);
+        t.add(37, "linkat", (k, task, od, op, nd, np, flags, a5) -> guard(() -> linkat(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags)), FD, STR, FD, STR, HEX);
+        t.add(36, "symlinkat", (k, task, target, nd, np, a3, a4, a5) -> guard(() -> symlinkat(s.vfs(), task, target, (int) nd, np)), STR, FD, STR);
+        t.add(78, "readlinkat", (k, task, dirfd, p, buf, size, a4, a5) -> guard(() -> readlinkat(s.vfs(), task, (int) dirfd, p, buf, size)), FD, STR, PTR, LONG);
+        t.add(33, "mknodat", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+                (k, task, dirfd, p, mode, dev, a4, a5) -> guard(() -> mknodat(s.vfs(), task, (int) dirfd, p, (int) mode)), FD, STR, MODE, HEX);
+        t.add(17, "getcwd", (k, task, buf, size, a2, a3, a4, a5) -> guard(() -> getcwd(s.vfs(), task, buf, size)), PTR, LONG);
+        t.add(49, "chdir", (k, task, p, a1, a2, a3, a4, a5) -> guard(() -> chdir(s.vfs(), task, p)), STR);
+        t.add(50, "fchdir", (k, task, fd, a1, a2, a3, a4, a5) -> guard(() -> fchdir(task, (int) fd)), FD);
+        t.add(166, "umask", (k, task, mask, a1, a2, a3, a4, a5) -> umask(task, (int) mask), MODE);
+    }
+
+    static long mkdirat(Vfs v, Task t, int dirfd, long pathVa, int mode) {
+        Namei.Found f = walk(t, v, dirfd, path(t, pathVa), false);
+        if (f.inode() != null) throw new FsException(Errno.EEXIST);
+        canModify(f.parent());
+        f.parent().createDir(f.name(), mode & ~t.fds().umask() & 07777);
+        return 0;
+    }
+
+    static long unlinkat(Vfs v, Task t, int dirfd, long pathVa, int flags) {
+        if ((flags & ~AT_REMOVEDIR) != 0) return -Errno.EINVAL;
+        String path = path(t, pathVa);
+        Namei.Found f = walk(t, v, dirfd, path, false);
+        if ((flags & AT_REMOVEDIR) != 0) return rmdir(v, f);
+        Inode i = f.inode();
+        if (i == null) throw new FsException(Errno.ENOENT);
+        if (i instanceof Dir) throw new FsException(Errno.EISDIR);
+        if (f.trailingSlash()) throw new FsException(Errno.ENOTDIR);
+        canModify(f.parent());
+        f.parent().remove(f.name());
+        return 0;
+    }
+
+    private static long rmdir(Vfs v, Namei.Found f) {
+        if (f.name().equals(".")) throw new FsException(Errno.EINVAL);
+        if (f.name().equals("..")) throw new FsException(Errno.ENOTEMPTY);
+        Inode i = f.inode();
+        if (i == null) throw new FsException(Errno.ENOENT);
+        if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        if (d == v.root() || d.dev() != f.parent().dev()) throw new FsException(Errno.EBUSY);
+        canModify(f.parent());
+        if (!d.isEmpty()) throw new FsException(Errno.ENOTEMPTY);
+        f.parent().remove(f.name());
+        d.unlink();                              // its "." : a removed directory has no links
+        return 0;
+    }
+
+    static long rename(Vfs v, Task t, int oldDir, long oldVa, int newDir, long newVa, int flags) {
+        if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) != 0 || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
+            return -Errno.EINVAL;
+        Namei.Found src = walk(t, v, oldDir, path(t, oldVa), false);
+        Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
+        Inode i = src.inode();
+        if (i == null) throw new FsException(Errno.ENOENT);
+        if (src.name().equals(".") || src.name().equals("..") || dst.name().equals(".") || dst.name().equals(".."))
+            throw new FsException(Errno.EBUSY);
+        canModify(src.parent());
+        canModify(dst.parent());
+        if (src.parent().dev() != dst.parent().dev()) throw new FsException(Errno.EXDEV);
+        Inode old = dst.inode();
+        if ((flags & RENAME_EXCHANGE) != 0) {
+            if (old == null) throw new FsException(Errno.ENOENT);
+            src.parent().remove(src.name());
+            dst.parent().remove(dst.name());
+            src.parent().add(src.name(), old);
+            dst.parent().add(dst.name(), i);
+            return 0;
+        }
+        if (old == i) return 0;
+        if (old != null && (flags & RENAME_NOREPLACE) != 0) throw new FsException(Errno.EEXIST);
+        if (i instanceof Dir d) {
+            if (old != null && !(old instanceof Dir)) throw new FsException(Errno.ENOTDIR);
+            if (old instanceof Dir od && !od.isEmpty()) throw new FsException(Errno.ENOTEMPTY);
+            for (Dir p = dst.parent(); ; p = p.parent()) {
+                if (p == d) throw new FsException(Errno.EINVAL);   // into its own subtree
+                if (p == p.parent()) break;
+            }
+        } else {
+            if (old instanceof Dir) throw new FsException(Errno.EISDIR);
+            if (src.trailingSlash() || dst.trailingSlash()) throw new FsException(Errno.ENOTDIR);
+        }
+        if (src.parent() instanceof HostDir sh && dst.parent() instanceof HostDir dh) {
+            sh.move(src.name(), dh, dst.name());
+            return 0;
+        }
+        if (old != null) {
+            dst.parent().remove(dst.name());
+            if (old instanceof Dir) old.unlink();
+        }
+        src.parent().remove(src.name());
+        dst.parent().add(dst.name(), i);
+        i.changed(v.now());
+        return 0;
+    }
+
+    static long linkat(Vfs v, Task t, int oldDir, long oldVa, int newDir, long newVa, int flags) {
+        if ((flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) != 0) return -Errno.EINVAL;
+        String oldPath = path(t, oldVa);
+        Inode i;
+        if (oldPath.isEmpty() && (flags & AT_EMPTY_PATH) != 0) {
+            var fd = t.fds().get(oldDir);
+            if (fd == null) throw new FsException(Errno.EBADF);
+            i = fd.file().inode();
+            if (i == null) throw new FsException(Errno.ENOENT);
+        } else {
+            i = walk(t, v, oldDir, oldPath, (flags & AT_SYMLINK_FOLLOW) != 0).need();
+        }
+        Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
+        if (i instanceof Dir) throw new FsException(Errno.EPERM);
+        if (dst.inode() != null) throw new FsException(Errno.EEXIST);
+        canModify(dst.parent());
+        if (i.dev() != dst.parent().dev()) throw new FsException(Errno.EXDEV);
+        if (i.nlink() == 0) throw new FsException(Errno.ENOENT);
+        dst.parent().add(dst.name(), i);
+        i.changed(v.now());
+        return 0;
+    }
+
+    static long symlinkat(Vfs v, Task t, long targetVa, int newDir, long newVa) {
+        String target = path(t, targetVa);
+        if (target.isEmpty()) throw new FsException(Errno.ENOENT);
+        Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
+        if (dst.inode() != null) throw new FsException(Errno.EEXIST);
+        canModify(dst.parent());
+        dst.parent().add(dst.name(), new Symlink(v, dst.parent().dev(), target));
+        return 0;
+    }
+
+    static long readlinkat(Vfs v, Task t, int dirfd, long pathVa, long buf, long size) {
+        String path = path(t, pathVa);
+        if (size <= 0) return -Errno.EINVAL;
+        Inode i = walk(t, v, dirfd, path, false).need();
+        if (!(i instanceof Symlink link)) return -Errno.EINVAL;
+        byte[] target = link.target(t.pid()).getBytes(StandardCharsets.UTF_8);
+        int n = (int) Math.min(size, target.length);
+        return t.memory().write(buf, target, 0, n) ? n : -Errno.EFAULT;
+    }
+
+    static long mknodat(Vfs v, Task t, int dirfd, long pathVa, int mode) {
+        Namei.Found f = walk(t, v, dirfd, path(t, pathVa), false);
+        int type = mode & Stat.S_IFMT, perm = mode & ~t.fds().umask() & 07777;
+        if (type == Stat.S_IFCHR || type == Stat.S_IFBLK) throw new FsException(Errno.EPERM);
+        if (type != 0 && type != Stat.S_IFREG && type != Stat.S_IFIFO && type != Stat.S_IFSOCK)
+            throw new FsException(Errno.EINVAL);
+        if (f.inode() != null) throw new FsException(Errno.EEXIST);
+        canModify(f.parent());
+        if (type == Stat.S_IFIFO) f.parent().add(f.name(), new Fifo(v, f.parent().dev(), perm));
+        else if (type == Stat.S_IFSOCK) throw new FsException(Errno.EPERM);
+        else f.parent().createFile(f.name(), perm);
+        return 0;
+    }
+
+    static long getcwd(Vfs v, Task t, long buf, long size) {
+        Dir cwd = cwd(t, v);
+        if (cwd.nlink() == 0) throw new FsException(Errno.ENOENT);
+        byte[] p = (Namei.pathOf(v.root(), cwd) + "\0").getBytes(StandardCharsets.UTF_8);
+        if (size < p.length) return -Errno.ERANGE;
+        return t.memory().write(buf, p) ? p.length : -Errno.EFAULT;
+    }
+
+    static long chdir(Vfs v, Task t, long pathVa) {
+        Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
+        if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        need(d, 1);
+        t.fds().setCwd(d);
+        return 0;
+    }
+
+    static long fchdir(Task t, int fd) {
+        var f = t.fds().get(fd);
+        if (f == null) return -Errno.EBADF;
+        if (!(f.file().inode() instanceof Dir d)) return -Errno.ENOTDIR;
+        need(d, 1);
+        t.fds().setCwd(d);
+        return 0;
+    }
+
+    static long umask(Task t, int mask) {
+        int old = t.fds().umask();
+        t.fds().setUmask(mask);
+        return old;
+    }
+}

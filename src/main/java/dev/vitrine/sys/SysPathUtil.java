@@ -1,0 +1,71 @@
+package dev.vitrine.sys;
+
+import dev.vitrine.fs.Dir;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.FileDescription;
+import dev.vitrine.fs.FsException;
+import dev.vitrine.fs.Inode;
+import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Task;
+
+/** What the path calls share: reading a path argument, the *at() directory, permission checks. */
+final class SysPathUtil {
+    private SysPathUtil() {}
+
+    static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_SYMLINK_FOLLOW = 0x400,
+            AT_EMPTY_PATH = 0x1000;
+    static final int UID = 1000;
+
+    /** A syscall body that may throw FsException for its errno. */
+    interface Body { long run(); }
+
+    static long guard(Body b) {
+        try {
+            return b.run();
+        } catch (FsException e) {
+            return -e.errno();
+        }
+    }
+
+    static String path(Task t, long va) {
+        if (va == 0) throw new FsException(Errno.EFAULT);
+        String p = t.memory().readCString(va, Namei.PATH_MAX);
+        if (p == null) {
+            if (t.memory().readCString(va, 1) == null) throw new FsException(Errno.EFAULT);
+            throw new FsException(Errno.ENAMETOOLONG);
+        }
+        return p;
+    }
+
+    static Namei.From from(Task t, Vfs v) { return new Namei.From(v.root(), cwd(t, v), t.pid()); }
+
+    static Dir cwd(Task t, Vfs v) { return t.fds().cwd() != null ? t.fds().cwd() : v.root(); }
+
+    /** The directory a relative path in an *at() call starts from. */
+    static Dir dirAt(Task t, Vfs v, int dirfd, String path) {
+        if (dirfd == AT_FDCWD || path.startsWith("/")) return cwd(t, v);
+        FileDescription f = t.fds().get(dirfd);
+        if (f == null) throw new FsException(Errno.EBADF);
+        if (!(f.file().inode() instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        return d;
+    }
+
+    static Namei.Found walk(Task t, Vfs v, int dirfd, String path, boolean follow) {
+        return Namei.walk(from(t, v), dirAt(t, v, dirfd, path), path, follow);
+    }
+
+    /** Owner bits for our uid's files, "other" bits for root's (devices). want: 4 r, 2 w, 1 x. */
+    static boolean permits(Inode i, int want) {
+        int bits = i.uid() == UID ? (i.perm() >> 6) & 7 : i.perm() & 7;
+        return (bits & want) == want;
+    }
+
+    static void need(Inode i, int want) { if (!permits(i, want)) throw new FsException(Errno.EACCES); }
+
+    /** Creating or removing a name needs write and search on the directory, and a writable tree. */
+    static void canModify(Dir d) {
+        if (d.readOnly()) throw new FsException(Errno.EROFS);
+        need(d, 3);
+    }
+}
