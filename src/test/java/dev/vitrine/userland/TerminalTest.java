@@ -1,5 +1,7 @@
 package dev.vitrine.userland;
 
+import dev.vitrine.conformance.Binfmt;
+
 import dev.vitrine.conformance.Toolchain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;

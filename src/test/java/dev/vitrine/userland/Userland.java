@@ -1,5 +1,7 @@
 package dev.vitrine.userland;
 
+import dev.vitrine.conformance.Binfmt;
+
 import dev.vitrine.Machine;
 import dev.vitrine.conformance.GuestRun;
 import dev.vitrine.conformance.Oracle;

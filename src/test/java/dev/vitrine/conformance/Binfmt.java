@@ -1,6 +1,5 @@
-package dev.vitrine.userland;
+package dev.vitrine.conformance;
 
-import dev.vitrine.conformance.Toolchain;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * host kernel do it. Needs root; the registration is undone when the JVM ends if this class made
  * it (one left by someone else is left alone).
  */
-final class Binfmt {
+public final class Binfmt {
     private static final Path DIR = Path.of("/proc/sys/fs/binfmt_misc");
     private static final Path ENTRY = DIR.resolve("qemu-riscv64");
     private static final Path CONF = Path.of("/usr/lib/binfmt.d/qemu-riscv64.conf");
@@ -26,7 +25,7 @@ final class Binfmt {
     private Binfmt() {}
 
     /** Skips the test (fails under CI=true) when riscv64 binaries cannot be exec'ed on the host. */
-    static synchronized void require() {
+    public static synchronized void require() {
         if (ready == null) ready = setUp();
         if (ready) return;
         String msg = "binfmt_misc for riscv64 is not available (" + why + "); see LINUX-NOTES \"The oracle and execve\"";
