@@ -22,6 +22,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new ShCommand());
         LabCommands.register(cl);
         // Bad input is a one-line error and status 2, never a stack trace.
         cl.setParameterExceptionHandler((ex, a) -> {

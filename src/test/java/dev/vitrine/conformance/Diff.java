@@ -1,11 +1,11 @@
 package dev.vitrine.conformance;
 
 /** Small text helpers for readable failure messages on outputs of thousands of lines. */
-final class Diff {
+public final class Diff {
     private Diff() {}
 
     /** null if equal; otherwise a description of the first differing line with a little context. */
-    static String firstDifference(String what, String expected, String actual) {
+    public static String firstDifference(String what, String expected, String actual) {
         if (expected.equals(actual)) return null;
         String[] e = expected.split("\n", -1), a = actual.split("\n", -1);
         int n = Math.min(e.length, a.length), i = 0;
@@ -20,7 +20,7 @@ final class Diff {
         return sb.toString();
     }
 
-    static String tail(String s, int lines) {
+    public static String tail(String s, int lines) {
         String[] l = s.split("\n", -1);
         StringBuilder sb = new StringBuilder();
         for (int k = Math.max(0, l.length - lines); k < l.length; k++) sb.append("    ").append(clip(l[k])).append('\n');

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
  * {@code diagnostics} is what Vitrine said about the run on its own channel (unimplemented
  * syscalls and the like); empty for qemu.
  */
-record GuestRun(byte[] stdout, byte[] stderr, int exitStatus, int signal, String note, String diagnostics) {
-    GuestRun(byte[] stdout, byte[] stderr, int exitStatus, int signal, String note) {
+public record GuestRun(byte[] stdout, byte[] stderr, int exitStatus, int signal, String note, String diagnostics) {
+    public GuestRun(byte[] stdout, byte[] stderr, int exitStatus, int signal, String note) {
         this(stdout, stderr, exitStatus, signal, note, "");
     }
 
-    String stdoutText() { return new String(stdout, StandardCharsets.UTF_8); }
-    String stderrText() { return new String(stderr, StandardCharsets.UTF_8); }
+    public String stdoutText() { return new String(stdout, StandardCharsets.UTF_8); }
+    public String stderrText() { return new String(stderr, StandardCharsets.UTF_8); }
 
-    String status() {
+    public String status() {
         return signal != 0 ? "killed by signal " + signal : "exit status " + exitStatus;
     }
 }

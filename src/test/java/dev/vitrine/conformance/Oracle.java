@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <li>the working directory is a scratch directory, removed afterwards.</li>
  * </ul>
  */
-final class Oracle {
+public final class Oracle {
     /** Own threads: the common pool may have a single thread on a small machine, and these block. */
     private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "oracle-io");
@@ -40,9 +40,15 @@ final class Oracle {
 
     private final Path qemu;
 
-    Oracle(Path qemu) { this.qemu = qemu; }
+    public Oracle(Path qemu) { this.qemu = qemu; }
 
-    GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds)
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        return run(binary, argv, env, stdin, timeoutSeconds, null);
+    }
+
+    /** As above, in working directory {@code dir} (null: a scratch directory, removed afterwards). */
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds, Path dir)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("env");
@@ -54,6 +60,7 @@ final class Oracle {
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
         // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
+        if (dir != null) return run(new ProcessBuilder(cmd).directory(dir.toFile()), binary, stdin, timeoutSeconds);
         Path cwd = Files.createTempDirectory("vitrine-oracle");
         try {
             return run(new ProcessBuilder(cmd).directory(cwd.toFile()), binary, stdin, timeoutSeconds);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>When a tool is missing the tests are skipped, unless {@code CI=true}: then a missing tool is a
  * failure, so a CI image without the toolchain cannot pass by skipping everything.
  */
-final class Toolchain {
+public final class Toolchain {
     static final String CC_NAME = "riscv64-linux-gnu-gcc";
     static final String QEMU_NAME = "qemu-riscv64";
 
@@ -29,16 +29,16 @@ final class Toolchain {
     static Optional<Path> qemu() { return QEMU; }
 
     /** The cross compiler, or a skip (a failure under CI=true) with a message saying how to get it. */
-    static Path requireCompiler() {
+    public static Path requireCompiler() {
         return require(CC, CC_NAME, "VITRINE_CC", "apt-get install gcc-riscv64-linux-gnu");
     }
 
     /** qemu-riscv64, or a skip (a failure under CI=true). */
-    static Path requireQemu() {
+    public static Path requireQemu() {
         return require(QEMU, QEMU_NAME, "VITRINE_QEMU", "apt-get install qemu-user");
     }
 
-    static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
+    public static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
 
     private static Path require(Optional<Path> tool, String name, String var, String install) {
         if (tool.isPresent()) return tool.get();

@@ -16,22 +16,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * of hanging the build. stdout and stderr are in-memory streams and fds 0-2 are declared
  * non-terminals, as the oracle's pipes are.
  */
-final class VitrineRunner {
+public final class VitrineRunner {
     /** A generous cap so a runaway guest stops on its own even if the timeout cannot stop it. */
     static final long MAX_INSTRUCTIONS = 4_000_000_000L;
     private static final long THREAD_STACK = 256L << 20;
 
-    GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds) throws Throwable {
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds) throws Throwable {
+        return run(binary, argv, env, stdin, timeoutSeconds, b -> {});
+    }
+
+    /** As above, with {@code configure} applied to the machine's builder last (mounts, limits). */
+    public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds,
+                        java.util.function.Consumer<Machine.Builder> configure) throws Throwable {
         ByteArrayOutputStream out = new Capped(), err = new Capped(), diag = new Capped();
-        Machine machine = Machine.builder()
+        Machine.Builder builder = Machine.builder()
                 .stdin(new ByteArrayInputStream(stdin))
                 .stdout(out)
                 .stderr(err)
                 .env(env)
                 .tty(false)
                 .diagnostics(new PrintStream(diag, true, StandardCharsets.UTF_8))
-                .maxInstructions(MAX_INSTRUCTIONS)
-                .build();
+                .maxInstructions(MAX_INSTRUCTIONS);
+        configure.accept(builder);
+        Machine machine = builder.build();
         AtomicReference<Machine.Result> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(null, () -> {

@@ -1,0 +1,142 @@
+package dev.vitrine.cli;
+
+import dev.vitrine.Machine;
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.mmu.TlbConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `vitrine sh`: boots the machine into the userland's shell on this terminal. The guest sees
+ * userland/build/bin at /bin (the shell and the utilities), userland/build/examples at
+ * /examples (the chapter's programs), and starts in /home/user with a few sample files.
+ * `vitrine sh -c 'COMMANDS'` runs one command line and exits with its status, for scripts and
+ * tests. The binaries are built with userland/Makefile when missing or older than their sources.
+ */
+@Command(name = "sh", mixinStandardHelpOptions = true,
+        description = {"Boot the machine into /bin/sh on this terminal.",
+                "With -c, run one command line and exit with its status."})
+final class ShCommand implements Callable<Integer> {
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "run COMMANDS (one shell line) and exit with its status")
+    String command;
+
+    @Parameters(paramLabel = "ARG", description = "with -c: the script's $0, $1, ...")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--stats", description = "print the machine's figures to stderr when the shell exits")
+    boolean stats;
+
+    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
+    boolean strace;
+
+    @Option(names = "--paging", paramLabel = "PRESET", description = "page-table geometry: sv39 (default), sv48, sv57, x86-32, flat32")
+    String paging = "sv39";
+
+    @Option(names = "--tlb", paramLabel = "ENTRIES[:WAYS[:POLICY]]", description = "TLB per side (default 64, fully associative, lru); 0 = no TLB")
+    String tlb = "64";
+
+    @Option(names = "--sched", paramLabel = "POLICY", description = "scheduling policy: rr (default), fifo, priority, random")
+    String sched = "rr";
+
+    @Option(names = "--quantum", paramLabel = "N", description = "time slice in instructions (default 100000)")
+    long quantum = 100_000;
+
+    @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
+    Boolean tty;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new ShCommand()).execute(argv));
+    }
+
+    @Override public Integer call() throws Exception {
+        Path home = DemoCommand.home();
+        Path bin = buildUserland(home);
+        Path examples = home.resolve("userland/build/examples");
+        String term = System.getenv("TERM");
+        Machine.Builder b = Machine.builder()
+                .paging(Geometry.preset(paging))
+                .tlb(TlbConfig.parse(tlb, true, false, 0))
+                .sched(sched).quantum(quantum)
+                .stdin(System.in).stdout(System.out).stderr(System.err)
+                .tty(tty)
+                .strace(strace ? System.err : null)
+                .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
+                        "PS1=vitrine$ "));
+        b.mount(bin + ":/bin");
+        if (Files.isDirectory(examples)) b.mount(examples + ":/examples");
+        for (String m : mounts) b.mount(m);
+        List<String> argv = new ArrayList<>();
+        argv.add("sh");
+        if (command != null) {
+            argv.add("-c");
+            argv.add(command);
+            argv.addAll(args);
+        } else if (!args.isEmpty()) {
+            throw new IllegalArgumentException("arguments need -c COMMANDS (they become $0, $1, ...)");
+        }
+        Machine.Result r = b.build().run(bin.resolve("sh"), argv);
+        System.out.flush();
+        if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
+        if (stats) StatsReport.print(System.err, r.stats(), Geometry.preset(paging));
+        return r.exitStatus();
+    }
+
+    /** userland/build/bin, built first with `make -C userland bin examples` if the shell is missing or stale. */
+    static Path buildUserland(Path home) throws IOException, InterruptedException {
+        Path userland = home.resolve("userland");
+        Path bin = userland.resolve("build/bin");
+        if (!Files.isRegularFile(userland.resolve("Makefile")))
+            throw new IllegalArgumentException("userland/ not found under " + home + " (run ./vitrine from the repository)");
+        if (upToDate(userland, bin)) return bin;
+        Process p;
+        try {
+            p = new ProcessBuilder("make", "-s", "-C", userland.toString(), "bin", "examples").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot build userland/: make is not installed");
+        }
+        byte[] log = p.getInputStream().readAllBytes();
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            String text = new String(log, StandardCharsets.UTF_8);
+            if (text.contains(GuestCompiler.CC) && text.contains("not found"))
+                throw new IllegalArgumentException("cannot build userland/: " + GuestCompiler.CC
+                        + " is not installed (Debian/Ubuntu: apt-get install gcc-riscv64-linux-gnu)");
+            throw new IllegalArgumentException("building userland/ failed:\n" + text.strip());
+        }
+        return bin;
+    }
+
+    /** True when build/bin/sh exists and no source under bin/ or examples/ is newer than it. */
+    private static boolean upToDate(Path userland, Path bin) throws IOException {
+        Path sh = bin.resolve("sh");
+        if (!Files.isRegularFile(sh)) return false;
+        long built = Files.getLastModifiedTime(sh).toMillis();
+        for (String dir : List.of("bin", "examples")) {
+            Path d = userland.resolve(dir);
+            if (!Files.isDirectory(d)) continue;
+            try (var s = Files.list(d)) {
+                if (s.anyMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).toMillis() > built;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                })) return false;
+            }
+        }
+        return true;
+    }
+}

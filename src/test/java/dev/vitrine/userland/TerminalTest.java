@@ -1,0 +1,153 @@
+package dev.vitrine.userland;
+
+import dev.vitrine.conformance.Binfmt;
+
+import dev.vitrine.conformance.Toolchain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shell on a real terminal: tmux gives it a pty, send-keys types, capture-pane reads the
+ * screen. Under qemu-riscv64 the shell is interactive (stdin is a terminal): a prompt, job
+ * control with process groups, and Ctrl-C reaching only the foreground job. On Vitrine the same
+ * session goes through `vitrine sh` once that command exists (the kernel turns the host
+ * terminal's ^C into SIGINT for the guest's foreground process group).
+ */
+class TerminalTest {
+    private String session;
+
+    @Test
+    void interactiveUnderQemu() throws Exception {
+        Path qemu = Toolchain.requireQemu();
+        Userland.build();
+        Binfmt.require();
+        requireTmux();
+        Path work = Userland.fixture();
+        try {
+            start(work, "env -i PATH=" + Userland.BIN + ":" + Userland.EXAMPLES + " HOME=" + work + " TERM=xterm "
+                    + qemu + " " + Userland.BIN.resolve("sh"));
+            session(true);
+        } finally {
+            Userland.deleteTree(work);
+        }
+    }
+
+    @Test
+    void interactiveOnVitrine() throws Exception {
+        Userland.build();
+        Userland.requireKernel();
+        requireTmux();
+        Path jar = Userland.ROOT.resolve("target/vitrine.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "needs target/vitrine.jar (mvn package)");
+        try {
+            Class.forName("dev.vitrine.cli.ShCommand");
+        } catch (ClassNotFoundException e) {
+            Assumptions.abort("no `vitrine sh` yet (cli/ShCommand)");
+        }
+        Path work = Userland.fixture();
+        try {
+            start(work, "java -Xss16m -Dvitrine.home=" + Userland.ROOT + " -cp " + jar + " dev.vitrine.cli.ShCommand --mount "
+                    + work + ":/work:rw");
+            type("cd /work");
+            session(exists("dev.vitrine.HostInterrupt"));   // the host's ^C as SIGINT (the proc work, 52c3417)
+        } finally {
+            Userland.deleteTree(work);
+        }
+    }
+
+    /** A pipeline, a redirect, a background job, and (if asked) Ctrl-C of a yes pipeline. */
+    private void session(boolean ctrlC) throws Exception {
+        waitFor("$ ", 60);
+        type("ls -1 | cut -d. -f1 | sort | uniq | wc -l");
+        waitFor("\n6\n", 60);
+        type("echo redirected > out; cat out");
+        waitFor("\nredirected\n", 60);
+        type("sleep 30 &");
+        waitFor("[1] ", 60);
+        type("jobs");
+        waitFor("[1]+  Running                 sleep 30 &", 60);
+        if (ctrlC) {
+            type("yes | cat > /dev/null");
+            Thread.sleep(1500);
+            tmux("send-keys", "-t", session, "C-c");
+            type("echo status $?");
+            waitFor("status 130", 60);
+        }
+        type("kill %1; wait; echo end");
+        waitFor("\nend\n", 60);
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void requireTmux() {
+        boolean ok;
+        try {
+            ok = new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            ok = false;
+        }
+        if (ok) return;
+        if (Toolchain.ci()) Assertions.fail("CI=true and tmux is not installed");
+        Assumptions.abort("tmux is not installed");
+    }
+
+    private void start(Path dir, String command) throws Exception {
+        session = "vitrine-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "50", "-c", dir.toString(), command);
+    }
+
+    private void type(String line) throws Exception {
+        tmux("send-keys", "-t", session, "-l", line);
+        tmux("send-keys", "-t", session, "Enter");
+    }
+
+    private String screen() throws Exception {
+        return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", session);
+    }
+
+    private void waitFor(String text, long seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s = "";
+        while (System.nanoTime() < end) {
+            s = screen();
+            if (s.contains(text)) return;
+            Thread.sleep(200);
+        }
+        assertTrue(s.contains(text), "waited " + seconds + " s for \"" + text + "\"; the screen:\n" + s);
+    }
+
+    private static String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("tmux");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        return out;
+    }
+
+    @AfterEach
+    void kill() throws Exception {
+        if (session != null) tmux("kill-session", "-t", session);
+    }
+}

@@ -1,0 +1,2 @@
+/* false: do nothing, unsuccessfully (status 1). */
+int main(void) { return 1; }
