@@ -50,8 +50,9 @@ class TerminalTest {
         Userland.build();
         Userland.requireKernel();
         requireTmux();
-        Path jar = Userland.ROOT.resolve("target/vitrine.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "needs target/vitrine.jar (mvn package)");
+        // The classes this very build compiled, not a jar that may be stale or missing before `package`.
+        String jar = Userland.ROOT.resolve("target/classes") + File.pathSeparator
+                + Path.of(picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try {
             Class.forName("dev.vitrine.cli.ShCommand");
         } catch (ClassNotFoundException e) {
