@@ -1,6 +1,5 @@
 package dev.vitrine.cpu;
 
-import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Mmu;
 
 import java.lang.invoke.MethodHandles;
@@ -10,7 +9,10 @@ import java.nio.ByteOrder;
 /**
  * One RV64GC hart in user mode: fetch through the MMU, look the instruction up in the
  * shared {@link CodeCache} (decode on a miss), execute. Every fetch and every data access
- * calls {@link Mmu#translate}, so the MMU's counters see exactly what hardware would.
+ * is one MMU translation ({@link Mmu#fetch}, {@link Mmu#load}, {@link Mmu#store}), so the
+ * MMU's counters see exactly what hardware would; with a split TLB, fetch hits on the
+ * page of the last fetch are counted here and reported in bulk ({@link Mmu#fetchBatchPage}
+ * says why that is exact).
  *
  * <p>The hot loop is {@link #run}; memory helpers and rare instructions live in their
  * own small methods so the JIT can compile the loop as a whole.
@@ -43,6 +45,7 @@ public final class Hart {
     private final byte[] ram;
     private final CodeCache code;
     private final long pageMask;
+    private final int pageBits;
     /** A 32-bit instruction at this offset (in the page or code block) straddles a boundary. */
     private final int straddleOffset;
     /** The bits of the last page-straddling 32-bit instruction (it is never cached). */
@@ -54,6 +57,7 @@ public final class Hart {
         this.code = CodeCache.of(mmu.memory());
         this.lsu = new Lsu(mmu, code);
         this.pageMask = mmu.geometry().pageMask();
+        this.pageBits = mmu.geometry().pageBits();
         this.straddleOffset = lsu.crossMask - 1;
     }
 
@@ -77,11 +81,25 @@ public final class Hart {
         // The block of the last fetch: most fetches hit it and skip the block lookup.
         long blkIndex = -1;
         long[] blk = null;
+        // Fetch hits on one page are counted here and reported to the MMU in bulk, before any
+        // other fetch goes to it and on exit: exact with a split TLB (see Mmu.fetchBatchPage);
+        // otherwise fPage stays -1 and every fetch goes through the MMU.
+        long fPage = -1, fDelta = 0, fHits = 0;
+        final int pageBits = this.pageBits;
         fpu.flags = fcsr & 0x1f;
         loop:
         while (n < budget) {
-            long pa = mmu.translate(pc, Access.FETCH);
-            if (pa < 0) { trap = pageFault(); break; }
+            long pa;
+            if ((pc >>> pageBits) == fPage) {
+                fHits++;
+                pa = pc + fDelta;
+            } else {
+                if (fHits != 0) { mmu.countFetchHits(fHits); fHits = 0; }
+                pa = mmu.fetch(pc);
+                if (pa < 0) { trap = pageFault(); break; }
+                fPage = mmu.fetchBatchPage();
+                fDelta = mmu.fetchBatchDelta();
+            }
             long index = pa >>> CodeCache.BLOCK_BITS;
             if (index != blkIndex) {
                 blk = code.block((int) index);
@@ -89,6 +107,9 @@ public final class Hart {
             }
             long d = blk[((int) pa & 0xfff) >>> 1];
             if (d == 0) {
+                // fetchSlow may fetch the next page through the MMU (and so fill the fetch TLB)
+                if (fHits != 0) { mmu.countFetchHits(fHits); fHits = 0; }
+                fPage = -1;
                 d = fetchSlow(pc, pa);
                 if (d == 0) { trap = pageFault(); break; }
                 blk = code.block((int) index); // ours may have been dropped (and zeroed) meanwhile
@@ -210,6 +231,7 @@ public final class Hart {
             }
             n++;
         }
+        if (fHits != 0) mmu.countFetchHits(fHits);
         this.pc = pc;
         this.instret += n;
         fcsr = (fcsr & 0xe0) | (fpu.flags & 0x1f);
@@ -228,7 +250,7 @@ public final class Hart {
             return d;
         }
         if (((int) pa & lsu.crossMask) == straddleOffset) {
-            long pa2 = ((pc + 2) & pageMask) == 0 ? mmu.translate(pc + 2, Access.FETCH) : pa + 2;
+            long pa2 = ((pc + 2) & pageMask) == 0 ? mmu.fetch(pc + 2) : pa + 2;
             if (pa2 < 0) return 0;
             straddleBits = lo | ((short) I16.get(ram, (int) pa2) & 0xffff) << 16;
             return Decoder.decode(straddleBits);

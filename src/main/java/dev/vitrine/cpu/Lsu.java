@@ -53,27 +53,27 @@ final class Lsu {
     }
 
     int load8(long va) {
-        long p = mmu.translate(va, Access.LOAD);
+        long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         return ram[(int) p];
     }
 
     int load16(long va) {
-        long p = mmu.translate(va, Access.LOAD);
+        long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 2)) return (int) loadCross(va, p, 2);
         return (short) I16.get(ram, (int) p);
     }
 
     int load32(long va) {
-        long p = mmu.translate(va, Access.LOAD);
+        long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 4)) return (int) loadCross(va, p, 4);
         return (int) I32.get(ram, (int) p);
     }
 
     long load64(long va) {
-        long p = mmu.translate(va, Access.LOAD);
+        long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 8)) return loadCross(va, p, 8);
         return (long) I64.get(ram, (int) p);
@@ -98,7 +98,7 @@ final class Lsu {
     }
 
     boolean store8(long va, int v) {
-        long p = mmu.translate(va, Access.STORE);
+        long p = mmu.store(va);
         if (p < 0) return false;
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
         if (blocks[b] != null) code.invalidateBlock(b);
@@ -108,7 +108,7 @@ final class Lsu {
 
     /** Stores the low {@code size} bytes of v; false if the MMU refused (nothing written then). */
     boolean store(long va, long v, int size) {
-        long p = mmu.translate(va, Access.STORE);
+        long p = mmu.store(va);
         if (p < 0) return false;
         if (crosses(va, size)) return storeCross(va, p, v, size);
         int b = (int) (p >>> CodeCache.BLOCK_BITS);

@@ -11,7 +11,8 @@
  *     every hart over the same {@link dev.vitrine.mmu.PhysicalMemory}. A hart store, AMO or
  *     SC into a block drops it; fence.i drops all; the kernel calls
  *     {@link dev.vitrine.cpu.Hart#invalidateFrame} for frames it writes or reuses.</li>
- * <li>{@code Lsu}: loads and stores through {@link dev.vitrine.mmu.Mmu#translate}, misaligned
+ * <li>{@code Lsu}: loads and stores through {@link dev.vitrine.mmu.Mmu#load} and
+ *     {@link dev.vitrine.mmu.Mmu#store} (the inlinable fast paths of translate), misaligned
  *     and page-crossing accesses, the LR reservation.</li>
  * <li>{@code Alu} (division corner cases), {@code Amo}, {@code Csr}, {@code FpExec}
  *     (F/D register work; the arithmetic is {@link dev.vitrine.cpu.Fpu}).</li>

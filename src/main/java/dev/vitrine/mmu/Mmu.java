@@ -35,9 +35,13 @@ package dev.vitrine.mmu;
  * hit alike. With RANDOM replacement the fetch side draws from {@code seed} and the data
  * side from {@code seed ^ 0x9E3779B97F4A7C15}; a unified TLB from {@code seed}.
  *
- * <p>The fast path (one {@code LastPage} per side) changes no figure: it only skips the
- * set search when the search would find the same slot again, and still counts the hit
- * and bumps the slot's LRU timestamp.
+ * <p>The fast path changes no figure: it only skips the set search when the search would
+ * find the same slot again, and still counts the hit and bumps the slot's LRU timestamp,
+ * in the same order as a full lookup. Each side remembers its current page (in fields,
+ * read by {@link #fetch}, {@link #load} and {@link #store}, which are kept under the JIT's
+ * 35-byte inlining limit so that every call site in the hart inlines them) and the page
+ * before it (a {@link LastPage}, tried out of line before the set search: the stack and
+ * the globals alternate). Why a remembered page stays exact is written at {@link LastPage}.
  */
 public final class Mmu {
     public static final long FAULT = -1L;
@@ -48,8 +52,19 @@ public final class Mmu {
     private final MmuStats stats = new MmuStats();
     private final PageWalker walker;
     private final Tlb fetchTlb, dataTlb;
-    private final LastPage fetchLast, dataLast;
+    // The current page of each side, flattened for the inlined fast paths. fetchPage, loadPage and
+    // storePage hold the page only while that access is granted outright, else -1 (no va >>> pageBits
+    // is -1). delta = pa - va within the page.
+    private long fetchPage = -1, fetchDelta;
+    private int fetchSlot;
+    private long loadPage = -1, storePage = -1, dataDelta, dataPage = -1;
+    private int dataSlot, dataAllow;
+    /** The page each side translated before its current one: the second chance. */
+    private final LastPage fetchPrev = new LastPage(), dataPrev = new LastPage();
     private final boolean fastPath;
+    /** Whether the hart may count fetch hits in bulk: split TLB and fast path (see {@link #fetchBatchPage}). */
+    private final boolean batchFetches;
+    private int batchSlot;
     private final int pageBits;
     private final long pageMask, vaMask, memSize;
     private long rootPa = -1;
@@ -77,9 +92,8 @@ public final class Mmu {
         this.dataTlb = tlbConfig.split()
                 ? new Tlb(entries, ways, tlbConfig.policy(), spans, tlbConfig.seed() ^ 0x9E3779B97F4A7C15L)
                 : fetchTlb;
-        this.fetchLast = new LastPage(fetchTlb);
-        this.dataLast = new LastPage(dataTlb);
         this.fastPath = fastPath && entries > 0;
+        this.batchFetches = this.fastPath && fetchTlb != dataTlb;
         this.pageBits = geometry.pageBits();
         this.pageMask = geometry.pageMask();
         this.vaMask = geometry.vaBits() >= 64 ? -1L : (1L << geometry.vaBits()) - 1;
@@ -155,19 +169,108 @@ public final class Mmu {
 
     /** Physical address for {@code va}, or {@link #FAULT}. */
     public long translate(long va, int access) {
-        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
-        if ((va >>> pageBits) == last.vpn && (last.allow & (1 << access)) != 0) {
-            if (access == Access.FETCH) stats.fetchHits++; else stats.dataHits++;
-            last.tlb.touch(last.slot);
-            return last.paBase | (va & pageMask);
-        }
-        return lookup(va, access);
+        return access == Access.FETCH ? fetch(va) : access == Access.LOAD ? load(va) : store(va);
     }
 
-    /** Whether the next {@code access} at {@code va} would be served by the fast path (for tests). */
+    // The three fast paths: each must stay below 35 bytes of bytecode (MaxInlineSize) so that C2
+    // inlines it at every call site, however cold; everything else is out of line in slow().
+
+    /** {@link #translate} for a fetch. */
+    public long fetch(long va) {
+        if ((va >>> pageBits) != fetchPage) return slow(va, Access.FETCH);
+        fetchHit();
+        return va + fetchDelta;
+    }
+
+    /** {@link #translate} for a load. */
+    public long load(long va) {
+        if ((va >>> pageBits) != loadPage) return slow(va, Access.LOAD);
+        dataHit();
+        return va + dataDelta;
+    }
+
+    /** {@link #translate} for a store. */
+    public long store(long va) {
+        if ((va >>> pageBits) != storePage) return slow(va, Access.STORE);
+        dataHit();
+        return va + dataDelta;
+    }
+
+    private void fetchHit() {
+        stats.fetchHits++;
+        fetchTlb.touch(fetchSlot);
+    }
+
+    private void dataHit() {
+        stats.dataHits++;
+        dataTlb.touch(dataSlot);
+    }
+
+    // ---- fetch hits counted by the hart in bulk
+
+    /**
+     * The page (va >>> pageBits) of the fetch just translated, if the caller may count
+     * further fetch hits on it itself and report them through {@link #countFetchHits};
+     * else -1. Call right after a successful {@link #fetch}; pa = va + {@link #fetchBatchDelta()}.
+     *
+     * <p>Why that is exact, only with a split TLB: n fetches of this page through
+     * {@link #fetch} would each count one fetch hit and set the slot's LRU stamp to ++clock
+     * of the fetch TLB, and change nothing else. In a split TLB the hart's loads, stores
+     * and atomics touch only the data TLB, the data counters and the data side's
+     * remembered pages (a dirty walk's remap forgets the fetch page too, but that only
+     * drops a hint: the fetch TLB, and so what its search finds, is unchanged). The
+     * fetch TLB therefore keeps its content, and the n hits end in the same state as
+     * fetchHits += n, clock += n, stamp = clock, provided nothing reads or changes the
+     * fetch side before the report: the caller reports before any other call to
+     * {@link #fetch} or {@link #translate} and before control leaves it (the kernel
+     * calls sfence, setRoot and reads the counters only between runs). In a unified TLB
+     * data accesses interleave their stamps with the fetches', so it returns -1 there.
+     */
+    public long fetchBatchPage() {
+        if (!batchFetches) return -1;
+        batchSlot = fetchSlot;
+        return fetchPage;
+    }
+
+    /** pa - va on the page {@link #fetchBatchPage()} returned. */
+    public long fetchBatchDelta() { return fetchDelta; }
+
+    /** Counts {@code n} fetch hits on the page {@link #fetchBatchPage()} returned, as n calls of {@link #fetch} would. */
+    public void countFetchHits(long n) {
+        stats.fetchHits += n;
+        fetchTlb.touch(batchSlot, n);
+    }
+
+    /** A TLB with every access searching its sets and no bulk fetch counting: the reference the fast paths must equal (for tests). */
+    public static Mmu reference(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig) {
+        return new Mmu(geometry, memory, tlbConfig, false);
+    }
+
+    /** Whether the next {@code access} at {@code va} would be served without a set search (for tests). */
     boolean fastPathCovers(long va, int access) {
-        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
-        return (va >>> pageBits) == last.vpn && (last.allow & (1 << access)) != 0;
+        long page = va >>> pageBits;
+        long current = access == Access.FETCH ? fetchPage : access == Access.LOAD ? loadPage : storePage;
+        LastPage prev = access == Access.FETCH ? fetchPrev : dataPrev;
+        return page == current || (page == prev.vpn && (prev.allow & (1 << access)) != 0);
+    }
+
+    /** Not the side's current page: try the page before it, then a full lookup. */
+    private long slow(long va, int access) {
+        boolean fetch = access == Access.FETCH;
+        LastPage prev = fetch ? fetchPrev : dataPrev;
+        if ((va >>> pageBits) != prev.vpn || (prev.allow & (1 << access)) == 0) return lookup(va, access);
+        // The lookup would hit prev.slot and succeed: count and touch exactly as it would.
+        long vpn = prev.vpn, delta = prev.delta;
+        int slot = prev.slot, allow = prev.allow;
+        if (fetch) {
+            stats.fetchHits++;
+            fetchTlb.touch(slot);
+        } else {
+            stats.dataHits++;
+            dataTlb.touch(slot);
+        }
+        makeCurrent(fetch, vpn, delta, slot, allow);
+        return va + delta;
     }
 
     private long lookup(long va, int access) {
@@ -245,27 +348,64 @@ public final class Mmu {
 
     private void remember(long va, int access, long paBase, Tlb tlb, int slot, int perms) {
         if (!fastPath) return;
-        LastPage last = access == Access.FETCH ? fetchLast : dataLast;
-        last.vpn = va >>> pageBits;
-        last.paBase = paBase;
-        last.slot = slot;
         int allow = 0;
         if ((perms & Pte.U) != 0) {
             if ((perms & Pte.X) != 0) allow |= 1 << Access.FETCH;
             if ((perms & Pte.R) != 0) allow |= 1 << Access.LOAD;
             if ((perms & Pte.W) != 0 && (perms & Pte.D) != 0) allow |= 1 << Access.STORE;
         }
-        last.allow = allow;
+        makeCurrent(access == Access.FETCH, va >>> pageBits, paBase - (va & ~pageMask), slot, allow);
     }
 
-    private void forgetSlot(Tlb tlb, int slot) {
-        fetchLast.forgetIf(tlb, slot);
-        dataLast.forgetIf(tlb, slot);
+    /** Makes a page its side's current one; the old current page (if another) becomes the previous. */
+    private void makeCurrent(boolean fetch, long vpn, long delta, int slot, int allow) {
+        if (fetch) {
+            LastPage prev = fetchPrev;
+            if (fetchPage != vpn) {
+                if (fetchPage >= 0) prev.set(fetchPage, fetchDelta, fetchSlot, 1 << Access.FETCH);
+                else prev.forget();
+            }
+            if (prev.vpn == vpn) prev.forget();
+            fetchPage = (allow & (1 << Access.FETCH)) != 0 ? vpn : -1;
+            fetchDelta = delta;
+            fetchSlot = slot;
+        } else {
+            LastPage prev = dataPrev;
+            if (dataPage != vpn) {
+                if (dataPage >= 0) prev.set(dataPage, dataDelta, dataSlot, dataAllow);
+                else prev.forget();
+            }
+            if (prev.vpn == vpn) prev.forget();
+            dataPage = vpn;
+            dataAllow = allow;
+            loadPage = (allow & (1 << Access.LOAD)) != 0 ? vpn : -1;
+            storePage = (allow & (1 << Access.STORE)) != 0 ? vpn : -1;
+            dataDelta = delta;
+            dataSlot = slot;
+        }
     }
+
+    /** {@code slot} of {@code tlb} is about to change: forget every remembered page it holds. */
+    private void forgetSlot(Tlb tlb, int slot) {
+        if (tlb == fetchTlb) {
+            if (fetchSlot == slot) forgetFetch();
+            if (fetchPrev.slot == slot) fetchPrev.forget();
+        }
+        if (tlb == dataTlb) {
+            if (dataSlot == slot) forgetData();
+            if (dataPrev.slot == slot) dataPrev.forget();
+        }
+    }
+
+    private void forgetFetch() { fetchPage = -1; }
+
+    private void forgetData() { dataPage = loadPage = storePage = -1; dataAllow = 0; }
 
     private void forgetLastPages() {
-        fetchLast.forget();
-        dataLast.forget();
+        forgetFetch();
+        forgetData();
+        fetchPrev.forget();
+        dataPrev.forget();
     }
 
     private void flushTlbs() {

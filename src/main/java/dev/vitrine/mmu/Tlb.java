@@ -132,6 +132,11 @@ public final class Tlb {
         if (lru) stamps[slot] = ++clock;
     }
 
+    /** {@code n} lookups hit {@code slot} in a row: the same replacement state as n calls of {@link #touch}. */
+    public void touch(int slot, long n) {
+        if (lru) stamps[slot] = clock += n;
+    }
+
     /** The slot a fill of {@code vpn} at size {@code s} will take, or -1 without a TLB. May draw a random number. */
     public int victim(long vpn, int s) {
         if (keys.length == 0) return -1;

@@ -26,9 +26,12 @@ final class Rig {
     Rig() { this(Geometry.SV39); }
 
     /** SV39, or the two-level 32-bit X86_32 shape (4-byte entries: one leaf table covers 4 MiB). */
-    Rig(Geometry geometry) {
+    Rig(Geometry geometry) { this(geometry, TlbConfig.DEFAULT, false); }
+
+    /** With a chosen TLB; {@code reference}: an MMU without any fast path (see {@link Mmu#reference}). */
+    Rig(Geometry geometry, TlbConfig tlb, boolean reference) {
         this.geometry = geometry;
-        mmu = new Mmu(geometry, mem, TlbConfig.DEFAULT);
+        mmu = reference ? Mmu.reference(geometry, mem, tlb) : new Mmu(geometry, mem, tlb);
         hart = new Hart(mmu);
         if (geometry.pteBytes() == 8) {
             mem.write64(ROOT, Pte.make(L1 >>> 12, Pte.V));

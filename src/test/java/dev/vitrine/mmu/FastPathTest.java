@@ -27,11 +27,29 @@ class FastPathTest {
             int ways = entries >> meta.nextInt(Integer.numberOfTrailingZeros(entries) + 1);
             TlbConfig cfg = new TlbConfig(entries, ways, POLICIES[meta.nextInt(3)], meta.nextBoolean(),
                     meta.nextBoolean(), meta.nextLong());
-            compare(g, cfg, meta.nextLong());
+            compare(g, cfg, meta.nextLong(), false);
         }
     }
 
-    static void compare(Geometry g, TlbConfig cfg, long seed) {
+    /**
+     * The same with locality: most accesses go back to one of the last few pages, the way
+     * code, stack and globals alternate, so the current and the previous remembered page of
+     * each side (and their swaps) are used all the time, also in unified TLBs where the
+     * fetch side's pages are the data side's slots.
+     */
+    @Test void rememberedPagesMatchTheFullLookupUnderLocality() {
+        SplittableRandom meta = new SplittableRandom(7);
+        for (int run = 0; run < 120; run++) {
+            Geometry g = Geometry.PRESETS.get(run % Geometry.PRESETS.size());
+            int entries = new int[] {1, 2, 4, 8, 16, 32, 64}[meta.nextInt(7)];
+            int ways = entries >> meta.nextInt(Integer.numberOfTrailingZeros(entries) + 1);
+            TlbConfig cfg = new TlbConfig(entries, ways, POLICIES[meta.nextInt(3)], meta.nextBoolean(),
+                    meta.nextBoolean(), meta.nextLong());
+            compare(g, cfg, meta.nextLong(), true);
+        }
+    }
+
+    static void compare(Geometry g, TlbConfig cfg, long seed, boolean locality) {
         PhysicalMemory memA = new PhysicalMemory(12L << 20, g.pageBits());
         long[] roots = build(g, memA, new SplittableRandom(seed));
         PhysicalMemory memB = new PhysicalMemory(12L << 20, g.pageBits());
@@ -43,9 +61,15 @@ class FastPathTest {
         SplittableRandom rnd = new SplittableRandom(seed ^ 1);
         int space = 0;
         for (Mmu m : new Mmu[] {fast, slow}) m.setRoot(roots[0], 1);
+        long[] recent = new long[4];
         for (int step = 0; step < 3000; step++) {
             int op = rnd.nextInt(1000);
             long va = address(g, rnd);
+            if (locality) {
+                if (rnd.nextInt(8) != 0) va = (recent[rnd.nextInt(recent.length)] & ~g.pageMask()) | (va & g.pageMask());
+                else recent[rnd.nextInt(recent.length)] = va;
+                if (op >= 50 && rnd.nextInt(4) != 0) op = 1000;   // fewer disturbances: long runs of hits
+            }
 
             if (op < 20) {
                 space ^= 1;
@@ -61,7 +85,11 @@ class FastPathTest {
                 rewriteLeaf(g, fast, memA, memB, va, rnd);
             } else {
                 int access = rnd.nextInt(3);
-                long a = fast.translate(va, access), b = slow.translate(va, access);
+                long a = switch (rnd.nextInt(2)) {   // both entry points of the fast path
+                    case 0 -> fast.translate(va, access);
+                    default -> access == Access.FETCH ? fast.fetch(va) : access == Access.LOAD ? fast.load(va) : fast.store(va);
+                };
+                long b = slow.translate(va, access);
                 assertEquals(b, a, what + " step " + step);
                 if (a == Mmu.FAULT) assertEquals(slow.faultCause(), fast.faultCause(), what + " step " + step);
                 assertEquals(slow.stats().dataHits + slow.stats().fetchHits, fast.stats().hits(), what + " step " + step);
@@ -133,6 +161,9 @@ class FastPathTest {
         assertTrue(m.fastPathCovers(0x2000, Access.STORE));
         m.translate(0x3000, Access.LOAD);             // unified, 2 entries: evicts page 1 (LRU), the fetch side's slot
         assertFalse(m.fastPathCovers(0x1000, Access.FETCH));
+        assertTrue(m.fastPathCovers(0x2000, Access.STORE), "page 2 is the data side's previous page");
+        m.translate(0x2008, Access.STORE);             // swaps: page 2 current, page 3 previous
+        assertTrue(m.fastPathCovers(0x3000, Access.LOAD));
         m.invalidatePage(0x7000);
         assertFalse(m.fastPathCovers(0x3000, Access.LOAD), "any sfence forgets both sides");
         Mmu reference = new Mmu(Geometry.SV39, mem, TlbConfig.DEFAULT, false);
