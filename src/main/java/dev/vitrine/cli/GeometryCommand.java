@@ -1,7 +1,7 @@
 package dev.vitrine.cli;
 
 import dev.vitrine.lab.GeometryReport;
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.Region;
 import dev.vitrine.mmu.TlbConfig;
 import picocli.CommandLine.Command;

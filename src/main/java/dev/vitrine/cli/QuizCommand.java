@@ -1,6 +1,6 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.quiz.Exercise;
 import dev.vitrine.lab.quiz.Topic;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.ReplaceReport;
 import dev.vitrine.lab.ReplaceSim;
 import dev.vitrine.lab.ReplaceSweep;

@@ -1,6 +1,6 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.sched.Job;
 import dev.vitrine.lab.sched.JobReader;
 import dev.vitrine.lab.sched.SchedPolicy;

@@ -1,6 +1,6 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.Sizes;
 import dev.vitrine.lab.TlbReport;
 import dev.vitrine.lab.TlbSim;

@@ -1,6 +1,6 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.PageTableSpec;
 import dev.vitrine.lab.SeededTable;
 import dev.vitrine.lab.Translation;

@@ -1,5 +1,7 @@
 package dev.vitrine.lab;
 
+import dev.vitrine.trace.Json;
+
 import dev.vitrine.mmu.Geometry;
 
 import java.math.BigInteger;

@@ -1,5 +1,7 @@
 package dev.vitrine.lab;
 
+import dev.vitrine.trace.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,66 +1,84 @@
 package dev.vitrine.trace;
 
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers and booleans as JSON; enough for --stats-json and the lab's --json. */
+/**
+ * A minimal JSON writer (no dependency): maps keep their insertion order, so the lab's
+ * objects print their fields in the order a reader expects. Values: Map, List, long[],
+ * int[], String, Number, Boolean, null.
+ */
 public final class Json {
     private Json() {}
 
+    /** An ordered object to fill with {@code put}. */
+    public static Map<String, Object> object() { return new LinkedHashMap<>(); }
+
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value);
-        return sb.toString();
+        StringBuilder out = new StringBuilder();
+        write(out, value);
+        return out.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
-        if (v == null) sb.append("null");
-        else if (v instanceof String s) string(sb, s);
-        else if (v instanceof Double d) sb.append(d.isNaN() || d.isInfinite() ? "null" : d.toString());
-        else if (v instanceof Float f) write(sb, f.doubleValue());
-        else if (v instanceof Number || v instanceof Boolean) sb.append(v);
+    private static void write(StringBuilder out, Object v) {
+        if (v == null) out.append("null");
+        else if (v instanceof String s) string(out, s);
+        else if (v instanceof Double d) out.append(d.isNaN() || d.isInfinite() ? "null" : number(d));
+        else if (v instanceof Float f) write(out, f.doubleValue());
+        else if (v instanceof Number || v instanceof Boolean) out.append(v);
+        else if (v instanceof Character c) string(out, c.toString());
         else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                write(sb, e.getValue());
-                if (it.hasNext()) sb.append(',');
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) out.append(',');
+                first = false;
+                string(out, String.valueOf(e.getKey()));
+                out.append(':');
+                write(out, e.getValue());
             }
-            sb.append('}');
+            out.append('}');
         } else if (v instanceof List<?> l) {
-            sb.append('[');
+            out.append('[');
             for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(',');
-                write(sb, l.get(i));
+                if (i > 0) out.append(',');
+                write(out, l.get(i));
             }
-            sb.append(']');
+            out.append(']');
         } else if (v instanceof long[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) { if (i > 0) sb.append(','); sb.append(a[i]); }
-            sb.append(']');
-        } else string(sb, v.toString());
+            out.append('[');
+            for (int i = 0; i < a.length; i++) out.append(i > 0 ? "," : "").append(a[i]);
+            out.append(']');
+        } else if (v instanceof int[] a) {
+            out.append('[');
+            for (int i = 0; i < a.length; i++) out.append(i > 0 ? "," : "").append(a[i]);
+            out.append(']');
+        } else string(out, v.toString());
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
+    /** Whole numbers without a fraction, others rounded to 6 places: stable, readable output. */
+    private static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
                 }
             }
         }
-        sb.append('"');
+        out.append('"');
     }
 }

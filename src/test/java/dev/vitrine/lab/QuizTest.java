@@ -1,5 +1,7 @@
 package dev.vitrine.lab;
 
+import dev.vitrine.trace.Json;
+
 import dev.vitrine.lab.quiz.Exercise;
 import dev.vitrine.lab.quiz.Topic;
 import org.junit.jupiter.api.Test;

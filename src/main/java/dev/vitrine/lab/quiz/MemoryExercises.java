@@ -2,7 +2,7 @@ package dev.vitrine.lab.quiz;
 
 import dev.vitrine.lab.GeometryReport;
 import dev.vitrine.lab.GeometrySpec;
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import dev.vitrine.lab.PageTableBuilder;
 import dev.vitrine.lab.PageTableSpec;
 import dev.vitrine.lab.Region;

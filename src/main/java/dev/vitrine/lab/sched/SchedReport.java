@@ -1,6 +1,6 @@
 package dev.vitrine.lab.sched;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vitrine.lab.sched;
 
-import dev.vitrine.lab.Json;
+import dev.vitrine.trace.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
