@@ -19,7 +19,7 @@ instr=$(grep -o '"instructions":[0-9]*' "$work/stats.json" | cut -d: -f2)
 awk -v i="$instr" -v v="$(echo "$t1 - $t0" | bc)" -v q="$(echo "$t2 - $t1" | bc)" -v n="$(echo "$t3 - $t2" | bc)" \
     -v host="$(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" 'BEGIN {
   printf "sha256 benchmark on %s\n", host
-  printf "  guest instructions   %d\n", i
+  printf "  guest instructions   %.0f\n", i
   printf "  vitrine              %8.3f s   %7.1f guest MIPS (JVM start-up included)\n", v, i / v / 1e6
   printf "  qemu-riscv64         %8.3f s   vitrine/qemu = %.1fx\n", q, v / q
   printf "  native x86-64        %8.3f s   vitrine/native = %.1fx\n", n, v / n
