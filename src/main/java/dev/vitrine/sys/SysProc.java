@@ -124,11 +124,22 @@ final class SysProc {
         return 0;
     }
 
+    /**
+     * len is unsigned and capped at 32 MiB - 1 as Linux caps a read of urandom; the bytes go out a
+     * page at a time, so a buffer that faults part way returns what was copied (EFAULT if nothing was).
+     */
     private static long getrandom(Services s, Task t, long buf, long len, int flags) {
         if ((flags & ~7) != 0) return -Errno.EINVAL;
-        len = Math.min(len, 33554431);
-        byte[] b = new byte[(int) len];
-        s.randomBytes(b);
-        return t.memory().write(buf, b) ? len : -Errno.EFAULT;
+        if (Long.compareUnsigned(len, 33554431) > 0) len = 33554431;
+        byte[] page = new byte[4096];
+        long done = 0;
+        while (done < len) {
+            int n = (int) Math.min(len - done, 4096 - ((buf + done) & 4095));
+            byte[] b = n == page.length ? page : new byte[n];
+            s.randomBytes(b);
+            if (!t.memory().write(buf + done, b)) return done > 0 ? done : -Errno.EFAULT;
+            done += n;
+        }
+        return len;
     }
 }
