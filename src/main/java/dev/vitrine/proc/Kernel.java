@@ -405,7 +405,21 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
     public void setHostTerminal(boolean on) { host.setAttached(on); }
 
+    /**
+     * Thread-safe: runs {@code event} on the machine's thread at the loop's next turn (a host
+     * device's reader thread saying its bytes arrived); wakes a loop that waits for the host.
+     */
+    public void postFromHost(Runnable event) { host.post(event); }
+
+    /**
+     * Host input someone waits for (read from the host's stdin) can still wake a guest: while
+     * it says so, an all-blocked machine waits for the host instead of reporting a deadlock.
+     * Called from any thread.
+     */
+    public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
+
     private void takeHostSignals() {
+        host.runEvents();
         long bits = host.take();
         for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
     }
