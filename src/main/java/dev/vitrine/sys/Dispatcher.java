@@ -92,6 +92,6 @@ public final class Dispatcher implements Kernel.SyscallHandler {
     }
 
     private static String prefix(Kernel k, Task t) {
-        return k.tasks().size() > 1 ? "[pid " + t.tid() + "] " : "";
+        return k.threadsCreated() > 1 ? "[pid " + t.tid() + "] " : "";
     }
 }

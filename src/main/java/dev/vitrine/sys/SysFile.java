@@ -4,6 +4,7 @@ import dev.vitrine.fs.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.PipeEnd;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
@@ -88,12 +89,12 @@ final class SysFile {
 
     /** A pipe write of up to 1 MiB straight from user memory into the pipe's pages, resumable like the general loop. */
     private static long pipeWrite(Kernel k, Task t, int fd, FileDescription f, PipeEnd p, long buf, int n) {
-        long done = t.syscallState() instanceof long[] st && st[0] == fd && st[1] == buf && st[2] == n ? st[3] : 0;
+        long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, buf, n) ? c.done() : 0;
         while (true) {
             long base = buf + done;
             long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0);
             if (r == -Errno.EAGAIN && blocks(f)) {
-                if (done > 0) t.setSyscallState(new long[] {fd, buf, n, done});
+                if (done > 0) t.setContinuation(new Continuation.Progress(fd, buf, n, done));
                 return sleep(k, t, f, "write(" + fd + ")");
             }
             if (r == -Errno.EPIPE) {
@@ -112,7 +113,7 @@ final class SysFile {
         if (f == null || !f.writable()) return -Errno.EBADF;
         File file = f.file();
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
-        long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
+        long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
@@ -121,7 +122,7 @@ final class SysFile {
             long at = append ? file.stat().size() : pos >= 0 ? pos + done : f.offset();
             long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
             if (r == -Errno.EAGAIN && blocks(f)) {
-                if (done > 0) t.setSyscallState(new long[] {fd, key, n, done});
+                if (done > 0) t.setContinuation(new Continuation.Progress(fd, key, n, done));
                 return sleep(k, t, f, call);
             }
             if (r == -Errno.EPIPE) {

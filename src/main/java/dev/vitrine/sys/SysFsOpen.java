@@ -17,6 +17,7 @@ import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Snapshot;
 import dev.vitrine.fs.Symlink;
 import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
@@ -89,7 +90,7 @@ final class SysFsOpen {
                 file = fifo.open(t, () -> t.state() != Task.State.DEAD, acc, (flags & O_NONBLOCK) != 0);
             } catch (FsException e) {
                 if (e != Fifo.MUST_WAIT) throw e;
-                t.setOnAbandon(eintr -> fifo.cancel(t));   // a signal handler cut the wait short
+                t.setContinuation(new Continuation.FifoOpen(fifo));   // a handler or death cuts the wait short
                 k.sleep(t, fifo.channel(), "open(\"" + path + "\", " + (acc == 0 ? "O_RDONLY" : "O_WRONLY") + "): "
                         + (acc == 0 ? "no writer has it open" : "no reader has it open"));
                 return Syscall.RESTART;

@@ -29,7 +29,7 @@ final class SysFutex {
         return switch (cmd) {
             case WAIT, WAIT_BITSET -> {
                 long deadline = -1;
-                if (ts != 0 && t.syscallState() == null) {
+                if (ts != 0 && t.continuation() == null) {
                     Long sec = t.memory().readLong(ts), nsec = t.memory().readLong(ts + 8);
                     if (sec == null || nsec == null) yield -Errno.EFAULT;
                     if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) yield -Errno.EINVAL;
