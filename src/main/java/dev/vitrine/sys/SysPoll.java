@@ -3,6 +3,7 @@ package dev.vitrine.sys;
 import dev.vitrine.fs.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.Poll;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
@@ -31,13 +32,13 @@ final class SysPoll {
      */
     private static long deadline(Kernel k, Task t, long va, boolean timeval) {
         if (va == 0) return -1;
-        if (t.syscallState() instanceof Long d) return d;
+        if (t.continuation() instanceof Continuation.Deadline d) return d.at();
         Long sec = t.memory().readLong(va), frac = t.memory().readLong(va + 8);
         if (sec == null || frac == null) return Long.MIN_VALUE;
         long nsec = timeval ? frac * 1000 : frac;
         if (sec < 0 || frac < 0 || nsec >= 1_000_000_000L) return Long.MIN_VALUE + 1;
         long d = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
-        t.setSyscallState(d);
+        t.setContinuation(new Continuation.Deadline(d));
         return d;
     }
 
