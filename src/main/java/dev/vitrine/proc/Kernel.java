@@ -35,12 +35,17 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final FrameAllocator frames;
     private final VirtualClock clock = new VirtualClock();
     private final Timers timers = new Timers();
-    private final List<Task> tasks = new ArrayList<>();
+    /** Live and zombie processes by pid; a reaped one leaves, its figures kept in {@link #reaped}. */
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
+    /** Live threads by tid, in creation order; a thread leaves when it dies. */
     private final Map<Integer, Task> byTid = new LinkedHashMap<>();
+    private final RunStats.Reaped reaped = new RunStats.Reaped();
+    private long threadsCreated;
     private final List<Task> ready = new ArrayList<>();
+    private final WaitQueues waits = new WaitQueues();
     private final List<String> report = new ArrayList<>();
     final Futexes futexes = new Futexes(this);
+    private final Oops oops = new Oops();
     private SyscallHandler syscalls;
     private Policy policy = new RoundRobin();
     private long maxInstructions, maxTimeNs;
@@ -79,14 +84,19 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Policy policy() { return policy; }
     public long quantum() { return quantum; }
     public int maxProcesses() { return maxProcesses; }
-    /** Every thread ever created, in creation order (dead ones included). */
-    public List<Task> tasks() { return List.copyOf(tasks); }
-    /** Every process ever created, in pid order (reaped ones included). */
+    /** The live threads, in creation order. */
+    public List<Task> tasks() { return List.copyOf(byTid.values()); }
+    /** How many threads this machine has ever made (strace shows pids once there were two). */
+    public long threadsCreated() { return threadsCreated; }
+    /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(processes.values()); }
+    RunStats.Reaped reaped() { return reaped; }
     public long retired() { return retired; }
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
+    /** The internal errors (Vitrine bugs) met while serving tasks. */
+    public Oops oops() { return oops; }
     public void note(String line) { report.add(line); }
 
     private static final int MAX_DEATH_NOTES = 20;
@@ -104,10 +114,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return out;
     }
 
-    public Process process(int pid) {
-        Process p = processes.get(pid);
-        return p != null && p.state != Process.State.REAPED ? p : null;
-    }
+    public Process process(int pid) { return processes.get(pid); }
 
     public Task thread(int tid) {
         Task t = byTid.get(tid);
@@ -117,10 +124,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     int allocPid() { return nextPid++; }
 
     /** Processes that count against the limit: alive or zombie. */
-    int processCount() {
-        int n = 0;
-        for (Process p : processes.values()) if (p.state != Process.State.REAPED) n++;
-        return n;
+    int processCount() { return processes.size(); }
+
+    /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
+    void reap(Process p) {
+        if (p.state == Process.State.REAPED) return;
+        p.state = Process.State.REAPED;
+        processes.remove(p.pid);
+        reaped.add(p);
     }
 
     /** A new process with an empty context; the loader fills its memory and registers. */
@@ -148,8 +159,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     Task addThread(Process p, int tid) {
         Task t = new Task(tid, p);
         p.threads.add(t);
-        tasks.add(t);
         byTid.put(tid, t);
+        threadsCreated++;
         makeReady(t);
         return t;
     }
@@ -247,15 +258,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return Stop.TIME_LIMIT;
     }
 
-    private boolean liveTasks() {
-        for (Task t : tasks) if (t.state != Task.State.DEAD) return true;
-        return false;
-    }
+    private boolean liveTasks() { return !byTid.isEmpty(); }
 
     private Stop deadlock() {
         note("deadlock: every process is waiting and nothing can wake any of them");
-        for (Task x : tasks) {
-            if (x.state == Task.State.DEAD) continue;
+        for (Task x : byTid.values()) {
             String who = x.tid == x.proc.pid ? "pid " + x.proc.pid : "pid " + x.proc.pid + " thread " + x.tid;
             String why = x.proc.stopped ? "stopped by " + Signals.name(x.proc.stopSignal) + " (nothing will send SIGCONT)"
                     : "blocked in " + x.waitReason;
@@ -334,7 +341,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * The syscall that calls this returns Syscall.RESTART and runs again once woken.
      */
     public void sleep(Task t, Object channel, String why) {
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = channel;
+        waits.enqueue(t, channel);
         t.waitReason = why;
         t.state = Task.State.SLEEPING;
         ready.remove(t);
@@ -349,14 +358,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.timer = timers.add(deadline, why, () -> { t.timer = null; wake(t); });
     }
 
+    /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
     @Override public void wakeup(Object channel) {
-        for (Task t : tasks)
-            if (t.state == Task.State.SLEEPING && t.channel == channel) wake(t);
+        for (Task t : waits.takeAll(channel)) {
+            t.channel = null;
+            wake(t);
+        }
     }
 
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
         if (t.state != Task.State.SLEEPING) return;
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
         t.waitReason = null;
         timers.cancel(t.timer);
@@ -493,8 +506,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     void forget(Task t) {
-        if (t.syscallState instanceof Futexes.Waiter w) futexes.dequeue(w);
-        t.syscallDone();
+        t.abandonSyscall(this, Continuation.Abandon.EXIT);
+        if (t.channel != null) waits.remove(t, t.channel);
+        t.channel = null;
+        byTid.remove(t.tid);
+        // A dead thread other than the leader is forgotten by its process too (the leader stays as its zombie).
+        if (t.proc.threads.get(0) != t) t.proc.threads.remove(t);
         ready.remove(t);
         timers.cancel(t.timer);
         t.timer = null;

@@ -89,12 +89,11 @@ public final class SignalCalls {
      * sleep (restart), false when a signal is already deliverable (the call ends with EINTR).
      */
     public static boolean suspend(Kernel k, Task t, long mask) {
-        if (t.syscallState == null) {
+        if (!(t.continuation instanceof Continuation.SignalSleep)) {
             t.savedMask = t.blocked;
             t.restoreMask = true;
             t.blocked = mask & ~Signals.UNBLOCKABLE;
-            t.syscallState = Boolean.TRUE;
-            t.onAbandon = eintr -> { };
+            t.continuation = new Continuation.SignalSleep(-1);
         }
         if (SignalDelivery.hasDeliverable(t)) return false;
         k.sleep(t, t, "pause/sigsuspend: waiting for a signal");

@@ -12,10 +12,6 @@ public final class SignalDelivery {
     private SignalDelivery() {}
 
     static final int EINTR = 4;
-    /** rt_sigsuspend, nanosleep, clock_nanosleep, ppoll, pselect6, epoll_pwait, rt_sigtimedwait: never restarted after a handler (ERESTARTNOHAND / restart_block). */
-    private static boolean alwaysEintr(long nr) {
-        return nr == 133 || nr == 101 || nr == 115 || nr == 73 || nr == 72 || nr == 22 || nr == 137 || nr == 441;
-    }
 
     // ---- sending
 
@@ -114,13 +110,12 @@ public final class SignalDelivery {
                 }
             }
             if (t.inSyscall) {
-                boolean eintr = alwaysEintr(t.syscallNr) || !act.has(SigAction.SA_RESTART);
-                if (t.onAbandon != null) t.onAbandon.accept(eintr);
+                boolean eintr = t.restart.eintr(act);
+                t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
                 if (eintr) {
                     h.x[10] = -EINTR;
                     h.pc += 4;
                 }
-                t.syscallDone();
             }
             long mask = t.restoreMask ? t.savedMask : t.blocked;
             t.restoreMask = false;

@@ -11,6 +11,12 @@ public final class SignalWait {
     public static final long SLEEPING = Long.MIN_VALUE + 1;
     static final int EAGAIN = 11, EINTR = 4;
 
+    /** The deadline a restarted rt_sigtimedwait or pause computed on its first run, or null on the first. */
+    public static Long deadline(Task t) {
+        return t.continuation instanceof Continuation.SigWait w ? Long.valueOf(w.deadline())
+                : t.continuation instanceof Continuation.SignalSleep s ? Long.valueOf(s.deadline()) : null;
+    }
+
     /** A pending signal of {@code set}, taken; its siginfo in {@code out[0]}. 0 when none is pending. */
     private static int takeFrom(Task t, long set, SigInfo[] out) {
         long have = (t.pending | t.proc.sharedPending) & set & ~Signals.UNBLOCKABLE;
@@ -29,15 +35,15 @@ public final class SignalWait {
         if (sig != 0) { t.waitSet = 0; return sig; }
         if (deadline >= 0 && k.clock().now() >= deadline) { t.waitSet = 0; return -EAGAIN; }
         t.waitSet = set & ~Signals.UNBLOCKABLE;
-        t.onAbandon = eintr -> t.waitSet = 0;
+        t.continuation = new Continuation.SigWait(deadline);
         k.sleepTimed(t, t, deadline, "sigwait: waiting for " + setText(set));
         return SLEEPING;
     }
 
     /** ppoll(NULL, 0, timeout, mask): 0 at the deadline; a handler makes it EINTR (see SignalDelivery). */
     public static long pause(Kernel k, Task t, long deadline, Long mask) {
-        if (t.syscallState == null) {
-            t.syscallState = Boolean.TRUE;
+        if (!(t.continuation instanceof Continuation.SignalSleep)) {
+            t.continuation = new Continuation.SignalSleep(deadline);
             if (mask != null) {
                 t.savedMask = t.blocked;
                 t.restoreMask = true;
