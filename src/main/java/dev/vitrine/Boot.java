@@ -41,8 +41,16 @@ final class Boot {
     private Boot() {}
 
     static final int UID = 1000, GID = 1000;
+    /** The run's status when Vitrine met a bug of its own (sysexits.h's EX_SOFTWARE); it wins over every other. */
+    static final int INTERNAL_ERROR = 70;
 
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
+        return run(c, program, image, argv, Map.of());
+    }
+
+    /** {@code replaced}: syscall handlers swapped in by tests (a handler that throws on purpose). */
+    static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv,
+                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced) {
         ElfFile elf = new ElfFile(image);
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
@@ -57,7 +65,10 @@ final class Boot {
         kernel.setPolicy(dev.vitrine.proc.sched.Policy.of(c.sched(), c.seed()));
         kernel.setMaxProcesses(c.maxProcesses());
         Services services = new Services(c.seed());
-        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
+        SyscallTable table = new SyscallTable(services);
+        replaced.forEach(table::replace);
+        Dispatcher dispatcher = new Dispatcher(table, c.strace(), c.diagnostics());
+        kernel.oops().setDiagnostics(c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
@@ -113,6 +124,7 @@ final class Boot {
         else if (stop == Kernel.Stop.DEADLOCK) status = 125;
         else if (stop == Kernel.Stop.TIME_LIMIT) status = 124;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
+        if (kernel.oops().count() > 0) status = INTERNAL_ERROR;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
     }
@@ -186,6 +198,7 @@ final class Boot {
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));
+        s.put("internal_errors", k.oops().count());
         dev.vitrine.proc.RunStats.put(k, s);
         return s;
     }

@@ -27,6 +27,9 @@ import java.util.Map;
 public final class Machine {
     private final Config config;
 
+    /** Tests only: handlers that replace syscalls' own (one that throws on purpose). */
+    private final Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced = new java.util.HashMap<>();
+
     private Machine(Config config) { this.config = config; }
 
     public static Builder builder() { return new Builder(); }
@@ -41,10 +44,16 @@ public final class Machine {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
-            return Boot.run(config, program, image, argv);
+            return Boot.run(config, program, image, argv, Map.copyOf(replaced));
         } catch (BadElfException e) {
             return failure(126, program + ": " + e.getMessage());
         }
+    }
+
+    /** Tests only: syscall {@code nr} runs {@code h} instead of its own handler. */
+    Machine replaceSyscall(int nr, dev.vitrine.sys.Syscall.Handler h) {
+        replaced.put(nr, h);
+        return this;
     }
 
     private static Result failure(int status, String message) {

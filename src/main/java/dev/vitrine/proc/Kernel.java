@@ -46,6 +46,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final WaitQueues waits = new WaitQueues();
     private final List<String> report = new ArrayList<>();
     final Futexes futexes = new Futexes(this);
+    private final Oops oops = new Oops();
     private SyscallHandler syscalls;
     private Policy policy = new RoundRobin();
     private long maxInstructions, maxTimeNs;
@@ -96,6 +97,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
+    /** The internal errors (Vitrine bugs) met while serving tasks. */
+    public Oops oops() { return oops; }
     public void note(String line) { report.add(line); }
 
     private static final int MAX_DEATH_NOTES = 20;

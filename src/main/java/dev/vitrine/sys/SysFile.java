@@ -28,15 +28,15 @@ final class SysFile {
     interface Src { boolean copy(long at, byte[] dst, int len); }
 
     static void register(SyscallTable t, Services s) {
-        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
-        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, LONG);
-        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, INT);
-        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, INT);
-        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
-        t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, LONG, LONG);
-        t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, INT, LONG);
-        t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, INT, LONG);
-        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, LONG, INT);
+        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, SIZE);
+        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, SIZE);
+        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, SIZE);
+        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, SIZE);
+        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, SIZE, POS);
+        t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, SIZE, POS);
+        t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, SIZE, POS);
+        t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, SIZE, POS);
+        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, OFF, UINT);
     }
 
     static FileDescription fd(Task t, int fd) { return t.fds().get(fd); }
@@ -61,7 +61,7 @@ final class SysFile {
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
-        if (n < 0) return -Errno.EFAULT;
+        if (!Access.ok(t, buf, n)) return -Errno.EFAULT;
         int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
         if (f.file() instanceof PipeEnd p && pos < 0) {
             // Pipes copy from their pages straight into user memory.
@@ -79,8 +79,8 @@ final class SysFile {
     }
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
-        if (n < 0) return -Errno.EFAULT;
         FileDescription f = fd(t, fd);
+        if (f != null && f.writable() && !Access.ok(t, buf, n)) return -Errno.EFAULT;   // after EBADF, as vfs_write
         if (f != null && f.writable() && f.file() instanceof PipeEnd p && pos < 0 && n <= CHUNK)
             return pipeWrite(k, t, fd, f, p, buf, (int) n);
         return write(k, s, t, fd, Math.min(n, MAX_RW), pos, "write(" + fd + ")", buf,

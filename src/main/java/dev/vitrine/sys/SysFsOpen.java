@@ -35,10 +35,9 @@ final class SysFsOpen {
     private static final int CLOSE_RANGE_CLOEXEC = 4, CLOSE_RANGE_UNSHARE = 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(56, "openat", (k, task, dirfd, p, flags, mode, a4, a5) -> guard(() -> openat(k, s.vfs(), task, (int) dirfd, p, (int) flags, (int) mode)),
-                FD, STR, OPEN_FLAGS, MODE);
+        t.add(56, "openat", (k, task, dirfd, p, flags, mode, a4, a5) -> openat(k, s.vfs(), task, (int) dirfd, p, (int) flags, (int) mode), FD, STR, OPEN_FLAGS, MODE);
         t.add(57, "close", (k, task, fd, a1, a2, a3, a4, a5) -> task.fds().close((int) fd) ? 0 : -Errno.EBADF, FD);
-        t.add(436, "close_range", (k, task, first, last, flags, a3, a4, a5) -> closeRange(task, first, last, (int) flags), INT, INT, HEX);
+        t.add(436, "close_range", (k, task, first, last, flags, a3, a4, a5) -> closeRange(task, first, last, (int) flags), UINT, UINT, FLAGS);
     }
 
     static long openat(Kernel k, Vfs v, Task t, int dirfd, long pathVa, int flags, int mode) {

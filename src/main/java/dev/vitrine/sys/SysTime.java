@@ -23,7 +23,7 @@ final class SysTime {
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
         t.add(101, "nanosleep", (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
         t.add(115, "clock_nanosleep",
-                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, HEX, PTR, PTR);
+                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, FLAGS, PTR, PTR);
         t.add(102, "getitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, which, cur, a2, a3, a4, a5) -> getitimer(k, task, (int) which, cur), INT, PTR);
         t.add(103, "setitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,

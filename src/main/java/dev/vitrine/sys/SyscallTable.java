@@ -39,6 +39,13 @@ public final class SyscallTable {
         add(nr, name, Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, h, args);
     }
 
+    /** Tests only: row {@code nr} keeps its name and kinds but runs {@code h} (a handler that throws on purpose). */
+    public void replace(int nr, Syscall.Handler h) {
+        Syscall s = byNumber[nr];
+        if (s == null) throw new IllegalArgumentException("syscall " + nr + " is not in the table");
+        byNumber[nr] = new Syscall(s.nr(), s.name(), s.args(), s.result(), s.status(), h);
+    }
+
     public Syscall get(long nr) { return nr >= 0 && nr < byNumber.length ? byNumber[(int) nr] : null; }
 
     public List<Syscall> all() {
