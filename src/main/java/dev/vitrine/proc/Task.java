@@ -91,8 +91,6 @@ public final class Task {
         restart = p;
     }
 
-    /** As {@link #syscallSleeps(long, RestartPolicy)} with the policy Linux gives syscall {@code nr}. */
-    public void syscallSleeps(long nr) { syscallSleeps(nr, RestartPolicy.of(nr)); }
 
     /** The syscall finished: its continuation goes. */
     public void syscallDone() {
