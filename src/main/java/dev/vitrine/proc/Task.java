@@ -91,7 +91,6 @@ public final class Task {
         restart = p;
     }
 
-
     /** The syscall finished: its continuation goes. */
     public void syscallDone() {
         continuation = null;
