@@ -40,6 +40,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Live threads by tid, in creation order; a thread leaves when it dies. */
     private final Map<Integer, Task> byTid = new LinkedHashMap<>();
     private final RunStats.Reaped reaped = new RunStats.Reaped();
+    private final UserCounts users = new UserCounts();
     private long threadsCreated;
     private final List<Task> ready = new ArrayList<>();
     private final WaitQueues waits = new WaitQueues();
@@ -91,6 +92,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(processes.values()); }
     RunStats.Reaped reaped() { return reaped; }
+    UserCounts users() { return users; }
     public long retired() { return retired; }
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
@@ -123,6 +125,19 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int allocPid() { return nextPid++; }
 
+    static final int RLIMIT_NPROC = 6, RLIMIT_SIGPENDING = 11;
+
+    /**
+     * Linux's fork_init: max_threads is RAM over 8 kernel stacks (16 KiB each on riscv64),
+     * and init's RLIMIT_NPROC and RLIMIT_SIGPENDING are half of it: RAM / 256 KiB, so 1024
+     * for the default 256 MiB machine (96367 on a 24 GiB x86-64 host, as `ulimit -u -i` shows).
+     */
+    long defaultTaskLimit() {
+        long ram = frames.total() * mmu.geometry().pageSize();
+        long maxThreads = Math.max(20, Math.min(ram / (16 * 1024 * 8), 0x3fffffff));
+        return maxThreads / 2;
+    }
+
     /** Processes that count against the limit: alive or zombie. */
     int processCount() { return processes.size(); }
 
@@ -131,6 +146,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (p.state == Process.State.REAPED) return;
         p.state = Process.State.REAPED;
         processes.remove(p.pid);
+        users.tasks--;   // the zombie's leader
         reaped.add(p);
     }
 
@@ -142,13 +158,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         // test harness is not: its group and session are 0, a login that is not modelled.
         if (init == null) init = p;
         else p.pgid = p.sid = p.pid;
+        p.rlimCur[RLIMIT_NPROC] = p.rlimMax[RLIMIT_NPROC] = p.rlimCur[RLIMIT_SIGPENDING] = p.rlimMax[RLIMIT_SIGPENDING] = defaultTaskLimit();
         return addProcess(p, p.pid);
     }
 
     Task addProcess(Process p, int tid) {
         processes.put(p.pid, p);
         if (p.parent != null) p.parent.children.add(p);
-        p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
         nameSpace(p.space, p.pid);
         space(p.space);
         useSpace(p.space);
@@ -161,6 +177,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         p.threads.add(t);
         byTid.put(tid, t);
         threadsCreated++;
+        users.tasks++;
         makeReady(t);
         return t;
     }
@@ -510,8 +527,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
         byTid.remove(t.tid);
-        // A dead thread other than the leader is forgotten by its process too (the leader stays as its zombie).
-        if (t.proc.threads.get(0) != t) t.proc.threads.remove(t);
+        t.pending.discard(-1L, users);
+        // A dead thread other than the leader is released now; the leader stays as the process's zombie until reaped.
+        if (t.proc.threads.get(0) != t) {
+            t.proc.threads.remove(t);
+            users.tasks--;
+        }
         ready.remove(t);
         timers.cancel(t.timer);
         t.timer = null;

@@ -13,13 +13,4 @@ public enum RestartPolicy {
     boolean eintr(SigAction handler) {
         return this == RESTARTNOHAND || !handler.has(SigAction.SA_RESTART);
     }
-
-    /**
-     * The policy by syscall number, for callers that do not pass the table's: rt_sigsuspend,
-     * nanosleep, clock_nanosleep, ppoll, pselect6, epoll_pwait, rt_sigtimedwait, epoll_pwait2.
-     */
-    public static RestartPolicy of(long nr) {
-        return nr == 133 || nr == 101 || nr == 115 || nr == 73 || nr == 72 || nr == 22 || nr == 137 || nr == 441
-                ? RESTARTNOHAND : RESTARTSYS;
-    }
 }

@@ -17,9 +17,10 @@ public final class Task {
     final Process proc;
     State state = State.RUNNABLE;
 
-    /** Blocked and pending signals, bit sig-1; siginfo of each pending standard signal. */
-    long blocked, pending;
-    final SigInfo[] pendingInfo = new SigInfo[Signals.NSIG + 1];
+    /** Blocked signals, bit sig-1. */
+    long blocked;
+    /** Signals sent to this thread (tgkill, faults), with their queued siginfo. */
+    final SigPending pending = new SigPending();
     /** rt_sigsuspend/pselect: the mask to restore once a handler has run. */
     long savedMask;
     /** rt_sigtimedwait's set: these wake the task although blocked, and it takes them itself. */
@@ -73,7 +74,7 @@ public final class Task {
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }
-    public long pending() { return pending; }
+    public long pending() { return pending.set(); }
     public long clearChildTid() { return clearChildTid; }
     public void setClearChildTid(long addr) { clearChildTid = addr; }
     public void setRobustList(long head) { robustList = head; }
@@ -89,9 +90,6 @@ public final class Task {
         inSyscall = true;
         restart = p;
     }
-
-    /** As {@link #syscallSleeps(long, RestartPolicy)} with the policy Linux gives syscall {@code nr}. */
-    public void syscallSleeps(long nr) { syscallSleeps(nr, RestartPolicy.of(nr)); }
 
     /** The syscall finished: its continuation goes. */
     public void syscallDone() {

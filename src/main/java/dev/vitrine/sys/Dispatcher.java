@@ -61,7 +61,7 @@ public final class Dispatcher implements Kernel.SyscallHandler {
             return;
         }
         if (r == Syscall.RESTART) {
-            t.syscallSleeps(nr);
+            t.syscallSleeps(nr, s.restart());
             if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
             return;
         }

@@ -5,6 +5,7 @@ import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.Poll;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -22,7 +23,7 @@ final class SysPoll {
 
     static void register(SyscallTable t, Services s) {
         // ppoll (73) is registered by SysSignal, whose handler passes calls with descriptors here.
-        t.add(72, "pselect6", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+        t.add(72, "pselect6", Syscall.Result.DEC, Syscall.Status.PARTIAL, RestartPolicy.RESTARTNOHAND,
                 (k, task, n, in, out, ex, tmo, mask) -> pselect6(k, s, task, (int) n, in, out, ex, tmo), INT, PTR, PTR, PTR, PTR, PTR);
     }
 

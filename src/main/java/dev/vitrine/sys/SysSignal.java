@@ -2,6 +2,7 @@ package dev.vitrine.sys;
 
 import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.SigAction;
 import dev.vitrine.proc.SigInfo;
 import dev.vitrine.proc.SignalCalls;
@@ -26,7 +27,7 @@ final class SysSignal {
             if (size != SIGSETSIZE) return -Errno.EINVAL;
             return task.memory().writeLong(set, SignalCalls.pendingSet(task)) ? 0 : -Errno.EFAULT;
         }, PTR, SIZE);
-        t.add(133, "rt_sigsuspend", (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, SIZE);
+        t.add(133, "rt_sigsuspend", RestartPolicy.RESTARTNOHAND, (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, SIZE);
         t.add(139, "rt_sigreturn", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED, (k, task, a0, a1, a2, a3, a4, a5) -> {
             if (!SignalDelivery.sigreturn(k, task)) k.kill(task, Signals.SIGSEGV);
             return Syscall.NO_RETURN;
@@ -37,8 +38,8 @@ final class SysSignal {
         t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalCalls.tgkill(k, task, (int) tg, (int) tid, (int) sig), PID, PID, SIG);
         t.add(138, "rt_sigqueueinfo", (k, task, tg, sig, info, a3, a4, a5) -> sigqueue(k, task, (int) tg, 0, (int) sig, info), PID, SIG, PTR);
         t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), PID, PID, SIG, PTR);
-        t.add(137, "rt_sigtimedwait", (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, SIZE);
-        t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+        t.add(137, "rt_sigtimedwait", RestartPolicy.RESTARTNOHAND, (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, SIZE);
+        t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL, RestartPolicy.RESTARTNOHAND,
                 (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, s, task, fds, n, ts, mask, size), PTR, UINT, PTR, PTR, SIZE);
     }
 

@@ -4,6 +4,7 @@ import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Alarm;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -21,8 +22,8 @@ final class SysTime {
         t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), INT, PTR);
         t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(task, (int) clk, tp), INT, PTR);
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
-        t.add(101, "nanosleep", (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
-        t.add(115, "clock_nanosleep",
+        t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
+        t.add(115, "clock_nanosleep", RestartPolicy.RESTARTNOHAND,
                 (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, FLAGS, PTR, PTR);
         t.add(102, "getitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, which, cur, a2, a3, a4, a5) -> getitimer(k, task, (int) which, cur), INT, PTR);

@@ -1,14 +1,17 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.Task;
 
 /**
  * One row of the syscall table: number, name, the kinds of its arguments (how the dispatcher
  * decodes and strace shows them), how to show its result, and the handler. Dispatch, strace,
- * the ENOSYS report and docs/linux-compat.md all read it.
+ * the ENOSYS report and docs/linux-compat.md all read it. {@code restart} is what a signal
+ * handler makes of the call while it sleeps (Linux's -ERESTARTSYS or -ERESTARTNOHAND); the
+ * dispatcher hands it to the task, so proc applies it without knowing syscall numbers.
  */
-public record Syscall(int nr, String name, Arg[] args, Result result, Status status, Handler handler) {
+public record Syscall(int nr, String name, Arg[] args, Result result, Status status, RestartPolicy restart, Handler handler) {
 
     /**
      * A handler's return is the value for a0: a result, or -errno. It sees its arguments
