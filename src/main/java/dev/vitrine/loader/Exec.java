@@ -62,6 +62,7 @@ public final class Exec {
         }
         long bias = 0;
         if (elf.type() == ElfFile.ET_DYN) bias = as.pageDown(as.layout().stackTop() / 3 * 2);
+        as.setExeFile(exe);
         long top = mapSegments(as, elf, exe, execPath, bias);
         long phdrVa = 0;
         for (ElfFile.Segment s : elf.loads())
