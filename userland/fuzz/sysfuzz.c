@@ -195,6 +195,41 @@ static uint64_t any_arg(void) {
     }
 }
 
+/* What the everyday calls take, one letter per argument, so that most of their calls get past the
+ * first check to the code behind it: f fd, p path, b buffer, l length, o offset, i small int,
+ * x flags, a page address, - anything. Each hinted argument follows its hint seven times in ten. */
+static const struct { short nr; const char *k; } HINTS[] = {
+    {17, "bl"}, {23, "f"}, {24, "ffx"}, {25, "fi-"}, {29, "fx-"}, {33, "fpxi"}, {34, "fpx"}, {35, "fpx"},
+    {36, "pfp"}, {37, "fpfpx"}, {45, "pl"}, {46, "fl"}, {48, "fpxx"}, {49, "p"}, {50, "f"}, {52, "fx"},
+    {53, "fpx"}, {54, "fpiix"}, {55, "fii"}, {56, "fpxx"}, {57, "f"}, {59, "bx"}, {61, "fbl"}, {62, "foi"},
+    {63, "fbl"}, {64, "fbl"}, {65, "fbi"}, {66, "fbi"}, {67, "fblo"}, {68, "fblo"}, {69, "fbio"},
+    {70, "fbio"}, {71, "ffbl"}, {72, "ibbbbb"}, {73, "bibbl"}, {76, "fbfblx"}, {78, "fpbl"}, {79, "fpbx"},
+    {80, "fb"}, {82, "f"}, {83, "f"}, {88, "fpbx"}, {98, "bixbbi"}, {101, "bb"}, {113, "ib"},
+    {115, "iibb"}, {129, "ii"}, {134, "ibbl"}, {135, "ibbl"}, {214, "a"}, {215, "al"}, {216, "allxa"},
+    {222, "alxxfo"}, {226, "alx"}, {227, "alx"}, {232, "alb"}, {233, "ali"}, {260, "ibxb"}, {261, "iibb"},
+    {276, "fpfpx"}, {278, "blx"}, {285, "fbfblx"}, {291, "fpxxb"}, {436, "ffx"}, {439, "fpxx"},
+};
+#define NHINTS (sizeof HINTS / sizeof HINTS[0])
+
+static const char *hint_for(long nr) {
+    for (unsigned i = 0; i < NHINTS; i++) if (HINTS[i].nr == nr) return HINTS[i].k;
+    return "";
+}
+
+static uint64_t kind_arg(char k) {
+    switch (k) {
+    case 'f': return below(4) ? fds[below(9)] : fd_arg();
+    case 'p': return below(5) ? PATHS_AT + 0x200 * below(NPATHS) : ptr_arg();
+    case 'b': return below(4) ? ARENA + (below(0x20) << 12) + (below(2) ? 0 : below(4096)) : ptr_arg();
+    case 'l': return below(3) ? below(4097) : len_arg();
+    case 'o': return below(3) ? below(0x10000) : EDGES[below(NEDGES)];
+    case 'i': return below(3) ? below(16) : EDGES[below(NEDGES)];
+    case 'x': return flags_arg();
+    case 'a': return below(3) ? ARENA + (below(0x40) << 12) : ptr_arg();
+    default: return any_arg();
+    }
+}
+
 /* ---- neutering: steer arguments so a call cannot end or freeze the worker for good ---- */
 
 static int overlaps(uint64_t a, uint64_t len) {
@@ -359,7 +394,8 @@ static void random_worker(uint64_t seed, long first, long n) {
         uint64_t pick = below(100);
         long nr = pick < 3 ? (long) (EDGES[below(NEDGES)] & 0xfff) : pick < 25 ? (long) below(452) : COMMON[below(NCOMMON)];
         uint64_t a[6];
-        for (int j = 0; j < 6; j++) a[j] = any_arg();
+        const char *hint = hint_for(nr);
+        for (int j = 0; j < 6; j++) a[j] = j < (int) strlen(hint) && below(10) < 7 ? kind_arg(hint[j]) : any_arg();
         long r = one_call(nr, a);
         count(r);
     }
