@@ -482,6 +482,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int spaceUsers(AddressSpace s) { return spaceUsers.getOrDefault(s, 0); }
 
+    /** Whether a live process runs the program in {@code file}: writing to it is ETXTBSY. */
+    public boolean runsProgram(Object file) {
+        for (AddressSpace s : spaceUsers.keySet()) if (s.exeFile() == file) return true;
+        return false;
+    }
+
     void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
 
     private void nameSpace(AddressSpace s, int pid) { asids.putIfAbsent(s, pid); }
