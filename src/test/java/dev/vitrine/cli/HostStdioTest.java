@@ -69,6 +69,16 @@ class HostStdioTest {
         }
     }
 
+    /** Everyone waits for the host: the machine keeps host time, so --max-time still ends the wait. */
+    @Test void aLoneReaderOfAnOpenStdinStopsAtMaxTime() throws Exception {
+        List<String> cmd = new ArrayList<>(CliGuests.command());
+        cmd.addAll(List.of("run", "--max-time", "0.5", build("stdio_probe").toString()));
+        CliGuests.Result r = heldOpen(cmd);
+        assertEquals(124, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("virtual time limit reached"), r.err());
+    }
+
     @Test void anOpenEmptyStdinIsNotReady() throws Exception {
         Path prog = build("stdin_nonblock");
         String expected = heldOpen(List.of(Toolchain.requireQemu().toString(), prog.toString())).out();
