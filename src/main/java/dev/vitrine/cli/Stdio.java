@@ -29,7 +29,7 @@ final class Stdio {
      * The host fds among 0-2 that were closed when vitrine started. The launcher tests them
      * before the JVM starts (which would reuse a closed fd 0 for its own files), reopens them on
      * /dev/null and says which in -Dvitrine.closed=0,2; without the launcher, an fd 0-2 that
-     * names one of the JVM's own files (its modules, our jar) was closed too.
+     * names one of the JVM's own files (its modules, a jar of the class path) was closed too.
      */
     static Set<Integer> closed() {
         Set<Integer> fds = new TreeSet<>();
@@ -38,10 +38,14 @@ final class Stdio {
             if (s.matches("[012]")) fds.add(Integer.parseInt(s));
         }
         String javaHome = System.getProperty("java.home", "/nonexistent");
+        Set<String> classPath = new TreeSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) classPath.add(Path.of(entry).toAbsolutePath().normalize().toString());
+        }
         for (int fd = 0; fd < 3; fd++) {
             try {
                 String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-                if (target.startsWith(javaHome + "/") || target.endsWith(".jar")) fds.add(fd);
+                if (target.startsWith(javaHome + "/") || classPath.contains(target)) fds.add(fd);
             } catch (Exception e) {
                 // No /proc: trust the launcher.
             }

@@ -216,6 +216,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
+                if (host.inputAwaited() && liveTasks() && !Thread.currentThread().isInterrupted()) {
+                    // Everyone blocked, one of them on host input: the machine waits for the outside
+                    // world and keeps its time meanwhile, up to the next timer or the time limit (so
+                    // `sleep 5 &` at a shell prompt takes 5 s, and --max-time stops a wait that lasts).
+                    long now = clock.now(), until = Math.min(timers.next(), maxTimeNs > 0 ? maxTimeNs : Long.MAX_VALUE);
+                    long waited = host.await(until == Long.MAX_VALUE ? -1 : until - now);
+                    clock.advanceTo(Math.min(until, now + waited));
+                    if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+                    continue;
+                }
                 // Idle: jump to the next timer, unless timers keep firing without waking anyone
                 // (an ignored interval alarm while everyone is blocked): that is a deadlock too.
                 if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
