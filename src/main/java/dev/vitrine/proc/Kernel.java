@@ -35,12 +35,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final FrameAllocator frames;
     private final VirtualClock clock = new VirtualClock();
     private final Timers timers = new Timers();
-    private final List<Task> tasks = new ArrayList<>();
+    /** Live and zombie processes by pid; a reaped one leaves, its figures kept in {@link #reaped}. */
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
+    /** Live threads by tid, in creation order; a thread leaves when it dies. */
     private final Map<Integer, Task> byTid = new LinkedHashMap<>();
+    private final RunStats.Reaped reaped = new RunStats.Reaped();
+    private final UserCounts users = new UserCounts();
+    private long threadsCreated;
     private final List<Task> ready = new ArrayList<>();
+    private final WaitQueues waits = new WaitQueues();
     private final List<String> report = new ArrayList<>();
     final Futexes futexes = new Futexes(this);
+    private final Oops oops = new Oops();
     private SyscallHandler syscalls;
     private Policy policy = new RoundRobin();
     private long maxInstructions, maxTimeNs;
@@ -79,14 +85,20 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Policy policy() { return policy; }
     public long quantum() { return quantum; }
     public int maxProcesses() { return maxProcesses; }
-    /** Every thread ever created, in creation order (dead ones included). */
-    public List<Task> tasks() { return List.copyOf(tasks); }
-    /** Every process ever created, in pid order (reaped ones included). */
+    /** The live threads, in creation order. */
+    public List<Task> tasks() { return List.copyOf(byTid.values()); }
+    /** How many threads this machine has ever made (strace shows pids once there were two). */
+    public long threadsCreated() { return threadsCreated; }
+    /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(processes.values()); }
+    RunStats.Reaped reaped() { return reaped; }
+    UserCounts users() { return users; }
     public long retired() { return retired; }
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
+    /** The internal errors (Vitrine bugs) met while serving tasks. */
+    public Oops oops() { return oops; }
     public void note(String line) { report.add(line); }
 
     private static final int MAX_DEATH_NOTES = 20;
@@ -104,10 +116,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return out;
     }
 
-    public Process process(int pid) {
-        Process p = processes.get(pid);
-        return p != null && p.state != Process.State.REAPED ? p : null;
-    }
+    public Process process(int pid) { return processes.get(pid); }
 
     public Task thread(int tid) {
         Task t = byTid.get(tid);
@@ -116,11 +125,29 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int allocPid() { return nextPid++; }
 
+    static final int RLIMIT_NPROC = 6, RLIMIT_SIGPENDING = 11;
+
+    /**
+     * Linux's fork_init: max_threads is RAM over 8 kernel stacks (16 KiB each on riscv64),
+     * and init's RLIMIT_NPROC and RLIMIT_SIGPENDING are half of it: RAM / 256 KiB, so 1024
+     * for the default 256 MiB machine (96367 on a 24 GiB x86-64 host, as `ulimit -u -i` shows).
+     */
+    long defaultTaskLimit() {
+        long ram = frames.total() * mmu.geometry().pageSize();
+        long maxThreads = Math.max(20, Math.min(ram / (16 * 1024 * 8), 0x3fffffff));
+        return maxThreads / 2;
+    }
+
     /** Processes that count against the limit: alive or zombie. */
-    int processCount() {
-        int n = 0;
-        for (Process p : processes.values()) if (p.state != Process.State.REAPED) n++;
-        return n;
+    int processCount() { return processes.size(); }
+
+    /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
+    void reap(Process p) {
+        if (p.state == Process.State.REAPED) return;
+        p.state = Process.State.REAPED;
+        processes.remove(p.pid);
+        users.tasks--;   // the zombie's leader
+        reaped.add(p);
     }
 
     /** A new process with an empty context; the loader fills its memory and registers. */
@@ -131,13 +158,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         // test harness is not: its group and session are 0, a login that is not modelled.
         if (init == null) init = p;
         else p.pgid = p.sid = p.pid;
+        p.rlimCur[RLIMIT_NPROC] = p.rlimMax[RLIMIT_NPROC] = p.rlimCur[RLIMIT_SIGPENDING] = p.rlimMax[RLIMIT_SIGPENDING] = defaultTaskLimit();
         return addProcess(p, p.pid);
     }
 
     Task addProcess(Process p, int tid) {
         processes.put(p.pid, p);
         if (p.parent != null) p.parent.children.add(p);
-        p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
         nameSpace(p.space, p.pid);
         space(p.space);
         useSpace(p.space);
@@ -148,8 +175,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     Task addThread(Process p, int tid) {
         Task t = new Task(tid, p);
         p.threads.add(t);
-        tasks.add(t);
         byTid.put(tid, t);
+        threadsCreated++;
+        users.tasks++;
         makeReady(t);
         return t;
     }
@@ -188,6 +216,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
+                if (host.inputAwaited() && liveTasks() && !Thread.currentThread().isInterrupted()) {
+                    // Everyone blocked, one of them on host input: the machine waits for the outside
+                    // world and keeps its time meanwhile, up to the next timer or the time limit (so
+                    // `sleep 5 &` at a shell prompt takes 5 s, and --max-time stops a wait that lasts).
+                    long now = clock.now(), until = Math.min(timers.next(), maxTimeNs > 0 ? maxTimeNs : Long.MAX_VALUE);
+                    long waited = host.await(until == Long.MAX_VALUE ? -1 : until - now);
+                    clock.advanceTo(Math.min(until, now + waited));
+                    if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+                    continue;
+                }
                 // Idle: jump to the next timer, unless timers keep firing without waking anyone
                 // (an ignored interval alarm while everyone is blocked): that is a deadlock too.
                 if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
@@ -247,15 +285,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return Stop.TIME_LIMIT;
     }
 
-    private boolean liveTasks() {
-        for (Task t : tasks) if (t.state != Task.State.DEAD) return true;
-        return false;
-    }
+    private boolean liveTasks() { return !byTid.isEmpty(); }
 
     private Stop deadlock() {
         note("deadlock: every process is waiting and nothing can wake any of them");
-        for (Task x : tasks) {
-            if (x.state == Task.State.DEAD) continue;
+        for (Task x : byTid.values()) {
             String who = x.tid == x.proc.pid ? "pid " + x.proc.pid : "pid " + x.proc.pid + " thread " + x.tid;
             String why = x.proc.stopped ? "stopped by " + Signals.name(x.proc.stopSignal) + " (nothing will send SIGCONT)"
                     : "blocked in " + x.waitReason;
@@ -334,7 +368,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * The syscall that calls this returns Syscall.RESTART and runs again once woken.
      */
     public void sleep(Task t, Object channel, String why) {
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = channel;
+        waits.enqueue(t, channel);
         t.waitReason = why;
         t.state = Task.State.SLEEPING;
         ready.remove(t);
@@ -349,14 +385,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.timer = timers.add(deadline, why, () -> { t.timer = null; wake(t); });
     }
 
+    /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
     @Override public void wakeup(Object channel) {
-        for (Task t : tasks)
-            if (t.state == Task.State.SLEEPING && t.channel == channel) wake(t);
+        for (Task t : waits.takeAll(channel)) {
+            t.channel = null;
+            wake(t);
+        }
     }
 
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
         if (t.state != Task.State.SLEEPING) return;
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
         t.waitReason = null;
         timers.cancel(t.timer);
@@ -395,7 +435,21 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
     public void setHostTerminal(boolean on) { host.setAttached(on); }
 
+    /**
+     * Thread-safe: runs {@code event} on the machine's thread at the loop's next turn (a host
+     * device's reader thread saying its bytes arrived); wakes a loop that waits for the host.
+     */
+    public void postFromHost(Runnable event) { host.post(event); }
+
+    /**
+     * Host input someone waits for (read from the host's stdin) can still wake a guest: while
+     * it says so, an all-blocked machine waits for the host instead of reporting a deadlock.
+     * Called from any thread.
+     */
+    public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
+
     private void takeHostSignals() {
+        host.runEvents();
         long bits = host.take();
         for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
     }
@@ -438,6 +492,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int spaceUsers(AddressSpace s) { return spaceUsers.getOrDefault(s, 0); }
 
+    /** Whether a live process runs the program in {@code file}: writing to it is ETXTBSY. */
+    public boolean runsProgram(Object file) {
+        for (AddressSpace s : spaceUsers.keySet()) if (s.exeFile() == file) return true;
+        return false;
+    }
+
     void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
 
     private void nameSpace(AddressSpace s, int pid) { asids.putIfAbsent(s, pid); }
@@ -479,8 +539,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     void forget(Task t) {
-        if (t.syscallState instanceof Futexes.Waiter w) futexes.dequeue(w);
-        t.syscallDone();
+        t.abandonSyscall(this, Continuation.Abandon.EXIT);
+        if (t.channel != null) waits.remove(t, t.channel);
+        t.channel = null;
+        byTid.remove(t.tid);
+        t.pending.discard(-1L, users);
+        // A dead thread other than the leader is released now; the leader stays as the process's zombie until reaped.
+        if (t.proc.threads.get(0) != t) {
+            t.proc.threads.remove(t);
+            users.tasks--;
+        }
         ready.remove(t);
         timers.cancel(t.timer);
         t.timer = null;

@@ -22,10 +22,10 @@ final class SysMem {
     static void register(SyscallTable t, Services s) {
         t.add(214, "brk", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
-        t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, LONG);
-        t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, LONG, PROT);
+        t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, SIZE);
+        t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, SIZE, PROT);
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
+                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, SIZE, INT);
     }
 
     static long munmap(Task t, long addr, long len) {
