@@ -20,7 +20,7 @@ public final class HostDir extends Dir {
     private static final class Tree {
         final Vfs vfs;
         final boolean writable;
-        final HostFds fds = new HostFds();
+        final HostFdCache fds = new HostFdCache();
         final Map<Key, Inode> inodes = new HashMap<>();
 
         Tree(Vfs vfs, boolean writable) {

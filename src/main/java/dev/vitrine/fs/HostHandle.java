@@ -10,7 +10,7 @@ package dev.vitrine.fs;
  * it open, as Linux keeps an unlinked open file.
  */
 final class HostHandle {
-    private final HostFds fds;
+    private final HostFdCache fds;
     private HostHandle parent;
     private byte[] name;
     final long dev, ino;
@@ -19,7 +19,7 @@ final class HostHandle {
     private boolean anchored = true;   // parent/name still name it on the host
     private boolean readOnlyFd;
 
-    private HostHandle(HostFds fds, HostHandle parent, byte[] name, long dev, long ino, boolean dir, boolean writable) {
+    private HostHandle(HostFdCache fds, HostHandle parent, byte[] name, long dev, long ino, boolean dir, boolean writable) {
         this.fds = fds;
         this.parent = parent;
         this.name = name;
@@ -29,7 +29,7 @@ final class HostHandle {
         this.writable = writable;
     }
 
-    static HostHandle root(HostFds fds, int fd, HostCalls.HostStat st) {
+    static HostHandle root(HostFdCache fds, int fd, HostCalls.HostStat st) {
         HostHandle h = new HostHandle(fds, null, null, st.dev(), st.ino(), true, false);
         h.fd = fd;
         return h;

@@ -75,6 +75,6 @@ public final class HostStore implements Store {
     /** Its name went (unlink, or renamed over): keep the fd only while it is open. */
     void lost(Object owner) {
         h.lost(opens > 0);
-        if (opens > 0) HostFds.closeWhenGone(owner, h);
+        if (opens > 0) HostFdCache.closeWhenGone(owner, h);
     }
 }

@@ -90,11 +90,11 @@ class MountTest {
     }
 
     @Test void hostFdsAreBoundedHowEverManyFilesTheGuestSees() throws Exception {
-        for (int k = 0; k < 3 * HostFds.LIMIT; k++) Files.writeString(tmp.resolve("f" + k), "n" + k);
+        for (int k = 0; k < 3 * HostFdCache.LIMIT; k++) Files.writeString(tmp.resolve("f" + k), "n" + k);
         Vfs v = vfs(tmp, true);
         HostDir d = (HostDir) walk(v, "/mnt/h").need();
-        for (int k = 0; k < 3 * HostFds.LIMIT; k++) assertEquals("n" + k, read(walk(v, "/mnt/h/f" + k).need()));
-        assertTrue(d.openFds() <= HostFds.LIMIT, "open host fds: " + d.openFds());
+        for (int k = 0; k < 3 * HostFdCache.LIMIT; k++) assertEquals("n" + k, read(walk(v, "/mnt/h/f" + k).need()));
+        assertTrue(d.openFds() <= HostFdCache.LIMIT, "open host fds: " + d.openFds());
         // files whose fds were closed reopen by name, relative to their directory
         assertEquals("n0", read(walk(v, "/mnt/h/f0").need()));
     }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
  * between operations, never while one is using two fds. When the mount is dropped, its
  * fds are closed.
  */
-final class HostFds {
+final class HostFdCache {
     static final int LIMIT = 128;
     private static final Cleaner CLEANER = Cleaner.create();
 
