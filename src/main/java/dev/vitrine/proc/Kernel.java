@@ -232,6 +232,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * if it can still wake someone. Null to go on, or why the run ends.
      */
     private Stop idle() {
+        if (host.inputAwaited() && liveTasks() && !Thread.currentThread().isInterrupted()) {
+            // Everyone blocked, one of them on host input: the machine waits for the outside
+            // world and keeps its time meanwhile, up to the next timer or the time limit (so
+            // `sleep 5 &` at a shell prompt takes 5 s, and --max-time stops a wait that lasts).
+            long now = clock.now(), until = Math.min(timers.next(), maxTimeNs > 0 ? maxTimeNs : Long.MAX_VALUE);
+            long waited = host.await(until == Long.MAX_VALUE ? -1 : until - now);
+            clock.advanceTo(Math.min(until, now + waited));
+            if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            return null;
+        }
         if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
             long next = timers.next();
             if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
@@ -477,6 +487,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     Process init() { return init; }
 
     int spaceUsers(AddressSpace s) { return sharing.spaceUsers(s); }
+
+    /** Whether a live process runs the program in {@code file}: writing to it is ETXTBSY. */
+    public boolean runsProgram(Object file) { return sharing.runsProgram(file); }
 
     /**
      * After exec: the task's context is its new image. Its pid (our ASID) now names another

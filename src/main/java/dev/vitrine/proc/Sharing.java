@@ -21,6 +21,12 @@ final class Sharing {
 
     int spaceUsers(AddressSpace s) { return spaceUsers.getOrDefault(s, 0); }
 
+    /** Whether a live process runs the program in {@code file} (the inode its image was mapped from). */
+    boolean runsProgram(Object file) {
+        for (AddressSpace s : spaceUsers.keySet()) if (s.exeFile() == file) return true;
+        return false;
+    }
+
     /** Drops one user; true when that was the last, and the space has no ASID any more. */
     boolean dropSpace(AddressSpace s) {
         if (spaceUsers.merge(s, -1, Integer::sum) > 0) return false;
