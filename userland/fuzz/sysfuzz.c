@@ -509,8 +509,12 @@ static void summary(const char *head) {
         }
     if (sh->err[0]) printf(" other=%llu", (unsigned long long) sh->err[0]);
     printf("\nworkers killed by signal:");
-    for (int s = 0; s < NSIG_MAX; s++)
-        if (sh->killed[s]) printf(" %s=%llu", s ? sigabbrev_np(s) ? sigabbrev_np(s) : "?" : "?", (unsigned long long) sh->killed[s]);
+    for (int s = 0; s < NSIG_MAX; s++) {
+        if (!sh->killed[s]) continue;
+        const char *name = s ? sigabbrev_np(s) : NULL;
+        if (name) printf(" %s=%llu", name, (unsigned long long) sh->killed[s]);
+        else printf(" SIG%d=%llu", s, (unsigned long long) sh->killed[s]);
+    }
     printf("\n");
 }
 

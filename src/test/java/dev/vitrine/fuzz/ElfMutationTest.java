@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Broken executables (ElfMutator: header and program-header fields, PT_INTERP, truncation, bit
- * flips) made from a static and a dynamic hello, each run through Machine.run with tight limits.
- * Allowed ends: a clean run, any exit status, death by a signal, a limit reached, or one line from
- * the loader with status 126. Anything else fails: an exception out of Machine.run, an
+ * flips) made from a static and a dynamic hello, each run through Machine.run with tight limits,
+ * and again through execve(2) from a running guest (userland/fuzz/execmut.c, the mutant in a mount).
+ * Allowed ends: a clean run, any exit status, death by a signal, a limit reached, one line from
+ * the loader with status 126, or (through execve) an errno. Anything else fails: an exception out of Machine.run, an
  * internal-error line, a multi-line or Java-flavoured loader message, a hang.
  *
  * <p>{@code -Dvitrine.fuzz.mutants=N} sets the number per program (default 120); the soak raises it.
@@ -41,6 +42,7 @@ class ElfMutationTest {
         assertTrue(base.stdout().startsWith("hello from"), base.stdout());
 
         ElfMutator mutator = new ElfMutator(Files.readAllBytes(good));
+        Path execmut = FuzzGuest.build("execmut", "-static");
         Path dir = Files.createTempDirectory("vitrine-elf-fuzz");
         List<String> failures = new ArrayList<>();
         Map<String, Integer> ends = new TreeMap<>();
@@ -49,6 +51,7 @@ class ElfMutationTest {
                 ElfMutator.Mutant m = mutator.mutant(SEED, i);
                 Path file = dir.resolve("hello");
                 Files.write(file, m.image());
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
                 InProcess.Run r = runOne(file);
                 String why = r.failure();
                 if (why == null && r.result().exitStatus() == 126) {
@@ -58,6 +61,11 @@ class ElfMutationTest {
                 }
                 if (why != null) failures.add("mutant " + i + " (" + m.description() + "): " + why);
                 else ends.merge(end(r), 1, Integer::sum);
+                // the same image through execve(2) from a running process: SysExec, and a failure past the point of no return
+                InProcess.Run e = InProcess.run(execmut, List.of("execmut", "/mnt/m/hello"), 30, b -> limits(b).mount(dir + ":/mnt/m"));
+                String ewhy = e.failure();
+                if (ewhy != null) failures.add("mutant " + i + " (" + m.description() + ") through execve: " + ewhy);
+                else ends.merge(e.stdout().startsWith("execve: ") ? e.stdout().strip() : "execve, then " + end(e), 1, Integer::sum);
             }
         } finally {
             Files.deleteIfExists(dir.resolve("hello"));
@@ -79,7 +87,10 @@ class ElfMutationTest {
     }
 
     private static InProcess.Run runOne(Path program) {
-        return InProcess.run(program, List.of("hello"), 30, b -> b.memory(32L << 20).swap(8L << 20)
-                .maxInstructions(20_000_000).maxTime(1_000_000_000L));
+        return InProcess.run(program, List.of("hello"), 30, ElfMutationTest::limits);
+    }
+
+    private static dev.vitrine.Machine.Builder limits(dev.vitrine.Machine.Builder b) {
+        return b.memory(32L << 20).swap(8L << 20).maxInstructions(20_000_000).maxTime(1_000_000_000L);
     }
 }

@@ -1,12 +1,14 @@
 package dev.vitrine.fuzz;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -34,5 +36,14 @@ class SysFuzzTest {
                                 + seed + " " + CALLS + " 50 v, which logs each call before it is made):\n  " + String.join("\n  ", o.problems()));
                     assertTrue(o.summary().contains("calls="), "sysfuzz printed its summary");
                 }));
+    }
+
+    /** The seed alone decides every call, and Vitrine is deterministic: two runs print the same summary. */
+    @Test void aSeedRepeatsItself() throws Exception {
+        Path sysfuzz = FuzzGuest.build("sysfuzz", "-static");
+        SysFuzz.Outcome a = SysFuzz.run(sysfuzz, 3, 600, 60), b = SysFuzz.run(sysfuzz, 3, 600, 60);
+        assertTrue(a.problems().isEmpty() && b.problems().isEmpty(), a.problems() + " " + b.problems());
+        assertTrue(a.summary().contains("calls="), a.summary());
+        assertEquals(a.summary(), b.summary());
     }
 }
