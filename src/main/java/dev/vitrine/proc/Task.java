@@ -9,7 +9,7 @@ import dev.vitrine.mm.UserMemory;
  * process shares (memory, descriptors, actions) is reached through {@link #process()};
  * the delegating getters keep syscall code short (task.space(), task.fds()).
  */
-public final class Task {
+public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public enum State { RUNNABLE, SLEEPING, DEAD }
 
     final Context context = new Context();
@@ -50,7 +50,6 @@ public final class Task {
     Task vforkParent;
 
     long instructions, syscalls;
-    long readySince = -1;
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -116,6 +115,13 @@ public final class Task {
     /** Registers for code outside proc that must read a task's saved state (tests, the lab). */
     public long reg(int i) { return context.x[i]; }
     public long pc() { return context.pc; }
+
+    // What the run queue needs: scheduling is per thread, its measures per process.
+    @Override public int nice() { return proc.nice; }
+    @Override public boolean runnable() { return state == State.RUNNABLE && !proc.stopped; }
+    @Override public boolean dead() { return state == State.DEAD; }
+    @Override public void waited(long ns) { proc.waiting += ns; }
+    @Override public void switchedOut(boolean involuntary) { if (involuntary) proc.involuntary++; else proc.voluntary++; }
 
     @Override public String toString() { return "task " + tid + " (" + proc.comm + ")"; }
 }
