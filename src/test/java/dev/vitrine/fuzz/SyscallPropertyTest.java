@@ -39,7 +39,7 @@ class SyscallPropertyTest {
 
     // The arena sysfuzz maps at a fixed address (its header comment is the contract).
     static final long ARENA = 0x200000000L, PATHS = ARENA + 0x20000, LONGPATH = ARENA + 0x30000,
-            IOVS = ARENA + 0x38000, ZEROS = ARENA + 0x39000, NONUL = ARENA + 0x3fff0,
+            IOVS = ARENA + 0x38000, ZEROS = ARENA + 0x39000, STRUCTS = ARENA + 0x3a000, NONUL = ARENA + 0x3fff0,
             RO = ARENA + 0x40000, NONE = ARENA + 0x41000, HOLE = ARENA + 0x42000;
     static final int NPATHS = 48, WORKER_FDS = 11;
     static final long[] EDGES = {0, 1, 2, 3, 4, 8, 16, 64, 255, 256, 4095, 4096, 4097, 65536, 0x7fffffffL,
@@ -152,7 +152,7 @@ class SyscallPropertyTest {
             case 6 -> NONE + r.nextInt(4096);
             case 7 -> HOLE + r.nextInt(4096);
             case 8 -> 0xffffffc000000000L;
-            case 9 -> ZEROS + 8L * r.nextInt(64);
+            case 9 -> r.nextBoolean() ? ZEROS + 8L * r.nextInt(64) : STRUCTS + 8L * r.nextInt(8);
             case 10 -> r.nextBoolean() ? NONUL : LONGPATH;
             default -> r.nextLong();
         };
