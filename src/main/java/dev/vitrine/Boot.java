@@ -2,6 +2,8 @@ package dev.vitrine;
 
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.HostInput;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.Mount;
 import dev.vitrine.fs.Namei;
@@ -30,7 +32,6 @@ import dev.vitrine.sys.SyscallTable;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,19 +76,27 @@ final class Boot {
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
         // argv[0] names the program (the CLI runs a cached build of x.c as "x").
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
-        String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         vfs.setPager(frames.pager());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
-        Console[] console = console(c, vfs, fds);
+        HostInput stdin = stdin(c, vfs, kernel);
+        Console[] console = console(c, vfs, fds, kernel, stdin);
         Console out = console[1], err = console[2];
         List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
-        Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(c.stdin(), c.stdout(), true, 0, console[0].terminal()) : null,
-                new ProcFiles(kernel), mounts);
-        RegularFile exe = vfs.writeFile(exePath, image, 0755);
-        exe.setName(exePath);
+        try {
+            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, c.stdout(), true, 0, console[0].terminal()) : null,
+                    new ProcFiles(kernel), mounts);
+        } catch (FsException e) {
+            if (c.mounts().isEmpty()) throw e;
+            // A --mount the tree cannot take (over a read-only directory, on a file): the caller's mistake.
+            throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
+                    + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
+        }
+        // The image lives in the in-memory tree, never in a mounted host directory.
+        RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
+        String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
@@ -108,7 +117,8 @@ final class Boot {
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
-        HostInterrupt ctrlC = console[0].isTerminal() && c.stdin() == System.in ? HostInterrupt.install(console[0].terminal()) : null;
+        boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);
+        HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(console[0].terminal()) : null;
         kernel.setHostTerminal(ctrlC != null);
         Kernel.Stop stop;
         try {
@@ -132,15 +142,19 @@ final class Boot {
     /**
      * fds 0-2 on the host's streams, one terminal between them; a non-terminal side shows
      * as a pipe (what a shell's redirection would give), so each gets a pipe inode number.
+     * A null stream (a host fd that was closed) leaves the guest's fd closed: EBADF.
      */
-    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds) {
+    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, Kernel kernel, HostInput in) {
         Terminal term = new Terminal();
+        if (in != null) in.setOnInterrupt(term::interrupt);
         Console[] con = {
-            new Console(c.stdin(), null, tty(c, 0), 0, term),
+            new Console(in, null, tty(c, 0), 0, term),
             new Console(null, c.stdout(), tty(c, 1), 0, term),
             new Console(null, c.stderr(), tty(c, 2), 0, term)};
         int[] modes = {FileDescription.O_RDONLY, FileDescription.O_WRONLY, FileDescription.O_WRONLY};
+        boolean[] open = {in != null, c.stdout() != null, c.stderr() != null};
         for (int fd = 0; fd < 3; fd++) {
+            if (!open[fd]) continue;
             boolean t = con[fd].isTerminal();
             String path = t ? "/dev/pts/0" : "pipe:[" + vfs.nextIno() + "]";
             fds.allocate(new FileDescription(con[fd], t ? FileDescription.O_RDWR : modes[fd]).withPath(path), fd, false);
@@ -148,17 +162,22 @@ final class Boot {
         return con;
     }
 
+    /** The host's stdin as a device: live (its own reader thread) when it can make a reader wait. */
+    private static HostInput stdin(Machine.Config c, Vfs vfs, Kernel kernel) {
+        if (c.stdin() == null) return null;
+        boolean terminal = tty(c, 0);
+        if (!c.stdinLive()) return HostInput.direct(c.stdin(), terminal);
+        HostInput in = HostInput.live(c.stdin(), terminal, kernel::postFromHost, vfs.wakeup());
+        kernel.setHostInputAwaited(in::awaited);
+        return in;
+    }
+
     private static boolean tty(Machine.Config c, int fd) {
         if (c.ttyOverride() != null) return c.ttyOverride();
+        if (c.hostFds()) return HostFds.isTerminal(fd);
         OutputStream host = fd == 1 ? System.out : fd == 2 ? System.err : null;
         boolean isHostStream = fd == 0 ? c.stdin() == System.in : (fd == 1 ? c.stdout() : c.stderr()) == host;
-        if (!isHostStream) return false;
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (Exception e) {
-            return false;
-        }
+        return isHostStream && HostFds.isTerminal(fd);
     }
 
     private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {

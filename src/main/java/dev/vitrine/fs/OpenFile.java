@@ -4,7 +4,13 @@ package dev.vitrine.fs;
 public final class OpenFile implements File {
     private final RegularFile inode;
 
-    public OpenFile(RegularFile inode) { this.inode = inode; }
+    public OpenFile(RegularFile inode) {
+        this.inode = inode;
+        if (inode.store() instanceof HostStore h) h.opened();
+    }
+
+    /** A mounted host file unlinked while open keeps its host fd until its last open is closed. */
+    @Override public void close() { if (inode.store() instanceof HostStore h) h.closed(); }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
         return inode.pages().read(offset, dst, off, len);

@@ -52,6 +52,15 @@ public final class AddressSpace {
         }
     }
 
+    /**
+     * The program this space was exec'd from (Linux's mm->exe_file): while a live space names it,
+     * the file refuses writers with ETXTBSY (deny_write_access), since its pages are this space's text.
+     */
+    private MappedFile exeFile;
+
+    public MappedFile exeFile() { return exeFile; }
+    public void setExeFile(MappedFile f) { exeFile = f; }
+
     private AddressSpace(Geometry g, FrameAllocator frames, PageTable table) {
         this.geometry = g;
         this.frames = frames;
@@ -359,6 +368,7 @@ public final class AddressSpace {
     public AddressSpace fork() {
         AddressSpace child = create(geometry, frames);
         if (child == null) return null;
+        child.exeFile = exeFile;
         child.vmas.putAll(vmas);
         child.brkStart = brkStart;
         child.brk = brk;

@@ -76,6 +76,7 @@ final class Exit {
         k.releaseSpace(p.space);
         p.setSpace(null);
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;
         reparentChildren(k, p);

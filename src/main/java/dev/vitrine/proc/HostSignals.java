@@ -46,17 +46,31 @@ final class HostSignals {
     void setAttached(boolean on) { attached = on; }
     void setInputAwaited(BooleanSupplier awaited) { inputAwaited = awaited; }
 
-    /** Blocks the machine's thread (host time; the virtual clock stands still) until a signal or event is posted. */
-    void await() {
+    boolean inputAwaited() { return inputAwaited.getAsBoolean(); }
+
+    /** Blocks the machine's thread until a signal or event is posted. */
+    void await() { await(-1); }
+
+    /**
+     * Blocks the machine's thread until a signal or event is posted or {@code ns} of host time
+     * have passed (no limit if negative); returns the host time that passed, in ns. The one
+     * place the kernel reads the host's clock: while a guest waits for host input.
+     */
+    long await(long ns) {
+        long start = System.nanoTime();
         synchronized (pending) {
             while (pending.get() == 0 && events.isEmpty()) {
+                long left = ns - (System.nanoTime() - start);
+                if (ns >= 0 && left <= 0) break;
                 try {
-                    pending.wait();
+                    if (ns < 0) pending.wait();
+                    else java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(pending, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    break;
                 }
             }
         }
+        return System.nanoTime() - start;
     }
 }

@@ -20,16 +20,22 @@ public final class RunStats {
     /** The most reaped processes listed one by one; past it they count only in the run's totals. */
     static final int MAX_ROWS = 10_000;
 
-    /** One process's figures; {@code ended} is -1 while it runs. */
+    /**
+     * One process's figures; {@code ended} is -1 while it runs. {@code mem} is its address
+     * space's counters, read when the stats are made: a vfork child's are its parent's, which
+     * go on counting after the child is gone.
+     */
     record Row(int pid, int ppid, String comm, String status, long created, long firstRun, long ended, long cpu,
-               long waiting, long voluntary, long involuntary, long syscalls, long minor, long major, long invalid, long cow) {
+               long waiting, long voluntary, long involuntary, long syscalls, MemStats mem) {
         static Row of(Process p) {
-            MemStats m = p.memStats();
             String status = p.alive() ? "running" : p.termSignal != 0 ? Signals.name(p.termSignal) : "exit " + ((p.waitStatus >> 8) & 0xff);
             return new Row(p.pid, p.ppid(), p.comm, status, p.created, p.firstRun, p.ended, p.cpu, p.waiting, p.voluntary,
-                    p.involuntary, p.syscalls, m == null ? 0 : m.minorFaults, m == null ? 0 : m.majorFaults,
-                    m == null ? 0 : m.invalidFaults, m == null ? 0 : m.cowCopies);
+                    p.involuntary, p.syscalls, p.memStats());
         }
+        long minor() { return mem == null ? 0 : mem.minorFaults; }
+        long major() { return mem == null ? 0 : mem.majorFaults; }
+        long invalid() { return mem == null ? 0 : mem.invalidFaults; }
+        long cow() { return mem == null ? 0 : mem.cowCopies; }
     }
 
     /** Sums of process figures. */
@@ -39,10 +45,10 @@ public final class RunStats {
         void add(Row r) {
             processes++;
             syscalls += r.syscalls;
-            minor += r.minor;
-            major += r.major;
-            invalid += r.invalid;
-            cow += r.cow;
+            minor += r.minor();
+            major += r.major();
+            invalid += r.invalid();
+            cow += r.cow();
             if (r.ended >= 0) { finished++; turnaround += r.ended - r.created; }
             waiting += r.waiting;
             if (r.firstRun >= 0) { responded++; response += r.firstRun - r.created; }
@@ -55,7 +61,7 @@ public final class RunStats {
         }
     }
 
-    /** What stays of reaped processes: the rows of the first {@link #MAX_ROWS}, the sums of the rest. */
+    /** What stays of reaped processes: the rows of the first {@link #MAX_ROWS}, the sums of the rest (taken when reaped). */
     static final class Reaped {
         final List<Row> rows = new ArrayList<>();
         final Totals unlisted = new Totals();
@@ -89,7 +95,7 @@ public final class RunStats {
             r.put("switches_voluntary", p.voluntary);
             r.put("switches_involuntary", p.involuntary);
             r.put("syscalls", p.syscalls);
-            r.put("cow_copies", p.cow);
+            r.put("cow_copies", p.cow());
             out.add(r);
         }
         long n = total.processes;

@@ -18,11 +18,11 @@ public final class SignalWait {
     }
 
     /** A pending signal of {@code set}, taken; its siginfo in {@code out[0]}. 0 when none is pending. */
-    private static int takeFrom(Task t, long set, SigInfo[] out) {
-        long have = (t.pending | t.proc.sharedPending) & set & ~Signals.UNBLOCKABLE;
+    private static int takeFrom(Kernel k, Task t, long set, SigInfo[] out) {
+        long have = (t.pending.set() | t.proc.shared.set()) & set & ~Signals.UNBLOCKABLE;
         if (have == 0) return 0;
         int sig = Long.numberOfTrailingZeros(have) + 1;
-        out[0] = SignalDelivery.take(t, sig);
+        out[0] = SignalDelivery.take(k, t, sig);
         return sig;
     }
 
@@ -31,7 +31,7 @@ public final class SignalWait {
      * deadline (-1 = none), -EINTR when another signal's handler ran, or SLEEPING.
      */
     public static long timedwait(Kernel k, Task t, long set, long deadline, SigInfo[] out) {
-        int sig = takeFrom(t, set, out);
+        int sig = takeFrom(k, t, set, out);
         if (sig != 0) { t.waitSet = 0; return sig; }
         if (deadline >= 0 && k.clock().now() >= deadline) { t.waitSet = 0; return -EAGAIN; }
         t.waitSet = set & ~Signals.UNBLOCKABLE;

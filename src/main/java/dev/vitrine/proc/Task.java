@@ -9,7 +9,7 @@ import dev.vitrine.mm.UserMemory;
  * process shares (memory, descriptors, actions) is reached through {@link #process()};
  * the delegating getters keep syscall code short (task.space(), task.fds()).
  */
-public final class Task {
+public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public enum State { RUNNABLE, SLEEPING, DEAD }
 
     final Context context = new Context();
@@ -17,9 +17,10 @@ public final class Task {
     final Process proc;
     State state = State.RUNNABLE;
 
-    /** Blocked and pending signals, bit sig-1; siginfo of each pending standard signal. */
-    long blocked, pending;
-    final SigInfo[] pendingInfo = new SigInfo[Signals.NSIG + 1];
+    /** Blocked signals, bit sig-1. */
+    long blocked;
+    /** Signals sent to this thread (tgkill, faults), with their queued siginfo. */
+    final SigPending pending = new SigPending();
     /** rt_sigsuspend/pselect: the mask to restore once a handler has run. */
     long savedMask;
     /** rt_sigtimedwait's set: these wake the task although blocked, and it takes them itself. */
@@ -49,7 +50,6 @@ public final class Task {
     Task vforkParent;
 
     long instructions, syscalls;
-    long readySince = -1;
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -73,7 +73,7 @@ public final class Task {
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }
-    public long pending() { return pending; }
+    public long pending() { return pending.set(); }
     public long clearChildTid() { return clearChildTid; }
     public void setClearChildTid(long addr) { clearChildTid = addr; }
     public void setRobustList(long head) { robustList = head; }
@@ -89,7 +89,6 @@ public final class Task {
         inSyscall = true;
         restart = p;
     }
-
 
     /** The syscall finished: its continuation goes. */
     public void syscallDone() {
@@ -116,6 +115,13 @@ public final class Task {
     /** Registers for code outside proc that must read a task's saved state (tests, the lab). */
     public long reg(int i) { return context.x[i]; }
     public long pc() { return context.pc; }
+
+    // What the run queue needs: scheduling is per thread, its measures per process.
+    @Override public int nice() { return proc.nice; }
+    @Override public boolean runnable() { return state == State.RUNNABLE && !proc.stopped; }
+    @Override public boolean dead() { return state == State.DEAD; }
+    @Override public void waited(long ns) { proc.waiting += ns; }
+    @Override public void switchedOut(boolean involuntary) { if (involuntary) proc.involuntary++; else proc.voluntary++; }
 
     @Override public String toString() { return "task " + tid + " (" + proc.comm + ")"; }
 }

@@ -73,6 +73,9 @@ final class SysFsOpen {
             if (acc != FileDescription.O_WRONLY) need(i, 4);
             if (acc != FileDescription.O_RDONLY) need(i, 2);
             if (acc != FileDescription.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+            // get_write_access: a running program's file takes no writer
+            if ((acc != FileDescription.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
+                throw new FsException(Errno.ETXTBSY);
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p) file = new Snapshot(r, p.generate());

@@ -11,6 +11,7 @@ import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Stat;
 import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ final class SysFsStat {
         t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode), FD, MODE);
         t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
         t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, FLAGS);
-        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(s.vfs(), task, p, len), STR, POS);
+        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
         t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(task, (int) fd, len), FD, POS);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
         t.add(83, "fdatasync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
@@ -95,7 +96,7 @@ final class SysFsStat {
             if (pos == 0) { name = "."; i = d; }
             else if (pos == 1) { name = ".."; i = d.parent(); }
             else { Dir.Entry e = names.get((int) pos - 2); name = e.name(); i = e.inode(); }
-            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), name.getBytes(StandardCharsets.UTF_8));
+            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), dev.vitrine.fs.Names.bytes(name));
             if (out.size() + rec.length > count) {
                 if (out.size() == 0) return -Errno.EINVAL;
                 break;
@@ -154,13 +155,14 @@ final class SysFsStat {
         return sec * 1_000_000_000L + nsec;
     }
 
-    static long truncate(Vfs v, Task t, long pathVa, long len) {
+    static long truncate(Kernel k, Vfs v, Task t, long pathVa, long len) {
         Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
         if (i instanceof Dir) return -Errno.EISDIR;
         if (!(i instanceof RegularFile r)) return -Errno.EINVAL;
         if (len < 0) return -Errno.EINVAL;
         need(r, 2);
         if (r.readOnly()) return -Errno.EROFS;
+        if (k.runsProgram(r)) return -Errno.ETXTBSY;   // get_write_access: a running program's file
         r.truncate(len);
         return 0;
     }
