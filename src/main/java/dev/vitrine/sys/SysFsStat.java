@@ -1,8 +1,9 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.DirFile;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
@@ -120,7 +121,7 @@ final class SysFsStat {
 
     static long chmod(Vfs v, Inode i, int mode) {
         if (i.readOnly()) return -Errno.EROFS;
-        if (i.uid() != UID) return -Errno.EPERM;
+        if (i.uid() != Cred.UID) return -Errno.EPERM;
         i.chmod(mode, v.now());
         return 0;
     }
