@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
     String swap = "64M";
 
+    @Option(names = "--tmpfs-size", paramLabel = "SIZE", description = "size limit of the in-memory file tree (/tmp, /home), e.g. 16M; 0 for no limit but memory (default half of --mem)")
+    String tmpfsSize;
+
     @Option(names = "--policy", paramLabel = "NAME", description = "page replacement when memory is full: fifo, clock (default), lru, random")
     String policy = "clock";
 
@@ -99,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
                 .tlb(TlbConfig.parse(tlb, split, tlbAsid, seed))
                 .memory(Sizes.parse(mem))
                 .swap(Sizes.parse(swap))
+                .tmpfsSize(tmpfsSize == null ? -1 : Sizes.parse(tmpfsSize))
                 .policy(runnablePolicy(policy))
                 .seed(seed)
                 .maxInstructions(maxInstructions)

@@ -11,6 +11,7 @@ import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Stat;
 import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
 import java.io.ByteArrayOutputStream;
@@ -37,8 +38,8 @@ final class SysFsStat {
         t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> guard(() -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode)), FD, MODE);
         t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> guard(() -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode)), FD, STR, MODE);
         t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> guard(() -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags)), FD, STR, PTR, HEX);
-        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> guard(() -> truncate(s.vfs(), task, p, len)), STR, LONG);
-        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> guard(() -> ftruncate(task, (int) fd, len)), FD, LONG);
+        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> guard(() -> truncate(k, s.vfs(), task, p, len)), STR, LONG);
+        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> guard(() -> ftruncate(k, task, (int) fd, len)), FD, LONG);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
         t.add(83, "fdatasync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
     }
@@ -154,23 +155,32 @@ final class SysFsStat {
         return sec * 1_000_000_000L + nsec;
     }
 
-    static long truncate(Vfs v, Task t, long pathVa, long len) {
+    static long truncate(Kernel k, Vfs v, Task t, long pathVa, long len) {
         Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
         if (i instanceof Dir) return -Errno.EISDIR;
         if (!(i instanceof RegularFile r)) return -Errno.EINVAL;
         if (len < 0) return -Errno.EINVAL;
         need(r, 2);
         if (r.readOnly()) return -Errno.EROFS;
-        r.truncate(len);
-        return 0;
+        return resize(k, t, r, len);
     }
 
-    static long ftruncate(Task t, int fd, long len) {
+    static long ftruncate(Kernel k, Task t, int fd, long len) {
         FileDescription f = desc(t, fd);
         if (len < 0) return -Errno.EINVAL;
         if (!(f.file() instanceof OpenFile of) || !f.writable()) return -Errno.EINVAL;
         RegularFile r = (RegularFile) of.inode();
         if (r.readOnly()) return -Errno.EROFS;
+        return resize(k, t, r, len);
+    }
+
+    /** inode_newsize_ok: growing past RLIMIT_FSIZE is SIGXFSZ and EFBIG; the file is sparse, so growth takes no space. */
+    private static long resize(Kernel k, Task t, RegularFile r, long len) {
+        long limit = t.rlimCur()[1];
+        if (len > r.size() && limit != -1 && Long.compareUnsigned(len, limit) > 0) {
+            k.signal(t, dev.vitrine.proc.Signals.SIGXFSZ);
+            return -Errno.EFBIG;
+        }
         r.truncate(len);
         return 0;
     }
