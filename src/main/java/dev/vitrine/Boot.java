@@ -2,6 +2,8 @@ package dev.vitrine;
 
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
+import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.HostInput;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.Mount;
 import dev.vitrine.fs.Namei;
@@ -30,7 +32,6 @@ import dev.vitrine.sys.SyscallTable;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,16 @@ final class Boot {
     private Boot() {}
 
     static final int UID = 1000, GID = 1000;
+    /** The run's status when Vitrine met a bug of its own (sysexits.h's EX_SOFTWARE); it wins over every other. */
+    static final int INTERNAL_ERROR = 70;
 
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
+        return run(c, program, image, argv, Map.of());
+    }
+
+    /** {@code replaced}: syscall handlers swapped in by tests (a handler that throws on purpose). */
+    static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv,
+                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced) {
         ElfFile elf = new ElfFile(image);
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
@@ -58,7 +67,10 @@ final class Boot {
         kernel.setPolicy(dev.vitrine.proc.sched.Policy.of(c.sched(), c.seed()));
         kernel.setMaxProcesses(c.maxProcesses());
         Services services = new Services(c.seed());
-        Dispatcher dispatcher = new Dispatcher(new SyscallTable(services), c.strace(), c.diagnostics());
+        SyscallTable table = new SyscallTable(services);
+        replaced.forEach(table::replace);
+        Dispatcher dispatcher = new Dispatcher(table, c.strace(), c.diagnostics());
+        kernel.oops().setDiagnostics(c.diagnostics());
         kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
@@ -72,13 +84,28 @@ final class Boot {
         vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
-        Console[] console = console(c, vfs, fds);
+        HostInput stdin = stdin(c, vfs, kernel);
+        Console[] console = console(c, vfs, fds, kernel, stdin);
         Console out = console[1], err = console[2];
         List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
-        Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(c.stdin(), c.stdout(), true, 0, console[0].terminal()) : null,
-                new ProcFiles(kernel), mounts);
-        RegularFile exe = vfs.writeFile(exePath, image, 0755);
+        try {
+            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, c.stdout(), true, 0, console[0].terminal()) : null,
+                    new ProcFiles(kernel), mounts);
+        } catch (FsException e) {
+            if (c.mounts().isEmpty()) throw e;
+            // A --mount the tree cannot take (over a read-only directory, on a file): the caller's mistake.
+            throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
+                    + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
+        }
+        RegularFile exe;
+        try {
+            exe = vfs.writeFile(exePath, image, 0755);
+        } catch (FsException e) {
+            if (c.mounts().isEmpty()) throw e;
+            throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": the program goes to "
+                    + exePath + ", which cannot take it: " + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
+        }
         exe.setName(exePath);
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
         fds.setWakeup(vfs.wakeup());
@@ -100,7 +127,8 @@ final class Boot {
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
-        HostInterrupt ctrlC = console[0].isTerminal() && c.stdin() == System.in ? HostInterrupt.install(console[0].terminal()) : null;
+        boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);
+        HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(console[0].terminal()) : null;
         kernel.setHostTerminal(ctrlC != null);
         Kernel.Stop stop;
         try {
@@ -116,6 +144,7 @@ final class Boot {
         else if (stop == Kernel.Stop.DEADLOCK) status = 125;
         else if (stop == Kernel.Stop.TIME_LIMIT) status = 124;
         else status = signal != 0 ? 128 + signal : (task.waitStatus() >> 8) & 0xff;
+        if (kernel.oops().count() > 0) status = INTERNAL_ERROR;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
     }
@@ -123,15 +152,19 @@ final class Boot {
     /**
      * fds 0-2 on the host's streams, one terminal between them; a non-terminal side shows
      * as a pipe (what a shell's redirection would give), so each gets a pipe inode number.
+     * A null stream (a host fd that was closed) leaves the guest's fd closed: EBADF.
      */
-    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds) {
+    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, Kernel kernel, HostInput in) {
         Terminal term = new Terminal();
+        if (in != null) in.setOnInterrupt(term::interrupt);
         Console[] con = {
-            new Console(c.stdin(), null, tty(c, 0), 0, term),
+            new Console(in, null, tty(c, 0), 0, term),
             new Console(null, c.stdout(), tty(c, 1), 0, term),
             new Console(null, c.stderr(), tty(c, 2), 0, term)};
         int[] modes = {FileDescription.O_RDONLY, FileDescription.O_WRONLY, FileDescription.O_WRONLY};
+        boolean[] open = {in != null, c.stdout() != null, c.stderr() != null};
         for (int fd = 0; fd < 3; fd++) {
+            if (!open[fd]) continue;
             boolean t = con[fd].isTerminal();
             String path = t ? "/dev/pts/0" : "pipe:[" + vfs.nextIno() + "]";
             fds.allocate(new FileDescription(con[fd], t ? FileDescription.O_RDWR : modes[fd]).withPath(path), fd, false);
@@ -139,17 +172,22 @@ final class Boot {
         return con;
     }
 
+    /** The host's stdin as a device: live (its own reader thread) when it can make a reader wait. */
+    private static HostInput stdin(Machine.Config c, Vfs vfs, Kernel kernel) {
+        if (c.stdin() == null) return null;
+        boolean terminal = tty(c, 0);
+        if (!c.stdinLive()) return HostInput.direct(c.stdin(), terminal);
+        HostInput in = HostInput.live(c.stdin(), terminal, kernel::postFromHost, vfs.wakeup());
+        kernel.setHostInputAwaited(in::awaited);
+        return in;
+    }
+
     private static boolean tty(Machine.Config c, int fd) {
         if (c.ttyOverride() != null) return c.ttyOverride();
+        if (c.hostFds()) return HostFds.isTerminal(fd);
         OutputStream host = fd == 1 ? System.out : fd == 2 ? System.err : null;
         boolean isHostStream = fd == 0 ? c.stdin() == System.in : (fd == 1 ? c.stdout() : c.stderr()) == host;
-        if (!isHostStream) return false;
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (Exception e) {
-            return false;
-        }
+        return isHostStream && HostFds.isTerminal(fd);
     }
 
     private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {
@@ -189,6 +227,7 @@ final class Boot {
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));
+        s.put("internal_errors", k.oops().count());
         dev.vitrine.proc.RunStats.put(k, s);
         return s;
     }

@@ -27,7 +27,13 @@ import java.util.Map;
 public final class Machine {
     private final Config config;
 
+    /** Tests only: handlers that replace syscalls' own (one that throws on purpose). */
+    private final Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced = new java.util.HashMap<>();
+
     private Machine(Config config) { this.config = config; }
+
+    /** The largest program file a machine loads: its image is held whole while it runs. */
+    public static final long MAX_PROGRAM = 256L << 20;
 
     public static Builder builder() { return new Builder(); }
     public Config config() { return config; }
@@ -36,15 +42,24 @@ public final class Machine {
     public Result run(Path program, List<String> argv) {
         byte[] image;
         try {
+            // execve's checks before reading: a directory or device is EACCES, not an image to read to its end.
+            if (Files.exists(program) && !Files.isRegularFile(program)) return failure(126, program + ": not a regular file");
+            if (Files.size(program) > MAX_PROGRAM) return failure(126, program + ": too big (the largest program is " + (MAX_PROGRAM >> 20) + " MiB)");
             image = Files.readAllBytes(program);
         } catch (IOException e) {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
-            return Boot.run(config, program, image, argv);
+            return Boot.run(config, program, image, argv, Map.copyOf(replaced));
         } catch (BadElfException e) {
             return failure(126, program + ": " + e.getMessage());
         }
+    }
+
+    /** Tests only: syscall {@code nr} runs {@code h} instead of its own handler. */
+    Machine replaceSyscall(int nr, dev.vitrine.sys.Syscall.Handler h) {
+        replaced.put(nr, h);
+        return this;
     }
 
     private static Result failure(int status, String message) {
@@ -60,7 +75,8 @@ public final class Machine {
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
-                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, long tmpfsBytes) {}
+                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
+                         long tmpfsBytes) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -82,6 +98,7 @@ public final class Machine {
         private long quantum = 100_000;
         private long maxTimeNs = 0;
         private int maxProcesses = 1024;
+        private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
 
         public Builder paging(Geometry g) { paging = g; return this; }
@@ -94,9 +111,30 @@ public final class Machine {
         public Builder seed(long s) { seed = s; return this; }
         /** 0 means no limit. */
         public Builder maxInstructions(long n) { maxInstructions = n; return this; }
-        public Builder stdin(InputStream in) { stdin = in; return this; }
-        public Builder stdout(OutputStream out) { stdout = out; return this; }
-        public Builder stderr(OutputStream err) { stderr = err; return this; }
+        /** fd 0, read on the machine's thread like a file (a byte array, a file); null leaves fd 0 closed. */
+        public Builder stdin(InputStream in) { stdin = in; stdinLive = false; hostFds = false; return this; }
+        /**
+         * fd 0 from a stream that can make a reader wait (a pipe, a socket, a terminal): its own
+         * thread reads it, so a guest waiting for it never stops the machine (see fs.HostInput).
+         */
+        public Builder liveStdin(InputStream in) { stdin = in; stdinLive = true; hostFds = false; return this; }
+        /** fd 1; null leaves it closed. */
+        public Builder stdout(OutputStream out) { stdout = out; hostFds = false; return this; }
+        /** fd 2; null leaves it closed. */
+        public Builder stderr(OutputStream err) { stderr = err; hostFds = false; return this; }
+        /**
+         * fds 0-2 are this process's own: a write to a host reader that left is EPIPE and
+         * SIGPIPE, stdin is live when the host's fd 0 can make a reader wait (a pipe, a socket, a
+         * terminal), and the fds in {@code closed} (closed on the host) stay closed in the guest.
+         */
+        public Builder hostStdio(java.util.Set<Integer> closed) {
+            stdin = closed.contains(0) ? null : new java.io.FileInputStream(java.io.FileDescriptor.in);
+            stdout = closed.contains(1) ? null : new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            stderr = closed.contains(2) ? null : new java.io.FileOutputStream(java.io.FileDescriptor.err);
+            stdinLive = stdin != null && HostFds.canWait(0);
+            hostFds = true;
+            return this;
+        }
         /** strace-style lines go here; null for none. */
         public Builder strace(PrintStream s) { strace = s; return this; }
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
@@ -118,7 +156,8 @@ public final class Machine {
         public Builder tmpfsSize(long bytes) { tmpfsBytes = bytes; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
-                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, tmpfsBytes));
+                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
+                    tmpfsBytes));
         }
     }
 }

@@ -2,10 +2,12 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +34,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--strace", description = "also print the syscalls the six processes made")
     boolean strace;
 
+    @Mixin MachineOptions machine;
+
     @Override public Integer call() throws Exception {
+        machine.builder();   // every option checked before the userland build
         Path bin = ShCommand.buildUserland(home());
         Path sample = Files.createTempDirectory("vitrine-demo-");
         try {
@@ -47,12 +52,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(Path bin, Path sample, PrintStream out) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream(), trace = new ByteArrayOutputStream();
-        Machine m = Machine.builder()
-                .stdout(stdout).stderr(System.err).tty(false)
+        Machine m = machine.builder(List.of(bin + ":/bin", sample + ":/home/user/sample:rw"))
+                .stdin(InputStream.nullInputStream()).stdout(stdout).stderr(System.err).tty(false)
                 .strace(new PrintStream(trace, true, StandardCharsets.UTF_8))
                 .env(List.of("PATH=/bin", "HOME=/home/user", "LANG=C"))
-                .mount(bin + ":/bin")
-                .mount(sample + ":/home/user/sample:rw")
                 .build();
         out.println("/home/user/sample holds " + String.join(" ", SAMPLE) + "; the shell runs:");
         out.println();
@@ -67,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("$ cat dirents        # tee's copy, " + Files.size(sample.resolve("dirents")) + " bytes");
         out.print(Files.readString(sample.resolve("dirents")));
         out.println();
-        report(out, r.stats(), trace.toString(StandardCharsets.UTF_8));
+        report(out, r.stats(), trace.toString(StandardCharsets.UTF_8), machine.geometry().levels());
         if (strace) {
             out.println();
             out.println("The syscalls, process by process (--strace):");
@@ -77,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The report: everything from the machine's figures and the syscall log of the run. */
-    static void report(PrintStream out, Map<String, Object> s, String strace) {
+    static void report(PrintStream out, Map<String, Object> s, String strace, int levels) {
         Trace t = Trace.parse(strace);
         out.println("What happened inside:");
         out.println();
@@ -115,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 dm = num(s.get("tlb.data.misses"));
         out.printf("TLB. %.2f%% of %d translations hit (fetch %d/%d, data %d/%d); each miss cost a %d-level walk (%d walks).%n",
                 100.0 * (fh + dh) / Math.max(1, fh + fm + dh + dm), fh + fm + dh + dm, fh, fh + fm, dh, dh + dm,
-                3, num(s.get("walks")));
+                levels, num(s.get("walks")));
         out.println("Copy-on-write. " + num(s.get("cow_copies")) + " pages copied: fork shares the shell's pages read-only and copies");
         out.println("  one only when parent or child writes to it; exec then throws the child's copy away.");
         out.println("Sharing. " + num(s.get("shared_pages_at_exit")) + " shared of " + num(s.get("resident_pages_at_exit"))

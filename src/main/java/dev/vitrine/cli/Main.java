@@ -3,13 +3,23 @@ package dev.vitrine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `vitrine` command: a thin layer over {@link dev.vitrine.Machine} and the lab. */
+import java.util.List;
+
+/**
+ * The `vitrine` command: a thin layer over {@link dev.vitrine.Machine} and the lab. A bad
+ * command line (an unknown option, a value out of range, a missing file) is one line on
+ * stderr and exit status 2, before anything runs.
+ */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, version = "vitrine 0.1",
         description = "A see-through Unix machine: RV64GC hart, MMU, TLB and a Linux-ABI kernel.")
 public final class Main implements Runnable {
+    /** The exit status of a bad command line. */
+    public static final int USAGE = 2;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Stdio.ownProcess();
         System.exit(execute(args));
     }
 
@@ -24,20 +34,74 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new ShCommand());
         LabCommands.register(cl);
-        // Bad input is a one-line error and status 2, never a stack trace.
+        // What follows the program (run) or the -c line (sh) belongs to the guest, options too.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("sh").setStopAtPositional(true);
+        handleErrors(cl);
+        return cl;
+    }
+
+    /** Bad input is a one-line error and status 2, never a stack trace. */
+    static void handleErrors(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("vitrine: " + ex.getMessage());
-            return 2;
+            ex.getCommandLine().getErr().println(problem(ex));
+            return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             if (ex instanceof IllegalArgumentException) {
                 c.getErr().println("vitrine: " + ex.getMessage());
-                return 2;
+                return USAGE;
             }
             throw ex;
         });
-        return cl;
     }
+
+    /** "vitrine: unknown option '--mme' (did you mean --mem?); see vitrine run --help". */
+    private static String problem(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        String what = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            what = arg.startsWith("-") ? "unknown option '" + arg + "'"
+                    : !c.getSubcommands().isEmpty() ? "unknown command '" + arg + "'" : "unexpected argument '" + arg + "'";
+            List<String> near = nearest(arg, arg.startsWith("-") ? c.getCommandSpec().optionsMap().keySet() : c.getSubcommands().keySet());
+            if (!near.isEmpty()) what += " (did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?)";
+        }
+        return "vitrine: " + what + "; see " + name(c) + " --help";
+    }
+
+    /** The names a typo is closest to: at most two edits away, or the ones it begins. */
+    static List<String> nearest(String typo, java.util.Collection<String> names) {
+        String word = typo.contains("=") ? typo.substring(0, typo.indexOf('=')) : typo;
+        int best = Integer.MAX_VALUE;
+        List<String> out = new java.util.ArrayList<>();
+        for (String n : new java.util.TreeSet<>(names)) {
+            int d = n.startsWith(word) && word.length() > 2 ? 1 : edits(word, n);
+            if (d > 2 || d > best) continue;
+            if (d < best) out.clear();
+            best = d;
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** Levenshtein distance. */
+    private static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) row[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int diag = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int up = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diag + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diag = up;
+            }
+        }
+        return row[b.length()];
+    }
+
+    private static String name(CommandLine c) { return c.getCommandSpec().qualifiedName(); }
 
     @Override public void run() { spec.commandLine().usage(System.out); }
 }

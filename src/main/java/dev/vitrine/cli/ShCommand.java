@@ -1,10 +1,8 @@
 package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
-import dev.vitrine.mmu.Geometry;
-import dev.vitrine.mmu.TlbConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,64 +32,43 @@ final class ShCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ARG", description = "with -c: the script's $0, $1, ...")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
-    List<String> mounts = new ArrayList<>();
+    @Mixin MachineOptions machine;
+    @Mixin ReportOptions report;
 
-    @Option(names = "--stats", description = "print the machine's figures to stderr when the shell exits")
-    boolean stats;
-
-    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
-    boolean strace;
-
-    @Option(names = "--paging", paramLabel = "PRESET", description = "page-table geometry: sv39 (default), sv48, sv57, x86-32, flat32")
-    String paging = "sv39";
-
-    @Option(names = "--tlb", paramLabel = "ENTRIES[:WAYS[:POLICY]]", description = "TLB per side (default 64, fully associative, lru); 0 = no TLB")
-    String tlb = "64";
-
-    @Option(names = "--sched", paramLabel = "POLICY", description = "scheduling policy: rr (default), fifo, priority, random")
-    String sched = "rr";
-
-    @Option(names = "--quantum", paramLabel = "N", description = "time slice in instructions (default 100000)")
-    long quantum = 100_000;
-
-    @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
-    Boolean tty;
-
+    /** `java -cp ... dev.vitrine.cli.ShCommand ARGS` is `vitrine sh ARGS`. */
     public static void main(String[] argv) {
-        System.exit(new CommandLine(new ShCommand()).execute(argv));
+        String[] all = new String[argv.length + 1];
+        all[0] = "sh";
+        System.arraycopy(argv, 0, all, 1, argv.length);
+        Main.main(all);
     }
 
     @Override public Integer call() throws Exception {
+        if (command == null && !args.isEmpty())
+            throw new IllegalArgumentException("arguments need -c COMMANDS (they become $0, $1, ...)");
+        machine.builder();   // every option checked, and the output files opened, before a userland build that may take minutes
+        report.open();
         Path home = DemoCommand.home();
         Path bin = buildUserland(home);
         Path examples = home.resolve("userland/build/examples");
+        List<String> mounts = new ArrayList<>(List.of(bin + ":/bin"));
+        if (Files.isDirectory(examples)) mounts.add(examples + ":/examples");
         String term = System.getenv("TERM");
-        Machine.Builder b = Machine.builder()
-                .paging(Geometry.preset(paging))
-                .tlb(TlbConfig.parse(tlb, true, false, 0))
-                .sched(sched).quantum(quantum)
-                .stdin(System.in).stdout(System.out).stderr(System.err)
-                .tty(tty)
-                .strace(strace ? System.err : null)
+        Machine.Builder b = machine.builder(mounts)
                 .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
                         "PS1=vitrine$ "));
-        b.mount(bin + ":/bin");
-        if (Files.isDirectory(examples)) b.mount(examples + ":/examples");
-        for (String m : mounts) b.mount(m);
+        report.wire(b);
+        Stdio.wire(b);
         List<String> argv = new ArrayList<>();
         argv.add("sh");
         if (command != null) {
             argv.add("-c");
             argv.add(command);
             argv.addAll(args);
-        } else if (!args.isEmpty()) {
-            throw new IllegalArgumentException("arguments need -c COMMANDS (they become $0, $1, ...)");
         }
         Machine.Result r = b.build().run(bin.resolve("sh"), argv);
         System.out.flush();
-        if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
-        if (stats) StatsReport.print(System.err, r.stats(), Geometry.preset(paging));
+        report.finish(r, machine.geometry());
         return r.exitStatus();
     }
 

@@ -25,6 +25,9 @@ import java.util.List;
                 "TRACE lines: page numbers (1,2,3), 'R|W|X 0xADDR', or Valgrind Lackey output.",
                 "A frame range (--frames 1-8) sweeps and reports Belady's anomaly; --svg draws it."})
 final class SimReplaceCommand implements Runnable {
+    /** 2^20 frames: 4 GiB of 4 KiB pages, past any trace's working set. */
+    static final int MAX_FRAMES = 1 << 20;
+
     @Spec CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "TRACE", description = "trace file") Path trace;
@@ -44,7 +47,8 @@ final class SimReplaceCommand implements Runnable {
         int pageBits = Sizes.log2(Sizes.parse(pageSize, "page size"), "page size");
         long[] pages = TraceReader.pages(refsList, pageBits);
         List<PolicyKind> kinds = policies(policies);
-        int[] range = LabOptions.range(frames, "--frames");
+        int[] range = LabOptions.range(frames, "--frames", MAX_FRAMES);
+        LabOptions.checkSteps(steps);
         if (range[0] == range[1] && svg == null) {
             int keep = steps != null ? steps : pages.length <= 64 ? pages.length : 0;
             List<Object> all = new ArrayList<>();

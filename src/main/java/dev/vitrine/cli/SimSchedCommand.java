@@ -36,9 +36,14 @@ final class SimSchedCommand implements Runnable {
     @Option(names = "--svg", paramLabel = "FILE", description = "draw the Gantt chart (of the first policy)") Path svg;
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
+    /** MLFQ with more levels than this teaches nothing more. */
+    static final int MAX_QUEUES = 64;
+
     @Override public void run() {
         if (file != null && inline != null) throw new IllegalArgumentException("give a JOBS file or --jobs, not both");
         if (file == null && inline == null) throw new IllegalArgumentException("no jobs: give a JOBS file or --jobs 100,10,10");
+        if (queues > MAX_QUEUES) throw new IllegalArgumentException("--queues " + queues + ": at most " + MAX_QUEUES);
+        if (boost < 0) throw new IllegalArgumentException("--boost " + boost + ": expected a period >= 0 (0 = never)");
         List<Job> jobs = file != null ? JobReader.read(file) : JobReader.inline(inline);
         List<String> names = policies.strip().equalsIgnoreCase("all") ? List.of("fcfs", "sjf", "stcf", "rr", "priority", "mlfq")
                 : List.of(policies.split(","));

@@ -47,7 +47,8 @@ final class SimTlbCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad TLB policy '" + policy + "': expected lru, fifo or random");
         }
-        int[] range = LabOptions.range(entries, "--entries");
+        int[] range = LabOptions.range(entries, "--entries", MachineOptions.MAX_TLB);
+        LabOptions.checkSteps(steps);
         if (range[0] == range[1] && svg == null) {
             int keep = steps != null ? steps : accesses.size() <= 64 ? accesses.size() : 0;
             TlbSim.Result r = TlbSim.run(accesses, config(range[0], pol), keep);

@@ -1,27 +1,27 @@
 package dev.vitrine.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
  * A host stream as the guest sees fds 0, 1 and 2: a pty character device when the host
  * side is a terminal (so glibc line-buffers stdout), otherwise a pipe, as when a shell
- * redirects a program's output.
+ * redirects a program's output. Reading goes through {@link HostInput} (the host's stdin
+ * as a device that never stops the machine); a write goes straight to the host, and a
+ * host reader that has left is EPIPE, which the write path turns into SIGPIPE as for a pipe.
  */
 public final class Console implements File {
     /** Unix98 pty slaves have majors 136-143; glibc treats those as terminals without asking. */
     private static final int PTY_MAJOR = 136;
 
-    private final InputStream in;
+    private final HostInput in;
     private final OutputStream out;
     private final boolean tty;
     private final int minor;
     private final Terminal terminal;
+    private boolean broken;
 
-    public Console(InputStream in, OutputStream out, boolean tty, int minor) { this(in, out, tty, minor, new Terminal()); }
-
-    public Console(InputStream in, OutputStream out, boolean tty, int minor, Terminal terminal) {
+    public Console(HostInput in, OutputStream out, boolean tty, int minor, Terminal terminal) {
         this.in = in;
         this.out = out;
         this.tty = tty;
@@ -35,60 +35,59 @@ public final class Console implements File {
     public int foregroundPgid() { return terminal.foregroundPgid(); }
     public void setForegroundPgid(int pg) { terminal.setForegroundPgid(pg); }
 
-    /** FIONREAD: bytes the host has ready without blocking. */
-    public int available() {
-        try {
-            return in == null ? 0 : in.available();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
+    /** FIONREAD: bytes a read would get now. */
+    public int available() { return in == null ? 0 : in.available(); }
 
-    @Override public String describe() { return tty ? "the terminal" : "standard input"; }
+    @Override public String describe() { return tty ? "the terminal" : in != null ? "standard input" : "standard output"; }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
         if (in == null) return -Errno.EBADF;
-        try {
-            if (tty) {
-                // A terminal in canonical mode hands over at most one line per read. The host's
-                // terminal cooks and echoes; a raw ^C (ETX) or ^D (EOT) that reaches us acts as
-                // the line discipline would: SIGINT to the foreground group, or end of file.
-                int n = 0;
-                while (n < len) {
-                    int c = in.read();
-                    if (c < 0) break;
-                    if (c == 3) { terminal.interrupt(); return -Errno.EINTR; }
-                    if (c == 4) { if (n == 0) return 0; break; }
-                    dst[off + n++] = (byte) c;
-                    if (c == '\n') break;
-                }
-                return n;
-            }
-            int n = in.read(dst, off, len);
-            return Math.max(n, 0);
-        } catch (IOException e) {
-            return -Errno.EIO;
-        }
+        return in.read(dst, off, len);
     }
 
     @Override public long write(byte[] src, int off, int len, long offset) {
         if (out == null) return -Errno.EBADF;
+        if (broken) return -Errno.EPIPE;
         try {
             out.write(src, off, len);
             if (tty) out.flush();
             return len;
         } catch (IOException e) {
-            return -Errno.EIO;
+            return -hostErrno(e);
         }
+    }
+
+    /**
+     * Java names a failed host write only in its message: a reader that left (the JVM ignores
+     * SIGPIPE, so the write fails with EPIPE) stays broken, as a pipe without readers does.
+     */
+    private int hostErrno(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Broken pipe") || m.contains("Stream closed")) {
+            broken = true;
+            return Errno.EPIPE;
+        }
+        if (m.contains("No space left")) return Errno.ENOSPC;
+        return Errno.EIO;
     }
 
     public void flush() {
         try {
-            if (out != null) out.flush();
+            if (out != null && !broken) out.flush();
         } catch (IOException ignored) {
             // The host closed its side; nothing left to tell it.
         }
     }
+
+    @Override public int poll() {
+        int mask = 0;
+        if (in != null) mask |= in.poll();
+        if (out != null) mask |= broken ? Poll.POLLERR : Poll.POLLOUT | Poll.POLLWRNORM;
+        return mask;
+    }
+
+    /** Only a reader ever waits: on the host input's channel. */
+    @Override public Object channel() { return in; }
 
     @Override public Stat stat() {
         if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, 1000, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);

@@ -7,7 +7,7 @@ public final class Errno {
     public static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, ENOEXEC = 8,
             EBADF = 9, ECHILD = 10, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17,
             EXDEV = 18, ENODEV = 19, ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25,
-            EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, EDOM = 33, ERANGE = 34,
+            ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, EDOM = 33, ERANGE = 34,
             EDEADLK = 35, ENAMETOOLONG = 36, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENODATA = 61,
             EOVERFLOW = 75, ENOTSUP = 95, ETIMEDOUT = 110;
 
@@ -26,7 +26,7 @@ public final class Errno {
         def(ENOTDIR, "ENOTDIR", "Not a directory"); def(EISDIR, "EISDIR", "Is a directory");
         def(EINVAL, "EINVAL", "Invalid argument"); def(ENFILE, "ENFILE", "Too many open files in system");
         def(EMFILE, "EMFILE", "Too many open files"); def(ENOTTY, "ENOTTY", "Inappropriate ioctl for device");
-        def(EFBIG, "EFBIG", "File too large"); def(ENOSPC, "ENOSPC", "No space left on device");
+        def(ETXTBSY, "ETXTBSY", "Text file busy"); def(EFBIG, "EFBIG", "File too large"); def(ENOSPC, "ENOSPC", "No space left on device");
         def(ESPIPE, "ESPIPE", "Illegal seek"); def(EROFS, "EROFS", "Read-only file system");
         def(EMLINK, "EMLINK", "Too many links"); def(EPIPE, "EPIPE", "Broken pipe");
         def(EDOM, "EDOM", "Numerical argument out of domain"); def(ERANGE, "ERANGE", "Numerical result out of range");

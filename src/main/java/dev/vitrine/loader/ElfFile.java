@@ -10,7 +10,7 @@ public final class ElfFile {
     public static final int ET_EXEC = 2, ET_DYN = 3;
     public static final int PT_LOAD = 1, PT_INTERP = 3, PT_PHDR = 6, PT_TLS = 7, PT_GNU_STACK = 0x6474e551;
     public static final int PF_X = 1, PF_W = 2, PF_R = 4;
-    private static final int EM_RISCV = 243;
+    private static final int EM_RISCV = 243, PATH_MAX = 4096;
 
     public record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {}
 
@@ -37,7 +37,9 @@ public final class ElfFile {
         phnum = b.getShort(56) & 0xffff;
         if (phentsize != 56) throw new BadElfException("bad program header size " + phentsize);
         if (phnum == 0 || phnum > 256) throw new BadElfException("bad program header count " + phnum);
-        if (phoff < 0 || phoff + (long) phnum * phentsize > image.length) throw new BadElfException("program headers lie outside the file");
+        // phoff is unsigned: past the file (or past 2^63) is outside it, whatever phnum adds
+        if (phoff < 0 || phoff > image.length || phoff + (long) phnum * phentsize > image.length)
+            throw new BadElfException("program headers lie outside the file");
         segments = new ArrayList<>();
         for (int i = 0; i < phnum; i++) {
             int o = (int) (phoff + (long) i * phentsize);
@@ -48,6 +50,9 @@ public final class ElfFile {
                     throw new BadElfException("segment " + i + " lies outside the file");
                 if (s.memsz < s.filesz) throw new BadElfException("segment " + i + " has memsz < filesz");
             }
+            // load_elf_binary: the interpreter's name is 2..PATH_MAX bytes and ends in a NUL, or ENOEXEC
+            if (s.type == PT_INTERP && (s.filesz < 2 || s.filesz > PATH_MAX || image[(int) (s.offset + s.filesz - 1)] != 0))
+                throw new BadElfException("segment " + i + " (PT_INTERP) is not a NUL-terminated path of at most " + PATH_MAX + " bytes");
             segments.add(s);
         }
         if (loads().isEmpty()) throw new BadElfException("ELF file has no loadable segment");
@@ -63,14 +68,24 @@ public final class ElfFile {
 
     public List<Segment> loads() { return segments.stream().filter(s -> s.type == PT_LOAD).toList(); }
 
-    /** The PT_INTERP path (the dynamic loader), or null for a static executable. */
+    /** The PT_INTERP path (the dynamic loader) up to its first NUL, as open_exec sees it; null for a static executable. */
     public String interpreter() {
         for (Segment s : segments) if (s.type == PT_INTERP) {
-            int len = (int) s.filesz;
-            while (len > 0 && image[(int) s.offset + len - 1] == 0) len--;
+            int len = 0;
+            while (image[(int) s.offset + len] != 0) len++;
             return new String(image, (int) s.offset, len, java.nio.charset.StandardCharsets.UTF_8);
         }
         return null;
+    }
+
+    /** {@code name} fit for a one-line message: control bytes as \xNN, cut after 100 characters. */
+    public static String printable(String name) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < name.length() && b.length() < 100; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c)); else b.append(c);
+        }
+        return b.length() < 100 ? b.toString() : b + "...";
     }
 
     public boolean executableStack() {

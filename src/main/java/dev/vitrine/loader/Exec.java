@@ -55,13 +55,14 @@ public final class Exec {
         MappedFile interpFile = null;
         if (elf.interpreter() != null) {
             interpFile = lookup == null ? null : lookup.open(elf.interpreter());
-            if (interpFile == null) throw new BadElfException("dynamically linked, and its interpreter " + elf.interpreter() + " is not on this machine");
+            if (interpFile == null) throw new BadElfException("dynamically linked, and its interpreter " + ElfFile.printable(elf.interpreter()) + " is not on this machine");
             byte[] image = new byte[(int) interpFile.size()];
             interpFile.read(0, image, 0, image.length);
             interp = new ElfFile(image);
         }
         long bias = 0;
         if (elf.type() == ElfFile.ET_DYN) bias = as.pageDown(as.layout().stackTop() / 3 * 2);
+        as.setExeFile(exe);
         long top = mapSegments(as, elf, exe, execPath, bias);
         long phdrVa = 0;
         for (ElfFile.Segment s : elf.loads())

@@ -67,6 +67,15 @@ public final class AddressSpace {
         }
     }
 
+    /**
+     * The program this space was exec'd from (Linux's mm->exe_file): while a live space names it,
+     * the file refuses writers with ETXTBSY (deny_write_access), since its pages are this space's text.
+     */
+    private MappedFile exeFile;
+
+    public MappedFile exeFile() { return exeFile; }
+    public void setExeFile(MappedFile f) { exeFile = f; }
+
     private AddressSpace(Geometry g, FrameAllocator frames, PageTable table) {
         this.geometry = g;
         this.frames = frames;
@@ -559,6 +568,7 @@ public final class AddressSpace {
     public AddressSpace fork() {
         AddressSpace child = create(geometry, frames);
         if (child == null) return null;
+        child.exeFile = exeFile;
         // Locks are not inherited (mlock(2)): the child's areas lose VM_LOCKED.
         for (Vma v : vmas.values())
             child.enter(locked(v) ? new Vma(v.start(), v.end(), v.prot(), v.flags() & ~LOCKED, v.file(), v.offset(), v.fileLimit(), v.name()) : v);

@@ -26,13 +26,13 @@ public final class ExecImage {
         k.releaseSpace(old);
         p.setSpace(space);
         k.space(space);
-        k.useSpace(space);
+        k.sharing().useSpace(space);
         if (t.vforkParent != null) Exit.vforkRelease(k, t);
-        if (k.fdUsers(p.fds) > 1) {
+        if (k.sharing().fdUsers(p.fds) > 1) {
             FdTable own = p.fds.copy();
             k.releaseFds(p.fds);
             p.fds = own;
-            k.useFds(own);
+            k.sharing().useFds(own);
         }
         p.fds.closeOnExec();
         for (int s = 1; s <= Signals.NSIG; s++)

@@ -50,7 +50,6 @@ final class Exit {
         }
         Robust.release(k, t);
         t.state = Task.State.DEAD;
-        t.channel = null;
         k.forget(t);
         if (t.vforkParent != null) vforkRelease(k, t);
     }
@@ -77,6 +76,7 @@ final class Exit {
         k.releaseSpace(p.space);
         p.setSpace(null);
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;
         reparentChildren(k, p);
@@ -95,7 +95,7 @@ final class Exit {
                 heir.children.add(c);
                 if (c.state == Process.State.ZOMBIE) k.wakeup(heir);
             } else if (c.state == Process.State.ZOMBIE) {
-                c.state = Process.State.REAPED;
+                k.reap(c);
             }
         }
         p.children.clear();
@@ -110,7 +110,7 @@ final class Exit {
         Process parent = child.parent;
         if (parent == null) {
             if (code == SigInfo.CLD_EXITED || code == SigInfo.CLD_KILLED || code == SigInfo.CLD_DUMPED)
-                child.state = Process.State.REAPED;
+                k.reap(child);
             return;
         }
         boolean exit = code == SigInfo.CLD_EXITED || code == SigInfo.CLD_KILLED || code == SigInfo.CLD_DUMPED;
@@ -120,8 +120,8 @@ final class Exit {
         if (sig != 0 && !quiet && parent.alive())
             SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, 1000, value).withSigno(sig));
         if (exit && (act.isIgnore() || act.has(SigAction.SA_NOCLDWAIT)) && sig == Signals.SIGCHLD) {
-            child.state = Process.State.REAPED;
             parent.children.remove(child);
+            k.reap(child);
         }
         k.wakeup(parent);
     }

@@ -8,7 +8,16 @@ final class Faults {
 
     static void pageFault(Kernel k, Task t) {
         long va = k.hart().trapValue;
-        Fault f = t.space().fault(va, k.mmu().faultAccess());
+        Fault f;
+        try {
+            f = t.space().fault(va, k.mmu().faultAccess());
+        } catch (dev.vitrine.fs.FsException e) {
+            f = Fault.BUS; // a file page that cannot be read in: Linux's VM_FAULT_SIGBUS
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // The fault path is the dispatcher's twin: the one other place a kernel bug surfaces.
+            Oops.kill(k, t, String.format("page fault at 0x%x", va), e);
+            return;
+        }
         // Pages evicting each other with no instruction retired in between (the faulting
         // instruction's own pages): no progress is possible, which Linux's allocator also
         // ends by calling the OOM killer after its retries.

@@ -31,7 +31,7 @@ public final class Fork {
         if ((f & CLONE_SIGHAND) != 0 && (f & CLONE_VM) == 0) return -EINVAL;
         if ((f & CLONE_THREAD) != 0 && (f & CLONE_VFORK) != 0) return -EINVAL;
         Process pp = parent.proc;
-        if ((f & CLONE_THREAD) == 0 && k.processCount() >= Math.min(k.maxProcesses(), pp.rlimCur[6])) {
+        if ((f & CLONE_THREAD) == 0 && k.processCount() >= k.maxProcesses()) {
             if (!pp.forkLimitNoted) {
                 k.note("fork: process limit reached (" + k.processCount() + " processes); fork returns EAGAIN (pid "
                         + pp.pid + ", " + pp.comm + ")");
@@ -39,6 +39,8 @@ public final class Fork {
             }
             return -EAGAIN;
         }
+        // RLIMIT_NPROC counts the user's tasks, threads included; the guest's uid 1000 has no CAP_SYS_RESOURCE to pass it.
+        if (!k.users().mayFork(pp.rlimCur[Kernel.RLIMIT_NPROC])) return -EAGAIN;
         k.syncContext(parent);
         Task child;
         if ((f & CLONE_THREAD) != 0) {

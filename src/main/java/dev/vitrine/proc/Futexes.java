@@ -22,13 +22,15 @@ public final class Futexes {
     record Key(Object space, long address) {}
 
     /** One sleeper; {@code woken} tells its restarted wait that a wake, not a timeout, ended it. */
-    static final class Waiter {
+    static final class Waiter implements Continuation {
         final Task task;
         final int bitset;
         final long deadline;
         Key key;
         boolean woken;
         Waiter(Task task, Key key, int bitset, long deadline) { this.task = task; this.key = key; this.bitset = bitset; this.deadline = deadline; }
+        /** A handler or the thread's death ends the wait: it leaves the queue. */
+        @Override public void abandon(Kernel k, Task t, Abandon how) { k.futexes.dequeue(this); }
     }
 
     private final Kernel kernel;
@@ -53,7 +55,7 @@ public final class Futexes {
      * (the syscall restarts); then it reports how the wait ended.
      */
     public long wait(Task t, long uaddr, int val, long deadline, int bitset, boolean priv) {
-        if (t.syscallState instanceof Waiter w) {
+        if (t.continuation instanceof Waiter w) {
             if (w.woken) return 0;
             if (w.deadline >= 0 && kernel.clock().now() >= w.deadline) {
                 dequeue(w);
@@ -70,8 +72,7 @@ public final class Futexes {
         if (deadline >= 0 && kernel.clock().now() >= deadline) return -ETIMEDOUT;
         Waiter w = new Waiter(t, key, bitset, deadline);
         queues.computeIfAbsent(key, x -> new ArrayList<>()).add(w);
-        t.syscallState = w;
-        t.onAbandon = eintr -> dequeue(w);
+        t.continuation = w;
         kernel.sleepTimed(t, w, deadline, why(t, uaddr));
         return SLEEPING;
     }

@@ -8,6 +8,7 @@ import dev.vitrine.mm.FrameAllocator;
 import dev.vitrine.mmu.Mmu;
 import dev.vitrine.proc.sched.Policy;
 import dev.vitrine.proc.sched.RoundRobin;
+import dev.vitrine.proc.sched.RunQueue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,23 +36,27 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final FrameAllocator frames;
     private final VirtualClock clock = new VirtualClock();
     private final Timers timers = new Timers();
-    private final List<Task> tasks = new ArrayList<>();
+    /** Live and zombie processes by pid; a reaped one leaves, its figures kept in {@link #reaped}. */
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
+    /** Live threads by tid, in creation order; a thread leaves when it dies. */
     private final Map<Integer, Task> byTid = new LinkedHashMap<>();
-    private final List<Task> ready = new ArrayList<>();
+    private final RunStats.Reaped reaped = new RunStats.Reaped();
+    private final UserCounts users = new UserCounts();
+    private long threadsCreated;
+    private final RunQueue<Task> runQueue = new RunQueue<>(new RoundRobin(), 100_000);
+    private final Sharing sharing = new Sharing();
+    private final WaitQueues waits = new WaitQueues();
     private final List<String> report = new ArrayList<>();
     final Futexes futexes = new Futexes(this);
+    private final Oops oops = new Oops();
     private SyscallHandler syscalls;
-    private Policy policy = new RoundRobin();
     private long maxInstructions, maxTimeNs;
     private int maxProcesses = 1024;
-    private long quantum = 100_000;
     private long retired;
     private long switches;
     private int nextPid = 1;
+    /** The task whose registers are in the hart, and the last one that ran there (for counting switches). */
     private Task current, lastRan;
-    private long sliceLeft;
-    private boolean yieldNow, yielded;
     private int foregroundPgid = 0;
     private Process init;
     private int idleJumps;
@@ -67,8 +72,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void setMaxInstructions(long n) { maxInstructions = n; }
     /** A limit on virtual time for the whole run, in ns; 0 = none. */
     public void setMaxTime(long ns) { maxTimeNs = ns; }
-    public void setQuantum(long n) { if (n < 1) throw new IllegalArgumentException("quantum must be at least 1 instruction"); quantum = n; }
-    public void setPolicy(Policy p) { policy = p; }
+    public void setQuantum(long n) { if (n < 1) throw new IllegalArgumentException("quantum must be at least 1 instruction"); runQueue.setQuantum(n); }
+    public void setPolicy(Policy p) { runQueue.setPolicy(p); }
     /** The most processes (live and zombie) that may exist at once; fork past it is EAGAIN. */
     public void setMaxProcesses(int n) { maxProcesses = n; }
 
@@ -76,17 +81,23 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Mmu mmu() { return mmu; }
     public FrameAllocator frames() { return frames; }
     public VirtualClock clock() { return clock; }
-    public Policy policy() { return policy; }
-    public long quantum() { return quantum; }
+    public Policy policy() { return runQueue.policy(); }
+    public long quantum() { return runQueue.quantum(); }
     public int maxProcesses() { return maxProcesses; }
-    /** Every thread ever created, in creation order (dead ones included). */
-    public List<Task> tasks() { return List.copyOf(tasks); }
-    /** Every process ever created, in pid order (reaped ones included). */
+    /** The live threads, in creation order. */
+    public List<Task> tasks() { return List.copyOf(byTid.values()); }
+    /** How many threads this machine has ever made (strace shows pids once there were two). */
+    public long threadsCreated() { return threadsCreated; }
+    /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(processes.values()); }
+    RunStats.Reaped reaped() { return reaped; }
+    UserCounts users() { return users; }
     public long retired() { return retired; }
     public long contextSwitches() { return switches; }
     public Task current() { return current; }
     public Futexes futexes() { return futexes; }
+    /** The internal errors (Vitrine bugs) met while serving tasks. */
+    public Oops oops() { return oops; }
     public void note(String line) { report.add(line); }
 
     private static final int MAX_DEATH_NOTES = 20;
@@ -104,10 +115,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return out;
     }
 
-    public Process process(int pid) {
-        Process p = processes.get(pid);
-        return p != null && p.state != Process.State.REAPED ? p : null;
-    }
+    public Process process(int pid) { return processes.get(pid); }
 
     public Task thread(int tid) {
         Task t = byTid.get(tid);
@@ -116,11 +124,29 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int allocPid() { return nextPid++; }
 
+    static final int RLIMIT_NPROC = 6, RLIMIT_SIGPENDING = 11;
+
+    /**
+     * Linux's fork_init: max_threads is RAM over 8 kernel stacks (16 KiB each on riscv64),
+     * and init's RLIMIT_NPROC and RLIMIT_SIGPENDING are half of it: RAM / 256 KiB, so 1024
+     * for the default 256 MiB machine (96367 on a 24 GiB x86-64 host, as `ulimit -u -i` shows).
+     */
+    long defaultTaskLimit() {
+        long ram = frames.total() * mmu.geometry().pageSize();
+        long maxThreads = Math.max(20, Math.min(ram / (16 * 1024 * 8), 0x3fffffff));
+        return maxThreads / 2;
+    }
+
     /** Processes that count against the limit: alive or zombie. */
-    int processCount() {
-        int n = 0;
-        for (Process p : processes.values()) if (p.state != Process.State.REAPED) n++;
-        return n;
+    int processCount() { return processes.size(); }
+
+    /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
+    void reap(Process p) {
+        if (p.state == Process.State.REAPED) return;
+        p.state = Process.State.REAPED;
+        processes.remove(p.pid);
+        users.tasks--;   // the zombie's leader
+        reaped.add(p);
     }
 
     /** A new process with an empty context; the loader fills its memory and registers. */
@@ -131,25 +157,26 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         // test harness is not: its group and session are 0, a login that is not modelled.
         if (init == null) init = p;
         else p.pgid = p.sid = p.pid;
+        p.rlimCur[RLIMIT_NPROC] = p.rlimMax[RLIMIT_NPROC] = p.rlimCur[RLIMIT_SIGPENDING] = p.rlimMax[RLIMIT_SIGPENDING] = defaultTaskLimit();
         return addProcess(p, p.pid);
     }
 
     Task addProcess(Process p, int tid) {
         processes.put(p.pid, p);
         if (p.parent != null) p.parent.children.add(p);
-        p.rlimCur[6] = p.rlimMax[6] = Math.min(p.rlimMax[6], maxProcesses);
-        nameSpace(p.space, p.pid);
+        sharing.nameSpace(p.space, p.pid);
         space(p.space);
-        useSpace(p.space);
-        useFds(p.fds);
+        sharing.useSpace(p.space);
+        sharing.useFds(p.fds);
         return addThread(p, tid);
     }
 
     Task addThread(Process p, int tid) {
         Task t = new Task(tid, p);
         p.threads.add(t);
-        tasks.add(t);
         byTid.put(tid, t);
+        threadsCreated++;
+        users.tasks++;
         makeReady(t);
         return t;
     }
@@ -170,75 +197,109 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private AddressSpace.Shootdown shootdownFor(AddressSpace space) {
         return new AddressSpace.Shootdown() {
             // An ASID-tagged TLB may hold this space's entries even while another runs.
-            public void page(long va) { int a = asidOf(space); if (a >= 0) mmu.invalidatePage(va, a); }
-            public void all() { int a = asidOf(space); if (a >= 0) mmu.invalidateAsid(a); }
+            public void page(long va) { int a = sharing.asidOf(space); if (a >= 0) mmu.invalidatePage(va, a); }
+            public void all() { int a = sharing.asidOf(space); if (a >= 0) mmu.invalidateAsid(a); }
         };
     }
 
-    /** The ASID an address space runs under: its (first) process's pid. */
-    private final Map<AddressSpace, Integer> asids = new java.util.IdentityHashMap<>();
-
-    private int asidOf(AddressSpace space) { return asids.getOrDefault(space, -1); }
+    Sharing sharing() { return sharing; }
 
     // ---- the loop
 
+    /** Until every task has exited or a limit stops the run: idle, limits, a slice, its trap. */
     public Stop run() {
         while (true) {
             takeHostSignals();
             timers.fire(clock.now());
             Task t = pickNext();
             if (t == null) {
-                // Idle: jump to the next timer, unless timers keep firing without waking anyone
-                // (an ignored interval alarm while everyone is blocked): that is a deadlock too.
-                if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
-                    long next = timers.next();
-                    if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
-                    clock.advanceTo(next);
-                    idleJumps++;
-                    continue;
-                }
-                if (!liveTasks()) return Stop.ALL_EXITED;
-                if (host.attached() && !Thread.currentThread().isInterrupted()) {
-                    host.await();
-                    continue;
-                }
-                return deadlock();
+                Stop idle = idle();
+                if (idle != null) return idle;
+                continue;
             }
-            if (maxInstructions > 0 && retired >= maxInstructions) {
-                note("instruction limit reached: " + maxInstructions + " instructions retired; the run was stopped");
-                return Stop.INSTRUCTION_LIMIT;
-            }
-            if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            Stop limit = limitReached();
+            if (limit != null) return limit;
             idleJumps = 0;
             SignalDelivery.deliver(this, t);
             if (current != t || !eligible(t)) continue;
-            long budget = sliceLeft;
-            if (maxInstructions > 0) budget = Math.min(budget, maxInstructions - retired);
-            if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
+            trap(t, slice(t));
+        }
+    }
+
+    /**
+     * No one can run: jump to the next timer, unless timers keep firing without waking anyone
+     * (an ignored interval alarm while everyone is blocked: a deadlock too); wait for the host
+     * if it can still wake someone. Null to go on, or why the run ends.
+     */
+    private Stop idle() {
+        if (host.inputAwaited() && liveTasks() && !Thread.currentThread().isInterrupted()) {
+            // Everyone blocked, one of them on host input: the machine waits for the outside
+            // world and keeps its time meanwhile, up to the next timer or the time limit (so
+            // `sleep 5 &` at a shell prompt takes 5 s, and --max-time stops a wait that lasts).
+            long now = clock.now(), until = Math.min(timers.next(), maxTimeNs > 0 ? maxTimeNs : Long.MAX_VALUE);
+            long waited = host.await(until == Long.MAX_VALUE ? -1 : until - now);
+            clock.advanceTo(Math.min(until, now + waited));
+            if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+            return null;
+        }
+        if (!timers.isEmpty() && liveTasks() && idleJumps < MAX_IDLE_JUMPS) {
             long next = timers.next();
-            if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
-            long before = hart.instret;
-            hart.timeBase = clock.now() - before;
-            int trap = hart.run(budget);
-            long ran = hart.instret - before;
-            t.instructions += ran;
-            t.proc.cpu += ran;
-            retired += ran;
-            sliceLeft -= ran;
-            clock.advance(ran);
-            switch (trap) {
-                case Trap.ECALL -> {
-                    t.syscalls++;
-                    t.proc.syscalls++;
-                    syscalls.syscall(this, t);
-                    if (policy.switchesAtSyscalls()) yieldNow = true;
-                }
-                case Trap.PAGE_FAULT -> Faults.pageFault(this, t);
-                case Trap.ILLEGAL -> Faults.force(this, t, SigInfo.fault(Signals.SIGILL, Signals.ILL_ILLOPC, hart.pc));
-                case Trap.BREAKPOINT -> Faults.force(this, t, SigInfo.fault(Signals.SIGTRAP, 1 /* TRAP_BRKPT */, hart.pc));
-                case Trap.MISALIGNED -> Faults.force(this, t, SigInfo.fault(Signals.SIGBUS, 1 /* BUS_ADRALN */, hart.trapValue));
-                default -> { }
+            if (maxTimeNs > 0 && next > maxTimeNs) return timeLimit();
+            clock.advanceTo(next);
+            idleJumps++;
+            return null;
+        }
+        if (!liveTasks()) return Stop.ALL_EXITED;
+        if (host.attached() && !Thread.currentThread().isInterrupted()) {
+            host.await();
+            return null;
+        }
+        return deadlock();
+    }
+
+    /** The run's instruction and virtual-time limits: null while within both. */
+    private Stop limitReached() {
+        if (maxInstructions > 0 && retired >= maxInstructions) {
+            note("instruction limit reached: " + maxInstructions + " instructions retired; the run was stopped");
+            return Stop.INSTRUCTION_LIMIT;
+        }
+        if (maxTimeNs > 0 && clock.now() >= maxTimeNs) return timeLimit();
+        return null;
+    }
+
+    /** Runs {@code t} on the hart for the rest of its slice, cut at the next timer and the limits; returns the trap. */
+    private int slice(Task t) {
+        long budget = runQueue.sliceLeft();
+        if (maxInstructions > 0) budget = Math.min(budget, maxInstructions - retired);
+        if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
+        long next = timers.next();
+        if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
+        long before = hart.instret;
+        hart.timeBase = clock.now() - before;
+        int trap = hart.run(budget);
+        long ran = hart.instret - before;
+        t.instructions += ran;
+        t.proc.cpu += ran;
+        retired += ran;
+        runQueue.ran(ran);
+        clock.advance(ran);
+        return trap;
+    }
+
+    /** What brought {@code t} back from the hart: a syscall, a fault, or the end of its budget. */
+    private void trap(Task t, int trap) {
+        switch (trap) {
+            case Trap.ECALL -> {
+                t.syscalls++;
+                t.proc.syscalls++;
+                syscalls.syscall(this, t);
+                if (runQueue.policy().switchesAtSyscalls()) runQueue.preempt();
             }
+            case Trap.PAGE_FAULT -> Faults.pageFault(this, t);
+            case Trap.ILLEGAL -> Faults.force(this, t, SigInfo.fault(Signals.SIGILL, Signals.ILL_ILLOPC, hart.pc));
+            case Trap.BREAKPOINT -> Faults.force(this, t, SigInfo.fault(Signals.SIGTRAP, 1 /* TRAP_BRKPT */, hart.pc));
+            case Trap.MISALIGNED -> Faults.force(this, t, SigInfo.fault(Signals.SIGBUS, 1 /* BUS_ADRALN */, hart.trapValue));
+            default -> { }
         }
     }
 
@@ -247,15 +308,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return Stop.TIME_LIMIT;
     }
 
-    private boolean liveTasks() {
-        for (Task t : tasks) if (t.state != Task.State.DEAD) return true;
-        return false;
-    }
+    private boolean liveTasks() { return !byTid.isEmpty(); }
 
     private Stop deadlock() {
         note("deadlock: every process is waiting and nothing can wake any of them");
-        for (Task x : tasks) {
-            if (x.state == Task.State.DEAD) continue;
+        for (Task x : byTid.values()) {
             String who = x.tid == x.proc.pid ? "pid " + x.proc.pid : "pid " + x.proc.pid + " thread " + x.tid;
             String why = x.proc.stopped ? "stopped by " + Signals.name(x.proc.stopSignal) + " (nothing will send SIGCONT)"
                     : "blocked in " + x.waitReason;
@@ -264,47 +321,23 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return Stop.DEADLOCK;
     }
 
-    // ---- scheduling
+    // ---- scheduling (the policy and ready list are the RunQueue's; the hart's registers are ours)
 
-    boolean eligible(Task t) { return t.state == Task.State.RUNNABLE && !t.proc.stopped; }
+    boolean eligible(Task t) { return t.runnable(); }
 
-    void makeReady(Task t) {
-        if (t == current || ready.contains(t) || !eligible(t)) return;
-        ready.add(t);
-        t.readySince = clock.now();
-    }
+    void makeReady(Task t) { runQueue.add(t, clock.now()); }
 
+    /** The run queue's pick, loaded on the hart. */
     private Task pickNext() {
-        Task prev = current;
-        boolean keep = prev != null && eligible(prev) && sliceLeft > 0 && !yieldNow && !yielded;
-        yieldNow = false;
-        boolean back = yielded;
-        yielded = false;
-        if (keep) return prev;
-        if (prev != null && eligible(prev)) {
-            // sched_yield goes to the back even under FIFO, as Linux's SCHED_FIFO does.
-            if (policy.keepsCpu() && !back) ready.add(0, prev); else ready.add(prev);
-            prev.readySince = clock.now();
-        }
-        ready.removeIf(x -> !eligible(x));
-        if (ready.isEmpty()) return null;
-        Task t = ready.remove(policy.pick(ready.stream().map(Kernel::schedulable).toList()));
-        if (t.readySince >= 0) t.proc.waiting += clock.now() - t.readySince;
-        t.readySince = -1;
-        if (prev != null && prev != t && prev.state != Task.State.DEAD) {
-            if (eligible(prev)) prev.proc.involuntary++;
-            else prev.proc.voluntary++;
-        }
-        sliceLeft = policy.slice(quantum);
+        Task t = runQueue.pick(clock.now());
+        if (t == null) return null;
         switchTo(t);
         if (t.proc.firstRun < 0) t.proc.firstRun = clock.now();
         return t;
     }
 
-    private static Policy.Schedulable schedulable(Task t) { return () -> t.proc.nice; }
-
     /** Gives up the rest of the slice at the next scheduling point (sched_yield). */
-    public void yield(Task t) { if (t == current) yielded = true; }
+    public void yield(Task t) { runQueue.yield(t); }
 
     private void switchTo(Task t) {
         if (t == current) return;
@@ -313,7 +346,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         lastRan = t;
         current = t;
         t.context.loadInto(hart);
-        mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
+        mmu.setRoot(t.space().pageTable().rootPa(), sharing.asidOf(t.space()));
     }
 
     /** Copies the hart's registers into the current task's context (before fork copies them). */
@@ -334,10 +367,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * The syscall that calls this returns Syscall.RESTART and runs again once woken.
      */
     public void sleep(Task t, Object channel, String why) {
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = channel;
+        waits.enqueue(t, channel);
         t.waitReason = why;
         t.state = Task.State.SLEEPING;
-        ready.remove(t);
+        runQueue.remove(t);
     }
 
     /** Sleeps on {@code channel} until woken, or until {@code deadline} on the monotonic clock passes (none if negative). */
@@ -349,14 +384,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.timer = timers.add(deadline, why, () -> { t.timer = null; wake(t); });
     }
 
+    /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
     @Override public void wakeup(Object channel) {
-        for (Task t : tasks)
-            if (t.state == Task.State.SLEEPING && t.channel == channel) wake(t);
+        for (Task t : waits.takeAll(channel)) {
+            t.channel = null;
+            wake(t);
+        }
     }
 
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
         if (t.state != Task.State.SLEEPING) return;
+        if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
         t.waitReason = null;
         timers.cancel(t.timer);
@@ -395,7 +434,21 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** The guest's terminal is the host's: a ^C can still come when every task is blocked, so that is no deadlock. */
     public void setHostTerminal(boolean on) { host.setAttached(on); }
 
+    /**
+     * Thread-safe: runs {@code event} on the machine's thread at the loop's next turn (a host
+     * device's reader thread saying its bytes arrived); wakes a loop that waits for the host.
+     */
+    public void postFromHost(Runnable event) { host.post(event); }
+
+    /**
+     * Host input someone waits for (read from the host's stdin) can still wake a guest: while
+     * it says so, an all-blocked machine waits for the host instead of reporting a deadlock.
+     * Called from any thread.
+     */
+    public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
+
     private void takeHostSignals() {
+        host.runEvents();
         long bits = host.take();
         for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
     }
@@ -409,7 +462,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         p.stopSignal = sig;
         p.stopReport = true;
         p.continueReport = false;
-        for (Task x : p.threads) ready.remove(x);
+        for (Task x : p.threads) runQueue.remove(x);
         Exit.notifyParent(this, p, SigInfo.CLD_STOPPED, sig);
     }
 
@@ -433,21 +486,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     Process init() { return init; }
 
-    /** How many live processes use an address space (vfork and CLONE_VM children share one). */
-    private final Map<AddressSpace, Integer> spaceUsers = new java.util.IdentityHashMap<>();
+    int spaceUsers(AddressSpace s) { return sharing.spaceUsers(s); }
 
-    int spaceUsers(AddressSpace s) { return spaceUsers.getOrDefault(s, 0); }
-
-    void useSpace(AddressSpace s) { spaceUsers.merge(s, 1, Integer::sum); }
-
-    private void nameSpace(AddressSpace s, int pid) { asids.putIfAbsent(s, pid); }
-
-    /** Descriptor tables shared by CLONE_FILES processes are closed by the last one out. */
-    private final Map<FdTable, Integer> fdUsers = new java.util.IdentityHashMap<>();
-
-    void useFds(FdTable f) { fdUsers.merge(f, 1, Integer::sum); }
-
-    int fdUsers(FdTable f) { return fdUsers.getOrDefault(f, 0); }
+    /** Whether a live process runs the program in {@code file}: writing to it is ETXTBSY. */
+    public boolean runsProgram(Object file) { return sharing.runsProgram(file); }
 
     /**
      * After exec: the task's context is its new image. Its pid (our ASID) now names another
@@ -455,33 +497,37 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      */
     void newImage(Task t) {
         mmu.invalidateAsid(t.proc.pid);
-        nameSpace(t.space(), t.proc.pid);
+        sharing.nameSpace(t.space(), t.proc.pid);
         if (t == current) {
             t.context.loadInto(hart);
-            mmu.setRoot(t.space().pageTable().rootPa(), asidOf(t.space()));
+            mmu.setRoot(t.space().pageTable().rootPa(), sharing.asidOf(t.space()));
         }
     }
 
+    /** Drops one user of a descriptor table; the last one closes its files. */
     void releaseFds(FdTable f) {
-        if (fdUsers.merge(f, -1, Integer::sum) > 0) return;
-        fdUsers.remove(f);
-        f.closeAll();
+        if (sharing.dropFds(f)) f.closeAll();
     }
 
     /** Drops one user of an address space; the last one frees its frames and tables. */
     void releaseSpace(AddressSpace s) {
-        int n = spaceUsers.merge(s, -1, Integer::sum);
-        if (n > 0) return;
-        spaceUsers.remove(s);
+        if (!sharing.dropSpace(s)) return;
         if (current != null && current.space() == s) mmu.setRoot(-1, 0);
         s.destroy();
-        asids.remove(s);
     }
 
     void forget(Task t) {
-        if (t.syscallState instanceof Futexes.Waiter w) futexes.dequeue(w);
-        t.syscallDone();
-        ready.remove(t);
+        t.abandonSyscall(this, Continuation.Abandon.EXIT);
+        if (t.channel != null) waits.remove(t, t.channel);
+        t.channel = null;
+        byTid.remove(t.tid);
+        t.pending.discard(-1L, users);
+        // A dead thread other than the leader is released now; the leader stays as the process's zombie until reaped.
+        if (t.proc.threads.get(0) != t) {
+            t.proc.threads.remove(t);
+            users.tasks--;
+        }
+        runQueue.forget(t);
         timers.cancel(t.timer);
         t.timer = null;
         if (t == current) {

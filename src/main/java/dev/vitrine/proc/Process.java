@@ -38,9 +38,8 @@ public final class Process {
     int groupExitStatus;
 
     final SigAction[] actions = new SigAction[Signals.NSIG + 1];
-    /** Signals sent to the process (kill), not to one thread (tgkill); bit sig-1. */
-    long sharedPending;
-    final SigInfo[] sharedInfo = new SigInfo[Signals.NSIG + 1];
+    /** Signals sent to the process (kill), not to one thread (tgkill), with their queued siginfo. */
+    final SigPending shared = new SigPending();
 
     /** Job control: stopped by SIGSTOP and friends; reports wait4 has yet to collect. */
     boolean stopped;

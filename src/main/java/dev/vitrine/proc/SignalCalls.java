@@ -21,9 +21,8 @@ public final class SignalCalls {
         p.actions[sig] = new SigAction(act.handler(), act.flags(), act.mask() & ~Signals.UNBLOCKABLE);
         if (SignalDelivery.ignored(p, sig)) {
             long bit = Signals.bit(sig);
-            p.sharedPending &= ~bit;
-            p.sharedInfo[sig] = null;
-            for (Task x : p.threads) { x.pending &= ~bit; x.pendingInfo[sig] = null; }
+            p.shared.discard(bit, k.users());
+            for (Task x : p.threads) x.pending.discard(bit, k.users());
         }
         return 0;
     }
@@ -34,7 +33,7 @@ public final class SignalCalls {
     }
 
     /** Pending signals of the thread and its process that are blocked (what rt_sigpending reports). */
-    public static long pendingSet(Task t) { return (t.pending | t.proc.sharedPending) & t.blocked; }
+    public static long pendingSet(Task t) { return (t.pending.set() | t.proc.shared.set()) & t.blocked; }
 
     /** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 a group. */
     public static long kill(Kernel k, Task sender, int pid, int sig) {
@@ -43,12 +42,10 @@ public final class SignalCalls {
         if (pid > 0) {
             Process p = k.process(pid);
             if (p == null) return -ESRCH;
-            if (sig != 0) SignalDelivery.sendProcess(k, p, info);
-            return 0;
+            return sig != 0 ? SignalDelivery.sendProcess(k, p, info) : 0;
         }
         int found = 0;
         for (Process p : k.processes()) {
-            if (p.state == Process.State.REAPED) continue;
             boolean hit = pid == -1 ? p.pid > 1 && p != sender.proc
                     : p.pgid == (pid == 0 ? sender.proc.pgid : -pid);
             if (!hit) continue;
@@ -63,8 +60,7 @@ public final class SignalCalls {
         if (sig < 0 || sig > Signals.NSIG || tid <= 0 || tgid == 0 || tgid < -1) return -EINVAL;
         Task t = k.thread(tid);
         if (t == null || (tgid > 0 && t.pid() != tgid) || !t.proc.alive()) return -ESRCH;
-        if (sig != 0) SignalDelivery.sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), 1000));
-        return 0;
+        return sig != 0 ? SignalDelivery.sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), 1000)) : 0;
     }
 
     /** rt_sigqueueinfo/rt_tgsigqueueinfo with the caller's siginfo (si_code must be negative, as Linux demands of others). */
@@ -74,13 +70,11 @@ public final class SignalCalls {
         if (tid > 0) {
             Task t = k.thread(tid);
             if (t == null || t.pid() != tgid) return -ESRCH;
-            SignalDelivery.sendThread(k, t, info);
-            return 0;
+            return SignalDelivery.sendThread(k, t, info);
         }
         Process p = k.process(tgid);
         if (p == null) return -ESRCH;
-        SignalDelivery.sendProcess(k, p, info);
-        return 0;
+        return SignalDelivery.sendProcess(k, p, info);
     }
 
     /**
@@ -89,12 +83,11 @@ public final class SignalCalls {
      * sleep (restart), false when a signal is already deliverable (the call ends with EINTR).
      */
     public static boolean suspend(Kernel k, Task t, long mask) {
-        if (t.syscallState == null) {
+        if (!(t.continuation instanceof Continuation.SignalSleep)) {
             t.savedMask = t.blocked;
             t.restoreMask = true;
             t.blocked = mask & ~Signals.UNBLOCKABLE;
-            t.syscallState = Boolean.TRUE;
-            t.onAbandon = eintr -> { };
+            t.continuation = new Continuation.SignalSleep(-1);
         }
         if (SignalDelivery.hasDeliverable(t)) return false;
         k.sleep(t, t, "pause/sigsuspend: waiting for a signal");

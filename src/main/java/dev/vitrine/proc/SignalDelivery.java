@@ -11,41 +11,56 @@ import dev.vitrine.cpu.Hart;
 public final class SignalDelivery {
     private SignalDelivery() {}
 
-    static final int EINTR = 4;
-    /** rt_sigsuspend, nanosleep, clock_nanosleep, ppoll, pselect6, epoll_pwait, rt_sigtimedwait: never restarted after a handler (ERESTARTNOHAND / restart_block). */
-    private static boolean alwaysEintr(long nr) {
-        return nr == 133 || nr == 101 || nr == 115 || nr == 73 || nr == 72 || nr == 22 || nr == 137 || nr == 441;
-    }
+    static final int EINTR = 4, EAGAIN = 11;
+    static final int RLIMIT_SIGPENDING = 11;
 
     // ---- sending
 
-    /** kill(2) and the kernel's process-directed signals (SIGCHLD, SIGALRM, ^C). */
-    public static void sendProcess(Kernel k, Process p, SigInfo info) {
+    /** kill(2) and the kernel's process-directed signals (SIGCHLD, SIGALRM, ^C); 0, or -EAGAIN past RLIMIT_SIGPENDING. */
+    public static long sendProcess(Kernel k, Process p, SigInfo info) {
         int sig = info.signo();
-        if (!p.alive() || p.threads.isEmpty()) return;
+        if (!p.alive() || p.threads.isEmpty()) return 0;
         Task leader = p.threads.get(0);
-        if (!prepare(k, p, leader, sig)) return;
-        if ((p.sharedPending & Signals.bit(sig)) != 0 && sig < Signals.SIGRTMIN) return;
-        p.sharedPending |= Signals.bit(sig);
-        p.sharedInfo[sig] = info;
+        if (!prepare(k, p, leader, sig)) return 0;
+        if (sig < Signals.SIGRTMIN && p.shared.has(sig)) return 0;
+        long r = enqueue(k, p, p.shared, info);
+        if (r < 0) return r;
         // Linux's complete_signal: the first thread that does not block it, the leader first.
         for (Task t : p.threads) {
             if (t.state == Task.State.DEAD || (t.blocked & ~t.waitSet & Signals.bit(sig)) != 0) continue;
             wakeFor(k, t, sig);
-            return;
+            break;
         }
+        return 0;
     }
 
-    /** tgkill(2), faults and SIGPIPE: a signal for one thread. */
-    public static void sendThread(Kernel k, Task t, SigInfo info) {
+    /** tgkill(2), faults and SIGPIPE: a signal for one thread; 0, or -EAGAIN past RLIMIT_SIGPENDING. */
+    public static long sendThread(Kernel k, Task t, SigInfo info) {
         int sig = info.signo();
         Process p = t.proc;
-        if (!p.alive() || t.state == Task.State.DEAD) return;
-        if (!prepare(k, p, t, sig)) return;
-        if ((t.pending & Signals.bit(sig)) != 0 && sig < Signals.SIGRTMIN) return;
-        t.pending |= Signals.bit(sig);
-        t.pendingInfo[sig] = info;
+        if (!p.alive() || t.state == Task.State.DEAD) return 0;
+        if (!prepare(k, p, t, sig)) return 0;
+        if (sig < Signals.SIGRTMIN && t.pending.has(sig)) return 0;
+        long r = enqueue(k, p, t.pending, info);
+        if (r < 0) return r;
         if ((t.blocked & ~t.waitSet & Signals.bit(sig)) == 0) wakeFor(k, t, sig);
+        return 0;
+    }
+
+    /**
+     * Linux's __send_signal_locked: queue the siginfo while the user's queued signals stay
+     * within the target's RLIMIT_SIGPENDING. Standard signals from kill and the kernel
+     * (si_code >= 0) pass the limit; past it, a real-time signal sent by anything but kill
+     * fails with EAGAIN, and the others are still delivered without their siginfo.
+     */
+    private static long enqueue(Kernel k, Process target, SigPending q, SigInfo info) {
+        int sig = info.signo();
+        boolean rt = sig >= Signals.SIGRTMIN;
+        UserCounts u = k.users();
+        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[RLIMIT_SIGPENDING])) q.add(sig, info, u);
+        else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
+        else q.add(sig, null, u);
+        return 0;
     }
 
     /**
@@ -55,9 +70,8 @@ public final class SignalDelivery {
      */
     private static boolean prepare(Kernel k, Process p, Task target, int sig) {
         if (sig == Signals.SIGCONT || sig == Signals.SIGKILL) {
-            long drop = Signals.STOP_SET;
-            p.sharedPending &= ~drop;
-            for (Task t : p.threads) t.pending &= ~drop;
+            p.shared.discard(Signals.STOP_SET, k.users());
+            for (Task t : p.threads) t.pending.discard(Signals.STOP_SET, k.users());
             if (sig == Signals.SIGCONT) k.continueProcess(p);
             else if (p.stopped) {
                 // SIGKILL ends a stopped process too: it must run to die.
@@ -65,8 +79,8 @@ public final class SignalDelivery {
                 for (Task t : p.threads) k.makeReady(t);
             }
         } else if ((Signals.bit(sig) & Signals.STOP_SET) != 0) {
-            p.sharedPending &= ~Signals.bit(Signals.SIGCONT);
-            for (Task t : p.threads) t.pending &= ~Signals.bit(Signals.SIGCONT);
+            p.shared.discard(Signals.bit(Signals.SIGCONT), k.users());
+            for (Task t : p.threads) t.pending.discard(Signals.bit(Signals.SIGCONT), k.users());
         }
         if (sig == Signals.SIGKILL) {
             for (Task t : p.threads) if (t.state == Task.State.SLEEPING) k.wake(t);
@@ -88,7 +102,7 @@ public final class SignalDelivery {
 
     /** True when {@code t} has a signal it would take now (for syscalls that must not sleep through one). */
     public static boolean hasDeliverable(Task t) {
-        return ((t.pending | t.proc.sharedPending) & ~t.blocked) != 0;
+        return ((t.pending.set() | t.proc.shared.set()) & ~t.blocked) != 0;
     }
 
     // ---- delivery
@@ -101,7 +115,7 @@ public final class SignalDelivery {
             if (!p.alive() || t.state == Task.State.DEAD || p.stopped) return;
             int sig = next(t);
             if (sig == 0) return;
-            SigInfo info = take(t, sig);
+            SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
             if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false); return; }
             if (act.isIgnore()) continue;
@@ -114,13 +128,12 @@ public final class SignalDelivery {
                 }
             }
             if (t.inSyscall) {
-                boolean eintr = alwaysEintr(t.syscallNr) || !act.has(SigAction.SA_RESTART);
-                if (t.onAbandon != null) t.onAbandon.accept(eintr);
+                boolean eintr = t.restart.eintr(act);
+                t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
                 if (eintr) {
                     h.x[10] = -EINTR;
                     h.pc += 4;
                 }
-                t.syscallDone();
             }
             long mask = t.restoreMask ? t.savedMask : t.blocked;
             t.restoreMask = false;
@@ -133,27 +146,16 @@ public final class SignalDelivery {
 
     /** The signal to deliver next: SIGKILL, then faults, then the lowest number. 0 if none. */
     private static int next(Task t) {
-        long ready = (t.pending | t.proc.sharedPending) & ~(t.blocked & ~Signals.UNBLOCKABLE);
+        long ready = (t.pending.set() | t.proc.shared.set()) & ~(t.blocked & ~Signals.UNBLOCKABLE);
         if (ready == 0) return 0;
         if ((ready & Signals.bit(Signals.SIGKILL)) != 0) return Signals.SIGKILL;
         long sync = ready & Signals.SYNCHRONOUS;
         return Long.numberOfTrailingZeros(sync != 0 ? sync : ready) + 1;
     }
 
-    /** Removes a pending signal, thread-directed first, and returns its siginfo. */
-    static SigInfo take(Task t, int sig) {
-        long bit = Signals.bit(sig);
-        SigInfo info;
-        if ((t.pending & bit) != 0) {
-            t.pending &= ~bit;
-            info = t.pendingInfo[sig];
-            t.pendingInfo[sig] = null;
-        } else {
-            t.proc.sharedPending &= ~bit;
-            info = t.proc.sharedInfo[sig];
-            t.proc.sharedInfo[sig] = null;
-        }
-        return info != null ? info : SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0);
+    /** Removes one pending instance of {@code sig}, thread-directed first, and returns its siginfo. */
+    static SigInfo take(Kernel k, Task t, int sig) {
+        return (t.pending.has(sig) ? t.pending : t.proc.shared).take(sig, k.users());
     }
 
     /** Linux's setup_rt_frame plus signal_delivered: the frame, the handler's registers, the new mask. */

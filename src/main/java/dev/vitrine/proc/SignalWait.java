@@ -11,12 +11,18 @@ public final class SignalWait {
     public static final long SLEEPING = Long.MIN_VALUE + 1;
     static final int EAGAIN = 11, EINTR = 4;
 
+    /** The deadline a restarted rt_sigtimedwait or pause computed on its first run, or null on the first. */
+    public static Long deadline(Task t) {
+        return t.continuation instanceof Continuation.SigWait w ? Long.valueOf(w.deadline())
+                : t.continuation instanceof Continuation.SignalSleep s ? Long.valueOf(s.deadline()) : null;
+    }
+
     /** A pending signal of {@code set}, taken; its siginfo in {@code out[0]}. 0 when none is pending. */
-    private static int takeFrom(Task t, long set, SigInfo[] out) {
-        long have = (t.pending | t.proc.sharedPending) & set & ~Signals.UNBLOCKABLE;
+    private static int takeFrom(Kernel k, Task t, long set, SigInfo[] out) {
+        long have = (t.pending.set() | t.proc.shared.set()) & set & ~Signals.UNBLOCKABLE;
         if (have == 0) return 0;
         int sig = Long.numberOfTrailingZeros(have) + 1;
-        out[0] = SignalDelivery.take(t, sig);
+        out[0] = SignalDelivery.take(k, t, sig);
         return sig;
     }
 
@@ -25,19 +31,19 @@ public final class SignalWait {
      * deadline (-1 = none), -EINTR when another signal's handler ran, or SLEEPING.
      */
     public static long timedwait(Kernel k, Task t, long set, long deadline, SigInfo[] out) {
-        int sig = takeFrom(t, set, out);
+        int sig = takeFrom(k, t, set, out);
         if (sig != 0) { t.waitSet = 0; return sig; }
         if (deadline >= 0 && k.clock().now() >= deadline) { t.waitSet = 0; return -EAGAIN; }
         t.waitSet = set & ~Signals.UNBLOCKABLE;
-        t.onAbandon = eintr -> t.waitSet = 0;
+        t.continuation = new Continuation.SigWait(deadline);
         k.sleepTimed(t, t, deadline, "sigwait: waiting for " + setText(set));
         return SLEEPING;
     }
 
     /** ppoll(NULL, 0, timeout, mask): 0 at the deadline; a handler makes it EINTR (see SignalDelivery). */
     public static long pause(Kernel k, Task t, long deadline, Long mask) {
-        if (t.syscallState == null) {
-            t.syscallState = Boolean.TRUE;
+        if (!(t.continuation instanceof Continuation.SignalSleep)) {
+            t.continuation = new Continuation.SignalSleep(deadline);
             if (mask != null) {
                 t.savedMask = t.blocked;
                 t.restoreMask = true;

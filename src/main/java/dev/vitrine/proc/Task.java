@@ -9,7 +9,7 @@ import dev.vitrine.mm.UserMemory;
  * process shares (memory, descriptors, actions) is reached through {@link #process()};
  * the delegating getters keep syscall code short (task.space(), task.fds()).
  */
-public final class Task {
+public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public enum State { RUNNABLE, SLEEPING, DEAD }
 
     final Context context = new Context();
@@ -17,9 +17,10 @@ public final class Task {
     final Process proc;
     State state = State.RUNNABLE;
 
-    /** Blocked and pending signals, bit sig-1; siginfo of each pending standard signal. */
-    long blocked, pending;
-    final SigInfo[] pendingInfo = new SigInfo[Signals.NSIG + 1];
+    /** Blocked signals, bit sig-1. */
+    long blocked;
+    /** Signals sent to this thread (tgkill, faults), with their queued siginfo. */
+    final SigPending pending = new SigPending();
     /** rt_sigsuspend/pselect: the mask to restore once a handler has run. */
     long savedMask;
     /** rt_sigtimedwait's set: these wake the task although blocked, and it takes them itself. */
@@ -40,18 +41,15 @@ public final class Task {
     Timers.Entry timer;
     /** The task's pc is at an ecall that went to sleep and will run again (Syscall.RESTART). */
     boolean inSyscall;
-    /** Which syscall that is (a7), for the restart rules. */
-    long syscallNr;
-    /** Scratch a sleeping syscall keeps across its restarts (a deadline); dropped when it completes. */
-    Object syscallState;
-    /** Called when a signal handler cuts the sleeping syscall short: true for EINTR, false for a restart. */
-    java.util.function.Consumer<Boolean> onAbandon;
+    /** What a handler running before that syscall completes makes of it. */
+    RestartPolicy restart = RestartPolicy.RESTARTSYS;
+    /** What the sleeping syscall keeps across its restarts; dropped when it completes. */
+    Continuation continuation;
     /** A vfork child's parent sleeps on this until the child execs or exits. */
     boolean vforkDone;
     Task vforkParent;
 
     long instructions, syscalls;
-    long readySince = -1;
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -75,32 +73,34 @@ public final class Task {
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }
-    public long pending() { return pending; }
+    public long pending() { return pending.set(); }
     public long clearChildTid() { return clearChildTid; }
     public void setClearChildTid(long addr) { clearChildTid = addr; }
     public void setRobustList(long head) { robustList = head; }
     public long rseq() { return rseq; }
     public void setRseq(long addr) { rseq = addr; }
     public String waitReason() { return waitReason; }
-    public Object syscallState() { return syscallState; }
-    public void setSyscallState(Object o) { syscallState = o; }
-    /**
-     * A sleeping syscall's clean-up for when a signal handler runs before it completes:
-     * called with true when the call then returns EINTR, false when it will run again.
-     */
-    public void setOnAbandon(java.util.function.Consumer<Boolean> c) { onAbandon = c; }
+    /** What the sleeping syscall kept from its last run, or null on its first. */
+    public Continuation continuation() { return continuation; }
+    public void setContinuation(Continuation c) { continuation = c; }
 
-    /** The syscall {@code nr} went to sleep and will run again from its ecall (Syscall.RESTART). */
-    public void syscallSleeps(long nr) {
+    /** The syscall {@code nr} went to sleep and will run again from its ecall (Syscall.RESTART); {@code p} is its table row's policy. */
+    public void syscallSleeps(long nr, RestartPolicy p) {
         inSyscall = true;
-        syscallNr = nr;
+        restart = p;
     }
 
-    /** The syscall finished (or was abandoned): its restart scratch goes. */
+    /** The syscall finished: its continuation goes. */
     public void syscallDone() {
-        syscallState = null;
-        onAbandon = null;
+        continuation = null;
         inSyscall = false;
+    }
+
+    /** The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds, then goes. */
+    void abandonSyscall(Kernel k, Continuation.Abandon how) {
+        Continuation c = continuation;
+        syscallDone();
+        if (c != null) c.abandon(k, this, how);
     }
 
     /** The wait status of the process (exit code in bits 8-15, or the killing signal in bits 0-6). */
@@ -115,6 +115,13 @@ public final class Task {
     /** Registers for code outside proc that must read a task's saved state (tests, the lab). */
     public long reg(int i) { return context.x[i]; }
     public long pc() { return context.pc; }
+
+    // What the run queue needs: scheduling is per thread, its measures per process.
+    @Override public int nice() { return proc.nice; }
+    @Override public boolean runnable() { return state == State.RUNNABLE && !proc.stopped; }
+    @Override public boolean dead() { return state == State.DEAD; }
+    @Override public void waited(long ns) { proc.waiting += ns; }
+    @Override public void switchedOut(boolean involuntary) { if (involuntary) proc.involuntary++; else proc.voluntary++; }
 
     @Override public String toString() { return "task " + tid + " (" + proc.comm + ")"; }
 }

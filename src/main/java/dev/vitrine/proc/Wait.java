@@ -69,7 +69,7 @@ public final class Wait {
                 int code = (st & 0x7f) == 0 ? SigInfo.CLD_EXITED : (st & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
                 int value = (st & 0x7f) == 0 ? (st >> 8) & 0xff : st & 0x7f;
                 Report r = new Report(c.pid, st, code, value, c.cpu + c.childCpu);
-                if (!keep) reap(parent, c);
+                if (!keep) reap(k, parent, c);
                 return r;
             }
             if (c.alive() && c.stopped && c.stopReport && (options & WSTOPPED) != 0) {
@@ -87,10 +87,10 @@ public final class Wait {
         return SLEEPING;
     }
 
-    private static void reap(Process parent, Process c) {
+    private static void reap(Kernel k, Process parent, Process c) {
         parent.children.remove(c);
         parent.childCpu += c.cpu + c.childCpu;
-        c.state = Process.State.REAPED;
+        k.reap(c);
     }
 
     /** struct rusage (144 bytes): user time from the child's instructions, the rest zero. */

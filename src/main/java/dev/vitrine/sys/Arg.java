@@ -1,19 +1,58 @@
 package dev.vitrine.sys;
 
-/** How strace shows one syscall argument. */
+/**
+ * The C type of one syscall argument, as the kernel's SYSCALL_DEFINE declares it: how the
+ * dispatcher decodes the 64-bit register before the handler sees it, and how strace shows it.
+ * riscv64's syscall wrappers convert each register to the declared type, so an {@code int}
+ * is the register's low 32 bits (fd 0x100000001 is fd 1), a {@code umode_t} its low 16.
+ * A handler therefore never sees a size_t as a negative long: {@link #SIZE} saturates at
+ * Long.MAX_VALUE, which no address range can reach either, so every check Linux makes with the
+ * full value (access_ok, "len > TASK_SIZE") answers the same.
+ */
 public enum Arg {
-    /** Signed int. */ INT,
-    /** Signed long. */ LONG,
-    /** Unsigned, shown in hex. */ HEX,
-    /** A user pointer (NULL or 0x...). */ PTR,
-    /** A descriptor; -100 shows as AT_FDCWD. */ FD,
-    /** A NUL-terminated string read before the call. */ STR,
-    /** A buffer the call reads; its length is the next argument. */ BUF_IN,
-    /** A buffer the call fills; its length is the result. */ BUF_OUT,
-    /** An iovec array the call reads; the count is the next argument. */ IOV_IN,
-    /** An iovec array the call fills. */ IOV_OUT,
-    /** open flags. */ OPEN_FLAGS,
-    /** mmap/mprotect protection. */ PROT,
-    /** mmap flags. */ MAP_FLAGS,
-    /** A file mode in octal. */ MODE
+    /** int, pid_t, clockid_t: the low 32 bits, signed. */ INT(Decode.I32),
+    /** unsigned int used as a number (getdents64's count, a resource index). */ UINT(Decode.U32),
+    /** unsigned int or int used as bits, shown in hex. */ FLAGS(Decode.U32),
+    /** A signed long (a time, a nice value). */ LONG(Decode.I64),
+    /** unsigned long shown in hex (mmap's offset, clone's flags). */ HEX(Decode.I64),
+    /** size_t: unsigned; values past Long.MAX_VALUE arrive as Long.MAX_VALUE. */ SIZE(Decode.SIZE),
+    /** off_t that may be negative (lseek's offset: the whence decides). */ OFF(Decode.I64),
+    /** loff_t position or length that Linux refuses with EINVAL when negative before anything else (pread64, truncate). */
+    POS(Decode.POS),
+    /** A user pointer (NULL or 0x...). */ PTR(Decode.I64),
+    /** A descriptor (int or unsigned int: the low 32 bits); -100 shows as AT_FDCWD. */ FD(Decode.I32),
+    /** A pid_t. */ PID(Decode.I32),
+    /** A signal number (int). */ SIG(Decode.I32),
+    /** A NUL-terminated string read before the call. */ STR(Decode.I64),
+    /** A buffer the call reads; its length is the next argument. */ BUF_IN(Decode.I64),
+    /** A buffer the call fills; its length is the result. */ BUF_OUT(Decode.I64),
+    /** An iovec array the call reads; the count is the next argument. */ IOV_IN(Decode.I64),
+    /** An iovec array the call fills. */ IOV_OUT(Decode.I64),
+    /** open flags (int). */ OPEN_FLAGS(Decode.I32),
+    /** mmap/mprotect protection (unsigned long). */ PROT(Decode.I64),
+    /** mmap flags (unsigned long). */ MAP_FLAGS(Decode.I64),
+    /** A file mode (umode_t: the low 16 bits), shown in octal. */ MODE(Decode.U16);
+
+    /** How a register becomes the argument's value. */
+    enum Decode { I32, U32, U16, I64, SIZE, POS }
+
+    final Decode decode;
+
+    Arg(Decode decode) { this.decode = decode; }
+
+    /** The handler's view of register value {@code v}. */
+    long decode(long v) {
+        return switch (decode) {
+            case I32 -> (int) v;
+            case U32 -> v & 0xffff_ffffL;
+            case U16 -> v & 0xffffL;
+            case I64, POS -> v;
+            case SIZE -> v < 0 ? Long.MAX_VALUE : v;
+        };
+    }
+
+    /** Linux's answer before the handler runs, or 0: a negative loff_t position is EINVAL. */
+    long refuse(long v) {
+        return decode == Decode.POS && v < 0 ? -dev.vitrine.fs.Errno.EINVAL : 0;
+    }
 }

@@ -2,7 +2,9 @@ package dev.vitrine.sys;
 
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Errno;
+import dev.vitrine.fs.FsException;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.Oops;
 import dev.vitrine.proc.Task;
 
 import java.io.PrintStream;
@@ -10,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * ecall: read a7 and a0-a5, run the table's handler, put the result in a0 and step past
- * the ecall. Also where strace lines are written and missing syscalls are reported.
+ * ecall: read a7 and a0-a5, decode the arguments by the table's kinds, run the handler, put
+ * the result in a0 and step past the ecall. Also where strace lines are written and missing
+ * syscalls are reported. One of the two places a handler's exception can surface (the page
+ * fault path is the other): an {@link FsException} is its errno; anything else is a Vitrine
+ * bug, reported once and survived as Linux survives an oops ({@link Oops}).
  */
 public final class Dispatcher implements Kernel.SyscallHandler {
     private final SyscallTable table;
@@ -31,7 +36,7 @@ public final class Dispatcher implements Kernel.SyscallHandler {
     @Override public void syscall(Kernel k, Task t) {
         Hart h = k.hart();
         long nr = h.x[17];
-        long[] a = {h.x[10], h.x[11], h.x[12], h.x[13], h.x[14], h.x[15]};
+        long[] raw = {h.x[10], h.x[11], h.x[12], h.x[13], h.x[14], h.x[15]};
         Syscall s = table.get(nr);
         if (s == null) {
             String name = SyscallNames.of(nr);
@@ -42,25 +47,51 @@ public final class Dispatcher implements Kernel.SyscallHandler {
             h.pc += 4;
             return;
         }
-        String[] pre = strace != null ? Strace.before(s, t.memory(), a) : null;
+        String[] pre = strace != null ? Strace.before(s, t.memory(), raw) : null;
         String prefix = strace != null ? prefix(k, t) : null;
-        long r = s.handler().call(k, t, a[0], a[1], a[2], a[3], a[4], a[5]);
+        long r;
+        try {
+            r = call(k, t, s, raw);
+            if (r <= -Syscall.FIRST_INTERNAL && r >= -Syscall.MAX_ERRNO && r != Syscall.RESTART && r != Syscall.NO_RETURN)
+                throw new IllegalStateException("result " + r + " is a kernel-internal errno");
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // OutOfMemoryError is not caught: what the guest may hold is bounded by the memory budget.
+            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <internal error>"));
+            Oops.kill(k, t, Strace.plain(s, raw), e);
+            return;
+        }
         if (r == Syscall.RESTART) {
-            t.syscallSleeps(nr);
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
+            t.syscallSleeps(nr, s.restart());
+            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
             return;
         }
         t.syscallDone();
         if (r == Syscall.NO_RETURN) {
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, a, 0).replaceFirst(" = 0$", " = ?"));
+            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ?"));
             return;
         }
         h.x[10] = r;
         h.pc += 4;
-        if (strace != null) strace.println(prefix + Strace.line(s, pre, t.memory(), a, r));
+        if (strace != null) strace.println(prefix + Strace.line(s, pre, t.memory(), raw, r));
+    }
+
+    /** Decodes the arguments by their kinds, answers what Linux answers before any handler code, runs the handler. */
+    private static long call(Kernel k, Task t, Syscall s, long[] raw) {
+        long[] a = raw.clone();
+        Arg[] kinds = s.args();
+        for (int i = 0; i < kinds.length; i++) {
+            long refused = kinds[i].refuse(raw[i]);
+            if (refused != 0) return refused;
+            a[i] = kinds[i].decode(raw[i]);
+        }
+        try {
+            return s.handler().call(k, t, a[0], a[1], a[2], a[3], a[4], a[5]);
+        } catch (FsException e) {
+            return -e.errno();
+        }
     }
 
     private static String prefix(Kernel k, Task t) {
-        return k.tasks().size() > 1 ? "[pid " + t.tid() + "] " : "";
+        return k.threadsCreated() > 1 ? "[pid " + t.tid() + "] " : "";
     }
 }

@@ -41,21 +41,37 @@ final class Strace {
     private static String show(Arg k, UserMemory m, long[] a, int i, long result) {
         long v = a[i];
         return switch (k) {
-            case INT -> Integer.toString((int) v);
-            case LONG -> Long.toString(v);
+            case INT, PID, SIG -> Integer.toString((int) v);
+            case UINT -> Long.toString(v & 0xffff_ffffL);
+            case FLAGS -> "0x" + Long.toHexString(v & 0xffff_ffffL);
+            case SIZE -> Long.toUnsignedString(v);
+            case LONG, OFF, POS -> Long.toString(v);
             case HEX -> "0x" + Long.toHexString(v);
             case PTR -> v == 0 ? "NULL" : "0x" + Long.toHexString(v);
             case FD -> (int) v == -100 ? "AT_FDCWD" : Integer.toString((int) v);
             case STR -> str(m, v);
-            case BUF_IN -> buf(m, v, (int) Math.min(a[i + 1], Integer.MAX_VALUE));
+            case BUF_IN -> buf(m, v, (int) Math.min(Arg.SIZE.decode(a[i + 1]), Integer.MAX_VALUE));
             case BUF_OUT -> result < 0 ? ptr(v) : buf(m, v, (int) Math.min(result, Integer.MAX_VALUE));
             case IOV_IN -> iov(m, v, (int) a[i + 1], Long.MAX_VALUE);
             case IOV_OUT -> result < 0 ? ptr(v) : iov(m, v, (int) a[i + 1], result);
             case OPEN_FLAGS -> openFlags((int) v);
             case PROT -> prot((int) v);
             case MAP_FLAGS -> mapFlags((int) v);
-            case MODE -> "0" + Integer.toOctalString((int) v);
+            case MODE -> "0" + Integer.toOctalString((int) v & 0xffff);
         };
+    }
+
+    /** The call as register values by kind, no user memory read: for the internal-error line. */
+    static String plain(Syscall s, long[] a) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < s.args().length; i++) {
+            Arg k = s.args()[i];
+            parts.add(switch (k) {
+                case STR, BUF_IN, BUF_OUT, IOV_IN, IOV_OUT -> ptr(a[i]);
+                default -> show(k, null, a, i, 0);
+            });
+        }
+        return s.name() + "(" + String.join(", ", parts) + ")";
     }
 
     private static String ptr(long v) { return v == 0 ? "NULL" : "0x" + Long.toHexString(v); }

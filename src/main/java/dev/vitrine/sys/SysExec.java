@@ -37,16 +37,14 @@ final class SysExec {
         t.add(221, "execve", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
                 (k, task, path, argv, envp, a3, a4, a5) -> execve(k, s, task, SysPathUtil.AT_FDCWD, path, argv, envp, 0), STR, PTR, PTR);
         t.add(281, "execveat", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
-                (k, task, dirfd, path, argv, envp, flags, a5) -> execve(k, s, task, (int) dirfd, path, argv, envp, (int) flags), FD, STR, PTR, PTR, HEX);
+                (k, task, dirfd, path, argv, envp, flags, a5) -> execve(k, s, task, (int) dirfd, path, argv, envp, (int) flags), FD, STR, PTR, PTR, FLAGS);
     }
 
     private static long execve(Kernel k, Services s, Task t, int dirfd, long pathVa, long argvVa, long envpVa, int flags) {
-        return SysPathUtil.guard(() -> {
-            if ((flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) != 0) throw new FsException(Errno.EINVAL);
-            String path = SysPathUtil.path(t, pathVa);
-            List<String> argv = strings(t, argvVa), envp = strings(t, envpVa);
-            return load(k, s, t, dirfd, path, argv, envp, flags, 0);
-        });
+        if ((flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) != 0) return -Errno.EINVAL;
+        String path = SysPathUtil.path(t, pathVa);
+        List<String> argv = strings(t, argvVa), envp = strings(t, envpVa);
+        return load(k, s, t, dirfd, path, argv, envp, flags, 0);
     }
 
     private static long load(Kernel k, Services s, Task t, int dirfd, String path, List<String> argv, List<String> envp,

@@ -5,6 +5,7 @@ import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.PipeEnd;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
@@ -29,15 +30,15 @@ final class SysFile {
     interface Src { boolean copy(long at, byte[] dst, int len); }
 
     static void register(SyscallTable t, Services s) {
-        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, LONG);
-        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, LONG);
-        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, INT);
-        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, INT);
-        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, LONG, LONG);
-        t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, LONG, LONG);
-        t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, INT, LONG);
-        t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> pos < 0 ? -Errno.EINVAL : writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, INT, LONG);
-        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, LONG, INT);
+        t.add(63, "read", (k, task, fd, buf, n, a3, a4, a5) -> read(k, s, task, (int) fd, buf, n, -1), FD, BUF_OUT, SIZE);
+        t.add(64, "write", (k, task, fd, buf, n, a3, a4, a5) -> write(k, s, task, (int) fd, buf, n, -1), FD, BUF_IN, SIZE);
+        t.add(65, "readv", (k, task, fd, iov, cnt, a3, a4, a5) -> readv(k, task, (int) fd, iov, cnt, -1), FD, IOV_OUT, SIZE);
+        t.add(66, "writev", (k, task, fd, iov, cnt, a3, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, -1), FD, IOV_IN, SIZE);
+        t.add(67, "pread64", (k, task, fd, buf, n, pos, a4, a5) -> read(k, s, task, (int) fd, buf, n, pos), FD, BUF_OUT, SIZE, POS);
+        t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, SIZE, POS);
+        t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, SIZE, POS);
+        t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, SIZE, POS);
+        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, OFF, UINT);
     }
 
     static FileDescription fd(Task t, int fd) { return t.fds().get(fd); }
@@ -62,7 +63,7 @@ final class SysFile {
         FileDescription f = fd(t, fd);
         if (f == null || !f.readable()) return -Errno.EBADF;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
-        if (n < 0) return -Errno.EFAULT;
+        if (!Access.ok(t, buf, n)) return -Errno.EFAULT;
         if (f.file().seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
         if (f.file() instanceof PipeEnd p && pos < 0) {
@@ -81,8 +82,8 @@ final class SysFile {
     }
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
-        if (n < 0) return -Errno.EFAULT;
         FileDescription f = fd(t, fd);
+        if (f != null && f.writable() && !Access.ok(t, buf, n)) return -Errno.EFAULT;   // after EBADF, as vfs_write
         if (f != null && f.writable() && f.file() instanceof PipeEnd p && pos < 0 && n <= CHUNK)
             return pipeWrite(k, t, fd, f, p, buf, (int) n);
         return write(k, s, t, fd, Math.min(n, MAX_RW), pos, "write(" + fd + ")", buf,
@@ -91,12 +92,12 @@ final class SysFile {
 
     /** A pipe write of up to 1 MiB straight from user memory into the pipe's pages, resumable like the general loop. */
     private static long pipeWrite(Kernel k, Task t, int fd, FileDescription f, PipeEnd p, long buf, int n) {
-        long done = t.syscallState() instanceof long[] st && st[0] == fd && st[1] == buf && st[2] == n ? st[3] : 0;
+        long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, buf, n) ? c.done() : 0;
         while (true) {
             long base = buf + done;
             long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0);
             if (r == -Errno.EAGAIN && blocks(f)) {
-                if (done > 0) t.setSyscallState(new long[] {fd, buf, n, done});
+                if (done > 0) t.setContinuation(new Continuation.Progress(fd, buf, n, done));
                 return sleep(k, t, f, "write(" + fd + ")");
             }
             if (r == -Errno.EPIPE) {
@@ -116,7 +117,7 @@ final class SysFile {
         File file = f.file();
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
-        long done = t.syscallState() instanceof long[] p && p[0] == fd && p[1] == key && p[2] == n ? p[3] : 0;
+        long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
@@ -130,7 +131,7 @@ final class SysFile {
             }
             long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
             if (r == -Errno.EAGAIN && blocks(f)) {
-                if (done > 0) t.setSyscallState(new long[] {fd, key, n, done});
+                if (done > 0) t.setContinuation(new Continuation.Progress(fd, key, n, done));
                 return sleep(k, t, f, call);
             }
             if (r == -Errno.EPIPE) {

@@ -23,9 +23,9 @@ final class SysFsCopy {
     static void register(SyscallTable t, Services s) {
         t.add(71, "sendfile", (k, task, out, in, off, n, a4, a5) -> sendfile(k, s, task, (int) out, (int) in, off, n), FD, FD, PTR, LONG);
         t.add(285, "copy_file_range", (k, task, in, offIn, out, offOut, n, flags) ->
-                copyFileRange(k, s, task, (int) in, offIn, (int) out, offOut, n, (int) flags), FD, PTR, FD, PTR, LONG, HEX);
+                copyFileRange(k, s, task, (int) in, offIn, (int) out, offOut, n, (int) flags), FD, PTR, FD, PTR, LONG, FLAGS);
         t.add(76, "splice", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, in, offIn, out, offOut, n, flags) ->
-                splice(k, s, task, (int) in, offIn, (int) out, offOut, n, (int) flags), FD, PTR, FD, PTR, LONG, HEX);
+                splice(k, s, task, (int) in, offIn, (int) out, offOut, n, (int) flags), FD, PTR, FD, PTR, LONG, FLAGS);
     }
 
     /** Reads up to n bytes of {@code in} at pos (-1: its offset) without moving anything. */

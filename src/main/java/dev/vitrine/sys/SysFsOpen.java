@@ -17,6 +17,7 @@ import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Snapshot;
 import dev.vitrine.fs.Symlink;
 import dev.vitrine.fs.Vfs;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
@@ -34,10 +35,9 @@ final class SysFsOpen {
     private static final int CLOSE_RANGE_CLOEXEC = 4, CLOSE_RANGE_UNSHARE = 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(56, "openat", (k, task, dirfd, p, flags, mode, a4, a5) -> guard(() -> openat(k, s.vfs(), task, (int) dirfd, p, (int) flags, (int) mode)),
-                FD, STR, OPEN_FLAGS, MODE);
+        t.add(56, "openat", (k, task, dirfd, p, flags, mode, a4, a5) -> openat(k, s.vfs(), task, (int) dirfd, p, (int) flags, (int) mode), FD, STR, OPEN_FLAGS, MODE);
         t.add(57, "close", (k, task, fd, a1, a2, a3, a4, a5) -> task.fds().close((int) fd) ? 0 : -Errno.EBADF, FD);
-        t.add(436, "close_range", (k, task, first, last, flags, a3, a4, a5) -> closeRange(task, first, last, (int) flags), INT, INT, HEX);
+        t.add(436, "close_range", (k, task, first, last, flags, a3, a4, a5) -> closeRange(task, first, last, (int) flags), UINT, UINT, FLAGS);
     }
 
     static long openat(Kernel k, Vfs v, Task t, int dirfd, long pathVa, int flags, int mode) {
@@ -73,6 +73,9 @@ final class SysFsOpen {
             if (acc != FileDescription.O_WRONLY) need(i, 4);
             if (acc != FileDescription.O_RDONLY) need(i, 2);
             if (acc != FileDescription.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+            // get_write_access: a running program's file takes no writer
+            if ((acc != FileDescription.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
+                throw new FsException(Errno.ETXTBSY);
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p) file = new Snapshot(r, p.generate());
@@ -90,7 +93,7 @@ final class SysFsOpen {
                 file = fifo.open(t, () -> t.state() != Task.State.DEAD, acc, (flags & O_NONBLOCK) != 0);
             } catch (FsException e) {
                 if (e != Fifo.MUST_WAIT) throw e;
-                t.setOnAbandon(eintr -> fifo.cancel(t));   // a signal handler cut the wait short
+                t.setContinuation(new Continuation.FifoOpen(fifo));   // a handler or death cuts the wait short
                 k.sleep(t, fifo.channel(), "open(\"" + path + "\", " + (acc == 0 ? "O_RDONLY" : "O_WRONLY") + "): "
                         + (acc == 0 ? "no writer has it open" : "no reader has it open"));
                 return Syscall.RESTART;

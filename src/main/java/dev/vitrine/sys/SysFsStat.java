@@ -29,17 +29,17 @@ final class SysFsStat {
     private static final long UTIME_NOW = (1L << 30) - 1, UTIME_OMIT = (1L << 30) - 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> guard(() -> fstat(task, (int) fd, buf)), FD, PTR);
-        t.add(79, "newfstatat", (k, task, dirfd, p, buf, flags, a4, a5) -> guard(() -> newfstatat(s.vfs(), task, (int) dirfd, p, buf, (int) flags)), FD, STR, PTR, HEX);
-        t.add(291, "statx", (k, task, dirfd, p, flags, mask, buf, a5) -> guard(() -> statx(s.vfs(), task, (int) dirfd, p, (int) flags, buf)), FD, STR, HEX, HEX, PTR);
-        t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> guard(() -> getdents64(task, (int) fd, buf, n)), FD, PTR, LONG);
-        t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> guard(() -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0)), FD, STR, INT);
-        t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> guard(() -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags)), FD, STR, INT, HEX);
-        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> guard(() -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode)), FD, MODE);
-        t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> guard(() -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode)), FD, STR, MODE);
-        t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> guard(() -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags)), FD, STR, PTR, HEX);
-        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> guard(() -> truncate(k, s.vfs(), task, p, len)), STR, LONG);
-        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> guard(() -> ftruncate(k, task, (int) fd, len)), FD, LONG);
+        t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> fstat(task, (int) fd, buf), FD, PTR);
+        t.add(79, "newfstatat", (k, task, dirfd, p, buf, flags, a4, a5) -> newfstatat(s.vfs(), task, (int) dirfd, p, buf, (int) flags), FD, STR, PTR, FLAGS);
+        t.add(291, "statx", (k, task, dirfd, p, flags, mask, buf, a5) -> statx(s.vfs(), task, (int) dirfd, p, (int) flags, buf), FD, STR, FLAGS, FLAGS, PTR);
+        t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, PTR, UINT);
+        t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, INT);
+        t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, INT, FLAGS);
+        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode), FD, MODE);
+        t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
+        t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, FLAGS);
+        t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
+        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(k, task, (int) fd, len), FD, POS);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
         t.add(83, "fdatasync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
     }
@@ -162,6 +162,7 @@ final class SysFsStat {
         if (len < 0) return -Errno.EINVAL;
         need(r, 2);
         if (r.readOnly()) return -Errno.EROFS;
+        if (k.runsProgram(r)) return -Errno.ETXTBSY;   // get_write_access: a running program's file
         return resize(k, t, r, len);
     }
 

@@ -17,8 +17,7 @@ final class SysFutex {
 
     static void register(SyscallTable t, Services s) {
         t.add(98, "futex", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3),
-                PTR, HEX, INT, PTR, PTR, HEX);
+                (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3), PTR, FLAGS, INT, PTR, PTR, FLAGS);
     }
 
     private static long futex(Kernel k, Task t, long uaddr, int op, int val, long ts, long uaddr2, int val3) {
@@ -30,7 +29,7 @@ final class SysFutex {
         return switch (cmd) {
             case WAIT, WAIT_BITSET -> {
                 long deadline = -1;
-                if (ts != 0 && t.syscallState() == null) {
+                if (ts != 0 && t.continuation() == null) {
                     Long sec = t.memory().readLong(ts), nsec = t.memory().readLong(ts + 8);
                     if (sec == null || nsec == null) yield -Errno.EFAULT;
                     if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) yield -Errno.EINVAL;

@@ -28,13 +28,12 @@ final class SysMmap {
 
     static void register(SyscallTable t, Services s) {
         t.add(222, "mmap", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
-                (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off),
-                PTR, LONG, PROT, MAP_FLAGS, FD, HEX);
+                (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off), PTR, SIZE, PROT, MAP_FLAGS, FD, HEX);
         t.add(216, "mremap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
-                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr),
-                PTR, LONG, LONG, HEX, PTR);
-        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, HEX);
-        t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, LONG, PTR);
+                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, SIZE, SIZE, HEX, PTR);
+        // msync and madvise take the raw length: Linux's PAGE_ALIGN(SIZE_MAX) wraps to 0 there (msync 0, madvise EINVAL).
+        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, FLAGS);
+        t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, SIZE, PTR);
     }
 
     /** The object a descriptor maps, or null when its file cannot be mapped (pipes, directories, terminals). */
@@ -206,6 +205,7 @@ final class SysMmap {
 
     /** Whether every page of [start, end) belongs to some VMA. */
     static boolean mapped(AddressSpace as, long start, long end) {
+        if (Long.compareUnsigned(end, as.layout().stackTop()) > 0) return false;
         for (long a = start; a < end; ) {
             Vma v = as.find(a);
             if (v == null) return false;

@@ -17,17 +17,6 @@ final class SysPathUtil {
             AT_EMPTY_PATH = 0x1000;
     static final int UID = 1000;
 
-    /** A syscall body that may throw FsException for its errno. */
-    interface Body { long run(); }
-
-    static long guard(Body b) {
-        try {
-            return b.run();
-        } catch (FsException e) {
-            return -e.errno();
-        }
-    }
-
     static String path(Task t, long va) {
         if (va == 0) throw new FsException(Errno.EFAULT);
         String p = t.memory().readCString(va, Namei.PATH_MAX);

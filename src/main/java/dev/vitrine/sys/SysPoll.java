@@ -3,7 +3,9 @@ package dev.vitrine.sys;
 import dev.vitrine.fs.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.Poll;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -21,7 +23,7 @@ final class SysPoll {
 
     static void register(SyscallTable t, Services s) {
         // ppoll (73) is registered by SysSignal, whose handler passes calls with descriptors here.
-        t.add(72, "pselect6", Syscall.Result.DEC, Syscall.Status.PARTIAL,
+        t.add(72, "pselect6", Syscall.Result.DEC, Syscall.Status.PARTIAL, RestartPolicy.RESTARTNOHAND,
                 (k, task, n, in, out, ex, tmo, mask) -> pselect6(k, s, task, (int) n, in, out, ex, tmo), INT, PTR, PTR, PTR, PTR, PTR);
     }
 
@@ -31,13 +33,13 @@ final class SysPoll {
      */
     private static long deadline(Kernel k, Task t, long va, boolean timeval) {
         if (va == 0) return -1;
-        if (t.syscallState() instanceof Long d) return d;
+        if (t.continuation() instanceof Continuation.Deadline d) return d.at();
         Long sec = t.memory().readLong(va), frac = t.memory().readLong(va + 8);
         if (sec == null || frac == null) return Long.MIN_VALUE;
         long nsec = timeval ? frac * 1000 : frac;
         if (sec < 0 || frac < 0 || nsec >= 1_000_000_000L) return Long.MIN_VALUE + 1;
         long d = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
-        t.setSyscallState(d);
+        t.setContinuation(new Continuation.Deadline(d));
         return d;
     }
 

@@ -32,21 +32,21 @@ final class SysProc {
             if (len != 24) return -Errno.EINVAL;
             task.setRobustList(head);
             return 0;
-        }, PTR, LONG);
+        }, PTR, SIZE);
         t.add(293, "rseq", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, LONG, HEX, HEX);
-        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), INT, INT, PTR, PTR);
-        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), INT, PTR);
-        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), INT, PTR);
+                (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, UINT, FLAGS, FLAGS);
+        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, UINT, PTR, PTR);
+        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), UINT, PTR);
+        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), UINT, PTR);
         t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname("Linux", "vitrine",
                 "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
-        t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, LONG, HEX);
+        t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, SIZE, FLAGS);
         t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
         t.add(165, "getrusage", (k, task, who, buf, a2, a3, a4, a5) -> getrusage(task, (int) who, buf), INT, PTR);
         t.add(153, "times", (k, task, buf, a1, a2, a3, a4, a5) -> times(k, task, buf), PTR);
-        t.add(154, "setpgid", (k, task, pid, pgid, a2, a3, a4, a5) -> Groups.setpgid(k, task, (int) pid, (int) pgid), INT, INT);
-        t.add(155, "getpgid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getpgid(k, task, (int) pid), INT);
-        t.add(156, "getsid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getsid(k, task, (int) pid), INT);
+        t.add(154, "setpgid", (k, task, pid, pgid, a2, a3, a4, a5) -> Groups.setpgid(k, task, (int) pid, (int) pgid), PID, PID);
+        t.add(155, "getpgid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getpgid(k, task, (int) pid), PID);
+        t.add(156, "getsid", (k, task, pid, a1, a2, a3, a4, a5) -> Groups.getsid(k, task, (int) pid), PID);
         t.add(157, "setsid", (k, task, a0, a1, a2, a3, a4, a5) -> Groups.setsid(k, task));
         t.add(259, "riscv_flush_icache", (k, task, start, end, flags, a3, a4, a5) -> {
             if ((flags & ~1L) != 0) return -Errno.EINVAL;
@@ -123,11 +123,22 @@ final class SysProc {
         return 0;
     }
 
+    /**
+     * Linux's getrandom: the length is cut to MAX_RW_COUNT, access_ok checks the range, then
+     * the bytes are copied a page at a time; a fault part-way returns what was copied.
+     */
     private static long getrandom(Services s, Task t, long buf, long len, int flags) {
-        if ((flags & ~7) != 0) return -Errno.EINVAL;
-        len = Math.min(len, 33554431);
-        byte[] b = new byte[(int) len];
-        s.randomBytes(b);
-        return t.memory().write(buf, b) ? len : -Errno.EFAULT;
+        if ((flags & ~7) != 0 || (flags & 6) == 6) return -Errno.EINVAL;
+        len = Math.min(len, Access.MAX_RW_COUNT);
+        if (!Access.ok(t, buf, len)) return -Errno.EFAULT;
+        long page = t.space().pageSize();
+        long done = 0;
+        while (done < len) {
+            byte[] b = new byte[(int) Math.min(len - done, page - ((buf + done) & (page - 1)))];
+            s.randomBytes(b);
+            if (!t.memory().write(buf + done, b)) return done > 0 ? done : -Errno.EFAULT;
+            done += b.length;
+        }
+        return done;
     }
 }

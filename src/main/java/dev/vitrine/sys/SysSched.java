@@ -15,8 +15,8 @@ final class SysSched {
         t.add(124, "sched_yield", (k, task, a0, a1, a2, a3, a4, a5) -> { k.yield(task); return 0; });
         t.add(140, "setpriority", (k, task, which, who, prio, a3, a4, a5) -> Nice.set(k, task, (int) which, (int) who, (int) prio), INT, INT, INT);
         t.add(141, "getpriority", (k, task, which, who, a2, a3, a4, a5) -> Nice.get(k, task, (int) which, (int) who), INT, INT);
-        t.add(123, "sched_getaffinity", (k, task, pid, size, mask, a3, a4, a5) -> getaffinity(k, task, (int) pid, size, mask), INT, LONG, PTR);
-        t.add(120, "sched_getscheduler", (k, task, pid, a1, a2, a3, a4, a5) -> pid < 0 ? -Errno.EINVAL : k.process((int) (pid == 0 ? task.pid() : pid)) == null ? -Errno.ESRCH : 0, INT);
+        t.add(123, "sched_getaffinity", (k, task, pid, size, mask, a3, a4, a5) -> getaffinity(k, task, (int) pid, size, mask), PID, UINT, PTR);
+        t.add(120, "sched_getscheduler", (k, task, pid, a1, a2, a3, a4, a5) -> pid < 0 ? -Errno.EINVAL : k.process((int) (pid == 0 ? task.pid() : pid)) == null ? -Errno.ESRCH : 0, PID);
     }
 
     /** One CPU: bit 0. The kernel writes whole longs and returns how many bytes it wrote. */

@@ -2,6 +2,7 @@ package dev.vitrine.sys;
 
 import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.SigAction;
 import dev.vitrine.proc.SigInfo;
 import dev.vitrine.proc.SignalCalls;
@@ -20,26 +21,26 @@ final class SysSignal {
     private static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(134, "rt_sigaction", (k, task, sig, act, old, size, a4, a5) -> sigaction(k, task, (int) sig, act, old, size), INT, PTR, PTR, LONG);
-        t.add(135, "rt_sigprocmask", (k, task, how, set, old, size, a4, a5) -> sigprocmask(task, (int) how, set, old, size), INT, PTR, PTR, LONG);
+        t.add(134, "rt_sigaction", (k, task, sig, act, old, size, a4, a5) -> sigaction(k, task, (int) sig, act, old, size), SIG, PTR, PTR, SIZE);
+        t.add(135, "rt_sigprocmask", (k, task, how, set, old, size, a4, a5) -> sigprocmask(task, (int) how, set, old, size), INT, PTR, PTR, SIZE);
         t.add(136, "rt_sigpending", (k, task, set, size, a2, a3, a4, a5) -> {
             if (size != SIGSETSIZE) return -Errno.EINVAL;
             return task.memory().writeLong(set, SignalCalls.pendingSet(task)) ? 0 : -Errno.EFAULT;
-        }, PTR, LONG);
-        t.add(133, "rt_sigsuspend", (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, LONG);
+        }, PTR, SIZE);
+        t.add(133, "rt_sigsuspend", RestartPolicy.RESTARTNOHAND, (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, SIZE);
         t.add(139, "rt_sigreturn", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED, (k, task, a0, a1, a2, a3, a4, a5) -> {
             if (!SignalDelivery.sigreturn(k, task)) k.kill(task, Signals.SIGSEGV);
             return Syscall.NO_RETURN;
         });
         t.add(132, "sigaltstack", (k, task, ss, old, a2, a3, a4, a5) -> sigaltstack(k, task, ss, old), PTR, PTR);
-        t.add(129, "kill", (k, task, pid, sig, a2, a3, a4, a5) -> SignalCalls.kill(k, task, (int) pid, (int) sig), INT, INT);
-        t.add(130, "tkill", (k, task, tid, sig, a2, a3, a4, a5) -> SignalCalls.tgkill(k, task, -1, (int) tid, (int) sig), INT, INT);
-        t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalCalls.tgkill(k, task, (int) tg, (int) tid, (int) sig), INT, INT, INT);
-        t.add(138, "rt_sigqueueinfo", (k, task, tg, sig, info, a3, a4, a5) -> sigqueue(k, task, (int) tg, 0, (int) sig, info), INT, INT, PTR);
-        t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), INT, INT, INT, PTR);
-        t.add(137, "rt_sigtimedwait", (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, LONG);
-        t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, s, task, fds, n, ts, mask, size), PTR, INT, PTR, PTR, LONG);
+        t.add(129, "kill", (k, task, pid, sig, a2, a3, a4, a5) -> SignalCalls.kill(k, task, (int) pid, (int) sig), PID, SIG);
+        t.add(130, "tkill", (k, task, tid, sig, a2, a3, a4, a5) -> SignalCalls.tgkill(k, task, -1, (int) tid, (int) sig), PID, SIG);
+        t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalCalls.tgkill(k, task, (int) tg, (int) tid, (int) sig), PID, PID, SIG);
+        t.add(138, "rt_sigqueueinfo", (k, task, tg, sig, info, a3, a4, a5) -> sigqueue(k, task, (int) tg, 0, (int) sig, info), PID, SIG, PTR);
+        t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), PID, PID, SIG, PTR);
+        t.add(137, "rt_sigtimedwait", RestartPolicy.RESTARTNOHAND, (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, SIZE);
+        t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL, RestartPolicy.RESTARTNOHAND,
+                (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, s, task, fds, n, ts, mask, size), PTR, UINT, PTR, PTR, SIZE);
     }
 
     private static long sigaction(Kernel k, Task t, int sig, long actVa, long oldVa, long size) {

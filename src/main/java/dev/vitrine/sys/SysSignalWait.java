@@ -13,7 +13,8 @@ final class SysSignalWait {
     /** The absolute deadline of a relative timespec on the monotonic clock, -1 for none, or -2 for EFAULT/EINVAL. */
     static long deadline(Kernel k, Task t, long tsVa) {
         if (tsVa == 0) return -1;
-        if (t.syscallState() instanceof Long d) return d;
+        Long d0 = SignalWait.deadline(t);
+        if (d0 != null) return d0;
         Long sec = t.memory().readLong(tsVa), nsec = t.memory().readLong(tsVa + 8);
         if (sec == null || nsec == null || sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -2;
         long d = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
@@ -26,7 +27,6 @@ final class SysSignalWait {
         if (set == null) return -Errno.EFAULT;
         long deadline = deadline(k, t, tsVa);
         if (deadline == -2) return -Errno.EINVAL;
-        if (tsVa != 0) t.setSyscallState(deadline);
         SigInfo[] out = new SigInfo[1];
         long r = SignalWait.timedwait(k, t, set, deadline, out);
         if (r == SignalWait.SLEEPING) return Syscall.RESTART;
@@ -45,10 +45,7 @@ final class SysSignalWait {
         long deadline = deadline(k, t, tsVa);
         if (deadline == -2) return -Errno.EINVAL;
         long r = SignalWait.pause(k, t, deadline, mask);
-        if (r == SignalWait.SLEEPING) {
-            if (tsVa != 0) t.setSyscallState(deadline);
-            return Syscall.RESTART;
-        }
+        if (r == SignalWait.SLEEPING) return Syscall.RESTART;
         return r;
     }
 }

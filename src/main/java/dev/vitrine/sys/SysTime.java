@@ -2,7 +2,9 @@ package dev.vitrine.sys;
 
 import dev.vitrine.fs.Errno;
 import dev.vitrine.proc.Alarm;
+import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
 import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
@@ -20,9 +22,9 @@ final class SysTime {
         t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), INT, PTR);
         t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(task, (int) clk, tp), INT, PTR);
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
-        t.add(101, "nanosleep", (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
-        t.add(115, "clock_nanosleep",
-                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, HEX, PTR, PTR);
+        t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
+        t.add(115, "clock_nanosleep", RestartPolicy.RESTARTNOHAND,
+                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, FLAGS, PTR, PTR);
         t.add(102, "getitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, which, cur, a2, a3, a4, a5) -> getitimer(k, task, (int) which, cur), INT, PTR);
         t.add(103, "setitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
@@ -63,9 +65,9 @@ final class SysTime {
      * the time left in rem (relative sleeps only).
      */
     private static long sleep(Kernel k, Task t, int clk, int flags, long req, long rem) {
-        if (t.syscallState() instanceof Long deadline) {
-            if (k.clock().now() >= deadline) return 0;
-            k.sleepTimed(t, t, deadline, "sleep");
+        if (t.continuation() instanceof Continuation.Nanosleep c) {
+            if (k.clock().now() >= c.deadline()) return 0;
+            k.sleepTimed(t, t, c.deadline(), "sleep");
             return Syscall.RESTART;
         }
         Long sec = t.memory().readLong(req), nsec = t.memory().readLong(req + 8);
@@ -78,9 +80,7 @@ final class SysTime {
         long delta = abs ? want - now : want;
         if (delta <= 0) return 0;
         long deadline = k.clock().now() + delta;
-        t.setSyscallState(deadline);
-        if (!abs && rem != 0)
-            t.setOnAbandon(eintr -> { if (eintr) t.memory().write(rem, Abi.timespec(Math.max(0, deadline - k.clock().now()))); });
+        t.setContinuation(new Continuation.Nanosleep(deadline, abs ? 0 : rem));
         k.sleepTimed(t, t, deadline, String.format("sleep of %.3f s", delta / 1e9));
         return Syscall.RESTART;
     }

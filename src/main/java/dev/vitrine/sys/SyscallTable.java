@@ -1,5 +1,7 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.proc.RestartPolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,14 +31,29 @@ public final class SyscallTable {
         SysExec.register(this, services);
     }
 
-    void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {
+    void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {
         if (byNumber[nr] != null) throw new IllegalStateException("syscall " + nr + " registered twice");
         if (!SyscallNames.of(nr).equals(name)) throw new IllegalStateException("syscall " + nr + " is " + SyscallNames.of(nr) + ", not " + name);
-        byNumber[nr] = new Syscall(nr, name, args, result, status, h);
+        byNumber[nr] = new Syscall(nr, name, args, result, status, restart, h);
+    }
+
+    void add(int nr, String name, Syscall.Result result, Syscall.Status status, Syscall.Handler h, Arg... args) {
+        add(nr, name, result, status, RestartPolicy.RESTARTSYS, h, args);
+    }
+
+    void add(int nr, String name, RestartPolicy restart, Syscall.Handler h, Arg... args) {
+        add(nr, name, Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, restart, h, args);
     }
 
     void add(int nr, String name, Syscall.Handler h, Arg... args) {
-        add(nr, name, Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, h, args);
+        add(nr, name, Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, RestartPolicy.RESTARTSYS, h, args);
+    }
+
+    /** Tests only: row {@code nr} keeps its name and kinds but runs {@code h} (a handler that throws on purpose). */
+    public void replace(int nr, Syscall.Handler h) {
+        Syscall s = byNumber[nr];
+        if (s == null) throw new IllegalArgumentException("syscall " + nr + " is not in the table");
+        byNumber[nr] = new Syscall(s.nr(), s.name(), s.args(), s.result(), s.status(), s.restart(), h);
     }
 
     public Syscall get(long nr) { return nr >= 0 && nr < byNumber.length ? byNumber[(int) nr] : null; }

@@ -37,4 +37,33 @@ class ElfFileTest {
         elf32[4] = 1;
         assertTrue(assertThrows(BadElfException.class, () -> new ElfFile(elf32)).getMessage().contains("64-bit"));
     }
+
+    /** minimal() with a second program header, PT_INTERP over {@code name} placed after the headers. */
+    static byte[] withInterp(byte[] name, long filesz) {
+        ByteBuffer b = ByteBuffer.allocate(64 + 2 * 56 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(minimal(243, ElfFile.ET_EXEC));
+        b.putShort(56, (short) 2);
+        b.putInt(ElfFile.PT_INTERP).putInt(ElfFile.PF_R).putLong(176).putLong(0).putLong(0).putLong(filesz).putLong(filesz).putLong(1);
+        b.put(name);
+        return b.array();
+    }
+
+    // Found by the ELF mutation fuzzer (dev.vitrine.fuzz.ElfMutationTest).
+    @Test void anUnsignedHugePhoffIsOutsideTheFile() {
+        byte[] elf = minimal(243, ElfFile.ET_EXEC);
+        ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN).putLong(32, Long.MAX_VALUE);
+        assertTrue(assertThrows(BadElfException.class, () -> new ElfFile(elf)).getMessage().contains("outside the file"));
+    }
+
+    @Test void theInterpreterIsANulTerminatedPathAsLinuxWantsIt() {
+        byte[] good = "/lib/ld.so\0junk\0".getBytes();
+        assertEquals("/lib/ld.so", new ElfFile(withInterp(good, good.length)).interpreter());
+        byte[] noNul = "/lib/ld.so".getBytes();
+        assertTrue(assertThrows(BadElfException.class, () -> new ElfFile(withInterp(noNul, noNul.length))).getMessage().contains("PT_INTERP"));
+        byte[] one = {0};
+        assertThrows(BadElfException.class, () -> new ElfFile(withInterp(one, 1)));
+        byte[] huge = new byte[4097];
+        assertThrows(BadElfException.class, () -> new ElfFile(withInterp(huge, huge.length)));
+        assertEquals("a\\x0ab\\x1b", ElfFile.printable("a\nb\u001b"));
+    }
 }

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /** Builds the small guest programs in src/test/resources/proc (static riscv64, cached by source date) and runs them. */
-final class Guests {
+public final class Guests {
     private Guests() {}
 
-    static Path build(String name) throws IOException, InterruptedException {
+    public static Path build(String name) throws IOException, InterruptedException {
         Path src = Path.of("src/test/resources/proc", name + ".c");
         Path out = Path.of("target/proc-guests", name);
         Files.createDirectories(out.getParent());

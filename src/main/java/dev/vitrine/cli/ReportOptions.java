@@ -1,0 +1,65 @@
+package dev.vitrine.cli;
+
+import dev.vitrine.Machine;
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.trace.Json;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** What a run tells besides the guest's own output: --stats, --stats-json, --strace. */
+final class ReportOptions {
+    @Option(names = "--stats", description = "print the machine's figures to stderr after the run")
+    boolean stats;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write the figures as one JSON object")
+    Path statsJson;
+
+    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
+    boolean strace;
+
+    private OutputStream json;
+
+    /** Opens the output files before the guest runs, so a bad path is a bad command line, not a lost run. */
+    void open() {
+        if (statsJson != null && json == null) json = create("--stats-json", statsJson);
+    }
+
+    /** The syscall log goes to stderr. */
+    void wire(Machine.Builder b) { b.strace(strace ? System.err : null); }
+
+    /** The report lines, the figures, and the JSON file once the run is over. */
+    void finish(Machine.Result r, Geometry g) throws IOException {
+        if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
+        if (stats) StatsReport.print(System.err, r.stats(), g);
+        if (json != null) {
+            try (PrintStream p = new PrintStream(json, true, StandardCharsets.UTF_8)) {
+                p.println(Json.write(r.stats()));
+            }
+        }
+    }
+
+    /** An output file, created or truncated now; the one-line reason when it cannot be. */
+    static OutputStream create(String option, Path file) {
+        try {
+            if (Files.isDirectory(file)) throw MachineOptions.bad(option, file.toString(), "is a directory");
+            return Files.newOutputStream(file);
+        } catch (NoSuchFileException e) {
+            throw MachineOptions.bad(option, file.toString(), "no such directory " + (file.toAbsolutePath().getParent()));
+        } catch (AccessDeniedException e) {
+            throw MachineOptions.bad(option, file.toString(), "permission denied");
+        } catch (FileSystemException e) {
+            throw MachineOptions.bad(option, file.toString(), e.getReason() != null ? e.getReason() : "cannot create it");
+        } catch (IOException e) {
+            throw MachineOptions.bad(option, file.toString(), String.valueOf(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.vitrine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A bad command line is one line on stderr and status 2, before anything runs. */
+class CommandLineTest {
+    record Run(int status, String out, String err) {}
+
+    /** The real command line in-process, the guest's stdio on captured System streams. */
+    static Run vitrine(String... args) {
+        PrintStream oldOut = System.out;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(guestOut, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            var cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int status = cl.execute(args);
+            return new Run(status, out + guestOut.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setIn(oldIn);
+        }
+    }
+
+    private static void refused(String line, String expected) {
+        Run r = vitrine(line.split(" "));
+        assertEquals(2, r.status(), line + " -> " + r.err());
+        assertEquals(1, r.err().lines().count(), "one line for " + line + ":\n" + r.err());
+        assertTrue(r.err().startsWith("vitrine: "), r.err());
+        assertTrue(r.err().contains(expected), line + " -> " + r.err());
+        assertEquals("", r.out(), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "run /dev/zero|/dev/zero: not a regular file",
+            "run /tmp|not a regular file",
+            "run /no/such/program|no such file",
+            "run --swap 8191G PROG|--swap 8191G",
+            "run --mem 4G PROG|at most 2047M",
+            "run --mem 1 PROG|at least one page",
+            "run --mem 12X PROG|--mem 12X: expected a size",
+            "run --tlb 1000000000 PROG|at most 65536 entries",
+            "run --tlb 64:3 PROG|ways must divide",
+            "run --max-procs -5 PROG|--max-procs -5",
+            "run --max-procs 0 PROG|--max-procs 0",
+            "run --max-time NaN PROG|--max-time NaN",
+            "run --max-time -1 PROG|--max-time -1",
+            "run --max-time 1e300 PROG|--max-time",
+            "run --max-instructions -1 PROG|--max-instructions -1",
+            "run --quantum 0 PROG|--quantum 0",
+            "run --sched lottery PROG|unknown scheduling policy 'lottery'",
+            "run --policy opt PROG|--policy opt",
+            "run --paging sv32 PROG|unknown paging preset",
+            "run --seed x PROG|'x' is not a long",
+            "run --mount /no/such/dir:/x PROG|is not a directory",
+            "run --mount relative PROG|--mount wants HOST:GUEST",
+            "run --stats-json /no/such/dir/stats.json PROG|no such directory /no/such/dir",
+            "run --stats-json /tmp PROG|is a directory",
+            "run --mme 4M PROG|unknown option '--mme' (did you mean --mem?)",
+            "rn PROG|unknown command 'rn' (did you mean run?)",
+            "run|Missing required parameter",
+            "sh --mem 1Q|--mem 1Q",
+            "sh --stats-json /no/such/dir/s.json -c true|no such directory",
+            "demo --max-procs 99999999|--max-procs 99999999",
+            "sim tlb --entries 1000000000 --refs 1,2|--entries 1000000000: at most 65536",
+            "sim tlb --entries 1-5000 --refs 1,2|a sweep covers at most 1024 sizes",
+            "sim tlb --steps -1 --refs 1,2|--steps -1",
+            "sim replace --frames 1000000000 --refs 1,2|--frames 1000000000: at most",
+            "sim replace --frames 1-1000000000 --refs 1,2|--frames 1-1000000000",
+            "sim sched --jobs 10,10 --queues 100000000 --policy mlfq|--queues 100000000: at most 64",
+            "sim replac --refs 1,2|unknown command 'replac' (did you mean replace?)",
+    })
+    void refusedInOneLine(String spec) throws Exception {
+        String[] p = spec.split("\\|");
+        String line = p[0].contains("PROG") ? p[0].replace("PROG", CliGuests.build("args").toString()) : p[0];
+        refused(line, p[1]);
+    }
+
+    @Test void aMountThatHidesTheProgramsDirectoryIsABadCommandLine(@TempDir Path dir) throws Exception {
+        refused("run --mount " + dir + ":/home/user " + CliGuests.build("args"), "--mount " + dir + ":/home/user: ");
+    }
+
+    @Test void whatFollowsTheProgramIsTheGuests() throws Exception {
+        Run r = vitrine("run", "--seed", "3", CliGuests.build("args").toString(), "-l", "--mem", "4", "--stats");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("-l\n--mem\n4\n--stats\n", r.out());
+    }
+
+    @Test void statsJsonIsWrittenAfterTheRun(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("stats.json");
+        Run r = vitrine("run", "--stats-json", json.toString(), CliGuests.build("args").toString(), "x");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("x\n", r.out());
+        assertTrue(Files.readString(json).startsWith("{\"exit_status\":0,"), Files.readString(json));
+    }
+
+    @Test void nearestNames() {
+        assertEquals(java.util.List.of("--max-time"), Main.nearest("--max-tme", java.util.List.of("--max-time", "--max-procs", "--mem")));
+        assertEquals(java.util.List.of(), Main.nearest("--frobnicate", java.util.List.of("--max-time", "--mem")));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vitrine.fuzz;
+
+import dev.vitrine.conformance.Toolchain;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Fixes of fuzz findings where qemu-user strays from Linux, checked against the same C program
+ * built for this host with gcc and run on its Linux kernel (the house rule's second oracle).
+ */
+class NativeOracleTest {
+    @Test void aRunningProgramsFileTakesNoWriter() throws Exception {
+        assertSameAsNative("txtbsy");
+    }
+
+    private static void assertSameAsNative(String name) throws Exception {
+        Path gcc = hostCompiler();
+        Path root = FuzzGuest.projectRoot();
+        Path dir = Files.createDirectories(root.resolve("target/fuzz/native"));
+        Path nativeBin = dir.resolve(name);
+        Process cc = new ProcessBuilder(gcc.toString(), "-O2", "-Wall", "-o", nativeBin.toString(),
+                root.resolve("userland/fuzz/" + name + ".c").toString()).redirectErrorStream(true).start();
+        String log = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cc.waitFor(), "gcc " + name + ".c: " + log);
+        Process p = new ProcessBuilder(nativeBin.toString()).redirectInput(new File("/dev/null")).start();
+        String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Assertions.assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the native " + name + " ended");
+
+        InProcess.Run run = InProcess.run(FuzzGuest.build(name, "-static"), List.of(name), 60, b -> b.maxInstructions(500_000_000L));
+        assertEquals(null, run.failure());
+        assertEquals(expected, run.stdout(), name + " on Vitrine vs the native build");
+        assertEquals(p.exitValue(), run.result().exitStatus());
+    }
+
+    private static Path hostCompiler() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(d, "gcc");
+            if (!d.isEmpty() && Files.isExecutable(p)) return p;
+        }
+        String msg = "the host's gcc is not on PATH (apt-get install gcc)";
+        if (Toolchain.ci()) Assertions.fail("CI=true and " + msg);
+        Assumptions.abort(msg);
+        throw new AssertionError("unreachable");
+    }
+}
