@@ -77,7 +77,6 @@ final class Boot {
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
         // argv[0] names the program (the CLI runs a cached build of x.c as "x").
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
-        String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         vfs.setPager(frames.pager());
         // Linux's tmpfs: size= defaults to half of RAM.
@@ -98,15 +97,9 @@ final class Boot {
             throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
                     + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
         }
-        RegularFile exe;
-        try {
-            exe = vfs.writeFile(exePath, image, 0755);
-        } catch (FsException e) {
-            if (c.mounts().isEmpty()) throw e;
-            throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": the program goes to "
-                    + exePath + ", which cannot take it: " + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
-        }
-        exe.setName(exePath);
+        // The image lives in the in-memory tree, never in a mounted host directory.
+        RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
+        String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);

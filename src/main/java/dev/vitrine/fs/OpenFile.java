@@ -7,9 +7,14 @@ public final class OpenFile implements File {
     public OpenFile(RegularFile inode) {
         this.inode = inode;
         inode.opened();
+        if (inode.store() instanceof HostStore h) h.opened();
     }
 
-    @Override public void close() { inode.closed(); }
+    /** A file unlinked while open keeps its data until its last open is closed (a mounted host file its host fd). */
+    @Override public void close() {
+        if (inode.store() instanceof HostStore h) h.closed();
+        inode.closed();
+    }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
         return inode.pages().read(offset, dst, off, len);

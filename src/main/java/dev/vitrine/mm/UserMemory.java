@@ -93,7 +93,10 @@ public final class UserMemory {
     }
 
     /** A NUL-terminated string of at most {@code max} bytes, or null on EFAULT or when too long. */
-    public String readCString(long va, int max) {
+    public String readCString(long va, int max) { return readCString(va, max, StandardCharsets.UTF_8); }
+
+    /** As above, decoded with {@code cs} (paths: ISO-8859-1, one char per byte). */
+    public String readCString(long va, int max, java.nio.charset.Charset cs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < max) {
             long pa = translate(va, Access.LOAD);
@@ -101,7 +104,7 @@ public final class UserMemory {
             int n = (int) (pageSize - (va & (pageSize - 1)));
             for (int i = 0; i < n; i++) {
                 int c = memory.read8(pa + i);
-                if (c == 0) return out.toString(StandardCharsets.UTF_8);
+                if (c == 0) return out.toString(cs);
                 out.write(c);
                 if (out.size() >= max) return null;
             }

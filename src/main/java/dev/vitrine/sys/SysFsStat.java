@@ -96,7 +96,7 @@ final class SysFsStat {
             if (pos == 0) { name = "."; i = d; }
             else if (pos == 1) { name = ".."; i = d.parent(); }
             else { Dir.Entry e = names.get((int) pos - 2); name = e.name(); i = e.inode(); }
-            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), name.getBytes(StandardCharsets.UTF_8));
+            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), dev.vitrine.fs.Names.bytes(name));
             if (out.size() + rec.length > count) {
                 if (out.size() == 0) return -Errno.EINVAL;
                 break;
