@@ -55,6 +55,18 @@ public final class HostDir extends Dir {
 
     private void done() { tree.fds.trim(); }
 
+    /** chmod(2) reaches the host directory (a rw mount); a removed one keeps only the guest's mode. */
+    @Override public void chmod(int perm, long now) {
+        if (tree.writable && handle.anchored()) {
+            try {
+                handle.chmod(perm);
+            } finally {
+                done();
+            }
+        }
+        super.chmod(perm, now);
+    }
+
     @Override public Inode lookup(String name) {
         try {
             return find(name);
@@ -260,6 +272,7 @@ public final class HostDir extends Dir {
             int f = HostCalls.openAt(fd(), hn, HostCalls.O_CREAT | HostCalls.O_EXCL | HostCalls.O_RDWR, perm & 07777);
             HostCalls.HostStat st;
             try {
+                HostCalls.chmod(f, perm);           // the guest's umask, not the JVM's
                 st = HostCalls.fstat(f);
             } catch (FsException e) {
                 HostCalls.closeFd(f);

@@ -97,6 +97,20 @@ final class HostHandle {
         HostCalls.linkAt(pfd, this.name, dirfd, name);
     }
 
+    /** chmod(2) on the host object itself: fchmod on its fd (a directory's: "." opened from its O_PATH fd). */
+    void chmod(int perm) {
+        if (!dir) {
+            HostCalls.chmod(fd(), perm);
+            return;
+        }
+        int f = HostCalls.openDirForList(fd());
+        try {
+            HostCalls.chmod(f, perm);
+        } finally {
+            HostCalls.closeFd(f);
+        }
+    }
+
     /** The guest moved it: now it is {@code name} in {@code parent}. */
     void moveTo(HostHandle parent, byte[] name) {
         this.parent = parent;

@@ -58,6 +58,17 @@ public final class HostStore implements Store {
         HostCalls.truncate(fd, size);
     }
 
+    /** chmod(2) reaches the host file (a rw mount), unless the guest unlinked it. */
+    public void chmod(int perm) {
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;
+        try {
+            h.chmod(perm);
+        } finally {
+            h.fdsTrim();
+        }
+    }
+
     /** An open(2) of the file began (OpenFile). */
     public void opened() { opens++; }
 

@@ -25,6 +25,12 @@ public final class RegularFile extends Inode implements MappedFile {
     }
 
     public Store store() { return store; }
+
+    /** A mounted host file's mode changes on the host too. */
+    @Override public void chmod(int perm, long now) {
+        if (store instanceof HostStore h) h.chmod(perm);
+        super.chmod(perm, now);
+    }
     @Override public FilePages pages() { return pages; }
     @Override public boolean readOnly() { return readOnly; }
     @Override public long size() { return store.size(); }

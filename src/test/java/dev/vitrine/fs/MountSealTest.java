@@ -67,6 +67,8 @@ class MountSealTest {
                 else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) what = "dir";
                 else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) what = "file " + new String(Files.readAllBytes(p));
                 else what = "special";                 // a FIFO: never opened
+                if (!Files.isSymbolicLink(p))
+                    what += " " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
                 FileTime t = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
                 m.put(dir.relativize(p).toString(), what + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "" : " @" + t.toMillis()));
             }
