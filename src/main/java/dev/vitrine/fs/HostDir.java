@@ -336,7 +336,13 @@ public final class HostDir extends Dir {
      */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
         Tree tree = new Tree(vfs, writable);
-        int fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        int fd;
+        try {
+            fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
+            throw new IllegalArgumentException("cannot mount " + host + ": no access to the host's libc through JNA ("
+                    + e.getMessage() + ")");
+        }
         HostCalls.HostStat st;
         try {
             st = HostCalls.fstat(fd);
