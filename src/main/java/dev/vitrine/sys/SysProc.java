@@ -12,7 +12,7 @@ final class SysProc {
     private SysProc() {}
 
     static final int UID = 1000, GID = 1000;
-    private static final int RLIM_NLIMITS = 16, RLIMIT_STACK = 3, RLIMIT_NOFILE = 7;
+    private static final int RLIM_NLIMITS = 16, RLIMIT_NOFILE = 7;
     private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1;
 
     static void register(SyscallTable t, Services s) {
@@ -118,8 +118,7 @@ final class SysProc {
         if (newVa != 0) {
             t.rlimCur()[res] = cur;
             t.rlimMax()[res] = max;
-            if (res == RLIMIT_STACK) t.space().setStackLimit(cur);
-            if (res == RLIMIT_NOFILE) t.fds().setLimit((int) Math.min(cur, 1 << 20));
+            if (res == RLIMIT_NOFILE) t.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
         }
         return 0;
     }
