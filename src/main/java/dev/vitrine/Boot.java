@@ -60,6 +60,7 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
+        frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());
@@ -78,6 +79,8 @@ final class Boot {
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         vfs.setPager(frames.pager());
+        // Linux's tmpfs: size= defaults to half of RAM.
+        vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         HostInput stdin = stdin(c, vfs, kernel);

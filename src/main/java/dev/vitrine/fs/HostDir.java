@@ -156,6 +156,7 @@ public final class HostDir extends Dir {
         try {
             if (!(inode instanceof RegularFile r && r.store() instanceof HostStore s && s.handle().anchored()))
                 throw new FsException(Errno.EPERM);
+            if (!s.handle().of(tree.fds)) throw new FsException(Errno.EXDEV);
             int dfd = fd();
             s.handle().linkInto(dfd, HostCalls.name(name));
             find(name);
@@ -169,6 +170,7 @@ public final class HostDir extends Dir {
     public void linkFrom(HostDir from, String fromName, Inode inode, String name) {
         checkWritable();
         try {
+            if (from.tree != tree) throw new FsException(Errno.EXDEV);   // host fds of two mounts never meet
             if (from.find(fromName) != inode) throw new FsException(Errno.ENOENT);
             HostCalls.linkAt(from.fd(), HostCalls.name(fromName), fd(), HostCalls.name(name));
             find(name);
@@ -220,6 +222,7 @@ public final class HostDir extends Dir {
     public void rename(String from, HostDir to, String toName, int flags, boolean exchange) {
         checkWritable();
         try {
+            if (to.tree != tree) throw new FsException(Errno.EXDEV);       // host fds of two mounts never meet
             if (covered.containsKey(from) || to.covered.containsKey(toName)) throw new FsException(Errno.EBUSY);
             Inode src = find(from);
             if (src == null) throw new FsException(Errno.ENOENT);
@@ -337,7 +340,13 @@ public final class HostDir extends Dir {
      */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
         Tree tree = new Tree(vfs, writable);
-        int fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        int fd;
+        try {
+            fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
+            throw new IllegalArgumentException("cannot mount " + host + ": no access to the host's libc through JNA ("
+                    + e.getMessage() + ")");
+        }
         HostCalls.HostStat st;
         try {
             st = HostCalls.fstat(fd);

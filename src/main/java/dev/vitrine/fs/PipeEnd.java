@@ -26,7 +26,7 @@ public final class PipeEnd implements File {
 
     /** pipe2: a fresh pipe's read and write ends, on pipefs (an inode with no name). */
     public static PipeEnd[] pipe(Vfs vfs) {
-        Pipe p = new Pipe(vfs.wakeup());
+        Pipe p = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         p.openEnd(true, true);
         long now = vfs.now();
         Stat st = new Stat(Vfs.PIPEFS_DEV, vfs.nextIno(), Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, now, now, now);

@@ -126,6 +126,8 @@ public final class Process {
     void setSpace(AddressSpace s) {
         space = s;
         memory = s == null ? null : new UserMemory(s);
+        // The space obeys this process's rlimits (stack growth, RLIMIT_AS/DATA/MEMLOCK), read when they matter.
+        if (s != null) s.setLimits(r -> rlimCur[r]);
     }
 
     boolean alive() { return state == State.ALIVE; }

@@ -118,8 +118,7 @@ final class SysProc {
         if (newVa != 0) {
             t.rlimCur()[res] = cur;
             t.rlimMax()[res] = max;
-            if (res == Rlimit.STACK) t.space().setStackLimit(cur);
-            if (res == Rlimit.NOFILE) t.fds().setLimit((int) Math.min(cur, 1 << 20));
+            if (res == Rlimit.NOFILE) t.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
         }
         return 0;
     }
