@@ -155,6 +155,7 @@ public final class HostDir extends Dir {
         try {
             if (!(inode instanceof RegularFile r && r.store() instanceof HostStore s && s.handle().anchored()))
                 throw new FsException(Errno.EPERM);
+            if (!s.handle().of(tree.fds)) throw new FsException(Errno.EXDEV);
             int dfd = fd();
             s.handle().linkInto(dfd, HostCalls.name(name));
             find(name);
@@ -168,6 +169,7 @@ public final class HostDir extends Dir {
     public void linkFrom(HostDir from, String fromName, Inode inode, String name) {
         checkWritable();
         try {
+            if (from.tree != tree) throw new FsException(Errno.EXDEV);   // host fds of two mounts never meet
             if (from.find(fromName) != inode) throw new FsException(Errno.ENOENT);
             HostCalls.linkAt(from.fd(), HostCalls.name(fromName), fd(), HostCalls.name(name));
             find(name);
@@ -219,6 +221,7 @@ public final class HostDir extends Dir {
     public void rename(String from, HostDir to, String toName, int flags, boolean exchange) {
         checkWritable();
         try {
+            if (to.tree != tree) throw new FsException(Errno.EXDEV);       // host fds of two mounts never meet
             if (covered.containsKey(from) || to.covered.containsKey(toName)) throw new FsException(Errno.EBUSY);
             Inode src = find(from);
             if (src == null) throw new FsException(Errno.ENOENT);

@@ -48,6 +48,7 @@ final class HostHandle {
     }
 
     boolean isRoot() { return parent == null; }
+    boolean of(HostFdCache mount) { return fds == mount; }
     boolean readOnlyFd() { return readOnlyFd; }
 
     /** The open fd, reopened by name from the parent if the cache dropped it. */
