@@ -12,7 +12,6 @@ public final class SignalDelivery {
     private SignalDelivery() {}
 
     static final int EINTR = 4, EAGAIN = 11;
-    static final int RLIMIT_SIGPENDING = 11;
 
     // ---- sending
 
@@ -57,7 +56,7 @@ public final class SignalDelivery {
         int sig = info.signo();
         boolean rt = sig >= Signals.SIGRTMIN;
         UserCounts u = k.users();
-        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[RLIMIT_SIGPENDING])) q.add(sig, info, u);
+        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[Kernel.RLIMIT_SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
         return 0;
