@@ -1,8 +1,9 @@
 package dev.vitrine;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.HostInput;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.Mount;
@@ -41,7 +42,6 @@ import java.util.Map;
 final class Boot {
     private Boot() {}
 
-    static final int UID = 1000, GID = 1000;
     /** The run's status when Vitrine met a bug of its own (sysexits.h's EX_SOFTWARE); it wins over every other. */
     static final int INTERNAL_ERROR = 70;
 
@@ -60,6 +60,7 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
+        frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());
@@ -78,6 +79,8 @@ final class Boot {
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         vfs.setPager(frames.pager());
+        // Linux's tmpfs: size= defaults to half of RAM.
+        vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         HostInput stdin = stdin(c, vfs, kernel);
@@ -113,7 +116,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(UID, GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
@@ -42,6 +43,7 @@ final class HostCalls {
     private static native long pread(int fd, byte[] buf, long count, long offset);
     private static native long pwrite(int fd, byte[] buf, long count, long offset);
     private static native int ftruncate(int fd, long length);
+    private static native int fchmod(int fd, int mode);
     private static native long getdents64(int fd, byte[] buf, long size);
 
     /** What fstatat tells about one entry (statx: one layout on every architecture). */
@@ -147,6 +149,7 @@ final class HostCalls {
     }
 
     static void truncate(int fd, long size) { check(ftruncate(fd, size)); }
+    static void chmod(int fd, int perm) { check(fchmod(fd, perm & 07777)); }
 
     /** The names in the directory {@code dirfd} (without "." and ".."), as raw bytes. */
     static java.util.List<byte[]> list(int dirfd) {

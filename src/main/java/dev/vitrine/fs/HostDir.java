@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,18 @@ public final class HostDir extends Dir {
     private int fd() { return handle.fd(); }
 
     private void done() { tree.fds.trim(); }
+
+    /** chmod(2) reaches the host directory (a rw mount); a removed one keeps only the guest's mode. */
+    @Override public void chmod(int perm, long now) {
+        if (tree.writable && handle.anchored()) {
+            try {
+                handle.chmod(perm);
+            } finally {
+                done();
+            }
+        }
+        super.chmod(perm, now);
+    }
 
     @Override public Inode lookup(String name) {
         try {
@@ -143,6 +156,7 @@ public final class HostDir extends Dir {
         try {
             if (!(inode instanceof RegularFile r && r.store() instanceof HostStore s && s.handle().anchored()))
                 throw new FsException(Errno.EPERM);
+            if (!s.handle().of(tree.fds)) throw new FsException(Errno.EXDEV);
             int dfd = fd();
             s.handle().linkInto(dfd, HostCalls.name(name));
             find(name);
@@ -156,6 +170,7 @@ public final class HostDir extends Dir {
     public void linkFrom(HostDir from, String fromName, Inode inode, String name) {
         checkWritable();
         try {
+            if (from.tree != tree) throw new FsException(Errno.EXDEV);   // host fds of two mounts never meet
             if (from.find(fromName) != inode) throw new FsException(Errno.ENOENT);
             HostCalls.linkAt(from.fd(), HostCalls.name(fromName), fd(), HostCalls.name(name));
             find(name);
@@ -207,6 +222,7 @@ public final class HostDir extends Dir {
     public void rename(String from, HostDir to, String toName, int flags, boolean exchange) {
         checkWritable();
         try {
+            if (to.tree != tree) throw new FsException(Errno.EXDEV);       // host fds of two mounts never meet
             if (covered.containsKey(from) || to.covered.containsKey(toName)) throw new FsException(Errno.EBUSY);
             Inode src = find(from);
             if (src == null) throw new FsException(Errno.ENOENT);
@@ -260,6 +276,7 @@ public final class HostDir extends Dir {
             int f = HostCalls.openAt(fd(), hn, HostCalls.O_CREAT | HostCalls.O_EXCL | HostCalls.O_RDWR, perm & 07777);
             HostCalls.HostStat st;
             try {
+                HostCalls.chmod(f, perm);           // the guest's umask, not the JVM's
                 st = HostCalls.fstat(f);
             } catch (FsException e) {
                 HostCalls.closeFd(f);
@@ -323,7 +340,13 @@ public final class HostDir extends Dir {
      */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
         Tree tree = new Tree(vfs, writable);
-        int fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        int fd;
+        try {
+            fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
+            throw new IllegalArgumentException("cannot mount " + host + ": no access to the host's libc through JNA ("
+                    + e.getMessage() + ")");
+        }
         HostCalls.HostStat st;
         try {
             st = HostCalls.fstat(fd);

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * One host directory or file a mount can reach, named as Linux's dentry names it: its
  * parent's handle and its one name there (the mount's root has no parent and keeps its fd).
@@ -48,6 +50,7 @@ final class HostHandle {
     }
 
     boolean isRoot() { return parent == null; }
+    boolean of(HostFdCache mount) { return fds == mount; }
     boolean readOnlyFd() { return readOnlyFd; }
 
     /** The open fd, reopened by name from the parent if the cache dropped it. */
@@ -95,6 +98,20 @@ final class HostHandle {
         HostCalls.HostStat st = HostCalls.statAt(pfd, this.name);
         if (st == null || st.dev() != dev || st.ino() != ino) throw new FsException(Errno.ENOENT);
         HostCalls.linkAt(pfd, this.name, dirfd, name);
+    }
+
+    /** chmod(2) on the host object itself: fchmod on its fd (a directory's: "." opened from its O_PATH fd). */
+    void chmod(int perm) {
+        if (!dir) {
+            HostCalls.chmod(fd(), perm);
+            return;
+        }
+        int f = HostCalls.openDirForList(fd());
+        try {
+            HostCalls.chmod(f, perm);
+        } finally {
+            HostCalls.closeFd(f);
+        }
     }
 
     /** The guest moved it: now it is {@code name} in {@code parent}. */

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * A mounted host file's bytes: pread/pwrite/ftruncate on a host fd that its {@link HostHandle}
  * opened by one name relative to the parent directory's fd, never following a symlink. After
@@ -56,6 +58,17 @@ public final class HostStore implements Store {
         int fd = fd();
         if (h.readOnlyFd()) throw new FsException(Errno.EACCES);
         HostCalls.truncate(fd, size);
+    }
+
+    /** chmod(2) reaches the host file (a rw mount), unless the guest unlinked it. */
+    public void chmod(int perm) {
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;
+        try {
+            h.chmod(perm);
+        } finally {
+            h.fdsTrim();
+        }
     }
 
     /** An open(2) of the file began (OpenFile). */

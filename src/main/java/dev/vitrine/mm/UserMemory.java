@@ -40,7 +40,10 @@ public final class UserMemory {
                 if ((pte & set) != set) as.pageTable().set(ptePa, pte | set);
                 return (Pte.ppn(pte) << pageBits) | (va & (pageSize - 1));
             }
-            if (as.fault(va, access) != Fault.HANDLED) return -1;
+            Fault f = as.fault(va, access);
+            // Out of memory inside the kernel: the OOM killer runs, and the copy retries if someone else died.
+            if (f == Fault.OOM && as.pager().outOfMemory(as, va)) continue;
+            if (f != Fault.HANDLED) return -1;
         }
         return -1;
     }

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,5 +155,18 @@ class MountTest {
         assertEquals("latin", read(walk(v, "/mnt/h/" + a).need()));
         assertEquals("utf8", read(walk(v, "/mnt/h/é".replace("é", b)).need()));
         assertEquals("utf8", Files.readString(tmp.resolve("xé")));   // the UTF-8 name, as the host sees it
+    }
+
+    @Test void twoMountsNeverExchangeHostFiles() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a")), b = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(a.resolve("f"), "a's");
+        Vfs v = vfs(a, true);
+        HostDir other = HostDir.mount(v, v.mkdirs("/mnt", 0755), "ro", b, false);
+        HostDir ha = (HostDir) walk(v, "/mnt/h").need();
+        assertEquals(Errno.EXDEV, assertThrows(FsException.class, () -> ha.rename("f", other, "g", 0, false)).errno());
+        RegularFile f = (RegularFile) walk(v, "/mnt/h/f").need();
+        assertEquals(Errno.EROFS, assertThrows(FsException.class, () -> other.add("g", f)).errno());
+        assertEquals("a's", Files.readString(a.resolve("f")));
+        assertTrue(Files.notExists(b.resolve("g")));
     }
 }

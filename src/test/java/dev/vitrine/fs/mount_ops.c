@@ -44,7 +44,7 @@ static void tree(const char *dir, int depth) {
         char p[1024]; struct stat st;
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         if (lstat(p, &st)) { printf("%*s%s ?\n", depth * 2, "", names[i]); continue; }
-        if (S_ISDIR(st.st_mode)) { printf("%*s%s/\n", depth * 2, "", names[i]); tree(p, depth + 1); }
+        if (S_ISDIR(st.st_mode)) { printf("%*s%s/ %o\n", depth * 2, "", names[i], st.st_mode & 07777); tree(p, depth + 1); }
         else if (S_ISLNK(st.st_mode)) { char t[256] = {0}; readlink(p, t, 255); printf("%*s%s -> %s\n", depth * 2, "", names[i], t); }
         else if (S_ISFIFO(st.st_mode)) printf("%*s%s |\n", depth * 2, "", names[i]);
         else { char b[64] = {0}; int fd = open(p, O_RDONLY); read(fd, b, 63); close(fd);
@@ -132,6 +132,12 @@ int main(int argc, char **argv) {
     getcwd(cwd, sizeof cwd);
     printf("cwd ends %s\n", cwd + strlen(here));
     r("chdir back", chdir(here));
+    r("chmod b 640", chmod("b", 0640));
+    r("chmod moved 700", chmod("moved", 0700));
+    umask(0);
+    r("mkdir m777 (umask 0)", mkdir("m777", 0777));
+    r("creat f666 (umask 0)", open("f666", O_CREAT | O_WRONLY, 0666) >= 0 ? 0 : -1);
+    umask(022);
     r("rmdir moved/sub (full)", rmdir("moved/sub"));
     tree(".", 0);
     return 0;
