@@ -25,6 +25,11 @@ int main(void) {
     show("getrandom(buf, 0, 0)", syscall(SYS_getrandom, page, 0, 0));
     show("getrandom(buf, 16, GRND_NONBLOCK)", syscall(SYS_getrandom, page, 16, 1));
 
+    /* mlock/munlock with a length past 2^63 (IllegalArgumentException in the VMA walk) */
+    show("mlock(buf, 0xcf33d1a2b3c4d5e6)", syscall(SYS_mlock, page, 0xcf33d1a2b3c4d5e6ULL));
+    show("munlock(buf, 0xcf33d1a2b3c4d5e6)", syscall(SYS_munlock, page, 0xcf33d1a2b3c4d5e6ULL));
+    show("mlock(buf, 2^63)", syscall(SYS_mlock, page, 1ULL << 63));
+
     /* fcntl record locks: a range past OFFSET_MAX is EOVERFLOW (it was taken), F_GETLK wants a lock type */
     char name[64];
     snprintf(name, sizeof name, "/tmp/fuzz_findings.%d", getpid());
