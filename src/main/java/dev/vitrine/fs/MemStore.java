@@ -89,15 +89,14 @@ public final class MemStore implements Store {
 
     @Override public void truncate(long newSize) {
         if (newSize < 0 || newSize > MAX_SIZE) throw new FsException(Errno.EFBIG);
-        if (newSize < size) {
-            // Pages wholly past the end go; the tail of the last one is zeroed, so a regrown file reads zeros.
-            Map<Long, byte[]> gone = pages.tailMap((newSize + PAGE - 1) / PAGE, true);
-            fs.uncharge(gone.size());
-            gone.clear();
-            int in = (int) (newSize % PAGE);
-            byte[] last = in == 0 ? null : pages.get(newSize / PAGE);
-            if (last != null) Arrays.fill(last, in, PAGE, (byte) 0);
-        }
+        // Pages wholly past the end go (room() may have allocated some past the size); the tail
+        // of the last one is zeroed, so a regrown file reads zeros.
+        Map<Long, byte[]> gone = pages.tailMap((newSize + PAGE - 1) / PAGE, true);
+        fs.uncharge(gone.size());
+        gone.clear();
+        int in = (int) (newSize % PAGE);
+        byte[] last = in == 0 || newSize >= size ? null : pages.get(newSize / PAGE);
+        if (last != null) Arrays.fill(last, in, PAGE, (byte) 0);
         size = newSize;
     }
 
