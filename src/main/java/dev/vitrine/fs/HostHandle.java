@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * One host directory or file a mount can reach, named as Linux's dentry names it: its
  * parent's handle and its one name there (the mount's root has no parent and keeps its fd).
