@@ -84,6 +84,13 @@ int main(void) {
     CALL("mincore 4096", syscall(SYS_mincore, page, 4096, vec));
 
 
+    /* The kernel's old internal markers (Long.MIN_VALUE, + 1) as a mremap target: a failure, not a hang. */
+    char *m = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    long r = syscall(SYS_mremap, m, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, 0x8000000000000000UL);
+    printf("mremap to 2^63 fails: %d\n", r == -1);
+    r = syscall(SYS_mremap, m, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, 0x8000000000000001UL);
+    printf("mremap to 2^63+1 fails: %d\n", r == -1);
+
     int d = open("/tmp", O_RDONLY | O_DIRECTORY);
     CALL("getdents64 count 1", syscall(SYS_getdents64, d, buf, 1));
     CALL("getdents64 fd -1", syscall(SYS_getdents64, -1, buf, 256));

@@ -1,8 +1,9 @@
 package dev.vitrine;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.HostInput;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.Mount;
@@ -41,7 +42,6 @@ import java.util.Map;
 final class Boot {
     private Boot() {}
 
-    static final int UID = 1000, GID = 1000;
     /** The run's status when Vitrine met a bug of its own (sysexits.h's EX_SOFTWARE); it wins over every other. */
     static final int INTERNAL_ERROR = 70;
 
@@ -116,7 +116,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(UID, GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * A mounted host file's bytes: pread/pwrite/ftruncate on a host fd that its {@link HostHandle}
  * opened by one name relative to the parent directory's fd, never following a symlink. After

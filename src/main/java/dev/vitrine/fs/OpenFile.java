@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /** An open regular file: reads and writes at the description's offset through the inode's page cache (mm.FilePages). */
 public final class OpenFile implements File {
     private final RegularFile inode;

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import dev.vitrine.mm.FilePages;
 import dev.vitrine.mm.MappedFile;
 

@@ -1,5 +1,6 @@
 package dev.vitrine.mm;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.PhysicalMemory;
@@ -20,7 +21,6 @@ public final class AddressSpace {
     /** vm.max_map_count's default (DEFAULT_MAX_MAP_COUNT). */
     public static final int MAX_MAP_COUNT = 65530;
     /** The getrlimit resources this space obeys, by Linux's numbers; RLIM_INFINITY is -1 (unsigned max). */
-    public static final int RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9;
     /** Linux's VM_LOCKED: mlock and MAP_LOCKED; such pages are never evicted. */
     public static final int LOCKED = Prot.MAP_LOCKED;
 
@@ -111,7 +111,7 @@ public final class AddressSpace {
     /** The process's rlimits from now on (proc installs its own; fork and exec keep the process's). */
     public void setLimits(java.util.function.IntToLongFunction l) { limits = l; }
     public long limit(int resource) { return limits.applyAsLong(resource); }
-    private static long defaultLimit(int resource) { return resource == RLIMIT_STACK ? 8L << 20 : resource == RLIMIT_MEMLOCK ? 8L << 20 : -1; }
+    private static long defaultLimit(int resource) { return resource == Rlimit.STACK ? 8L << 20 : resource == Rlimit.MEMLOCK ? 8L << 20 : -1; }
     /** Whether {@code bytes} exceed a limit (limits are unsigned; RLIM_INFINITY is never exceeded). */
     private boolean over(int resource, long bytes) {
         long l = limit(resource);
@@ -284,10 +284,10 @@ public final class AddressSpace {
         Vma s = above.getValue();
         long newStart = pageDown(va);
         // Linux's acct_stack_growth: the stack rlimit (unsigned: RLIM_INFINITY never stops it), RLIMIT_AS, the guard gap.
-        if (over(RLIMIT_STACK, s.end() - newStart)) return null;
+        if (over(Rlimit.STACK, s.end() - newStart)) return null;
         long more = s.start() - newStart;
-        if (over(RLIMIT_AS, (totalVm * pageSize) + more)) return null;
-        if (locked(s) && over(RLIMIT_MEMLOCK, lockedVm * pageSize + more)) return null;
+        if (over(Rlimit.AS, (totalVm * pageSize) + more)) return null;
+        if (locked(s) && over(Rlimit.MEMLOCK, lockedVm * pageSize + more)) return null;
         Map.Entry<Long, Vma> below = vmas.lowerEntry(newStart);
         if (below != null && newStart - below.getValue().end() < STACK_GUARD_PAGES * pageSize) return null;
         if (newStart < pageSize) return null;
@@ -397,13 +397,13 @@ public final class AddressSpace {
      */
     public boolean mayExpand(long bytes, long replaced, boolean data) {
         long pages = bytes / pageSize - replaced;
-        if (over(RLIMIT_AS, (totalVm + pages) * pageSize)) return false;
-        if (data && over(RLIMIT_DATA, (dataVm + pages) * pageSize)) return false;
+        if (over(Rlimit.AS, (totalVm + pages) * pageSize)) return false;
+        if (data && over(Rlimit.DATA, (dataVm + pages) * pageSize)) return false;
         return Long.compareUnsigned(bytes / pageSize, frames.total() + pager.swap().slots()) <= 0;
     }
 
     /** mlock's RLIMIT_MEMLOCK check: {@code more} bytes locked on top of what is. */
-    public boolean mayLock(long more) { return !over(RLIMIT_MEMLOCK, lockedVm * pageSize + more); }
+    public boolean mayLock(long more) { return !over(Rlimit.MEMLOCK, lockedVm * pageSize + more); }
 
     /** Whether the page at {@code va} lies in a locked area (reclaim leaves it alone). */
     boolean lockedAt(long va) {
@@ -502,7 +502,7 @@ public final class AddressSpace {
         if (newEnd > oldEnd) {
             if (overlaps(oldEnd, newEnd + pageSize)) return brk;
             // Linux's brk: RLIMIT_DATA bounds the heap, may_expand_vm RLIMIT_AS.
-            if (over(RLIMIT_DATA, newBrk - brkStart) || !mayExpand(newEnd - oldEnd, 0, false)) return brk;
+            if (over(Rlimit.DATA, newBrk - brkStart) || !mayExpand(newEnd - oldEnd, 0, false)) return brk;
             Vma heap = find(brkStart) != null && brkStart < oldEnd ? find(brkStart) : null;
             if (heap != null) leave(heap);
             int flags = Prot.MAP_PRIVATE | (lockFuture ? LOCKED : 0);

@@ -1,6 +1,7 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
@@ -23,7 +24,6 @@ final class SysFile {
 
     private static final long MAX_RW = 0x7ffff000L;
     private static final int CHUNK = 1 << 20;
-    private static final int RLIMIT_FSIZE = 1;
     private static final int IOV_MAX = 1024;
 
     /** Where a write's bytes come from: user memory or a gathered iovec. */
@@ -157,7 +157,7 @@ final class SysFile {
      * (at or past it: SIGXFSZ and EFBIG) and at the largest file; returns how much may go.
      */
     static long fileSizeLimit(Kernel k, Task t, long pos, int len, boolean first) {
-        long limit = t.rlimCur()[RLIMIT_FSIZE];
+        long limit = t.rlimCur()[Rlimit.FSIZE];
         if (limit != -1) {
             if (Long.compareUnsigned(pos, limit) >= 0) {
                 // The rest of a write that reached the limit returns what went in; the next write gets the signal.

@@ -1,8 +1,10 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.DirFile;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
@@ -120,7 +122,7 @@ final class SysFsStat {
 
     static long chmod(Vfs v, Inode i, int mode) {
         if (i.readOnly()) return -Errno.EROFS;
-        if (i.uid() != UID) return -Errno.EPERM;
+        if (i.uid() != Cred.UID) return -Errno.EPERM;
         i.chmod(mode, v.now());
         return 0;
     }
@@ -177,7 +179,7 @@ final class SysFsStat {
 
     /** inode_newsize_ok: growing past RLIMIT_FSIZE is SIGXFSZ and EFBIG; the file is sparse, so growth takes no space. */
     private static long resize(Kernel k, Task t, RegularFile r, long len) {
-        long limit = t.rlimCur()[1];
+        long limit = t.rlimCur()[Rlimit.FSIZE];
         if (len > r.size() && limit != -1 && Long.compareUnsigned(len, limit) > 0) {
             k.signal(t, dev.vitrine.proc.Signals.SIGXFSZ);
             return -Errno.EFBIG;

@@ -1,6 +1,7 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.mm.AddressSpace;
 import dev.vitrine.mm.Fault;
 import dev.vitrine.mm.Prot;
@@ -115,7 +116,7 @@ final class SysMem {
         if (end == start) return 0;
         long more = (end - start) - lockedIn(as, start, end);
         // Linux: an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM, one over its limit ENOMEM.
-        if (as.limit(AddressSpace.RLIMIT_MEMLOCK) == 0) return -Errno.EPERM;
+        if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
         if (!as.mayLock(more)) return -Errno.ENOMEM;
         if (!SysMmap.mapped(as, start, end) || !splitsFit(as, start, end)) return -Errno.ENOMEM;
         as.change(start, end, v -> withFlags(v, v.flags() | AddressSpace.LOCKED));
@@ -138,7 +139,7 @@ final class SysMem {
     static long mlockall(Task t, int flags) {
         AddressSpace as = t.space();
         if (flags == 0 || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) != 0 || flags == MCL_ONFAULT) return -Errno.EINVAL;
-        long limit = as.limit(AddressSpace.RLIMIT_MEMLOCK);
+        long limit = as.limit(Rlimit.MEMLOCK);
         if (limit == 0) return -Errno.EPERM;
         if ((flags & MCL_CURRENT) != 0 && !as.mayLock(as.totalVm() * as.pageSize() - as.lockedVm() * as.pageSize())) return -Errno.ENOMEM;
         as.setLockFuture((flags & MCL_FUTURE) != 0);

@@ -1,7 +1,7 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.fs.Dir;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.Fifo;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.HostDir;

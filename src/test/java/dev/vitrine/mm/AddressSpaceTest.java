@@ -1,5 +1,6 @@
 package dev.vitrine.mm;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.PhysicalMemory;
@@ -80,7 +81,7 @@ class AddressSpaceTest {
         long top = as.layout().stackTop();
         as.map(new Vma(top - 4096, top, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE | Prot.MAP_GROWSDOWN, null, 0, 0, "[stack]"));
         long[] limit = {64 * 4096};
-        as.setLimits(r -> r == AddressSpace.RLIMIT_STACK ? limit[0] : -1);
+        as.setLimits(r -> r == Rlimit.STACK ? limit[0] : -1);
         assertEquals(Fault.HANDLED, as.fault(top - 10 * 4096, Access.STORE));
         assertEquals(top - 10 * 4096, as.find(top - 4096).start());
         assertEquals(Fault.MAPERR, as.fault(top - 65 * 4096, Access.STORE), "past RLIMIT_STACK is SEGV_MAPERR, as on Linux");
