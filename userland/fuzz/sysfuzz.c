@@ -10,7 +10,8 @@
  * real. It is meant for Vitrine, where the guest is uid 1000 in a machine of its own.
  *
  * Design: the parent (pid 1 on Vitrine) maps the arena, then forks workers one after another;
- * each worker opens a few descriptors, arms a 2 ms interval timer whose SIGALRM handler (no
+ * each worker opens a few descriptors, installs signal handlers, sometimes starts threads that
+ * make calls beside it (so more than CALLS calls can be made), arms a 2 ms interval timer whose SIGALRM handler (no
  * SA_RESTART) interrupts any call that would block, and makes its share of the calls. The
  * parent reaps it, and SIGKILLs it if it outlives a virtual-time watchdog (a worker that
  * blocked SIGALRM, stopped itself, or spins). A worker killed by a signal is the guest's
@@ -60,6 +61,8 @@
 #define NONE_PAGE  (ARENA + 0x41000)
 #define HOLE_PAGE  (ARENA + 0x42000)
 #define SHARED     0x1f0000000UL
+#define STACKS     0x1e0000000UL               /* 4 x 64 KiB: worker threads' stacks, the last one the altstack */
+#define STACK_LEN  0x10000UL
 #define MAXERR     4096
 #define NSIG_MAX   65
 
@@ -71,6 +74,8 @@ static const char *const PATHS[] = {
     "/proc/1/status", "/proc/self/exe", "/proc", "/dev/null", "/dev/zero", "/dev/full",
     "/dev/urandom", "/dev/tty", "/etc/passwd", "/home/user/sysfuzz", "/lib", "/usr/lib",
     "/home/user", "fz_f/", "fz_f/..", "//mnt//host//fz_f", "/mnt/host/fz_d/../fz_f",
+    /* host symlinks the harness plants in the mount, pointing out of it (../, an absolute host path, a canary) */
+    "fz_out/canary.txt", "fz_abs/canary.txt", "fz_canary", "fz_out/sibling/canary.txt",
 };
 #define NPATHS ((int) (sizeof PATHS / sizeof PATHS[0]))
 
@@ -86,6 +91,7 @@ static uint64_t protect_lo[4], protect_hi[4];
 static int nprotect;
 static int fds[9];
 static pid_t self_pid;
+static uint64_t last_map, last_len;                /* the last mapping mmap gave: touch() writes into it */
 static int verbose_fd = -1;                        /* the run's stderr, kept at fd 1023 in verbose mode */
 
 static uint64_t next(void) {       /* splitmix64 */
@@ -364,6 +370,7 @@ static long one_call(long nr, uint64_t a[6]) {
     }
     long r = raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
     if ((nr == 220 || nr == 435) && r == 0) raw(93, 0, 0, 0, 0, 0, 0);   /* a clone child leaves at once */
+    if (nr == 222 && r > 0 && (uint64_t) r < (1ULL << 38)) { last_map = (uint64_t) r; last_len = a[1]; }
     if (touches_timer(nr)) {
         raw(132, 0, 0, 0, 0, 0, 0);                       /* sigaltstack: keep the current one */
         arm();
@@ -387,18 +394,56 @@ static void worker_start(void) {
     arm();
 }
 
+/* Stores into pages of the last mapping (or the arena): page faults, copy-on-write, swap, SIGBUS past EOF. */
+static void touch(void) {
+    uint64_t base = ARENA, len = ARENA_RW;
+    if (last_map && below(2)) { base = last_map; len = last_len < (64UL << 20) ? last_len : (64UL << 20); }
+    for (int p = 1 + (int) below(64); p > 0 && len >= 4096; p--)
+        *(volatile char *) (base + (below(len >> 12) << 12) + below(4096)) = (char) p;
+}
+
+static void random_call(void) {
+    uint64_t pick = below(200);
+    if (pick == 0) { touch(); return; }
+    long nr = pick < 7 ? (long) (EDGES[below(NEDGES)] & 0xfff) : pick < 50 ? (long) below(452) : COMMON[below(NCOMMON)];
+    uint64_t a[6];
+    const char *hint = hint_for(nr);
+    for (int j = 0; j < 6; j++) a[j] = j < (int) strlen(hint) && below(10) < 7 ? kind_arg(hint[j]) : any_arg();
+    count(one_call(nr, a));
+}
+
+static int thread_body(void *calls) {
+    for (long i = 0; i < (long) calls; i++) random_call();
+    return 0;
+}
+
+static void on_signal(int sig, siginfo_t *si, void *uc) { (void) sig; (void) si; (void) uc; }
+
+/* Handlers for a few signals the worker may send itself, so that signal frames get built and
+ * returned from (some on the alternate stack, some nested). */
+static void install_handlers(void) {
+    static const int sigs[] = {SIGUSR1, SIGUSR2, SIGHUP, SIGWINCH, 34, 35, 40, 64};
+    stack_t ss = {(void *) (STACKS + 3 * STACK_LEN), 0, STACK_LEN};
+    sigaltstack(&ss, NULL);
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = on_signal;
+        sa.sa_flags = SA_SIGINFO | (below(2) ? SA_RESTART : 0) | (below(2) ? SA_NODEFER : 0) | (below(3) ? 0 : SA_ONSTACK);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 static void random_worker(uint64_t seed, long first, long n) {
     rng = seed * 0x100000001b3ULL + (uint64_t) first;
     worker_start();
-    for (long i = 0; i < n; i++) {
-        uint64_t pick = below(100);
-        long nr = pick < 3 ? (long) (EDGES[below(NEDGES)] & 0xfff) : pick < 25 ? (long) below(452) : COMMON[below(NCOMMON)];
-        uint64_t a[6];
-        const char *hint = hint_for(nr);
-        for (int j = 0; j < 6; j++) a[j] = j < (int) strlen(hint) && below(10) < 7 ? kind_arg(hint[j]) : any_arg();
-        long r = one_call(nr, a);
-        count(r);
-    }
+    install_handlers();
+    /* one worker in four has threads making calls beside it (the same random stream, interleaved) */
+    if (below(4) == 0)
+        for (int t = 0, threads = 1 + (int) below(3); t < threads; t++)
+            clone(thread_body, (void *) (STACKS + (t + 1) * STACK_LEN - 64),
+                  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM, (void *) (n / 2));
+    for (long i = 0; i < n; i++) random_call();
     _exit(0);
 }
 
@@ -441,6 +486,8 @@ static void setup_arena(uint64_t seed) {
     if (mprotect((void *) RO_PAGE, 4096, PROT_READ) != 0) die("mprotect ro");
     if (mprotect((void *) NONE_PAGE, 4096, PROT_NONE) != 0) die("mprotect none");
     if (munmap((void *) HOLE_PAGE, 4096) != 0) die("munmap hole");
+    if (mmap((void *) STACKS, 4 * STACK_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != (void *) STACKS)
+        die("mmap stacks");
 }
 
 static void setup_shared(long nresults) {
@@ -456,7 +503,9 @@ static void setup_shared(long nresults) {
     protect_hi[1] = ((uint64_t) &here) + (16UL << 20);
     protect_lo[2] = SHARED;
     protect_hi[2] = SHARED + len;
-    nprotect = 3;
+    protect_lo[3] = STACKS;
+    protect_hi[3] = STACKS + 4 * STACK_LEN;
+    nprotect = 4;
 }
 
 /* Runs one worker to its end; SIGKILLs it (and its group) past the watchdog. */

@@ -1,8 +1,9 @@
 package dev.vitrine;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.HostInput;
 import dev.vitrine.fs.HostOutput;
 import dev.vitrine.fs.Dir;
@@ -42,7 +43,6 @@ import java.util.Map;
 final class Boot {
     private Boot() {}
 
-    static final int UID = 1000, GID = 1000;
     /** The run's status when Vitrine met a bug of its own (sysexits.h's EX_SOFTWARE); it wins over every other. */
     static final int INTERNAL_ERROR = 70;
 
@@ -61,6 +61,7 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
+        frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());
@@ -74,9 +75,10 @@ final class Boot {
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
         // argv[0] names the program (the CLI runs a cached build of x.c as "x").
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
-        String exePath = Rootfs.HOME + "/" + name;
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
         vfs.setPager(frames.pager());
+        // Linux's tmpfs: size= defaults to half of RAM.
+        vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         HostInput stdin = stdin(c, vfs, kernel);
@@ -99,15 +101,9 @@ final class Boot {
             throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
                     + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
         }
-        RegularFile exe;
-        try {
-            exe = vfs.writeFile(exePath, image, 0755);
-        } catch (FsException e) {
-            if (c.mounts().isEmpty()) throw e;
-            throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": the program goes to "
-                    + exePath + ", which cannot take it: " + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
-        }
-        exe.setName(exePath);
+        // The image lives in the in-memory tree, never in a mounted host directory.
+        RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
+        String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
@@ -124,7 +120,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(UID, GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));

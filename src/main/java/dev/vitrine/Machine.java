@@ -75,7 +75,8 @@ public final class Machine {
                          InputStream stdin, OutputStream stdout, OutputStream stderr, PrintStream strace,
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
-                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds) {}
+                         long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
+                         long tmpfsBytes) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -98,6 +99,7 @@ public final class Machine {
         private long maxTimeNs = 0;
         private int maxProcesses = 1024;
         private boolean stdinLive, hostFds;
+        private long tmpfsBytes = -1;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -150,9 +152,12 @@ public final class Machine {
         public Builder maxTime(long ns) { maxTimeNs = ns; return this; }
         /** Processes (live and zombie) the machine allows; fork past it is EAGAIN. */
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
+        /** The in-memory file tree's size limit (tmpfs size=): negative for Linux's default, half of RAM; 0 for none but memory itself. */
+        public Builder tmpfsSize(long bytes) { tmpfsBytes = bytes; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
-                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds));
+                    diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
+                    tmpfsBytes));
         }
     }
 }

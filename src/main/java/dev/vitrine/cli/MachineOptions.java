@@ -47,6 +47,9 @@ final class MachineOptions {
     @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
     String swap = "64M";
 
+    @Option(names = "--tmpfs-size", paramLabel = "SIZE", description = "size limit of the in-memory file tree (/tmp, /home), e.g. 16M; 0 for no limit but memory (default half of --mem)")
+    String tmpfsSize;
+
     @Option(names = "--policy", paramLabel = "NAME", description = "page replacement when memory is full: fifo, clock (default), lru, random")
     String policy = "clock";
 
@@ -95,6 +98,7 @@ final class MachineOptions {
         if (swapBytes > heap - memBytes)
             throw bad("--swap", swap, "memory and swap live in the JVM's heap: with --mem " + mem + " at most "
                     + Sizes.format((heap - memBytes) >> 20 << 20) + " (java -Xmx raises it)");
+        long tmpfsBytes = tmpfsSize == null ? -1 : Sizes.parse(tmpfsSize, "--tmpfs-size");
         PolicyKind replace = PolicyKind.parse(policy);
         if (replace == PolicyKind.OPT)
             throw new IllegalArgumentException("--policy opt needs the future: only `vitrine sim replace` can run it");
@@ -107,7 +111,7 @@ final class MachineOptions {
         for (String m : mounts) Mount.parse(m);
         Machine.Builder b = Machine.builder()
                 .paging(g).tlb(t)
-                .memory(memBytes).swap(swapBytes).policy(replace)
+                .memory(memBytes).swap(swapBytes).tmpfsSize(tmpfsBytes).policy(replace)
                 .seed(seed)
                 .maxInstructions(maxInstructions)
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)

@@ -1,5 +1,8 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Cred;
+import dev.vitrine.abi.Errno;
+
 /**
  * A host stream as the guest sees fds 0, 1 and 2: a pty character device when the host
  * side is a terminal (so glibc line-buffers stdout), otherwise a pipe, as when a shell
@@ -60,8 +63,8 @@ public final class Console implements File {
     @Override public Object channel() { return in != null ? in : out != null ? out.channel() : null; }
 
     @Override public Stat stat() {
-        if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, 1000, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);
-        return new Stat(14, 1000 + minor, Stat.S_IFIFO | 0600, 1, 1000, 1000, 0, 0, 4096, 0, 0, 0, 0);
+        if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, Cred.UID, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);
+        return new Stat(14, 1000 + minor, Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, 0, 0, 0);
     }
 
     @Override public boolean isTerminal() { return tty; }

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.SplittableRandom;
 
 /** The drivers behind /dev's character devices. */

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /** An open directory: read(2) is EISDIR; getdents64 walks "." , ".." and then the sorted names. */
 public final class DirFile implements File {
     private final Dir dir;

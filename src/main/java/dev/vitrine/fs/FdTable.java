@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * A process's file descriptors: slots pointing at shared open file descriptions, each with
  * its own close-on-exec bit. It also carries the process's current directory and umask

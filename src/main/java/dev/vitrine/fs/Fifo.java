@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ public final class Fifo extends Inode {
         boolean rd = accmode != FileDescription.O_WRONLY, wr = accmode != FileDescription.O_RDONLY;
         if (accmode == FileDescription.O_WRONLY && nonblock && (pipe == null || pipe.readers == 0))
             throw new FsException(Errno.ENXIO);
-        if (pipe == null) pipe = new Pipe(vfs.wakeup());
+        if (pipe == null) pipe = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         pipe.openEnd(rd, wr);
         ends++;
         boolean early = accmode == FileDescription.O_RDONLY && nonblock && pipe.writers == 0;

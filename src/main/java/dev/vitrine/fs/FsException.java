@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /** A failed file-system operation carrying the errno the syscall returns; no stack trace, it is control flow. */
 public final class FsException extends RuntimeException {
     private final int errno;

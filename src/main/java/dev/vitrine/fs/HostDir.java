@@ -1,150 +1,373 @@
 package dev.vitrine.fs;
 
-import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
+import dev.vitrine.abi.Errno;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * A directory of a mounted host tree (--mount HOST:GUEST[:rw]). Children are entered only
- * by a single name, never following host symlinks (they become guest symlinks, resolved in
- * the guest's tree), so nothing outside the mounted directory is reachable. Inodes are made
- * on first sight and kept, so inode numbers stay put.
+ * A directory of a mounted host tree (--mount HOST:GUEST[:rw]). It holds a {@link HostHandle}
+ * on its own host directory and asks the host about one entry at a time relative to that
+ * handle's fd (fstatat, openat, mkdirat, unlinkat, renameat2, linkat, symlinkat, mknodat),
+ * never with a path and never following a host symlink: Namei walks the guest's tree, a host
+ * symlink is a guest symlink resolved there, and ".." is the guest's parent. A rename moves
+ * the handle with the directory, so nothing outside the mounted directory is reachable.
+ * Inodes are made on first sight and kept (one per host inode, so hard links share one).
  */
 public final class HostDir extends Dir {
-    private final Vfs vfs;
-    private final Path path;
-    private final boolean writable;
-    private final TreeMap<String, Inode> seen = new TreeMap<>();
+    /** What every directory of one mount shares. */
+    private static final class Tree {
+        final Vfs vfs;
+        final boolean writable;
+        final HostFdCache fds = new HostFdCache();
+        final Map<Key, Inode> inodes = new HashMap<>();
 
-    public HostDir(Vfs vfs, long dev, Path path, boolean writable, Dir parent) {
-        super(vfs, dev, hostPerm(path, 0755), parent);
-        this.vfs = vfs;
-        this.path = path;
-        this.writable = writable;
-    }
-
-    @Override public boolean readOnly() { return !writable; }
-
-    private static int hostPerm(Path p, int dflt) {
-        try {
-            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions().stream()
-                    .mapToInt(x -> 0400 >> x.ordinal()).sum();
-        } catch (IOException | UnsupportedOperationException e) {
-            return dflt;
+        Tree(Vfs vfs, boolean writable) {
+            this.vfs = vfs;
+            this.writable = writable;
         }
     }
 
-    private Path child(String name) {
-        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0)
-            throw new FsException(Errno.ENOENT);
-        return path.resolve(name);
+    private record Key(long dev, long ino) {
+        static Key of(HostCalls.HostStat st) { return new Key(st.dev(), st.ino()); }
+    }
+
+    private record Seen(Key key, Inode inode) {}
+
+    private final Tree tree;
+    private final HostHandle handle;
+    private final TreeMap<String, Seen> seen = new TreeMap<>();
+    /** Mounts nested under this directory (a --mount whose spot is one of its subdirectories). */
+    private final TreeMap<String, Dir> covered = new TreeMap<>();
+
+    private HostDir(Tree tree, long dev, int perm, HostHandle handle, Dir parent) {
+        super(tree.vfs, dev, perm, parent);
+        this.tree = tree;
+        this.handle = handle;
+    }
+
+    @Override public boolean readOnly() { return !tree.writable; }
+
+    private void checkWritable() { if (!tree.writable) throw new FsException(Errno.EROFS); }
+
+    private int fd() { return handle.fd(); }
+
+    private void done() { tree.fds.trim(); }
+
+    /** chmod(2) reaches the host directory (a rw mount); a removed one keeps only the guest's mode. */
+    @Override public void chmod(int perm, long now) {
+        if (tree.writable && handle.anchored()) {
+            try {
+                handle.chmod(perm);
+            } finally {
+                done();
+            }
+        }
+        super.chmod(perm, now);
     }
 
     @Override public Inode lookup(String name) {
-        Path p = child(name);
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            seen.remove(name);
+        try {
+            return find(name);
+        } finally {
+            done();
+        }
+    }
+
+    private Inode find(String name) {
+        Dir c = covered.get(name);
+        if (c != null) return c;
+        byte[] hn = HostCalls.name(name);
+        int dfd = fd();
+        HostCalls.HostStat st = HostCalls.statAt(dfd, hn);
+        Seen old = seen.get(name);
+        if (st == null) {
+            if (old != null) forget(name, old);
             return null;
         }
-        Inode i = seen.get(name);
-        if (i != null) return i;
-        try {
-            if (Files.isSymbolicLink(p)) i = new Symlink(vfs, dev(), Files.readSymbolicLink(p).toString());
-            else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) i = new HostDir(vfs, dev(), p, writable, this);
-            else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                i = new RegularFile(vfs, dev(), hostPerm(p, 0644), new HostStore(p), !writable);
-            else return null;               // host devices, sockets and FIFOs stay invisible
-        } catch (IOException e) {
-            return null;
+        Key key = Key.of(st);
+        if (old != null && old.key().equals(key) && sameKind(old.inode(), st)) {
+            if (old.inode() instanceof RegularFile r && r.store() instanceof HostStore s && !s.handle().anchored())
+                s.handle().moveTo(handle, hn);      // another name of it went; this one still holds it
+            return old.inode();
+        }
+        if (old != null) forget(name, old);
+        Inode i = tree.inodes.get(key);
+        if (i != null && sameKind(i, st)) {
+            // a hard link, or moved on the host: the same inode, now found here
+            if (i instanceof HostDir d) { d.handle.moveTo(handle, hn); d.setParent(this); }
+            else if (i instanceof RegularFile r && r.store() instanceof HostStore s) s.handle().moveTo(handle, hn);
+        } else {
+            i = make(dfd, hn, name, st);
+            if (i == null) return null;             // host devices and sockets stay invisible
+            tree.inodes.put(key, i);
         }
         i.link();
-        if (i instanceof RegularFile r) r.setName(Path.of("/").resolve(name).toString());
-        seen.put(name, i);
+        seen.put(name, new Seen(key, i));
         return i;
     }
 
-    @Override public List<Entry> entries() {
-        List<String> names;
-        try (Stream<Path> s = Files.list(path)) {
-            names = s.map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-        List<Entry> out = new ArrayList<>();
-        for (String n : names) {
-            Inode i = lookup(n);
-            if (i != null) out.add(new Entry(n, i));
-        }
-        return out;
+    private static boolean sameKind(Inode i, HostCalls.HostStat st) { return i.type() == st.type(); }
+
+    private Inode make(int dfd, byte[] hn, String name, HostCalls.HostStat st) {
+        int perm = st.mode() & 07777;
+        return switch (st.type()) {
+            case Stat.S_IFDIR -> new HostDir(tree, dev(), perm, handle.child(hn, st, false), this);
+            case Stat.S_IFREG -> {
+                RegularFile f = new RegularFile(tree.vfs, dev(), perm, new HostStore(handle.child(hn, st, tree.writable), tree.writable), !tree.writable);
+                f.setName("/" + name);
+                yield f;
+            }
+            case Stat.S_IFLNK -> new Symlink(tree.vfs, dev(), HostCalls.text(HostCalls.readlinkAt(dfd, hn)));
+            // A host FIFO is a guest FIFO: guest readers and writers meet; it is no channel to the host.
+            case Stat.S_IFIFO -> new Fifo(tree.vfs, dev(), perm);
+            default -> null;
+        };
     }
 
-    private void checkWritable() { if (!writable) throw new FsException(Errno.EROFS); }
+    /** The name no longer shows {@code old}: the guest's view of the host changed under it. */
+    private void forget(String name, Seen old) {
+        seen.remove(name);
+        old.inode().unlink();
+    }
 
+    @Override public List<Entry> entries() {
+        try {
+            TreeMap<String, Inode> out = new TreeMap<>();
+            for (byte[] n : HostCalls.list(fd())) {
+                String name = Names.of(n);
+                Inode i = find(name);
+                if (i != null) out.put(name, i);
+            }
+            out.putAll(covered);
+            List<Entry> list = new ArrayList<>(out.size());
+            out.forEach((n, i) -> list.add(new Entry(n, i)));
+            return list;
+        } finally {
+            done();
+        }
+    }
+
+    /** link(2) by an open file's own handle (linkat with AT_EMPTY_PATH): a new host name made by linkat. */
     @Override public void add(String name, Inode inode) {
         checkWritable();
-        throw new FsException(Errno.EPERM);   // only files and directories made here live on the host
+        try {
+            if (!(inode instanceof RegularFile r && r.store() instanceof HostStore s && s.handle().anchored()))
+                throw new FsException(Errno.EPERM);
+            if (!s.handle().of(tree.fds)) throw new FsException(Errno.EXDEV);
+            int dfd = fd();
+            s.handle().linkInto(dfd, HostCalls.name(name));
+            find(name);
+            touch(tree.vfs.now());
+        } finally {
+            done();
+        }
+    }
+
+    /** link(2) of {@code inode}, found as {@code fromName} in {@code from} (any kind but a directory). */
+    public void linkFrom(HostDir from, String fromName, Inode inode, String name) {
+        checkWritable();
+        try {
+            if (from.tree != tree) throw new FsException(Errno.EXDEV);   // host fds of two mounts never meet
+            if (from.find(fromName) != inode) throw new FsException(Errno.ENOENT);
+            HostCalls.linkAt(from.fd(), HostCalls.name(fromName), fd(), HostCalls.name(name));
+            find(name);
+            touch(tree.vfs.now());
+        } finally {
+            done();
+        }
     }
 
     @Override public void remove(String name) {
         checkWritable();
         try {
-            Files.delete(child(name));
-            seen.remove(name);
-            touch(vfs.now());
-        } catch (DirectoryNotEmptyException e) {
-            throw new FsException(Errno.ENOTEMPTY);
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
+            if (covered.containsKey(name)) throw new FsException(Errno.EBUSY);
+            Inode i = find(name);
+            if (i == null) throw new FsException(Errno.ENOENT);
+            byte[] hn = HostCalls.name(name);
+            if (i instanceof RegularFile r && r.store() instanceof HostStore s) s.prepareToLose();
+            HostCalls.unlinkAt(fd(), hn, i instanceof Dir);
+            dropped(name, i, false);
+            touch(tree.vfs.now());
+        } finally {
+            done();
         }
     }
 
-    /** rename within one host mount. */
-    public void move(String from, HostDir to, String name) {
+    /**
+     * {@code name} no longer names {@code i} on the host (unlinked, or renamed over); {@code dot}:
+     * drop a removed directory's own "." link too (rmdir's caller does that itself).
+     */
+    private void dropped(String name, Inode i, boolean dot) {
+        Seen s = seen.remove(name);
+        i.unlink();
+        i.changed(tree.vfs.now());
+        if (s != null && i.nlink() <= 0) tree.inodes.remove(s.key());
+        if (i instanceof HostDir d) {
+            unlink();                           // its ".." no longer points here
+            if (dot) d.unlink();
+            d.handle.lost(false);
+        } else if (i instanceof RegularFile r && r.store() instanceof HostStore hs && hs.handle().isAt(handle, HostCalls.name(name))) {
+            hs.lost(r);
+        }
+    }
+
+    /**
+     * renameat2 within this mount: the host checks and does it in one step (NOREPLACE,
+     * EXCHANGE included), then the guest's view follows: the moved inodes keep their identity
+     * and their handles now name them where they went.
+     */
+    public void rename(String from, HostDir to, String toName, int flags, boolean exchange) {
         checkWritable();
         try {
-            Files.move(child(from), to.child(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Inode i = seen.remove(from);
-            to.seen.remove(name);
-            if (i != null) to.seen.put(name, i);
-            if (i instanceof Dir d) d.setParent(to);
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
+            if (to.tree != tree) throw new FsException(Errno.EXDEV);       // host fds of two mounts never meet
+            if (covered.containsKey(from) || to.covered.containsKey(toName)) throw new FsException(Errno.EBUSY);
+            Inode src = find(from);
+            if (src == null) throw new FsException(Errno.ENOENT);
+            Inode victim = to.find(toName);
+            byte[] a = HostCalls.name(from), b = HostCalls.name(toName);
+            if (!exchange && victim != null && victim != src && victim instanceof RegularFile r && r.store() instanceof HostStore s)
+                s.prepareToLose();
+            int sfd = fd(), dfd = to.fd();
+            HostCalls.renameAt(sfd, a, dfd, b, flags);
+            long now = tree.vfs.now();
+            if (victim == src) return;              // two names of one inode: nothing moves
+            Seen ss = seen.remove(from), vs = to.seen.remove(toName);
+            if (exchange) {
+                if (vs != null) { seen.put(from, vs); moved(victim, this, a); }
+                victim.changed(now);
+            } else if (victim != null) {
+                if (vs != null) to.seen.put(toName, vs);
+                to.dropped(toName, victim, true);
+            }
+            if (ss != null) to.seen.put(toName, ss);
+            moved(src, to, b);
+            if (src instanceof Dir && (victim == null || !exchange || !(victim instanceof Dir)) && this != to) {
+                unlink();
+                to.link();
+            }
+            if (exchange && victim instanceof Dir && !(src instanceof Dir) && this != to) {
+                to.unlink();
+                link();
+            }
+            src.changed(now);
+            touch(now);
+            to.touch(now);
+        } finally {
+            done();
+        }
+    }
+
+    private static void moved(Inode i, HostDir to, byte[] name) {
+        if (i instanceof HostDir d) {
+            d.handle.moveTo(to.handle, name);
+            d.setParent(to);
+        } else if (i instanceof RegularFile r && r.store() instanceof HostStore s) {
+            s.handle().moveTo(to.handle, name);
         }
     }
 
     @Override public RegularFile createFile(String name, int perm) {
         checkWritable();
         try {
-            Files.createFile(child(name));
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
+            byte[] hn = HostCalls.name(name);
+            int f = HostCalls.openAt(fd(), hn, HostCalls.O_CREAT | HostCalls.O_EXCL | HostCalls.O_RDWR, perm & 07777);
+            HostCalls.HostStat st;
+            try {
+                HostCalls.chmod(f, perm);           // the guest's umask, not the JVM's
+                st = HostCalls.fstat(f);
+            } catch (FsException e) {
+                HostCalls.closeFd(f);
+                throw e;
+            }
+            RegularFile r = new RegularFile(tree.vfs, dev(), perm, new HostStore(handle.childWithFd(hn, st, f), true), false);
+            r.setName("/" + name);
+            tree.inodes.put(Key.of(st), r);
+            r.link();
+            seen.put(name, new Seen(Key.of(st), r));
+            touch(tree.vfs.now());
+            return r;
+        } finally {
+            done();
         }
-        return (RegularFile) lookup(name);
     }
 
     @Override public Dir createDir(String name, int perm) {
         checkWritable();
         try {
-            Files.createDirectory(child(name));
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
+            HostCalls.mkdirAt(fd(), HostCalls.name(name), perm & 07777);
+            Inode i = find(name);
+            if (!(i instanceof HostDir d)) throw new FsException(Errno.EIO);
+            d.chmod(perm, tree.vfs.now());
+            link();                                 // the new directory's ".."
+            touch(tree.vfs.now());
+            return d;
+        } finally {
+            done();
         }
-        link();
-        return (Dir) lookup(name);
     }
 
-    /** Mounts host directory {@code host} at {@code dir/name}; the mount root's ".." is {@code dir}. */
-    public static HostDir mount(Vfs vfs, Dir dir, String name, Path host, boolean writable) {
-        HostDir d = new HostDir(vfs, vfs.nextHostDev(), host.toAbsolutePath().normalize(), writable, dir);
-        if (dir.lookup(name) != null) dir.remove(name);
-        dir.add(name, d);
+    /** symlink(2): made on the host by symlinkat, shown back as a guest symlink. */
+    public Inode createSymlink(String name, String target) {
+        checkWritable();
+        try {
+            HostCalls.symlinkAt(Names.bytes(target), fd(), HostCalls.name(name));
+            touch(tree.vfs.now());
+            return find(name);
+        } finally {
+            done();
+        }
+    }
+
+    /** mkfifo(3): a host FIFO, which the guest sees as its own FIFO. */
+    public Inode createFifo(String name, int perm) {
+        checkWritable();
+        try {
+            HostCalls.mkfifoAt(fd(), HostCalls.name(name), perm);
+            touch(tree.vfs.now());
+            return find(name);
+        } finally {
+            done();
+        }
+    }
+
+    /**
+     * Mounts host directory {@code host} at {@code dir/name}; the mount root's ".." is {@code dir}.
+     * Nothing on the host changes: under a host directory the spot must be an existing
+     * directory, which the mount covers (as Linux's mount does) instead of replacing it.
+     */
+    public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
+        Tree tree = new Tree(vfs, writable);
+        int fd;
+        try {
+            fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
+        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
+            throw new IllegalArgumentException("cannot mount " + host + ": no access to the host's libc through JNA ("
+                    + e.getMessage() + ")");
+        }
+        HostCalls.HostStat st;
+        try {
+            st = HostCalls.fstat(fd);
+        } catch (FsException e) {
+            HostCalls.closeFd(fd);
+            throw e;
+        }
+        HostHandle root = HostHandle.root(tree.fds, fd, st);
+        HostDir d = new HostDir(tree, vfs.nextHostDev(), st.mode() & 07777, root, dir);
+        tree.fds.closeAllWhenGone(d, root);
+        if (dir instanceof HostDir hd) {
+            if (!(hd.lookup(name) instanceof Dir)) throw new FsException(Errno.ENOENT);
+            hd.covered.put(name, d);
+            d.link();
+        } else {
+            if (dir.lookup(name) != null) dir.remove(name);
+            dir.add(name, d);
+        }
         return d;
     }
+
+    /** How many host fds this mount holds open now, beyond its root (for tests). */
+    int openFds() { return tree.fds.size(); }
 }

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Executor;

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;

@@ -1,56 +1,93 @@
 package dev.vitrine.fs;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import dev.vitrine.abi.Errno;
 
-/** A mounted host file's bytes, read and written through to the host (never following host symlinks). */
+/**
+ * A mounted host file's bytes: pread/pwrite/ftruncate on a host fd that its {@link HostHandle}
+ * opened by one name relative to the parent directory's fd, never following a symlink. After
+ * the guest unlinks or renames over it, the fd stays while the guest has the file open
+ * (Linux's orphan inode); once nothing holds it, reads see an empty file.
+ */
 public final class HostStore implements Store {
-    private final Path path;
+    private final HostHandle h;
+    private final boolean writable;
+    private int opens;
 
-    public HostStore(Path path) { this.path = path; }
+    HostStore(HostHandle h, boolean writable) {
+        this.h = h;
+        this.writable = writable;
+    }
+
+    HostHandle handle() { return h; }
+
+    private int fd() {
+        try {
+            return h.fd();
+        } finally {
+            h.fdsTrim();
+        }
+    }
+
+    private boolean gone() { return !h.anchored() && h.fd < 0; }
 
     @Override public long size() {
+        if (gone()) return 0;
         try {
-            return java.nio.file.Files.size(path);
-        } catch (IOException e) {
+            return HostCalls.fstat(fd()).size();
+        } catch (FsException e) {
             return 0;
         }
     }
 
     @Override public int read(long pos, byte[] dst, int off, int len) {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            int done = 0;
-            while (done < len) {
-                int n = ch.read(ByteBuffer.wrap(dst, off + done, len - done), pos + done);
-                if (n <= 0) break;
-                done += n;
-            }
-            return done;
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
-        }
+        if (len <= 0 || gone()) return 0;
+        return HostCalls.pread(fd(), pos, dst, off, len);
     }
 
     @Override public void write(long pos, byte[] src, int off, int len) {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer b = ByteBuffer.wrap(src, off, len);
-            long p = pos;
-            while (b.hasRemaining()) p += ch.write(b, p);
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
-        }
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;                        // an orphan nobody can read any more
+        int fd = fd();
+        if (h.readOnlyFd()) throw new FsException(Errno.EACCES);
+        HostCalls.pwrite(fd, pos, src, off, len);
     }
 
     @Override public void truncate(long size) {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            if (size < ch.size()) ch.truncate(size);
-            else if (size > ch.size()) ch.write(ByteBuffer.wrap(new byte[1]), size - 1);
-        } catch (IOException e) {
-            throw new FsException(Errno.EIO);
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;
+        int fd = fd();
+        if (h.readOnlyFd()) throw new FsException(Errno.EACCES);
+        HostCalls.truncate(fd, size);
+    }
+
+    /** chmod(2) reaches the host file (a rw mount), unless the guest unlinked it. */
+    public void chmod(int perm) {
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;
+        try {
+            h.chmod(perm);
+        } finally {
+            h.fdsTrim();
         }
+    }
+
+    /** An open(2) of the file began (OpenFile). */
+    public void opened() { opens++; }
+
+    /** An open description of it was closed: an unlinked file's fd goes with the last one. */
+    public void closed() {
+        if (--opens <= 0) {
+            opens = 0;
+            if (!h.anchored()) h.closeFd();
+        }
+    }
+
+    /** Its last name is about to go. */
+    void prepareToLose() { if (opens > 0) h.prepareToLose(); }
+
+    /** Its name went (unlink, or renamed over): keep the fd only while it is open. */
+    void lost(Object owner) {
+        h.lost(opens > 0);
+        if (opens > 0) HostFdCache.closeWhenGone(owner, h);
     }
 }

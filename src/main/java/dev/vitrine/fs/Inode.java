@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Cred;
+
 /**
  * What a name in the tree points at: xv6's inode. The kind (directory, regular file, FIFO,
  * symlink, device) is the subclass; the mode's S_IFMT bits always agree with it.
@@ -9,7 +11,7 @@ public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Devi
     private final long ino;
     private int mode;
     private int nlink;
-    private int uid = 1000, gid = 1000;
+    private int uid = Cred.UID, gid = Cred.GID;
     private long atime, mtime, ctime;
     private Locks locks;
 

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public final class MemDir extends Dir {
     }
 
     @Override public RegularFile createFile(String name, int perm) {
-        RegularFile f = new RegularFile(vfs, dev(), perm, new MemStore());
+        RegularFile f = new RegularFile(vfs, dev(), perm, new MemStore(vfs.tmpfs()));
         add(name, f);
         return f;
     }

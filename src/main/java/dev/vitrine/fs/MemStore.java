@@ -1,39 +1,87 @@
 package dev.vitrine.fs;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.vitrine.abi.Errno;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A tmpfs file's bytes in 4 KiB pages; a hole has no page and reads as zeros. */
+/**
+ * A tmpfs file's bytes: a sparse map from page index to a 4 KiB page, allocated as written
+ * and charged to its {@link Tmpfs}; a hole has no page and reads as zeros. Sizes go up to
+ * Linux's MAX_LFS_FILESIZE.
+ */
 public final class MemStore implements Store {
     static final int PAGE = 4096;
+    /** MAX_LFS_FILESIZE on 64-bit Linux: tmpfs's s_maxbytes. */
+    public static final long MAX_SIZE = Long.MAX_VALUE;
 
-    private final List<byte[]> pages = new ArrayList<>();
+    private final TreeMap<Long, byte[]> pages = new TreeMap<>();
+    private final Tmpfs fs;
     private long size;
 
+    public MemStore() { this(Tmpfs.unlimited()); }
+    public MemStore(Tmpfs fs) { this.fs = fs; }
+
     @Override public long size() { return size; }
+    /** Pages allocated (st_blocks counts these, not the size). */
+    public long pages() { return pages.size(); }
+    @Override public long blocks() { return pages.size() * (PAGE / 512); }
 
     @Override public int read(long pos, byte[] dst, int off, int len) {
-        if (pos >= size || len <= 0) return 0;
+        if (pos < 0 || pos >= size || len <= 0) return 0;
         int n = (int) Math.min(len, size - pos);
-        for (int done = 0; done < n; ) {
-            long p = pos + done;
-            int idx = (int) (p / PAGE), in = (int) (p % PAGE), k = Math.min(n - done, PAGE - in);
-            byte[] page = idx < pages.size() ? pages.get(idx) : null;
-            if (page == null) java.util.Arrays.fill(dst, off + done, off + done + k, (byte) 0);
-            else System.arraycopy(page, in, dst, off + done, k);
-            done += k;
+        Arrays.fill(dst, off, off + n, (byte) 0);
+        long first = pos / PAGE, last = (pos + n - 1) / PAGE;
+        for (Map.Entry<Long, byte[]> e : pages.subMap(first, true, last, true).entrySet()) {
+            // In lengths, not ends: the last page of the largest file ends at 2^63, past a long.
+            long start = e.getKey() * PAGE;
+            long from = Math.max(pos, start);
+            long k = Math.min(PAGE - (from - start), n - (from - pos));
+            System.arraycopy(e.getValue(), (int) (from - start), dst, off + (int) (from - pos), (int) k);
         }
         return n;
     }
 
+    /**
+     * How much of a write of {@code len} bytes at {@code pos} can go in: the pages it needs are
+     * allocated now, in order, until the file system is full (Linux writes page by page too).
+     * Throws EFBIG past the largest file, ENOSPC or ENOMEM when not even the first page fits.
+     */
+    @Override public int room(long pos, int len) {
+        if (pos < 0 || pos >= MAX_SIZE) throw new FsException(Errno.EFBIG);
+        if (len <= 0) return 0;
+        len = (int) Math.min(len, MAX_SIZE - pos);
+        long end = pos + len;
+        for (long index = pos / PAGE; index <= (end - 1) / PAGE; index++) {
+            if (pages.containsKey(index)) continue;
+            try {
+                fs.charge();
+            } catch (FsException e) {
+                long fit = index * PAGE - pos;
+                if (fit <= 0) throw e;
+                return (int) fit;
+            }
+            pages.put(index, new byte[PAGE]);
+        }
+        return len;
+    }
+
+    /**
+     * Writes at {@code pos}. write(2) asked {@link #room} first; a write-back of a page dirtied
+     * through a mapping cannot fail in Linux (the page was allocated at the fault), so a page it
+     * needs is taken even past the limit, bounded by the frames that were dirtied.
+     */
     @Override public void write(long pos, byte[] src, int off, int len) {
-        if (pos + len > Integer.MAX_VALUE * (long) PAGE) throw new FsException(Errno.EFBIG);
+        if (len <= 0) return;
+        if (pos < 0 || len > MAX_SIZE - pos) throw new FsException(Errno.EFBIG);
         for (int done = 0; done < len; ) {
             long p = pos + done;
-            int idx = (int) (p / PAGE), in = (int) (p % PAGE), k = Math.min(len - done, PAGE - in);
-            while (pages.size() <= idx) pages.add(null);
-            byte[] page = pages.get(idx);
-            if (page == null) pages.set(idx, page = new byte[PAGE]);
+            int in = (int) (p % PAGE), k = Math.min(len - done, PAGE - in);
+            byte[] page = pages.get(p / PAGE);
+            if (page == null) {
+                fs.force();
+                pages.put(p / PAGE, page = new byte[PAGE]);
+            }
             System.arraycopy(src, off + done, page, in, k);
             done += k;
         }
@@ -41,13 +89,24 @@ public final class MemStore implements Store {
     }
 
     @Override public void truncate(long newSize) {
-        if (newSize < size) {
-            int keep = (int) ((newSize + PAGE - 1) / PAGE);
-            while (pages.size() > keep) pages.remove(pages.size() - 1);
-            int in = (int) (newSize % PAGE);
-            if (in != 0 && keep > 0 && pages.get(keep - 1) != null)
-                java.util.Arrays.fill(pages.get(keep - 1), in, PAGE, (byte) 0);
-        }
+        if (newSize < 0 || newSize > MAX_SIZE) throw new FsException(Errno.EFBIG);
+        // Pages wholly past the end go (room() may have allocated some past the size); the tail
+        // of the last one is zeroed, so a regrown file reads zeros.
+        Map<Long, byte[]> gone = pages.tailMap((newSize + PAGE - 1) / PAGE, true);
+        fs.uncharge(gone.size());
+        gone.clear();
+        int in = (int) (newSize % PAGE);
+        byte[] last = in == 0 || newSize >= size ? null : pages.get(newSize / PAGE);
+        if (last != null) Arrays.fill(last, in, PAGE, (byte) 0);
         size = newSize;
+    }
+
+    /** The file is gone (last link and last user): its pages go back. */
+    @Override public void release() { truncate(0); }
+
+    /** SEEK_DATA/SEEK_HOLE: the first allocated page at or after {@code pos}, in bytes; -1 if none. */
+    public long nextData(long pos) {
+        Long k = pages.ceilingKey(pos / PAGE);
+        return k == null ? -1 : Math.max(pos, k * PAGE);
     }
 }

@@ -11,8 +11,12 @@ public record Mount(Path host, String guest, boolean writable) {
             throw new IllegalArgumentException("--mount wants HOST:GUEST[:rw] with an absolute GUEST path, not " + spec);
         if (p.length == 3 && !p[2].equals("rw") && !p[2].equals("ro"))
             throw new IllegalArgumentException("--mount: the third part is rw or ro, not " + p[2]);
+        for (String c : p[1].split("/"))
+            if (c.equals(".") || c.equals(".."))
+                throw new IllegalArgumentException("--mount: the GUEST path has no . or .. parts, not " + p[1]);
         Path host = Path.of(p[0]).toAbsolutePath().normalize();
         if (!Files.isDirectory(host)) throw new IllegalArgumentException("--mount: " + p[0] + " is not a directory");
-        return new Mount(host, p[1], p.length == 3 && p[2].equals("rw"));
+        // GUEST comes from the host's command line; the guest's names are bytes (see Names).
+        return new Mount(host, Names.fromHost(p[1]), p.length == 3 && p[2].equals("rw"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * Path lookup (xv6's namei, Linux's path_walk): component by component from the root or
  * the start directory, following symlinks (at most 40) and "..". Every path stays inside

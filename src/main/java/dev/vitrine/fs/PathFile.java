@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /** An O_PATH descriptor: names an inode for *at() calls, fstat and fchdir; reads and writes are EBADF. */
 public final class PathFile implements File {
     private final Inode inode;

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.ArrayDeque;
 
 /**
@@ -18,7 +19,13 @@ public final class Pipe {
         int off, len;
     }
 
+    /** Linux's PIPE_MIN_DEF_BUFFERS: a new pipe's slots once the user's pipes are past the soft limit. */
+    private static final int MIN_SLOTS = 2;
+
     private final Wakeup wakeup;
+    private final PipeBudget budget;
+    /** Pages charged to the machine: the slots queued plus the spares. */
+    private long pages;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     /** Emptied slots kept for reuse, as Linux keeps one spare page (tmp_page), but a ring's worth. */
     private final ArrayDeque<Slot> spare = new ArrayDeque<>();
@@ -28,7 +35,14 @@ public final class Pipe {
     /** Opens so far of each side: a FIFO open waiting for the other side watches these change. */
     long readOpens, writeOpens;
 
-    public Pipe(Wakeup wakeup) { this.wakeup = wakeup; }
+    public Pipe(Wakeup wakeup) { this(wakeup, PipeBudget.unlimited()); }
+
+    public Pipe(Wakeup wakeup, PipeBudget budget) {
+        this.wakeup = wakeup;
+        this.budget = budget;
+        if (budget.tooMany()) maxSlots = MIN_SLOTS;
+        budget.account(maxSlots);
+    }
 
     /** Sleepers on either side wait here. */
     public Object channel() { return this; }
@@ -75,9 +89,15 @@ public final class Pipe {
                 done = chars;
             }
         }
-        boolean fault = false;
+        boolean fault = false, noMemory = false;
         while (done < len && !full()) {
-            Slot s = spare.isEmpty() ? new Slot() : spare.pop();
+            if (spare.isEmpty()) {
+                // alloc_page in pipe_write: no page, -ENOMEM (or what was written so far).
+                if (!budget.chargePage()) { noMemory = true; break; }
+                pages++;
+                spare.push(new Slot());
+            }
+            Slot s = spare.pop();
             s.off = 0;
             int n = Math.min(PAGE, len - done);
             if (!src.copy(done, s.page, 0, n)) { spare.push(s); fault = true; break; }
@@ -87,7 +107,7 @@ public final class Pipe {
         }
         queued += done;
         if (done > 0) wakeup.wakeup(channel());
-        return done > 0 ? done : fault ? -Errno.EFAULT : -Errno.EAGAIN;
+        return done > 0 ? done : fault ? -Errno.EFAULT : noMemory ? -Errno.ENOMEM : -Errno.EAGAIN;
     }
 
     /** Reads what is queued up to len; 0 at end of file (no writers), -EAGAIN if empty with writers. */
@@ -115,7 +135,9 @@ public final class Pipe {
             done += n;
             if (s.len == 0) {
                 slots.pollFirst();
-                if (spare.size() < maxSlots) spare.push(s);
+                // Linux keeps one spare page (tmp_page); a few more save allocations, each still charged.
+                if (spare.size() < Math.min(maxSlots, DEFAULT_SLOTS)) spare.push(s);
+                else free(1);
             }
         }
         queued -= done;
@@ -130,8 +152,12 @@ public final class Pipe {
         size = size < PAGE ? PAGE : Long.highestOneBit(size - 1) << 1;
         if (size > MAX_SIZE) return -Errno.EPERM;
         int n = (int) (size / PAGE);
+        // pipe_resize: growing past the user's soft limit is EPERM for an unprivileged user.
+        if (n > maxSlots && budget.slots() - maxSlots + n > PipeBudget.USER_PAGES_SOFT) return -Errno.EPERM;
         if (n < slots.size()) return -Errno.EBUSY;
+        budget.account(n - maxSlots);
         maxSlots = n;
+        while (spare.size() > maxSlots) { spare.pop(); free(1); }
         wakeup.wakeup(channel());
         return size;
     }
@@ -145,12 +171,27 @@ public final class Pipe {
     public void closeEnd(boolean read, boolean write) {
         if (read) readers--;
         if (write) writers--;
+        if (readers == 0 && writers == 0) release();
         wakeup.wakeup(channel());
+    }
+
+    private void free(long n) {
+        pages -= n;
+        budget.unchargePages(n);
+    }
+
+    /** Both ends are gone: the pages and the slots go back (free_pipe_info). */
+    private void release() {
+        slots.clear();
+        spare.clear();
+        free(pages);
+        queued = 0;
+        budget.account(-maxSlots);
+        maxSlots = 0;
     }
 
     /** A FIFO's last close throws away what was left. */
     void discard() {
-        slots.clear();
-        queued = 0;
+        if (maxSlots > 0) release();
     }
 }

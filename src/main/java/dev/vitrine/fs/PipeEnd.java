@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Cred;
+
 /** One end of a pipe or an open FIFO (a FIFO opened O_RDWR is both ends in one). */
 public final class PipeEnd implements File {
     private final Pipe pipe;
@@ -24,10 +26,10 @@ public final class PipeEnd implements File {
 
     /** pipe2: a fresh pipe's read and write ends, on pipefs (an inode with no name). */
     public static PipeEnd[] pipe(Vfs vfs) {
-        Pipe p = new Pipe(vfs.wakeup());
+        Pipe p = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         p.openEnd(true, true);
         long now = vfs.now();
-        Stat st = new Stat(Vfs.PIPEFS_DEV, vfs.nextIno(), Stat.S_IFIFO | 0600, 1, 1000, 1000, 0, 0, 4096, 0, now, now, now);
+        Stat st = new Stat(Vfs.PIPEFS_DEV, vfs.nextIno(), Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, now, now, now);
         return new PipeEnd[] {new PipeEnd(p, true, false, null, st, 0), new PipeEnd(p, false, true, null, st, 0)};
     }
 

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

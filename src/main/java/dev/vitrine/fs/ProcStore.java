@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.util.function.Supplier;
 
 /** The "bytes" of a /proc file: generated at each open; stat shows size 0, as Linux does. */

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import dev.vitrine.mm.FilePages;
 import dev.vitrine.mm.MappedFile;
 
@@ -9,6 +10,8 @@ public final class RegularFile extends Inode implements MappedFile {
     private final Store store;
     private final boolean readOnly;
     private String name = "";
+    /** Open descriptions and VMAs that use it: with no name left either, its data goes (Linux's iput of an unlinked inode). */
+    private int opens, maps;
     /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
     private final FilePages pages;
 
@@ -23,9 +26,17 @@ public final class RegularFile extends Inode implements MappedFile {
     }
 
     public Store store() { return store; }
+
+    /** A mounted host file's mode changes on the host too. */
+    @Override public void chmod(int perm, long now) {
+        if (store instanceof HostStore h) h.chmod(perm);
+        super.chmod(perm, now);
+    }
     @Override public FilePages pages() { return pages; }
     @Override public boolean readOnly() { return readOnly; }
     @Override public long size() { return store.size(); }
+    /** A sparse file's holes take no blocks. */
+    @Override protected long blocks() { return store.blocks(); }
 
     @Override public int read(long offset, byte[] dst, int off, int len) {
         return offset < 0 ? 0 : store.read(offset, dst, off, len);
@@ -35,6 +46,32 @@ public final class RegularFile extends Inode implements MappedFile {
         if (readOnly) throw new FsException(Errno.EROFS);
         store.write(offset, src, off, len);
         touch(vfs.now());
+    }
+
+    /** How much of a write at {@code offset} fits (the store allocates it now); throws EFBIG, ENOSPC, ENOMEM, EROFS. */
+    public int room(long offset, int len) {
+        if (readOnly) throw new FsException(Errno.EROFS);
+        return store.room(offset, len);
+    }
+
+    void opened() { opens++; }
+    void closed() { opens--; releaseIfGone(); }
+    @Override public void mapped(int delta) { maps += delta; releaseIfGone(); }
+
+    /** The last name may be about to come back (rename removes, then adds): checked later, at a safe point. */
+    @Override public void unlink() {
+        super.unlink();
+        if (gone()) vfs.tmpfs().orphaned(this);
+    }
+
+    private boolean gone() { return nlink() <= 0 && opens <= 0 && maps <= 0 && !readOnly; }
+
+    /** Frees the data of a file nobody can reach any more; true if it did. */
+    boolean releaseIfGone() {
+        if (!gone()) return false;
+        pages.truncated(0);
+        store.release();
+        return true;
     }
 
     public void truncate(long size) {

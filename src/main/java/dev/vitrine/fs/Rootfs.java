@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,56 @@ public final class Rootfs {
             HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false);
             HostDir.mount(v, v.mkdirs("/usr", 0755), "lib", SYSROOT_LIB, false);
         }
-        for (Mount m : mounts) {
-            String parent = m.guest().substring(0, Math.max(1, m.guest().lastIndexOf('/')));
-            String name = m.guest().substring(m.guest().lastIndexOf('/') + 1);
-            if (name.isEmpty()) throw new IllegalArgumentException("--mount: cannot mount over /");
-            HostDir.mount(v, v.mkdirs(parent, 0755), name, m.host(), m.writable());
+        for (Mount m : mounts) mount(v, m);
+    }
+
+    /**
+     * Puts one --mount in the tree. It never changes the host: directories on the way are made
+     * only in the in-memory tree, and inside a mounted host directory the spot must already be
+     * a directory, which the new mount covers.
+     */
+    private static void mount(Vfs v, Mount m) {
+        String[] parts = java.util.Arrays.stream(m.guest().split("/")).filter(c -> !c.isEmpty()).toArray(String[]::new);
+        if (parts.length == 0) throw new IllegalArgumentException("--mount: cannot mount over /");
+        try {
+            Dir dir = v.root();
+            StringBuilder at = new StringBuilder();
+            for (int k = 0; k < parts.length - 1; k++) {
+                at.append('/').append(parts[k]);
+                Inode i = dir.lookup(parts[k]);
+                if (i instanceof Dir d) dir = d;
+                else if (i == null && !(dir instanceof HostDir)) dir = dir.createDir(parts[k], 0755);
+                else throw new IllegalArgumentException("--mount " + m.guest() + ": " + at + (i == null
+                        ? " does not exist in a mounted host directory (a mount never changes the host)" : " is not a directory"));
+            }
+            String name = parts[parts.length - 1];
+            if (dir instanceof HostDir && !(dir.lookup(name) instanceof Dir))
+                throw new IllegalArgumentException("--mount " + m.guest() + ": no directory " + m.guest()
+                        + " in the mounted host directory to mount on (a mount never changes the host)");
+            HostDir.mount(v, dir, name, m.host(), m.writable());
+        } catch (FsException e) {
+            throw new IllegalArgumentException("--mount " + m.host() + ":" + m.guest() + ": " + Errno.text(e.errno()));
         }
+    }
+
+    /**
+     * Writes the first program's image into the in-memory tree: /home/user/NAME, or
+     * /run/vitrine/NAME when /home/user is (or lies in) a mounted host directory, so that
+     * nothing is ever written into a mount except by the guest. Returns the file; its name()
+     * is its path (/proc/self/exe).
+     */
+    public static RegularFile placeProgram(Vfs v, String name, byte[] image) {
+        for (String dir : new String[] {HOME, "/run/vitrine"}) {
+            Dir d = v.root();
+            for (String c : dir.substring(1).split("/")) {
+                Inode i = d == null ? null : d.lookup(c);
+                d = i instanceof MemDir m ? m : i == null && d instanceof MemDir ? d.createDir(c, 0755) : null;
+            }
+            Inode old = d == null ? null : d.lookup(name);
+            if (d == null || old != null && !(old instanceof RegularFile)) continue;
+            return v.writeFile(dir + "/" + name, image, 0755);
+        }
+        throw new IllegalArgumentException("no place outside the --mount directories for the program " + name);
     }
 
     private static String numbers() {

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /** An open /proc file: its text is made once at open (as seq_file does per read) and then read like a file. */
 public final class Snapshot implements File {
     private final RegularFile inode;

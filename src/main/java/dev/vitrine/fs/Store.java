@@ -15,4 +15,13 @@ public interface Store {
     void write(long pos, byte[] src, int off, int len);
 
     void truncate(long size);
+
+    /** How many of {@code len} bytes at {@code pos} a write can take now (space is allocated); throws when none. */
+    default int room(long pos, int len) { return len; }
+
+    /** st_blocks: 512-byte units allocated; a store that cannot tell counts whole pages of its size. */
+    default long blocks() { return (size() + 4095) / 4096 * 8; }
+
+    /** The file is gone: the last name, descriptor and mapping went. */
+    default void release() {}
 }

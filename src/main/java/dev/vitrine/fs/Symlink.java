@@ -1,6 +1,5 @@
 package dev.vitrine.fs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
 
 /** A symbolic link. /proc's links (self, exe, fd/N) work out their target for the calling process. */
@@ -17,7 +16,7 @@ public final class Symlink extends Inode {
     /** The target as the process {@code pid} reads it. */
     public String target(int pid) { return target.apply(pid); }
 
-    @Override public long size() { return target(0).getBytes(StandardCharsets.UTF_8).length; }
+    @Override public long size() { return Names.bytes(target(0)).length; }
 
     @Override protected long blocks() { return 0; }
 }

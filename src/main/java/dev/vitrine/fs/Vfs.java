@@ -18,6 +18,9 @@ public final class Vfs {
     /** The machine's page cache owner (mm); null until Boot sets it (then file I/O goes through frames). */
     private dev.vitrine.mm.Pager pager;
     private long nextIno = 1;
+    /** The in-memory tree's space: its size limit and the machine it charges. */
+    private Tmpfs tmpfs = Tmpfs.unlimited();
+    private PipeBudget pipeBudget;
     private long nextHostDev = 0x30;
     private final MemDir root;
 
@@ -38,6 +41,14 @@ public final class Vfs {
     public dev.vitrine.mm.Pager pager() { return pager; }
     public void setPager(dev.vitrine.mm.Pager p) { pager = p; }
     public Wakeup wakeup() { return wakeup; }
+    public Tmpfs tmpfs() { return tmpfs; }
+    /** Limits the in-memory tree to {@code maxBytes} and charges its pages to the pager's machine; before any file is made. */
+    public void setTmpfs(long maxBytes) { tmpfs = new Tmpfs(maxBytes, pager == null ? null : pager.kernelMemory()); }
+    /** Every pipe's slots and pages are counted here; made with the machine's memory on first use. */
+    public PipeBudget pipeBudget() {
+        if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? null : pager.kernelMemory());
+        return pipeBudget;
+    }
     public long nextIno() { return nextIno++; }
     /** Where ppoll and pselect6 sleep. */
     public Object pollChannel() { return pollChannel; }

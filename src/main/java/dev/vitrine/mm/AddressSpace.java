@@ -1,5 +1,6 @@
 package dev.vitrine.mm;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.PhysicalMemory;
@@ -17,6 +18,11 @@ import java.util.TreeMap;
 public final class AddressSpace {
     /** Linux's stack_guard_gap: 256 pages kept free below a growing stack. */
     private static final long STACK_GUARD_PAGES = 256;
+    /** vm.max_map_count's default (DEFAULT_MAX_MAP_COUNT). */
+    public static final int MAX_MAP_COUNT = 65530;
+    /** The getrlimit resources this space obeys, by Linux's numbers; RLIM_INFINITY is -1 (unsigned max). */
+    /** Linux's VM_LOCKED: mlock and MAP_LOCKED; such pages are never evicted. */
+    public static final int LOCKED = Prot.MAP_LOCKED;
 
     private final Geometry geometry;
     private final FrameAllocator frames;
@@ -29,7 +35,16 @@ public final class AddressSpace {
     private final Pager pager;
     private Shootdown shootdown = Shootdown.NONE;
     private long brkStart, brk;
-    private long stackLimit = 8L << 20;
+    /** The owning process's soft limits (getrlimit's rlim_cur by resource number). */
+    private java.util.function.IntToLongFunction limits = AddressSpace::defaultLimit;
+    /** Pages of all areas (Linux's total_vm), of private writable ones (data_vm), of locked ones (locked_vm). */
+    private long totalVm, dataVm, lockedVm;
+    /** Files whose areas left the tree during the operation in progress; told at {@link #settle}. */
+    private final List<MappedFile> unmapped = new ArrayList<>();
+    /** mlockall(MCL_FUTURE): new areas are locked. */
+    private boolean lockFuture;
+    /** Linux's old free_area_cache: the top-down search may start here, since no hole above it is as large as {@code holeAboveCache}. */
+    private long freeCache = -1, holeAboveCache;
 
     /** How the kernel tells the MMU that a translation it may have cached changed (sfence.vma). */
     public interface Shootdown {
@@ -85,9 +100,28 @@ public final class AddressSpace {
     public long pageSize() { return pageSize; }
     public FrameAllocator frames() { return frames; }
     public List<Vma> vmas() { return List.copyOf(vmas.values()); }
+    /** The areas that overlap [start, end), in address order. */
+    public List<Vma> vmas(long start, long end) {
+        Long from = vmas.floorKey(start);
+        return List.copyOf(vmas.subMap(from == null ? start : from, true, end, false).values().stream()
+                .filter(v -> v.end() > start).toList());
+    }
     public long brk() { return brk; }
     public long brkStart() { return brkStart; }
-    public void setStackLimit(long bytes) { stackLimit = bytes; }
+    /** The process's rlimits from now on (proc installs its own; fork and exec keep the process's). */
+    public void setLimits(java.util.function.IntToLongFunction l) { limits = l; }
+    public long limit(int resource) { return limits.applyAsLong(resource); }
+    private static long defaultLimit(int resource) { return resource == Rlimit.STACK ? 8L << 20 : resource == Rlimit.MEMLOCK ? 8L << 20 : -1; }
+    /** Whether {@code bytes} exceed a limit (limits are unsigned; RLIM_INFINITY is never exceeded). */
+    private boolean over(int resource, long bytes) {
+        long l = limit(resource);
+        return l != -1 && Long.compareUnsigned(bytes, l) > 0;
+    }
+    public int mapCount() { return vmas.size(); }
+    public long totalVm() { return totalVm; }
+    public long lockedVm() { return lockedVm; }
+    public void setLockFuture(boolean on) { lockFuture = on; }
+    public boolean lockFuture() { return lockFuture; }
 
     public long pageDown(long a) { return a & -pageSize; }
     public long pageUp(long a) { return (a + pageSize - 1) & -pageSize; }
@@ -103,17 +137,69 @@ public final class AddressSpace {
         return e != null && e.getValue().end() > start;
     }
 
+    // ---- the VMA tree: every area enters and leaves through these, so the counts stay exact
+
+    private void enter(Vma v) {
+        if (v.file() != null) v.file().mapped(+1);
+        long pages = v.length() / pageSize;
+        totalVm += pages;
+        if (isData(v)) dataVm += pages;
+        if (locked(v)) lockedVm += pages;
+        Vma old = vmas.put(v.start(), v);
+        if (old != null) account(old);
+    }
+
+    private void leave(Vma v) {
+        vmas.remove(v.start());
+        account(v);
+        // A hole opened above the search cache: the next search starts at the top again.
+        if (v.end() > freeCache) holeAboveCache = Long.MAX_VALUE;
+    }
+
+    private void account(Vma old) {
+        long pages = old.length() / pageSize;
+        totalVm -= pages;
+        if (isData(old)) dataVm -= pages;
+        if (locked(old)) {
+            lockedVm -= pages;
+            pager.unlocked();   // its pages may be evictable now
+        }
+        if (old.file() != null) unmapped.add(old.file());
+    }
+
+    /** Linux's is_data_mapping: private, writable, not a stack. */
+    private static boolean isData(Vma v) { return (v.prot() & Prot.WRITE) != 0 && !v.shared() && !v.growsDown(); }
+    public static boolean locked(Vma v) { return (v.flags() & LOCKED) != 0; }
+
+    /** Ends an operation: files whose areas went hear of it now, after any area that replaced them came in. */
+    void settle() {
+        for (int i = 0; i < unmapped.size(); i++) unmapped.get(i).mapped(-1);
+        unmapped.clear();
+    }
+
     // ---- building the image (exec)
 
     /** Adds a VMA over a range that must be free. */
     public void insert(Vma v) {
         if (overlaps(v.start(), v.end())) throw new IllegalStateException("overlapping VMA " + v);
-        vmas.put(v.start(), v);
+        enter(v);
     }
 
     public void setBrk(long start) { brkStart = brk = start; }
 
     // ---- page faults
+
+    /** Linux's MAX_RECLAIM_RETRIES: this many faults in a row with no instruction retired is no progress. */
+    private static final int STALLED_FAULTS = 16;
+    private long lastFaultInstret = -1;
+    private int faultsWithoutProgress;
+
+    /** Counts a handled fault at instruction count {@code instret}; true once the faults go nowhere (then OOM). */
+    public boolean stalled(long instret) {
+        faultsWithoutProgress = instret == lastFaultInstret ? faultsWithoutProgress + 1 : 0;
+        lastFaultInstret = instret;
+        return faultsWithoutProgress >= STALLED_FAULTS;
+    }
 
     /** Handles a fault at {@code va} for {@code access} ({@link Access}); the MMU retries after HANDLED. */
     public Fault fault(long va, int access) { return PageFault.handle(this, va, access); }
@@ -197,12 +283,18 @@ public final class AddressSpace {
         if (above == null || !above.getValue().growsDown()) return null;
         Vma s = above.getValue();
         long newStart = pageDown(va);
-        if (s.end() - newStart > stackLimit) return null;
+        // Linux's acct_stack_growth: the stack rlimit (unsigned: RLIM_INFINITY never stops it), RLIMIT_AS, the guard gap.
+        if (over(Rlimit.STACK, s.end() - newStart)) return null;
+        long more = s.start() - newStart;
+        if (over(Rlimit.AS, (totalVm * pageSize) + more)) return null;
+        if (locked(s) && over(Rlimit.MEMLOCK, lockedVm * pageSize + more)) return null;
         Map.Entry<Long, Vma> below = vmas.lowerEntry(newStart);
-        if (below != null && below.getValue().end() + STACK_GUARD_PAGES * pageSize > newStart) return null;
+        if (below != null && newStart - below.getValue().end() < STACK_GUARD_PAGES * pageSize) return null;
+        if (newStart < pageSize) return null;
         Vma grown = new Vma(newStart, s.end(), s.prot(), s.flags(), s.file(), s.offset(), s.fileLimit(), s.name());
-        vmas.remove(s.start());
-        vmas.put(newStart, grown);
+        leave(s);
+        enter(grown);
+        settle();
         return grown;
     }
 
@@ -210,27 +302,113 @@ public final class AddressSpace {
 
     /** A free range of {@code len} bytes, searched top-down from the mmap base; -1 if none. */
     public long findFree(long len) {
-        long top = layout.mmapBase();
-        for (Vma v : vmas.descendingMap().values()) {
-            if (v.start() >= top) continue;
+        long base = layout.mmapBase();
+        // Searching from the top every time is quadratic in the number of areas; Linux 2.6's
+        // free_area_cache: start where the last search ended when no hole above it could fit.
+        boolean fromCache = freeCache >= 0 && len > holeAboveCache;
+        long top = fromCache ? freeCache : base;
+        long largest = fromCache ? holeAboveCache : 0;
+        for (Vma v : vmas.headMap(top, false).descendingMap().values()) {
             if (v.end() + len <= top) break;
+            if (v.end() < top) largest = Math.max(largest, top - v.end());
             top = Math.min(top, v.start());
         }
         long start = top - len;
         long low = brkStart + pageSize;
-        return start >= low && !overlaps(start, top) ? start : -1;
+        if (Long.compareUnsigned(len, top) > 0 || start < low || overlaps(start, top)) return -1;
+        freeCache = top;
+        holeAboveCache = largest;
+        return start;
     }
 
     /** Maps {@code v}, replacing whatever was there (MAP_FIXED semantics). */
     public void map(Vma v) {
-        unmap(v.start(), v.end());
-        vmas.put(v.start(), v);
+        cut(v.start(), v.end());
+        zap(v.start(), v.end());
+        if (lockFuture) v = new Vma(v.start(), v.end(), v.prot(), v.flags() | LOCKED, v.file(), v.offset(), v.fileLimit(), v.name());
+        enter(v);
+        merge(v.start());
+        settle();
+    }
+
+    /**
+     * The area at {@code start} joins its neighbours where Linux's vma_merge would: adjacent,
+     * same protection, flags, name and backing, file offsets continuous. 80,000 small mmaps
+     * are then one area, as on Linux, and stay well under vm.max_map_count.
+     */
+    void merge(long start) {
+        Vma v = vmas.get(start);
+        if (v == null) return;
+        Map.Entry<Long, Vma> prev = vmas.lowerEntry(start);
+        if (prev != null && mergeable(prev.getValue(), v)) {
+            Vma p = prev.getValue();
+            leave(p);
+            leave(v);
+            enter(v = new Vma(p.start(), v.end(), p.prot(), p.flags(), p.file(), p.offset(), p.fileLimit(), p.name()));
+        }
+        Vma next = vmas.get(v.end());
+        if (next != null && mergeable(v, next)) {
+            leave(v);
+            leave(next);
+            enter(new Vma(v.start(), next.end(), v.prot(), v.flags(), v.file(), v.offset(), v.fileLimit(), v.name()));
+        }
+    }
+
+    /** Flags that do not become VM_* bits, so areas differing only in them still merge. */
+    private static final int UNMERGED_FLAGS = Prot.MAP_DENYWRITE | Prot.MAP_EXECUTABLE | Prot.MAP_NONBLOCK | Prot.MAP_NORESERVE;
+
+    private static boolean mergeable(Vma a, Vma b) {
+        if (a.end() != b.start() || a.prot() != b.prot() || a.file() != b.file() || !a.name().equals(b.name())) return false;
+        if ((a.flags() & ~UNMERGED_FLAGS) != (b.flags() & ~UNMERGED_FLAGS) || a.growsDown() || a.fileLimit() != b.fileLimit()) return false;
+        // Shared anonymous areas are each their own object; a file's offsets must run on.
+        return a.file() == null ? !a.shared() : a.offset() + a.length() == b.offset();
     }
 
     /** Removes [start, end) from every VMA, splitting those that straddle it, and frees the pages. */
     public void unmap(long start, long end) {
         cut(start, end);
         zap(start, end);
+        settle();
+    }
+
+    /** How many areas the tree would hold after taking [start, end) out: one more for each area split in two. */
+    public int countAfterCut(long start, long end) {
+        int n = vmas.size();
+        Map.Entry<Long, Vma> e = vmas.lowerEntry(end);
+        while (e != null && e.getValue().end() > start) {
+            Vma v = e.getValue();
+            n += (v.start() < start ? 1 : 0) + (v.end() > end ? 1 : 0) - 1;
+            e = vmas.lowerEntry(e.getKey());
+        }
+        return n;
+    }
+
+    /** Pages of [start, end) that some area maps now (what a MAP_FIXED mapping there replaces). */
+    public long mappedPages(long start, long end) {
+        long n = 0;
+        for (Vma v : vmas(start, end)) n += Math.min(end, v.end()) - Math.max(start, v.start());
+        return n / pageSize;
+    }
+
+    /**
+     * Linux's may_expand_vm and the overcommit heuristic for a new area of {@code bytes}
+     * replacing {@code replaced} pages: false when RLIMIT_AS, RLIMIT_DATA (for a data
+     * mapping) or the machine's RAM plus swap would be exceeded (ENOMEM).
+     */
+    public boolean mayExpand(long bytes, long replaced, boolean data) {
+        long pages = bytes / pageSize - replaced;
+        if (over(Rlimit.AS, (totalVm + pages) * pageSize)) return false;
+        if (data && over(Rlimit.DATA, (dataVm + pages) * pageSize)) return false;
+        return Long.compareUnsigned(bytes / pageSize, frames.total() + pager.swap().slots()) <= 0;
+    }
+
+    /** mlock's RLIMIT_MEMLOCK check: {@code more} bytes locked on top of what is. */
+    public boolean mayLock(long more) { return !over(Rlimit.MEMLOCK, lockedVm * pageSize + more); }
+
+    /** Whether the page at {@code va} lies in a locked area (reclaim leaves it alone). */
+    boolean lockedAt(long va) {
+        Vma v = find(va);
+        return v != null && locked(v);
     }
 
     /** Takes [start, end) out of the VMA tree, splitting areas that straddle it; the pages stay. */
@@ -242,14 +420,14 @@ public final class AddressSpace {
             e = vmas.lowerEntry(e.getKey());
         }
         for (Vma v : hit) {
-            vmas.remove(v.start());
-            if (v.start() < start) vmas.put(v.start(), v.slice(v.start(), start));
-            if (v.end() > end) vmas.put(end, v.slice(end, v.end()));
+            leave(v);
+            if (v.start() < start) enter(v.slice(v.start(), start));
+            if (v.end() > end) enter(v.slice(end, v.end()));
         }
     }
 
     /** Puts an area into a range that {@link #cut} just cleared. */
-    void put(Vma v) { vmas.put(v.start(), v); }
+    void put(Vma v) { enter(v); }
 
     /** Drops the pages of [start, end): frames lose a reference, PTEs clear, the TLB forgets them. */
     public void zap(long start, long end) {
@@ -260,6 +438,14 @@ public final class AddressSpace {
 
     /** Changes the protection of [start, end), which must be fully mapped; false if a hole (ENOMEM). */
     public boolean protect(long start, long end, int prot) {
+        return change(start, end, v -> v.withProt(prot)) && repte(start, end, prot);
+    }
+
+    /**
+     * Gives [start, end), which must be fully mapped, new attributes area by area, splitting
+     * the areas at the ends and merging again where Linux would; false if a hole (ENOMEM).
+     */
+    public boolean change(long start, long end, java.util.function.UnaryOperator<Vma> how) {
         for (long a = start; a < end; ) {
             Vma v = find(a);
             if (v == null) return false;
@@ -271,13 +457,23 @@ public final class AddressSpace {
             hit.add(e.getValue());
             e = vmas.lowerEntry(e.getKey());
         }
+        List<Long> changed = new ArrayList<>();
         for (Vma v : hit) {
-            vmas.remove(v.start());
-            if (v.start() < start) vmas.put(v.start(), v.slice(v.start(), start));
-            Vma mid = v.slice(start, end).withProt(prot);
-            vmas.put(mid.start(), mid);
-            if (v.end() > end) vmas.put(end, v.slice(end, v.end()));
+            leave(v);
+            if (v.start() < start) enter(v.slice(v.start(), start));
+            Vma mid = how.apply(v.slice(start, end));
+            enter(mid);
+            changed.add(mid.start());
+            if (v.end() > end) enter(v.slice(end, v.end()));
         }
+        // Each changed area may now join its neighbours; one that joined the area before it is gone from the tree.
+        for (long c : changed) if (vmas.containsKey(c)) merge(c);
+        settle();
+        return true;
+    }
+
+    /** The PTEs of [start, end) take protection {@code prot}. */
+    private boolean repte(long start, long end, int prot) {
         long bits = pteBits(prot);
         table.visit(start, end, (va, ptePa, pte) -> {
             if (va < start || va >= end) return;
@@ -305,14 +501,18 @@ public final class AddressSpace {
         long oldEnd = pageUp(brk), newEnd = pageUp(newBrk);
         if (newEnd > oldEnd) {
             if (overlaps(oldEnd, newEnd + pageSize)) return brk;
+            // Linux's brk: RLIMIT_DATA bounds the heap, may_expand_vm RLIMIT_AS.
+            if (over(Rlimit.DATA, newBrk - brkStart) || !mayExpand(newEnd - oldEnd, 0, false)) return brk;
             Vma heap = find(brkStart) != null && brkStart < oldEnd ? find(brkStart) : null;
-            if (heap != null) vmas.remove(heap.start());
-            vmas.put(brkStart, Vma.anonymous(brkStart, newEnd, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, "[heap]"));
+            if (heap != null) leave(heap);
+            int flags = Prot.MAP_PRIVATE | (lockFuture ? LOCKED : 0);
+            enter(Vma.anonymous(brkStart, newEnd, Prot.READ | Prot.WRITE, flags, "[heap]"));
         } else if (newEnd < oldEnd) {
             unmap(newEnd, oldEnd);
             if (newEnd > brkStart)
-                vmas.put(brkStart, Vma.anonymous(brkStart, newEnd, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, "[heap]"));
+                enter(Vma.anonymous(brkStart, newEnd, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, "[heap]"));
         }
+        settle();
         brk = newBrk;
         return brk;
     }
@@ -369,10 +569,12 @@ public final class AddressSpace {
         AddressSpace child = create(geometry, frames);
         if (child == null) return null;
         child.exeFile = exeFile;
-        child.vmas.putAll(vmas);
+        // Locks are not inherited (mlock(2)): the child's areas lose VM_LOCKED.
+        for (Vma v : vmas.values())
+            child.enter(locked(v) ? new Vma(v.start(), v.end(), v.prot(), v.flags() & ~LOCKED, v.file(), v.offset(), v.fileLimit(), v.name()) : v);
         child.brkStart = brkStart;
         child.brk = brk;
-        child.stackLimit = stackLimit;
+        child.limits = limits;
         // Shared anonymous areas are ShmemFile mappings, so untouched pages need nothing here.
         List<Long> leaves = new ArrayList<>();
         table.visit(0, -1L >>> 1, (va, ptePa, pte) -> leaves.add(va));
@@ -412,8 +614,11 @@ public final class AddressSpace {
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
         pager.noteShared(stats.sharedAtExit);
-        for (Vma v : List.copyOf(vmas.values())) zap(v.start(), v.end());
-        vmas.clear();
+        for (Vma v : List.copyOf(vmas.values())) {
+            zap(v.start(), v.end());
+            leave(v);
+        }
+        settle();
         table.destroy();
         shootdown.all();
     }

@@ -131,6 +131,9 @@ public final class FilePages {
 
     /** The page's bytes up to end of file go to the store; the rest of the page is not kept. */
     void writeBack(long index, long frame) {
+        // Shared anonymous memory has no file behind it: its page stays in RAM, and only
+        // eviction moves it, to swap (Reclaim).
+        if (file instanceof ShmemFile) return;
         int ps = (int) pager.pageSize();
         long off = index * ps;
         int n = (int) Math.max(0, Math.min(ps, file.size() - off));

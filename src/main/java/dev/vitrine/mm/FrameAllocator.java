@@ -20,6 +20,8 @@ public final class FrameAllocator {
     private long bump;
     private long used;
     private long peak;
+    /** Frames promised to pages the kernel holds outside frames (tmpfs data, pipe buffers): see {@link KernelMemory}. */
+    private long reserved;
     private LongConsumer onReuse = f -> {};
     private LongConsumer onFree = f -> {};
     /** Frees a frame by evicting a page when none is free; false when nothing can go. */
@@ -52,7 +54,8 @@ public final class FrameAllocator {
     public long total() { return refs.length; }
     public long used() { return used; }
     public long peak() { return peak; }
-    public long free() { return refs.length - used; }
+    public long free() { return refs.length - used - reserved; }
+    public long reserved() { return reserved; }
 
     /**
      * A zeroed frame with one reference; when memory is full a page is evicted first (the
@@ -61,10 +64,12 @@ public final class FrameAllocator {
     public long alloc() {
         while (true) {
             long f;
+            if (used + reserved >= refs.length) {
+                if (reclaim.getAsBoolean()) continue;
+                return NONE;
+            }
             if (freeTop > 0) f = freeList[--freeTop];
-            else if (bump < refs.length) f = bump++;
-            else if (reclaim.getAsBoolean()) continue;
-            else return NONE;
+            else f = bump++;
             take(f);
             return f;
         }
@@ -72,11 +77,30 @@ public final class FrameAllocator {
 
     /** {@code n} physically contiguous zeroed frames from the bump region, or {@link #NONE}. */
     public long allocContiguous(int n) {
-        if (bump + n > refs.length) return NONE;
+        if (bump + n > refs.length || used + reserved + n > refs.length) return NONE;
         long first = bump;
         bump += n;
         for (long f = first; f < first + n; f++) take(f);
         return first;
+    }
+
+    /**
+     * Sets one frame's worth of memory aside for the kernel, evicting a page for it if need be
+     * ({@code evict}); false when none can be had.
+     */
+    boolean reserve(boolean evict) {
+        while (used + reserved >= refs.length)
+            if (!evict || !reclaim.getAsBoolean()) return false;
+        reserved++;
+        return true;
+    }
+
+    /** Takes a frame's worth without asking: a page the kernel must keep (a write-back during reclaim). */
+    void overdraw() { reserved++; }
+
+    void unreserve() {
+        if (reserved <= 0) throw new IllegalStateException("no frame reserved");
+        reserved--;
     }
 
     private void take(long f) {

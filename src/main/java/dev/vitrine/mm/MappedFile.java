@@ -20,6 +20,9 @@ public interface MappedFile {
     /** This file's page cache: one object per file, made with {@code new FilePages(this)}. */
     FilePages pages();
 
+    /** A VMA of some address space started ({@code +1}) or stopped ({@code -1}) mapping this file. */
+    default void mapped(int delta) {}
+
     /** The name /proc/PID/maps shows. */
     String name();
 

@@ -24,6 +24,7 @@ public final class Pager {
     private Swap swap;
     private ReplacementPolicy policy;
     private final Reclaim reclaim;
+    private final KernelMemory kernelMemory;
     private int lastLoaded = -1;
     /** Machine-wide figures. */
     long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
@@ -40,8 +41,9 @@ public final class Pager {
         this.swap = new Swap(0, 1 << pageBits);
         this.policy = PolicyKind.CLOCK.create(0, null);
         this.reclaim = new Reclaim(this);
+        this.kernelMemory = new KernelMemory(frames, this);
         frames.onFree(this::freed);
-        frames.onShortage(reclaim::evictOne);
+        frames.onShortage(() -> kernelMemory.whileReclaiming(reclaim::evictOne) || kernelMemory.spill());
     }
 
     /** The replacement policy and the swap size; call before the first page is touched. */
@@ -56,6 +58,13 @@ public final class Pager {
     public long pageSize() { return 1L << pageBits; }
     public long pa(long frame) { return frame << pageBits; }
     public Swap swap() { return swap; }
+    /** Called when a kernel copy to or from user memory finds no frame: the OOM killer; true if memory was freed. */
+    private java.util.function.BiPredicate<AddressSpace, Long> outOfMemory = (as, va) -> false;
+    public void setOomKiller(java.util.function.BiPredicate<AddressSpace, Long> killer) { outOfMemory = killer; }
+    boolean outOfMemory(AddressSpace as, long va) { return outOfMemory.test(as, va); }
+
+    /** What tmpfs and pipes hold, charged against the same RAM and swap. */
+    public KernelMemory kernelMemory() { return kernelMemory; }
     public ReplacementPolicy policy() { return policy; }
     public long evictions() { return evictions; }
     public long swapOuts() { return swapOuts; }
@@ -69,6 +78,8 @@ public final class Pager {
     void noteShared(long n) { sharedPeak = Math.max(sharedPeak, n); }
 
     void pin(long frame) { reclaim.pin(frame); }
+    /** munlock and friends: pages set aside as unevictable are candidates again. */
+    void unlocked() { reclaim.unparkAll(); }
     void unpin(long frame) { reclaim.unpin(frame); }
 
     FilePages cacheOwner(long frame) { return cacheOwner[(int) frame]; }
@@ -109,6 +120,7 @@ public final class Pager {
 
     private void freed(long frame) {
         untrack(frame);
+        reclaim.forget(frame);
         if (cacheOwner[(int) frame] != null) cachedPages--;
         cacheOwner[(int) frame] = null;
     }

@@ -14,40 +14,67 @@ final class Reclaim {
     private final Pager pager;
     /** Frames a fault in progress still needs (the page being copied on write). */
     private final List<Long> pinned = new ArrayList<>();
+    private byte[] page, zeros;
 
     Reclaim(Pager pager) { this.pager = pager; }
 
     void pin(long frame) { pinned.add(frame); }
     void unpin(long frame) { pinned.remove(frame); }
 
+    /**
+     * Pages that cannot go until something changes (swap full, or locked): Linux's unevictable
+     * list. They leave the policy, so that a machine at its end scans each once, not once per
+     * allocation; they return when a swap slot is freed or an area is unlocked.
+     */
+    private final java.util.BitSet parked = new java.util.BitSet();
+    private long seenSwapFrees;
+    private static final int EVICTED = 1, BUSY = 0, NO_ROOM = -1;
+
     /** Frees one frame; false when no page can be evicted (out of memory). */
     boolean evictOne() {
+        if (pager.swap().frees() != seenSwapFrees) unparkAll();
         List<Integer> setAside = new ArrayList<>();
         boolean freed = false;
         while (pager.policy().resident() > 0) {
             int victim = pager.policy().victim(pager.accessed);
-            if (evict(victim)) { freed = true; break; }
+            int r = evict(victim);
+            if (r == EVICTED) { freed = true; break; }
             pager.untrack(victim);
-            setAside.add(victim);
+            if (r == NO_ROOM) parked.set(victim);
+            else setAside.add(victim);
         }
         for (int f : setAside) if (pager.frames().refCount(f) > 0) pager.track(f);
         return freed;
     }
 
-    private boolean evict(long frame) {
-        if (pinned.contains(frame)) return false;
+    /** Every parked page is a candidate again (a swap slot came free, an area was unlocked). */
+    void unparkAll() {
+        seenSwapFrees = pager.swap().frees();
+        for (int f = parked.nextSetBit(0); f >= 0; f = parked.nextSetBit(f + 1))
+            if (pager.frames().refCount(f) > 0) pager.track(f);
+        parked.clear();
+    }
+
+    /** The frame was freed: it is nobody's candidate now. */
+    void forget(long frame) { parked.clear((int) frame); }
+
+    private int evict(long frame) {
+        if (pinned.contains(frame)) return BUSY;
         FrameAllocator frames = pager.frames();
         List<Rmap.Mapping> maps = pager.rmap.of(frame);
+        // mlock and MAP_LOCKED: the page stays in RAM while any locked area maps it.
+        for (Rmap.Mapping m : maps) if (m.space().lockedAt(m.va())) return NO_ROOM;
         FilePages owner = pager.cacheOwner(frame);
+        if (owner != null && owner.file() instanceof ShmemFile shm) return evictShmem(frame, owner, shm, maps);
         if (owner == null) {
             // Anonymous: every reference must be a PTE we can rewrite into a swap entry.
-            if (maps.isEmpty() || frames.refCount(frame) != maps.size()) return false;
+            if (maps.isEmpty() || frames.refCount(frame) != maps.size()) return BUSY;
             int slot = pager.swap().store(pager.memory(), pager.pa(frame), maps.size());
-            if (slot < 0) return false;
+            if (slot < 0) return NO_ROOM;
             for (Rmap.Mapping m : maps) m.space().swapOut(m.va(), frame, slot);
             pager.swapOuts++;
         } else {
-            if (frames.refCount(frame) != maps.size() + 1) return false;
+            if (frames.refCount(frame) != maps.size() + 1) return BUSY;
             AddressSpace dirtier = null;
             for (Rmap.Mapping m : maps) if (m.space().unmapPage(m.va(), true)) dirtier = m.space();
             if (dirtier != null) pager.writeBack(frame, dirtier);
@@ -56,6 +83,26 @@ final class Reclaim {
             frames.decRef(frame);
         }
         pager.evictions++;
-        return true;
+        return EVICTED;
+    }
+
+    /** A page of shared anonymous memory goes to its swap slot (a page of zeros needs none); no slot, no eviction. */
+    private int evictShmem(long frame, FilePages owner, ShmemFile shm, List<Rmap.Mapping> maps) {
+        FrameAllocator frames = pager.frames();
+        if (frames.refCount(frame) != maps.size() + 1) return BUSY;
+        long index = pager.cacheIndex(frame);
+        if (page == null) { page = new byte[(int) pager.pageSize()]; zeros = new byte[page.length]; }
+        pager.memory().read(pager.pa(frame), page, 0, page.length);
+        boolean zero = java.util.Arrays.equals(page, zeros) && !shm.hasSlot(index);
+        if (!zero && !shm.canWriteBack(pager.swap(), index)) return NO_ROOM;
+        for (Rmap.Mapping m : maps) m.space().unmapPage(m.va(), false);
+        if (!zero) {
+            shm.writeBack(pager.swap(), index, page);
+            pager.swapOuts++;
+        } else pager.fileDrops++;
+        owner.forget(index);
+        frames.decRef(frame);
+        pager.evictions++;
+        return EVICTED;
     }
 }

@@ -16,6 +16,8 @@ public final class Remap {
     public static void growInPlace(AddressSpace as, Vma v, long newEnd) {
         as.cut(v.start(), v.end());
         as.put(new Vma(v.start(), newEnd, v.prot(), v.flags(), v.file(), v.offset(), v.fileLimit(), v.name()));
+        as.merge(v.start());
+        as.settle();
     }
 
     /**
@@ -34,7 +36,7 @@ public final class Remap {
             long to = newStart + (va - oldStart);
             // Allocating a table may evict pages: read the old PTE only after.
             long newPa = table.walk(to, true);
-            if (newPa == PageTable.NO_MEMORY) return false;
+            if (newPa == PageTable.NO_MEMORY) { as.settle(); return false; }
             long oldPa = table.walk(va, false);
             long pte = table.read(oldPa);
             table.set(oldPa, 0);
@@ -49,6 +51,8 @@ public final class Remap {
         if (keepOld) as.put(v.slice(oldStart, oldStart + oldLen));
         long off = v.file() == null ? 0 : v.fileOffset(oldStart);
         as.put(new Vma(newStart, newStart + newLen, v.prot(), v.flags(), v.file(), off, v.fileLimit(), v.name()));
+        as.merge(newStart);
+        as.settle();
         return true;
     }
 }

@@ -5,14 +5,19 @@ import java.util.Map;
 
 /**
  * The object behind a MAP_SHARED|MAP_ANONYMOUS area: as in Linux, an unnamed tmpfs file
- * (/proc/PID/maps shows "/dev/zero (deleted)"), so its pages live in a page cache, stay
- * one set of frames across fork, and are written back here when evicted.
+ * (/proc/PID/maps shows "/dev/zero (deleted)"), so its pages live in a page cache and stay
+ * one set of frames across fork. An evicted page goes to a slot of the swap device, as
+ * shmem pages do; with no room on swap (or no swap) its pages stay in RAM. When the last
+ * area mapping it goes, its frames and slots are freed.
  */
 public final class ShmemFile implements MappedFile {
     private final FilePages pages = new FilePages(this);
-    private final Map<Long, byte[]> store = new HashMap<>();
+    /** Page index to the swap slot holding it while it is out of RAM. */
+    private final Map<Long, Integer> slots = new HashMap<>();
     private final int pageSize;
     private final long size;
+    private Swap swap;
+    private int maps;
 
     public ShmemFile(long size, int pageSize) {
         this.size = size;
@@ -26,22 +31,50 @@ public final class ShmemFile implements MappedFile {
         for (int i = 0; i < n; ) {
             long pos = offset + i;
             int in = (int) (pos % pageSize), chunk = Math.min(n - i, pageSize - in);
-            byte[] page = store.get(pos / pageSize);
-            if (page != null) System.arraycopy(page, in, dst, off + i, chunk);
-            else java.util.Arrays.fill(dst, off + i, off + i + chunk, (byte) 0);
+            Integer slot = slots.get(pos / pageSize);
+            if (slot != null) {
+                System.arraycopy(swap.page(slot), in, dst, off + i, chunk);
+                // Swap-in: the page is in RAM now and eviction always writes it out again, so the slot can go.
+                if (in == 0 && chunk == pageSize) {
+                    slots.remove(pos / pageSize);
+                    swap.put(slot);
+                }
+            } else java.util.Arrays.fill(dst, off + i, off + i + chunk, (byte) 0);
             i += chunk;
         }
         return n;
     }
 
-    @Override public void write(long offset, byte[] src, int off, int len) {
-        for (int i = 0; i < len; ) {
-            long pos = offset + i;
-            int in = (int) (pos % pageSize), chunk = Math.min(len - i, pageSize - in);
-            System.arraycopy(src, off + i, store.computeIfAbsent(pos / pageSize, k -> new byte[pageSize]), in, chunk);
-            i += chunk;
-        }
+    /** Whether page {@code index} can be written back now: it has its slot, or swap has a free one. */
+    boolean canWriteBack(Swap swap, long index) {
+        return slots.containsKey(index) || swap.hasRoom();
     }
+
+    /** Write-back of an evicted page into its swap slot (Reclaim asked {@link #canWriteBack} first). */
+    void writeBack(Swap swap, long index, byte[] src) {
+        this.swap = swap;
+        Integer slot = slots.get(index);
+        if (slot == null) {
+            slot = swap.take(1);
+            if (slot < 0) throw new IllegalStateException("shmem write-back without a swap slot");
+            slots.put(index, slot);
+        }
+        System.arraycopy(src, 0, swap.page(slot), 0, pageSize);
+    }
+
+    @Override public void mapped(int delta) {
+        maps += delta;
+        if (maps > 0) return;
+        // The last area went: the object is unreachable, as Linux frees an unlinked shmem inode.
+        pages.truncated(0);
+        for (int slot : slots.values()) swap.put(slot);
+        slots.clear();
+    }
+
+    boolean hasSlot(long index) { return slots.containsKey(index); }
+
+    /** Pages of this object now on swap. */
+    public int swapped() { return slots.size(); }
 
     @Override public FilePages pages() { return pages; }
     @Override public String name() { return "/dev/zero (deleted)"; }

@@ -6,15 +6,19 @@ import java.util.BitSet;
 
 /**
  * The swap device: page-sized slots, each holding one evicted anonymous page and counting
- * the PTEs that name it (a page shared copy-on-write after fork is swapped once). Slot
- * contents are allocated only when used, so a large --swap costs nothing until it fills.
+ * the PTEs that name it (a page shared copy-on-write after fork is swapped once), or an
+ * evicted page of shared anonymous memory ({@link ShmemFile}). Slot contents are allocated
+ * only when used, so a large --swap costs nothing until it fills. Slots may also be
+ * reserved for kernel pages that moved out of RAM ({@link KernelMemory}).
  */
 public final class Swap {
     private final int pageSize;
     private final byte[][] data;
     private final int[] refs;
     private final BitSet inUse = new BitSet();
-    private int used, peak;
+    private int used, peak, reserved;
+    /** Slots given back so far: reclaim retries pages it parked for want of room when this moves. */
+    private long frees;
 
     public Swap(long bytes, int pageSize) {
         this.pageSize = pageSize;
@@ -26,20 +30,44 @@ public final class Swap {
     public long slots() { return data.length; }
     public long used() { return used; }
     public long peak() { return peak; }
-    public boolean hasRoom() { return used < data.length; }
+    public long reserved() { return reserved; }
+    public boolean hasRoom() { return used + reserved < data.length; }
+
+    boolean reserve() {
+        if (!hasRoom()) return false;
+        reserved++;
+        return true;
+    }
+
+    void unreserve() {
+        if (reserved <= 0) throw new IllegalStateException("no swap slot reserved");
+        reserved--;
+        frees++;
+    }
+
+    long frees() { return frees; }
 
     /** Copies the page at {@code pa} into a free slot named by {@code ptes} PTEs; -1 when swap is full. */
     int store(PhysicalMemory memory, long pa, int ptes) {
+        int slot = take(ptes);
+        if (slot >= 0) memory.read(pa, data[slot], 0, pageSize);
+        return slot;
+    }
+
+    /** A free slot named {@code refs} times, its page allocated; -1 when swap is full. */
+    int take(int refs) {
         if (!hasRoom()) return -1;
         int slot = inUse.nextClearBit(0);
         inUse.set(slot);
         used++;
         peak = Math.max(peak, used);
         if (data[slot] == null) data[slot] = new byte[pageSize];
-        memory.read(pa, data[slot], 0, pageSize);
-        refs[slot] = ptes;
+        this.refs[slot] = refs;
         return slot;
     }
+
+    /** The page held in {@code slot} (shared anonymous memory reads and writes it in place). */
+    byte[] page(int slot) { return data[slot]; }
 
     void load(int slot, PhysicalMemory memory, long pa) { memory.write(pa, data[slot], 0, pageSize); }
 
@@ -52,6 +80,7 @@ public final class Swap {
         if (--refs[slot] == 0) {
             inUse.clear(slot);
             used--;
+            frees++;
             data[slot] = null;
         }
     }

@@ -40,7 +40,10 @@ public final class UserMemory {
                 if ((pte & set) != set) as.pageTable().set(ptePa, pte | set);
                 return (Pte.ppn(pte) << pageBits) | (va & (pageSize - 1));
             }
-            if (as.fault(va, access) != Fault.HANDLED) return -1;
+            Fault f = as.fault(va, access);
+            // Out of memory inside the kernel: the OOM killer runs, and the copy retries if someone else died.
+            if (f == Fault.OOM && as.pager().outOfMemory(as, va)) continue;
+            if (f != Fault.HANDLED) return -1;
         }
         return -1;
     }
@@ -90,7 +93,10 @@ public final class UserMemory {
     }
 
     /** A NUL-terminated string of at most {@code max} bytes, or null on EFAULT or when too long. */
-    public String readCString(long va, int max) {
+    public String readCString(long va, int max) { return readCString(va, max, StandardCharsets.UTF_8); }
+
+    /** As above, decoded with {@code cs} (paths: ISO-8859-1, one char per byte). */
+    public String readCString(long va, int max, java.nio.charset.Charset cs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < max) {
             long pa = translate(va, Access.LOAD);
@@ -98,7 +104,7 @@ public final class UserMemory {
             int n = (int) (pageSize - (va & (pageSize - 1)));
             for (int i = 0; i < n; i++) {
                 int c = memory.read8(pa + i);
-                if (c == 0) return out.toString(StandardCharsets.UTF_8);
+                if (c == 0) return out.toString(cs);
                 out.write(c);
                 if (out.size() >= max) return null;
             }

@@ -1,5 +1,6 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Cred;
 import java.util.List;
 
 /**
@@ -118,7 +119,7 @@ final class Exit {
         int sig = exit ? child.exitSignal : Signals.SIGCHLD;
         boolean quiet = !exit && act.has(SigAction.SA_NOCLDSTOP);
         if (sig != 0 && !quiet && parent.alive())
-            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, 1000, value).withSigno(sig));
+            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, Cred.UID, value).withSigno(sig));
         if (exit && (act.isIgnore() || act.has(SigAction.SA_NOCLDWAIT)) && sig == Signals.SIGCHLD) {
             parent.children.remove(child);
             k.reap(child);

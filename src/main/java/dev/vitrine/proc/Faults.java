@@ -18,31 +18,17 @@ final class Faults {
             Oops.kill(k, t, String.format("page fault at 0x%x", va), e);
             return;
         }
+        // Pages evicting each other with no instruction retired in between (the faulting
+        // instruction's own pages): no progress is possible, which Linux's allocator also
+        // ends by calling the OOM killer after its retries.
+        if (f == Fault.HANDLED && t.space().stalled(k.hart().instret)) f = Fault.OOM;
         switch (f) {
             case HANDLED -> { }
             case MAPERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_MAPERR, va)); }
             case ACCERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_ACCERR, va)); }
             case BUS -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGBUS, Signals.BUS_ADRERR, va)); }
-            case OOM -> oomKill(k, t, va);
+            case OOM -> OomKiller.kill(k, t, va);
         }
-    }
-
-    /**
-     * No free frame and nothing the pager can evict (no swap, or swap full): Linux's OOM
-     * killer picks the process with the largest resident set; the faulting task retries its
-     * access if it survives. The kernel log line is Linux's, with the address that started it.
-     */
-    private static void oomKill(Kernel k, Task faulting, long va) {
-        Process victim = faulting.proc;
-        for (Task x : k.tasks())
-            if (x.proc.alive() && x.space() != null && x.space().residentPages() > victim.space().residentPages()) victim = x.proc;
-        var s = victim.space();
-        long kb = s.pageSize() / 1024, vm = 0;
-        for (var v : s.vmas()) vm += v.length();
-        k.note("Out of memory: Killed process " + victim.pid + " (" + victim.comm + ") total-vm:" + vm / 1024 + "kB, rss:"
-                + s.residentPages() * kb + "kB, swap:" + s.swappedPages() * kb + "kB (no frame free or evictable for "
-                + String.format("0x%x", va) + " in pid " + faulting.pid() + ")");
-        Exit.killProcess(k, victim, Signals.SIGKILL, false);
     }
 
     /**

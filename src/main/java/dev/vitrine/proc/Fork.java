@@ -1,7 +1,10 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.mm.AddressSpace;
+
+import static dev.vitrine.abi.Errno.*;
 
 /**
  * clone(2) and clone3: Linux's copy_process. A new thread joins the caller's process; a new
@@ -17,8 +20,6 @@ public final class Fork {
             CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_CLEARTID = 0x200000, CLONE_DETACHED = 0x400000,
             CLONE_UNTRACED = 0x800000, CLONE_CHILD_SETTID = 0x1000000, CLONE_IO = 0x80000000L;
     private static final long NAMESPACES = 0x7e020000L & ~CLONE_DETACHED;
-
-    public static final int EAGAIN = 11, ENOMEM = 12, EINVAL = 22, EFAULT = 14, ENOSYS = 38;
 
     /** The arguments of clone and clone3 alike. */
     public record Args(long flags, long stack, long parentTid, long tls, long childTid, int exitSignal) {}
@@ -40,7 +41,7 @@ public final class Fork {
             return -EAGAIN;
         }
         // RLIMIT_NPROC counts the user's tasks, threads included; the guest's uid 1000 has no CAP_SYS_RESOURCE to pass it.
-        if (!k.users().mayFork(pp.rlimCur[Kernel.RLIMIT_NPROC])) return -EAGAIN;
+        if (!k.users().mayFork(pp.rlimCur[Rlimit.NPROC])) return -EAGAIN;
         k.syncContext(parent);
         Task child;
         if ((f & CLONE_THREAD) != 0) {

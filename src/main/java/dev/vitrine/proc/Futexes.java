@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.vitrine.abi.Errno.*;
+
 /**
  * Futex wait queues. A futex is named by a key: in a private mapping (or with
  * FUTEX_PRIVATE_FLAG) the address space and the virtual address; in a MAP_SHARED mapping the
@@ -17,7 +19,6 @@ import java.util.Map;
 public final class Futexes {
     /** wait() put the task to sleep: the syscall should return Syscall.RESTART. */
     public static final long SLEEPING = Long.MIN_VALUE + 1;
-    public static final int EAGAIN = 11, EINVAL = 22, EFAULT = 14, ETIMEDOUT = 110;
 
     record Key(Object space, long address) {}
 

@@ -1,10 +1,10 @@
 package dev.vitrine.proc;
 
+import static dev.vitrine.abi.Errno.*;
+
 /** Process groups and sessions: setpgid, getpgid, getsid, setsid, with Linux's rules, enough for a shell's job control. */
 public final class Groups {
     private Groups() {}
-
-    static final int EPERM = 1, ESRCH = 3, EACCES = 13, EINVAL = 22;
 
     public static long setpgid(Kernel k, Task t, int pid, int pgid) {
         if (pgid < 0) return -EINVAL;

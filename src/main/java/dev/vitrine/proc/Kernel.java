@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Cred;
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.cpu.Trap;
 import dev.vitrine.fs.FdTable;
@@ -124,7 +126,6 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     int allocPid() { return nextPid++; }
 
-    static final int RLIMIT_NPROC = 6, RLIMIT_SIGPENDING = 11;
 
     /**
      * Linux's fork_init: max_threads is RAM over 8 kernel stacks (16 KiB each on riscv64),
@@ -157,7 +158,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         // test harness is not: its group and session are 0, a login that is not modelled.
         if (init == null) init = p;
         else p.pgid = p.sid = p.pid;
-        p.rlimCur[RLIMIT_NPROC] = p.rlimMax[RLIMIT_NPROC] = p.rlimCur[RLIMIT_SIGPENDING] = p.rlimMax[RLIMIT_SIGPENDING] = defaultTaskLimit();
+        p.rlimCur[Rlimit.NPROC] = p.rlimMax[Rlimit.NPROC] = p.rlimCur[Rlimit.SIGPENDING] = p.rlimMax[Rlimit.SIGPENDING] = defaultTaskLimit();
         return addProcess(p, p.pid);
     }
 
@@ -411,7 +412,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** Sends {@code sig} to one thread, as Linux's send_sig does for SIGPIPE: si_code SI_USER from the thread's own pid. */
     public void signal(Task t, int sig) {
-        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), 1000));
+        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), Cred.UID));
     }
 
     /** Sends {@code sig} to a whole process (kill(pid, sig) from the kernel). */

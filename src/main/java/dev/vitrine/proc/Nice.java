@@ -1,5 +1,8 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Cred;
+import dev.vitrine.abi.Rlimit;
+
 /**
  * Nice values (-20 best .. 19 worst), which the priority policy schedules by. As on Linux
  * for an unprivileged user (RLIMIT_NICE 0), anyone may lower their priority, none raise it.
@@ -22,7 +25,7 @@ public final class Nice {
         int nice = Math.max(-20, Math.min(19, prio));
         var targets = targets(k, t, which, who);
         if (targets.isEmpty()) return -ESRCH;
-        for (Process p : targets) if (nice < p.nice && p.rlimCur[13] < 20 - nice) return -EACCES;
+        for (Process p : targets) if (nice < p.nice && p.rlimCur[Rlimit.NICE] < 20 - nice) return -EACCES;
         for (Process p : targets) p.nice = nice;
         return 0;
     }
@@ -34,7 +37,7 @@ public final class Nice {
             boolean hit = switch (which) {
                 case PRIO_PROCESS -> p.pid == (who == 0 ? t.pid() : who);
                 case PRIO_PGRP -> p.pgid == (who == 0 ? t.proc.pgid : who);
-                case PRIO_USER -> who == 0 || who == 1000;
+                case PRIO_USER -> who == 0 || who == Cred.UID;
                 default -> false;
             };
             if (hit) out.add(p);

@@ -1,5 +1,6 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.mm.AddressSpace;
 import dev.vitrine.mm.MemStats;
@@ -77,15 +78,15 @@ public final class Process {
         for (int s = 1; s <= Signals.NSIG; s++) actions[s] = SigAction.DEFAULT;
         java.util.Arrays.fill(rlimCur, -1);
         java.util.Arrays.fill(rlimMax, -1);
-        rlimCur[3] = 8L << 20;           // RLIMIT_STACK
-        rlimCur[4] = 0;                  // RLIMIT_CORE
-        rlimCur[7] = 1024; rlimMax[7] = 4096;  // RLIMIT_NOFILE
-        rlimCur[8] = rlimMax[8] = 8L << 20;    // RLIMIT_MEMLOCK
-        rlimCur[6] = rlimMax[6] = 4096;  // RLIMIT_NPROC
-        rlimCur[11] = rlimMax[11] = 4096; // RLIMIT_SIGPENDING
-        rlimCur[12] = rlimMax[12] = 819200; // RLIMIT_MSGQUEUE
-        rlimCur[13] = rlimMax[13] = 0;   // RLIMIT_NICE
-        rlimCur[14] = rlimMax[14] = 0;   // RLIMIT_RTPRIO
+        rlimCur[Rlimit.STACK] = 8L << 20;
+        rlimCur[Rlimit.CORE] = 0;
+        rlimCur[Rlimit.NOFILE] = 1024; rlimMax[Rlimit.NOFILE] = 4096;
+        rlimCur[Rlimit.MEMLOCK] = rlimMax[Rlimit.MEMLOCK] = 8L << 20;
+        rlimCur[Rlimit.NPROC] = rlimMax[Rlimit.NPROC] = 4096;
+        rlimCur[Rlimit.SIGPENDING] = rlimMax[Rlimit.SIGPENDING] = 4096;
+        rlimCur[Rlimit.MSGQUEUE] = rlimMax[Rlimit.MSGQUEUE] = 819200;
+        rlimCur[Rlimit.NICE] = rlimMax[Rlimit.NICE] = 0;
+        rlimCur[Rlimit.RTPRIO] = rlimMax[Rlimit.RTPRIO] = 0;
     }
 
     public int pid() { return pid; }
@@ -125,6 +126,8 @@ public final class Process {
     void setSpace(AddressSpace s) {
         space = s;
         memory = s == null ? null : new UserMemory(s);
+        // The space obeys this process's rlimits (stack growth, RLIMIT_AS/DATA/MEMLOCK), read when they matter.
+        if (s != null) s.setLimits(r -> rlimCur[r]);
     }
 
     boolean alive() { return state == State.ALIVE; }

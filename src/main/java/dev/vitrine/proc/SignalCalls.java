@@ -1,5 +1,9 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Cred;
+
+import static dev.vitrine.abi.Errno.*;
+
 /**
  * What the signal syscalls change: actions (rt_sigaction), the mask (rt_sigprocmask), who
  * gets a signal (kill, tgkill, sigqueue), rt_sigsuspend's temporary mask and sigaltstack.
@@ -7,8 +11,6 @@ package dev.vitrine.proc;
  */
 public final class SignalCalls {
     private SignalCalls() {}
-
-    public static final int ESRCH = 3, EINVAL = 22, EPERM = 1;
 
     /**
      * rt_sigaction's change: SIGKILL/SIGSTOP refuse; a signal newly ignored (SIG_IGN, or
@@ -38,7 +40,7 @@ public final class SignalCalls {
     /** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 a group. */
     public static long kill(Kernel k, Task sender, int pid, int sig) {
         if (sig < 0 || sig > Signals.NSIG) return -EINVAL;
-        SigInfo info = SigInfo.kill(sig, SigInfo.SI_USER, sender.pid(), 1000);
+        SigInfo info = SigInfo.kill(sig, SigInfo.SI_USER, sender.pid(), Cred.UID);
         if (pid > 0) {
             Process p = k.process(pid);
             if (p == null) return -ESRCH;
@@ -60,7 +62,7 @@ public final class SignalCalls {
         if (sig < 0 || sig > Signals.NSIG || tid <= 0 || tgid == 0 || tgid < -1) return -EINVAL;
         Task t = k.thread(tid);
         if (t == null || (tgid > 0 && t.pid() != tgid) || !t.proc.alive()) return -ESRCH;
-        return sig != 0 ? SignalDelivery.sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), 1000)) : 0;
+        return sig != 0 ? SignalDelivery.sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), Cred.UID)) : 0;
     }
 
     /** rt_sigqueueinfo/rt_tgsigqueueinfo with the caller's siginfo (si_code must be negative, as Linux demands of others). */

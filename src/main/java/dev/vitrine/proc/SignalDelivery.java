@@ -1,6 +1,9 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
+
+import static dev.vitrine.abi.Errno.*;
 
 /**
  * Sending and delivering signals (Linux's send_signal/complete_signal and get_signal/
@@ -11,8 +14,6 @@ import dev.vitrine.cpu.Hart;
 public final class SignalDelivery {
     private SignalDelivery() {}
 
-    static final int EINTR = 4, EAGAIN = 11;
-    static final int RLIMIT_SIGPENDING = 11;
 
     // ---- sending
 
@@ -57,7 +58,7 @@ public final class SignalDelivery {
         int sig = info.signo();
         boolean rt = sig >= Signals.SIGRTMIN;
         UserCounts u = k.users();
-        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[RLIMIT_SIGPENDING])) q.add(sig, info, u);
+        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
         return 0;
@@ -124,7 +125,7 @@ public final class SignalDelivery {
                     case IGNORE, CONTINUE -> { continue; }
                     case STOP -> { k.stopProcess(p, sig); return; }
                     case TERMINATE -> { Exit.killProcess(k, p, sig, false); return; }
-                    case CORE -> { Exit.killProcess(k, p, sig, p.rlimCur[4] != 0); return; }
+                    case CORE -> { Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0); return; }
                 }
             }
             if (t.inSyscall) {
@@ -138,7 +139,7 @@ public final class SignalDelivery {
             long mask = t.restoreMask ? t.savedMask : t.blocked;
             t.restoreMask = false;
             if (!setupFrame(k, t, sig, act, info, mask)) {
-                Exit.killProcess(k, p, Signals.SIGSEGV, p.rlimCur[4] != 0);
+                Exit.killProcess(k, p, Signals.SIGSEGV, p.rlimCur[Rlimit.CORE] != 0);
                 return;
             }
         }

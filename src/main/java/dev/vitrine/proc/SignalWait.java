@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import static dev.vitrine.abi.Errno.*;
+
 /**
  * Waiting for signals rather than handling them: rt_sigtimedwait (sigwait, sigwaitinfo)
  * takes a pending signal of a set synchronously; ppoll with no descriptors (glibc's pause)
@@ -9,7 +11,6 @@ public final class SignalWait {
     private SignalWait() {}
 
     public static final long SLEEPING = Long.MIN_VALUE + 1;
-    static final int EAGAIN = 11, EINTR = 4;
 
     /** The deadline a restarted rt_sigtimedwait or pause computed on its first run, or null on the first. */
     public static Long deadline(Task t) {

@@ -3,6 +3,8 @@ package dev.vitrine.proc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import static dev.vitrine.abi.Errno.*;
+
 /**
  * wait4 and waitid (Linux's do_wait): find a child that matches, report an exit, a stop or a
  * continue in Linux's encoding, reap zombies; with none to report, sleep on the parent until
@@ -14,7 +16,6 @@ public final class Wait {
     public static final int WNOHANG = 1, WUNTRACED = 2, WSTOPPED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x1000000,
             WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
     public static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
-    public static final int ECHILD = 10, EINVAL = 22;
     /** Returned when the caller went to sleep: the syscall must return Syscall.RESTART. */
     public static final long SLEEPING = Long.MIN_VALUE + 1;
 

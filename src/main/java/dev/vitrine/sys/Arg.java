@@ -53,6 +53,6 @@ public enum Arg {
 
     /** Linux's answer before the handler runs, or 0: a negative loff_t position is EINVAL. */
     long refuse(long v) {
-        return decode == Decode.POS && v < 0 ? -dev.vitrine.fs.Errno.EINVAL : 0;
+        return decode == Decode.POS && v < 0 ? -dev.vitrine.abi.Errno.EINVAL : 0;
     }
 }

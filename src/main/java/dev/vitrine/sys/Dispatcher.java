@@ -1,7 +1,7 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.cpu.Hart;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Oops;

@@ -1,7 +1,8 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
 import dev.vitrine.fs.Namei;
@@ -76,7 +77,7 @@ final class SysExec {
         s.randomBytes(random);
         Exec.Image img;
         try {
-            img = Exec.load(space, elf, file, path, argv, envp, random, new Exec.Creds(SysProc.UID, SysProc.GID), lookup);
+            img = Exec.load(space, elf, file, path, argv, envp, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         } catch (BadElfException e) {
             space.destroy();
             throw new FsException(e.getMessage().contains("too large") ? Errno.E2BIG : Errno.ENOEXEC);

@@ -1,8 +1,10 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
+import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.PipeEnd;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
@@ -62,6 +64,7 @@ final class SysFile {
         if (f == null || !f.readable()) return -Errno.EBADF;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
         if (!Access.ok(t, buf, n)) return -Errno.EFAULT;
+        if (f.file().seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
         if (f.file() instanceof PipeEnd p && pos < 0) {
             // Pipes copy from their pages straight into user memory.
@@ -113,6 +116,7 @@ final class SysFile {
         if (f == null || !f.writable()) return -Errno.EBADF;
         File file = f.file();
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
+        if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
         boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
@@ -120,6 +124,11 @@ final class SysFile {
             int len = (int) Math.min(n - done, CHUNK);
             if (!src.copy(done, b, len)) return done > 0 ? done : -Errno.EFAULT;
             long at = append ? file.stat().size() : pos >= 0 ? pos + done : f.offset();
+            if (file instanceof OpenFile) {
+                long fit = fileSizeLimit(k, t, at, len, done == 0);
+                if (fit < 0) return done > 0 ? done : fit;
+                len = (int) fit;
+            }
             long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
             if (r == -Errno.EAGAIN && blocks(f)) {
                 if (done > 0) t.setContinuation(new Continuation.Progress(fd, key, n, done));
@@ -138,6 +147,27 @@ final class SysFile {
             if (r < len && !blocks(f)) break;
         }
         return done;
+    }
+
+    /** rw_verify_area: a position plus a count past the largest loff_t is EINVAL. */
+    private static boolean overflows(long pos, long n) { return pos >= 0 && n > Long.MAX_VALUE - pos; }
+
+    /**
+     * generic_write_check_limits: a regular file's write at {@code pos} stops at RLIMIT_FSIZE
+     * (at or past it: SIGXFSZ and EFBIG) and at the largest file; returns how much may go.
+     */
+    static long fileSizeLimit(Kernel k, Task t, long pos, int len, boolean first) {
+        long limit = t.rlimCur()[Rlimit.FSIZE];
+        if (limit != -1) {
+            if (Long.compareUnsigned(pos, limit) >= 0) {
+                // The rest of a write that reached the limit returns what went in; the next write gets the signal.
+                if (first) k.signal(t, Signals.SIGXFSZ);
+                return -Errno.EFBIG;
+            }
+            len = (int) Math.min(len, limit - pos);
+        }
+        if (pos < 0 || pos == Long.MAX_VALUE) return -Errno.EFBIG;
+        return Math.min(len, Long.MAX_VALUE - pos);
     }
 
     /** The iovec array as (base, len) pairs; null if it cannot be read. */

@@ -3,7 +3,7 @@ package dev.vitrine.sys;
 import dev.vitrine.fs.Device;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.DirFile;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.Fifo;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;

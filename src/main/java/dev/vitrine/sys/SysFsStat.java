@@ -1,8 +1,10 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.DirFile;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
@@ -39,7 +41,7 @@ final class SysFsStat {
         t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
         t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, FLAGS);
         t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
-        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(task, (int) fd, len), FD, POS);
+        t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(k, task, (int) fd, len), FD, POS);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
         t.add(83, "fdatasync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
     }
@@ -96,7 +98,7 @@ final class SysFsStat {
             if (pos == 0) { name = "."; i = d; }
             else if (pos == 1) { name = ".."; i = d.parent(); }
             else { Dir.Entry e = names.get((int) pos - 2); name = e.name(); i = e.inode(); }
-            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), name.getBytes(StandardCharsets.UTF_8));
+            byte[] rec = Abi.dirent64(i.ino(), pos + 1, dtype(i), dev.vitrine.fs.Names.bytes(name));
             if (out.size() + rec.length > count) {
                 if (out.size() == 0) return -Errno.EINVAL;
                 break;
@@ -120,7 +122,7 @@ final class SysFsStat {
 
     static long chmod(Vfs v, Inode i, int mode) {
         if (i.readOnly()) return -Errno.EROFS;
-        if (i.uid() != UID) return -Errno.EPERM;
+        if (i.uid() != Cred.UID) return -Errno.EPERM;
         i.chmod(mode, v.now());
         return 0;
     }
@@ -163,16 +165,25 @@ final class SysFsStat {
         need(r, 2);
         if (r.readOnly()) return -Errno.EROFS;
         if (k.runsProgram(r)) return -Errno.ETXTBSY;   // get_write_access: a running program's file
-        r.truncate(len);
-        return 0;
+        return resize(k, t, r, len);
     }
 
-    static long ftruncate(Task t, int fd, long len) {
+    static long ftruncate(Kernel k, Task t, int fd, long len) {
         FileDescription f = desc(t, fd);
         if (len < 0) return -Errno.EINVAL;
         if (!(f.file() instanceof OpenFile of) || !f.writable()) return -Errno.EINVAL;
         RegularFile r = (RegularFile) of.inode();
         if (r.readOnly()) return -Errno.EROFS;
+        return resize(k, t, r, len);
+    }
+
+    /** inode_newsize_ok: growing past RLIMIT_FSIZE is SIGXFSZ and EFBIG; the file is sparse, so growth takes no space. */
+    private static long resize(Kernel k, Task t, RegularFile r, long len) {
+        long limit = t.rlimCur()[Rlimit.FSIZE];
+        if (len > r.size() && limit != -1 && Long.compareUnsigned(len, limit) > 0) {
+            k.signal(t, dev.vitrine.proc.Signals.SIGXFSZ);
+            return -Errno.EFBIG;
+        }
         r.truncate(len);
         return 0;
     }

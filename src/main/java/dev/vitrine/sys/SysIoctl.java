@@ -1,7 +1,7 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.fs.Console;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;

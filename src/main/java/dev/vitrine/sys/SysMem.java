@@ -1,6 +1,7 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.mm.AddressSpace;
 import dev.vitrine.mm.Fault;
 import dev.vitrine.mm.Prot;
@@ -24,15 +25,24 @@ final class SysMem {
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
         t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, SIZE);
         t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, SIZE, PROT);
+        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, SIZE);
+        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, SIZE, HEX);
+        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, SIZE);
+        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), HEX);
+        t.add(231, "munlockall", (k, task, a0, a1, a2, a3, a4, a5) -> munlockall(task));
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, SIZE, INT);
+                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
     }
 
     static long munmap(Task t, long addr, long len) {
         AddressSpace as = t.space();
-        if ((addr & (as.pageSize() - 1)) != 0 || len == 0) return -Errno.EINVAL;
+        long top = as.layout().stackTop();
+        if ((addr & (as.pageSize() - 1)) != 0 || Long.compareUnsigned(addr, top) > 0 || Long.compareUnsigned(len, top - addr) > 0)
+            return -Errno.EINVAL;
         long end = addr + as.pageUp(len);
-        if (end < addr || end > as.layout().stackTop()) return -Errno.EINVAL;
+        if (end == addr) return -Errno.EINVAL;
+        // Punching a hole in the middle of an area makes one more: not past vm.max_map_count.
+        if (as.countAfterCut(addr, end) > as.mapCount() && as.mapCount() >= AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
         as.unmap(addr, end);
         return 0;
     }
@@ -43,18 +53,19 @@ final class SysMem {
         if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC)) != 0) return -Errno.EINVAL;
         if (len == 0) return 0;
         long end = addr + as.pageUp(len);
-        if (end < addr) return -Errno.ENOMEM;
+        if (Long.compareUnsigned(end, addr) <= 0) return -Errno.ENOMEM;
         if (!SysMmap.mapped(as, addr, end)) return -Errno.ENOMEM;
+        if (!splitsFit(as, addr, end)) return -Errno.ENOMEM;
         // A shared file mapping made through a descriptor not open for writing can never become writable.
         if ((prot & Prot.WRITE) != 0)
-            for (Vma v : as.vmas())
+            for (Vma v : as.vmas(addr, end))
                 if (v.end() > addr && v.start() < end && v.shared() && !v.mayWrite()) return -Errno.EACCES;
         return as.protect(addr, end, prot) ? 0 : -Errno.ENOMEM;
     }
 
     static long madvise(Task t, long addr, long len, int advice) {
         AddressSpace as = t.space();
-        if ((addr & (as.pageSize() - 1)) != 0 || len < 0) return -Errno.EINVAL;
+        if ((addr & (as.pageSize() - 1)) != 0 || (len != 0 && as.pageUp(len) == 0)) return -Errno.EINVAL;
         switch (advice) {
             case MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED, MADV_FREE, MADV_REMOVE,
                  MADV_DONTFORK, MADV_DOFORK, MADV_MERGEABLE, MADV_UNMERGEABLE, MADV_HUGEPAGE, MADV_NOHUGEPAGE,
@@ -63,9 +74,9 @@ final class SysMem {
         }
         if (len == 0) return 0;
         long end = addr + as.pageUp(len);
-        if (end < addr) return -Errno.EINVAL;
+        if (Long.compareUnsigned(end, addr) < 0) return -Errno.EINVAL;
         if (!SysMmap.mapped(as, addr, end)) return -Errno.ENOMEM;
-        for (Vma v : as.vmas()) {
+        for (Vma v : as.vmas(addr, end)) {
             if (v.end() <= addr || v.start() >= end) continue;
             long from = Math.max(addr, v.start()), to = Math.min(end, v.end());
             switch (advice) {
@@ -84,5 +95,78 @@ final class SysMem {
             }
         }
         return 0;
+    }
+
+    /** split_vma's check: an area cut at either end of [start, end) needs a slot under vm.max_map_count. */
+    private static boolean splitsFit(AddressSpace as, long start, long end) {
+        Vma first = as.find(start), last = as.find(end - 1);
+        int splits = (first != null && first.start() < start ? 1 : 0) + (last != null && last.end() > end ? 1 : 0);
+        return splits == 0 || as.mapCount() + splits - 1 < AddressSpace.MAX_MAP_COUNT;
+    }
+
+    private static final int MLOCK_ONFAULT = 1, MCL_CURRENT = 1, MCL_FUTURE = 2, MCL_ONFAULT = 4;
+
+    /** mlock/mlock2: the range's areas become VM_LOCKED (their pages faulted in unless MLOCK_ONFAULT, then never evicted). */
+    static long mlock(Task t, long addr, long len, int flags) {
+        AddressSpace as = t.space();
+        if ((flags & ~MLOCK_ONFAULT) != 0) return -Errno.EINVAL;
+        long start = as.pageDown(addr);
+        long end = as.pageUp(addr + len);
+        if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
+        if (end == start) return 0;
+        long more = (end - start) - lockedIn(as, start, end);
+        // Linux: an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM, one over its limit ENOMEM.
+        if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
+        if (!as.mayLock(more)) return -Errno.ENOMEM;
+        if (!SysMmap.mapped(as, start, end) || !splitsFit(as, start, end)) return -Errno.ENOMEM;
+        as.change(start, end, v -> withFlags(v, v.flags() | AddressSpace.LOCKED));
+        if ((flags & MLOCK_ONFAULT) == 0)
+            for (Vma v : as.vmas(start, end)) SysMmap.populate(as, v.slice(start, end));
+        return 0;
+    }
+
+    static long munlock(Task t, long addr, long len) {
+        AddressSpace as = t.space();
+        long start = as.pageDown(addr);
+        long end = as.pageUp(addr + len);
+        if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
+        if (end == start) return 0;
+        if (!SysMmap.mapped(as, start, end) || !splitsFit(as, start, end)) return -Errno.ENOMEM;
+        as.change(start, end, v -> withFlags(v, v.flags() & ~AddressSpace.LOCKED));
+        return 0;
+    }
+
+    static long mlockall(Task t, int flags) {
+        AddressSpace as = t.space();
+        if (flags == 0 || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) != 0 || flags == MCL_ONFAULT) return -Errno.EINVAL;
+        long limit = as.limit(Rlimit.MEMLOCK);
+        if (limit == 0) return -Errno.EPERM;
+        if ((flags & MCL_CURRENT) != 0 && !as.mayLock(as.totalVm() * as.pageSize() - as.lockedVm() * as.pageSize())) return -Errno.ENOMEM;
+        as.setLockFuture((flags & MCL_FUTURE) != 0);
+        if ((flags & MCL_CURRENT) != 0)
+            for (Vma v : as.vmas()) {
+                as.change(v.start(), v.end(), x -> withFlags(x, x.flags() | AddressSpace.LOCKED));
+                if ((flags & MCL_ONFAULT) == 0) SysMmap.populate(as, v);
+            }
+        return 0;
+    }
+
+    static long munlockall(Task t) {
+        AddressSpace as = t.space();
+        as.setLockFuture(false);
+        for (Vma v : as.vmas()) as.change(v.start(), v.end(), x -> withFlags(x, x.flags() & ~AddressSpace.LOCKED));
+        return 0;
+    }
+
+    /** Pages of [start, end) already locked (mlock counts only what is new against the limit). */
+    private static long lockedIn(AddressSpace as, long start, long end) {
+        long n = 0;
+        for (Vma v : as.vmas(start, end))
+            if (AddressSpace.locked(v)) n += Math.min(end, v.end()) - Math.max(start, v.start());
+        return n;
+    }
+
+    private static Vma withFlags(Vma v, int flags) {
+        return new Vma(v.start(), v.end(), v.prot(), flags, v.file(), v.offset(), v.fileLimit(), v.name());
     }
 }

@@ -1,6 +1,6 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.mm.AddressSpace;
 import dev.vitrine.mm.Fault;
@@ -31,7 +31,8 @@ final class SysMmap {
                 (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off), PTR, SIZE, PROT, MAP_FLAGS, FD, HEX);
         t.add(216, "mremap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
                 (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, SIZE, SIZE, HEX, PTR);
-        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, SIZE, FLAGS);
+        // msync and madvise take the raw length: Linux's PAGE_ALIGN(SIZE_MAX) wraps to 0 there (msync 0, madvise EINVAL).
+        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, FLAGS);
         t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, SIZE, PTR);
     }
 
@@ -57,6 +58,7 @@ final class SysMmap {
         long pgoff = off >>> as.geometry().pageBits(), pages = size >>> as.geometry().pageBits();
         if (Long.compareUnsigned(pgoff + pages, pgoff) < 0) return -Errno.EOVERFLOW;
         if (Long.compareUnsigned(size, as.layout().stackTop()) > 0) return -Errno.ENOMEM;
+        if (as.mapCount() > AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
         int type = flags & Prot.MAP_TYPE;
         boolean shared = type == Prot.MAP_SHARED || type == Prot.MAP_SHARED_VALIDATE;
         if (type != Prot.MAP_PRIVATE && !shared) return -Errno.EINVAL;
@@ -79,6 +81,12 @@ final class SysMmap {
             if (start < 0) return -Errno.ENOMEM;
         }
 
+        // do_mmap: MAP_LOCKED past RLIMIT_MEMLOCK is EAGAIN (mlock_future_ok).
+        if (((flags & Prot.MAP_LOCKED) != 0 || as.lockFuture()) && !as.mayLock(size)) return -Errno.EAGAIN;
+        // mmap_region: splitting an area in the way past vm.max_map_count, RLIMIT_AS/DATA, the overcommit heuristic.
+        if (fixed && as.countAfterCut(start, start + size) > AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        boolean data = (prot & Prot.WRITE) != 0 && !shared && (flags & Prot.MAP_GROWSDOWN) == 0;
+        if (!as.mayExpand(size, fixed ? as.mappedPages(start, start + size) : 0, data)) return -Errno.ENOMEM;
         int keep = flags & ~(Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE | Prot.MAP_POPULATE);
         Vma v;
         if (!anonymous) {
@@ -98,13 +106,14 @@ final class SysMmap {
             v = Vma.anonymous(start, start + size, prot, keep, "");
         }
         as.map(v);
-        // MAP_LOCKED pages are faulted in at once, as mlock does; they are not pinned against reclaim here.
-        if ((flags & (Prot.MAP_POPULATE | Prot.MAP_LOCKED)) != 0 && prot != Prot.NONE) populate(as, v);
+        // MAP_LOCKED pages are faulted in at once, as mlock does, and reclaim leaves them alone (VM_LOCKED).
+        if ((flags & Prot.MAP_POPULATE) != 0 || AddressSpace.locked(v) || as.lockFuture()) populate(as, v);
         return start;
     }
 
     /** MAP_POPULATE: fault every page in now; a private writable area is populated by write faults (its copies made). */
-    private static void populate(AddressSpace as, Vma v) {
+    static void populate(AddressSpace as, Vma v) {
+        if (v.prot() == Prot.NONE) return;
         int access = (v.prot() & Prot.WRITE) != 0 && !v.shared() ? Access.STORE : Access.LOAD;
         for (long va = v.start(); va < v.end(); va += as.pageSize()) {
             Fault f = as.fault(va, access);
@@ -122,26 +131,33 @@ final class SysMmap {
         oldLen = as.pageUp(oldLen);
         newLen = as.pageUp(newLen);
         if (newLen == 0) return -Errno.EINVAL;
+        long top = as.layout().stackTop();
+        // check_mremap_params (Linux 6.16+): a new length past TASK_SIZE is silly, EINVAL.
+        if (Long.compareUnsigned(newLen, top) > 0) return -Errno.EINVAL;
+        if (Long.compareUnsigned(oldLen, top) > 0) return -Errno.EFAULT;
+        if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3) return -Errno.ENOMEM;
         // old_len 0 duplicates a shared mapping in Linux; not supported here.
         if (oldLen == 0) return -Errno.EINVAL;
         if ((flags & MREMAP_FIXED) != 0) {
             if ((newAddr & (page - 1)) != 0) return -Errno.EINVAL;
-            if (newAddr + newLen > as.layout().stackTop() || newAddr + newLen < newAddr) return -Errno.EINVAL;
+            if (Long.compareUnsigned(newLen, top) > 0 || Long.compareUnsigned(newAddr, top - newLen) > 0) return -Errno.EINVAL;
             if (newAddr < addr + oldLen && addr < newAddr + newLen) return -Errno.EINVAL;
             Vma v = as.find(addr);
             if (v == null || addr + oldLen > v.end()) return -Errno.EFAULT;
             as.unmap(newAddr, newAddr + newLen);
             return Remap.move(as, addr, oldLen, newAddr, newLen, (flags & MREMAP_DONTUNMAP) != 0) ? newAddr : -Errno.ENOMEM;
         }
-        if (oldLen >= newLen && (flags & MREMAP_DONTUNMAP) == 0) {
+        if (Long.compareUnsigned(oldLen, newLen) >= 0 && (flags & MREMAP_DONTUNMAP) == 0) {
             if (oldLen > newLen) as.unmap(addr + newLen, addr + oldLen);
             return addr;
         }
         Vma v = as.find(addr);
         if (v == null || addr + oldLen > v.end()) return -Errno.EFAULT;
+        if (Long.compareUnsigned(newLen, top) > 0) return -Errno.ENOMEM;
+        if (!as.mayExpand(newLen - oldLen, 0, (v.prot() & Prot.WRITE) != 0 && !v.shared())) return -Errno.ENOMEM;
         boolean atEnd = addr + oldLen == v.end();
-        if (atEnd && (flags & MREMAP_DONTUNMAP) == 0 && !as.overlaps(addr + oldLen, addr + newLen)
-                && addr + newLen <= as.layout().mmapBase()) {
+        if (atEnd && (flags & MREMAP_DONTUNMAP) == 0 && newLen <= as.layout().mmapBase() - addr
+                && !as.overlaps(addr + oldLen, addr + newLen)) {
             Remap.growInPlace(as, v, addr + newLen);
             return addr;
         }
@@ -169,17 +185,27 @@ final class SysMmap {
         AddressSpace as = t.space();
         long page = as.pageSize();
         if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
+        // access_ok(start, len): the unsigned length must fit the user range.
+        long top = as.layout().stackTop();
+        if (Long.compareUnsigned(addr, top) > 0 || Long.compareUnsigned(len, top - addr) > 0) return -Errno.ENOMEM;
         long end = addr + as.pageUp(len);
-        if (end < addr || end > as.layout().stackTop()) return -Errno.ENOMEM;
         if (!mapped(as, addr, end)) return -Errno.ENOMEM;
-        int n = (int) ((end - addr) / page);
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) out[i] = (byte) (as.resident(addr + i * page) ? 1 : 0);
-        return new UserMemory(as).write(vec, out) ? 0 : -Errno.EFAULT;
+        // A page of answers at a time, as Linux does, so a huge range costs no huge buffer.
+        UserMemory um = new UserMemory(as);
+        byte[] out = new byte[(int) Math.min(page, (end - addr) / page)];
+        for (long at = addr, i = 0; at < end; ) {
+            int n = (int) Math.min(out.length, (end - at) / page);
+            for (int j = 0; j < n; j++) out[j] = (byte) (as.resident(at + j * page) ? 1 : 0);
+            if (!um.write(vec + i, out, 0, n)) return -Errno.EFAULT;
+            at += n * page;
+            i += n;
+        }
+        return 0;
     }
 
     /** Whether every page of [start, end) belongs to some VMA. */
     static boolean mapped(AddressSpace as, long start, long end) {
+        if (Long.compareUnsigned(end, as.layout().stackTop()) > 0) return false;
         for (long a = start; a < end; ) {
             Vma v = as.find(a);
             if (v == null) return false;

@@ -1,19 +1,18 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.fs.Dir;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.Fifo;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.HostDir;
 import dev.vitrine.fs.Inode;
 import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.Names;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Stat;
 import dev.vitrine.fs.Symlink;
 import dev.vitrine.fs.Vfs;
 import dev.vitrine.proc.Task;
-
-import java.nio.charset.StandardCharsets;
 
 import static dev.vitrine.sys.Arg.*;
 import static dev.vitrine.sys.SysPathUtil.*;
@@ -22,7 +21,7 @@ import static dev.vitrine.sys.SysPathUtil.*;
 final class SysPath {
     private SysPath() {}
 
-    private static final int RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2;
+    private static final int RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2, RENAME_WHITEOUT = 4;
 
     static void register(SyscallTable t, Services s) {
         t.add(34, "mkdirat", (k, task, dirfd, p, mode, a3, a4, a5) -> mkdirat(s.vfs(), task, (int) dirfd, p, (int) mode), FD, STR, MODE);
@@ -76,8 +75,11 @@ final class SysPath {
     }
 
     static long rename(Vfs v, Task t, int oldDir, long oldVa, int newDir, long newVa, int flags) {
-        if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) != 0 || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
+        if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) != 0
+                || ((flags & RENAME_EXCHANGE) != 0 && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)) != 0))
             return -Errno.EINVAL;
+        if ((flags & RENAME_WHITEOUT) != 0) return -Errno.EPERM;   // needs CAP_MKNOD; the guest is uid 1000
+        boolean exchange = (flags & RENAME_EXCHANGE) != 0;
         Namei.Found src = walk(t, v, oldDir, path(t, oldVa), false);
         Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
         Inode i = src.inode();
@@ -88,29 +90,37 @@ final class SysPath {
         canModify(dst.parent());
         if (src.parent().dev() != dst.parent().dev()) throw new FsException(Errno.EXDEV);
         Inode old = dst.inode();
-        if ((flags & RENAME_EXCHANGE) != 0) {
-            if (old == null) throw new FsException(Errno.ENOENT);
+        // do_renameat2's order: NOREPLACE, EXCHANGE's missing target, trailing slashes, the traps.
+        if (old != null && (flags & RENAME_NOREPLACE) != 0) throw new FsException(Errno.EEXIST);
+        if (exchange && old == null) throw new FsException(Errno.ENOENT);
+        if (exchange && !(old instanceof Dir) && dst.trailingSlash()) throw new FsException(Errno.ENOTDIR);
+        if (!(i instanceof Dir) && (src.trailingSlash() || !exchange && dst.trailingSlash())) throw new FsException(Errno.ENOTDIR);
+        if (i instanceof Dir d && within(dst.parent(), d)) throw new FsException(Errno.EINVAL);
+        if (old instanceof Dir od && within(src.parent(), od)) throw new FsException(exchange ? Errno.EINVAL : Errno.ENOTEMPTY);
+        if (old == i) return 0;
+        // A mount's root is a mountpoint: it cannot be moved or renamed over.
+        if (i.dev() != src.parent().dev() || old != null && old.dev() != dst.parent().dev()) throw new FsException(Errno.EBUSY);
+        if (exchange) {
+            if (src.parent() instanceof HostDir sh && dst.parent() instanceof HostDir dh) {
+                sh.rename(src.name(), dh, dst.name(), flags, true);
+                return 0;
+            }
             src.parent().remove(src.name());
             dst.parent().remove(dst.name());
             src.parent().add(src.name(), old);
             dst.parent().add(dst.name(), i);
+            i.changed(v.now());
+            old.changed(v.now());
             return 0;
         }
-        if (old == i) return 0;
-        if (old != null && (flags & RENAME_NOREPLACE) != 0) throw new FsException(Errno.EEXIST);
-        if (i instanceof Dir d) {
+        if (i instanceof Dir) {
             if (old != null && !(old instanceof Dir)) throw new FsException(Errno.ENOTDIR);
             if (old instanceof Dir od && !od.isEmpty()) throw new FsException(Errno.ENOTEMPTY);
-            for (Dir p = dst.parent(); ; p = p.parent()) {
-                if (p == d) throw new FsException(Errno.EINVAL);   // into its own subtree
-                if (p == p.parent()) break;
-            }
-        } else {
-            if (old instanceof Dir) throw new FsException(Errno.EISDIR);
-            if (src.trailingSlash() || dst.trailingSlash()) throw new FsException(Errno.ENOTDIR);
+        } else if (old instanceof Dir) {
+            throw new FsException(Errno.EISDIR);
         }
         if (src.parent() instanceof HostDir sh && dst.parent() instanceof HostDir dh) {
-            sh.move(src.name(), dh, dst.name());
+            sh.rename(src.name(), dh, dst.name(), flags, false);
             return 0;
         }
         if (old != null) {
@@ -123,17 +133,27 @@ final class SysPath {
         return 0;
     }
 
+    /** Whether {@code p} is {@code d} or lies under it (a directory cannot move into itself). */
+    private static boolean within(Dir p, Dir d) {
+        for (; ; p = p.parent()) {
+            if (p == d) return true;
+            if (p == p.parent()) return false;
+        }
+    }
+
     static long linkat(Vfs v, Task t, int oldDir, long oldVa, int newDir, long newVa, int flags) {
         if ((flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) != 0) return -Errno.EINVAL;
         String oldPath = path(t, oldVa);
         Inode i;
+        Namei.Found from = null;
         if (oldPath.isEmpty() && (flags & AT_EMPTY_PATH) != 0) {
             var fd = t.fds().get(oldDir);
             if (fd == null) throw new FsException(Errno.EBADF);
             i = fd.file().inode();
             if (i == null) throw new FsException(Errno.ENOENT);
         } else {
-            i = walk(t, v, oldDir, oldPath, (flags & AT_SYMLINK_FOLLOW) != 0).need();
+            from = walk(t, v, oldDir, oldPath, (flags & AT_SYMLINK_FOLLOW) != 0);
+            i = from.need();
         }
         Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
         if (i instanceof Dir) throw new FsException(Errno.EPERM);
@@ -141,7 +161,9 @@ final class SysPath {
         canModify(dst.parent());
         if (i.dev() != dst.parent().dev()) throw new FsException(Errno.EXDEV);
         if (i.nlink() == 0) throw new FsException(Errno.ENOENT);
-        dst.parent().add(dst.name(), i);
+        if (dst.parent() instanceof HostDir dh && from != null && from.parent() instanceof HostDir sh)
+            dh.linkFrom(sh, from.name(), i, dst.name());
+        else dst.parent().add(dst.name(), i);
         i.changed(v.now());
         return 0;
     }
@@ -152,7 +174,8 @@ final class SysPath {
         Namei.Found dst = walk(t, v, newDir, path(t, newVa), false);
         if (dst.inode() != null) throw new FsException(Errno.EEXIST);
         canModify(dst.parent());
-        dst.parent().add(dst.name(), new Symlink(v, dst.parent().dev(), target));
+        if (dst.parent() instanceof HostDir dh) dh.createSymlink(dst.name(), target);
+        else dst.parent().add(dst.name(), new Symlink(v, dst.parent().dev(), target));
         return 0;
     }
 
@@ -161,7 +184,7 @@ final class SysPath {
         if (size <= 0) return -Errno.EINVAL;
         Inode i = walk(t, v, dirfd, path, false).need();
         if (!(i instanceof Symlink link)) return -Errno.EINVAL;
-        byte[] target = link.target(t.pid()).getBytes(StandardCharsets.UTF_8);
+        byte[] target = Names.bytes(link.target(t.pid()));
         int n = (int) Math.min(size, target.length);
         return t.memory().write(buf, target, 0, n) ? n : -Errno.EFAULT;
     }
@@ -174,7 +197,8 @@ final class SysPath {
             throw new FsException(Errno.EINVAL);
         if (f.inode() != null) throw new FsException(Errno.EEXIST);
         canModify(f.parent());
-        if (type == Stat.S_IFIFO) f.parent().add(f.name(), new Fifo(v, f.parent().dev(), perm));
+        if (type == Stat.S_IFIFO && f.parent() instanceof HostDir dh) dh.createFifo(f.name(), perm);
+        else if (type == Stat.S_IFIFO) f.parent().add(f.name(), new Fifo(v, f.parent().dev(), perm));
         else if (type == Stat.S_IFSOCK) throw new FsException(Errno.EPERM);
         else f.parent().createFile(f.name(), perm);
         return 0;
@@ -183,7 +207,7 @@ final class SysPath {
     static long getcwd(Vfs v, Task t, long buf, long size) {
         Dir cwd = cwd(t, v);
         if (cwd.nlink() == 0) throw new FsException(Errno.ENOENT);
-        byte[] p = (Namei.pathOf(v.root(), cwd) + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] p = Names.bytes(Namei.pathOf(v.root(), cwd) + "\0");
         if (size < p.length) return -Errno.ERANGE;
         return t.memory().write(buf, p) ? p.length : -Errno.EFAULT;
     }

@@ -1,7 +1,8 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
@@ -15,11 +16,11 @@ final class SysPathUtil {
 
     static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_SYMLINK_FOLLOW = 0x400,
             AT_EMPTY_PATH = 0x1000;
-    static final int UID = 1000;
 
     static String path(Task t, long va) {
         if (va == 0) throw new FsException(Errno.EFAULT);
-        String p = t.memory().readCString(va, Namei.PATH_MAX);
+        // One char per byte (fs.Names): a name of any bytes reaches the file system unchanged.
+        String p = t.memory().readCString(va, Namei.PATH_MAX, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (p == null) {
             if (t.memory().readCString(va, 1) == null) throw new FsException(Errno.EFAULT);
             throw new FsException(Errno.ENAMETOOLONG);
@@ -46,7 +47,7 @@ final class SysPathUtil {
 
     /** Owner bits for our uid's files, "other" bits for root's (devices). want: 4 r, 2 w, 1 x. */
     static boolean permits(Inode i, int want) {
-        int bits = i.uid() == UID ? (i.perm() >> 6) & 7 : i.perm() & 7;
+        int bits = i.uid() == Cred.UID ? (i.perm() >> 6) & 7 : i.perm() & 7;
         return (bits & want) == want;
     }
 

@@ -1,6 +1,6 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.Poll;
 import dev.vitrine.proc.Continuation;

@@ -1,6 +1,8 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Cred;
+import dev.vitrine.abi.Rlimit;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Groups;
 import dev.vitrine.proc.Task;
@@ -11,8 +13,6 @@ import static dev.vitrine.sys.Arg.*;
 final class SysProc {
     private SysProc() {}
 
-    static final int UID = 1000, GID = 1000;
-    private static final int RLIM_NLIMITS = 16, RLIMIT_STACK = 3, RLIMIT_NOFILE = 7;
     private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1;
 
     static void register(SyscallTable t, Services s) {
@@ -23,10 +23,10 @@ final class SysProc {
         t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
         t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
         t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
-        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> UID);
-        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> UID);
-        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> GID);
-        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> GID);
+        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
+        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
+        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
+        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
         t.add(96, "set_tid_address", (k, task, p, a1, a2, a3, a4, a5) -> { task.setClearChildTid(p); return task.tid(); }, PTR);
         t.add(99, "set_robust_list", (k, task, head, len, a2, a3, a4, a5) -> {
             if (len != 24) return -Errno.EINVAL;
@@ -104,7 +104,7 @@ final class SysProc {
 
     private static long prlimit(Task t, int pid, int res, long newVa, long oldVa) {
         if (pid != 0 && pid != t.pid()) return -Errno.ESRCH;
-        if (res < 0 || res >= RLIM_NLIMITS) return -Errno.EINVAL;
+        if (res < 0 || res >= Rlimit.COUNT) return -Errno.EINVAL;
         long cur = 0, max = 0;
         if (newVa != 0) {
             Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
@@ -118,8 +118,7 @@ final class SysProc {
         if (newVa != 0) {
             t.rlimCur()[res] = cur;
             t.rlimMax()[res] = max;
-            if (res == RLIMIT_STACK) t.space().setStackLimit(cur);
-            if (res == RLIMIT_NOFILE) t.fds().setLimit((int) Math.min(cur, 1 << 20));
+            if (res == Rlimit.NOFILE) t.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Nice;
 import dev.vitrine.proc.Task;

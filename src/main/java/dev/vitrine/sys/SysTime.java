@@ -1,6 +1,6 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.fs.Errno;
+import dev.vitrine.abi.Errno;
 import dev.vitrine.proc.Alarm;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,85 @@ class MountTest {
         long ino = walk(v, "/mnt/h/f").need().ino();
         assertEquals(ino, walk(v, "/mnt/h/f").need().ino());
         assertArrayEquals(new long[] {ino}, new long[] {walk(v, "/mnt/h/./f").need().ino()});
+    }
+
+    @Test void hostFdsAreBoundedHowEverManyFilesTheGuestSees() throws Exception {
+        for (int k = 0; k < 3 * HostFdCache.LIMIT; k++) Files.writeString(tmp.resolve("f" + k), "n" + k);
+        Vfs v = vfs(tmp, true);
+        HostDir d = (HostDir) walk(v, "/mnt/h").need();
+        for (int k = 0; k < 3 * HostFdCache.LIMIT; k++) assertEquals("n" + k, read(walk(v, "/mnt/h/f" + k).need()));
+        assertTrue(d.openFds() <= HostFdCache.LIMIT, "open host fds: " + d.openFds());
+        // files whose fds were closed reopen by name, relative to their directory
+        assertEquals("n0", read(walk(v, "/mnt/h/f0").need()));
+    }
+
+    @Test void aRenamedDirectoryTakesItsHandleAlong() throws Exception {
+        Files.createDirectories(tmp.resolve("in/d"));
+        Files.writeString(tmp.resolve("in/d/keep"), "kept");
+        Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/keep"), "outside");
+        Files.createSymbolicLink(tmp.resolve("in/link"), tmp.resolve("out"));
+        Vfs v = vfs(tmp.resolve("in"), true);
+        HostDir root = (HostDir) walk(v, "/mnt/h").need();
+        Dir d = (Dir) walk(v, "/mnt/h/d").need();
+        root.rename("d", root, "e", 0, false);
+        root.rename("link", root, "d", 0, false);          // the old name is now a host symlink pointing out
+        assertEquals("kept", read(d.lookup("keep")));
+        assertSame(d, walk(v, "/mnt/h/e").need());
+        assertInstanceOf(Symlink.class, Namei.walk(new Namei.From(v.root(), v.root(), 1), v.root(), "/mnt/h/d", false).inode());
+        // followed, it resolves in the guest's tree, where the host's path leads nowhere
+        assertEquals(Errno.ENOENT, assertThrows(FsException.class, () -> walk(v, "/mnt/h/d/keep")).errno());
+        RegularFile made = d.createFile("new", 0644);
+        made.write(0, "x".getBytes(), 0, 1);
+        assertEquals("x", Files.readString(tmp.resolve("in/e/new")));
+        assertEquals(List.of("keep"), Files.list(tmp.resolve("out")).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test void anOpenFileKeepsItsBytesAfterTheGuestUnlinksIt() throws Exception {
+        Files.writeString(tmp.resolve("f"), "before");
+        Vfs v = vfs(tmp, true);
+        RegularFile f = (RegularFile) walk(v, "/mnt/h/f").need();
+        OpenFile open = new OpenFile(f);
+        ((Dir) walk(v, "/mnt/h").need()).remove("f");
+        assertTrue(Files.notExists(tmp.resolve("f")));
+        f.write(0, "AFTER!".getBytes(), 0, 6);
+        byte[] b = new byte[6];
+        assertEquals(6, f.read(0, b, 0, 6));
+        assertEquals("AFTER!", new String(b));
+        open.close();
+        assertEquals(0, f.size());                    // the last close let the orphan go
+    }
+
+    @Test void guestNamesAreBytesOneCharEach() {
+        byte[] all = new byte[255];
+        for (int k = 0; k < all.length; k++) all[k] = (byte) (k + 1);
+        String s = Names.of(all);
+        assertEquals(255, s.length());
+        assertArrayEquals(all, Names.bytes(s));
+    }
+
+    @Test void nonUtf8HostNamesAreDistinctGuestNames() throws Exception {
+        Vfs v = vfs(tmp, true);
+        Dir d = (Dir) walk(v, "/mnt/h").need();
+        String a = Names.of(new byte[] {'x', (byte) 0xe9}), b = Names.of(new byte[] {'x', (byte) 0xc3, (byte) 0xa9});
+        d.createFile(a, 0644).write(0, "latin".getBytes(), 0, 5);
+        d.createFile(b, 0644).write(0, "utf8".getBytes(), 0, 4);
+        assertEquals(List.of(b, a), d.entries().stream().map(Dir.Entry::name).toList());
+        assertEquals("latin", read(walk(v, "/mnt/h/" + a).need()));
+        assertEquals("utf8", read(walk(v, "/mnt/h/é".replace("é", b)).need()));
+        assertEquals("utf8", Files.readString(tmp.resolve("xé")));   // the UTF-8 name, as the host sees it
+    }
+
+    @Test void twoMountsNeverExchangeHostFiles() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a")), b = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(a.resolve("f"), "a's");
+        Vfs v = vfs(a, true);
+        HostDir other = HostDir.mount(v, v.mkdirs("/mnt", 0755), "ro", b, false);
+        HostDir ha = (HostDir) walk(v, "/mnt/h").need();
+        assertEquals(Errno.EXDEV, assertThrows(FsException.class, () -> ha.rename("f", other, "g", 0, false)).errno());
+        RegularFile f = (RegularFile) walk(v, "/mnt/h/f").need();
+        assertEquals(Errno.EROFS, assertThrows(FsException.class, () -> other.add("g", f)).errno());
+        assertEquals("a's", Files.readString(a.resolve("f")));
+        assertTrue(Files.notExists(b.resolve("g")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

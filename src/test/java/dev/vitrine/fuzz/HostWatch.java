@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The host side of a fuzz run: a temporary directory whose {@code mnt/} the guest gets read-write,
- * with canary files around it (beside the mount, in a sibling directory, a host symlink pointing
- * out of the mount's parent), and a record of the host's /, /tmp, home and working directory.
+ * with canary files around it (beside the mount, in a sibling directory) and host symlinks in the
+ * mount that point out of it (relative, absolute, at a canary), and a record of the host's /, /tmp, home and working directory.
  * {@link #changes()} lists every difference outside the mount: a canary's existence, content or
  * mtime, an entry added or removed beside the mount, or a new entry named like the fuzzer's files
  * (fz_*, canary*) in the watched host directories (only those names, since other programs on the
@@ -41,6 +41,10 @@ final class HostWatch implements AutoCloseable {
         Files.writeString(sib.resolve("canary.txt"), "canary in a sibling directory\n");
         Files.writeString(mount.resolve("inside.txt"), "the guest may change this\n");
         Files.createDirectory(mount.resolve("fz_d"));
+        // host symlinks inside the mount that point out of it: the guest must never reach through them
+        Files.createSymbolicLink(mount.resolve("fz_out"), Path.of(".."));
+        Files.createSymbolicLink(mount.resolve("fz_abs"), root);
+        Files.createSymbolicLink(mount.resolve("fz_canary"), Path.of("../canary.txt"));
         before = snapshot();
         watched = new ArrayList<>(List.of(Path.of("/"), Path.of("/tmp"), Path.of("").toAbsolutePath(), root.getParent()));
         String home = System.getProperty("user.home");

@@ -40,7 +40,7 @@ class SyscallPropertyTest {
     static final long ARENA = 0x200000000L, PATHS = ARENA + 0x20000, LONGPATH = ARENA + 0x30000,
             IOVS = ARENA + 0x38000, ZEROS = ARENA + 0x39000, NONUL = ARENA + 0x3fff0,
             RO = ARENA + 0x40000, NONE = ARENA + 0x41000, HOLE = ARENA + 0x42000;
-    static final int NPATHS = 44, WORKER_FDS = 11;
+    static final int NPATHS = 48, WORKER_FDS = 11;
     static final long[] EDGES = {0, 1, 2, 3, 4, 8, 16, 64, 255, 256, 4095, 4096, 4097, 65536, 0x7fffffffL,
             0x80000000L, 0xffffffffL, 0x100000000L, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, -100, -4095, -4096,
             1L << 40, 1L << 43, 1L << 44, 1L << 47, 1L << 62};

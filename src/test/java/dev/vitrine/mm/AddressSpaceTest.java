@@ -1,5 +1,6 @@
 package dev.vitrine.mm;
 
+import dev.vitrine.abi.Rlimit;
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Geometry;
 import dev.vitrine.mmu.PhysicalMemory;
@@ -79,10 +80,28 @@ class AddressSpaceTest {
     @Test void stackGrowsDownWithinItsLimitOnly() {
         long top = as.layout().stackTop();
         as.map(new Vma(top - 4096, top, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE | Prot.MAP_GROWSDOWN, null, 0, 0, "[stack]"));
-        as.setStackLimit(64 * 4096);
+        long[] limit = {64 * 4096};
+        as.setLimits(r -> r == Rlimit.STACK ? limit[0] : -1);
         assertEquals(Fault.HANDLED, as.fault(top - 10 * 4096, Access.STORE));
         assertEquals(top - 10 * 4096, as.find(top - 4096).start());
         assertEquals(Fault.MAPERR, as.fault(top - 65 * 4096, Access.STORE), "past RLIMIT_STACK is SEGV_MAPERR, as on Linux");
+        limit[0] = -1;   // RLIM_INFINITY: unsigned, so no limit at all
+        assertEquals(Fault.HANDLED, as.fault(top - 1000 * 4096, Access.STORE));
+    }
+
+    @Test void adjacentAnonymousMappingsMergeAndSplitAgain() {
+        long a = as.findFree(4096);
+        for (int i = 0; i < 1000; i++) {
+            long at = as.findFree(4096);
+            as.map(Vma.anonymous(at, at + 4096, Prot.READ | Prot.WRITE, Prot.MAP_PRIVATE, ""));
+        }
+        assertEquals(1, as.mapCount(), "a thousand adjacent mmaps are one area, as on Linux");
+        long lo = as.find(a).start();
+        assertTrue(as.protect(lo + 4096, lo + 2 * 4096, Prot.READ));
+        assertEquals(3, as.mapCount());
+        assertTrue(as.protect(lo + 4096, lo + 2 * 4096, Prot.READ | Prot.WRITE));
+        assertEquals(1, as.mapCount(), "mprotect back merges again");
+        assertEquals(2, as.countAfterCut(lo + 4096, lo + 2 * 4096), "a hole in the middle splits one area in two");
     }
 
     @Test void findFreeSearchesTopDownFromTheMmapBase() {

@@ -18,7 +18,7 @@ class PageCacheTest {
     private final FrameAllocator frames = new FrameAllocator(memory);
     private final AddressSpace one = AddressSpace.create(Geometry.SV39, frames);
     private final AddressSpace two = AddressSpace.create(Geometry.SV39, frames);
-    private final ShmemFile file = new ShmemFile(3 * 4096, 4096);
+    private final MemFile file = new MemFile(new byte[3 * 4096]);
 
     private static byte[] bytes(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
 
@@ -86,7 +86,7 @@ class PageCacheTest {
         FrameAllocator few = new FrameAllocator(small);
         few.pager().configure(PolicyKind.FIFO, 0, 0);
         AddressSpace as = AddressSpace.create(Geometry.SV39, few);
-        ShmemFile f = new ShmemFile(4 * 4096, 4096);
+        MemFile f = new MemFile(new byte[4 * 4096]);
         as.map(new Vma(A, A + 4 * 4096, Prot.READ | Prot.WRITE, Prot.MAP_SHARED, f, 0, Long.MAX_VALUE, "f"));
         UserMemory um = new UserMemory(as);
         for (int i = 0; i < 4; i++) um.write(A + i * 4096L, new byte[] {(byte) (i + 1)});
@@ -94,6 +94,38 @@ class PageCacheTest {
         assertTrue(as.stats().dirtyWritebacks >= 2, "evicted dirty pages went to the file first");
         assertTrue(as.stats().majorFaults >= 2);
         assertEquals(0, as.stats().swapOuts, "file pages never go to swap");
+    }
+
+    @Test void sharedAnonymousPagesGoToSwapAndNowhereElse() {
+        PhysicalMemory small = new PhysicalMemory(5 * 4096, 12);   // three frames of page tables, two for pages
+        FrameAllocator few = new FrameAllocator(small);
+        few.pager().configure(PolicyKind.FIFO, 0, 3 * 4096);
+        AddressSpace as = AddressSpace.create(Geometry.SV39, few);
+        ShmemFile f = new ShmemFile(8 * 4096, 4096);
+        as.map(new Vma(A, A + 8 * 4096, Prot.READ | Prot.WRITE, Prot.MAP_SHARED, f, 0, Long.MAX_VALUE, "f"));
+        UserMemory um = new UserMemory(as);
+        for (int i = 0; i < 4; i++) assertTrue(um.write(A + i * 4096L, new byte[] {(byte) (i + 1)}));
+        assertEquals(2, f.swapped(), "evicted pages are in the swap device's slots");
+        for (int i = 0; i < 4; i++) assertEquals(i + 1, read(um, A + i * 4096L, 1).charAt(0));
+        int written = 4;
+        for (int i = 4; i < 8 && um.write(A + i * 4096L, new byte[] {(byte) (i + 1)}); i++) written++;
+        assertEquals(5, written, "two frames and three slots hold five pages, no more");
+        as.unmap(A, A + 8 * 4096);
+        assertEquals(0, few.pager().swap().used(), "the last unmap frees the object's slots");
+    }
+
+    @Test void sharedAnonymousPagesStayInRamWithoutSwap() {
+        PhysicalMemory small = new PhysicalMemory(6 * 4096, 12);
+        FrameAllocator few = new FrameAllocator(small);
+        few.pager().configure(PolicyKind.FIFO, 0, 0);
+        AddressSpace as = AddressSpace.create(Geometry.SV39, few);
+        ShmemFile f = new ShmemFile(8 * 4096, 4096);
+        as.map(new Vma(A, A + 8 * 4096, Prot.READ | Prot.WRITE, Prot.MAP_SHARED, f, 0, Long.MAX_VALUE, "f"));
+        UserMemory um = new UserMemory(as);
+        int written = 0;
+        for (int i = 0; i < 8 && um.write(A + i * 4096L, new byte[] {(byte) (i + 1)}); i++) written++;
+        assertTrue(written < 8);
+        for (int i = 0; i < written; i++) assertEquals(i + 1, read(um, A + i * 4096L, 1).charAt(0), "page " + i + " was not thrown away");
     }
 
     @Test void truncationUnmapsPagesPastTheEndAndZeroesTheTail() {
@@ -119,6 +151,10 @@ class PageCacheTest {
             int n = (int) Math.max(0, Math.min(len, data.length - off));
             System.arraycopy(data, (int) off, dst, o, n);
             return n;
+        }
+        @Override public void write(long off, byte[] src, int o, int len) {
+            if (off + len > data.length) data = java.util.Arrays.copyOf(data, (int) (off + len));
+            System.arraycopy(src, o, data, (int) off, len);
         }
         public FilePages pages() { return pages; }
         public String name() { return "mem"; }

@@ -55,9 +55,16 @@ class SwapRunTest {
     }
 
     @Test void withoutSwapTheProgramIsOomKilledWithAReport() {
-        Run r = run(4L << 20, 0, PolicyKind.CLOCK);
+        // 6 MiB of RAM: the 6 MiB mapping passes Linux's overcommit heuristic (not more than RAM plus
+        // swap), but the program, its tables and the files leave less than that free.
+        Run r = run(6L << 20, 0, PolicyKind.CLOCK);
         assertEquals(137, r.result().exitStatus());
         assertTrue(r.result().report().contains("Out of memory: Killed process"), r.result().report());
+    }
+
+    @Test void aMappingLargerThanRamPlusSwapIsRefusedAsLinuxGuesses() {
+        Run r = run(4L << 20, 0, PolicyKind.CLOCK);
+        assertEquals(139, r.result().exitStatus(), "mmap failed with ENOMEM and the program used MAP_FAILED");
     }
 
     @Test void randomIsRepeatableForASeed() {

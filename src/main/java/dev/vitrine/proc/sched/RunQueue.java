@@ -1,5 +1,6 @@
 package dev.vitrine.proc.sched;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,11 @@ public final class RunQueue<T extends RunQueue.Entity> {
     private record Slot<T>(T task, long since) {}
 
     private final List<Slot<T>> ready = new ArrayList<>();
+    /** The ready tasks as the policy sees them: a view, so a pick copies nothing. */
+    private final List<T> readyTasks = new AbstractList<>() {
+        @Override public T get(int i) { return ready.get(i).task; }
+        @Override public int size() { return ready.size(); }
+    };
     private Policy policy;
     private long quantum;
     private T running;
@@ -89,7 +95,7 @@ public final class RunQueue<T extends RunQueue.Entity> {
         // No one to run: the one that ran last stays "running", so if it wakes before anyone
         // else it goes on with the rest of its slice rather than joining the list.
         if (ready.isEmpty()) return null;
-        Slot<T> s = ready.remove(policy.pick(ready.stream().map(Slot::task).toList()));
+        Slot<T> s = ready.remove(policy.pick(readyTasks));
         T t = s.task;
         t.waited(now - s.since);
         if (prev != null && prev != t && !prev.dead()) prev.switchedOut(prev.runnable());

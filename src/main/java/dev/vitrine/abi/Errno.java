@@ -1,4 +1,4 @@
-package dev.vitrine.fs;
+package dev.vitrine.abi;
 
 /** Linux errno values (asm-generic) with their names and strerror texts. */
 public final class Errno {
