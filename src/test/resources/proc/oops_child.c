@@ -1,15 +1,17 @@
-/* oops_child: a child's syscall meets a Vitrine bug (a handler made to throw); the parent sees it die and the machine goes on. */
+/* oops_child: a child's syscall (or, with an argument, a page fault on what the call returned) meets a Vitrine bug made on purpose; the parent sees it die and the machine goes on. */
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
-int main(void) {
+int main(int argc, char **argv) {
+    (void) argv;
     setvbuf(stdout, NULL, _IONBF, 0);
     pid_t c = fork();
     if (c == 0) {
         char buf[128];
-        syscall(SYS_sysinfo, buf);
+        long r = syscall(SYS_sysinfo, buf);
+        if (argc > 1) printf("read %d\n", *(volatile char *) r);
         printf("child survived\n");
         _exit(0);
     }

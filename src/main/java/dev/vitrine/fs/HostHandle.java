@@ -60,6 +60,19 @@ final class HostHandle {
             return fd;
         }
         if (!anchored) throw new FsException(Errno.ENOENT);
+        // Reopen the closed ancestors top-down, in a loop: a guest can nest directories deeper than the stack.
+        java.util.ArrayDeque<HostHandle> closed = new java.util.ArrayDeque<>();
+        for (HostHandle a = parent; a != null && a.fd < 0; a = a.parent) {
+            if (!a.anchored) throw new FsException(Errno.ENOENT);
+            closed.push(a);
+        }
+        while (!closed.isEmpty()) closed.pop().reopen();
+        return reopen();
+    }
+
+    /** Opens it by its name in its parent, whose fd is open. */
+    private int reopen() {
+        if (parent == null) throw new FsException(Errno.ENOENT);   // a mount whose root was closed
         int pfd = parent.fd();
         int f;
         if (dir) {

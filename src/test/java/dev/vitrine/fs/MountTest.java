@@ -169,4 +169,18 @@ class MountTest {
         assertEquals("a's", Files.readString(a.resolve("f")));
         assertTrue(Files.notExists(b.resolve("g")));
     }
+
+    @Test void aDeepDirectoryReopensByNamesFromTheRoot() throws Exception {
+        Vfs v = vfs(tmp, true);
+        Dir d = (Dir) walk(v, "/mnt/h").need();
+        for (int k = 0; k < 300; k++) d = d.createDir("d", 0755);
+        Dir deepest = d;
+        HostDir root = (HostDir) walk(v, "/mnt/h").need();
+        for (int k = 0; k < 2 * HostFdCache.LIMIT; k++) root.createFile("f" + k, 0644);   // the deep chain's fds go
+        deepest.createFile("bottom", 0644).write(0, "here".getBytes(), 0, 4);
+        Path p = tmp;
+        for (int k = 0; k < 300; k++) p = p.resolve("d");
+        assertEquals("here", Files.readString(p.resolve("bottom")));
+        assertTrue(root.openFds() <= HostFdCache.LIMIT);
+    }
 }
