@@ -1,5 +1,6 @@
 package dev.vitrine;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Cred;
 import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
@@ -158,13 +159,13 @@ final class Boot {
             new Console(in, null, 0, tty(c, 0), 0, term),
             new Console(null, out[1], 1, tty(c, 1), 0, term),
             new Console(null, out[2], 2, tty(c, 2), 0, term)};
-        int[] modes = {FileDescription.O_RDONLY, FileDescription.O_WRONLY, FileDescription.O_WRONLY};
+        int[] modes = {Fcntl.O_RDONLY, Fcntl.O_WRONLY, Fcntl.O_WRONLY};
         boolean[] open = {in != null, c.stdout() != null, c.stderr() != null};
         for (int fd = 0; fd < 3; fd++) {
             if (!open[fd]) continue;
             boolean t = con[fd].isTerminal();
             String path = t ? "/dev/pts/0" : "pipe:[" + vfs.nextIno() + "]";
-            fds.allocate(new FileDescription(con[fd], t ? FileDescription.O_RDWR : modes[fd]).withPath(path), fd, false);
+            fds.allocate(new FileDescription(con[fd], t ? Fcntl.O_RDWR : modes[fd]).withPath(path), fd, false);
         }
         return con;
     }

@@ -1,5 +1,6 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Errno;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -52,20 +53,20 @@ public final class Fifo extends Inode {
             waiting.remove(who);
             return w.end();
         }
-        boolean rd = accmode != FileDescription.O_WRONLY, wr = accmode != FileDescription.O_RDONLY;
-        if (accmode == FileDescription.O_WRONLY && nonblock && (pipe == null || pipe.readers == 0))
+        boolean rd = accmode != Fcntl.O_WRONLY, wr = accmode != Fcntl.O_RDONLY;
+        if (accmode == Fcntl.O_WRONLY && nonblock && (pipe == null || pipe.readers == 0))
             throw new FsException(Errno.ENXIO);
         if (pipe == null) pipe = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         pipe.openEnd(rd, wr);
         ends++;
-        boolean early = accmode == FileDescription.O_RDONLY && nonblock && pipe.writers == 0;
+        boolean early = accmode == Fcntl.O_RDONLY && nonblock && pipe.writers == 0;
         PipeEnd end = new PipeEnd(pipe, rd, wr, this, null, early ? pipe.writeOpens : 0);
         vfs.wakeup().wakeup(channel());
-        if (accmode == FileDescription.O_RDONLY && pipe.writers == 0 && !nonblock) {
+        if (accmode == Fcntl.O_RDONLY && pipe.writers == 0 && !nonblock) {
             waiting.put(who, new Waiting(end, true, pipe.writeOpens, alive));
             throw MUST_WAIT;
         }
-        if (accmode == FileDescription.O_WRONLY && pipe.readers == 0) {
+        if (accmode == Fcntl.O_WRONLY && pipe.readers == 0) {
             waiting.put(who, new Waiting(end, false, pipe.readOpens, alive));
             throw MUST_WAIT;
         }

@@ -1,13 +1,12 @@
 package dev.vitrine.fs;
 
+import static dev.vitrine.abi.Fcntl.*;
+
 /**
  * Linux's struct file: one open of a file, with its offset and status flags, shared by
  * every descriptor that dup or fork made from it.
  */
 public final class FileDescription {
-    public static final int O_ACCMODE = 3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_APPEND = 02000, O_NONBLOCK = 04000,
-            O_PATH = 010000000;
-
     private final File file;
     private int flags;
     private long offset;

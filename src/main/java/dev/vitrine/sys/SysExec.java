@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Cred;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.abi.Errno;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.vitrine.sys.Arg.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /**
  * execve and execveat: find the file in the machine's tree, check it may be executed, follow
@@ -32,11 +34,10 @@ final class SysExec {
     /** Linux's MAX_ARG_STRLEN and a total like ARG_MAX for an 8 MiB stack (a quarter of it). */
     private static final int MAX_ARG_STRLEN = 32 * 4096, MAX_ARGS_BYTES = 2 << 20, MAX_ARGS = 0x7fffffff;
     private static final int BINPRM_BUF = 256, MAX_INTERP_DEPTH = 4;
-    private static final int AT_EMPTY_PATH = 0x1000, AT_SYMLINK_NOFOLLOW = 0x100;
 
     static void register(SyscallTable t, Services s) {
         t.add(221, "execve", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
-                (k, task, path, argv, envp, a3, a4, a5) -> execve(k, s, task, SysPathUtil.AT_FDCWD, path, argv, envp, 0), STR, PTR, PTR);
+                (k, task, path, argv, envp, a3, a4, a5) -> execve(k, s, task, Fcntl.AT_FDCWD, path, argv, envp, 0), STR, PTR, PTR);
         t.add(281, "execveat", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
                 (k, task, dirfd, path, argv, envp, flags, a5) -> execve(k, s, task, (int) dirfd, path, argv, envp, (int) flags), FD, STR, PTR, PTR, FLAGS);
     }
@@ -102,7 +103,7 @@ final class SysExec {
         if (!arg.isEmpty()) nargv.add(arg);
         nargv.add(path);
         if (argv.size() > 1) nargv.addAll(argv.subList(1, argv.size()));
-        return load(k, s, t, SysPathUtil.AT_FDCWD, interp, nargv, envp, 0, depth + 1);
+        return load(k, s, t, Fcntl.AT_FDCWD, interp, nargv, envp, 0, depth + 1);
     }
 
     private static int indexOfSpace(String s) {

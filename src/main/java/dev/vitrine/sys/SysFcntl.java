@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.Inode;
@@ -11,6 +12,7 @@ import dev.vitrine.proc.Task;
 import java.nio.ByteBuffer;
 
 import static dev.vitrine.sys.Arg.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /** fcntl, dup and dup3. */
 final class SysFcntl {
@@ -20,7 +22,6 @@ final class SysFcntl {
             F_SETLKW = 7, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032, FD_CLOEXEC = 1;
     /** The status flags F_SETFL may change: O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME, O_ASYNC. */
     private static final int SETFL_MASK = 02000 | 04000 | 040000 | 01000000 | 020000;
-    private static final int O_CLOEXEC = 02000000;
 
     static void register(SyscallTable t, Services s) {
         t.add(23, "dup", (k, task, fd, a1, a2, a3, a4, a5) -> dup(task, (int) fd), FD);
@@ -50,7 +51,7 @@ final class SysFcntl {
     static long fcntl(Kernel k, Task t, int fd, int cmd, long arg) {
         FileDescription f = t.fds().get(fd);
         if (f == null) return -Errno.EBADF;
-        boolean opath = (f.flags() & FileDescription.O_PATH) != 0;
+        boolean opath = (f.flags() & Fcntl.O_PATH) != 0;
         if (opath && cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_GETFD && cmd != F_SETFD && cmd != F_GETFL)
             return -Errno.EBADF;
         switch (cmd) {

@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
@@ -44,7 +45,7 @@ final class SysFile {
     static FileDescription fd(Task t, int fd) { return t.fds().get(fd); }
 
     private static boolean blocks(FileDescription f) {
-        return (f.flags() & FileDescription.O_NONBLOCK) == 0 && f.file().channel() != null;
+        return (f.flags() & Fcntl.O_NONBLOCK) == 0 && f.file().channel() != null;
     }
 
     /** Puts the task to sleep on the file, saying what it waits for, and restarts the call. */
@@ -118,7 +119,7 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
-        boolean append = (f.flags() & FileDescription.O_APPEND) != 0 && file.seekable();
+        boolean append = (f.flags() & Fcntl.O_APPEND) != 0 && file.seekable();
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);

@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
@@ -54,7 +55,7 @@ final class SysFsCopy {
         FileDescription fin = t.fds().get(in), fout = t.fds().get(out);
         if (fin == null || !fin.readable() || fout == null || !fout.writable()) return -Errno.EBADF;
         if (!(fin.file() instanceof OpenFile)) return -Errno.EINVAL;
-        if ((fout.flags() & FileDescription.O_APPEND) != 0) return -Errno.EINVAL;
+        if ((fout.flags() & Fcntl.O_APPEND) != 0) return -Errno.EINVAL;
         Long pos = offsetArg(t, offVa);
         if (pos == null) return -Errno.EFAULT;
         if (pos == Long.MIN_VALUE || n < 0) return -Errno.EINVAL;
@@ -72,7 +73,7 @@ final class SysFsCopy {
         if (flags != 0) return -Errno.EINVAL;
         FileDescription fin = t.fds().get(in), fout = t.fds().get(out);
         if (fin == null || !fin.readable() || fout == null || !fout.writable()) return -Errno.EBADF;
-        if ((fout.flags() & FileDescription.O_APPEND) != 0) return -Errno.EBADF;
+        if ((fout.flags() & Fcntl.O_APPEND) != 0) return -Errno.EBADF;
         if (!(fin.file() instanceof OpenFile) || !(fout.file() instanceof OpenFile)) return -Errno.EINVAL;
         Long pin = offsetArg(t, offInVa), pout = offsetArg(t, offOutVa);
         if (pin == null || pout == null) return -Errno.EFAULT;
@@ -106,7 +107,7 @@ final class SysFsCopy {
             PipeEnd p = (PipeEnd) fin.file();
             if (p.pipe().empty()) {
                 if (p.pipe().writers() == 0) return 0;
-                if (nonblock || (fin.flags() & FileDescription.O_NONBLOCK) != 0) return -Errno.EAGAIN;
+                if (nonblock || (fin.flags() & Fcntl.O_NONBLOCK) != 0) return -Errno.EAGAIN;
                 return SysFile.sleep(k, t, fin, "splice(" + in + ")");
             }
             int len = (int) Math.min(Math.min(n, p.pipe().queued()), 1 << 20);
@@ -114,7 +115,7 @@ final class SysFsCopy {
                 PipeEnd q = (PipeEnd) fout.file();
                 int room = q.pipe().capacity() - (int) q.pipe().queued();
                 if (room <= 0) {
-                    if (nonblock || (fout.flags() & FileDescription.O_NONBLOCK) != 0) return -Errno.EAGAIN;
+                    if (nonblock || (fout.flags() & Fcntl.O_NONBLOCK) != 0) return -Errno.EAGAIN;
                     return SysFile.sleep(k, t, fout, "splice(" + in + ", " + out + ")");
                 }
                 len = Math.min(len, room);

@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.fs.Device;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.DirFile;
@@ -23,15 +24,12 @@ import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
 import static dev.vitrine.sys.SysPathUtil.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /** openat (Linux's do_filp_open), close and close_range. */
 final class SysFsOpen {
     private SysFsOpen() {}
 
-    static final int O_CREAT = 0100, O_EXCL = 0200, O_NOCTTY = 0400, O_TRUNC = 01000, O_APPEND = 02000,
-            O_NONBLOCK = 04000, O_DSYNC = 010000, O_DIRECT = 040000, O_LARGEFILE = 0100000, O_DIRECTORY = 0200000,
-            O_NOFOLLOW = 0400000, O_NOATIME = 01000000, O_CLOEXEC = 02000000, O_PATH = 010000000,
-            O_TMPFILE = 020000000;
     private static final int CLOSE_RANGE_CLOEXEC = 4, CLOSE_RANGE_UNSHARE = 2;
 
     static void register(SyscallTable t, Services s) {
@@ -45,7 +43,7 @@ final class SysFsOpen {
         if ((flags & O_TMPFILE) != 0) return -Errno.ENOTSUP;
         boolean opath = (flags & O_PATH) != 0;
         if (opath) flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
-        int acc = flags & FileDescription.O_ACCMODE;
+        int acc = flags & Fcntl.O_ACCMODE;
         if (acc == 3) return -Errno.EINVAL;
         boolean creat = (flags & O_CREAT) != 0, excl = (flags & O_EXCL) != 0;
         boolean follow = (flags & O_NOFOLLOW) == 0 && !(creat && excl);
@@ -64,17 +62,17 @@ final class SysFsOpen {
             if (i instanceof Symlink && !opath) throw new FsException(Errno.ELOOP);
             if (f.trailingSlash() && !(i instanceof Dir)) throw new FsException(Errno.ENOTDIR);
             if ((flags & O_DIRECTORY) != 0 && !(i instanceof Dir)) throw new FsException(Errno.ENOTDIR);
-            if (i instanceof Dir && !opath && (acc != FileDescription.O_RDONLY || creat)) throw new FsException(Errno.EISDIR);
+            if (i instanceof Dir && !opath && (acc != Fcntl.O_RDONLY || creat)) throw new FsException(Errno.EISDIR);
         }
         String name = absolute(v, f);
         int keep = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
         if (opath) return install(t, new FileDescription(new PathFile(i), keep).withPath(name), flags);
         if (!created) {
-            if (acc != FileDescription.O_WRONLY) need(i, 4);
-            if (acc != FileDescription.O_RDONLY) need(i, 2);
-            if (acc != FileDescription.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+            if (acc != Fcntl.O_WRONLY) need(i, 4);
+            if (acc != Fcntl.O_RDONLY) need(i, 2);
+            if (acc != Fcntl.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
             // get_write_access: a running program's file takes no writer
-            if ((acc != FileDescription.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
+            if ((acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
                 throw new FsException(Errno.ETXTBSY);
         }
         File file;

@@ -22,6 +22,7 @@ import java.util.List;
 
 import static dev.vitrine.sys.Arg.*;
 import static dev.vitrine.sys.SysPathUtil.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /** stat and friends, getdents64, access, chmod, utimensat, truncate, fsync. */
 final class SysFsStat {

@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.fs.Console;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
@@ -33,7 +34,7 @@ final class SysIoctl {
             case FIONBIO -> {
                 Integer on = readInt(t, arg);
                 if (on == null) return -Errno.EFAULT;
-                f.setFlags(on != 0 ? f.flags() | FileDescription.O_NONBLOCK : f.flags() & ~FileDescription.O_NONBLOCK);
+                f.setFlags(on != 0 ? f.flags() | Fcntl.O_NONBLOCK : f.flags() & ~Fcntl.O_NONBLOCK);
                 return 0;
             }
             case FIONREAD -> {

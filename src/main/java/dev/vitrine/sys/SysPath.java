@@ -16,6 +16,7 @@ import dev.vitrine.proc.Task;
 
 import static dev.vitrine.sys.Arg.*;
 import static dev.vitrine.sys.SysPathUtil.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /** Calls that change the name space: mkdir, unlink, rmdir, rename, link, symlink, mknod, and cwd. */
 final class SysPath {

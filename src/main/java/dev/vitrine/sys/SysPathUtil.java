@@ -10,12 +10,11 @@ import dev.vitrine.fs.Namei;
 import dev.vitrine.fs.Vfs;
 import dev.vitrine.proc.Task;
 
+import static dev.vitrine.abi.Fcntl.*;
+
 /** What the path calls share: reading a path argument, the *at() directory, permission checks. */
 final class SysPathUtil {
     private SysPathUtil() {}
-
-    static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_SYMLINK_FOLLOW = 0x400,
-            AT_EMPTY_PATH = 0x1000;
 
     static String path(Task t, long va) {
         if (va == 0) throw new FsException(Errno.EFAULT);

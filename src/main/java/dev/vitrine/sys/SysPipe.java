@@ -1,5 +1,6 @@
 package dev.vitrine.sys;
 
+import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.PipeEnd;
@@ -8,12 +9,12 @@ import dev.vitrine.proc.Task;
 import java.nio.ByteBuffer;
 
 import static dev.vitrine.sys.Arg.*;
+import static dev.vitrine.abi.Fcntl.*;
 
 /** pipe2: a pipe's two ends as the two lowest free descriptors. */
 final class SysPipe {
     private SysPipe() {}
 
-    private static final int O_NONBLOCK = 04000, O_CLOEXEC = 02000000, O_DIRECT = 040000;
 
     static void register(SyscallTable t, Services s) {
         t.add(59, "pipe2", Syscall.Result.DEC, Syscall.Status.PARTIAL,
@@ -27,8 +28,8 @@ final class SysPipe {
         boolean cloexec = (flags & O_CLOEXEC) != 0;
         int nb = flags & O_NONBLOCK;
         String name = "pipe:[" + ends[0].stat().ino() + "]";
-        FileDescription r = new FileDescription(ends[0], FileDescription.O_RDONLY | nb).withPath(name);
-        FileDescription w = new FileDescription(ends[1], FileDescription.O_WRONLY | nb).withPath(name);
+        FileDescription r = new FileDescription(ends[0], Fcntl.O_RDONLY | nb).withPath(name);
+        FileDescription w = new FileDescription(ends[1], Fcntl.O_WRONLY | nb).withPath(name);
         int rfd = t.fds().allocate(r, 0, cloexec);
         if (rfd < 0) { r.release(); w.release(); return rfd; }
         int wfd = t.fds().allocate(w, 0, cloexec);
