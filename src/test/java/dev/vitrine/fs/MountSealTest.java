@@ -129,6 +129,18 @@ class MountSealTest {
         assertTrue(sa.containsKey("moved/sub/g"), sa.toString());
     }
 
+    @Test void theSameCallsOnTmpfsAnswerAsLinuxDoes() throws Exception {
+        Path qemu = Toolchain.requireQemu();
+        Path bin = compile("mount_ops");
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Run v = vitrine(bin, List.of(), "/tmp/w");
+        Process p = new ProcessBuilder(qemu.toString(), bin.toString(), b.toString()).redirectErrorStream(true).start();
+        String q = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(q.matches("(?s).*\nexchange e d \\(dirs\\) +0\n.*"), q);
+        assertEquals(q, v.out());
+    }
+
     private static Map<String, String> strip(Map<String, String> m) {
         Map<String, String> out = new TreeMap<>();
         m.forEach((k, v) -> out.put(k, v.replaceAll(" @\\d+$", "")));

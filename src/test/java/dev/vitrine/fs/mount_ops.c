@@ -54,6 +54,7 @@ static void tree(const char *dir, int depth) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1) mkdir(argv[1], 0755);             /* a tmpfs run makes its own */
     if (argc < 2 || chdir(argv[1])) { perror("chdir"); return 1; }
     umask(022);
     r("mkdir d", mkdir("d", 0755));
