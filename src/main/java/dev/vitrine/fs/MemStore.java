@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A tmpfs file's bytes: a sparse map from page index to a 4 KiB page, allocated as written
- * and charged to its {@link Tmpfs}; a hole has no page and reads as zeros. Sizes go up to
- * Linux's MAX_LFS_FILESIZE.
+ * A tmpfs file's bytes: a sparse map from page index to a page of its {@link Tmpfs}
+ * (a frame or swap slot of the machine), allocated as written; a hole has no page and
+ * reads as zeros. Sizes go up to Linux's MAX_LFS_FILESIZE.
  */
 public final class MemStore implements Store {
     static final int PAGE = 4096;
     /** MAX_LFS_FILESIZE on 64-bit Linux: tmpfs's s_maxbytes. */
     public static final long MAX_SIZE = Long.MAX_VALUE;
 
-    private final TreeMap<Long, byte[]> pages = new TreeMap<>();
+    private final TreeMap<Long, Integer> pages = new TreeMap<>();
     private final Tmpfs fs;
     private long size;
 
@@ -32,12 +32,12 @@ public final class MemStore implements Store {
         int n = (int) Math.min(len, size - pos);
         Arrays.fill(dst, off, off + n, (byte) 0);
         long first = pos / PAGE, last = (pos + n - 1) / PAGE;
-        for (Map.Entry<Long, byte[]> e : pages.subMap(first, true, last, true).entrySet()) {
+        for (Map.Entry<Long, Integer> e : pages.subMap(first, true, last, true).entrySet()) {
             // In lengths, not ends: the last page of the largest file ends at 2^63, past a long.
             long start = e.getKey() * PAGE;
             long from = Math.max(pos, start);
             long k = Math.min(PAGE - (from - start), n - (from - pos));
-            System.arraycopy(e.getValue(), (int) (from - start), dst, off + (int) (from - pos), (int) k);
+            fs.store().read(e.getValue(), (int) (from - start), dst, off + (int) (from - pos), (int) k);
         }
         return n;
     }
@@ -55,13 +55,12 @@ public final class MemStore implements Store {
         for (long index = pos / PAGE; index <= (end - 1) / PAGE; index++) {
             if (pages.containsKey(index)) continue;
             try {
-                fs.charge();
+                pages.put(index, fs.alloc());
             } catch (FsException e) {
                 long fit = index * PAGE - pos;
                 if (fit <= 0) throw e;
                 return (int) fit;
             }
-            pages.put(index, new byte[PAGE]);
         }
         return len;
     }
@@ -77,12 +76,9 @@ public final class MemStore implements Store {
         for (int done = 0; done < len; ) {
             long p = pos + done;
             int in = (int) (p % PAGE), k = Math.min(len - done, PAGE - in);
-            byte[] page = pages.get(p / PAGE);
-            if (page == null) {
-                fs.force();
-                pages.put(p / PAGE, page = new byte[PAGE]);
-            }
-            System.arraycopy(src, off + done, page, in, k);
+            Integer page = pages.get(p / PAGE);
+            if (page == null) pages.put(p / PAGE, page = fs.allocAnyway());
+            fs.store().write(page, in, src, off + done, k);
             done += k;
         }
         size = Math.max(size, pos + len);
@@ -92,12 +88,12 @@ public final class MemStore implements Store {
         if (newSize < 0 || newSize > MAX_SIZE) throw new FsException(Errno.EFBIG);
         // Pages wholly past the end go (room() may have allocated some past the size); the tail
         // of the last one is zeroed, so a regrown file reads zeros.
-        Map<Long, byte[]> gone = pages.tailMap((newSize + PAGE - 1) / PAGE, true);
-        fs.uncharge(gone.size());
+        Map<Long, Integer> gone = pages.tailMap((newSize + PAGE - 1) / PAGE, true);
+        for (int id : gone.values()) fs.free(id);
         gone.clear();
         int in = (int) (newSize % PAGE);
-        byte[] last = in == 0 || newSize >= size ? null : pages.get(newSize / PAGE);
-        if (last != null) Arrays.fill(last, in, PAGE, (byte) 0);
+        Integer last = in == 0 || newSize >= size ? null : pages.get(newSize / PAGE);
+        if (last != null) fs.store().write(last, in, new byte[PAGE - in], 0, PAGE - in);
         size = newSize;
     }
 

@@ -1,43 +1,48 @@
 package dev.vitrine.fs;
 
 import dev.vitrine.abi.Errno;
-import dev.vitrine.mm.KernelMemory;
+import dev.vitrine.mm.KernelPages;
 
 /**
  * One tmpfs's superblock as far as space goes (Linux's shmem_sb_info): the pages its files
- * hold, at most {@code size=} (half of RAM unless --tmpfs-size says otherwise), each also
- * charged to the machine's memory. Full is ENOSPC; a machine with no memory left is ENOMEM.
+ * hold, at most {@code size=} (half of RAM unless --tmpfs-size says otherwise), each a page of
+ * the machine's memory (a frame or a swap slot, mm.KernelMemory). Full is ENOSPC; a machine
+ * with no memory left is ENOMEM.
  */
 public final class Tmpfs {
     private final long maxPages;
-    private final KernelMemory machine;
+    private final KernelPages store;
     private long pages;
     /** Files whose last name went while nobody had them open: freed at the next charge, unless linked again. */
     private final java.util.List<RegularFile> orphans = new java.util.ArrayList<>();
 
-    /** {@code machine} null: not charged anywhere but the size limit (tests, the boot tree before the machine exists). */
-    public Tmpfs(long maxBytes, KernelMemory machine) {
+    /** {@code store}: where the pages live (the machine's memory, or {@link KernelPages#heap()} with no machine). */
+    public Tmpfs(long maxBytes, KernelPages store) {
         this.maxPages = Math.max(0, maxBytes) / MemStore.PAGE;
-        this.machine = machine;
+        this.store = store;
     }
 
-    public static Tmpfs unlimited() { return new Tmpfs(Long.MAX_VALUE, null); }
+    public static Tmpfs unlimited() { return new Tmpfs(Long.MAX_VALUE, KernelPages.heap()); }
+
+    KernelPages store() { return store; }
 
     public long pages() { return pages; }
     public long maxPages() { return maxPages; }
 
-    /** One more page for some file; throws ENOSPC or ENOMEM when there is none. */
-    void charge() {
+    /** A new zeroed page for some file, by number; throws ENOSPC or ENOMEM when there is none. */
+    int alloc() {
         reap();
         if (pages >= maxPages) throw new FsException(Errno.ENOSPC);
-        if (machine != null && !machine.charge()) throw new FsException(Errno.ENOMEM);
+        int id = store.alloc();
+        if (id < 0) throw new FsException(Errno.ENOMEM);
         pages++;
+        return id;
     }
 
     /** A page that must be had (a write-back): taken past the limit if need be. */
-    void force() {
-        if (machine != null) machine.overdraw();
+    int allocAnyway() {
         pages++;
+        return store.allocAnyway();
     }
 
     void orphaned(RegularFile f) { orphans.add(f); }
@@ -50,9 +55,8 @@ public final class Tmpfs {
         for (RegularFile f : now) f.releaseIfGone();
     }
 
-    void uncharge(long n) {
-        if (n <= 0) return;
-        pages -= n;
-        if (machine != null) machine.uncharge(n);
+    void free(int id) {
+        pages--;
+        store.free(id);
     }
 }

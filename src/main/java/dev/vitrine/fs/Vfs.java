@@ -43,7 +43,9 @@ public final class Vfs {
     public Wakeup wakeup() { return wakeup; }
     public Tmpfs tmpfs() { return tmpfs; }
     /** Limits the in-memory tree to {@code maxBytes} and charges its pages to the pager's machine; before any file is made. */
-    public void setTmpfs(long maxBytes) { tmpfs = new Tmpfs(maxBytes, pager == null ? null : pager.kernelMemory()); }
+    public void setTmpfs(long maxBytes) {
+        tmpfs = new Tmpfs(maxBytes, pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
+    }
     /** Every pipe's slots and pages are counted here; made with the machine's memory on first use. */
     public PipeBudget pipeBudget() {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? null : pager.kernelMemory());

@@ -1,28 +1,40 @@
 package dev.vitrine.mm;
 
 /**
- * The machine's one memory budget for pages the kernel holds for the guest outside user
- * frames: tmpfs file data and pipe buffers. In Linux these are pages of RAM like any other
- * (shmem pages are swappable), so here each such page holds a frame's worth of RAM
- * (evicting a user page for it if need be) or, when RAM is all taken, a swap slot; when
- * neither is left the charge fails and the caller answers as Linux does (ENOSPC, ENOMEM).
- * When a user page needs a frame and nothing else can be evicted, a kernel page moves from
- * RAM to swap ({@link #spill}). So frames in use, swap slots and kernel pages together never
- * exceed --mem plus --swap, and the Java heap holds at most that much guest data again.
+ * The machine's one memory budget for pages the kernel holds for the guest beside user
+ * pages. In Linux these are pages of RAM like any other (shmem pages are swappable), and so
+ * here: a tmpfs page ({@link KernelPages}) is a frame, taken as a user page would be
+ * (evicting one for it if need be), or when RAM is all taken a swap slot; when neither is
+ * left the caller answers as Linux does (ENOSPC, ENOMEM). When a user page needs a frame and
+ * nothing else can be evicted, a kernel page moves from RAM to swap ({@link #spill}). A pipe
+ * buffer stays a Java array but is charged the same way: a frame's worth of RAM is set aside
+ * for it ({@link #charge}). So frames, swap slots and kernel pages never exceed --mem plus
+ * --swap, and the heap holds guest data beyond memory and swap only for pipe pages.
  */
-public final class KernelMemory {
+public final class KernelMemory implements KernelPages {
     private final FrameAllocator frames;
     private final Pager pager;
     private long inRam, inSwap, peak;
     private boolean reclaiming;
+    /** Where each kernel page is: a frame number (>= 0), a swap slot (-(slot + 1)), or in {@link #overdrawn}. */
+    private long[] where = new long[64];
+    private final java.util.ArrayDeque<Integer> freeIds = new java.util.ArrayDeque<>();
+    private int nextId;
+    /** Pages now in frames, the candidates to go to swap. */
+    private final java.util.BitSet inFrames = new java.util.BitSet();
+    private int spillFrom;
+    /** Write-backs that found neither frame nor slot during reclaim: held here, as few as frames were dirtied. */
+    private final java.util.Map<Integer, byte[]> overdrawn = new java.util.HashMap<>();
+    private long pagesHeld;
+    private static final long HEAP = Long.MIN_VALUE;
 
     KernelMemory(FrameAllocator frames, Pager pager) {
         this.frames = frames;
         this.pager = pager;
     }
 
-    /** Pages held now, and the most ever held. */
-    public long pages() { return inRam + inSwap; }
+    /** Pages held now (charged pipe pages and tmpfs pages), and the most ever held. */
+    public long pages() { return inRam + inSwap + pagesHeld; }
     public long peak() { return peak; }
 
     /** Takes one page's worth for the kernel; false when RAM and swap are both full. */
@@ -58,11 +70,75 @@ public final class KernelMemory {
 
     /** Nothing else could be evicted: one kernel page goes to swap, which frees a frame. */
     boolean spill() {
-        if (inRam == 0 || !pager.swap().reserve()) return false;
-        inRam--;
-        inSwap++;
-        frames.unreserve();
+        if (inRam > 0 && pager.swap().reserve()) {
+            inRam--;
+            inSwap++;
+            frames.unreserve();
+            return true;
+        }
+        if (inFrames.isEmpty()) return false;
+        int id = inFrames.nextSetBit(spillFrom);
+        if (id < 0) id = inFrames.nextSetBit(0);
+        int slot = pager.swap().take(1);
+        if (slot < 0) return false;
+        long frame = where[id];
+        pager.memory().read(pager.pa(frame), pager.swap().page(slot), 0, PAGE);
+        where[id] = -(slot + 1L);
+        inFrames.clear(id);
+        spillFrom = id + 1;
+        frames.decRef(frame);
         return true;
+    }
+
+    // ---- tmpfs pages, held in frames or swap slots
+
+    @Override public int alloc() {
+        long frame = reclaiming ? FrameAllocator.NONE : frames.alloc();
+        if (frame != FrameAllocator.NONE) return place(frame);
+        int slot = pager.swap().take(1);
+        return slot < 0 ? -1 : place(-(slot + 1L));
+    }
+
+    @Override public int allocAnyway() {
+        int id = alloc();
+        if (id >= 0) return id;
+        id = place(HEAP);
+        overdrawn.put(id, new byte[PAGE]);
+        return id;
+    }
+
+    private int place(long location) {
+        int id = freeIds.isEmpty() ? nextId++ : freeIds.pop();
+        if (id >= where.length) where = java.util.Arrays.copyOf(where, where.length * 2);
+        where[id] = location;
+        if (location >= 0) inFrames.set(id);
+        pagesHeld++;
+        peak = Math.max(peak, pages());
+        return id;
+    }
+
+    @Override public void free(int id) {
+        long at = where[id];
+        if (at == HEAP) overdrawn.remove(id);
+        else if (at >= 0) frames.decRef(at);
+        else pager.swap().put((int) (-at - 1));
+        inFrames.clear(id);
+        freeIds.push(id);
+        pagesHeld--;
+    }
+
+    @Override public void read(int id, int off, byte[] dst, int dstOff, int len) {
+        long at = where[id];
+        if (at == HEAP) System.arraycopy(overdrawn.get(id), off, dst, dstOff, len);
+        else if (at >= 0) pager.memory().read(pager.pa(at) + off, dst, dstOff, len);
+        else System.arraycopy(pager.swap().page((int) (-at - 1)), off, dst, dstOff, len);
+    }
+
+    @Override public void write(int id, int off, byte[] src, int srcOff, int len) {
+        long at = where[id];
+        if (at == HEAP) System.arraycopy(src, srcOff, overdrawn.get(id), off, len);
+        else if (at >= 0) pager.memory().write(pager.pa(at) + off, src, srcOff, len);
+        else System.arraycopy(src, srcOff, pager.swap().page((int) (-at - 1)), off, len);
     }
 
     /** Runs a reclaim step with charges turned into overdrafts (see {@link #charge}). */

@@ -50,7 +50,7 @@ class MemStoreTest {
     }
 
     @Test void aFullFileSystemTakesWhatFitsThenSaysEnospc() {
-        Tmpfs fs = new Tmpfs(2 * 4096, null);
+        Tmpfs fs = new Tmpfs(2 * 4096, dev.vitrine.mm.KernelPages.heap());
         MemStore m = new MemStore(fs);
         assertEquals(6000, m.room(0, 6000));
         assertEquals(2 * 4096 - 100, m.room(100, 3 * 4096), "two pages' worth from offset 100");
