@@ -6,6 +6,7 @@ import dev.vitrine.cpu.Hart;
 import dev.vitrine.fs.Console;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.HostInput;
+import dev.vitrine.fs.HostOutput;
 import dev.vitrine.fs.Dir;
 import dev.vitrine.fs.Mount;
 import dev.vitrine.fs.Namei;
@@ -70,9 +71,6 @@ final class Boot {
         Services services = new Services(c.seed());
         SyscallTable table = new SyscallTable(services);
         replaced.forEach(table::replace);
-        Dispatcher dispatcher = new Dispatcher(table, c.strace(), c.diagnostics());
-        kernel.oops().setDiagnostics(c.diagnostics());
-        kernel.setSyscallHandler(dispatcher);
 
         AddressSpace space = AddressSpace.create(c.paging(), frames);
         if (space == null) return new Machine.Result(137, 0, "not enough physical memory for a page table", Map.of());
@@ -85,12 +83,18 @@ final class Boot {
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
         HostInput stdin = stdin(c, vfs, kernel);
-        Console[] console = console(c, vfs, fds, kernel, stdin);
-        Console out = console[1], err = console[2];
+        HostOutput[] stdout = stdout(c, vfs, kernel, stdin);
+        kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited());
+        PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
+        kernel.oops().setDiagnostics(diagnostics);
+        kernel.setSyscallHandler(dispatcher);
+        Console[] console = console(c, vfs, fds, stdin, stdout);
+        Console out = console[1];
         List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
         try {
-            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, c.stdout(), true, 0, console[0].terminal()) : null,
+            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, stdout[1], 1, true, 0, console[0].terminal()) : null,
                     new ProcFiles(kernel), mounts);
         } catch (FsException e) {
             if (c.mounts().isEmpty()) throw e;
@@ -130,8 +134,8 @@ final class Boot {
         } finally {
             if (ctrlC != null) ctrlC.restore();
         }
-        out.flush();
-        err.flush();
+        stdout[1].flush();
+        stdout[2].flush();
 
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
@@ -148,13 +152,13 @@ final class Boot {
      * as a pipe (what a shell's redirection would give), so each gets a pipe inode number.
      * A null stream (a host fd that was closed) leaves the guest's fd closed: EBADF.
      */
-    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, Kernel kernel, HostInput in) {
+    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, HostInput in, HostOutput[] out) {
         Terminal term = new Terminal();
         if (in != null) in.setOnInterrupt(term::interrupt);
         Console[] con = {
-            new Console(in, null, tty(c, 0), 0, term),
-            new Console(null, c.stdout(), tty(c, 1), 0, term),
-            new Console(null, c.stderr(), tty(c, 2), 0, term)};
+            new Console(in, null, 0, tty(c, 0), 0, term),
+            new Console(null, out[1], 1, tty(c, 1), 0, term),
+            new Console(null, out[2], 2, tty(c, 2), 0, term)};
         int[] modes = {Fcntl.O_RDONLY, Fcntl.O_WRONLY, Fcntl.O_WRONLY};
         boolean[] open = {in != null, c.stdout() != null, c.stderr() != null};
         for (int fd = 0; fd < 3; fd++) {
@@ -166,14 +170,40 @@ final class Boot {
         return con;
     }
 
+    /** The machine's own lines to the host's stderr go in order with the guests' (see HostOutput). */
+    private static PrintStream kernelLog(Machine.Config c, PrintStream log, HostOutput out) {
+        if (log == null || log != System.err || !c.hostFds()) return log;
+        return new PrintStream(out.kernelStream(2), true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The host's stdin as a device: live (its own reader thread) when it can make a reader wait. */
     private static HostInput stdin(Machine.Config c, Vfs vfs, Kernel kernel) {
         if (c.stdin() == null) return null;
         boolean terminal = tty(c, 0);
         if (!c.stdinLive()) return HostInput.direct(c.stdin(), terminal);
-        HostInput in = HostInput.live(c.stdin(), terminal, kernel::postFromHost, vfs.wakeup());
-        kernel.setHostInputAwaited(in::awaited);
-        return in;
+        return HostInput.live(c.stdin(), terminal, kernel::postFromHost, vfs.wakeup());
+    }
+
+    /**
+     * The host's stdout and stderr as devices, indexed by fd: this process's own fds that can
+     * make a writer wait (a pipe, a socket, a terminal) go through a writer thread; fds 1 and 2
+     * on the same host file (2>&1) share one, so their bytes stay in the order written, and
+     * on different ones each has its own, so a reader that stalls one does not stall the other.
+     */
+    private static HostOutput[] stdout(Machine.Config c, Vfs vfs, Kernel kernel, HostInput in) {
+        OutputStream[] streams = {null, c.stdout(), c.stderr()};
+        boolean[] live = new boolean[3], terminal = new boolean[3];
+        for (int fd = 1; fd < 3; fd++) {
+            live[fd] = c.hostFds() && streams[fd] != null && HostFds.canWait(fd);
+            terminal[fd] = tty(c, fd);
+        }
+        if (!live[1] || !live[2] || HostFds.same(1, 2)) {
+            HostOutput both = new HostOutput(streams, live, terminal, kernel::postFromHost, vfs.wakeup(), in);
+            return new HostOutput[] {null, both, both};
+        }
+        return new HostOutput[] {null,
+                new HostOutput(new OutputStream[] {null, streams[1], null}, live, terminal, kernel::postFromHost, vfs.wakeup(), in),
+                new HostOutput(new OutputStream[] {null, null, streams[2]}, live, terminal, kernel::postFromHost, vfs.wakeup(), in)};
     }
 
     private static boolean tty(Machine.Config c, int fd) {

@@ -20,6 +20,16 @@ final class HostFds {
         }
     }
 
+    /** Whether fds {@code a} and {@code b} reach the same host file (2>&1): their bytes must stay in order. */
+    static boolean same(int a, int b) {
+        try {
+            Path pa = Path.of("/proc/self/fd/" + a), pb = Path.of("/proc/self/fd/" + b);
+            return Files.readSymbolicLink(pa).equals(Files.readSymbolicLink(pb)) && Files.isSameFile(pa, pb);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return true;
+        }
+    }
+
     /**
      * Whether a read of the fd can wait for someone else (a pipe, a socket, a terminal);
      * regular files and devices like /dev/null answer at once. Unknown counts as waiting.

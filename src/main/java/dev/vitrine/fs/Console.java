@@ -2,30 +2,30 @@ package dev.vitrine.fs;
 
 import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Errno;
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * A host stream as the guest sees fds 0, 1 and 2: a pty character device when the host
  * side is a terminal (so glibc line-buffers stdout), otherwise a pipe, as when a shell
- * redirects a program's output. Reading goes through {@link HostInput} (the host's stdin
- * as a device that never stops the machine); a write goes straight to the host, and a
- * host reader that has left is EPIPE, which the write path turns into SIGPIPE as for a pipe.
+ * redirects a program's output. Reading goes through {@link HostInput} and writing through
+ * {@link HostOutput}: the host's stdio as devices that never stop the machine; a host reader
+ * that has left is EPIPE, which the write path turns into SIGPIPE as for a pipe.
  */
 public final class Console implements File {
     /** Unix98 pty slaves have majors 136-143; glibc treats those as terminals without asking. */
     private static final int PTY_MAJOR = 136;
 
     private final HostInput in;
-    private final OutputStream out;
+    private final HostOutput out;
+    private final int stream;
     private final boolean tty;
     private final int minor;
     private final Terminal terminal;
-    private boolean broken;
 
-    public Console(HostInput in, OutputStream out, boolean tty, int minor, Terminal terminal) {
+    /** Reads {@code in} (null: not readable), writes host stream {@code stream} (1 or 2) of {@code out} (null: not writable). */
+    public Console(HostInput in, HostOutput out, int stream, boolean tty, int minor, Terminal terminal) {
         this.in = in;
-        this.out = out;
+        this.out = out != null && out.open(stream) ? out : null;
+        this.stream = stream;
         this.tty = tty;
         this.minor = minor;
         this.terminal = terminal;
@@ -49,47 +49,18 @@ public final class Console implements File {
 
     @Override public long write(byte[] src, int off, int len, long offset) {
         if (out == null) return -Errno.EBADF;
-        if (broken) return -Errno.EPIPE;
-        try {
-            out.write(src, off, len);
-            if (tty) out.flush();
-            return len;
-        } catch (IOException e) {
-            return -hostErrno(e);
-        }
-    }
-
-    /**
-     * Java names a failed host write only in its message: a reader that left (the JVM ignores
-     * SIGPIPE, so the write fails with EPIPE) stays broken, as a pipe without readers does.
-     */
-    private int hostErrno(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("Broken pipe") || m.contains("Stream closed")) {
-            broken = true;
-            return Errno.EPIPE;
-        }
-        if (m.contains("No space left")) return Errno.ENOSPC;
-        return Errno.EIO;
-    }
-
-    public void flush() {
-        try {
-            if (out != null && !broken) out.flush();
-        } catch (IOException ignored) {
-            // The host closed its side; nothing left to tell it.
-        }
+        return out.write(stream, src, off, len);
     }
 
     @Override public int poll() {
         int mask = 0;
         if (in != null) mask |= in.poll();
-        if (out != null) mask |= broken ? Poll.POLLERR : Poll.POLLOUT | Poll.POLLWRNORM;
+        if (out != null) mask |= out.poll(stream);
         return mask;
     }
 
-    /** Only a reader ever waits: on the host input's channel. */
-    @Override public Object channel() { return in; }
+    /** A reader waits on the host input's channel, a writer on the host output's. */
+    @Override public Object channel() { return in != null ? in : out != null ? out.channel() : null; }
 
     @Override public Stat stat() {
         if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, Cred.UID, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);

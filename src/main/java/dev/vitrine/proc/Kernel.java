@@ -13,9 +13,7 @@ import dev.vitrine.proc.sched.RoundRobin;
 import dev.vitrine.proc.sched.RunQueue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one kernel loop: pick a runnable task, put it on the hart, deliver its signals, run it
@@ -38,13 +36,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final FrameAllocator frames;
     private final VirtualClock clock = new VirtualClock();
     private final Timers timers = new Timers();
-    /** Live and zombie processes by pid; a reaped one leaves, its figures kept in {@link #reaped}. */
-    private final Map<Integer, Process> processes = new LinkedHashMap<>();
-    /** Live threads by tid, in creation order; a thread leaves when it dies. */
-    private final Map<Integer, Task> byTid = new LinkedHashMap<>();
-    private final RunStats.Reaped reaped = new RunStats.Reaped();
     private final UserCounts users = new UserCounts();
-    private long threadsCreated;
+    private final Pids pids = new Pids(users);
     private final RunQueue<Task> runQueue = new RunQueue<>(new RoundRobin(), 100_000);
     private final Sharing sharing = new Sharing();
     private final WaitQueues waits = new WaitQueues();
@@ -56,7 +49,6 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private int maxProcesses = 1024;
     private long retired;
     private long switches;
-    private int nextPid = 1;
     /** The task whose registers are in the hart, and the last one that ran there (for counting switches). */
     private Task current, lastRan;
     private int foregroundPgid = 0;
@@ -87,12 +79,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long quantum() { return runQueue.quantum(); }
     public int maxProcesses() { return maxProcesses; }
     /** The live threads, in creation order. */
-    public List<Task> tasks() { return List.copyOf(byTid.values()); }
+    public List<Task> tasks() { return List.copyOf(pids.threads()); }
     /** How many threads this machine has ever made (strace shows pids once there were two). */
-    public long threadsCreated() { return threadsCreated; }
+    public long threadsCreated() { return pids.threadsCreated(); }
     /** The live and zombie processes, in pid order. */
-    public List<Process> processes() { return List.copyOf(processes.values()); }
-    RunStats.Reaped reaped() { return reaped; }
+    public List<Process> processes() { return List.copyOf(pids.processes()); }
+    RunStats.Reaped reaped() { return pids.reaped(); }
     UserCounts users() { return users; }
     public long retired() { return retired; }
     public long contextSwitches() { return switches; }
@@ -117,14 +109,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return out;
     }
 
-    public Process process(int pid) { return processes.get(pid); }
+    public Process process(int pid) { return pids.process(pid); }
 
-    public Task thread(int tid) {
-        Task t = byTid.get(tid);
-        return t != null && t.state != Task.State.DEAD ? t : null;
-    }
+    public Task thread(int tid) { return pids.thread(tid); }
 
-    int allocPid() { return nextPid++; }
+    int allocPid() { return pids.alloc(); }
 
 
     /**
@@ -139,16 +128,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     /** Processes that count against the limit: alive or zombie. */
-    int processCount() { return processes.size(); }
+    int processCount() { return pids.processCount(); }
 
     /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
-    void reap(Process p) {
-        if (p.state == Process.State.REAPED) return;
-        p.state = Process.State.REAPED;
-        processes.remove(p.pid);
-        users.tasks--;   // the zombie's leader
-        reaped.add(p);
-    }
+    void reap(Process p) { pids.reap(p); }
 
     /** A new process with an empty context; the loader fills its memory and registers. */
     public Task newTask(String comm, AddressSpace space, FdTable fds, int ppid) {
@@ -163,7 +146,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     Task addProcess(Process p, int tid) {
-        processes.put(p.pid, p);
+        pids.add(p);
         if (p.parent != null) p.parent.children.add(p);
         sharing.nameSpace(p.space, p.pid);
         space(p.space);
@@ -175,9 +158,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     Task addThread(Process p, int tid) {
         Task t = new Task(tid, p);
         p.threads.add(t);
-        byTid.put(tid, t);
-        threadsCreated++;
-        users.tasks++;
+        pids.add(t);
         makeReady(t);
         return t;
     }
@@ -309,11 +290,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return Stop.TIME_LIMIT;
     }
 
-    private boolean liveTasks() { return !byTid.isEmpty(); }
+    private boolean liveTasks() { return pids.anyLive(); }
 
     private Stop deadlock() {
         note("deadlock: every process is waiting and nothing can wake any of them");
-        for (Task x : byTid.values()) {
+        for (Task x : pids.threads()) {
             String who = x.tid == x.proc.pid ? "pid " + x.proc.pid : "pid " + x.proc.pid + " thread " + x.tid;
             String why = x.proc.stopped ? "stopped by " + Signals.name(x.proc.stopSignal) + " (nothing will send SIGCONT)"
                     : "blocked in " + x.waitReason;
@@ -422,7 +403,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** The terminal's ^C/^Z/^\: {@code sig} to every process of the foreground process group. */
     public void signalForeground(int sig) {
-        for (Process p : List.copyOf(processes.values()))
+        for (Process p : List.copyOf(pids.processes()))
             if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
     }
 
@@ -521,13 +502,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.abandonSyscall(this, Continuation.Abandon.EXIT);
         if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
-        byTid.remove(t.tid);
         t.pending.discard(-1L, users);
-        // A dead thread other than the leader is released now; the leader stays as the process's zombie until reaped.
-        if (t.proc.threads.get(0) != t) {
-            t.proc.threads.remove(t);
-            users.tasks--;
-        }
+        pids.release(t);
         runQueue.forget(t);
         timers.cancel(t.timer);
         t.timer = null;

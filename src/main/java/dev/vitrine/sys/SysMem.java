@@ -42,7 +42,8 @@ final class SysMem {
         long end = addr + as.pageUp(len);
         if (end == addr) return -Errno.EINVAL;
         // Punching a hole in the middle of an area makes one more: not past vm.max_map_count.
-        if (as.countAfterCut(addr, end) > as.mapCount() && as.mapCount() >= AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if (as.countAfterCut(addr, end) > as.mapCount() && (as.mapCount() >= AddressSpace.MAX_MAP_COUNT || !as.vmaRoom()))
+            return -Errno.ENOMEM;
         as.unmap(addr, end);
         return 0;
     }
@@ -99,6 +100,7 @@ final class SysMem {
 
     /** split_vma's check: an area cut at either end of [start, end) needs a slot under vm.max_map_count. */
     private static boolean splitsFit(AddressSpace as, long start, long end) {
+        if (!as.vmaRoom()) return false;
         Vma first = as.find(start), last = as.find(end - 1);
         int splits = (first != null && first.start() < start ? 1 : 0) + (last != null && last.end() > end ? 1 : 0);
         return splits == 0 || as.mapCount() + splits - 1 < AddressSpace.MAX_MAP_COUNT;

@@ -57,7 +57,7 @@ final class SysMmap {
         long pgoff = off >>> as.geometry().pageBits(), pages = size >>> as.geometry().pageBits();
         if (Long.compareUnsigned(pgoff + pages, pgoff) < 0) return -Errno.EOVERFLOW;
         if (Long.compareUnsigned(size, as.layout().stackTop()) > 0) return -Errno.ENOMEM;
-        if (as.mapCount() > AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if (as.mapCount() > AddressSpace.MAX_MAP_COUNT || !as.vmaRoom()) return -Errno.ENOMEM;
         int type = flags & Prot.MAP_TYPE;
         boolean shared = type == Prot.MAP_SHARED || type == Prot.MAP_SHARED_VALIDATE;
         if (type != Prot.MAP_PRIVATE && !shared) return -Errno.EINVAL;
@@ -134,7 +134,7 @@ final class SysMmap {
         // check_mremap_params (Linux 6.16+): a new length past TASK_SIZE is silly, EINVAL.
         if (Long.compareUnsigned(newLen, top) > 0) return -Errno.EINVAL;
         if (Long.compareUnsigned(oldLen, top) > 0) return -Errno.EFAULT;
-        if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3) return -Errno.ENOMEM;
+        if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3 || !as.vmaRoom()) return -Errno.ENOMEM;
         // old_len 0 duplicates a shared mapping in Linux; not supported here.
         if (oldLen == 0) return -Errno.EINVAL;
         if ((flags & MREMAP_FIXED) != 0) {

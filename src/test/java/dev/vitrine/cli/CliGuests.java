@@ -30,10 +30,9 @@ final class CliGuests {
         return out;
     }
 
-    /** `java ... dev.vitrine.cli.Main` on the classes this build compiled (a jar may be stale before `package`). */
-    static List<String> command(String... jvmOptions) throws Exception {
-        String cp = Path.of("target/classes").toAbsolutePath() + File.pathSeparator
-                + Path.of(picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** `java ... dev.vitrine.cli.Main` on this test JVM's class path: the classes this build compiled and their libraries. */
+    static List<String> command(String... jvmOptions) {
+        String cp = System.getProperty("java.class.path");
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss16m"));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", cp, "dev.vitrine.cli.Main"));
@@ -41,7 +40,7 @@ final class CliGuests {
     }
 
     /** The same as one line for bash. */
-    static String vitrine(String... jvmOptions) throws Exception { return String.join(" ", command(jvmOptions)); }
+    static String vitrine(String... jvmOptions) { return String.join(" ", command(jvmOptions)); }
 
     record Result(int status, String out, String err) {}
 

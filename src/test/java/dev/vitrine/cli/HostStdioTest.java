@@ -69,6 +69,36 @@ class HostStdioTest {
         }
     }
 
+    /** The other way round: a host reader that stops reading stops only the guest that writes to it. */
+    @Test void aStalledStdoutDoesNotStopTheMachine() throws Exception {
+        List<String> cmd = new ArrayList<>(CliGuests.command());
+        cmd.addAll(List.of("run", "--max-time", "0.02", build("stdout_stall").toString()));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().close();
+        // This test is the host reader that stalls: it reads stdout only once the ticks came (the
+        // report line would wait for the guests' output to reach the host first).
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+            } catch (InterruptedException ignored) {
+                p.destroyForcibly();
+            }
+        });
+        watchdog.start();
+        StringBuilder err = new StringBuilder();
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            err.append(line).append('\n');
+            if (line.equals("tick 2")) break;
+        }
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        for (String line; (line = lines.readLine()) != null; ) err.append(line).append('\n');
+        watchdog.join();
+        assertEquals(124, p.exitValue(), err.toString());
+        assertTrue(err.toString().contains("tick 0\ntick 1\ntick 2\n"), err.toString());
+        assertTrue(err.toString().contains("virtual time limit reached"), err.toString());
+    }
+
     /** Everyone waits for the host: the machine keeps host time, so --max-time still ends the wait. */
     @Test void aLoneReaderOfAnOpenStdinStopsAtMaxTime() throws Exception {
         List<String> cmd = new ArrayList<>(CliGuests.command());

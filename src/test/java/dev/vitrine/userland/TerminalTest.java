@@ -50,9 +50,9 @@ class TerminalTest {
         Userland.build();
         Userland.requireKernel();
         requireTmux();
-        // The classes this very build compiled, not a jar that may be stale or missing before `package`.
-        String jar = Userland.ROOT.resolve("target/classes") + File.pathSeparator
-                + Path.of(picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // The classes this very build compiled and their libraries (this JVM's class path), not a
+        // jar that may be stale or missing before `package`.
+        String jar = System.getProperty("java.class.path");
         try {
             Class.forName("dev.vitrine.cli.ShCommand");
         } catch (ClassNotFoundException e) {
