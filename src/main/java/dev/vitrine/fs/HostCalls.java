@@ -47,7 +47,7 @@ final class HostCalls {
     private static native long getdents64(int fd, byte[] buf, long size);
 
     /** What fstatat tells about one entry (statx: one layout on every architecture). */
-    record HostStat(long dev, long ino, int mode, long size) {
+    record HostStat(long dev, long ino, int mode, long size, int nlink) {
         int type() { return mode & Stat.S_IFMT; }
         boolean same(HostStat o) { return o != null && dev == o.dev && ino == o.ino; }
     }
@@ -108,7 +108,7 @@ final class HostCalls {
     private static HostStat parse(byte[] buf) {
         ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.nativeOrder());
         long dev = ((long) b.getInt(136) << 32) | (b.getInt(140) & 0xffffffffL);
-        return new HostStat(dev, b.getLong(32), b.getShort(28) & 0xffff, b.getLong(40));
+        return new HostStat(dev, b.getLong(32), b.getShort(28) & 0xffff, b.getLong(40), b.getInt(16));
     }
 
     static void mkdirAt(int dirfd, byte[] name, int mode) { check(mkdirat(dirfd, name, mode)); }

@@ -68,6 +68,33 @@ public final class HostDir extends Dir {
         super.chmod(perm, now);
     }
 
+    /**
+     * The host's size and link count (its subdirectories are links whether the guest looked
+     * at them or not; fts and find trust st_nlink), without listing the directory.
+     */
+    @Override public Stat stat() {
+        Stat s = super.stat();
+        HostCalls.HostStat h = hostStat();
+        return h == null ? s : new Stat(s.dev(), s.ino(), s.mode(), h.nlink(), s.uid(), s.gid(), s.rdev(), h.size(),
+                s.blksize(), s.blocks(), s.atimeNs(), s.mtimeNs(), s.ctimeNs());
+    }
+
+    @Override public long size() {
+        HostCalls.HostStat h = hostStat();
+        return h == null ? 0 : h.size();
+    }
+
+    private HostCalls.HostStat hostStat() {
+        if (!handle.anchored()) return null;
+        try {
+            return HostCalls.fstat(fd());
+        } catch (FsException e) {
+            return null;
+        } finally {
+            done();
+        }
+    }
+
     @Override public Inode lookup(String name) {
         try {
             return find(name);

@@ -117,7 +117,11 @@ class MountSealTest {
         Path qemu = Toolchain.requireQemu();
         Path bin = compile("mount_ops");
         Path a = Files.createDirectories(tmp.resolve("a")), b = Files.createDirectories(tmp.resolve("b"));
-        for (Path d : List.of(a, b)) Files.writeString(d.resolve("pre"), "pre\n");
+        for (Path d : List.of(a, b)) {
+            Files.writeString(d.resolve("pre"), "pre\n");
+            Files.createDirectories(d.resolve("predir/one"));     // links the guest has not looked at yet
+            Files.createDirectories(d.resolve("predir/two"));
+        }
         Run v = vitrine(bin, List.of(a + ":/w:rw"), "/w");
         Process p = new ProcessBuilder(qemu.toString(), bin.toString(), b.toString()).redirectErrorStream(true).start();
         String q = new String(p.getInputStream().readAllBytes());

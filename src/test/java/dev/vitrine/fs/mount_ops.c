@@ -44,7 +44,7 @@ static void tree(const char *dir, int depth) {
         char p[1024]; struct stat st;
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         if (lstat(p, &st)) { printf("%*s%s ?\n", depth * 2, "", names[i]); continue; }
-        if (S_ISDIR(st.st_mode)) { printf("%*s%s/ %o\n", depth * 2, "", names[i], st.st_mode & 07777); tree(p, depth + 1); }
+        if (S_ISDIR(st.st_mode)) { printf("%*s%s/ %o nlink %lu\n", depth * 2, "", names[i], st.st_mode & 07777, (unsigned long)st.st_nlink); tree(p, depth + 1); }
         else if (S_ISLNK(st.st_mode)) { char t[256] = {0}; readlink(p, t, 255); printf("%*s%s -> %s\n", depth * 2, "", names[i], t); }
         else if (S_ISFIFO(st.st_mode)) printf("%*s%s |\n", depth * 2, "", names[i]);
         else { char b[64] = {0}; int fd = open(p, O_RDONLY); read(fd, b, 63); close(fd);
