@@ -25,13 +25,13 @@ final class SysMem {
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
         t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, SIZE);
         t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, SIZE, PROT);
-        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, SIZE);
-        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, SIZE, HEX);
-        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, SIZE);
-        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), HEX);
+        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, ULEN);
+        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, ULEN, FLAGS);
+        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, ULEN);
+        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), FLAGS);
         t.add(231, "munlockall", (k, task, a0, a1, a2, a3, a4, a5) -> munlockall(task));
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
+                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, ULEN, INT);
     }
 
     static long munmap(Task t, long addr, long len) {
