@@ -415,13 +415,24 @@ static void worker_start(void) {
 static void touch(void) {
     uint64_t base = ARENA, len = ARENA_RW;
     if (last_map && below(2)) { base = last_map; len = last_len < (64UL << 20) ? last_len : (64UL << 20); }
-    for (int p = 1 + (int) below(64); p > 0 && len >= 4096; p--)
+    for (int p = 1 + (int) below(256); p > 0 && len >= 4096; p--)
         *(volatile char *) (base + (below(len >> 12) << 12) + below(4096)) = (char) p;
+}
+
+/* Memory pressure: a fresh anonymous area of 4..24 MiB with every page written (reclaim, swap, OOM kill). */
+static void grow(void) {
+    uint64_t len = (4 + below(21)) << 20;
+    long a = raw(222, 0, (long) len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (a < 0 && a > -4096) return;
+    for (uint64_t off = 0; off < len; off += 4096) *(volatile char *) (a + off) = 1;
+    last_map = (uint64_t) a;
+    last_len = len;
 }
 
 static void random_call(void) {
     uint64_t pick = below(200);
-    if (pick == 0) { touch(); return; }
+    if (pick < 4) { touch(); return; }
+    if (pick == 4 || pick == 5) { grow(); return; }
     long nr = pick < 7 ? (long) (EDGES[below(NEDGES)] & 0xfff) : pick < 50 ? (long) below(452) : COMMON[below(NCOMMON)];
     uint64_t a[6];
     const char *hint = hint_for(nr);

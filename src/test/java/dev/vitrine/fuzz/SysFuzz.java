@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One run of userland/fuzz/sysfuzz.c on Vitrine: a seed, a number of calls, a host directory
  * mounted read-write at /mnt/host with canaries around it, a child JVM of 512 MiB, instruction
- * and virtual-time limits and a wall-clock limit. What it finds wrong is in {@link Outcome#problems()}.
+ * and virtual-time limits and a wall-clock limit; odd seeds on 128 MiB, even seeds on 16 MiB with
+ * 16 MiB of swap and a 1 MiB tmpfs. What it finds wrong is in {@link Outcome#problems()}.
  */
 final class SysFuzz {
     private SysFuzz() {}
@@ -17,10 +18,14 @@ final class SysFuzz {
 
     static Outcome run(Path sysfuzz, long seed, int calls, long wallSeconds) throws Exception {
         try (HostWatch host = new HostWatch()) {
-            List<String> args = List.of("--no-tty", "--mem", "128M", "--swap", "64M",
+            // odd seeds get room; even seeds a tight machine, so that swap, ENOSPC and ENOMEM paths are fuzzed too
+            List<String> memory = seed % 2 == 1 ? List.of("--mem", "128M", "--swap", "64M")
+                    : List.of("--mem", "16M", "--swap", "16M", "--tmpfs-size", "1M");
+            List<String> args = new java.util.ArrayList<>(memory);
+            args.addAll(List.of("--no-tty",
                     "--max-instructions", String.valueOf(2_000_000_000L + 400_000L * calls),
                     "--max-time", String.valueOf(60 + calls / 100),
-                    "--mount", host.mountSpec(), sysfuzz.toString(), String.valueOf(seed), String.valueOf(calls));
+                    "--mount", host.mountSpec(), sysfuzz.toString(), String.valueOf(seed), String.valueOf(calls)));
             ChildVitrine.Result r = ChildVitrine.run(args, wallSeconds);
             List<String> problems = new ArrayList<>(r.vitrineFailures());
             String summary = summary(r.stdout());
