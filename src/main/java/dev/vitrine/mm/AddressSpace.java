@@ -175,6 +175,38 @@ public final class AddressSpace {
     void settle() {
         for (int i = 0; i < unmapped.size(); i++) unmapped.get(i).mapped(-1);
         unmapped.clear();
+        accountVmas();
+    }
+
+    /**
+     * A vm_area_struct is kernel memory too (about 200 bytes in Linux): a page's worth is
+     * charged per 32 areas past the first 64, which every process has room for, so that the
+     * frames (and every fault and eviction figure) of ordinary programs stay as they were.
+     */
+    private static final int VMAS_PER_PAGE = 32, FREE_VMAS = 64;
+    private long vmaPages;
+
+    private static long vmaPagesFor(long areas) {
+        return Math.max(0, areas - FREE_VMAS + VMAS_PER_PAGE - 1) / VMAS_PER_PAGE;
+    }
+
+    /** The charge follows the tree; an area that came in anyway (exec, a stack step) is an overdraft of at most a page. */
+    private void accountVmas() {
+        long need = vmaPagesFor(vmas.size());
+        KernelMemory km = pager.kernelMemory();
+        for (; vmaPages < need; vmaPages++) if (!km.charge()) km.overdraw();
+        if (vmaPages > need) {
+            km.uncharge(vmaPages - need);
+            vmaPages = need;
+        }
+    }
+
+    /** Before an operation that adds up to two areas: the memory for them, or false (ENOMEM). */
+    public boolean vmaRoom() {
+        long need = vmaPagesFor(vmas.size() + 2);
+        KernelMemory km = pager.kernelMemory();
+        for (; vmaPages < need; vmaPages++) if (!km.charge()) return false;
+        return true;
     }
 
     // ---- building the image (exec)
@@ -183,6 +215,7 @@ public final class AddressSpace {
     public void insert(Vma v) {
         if (overlaps(v.start(), v.end())) throw new IllegalStateException("overlapping VMA " + v);
         enter(v);
+        accountVmas();
     }
 
     public void setBrk(long start) { brkStart = brk = start; }
@@ -572,6 +605,7 @@ public final class AddressSpace {
         // Locks are not inherited (mlock(2)): the child's areas lose VM_LOCKED.
         for (Vma v : vmas.values())
             child.enter(locked(v) ? new Vma(v.start(), v.end(), v.prot(), v.flags() & ~LOCKED, v.file(), v.offset(), v.fileLimit(), v.name()) : v);
+        child.accountVmas();
         child.brkStart = brkStart;
         child.brk = brk;
         child.limits = limits;

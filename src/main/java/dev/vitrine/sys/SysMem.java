@@ -25,13 +25,13 @@ final class SysMem {
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
         t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, SIZE);
         t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, SIZE, PROT);
-        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, SIZE);
-        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, SIZE, HEX);
-        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, SIZE);
-        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), HEX);
+        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, ULEN);
+        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, ULEN, FLAGS);
+        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, ULEN);
+        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), FLAGS);
         t.add(231, "munlockall", (k, task, a0, a1, a2, a3, a4, a5) -> munlockall(task));
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
+                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, ULEN, INT);
     }
 
     static long munmap(Task t, long addr, long len) {
@@ -42,7 +42,8 @@ final class SysMem {
         long end = addr + as.pageUp(len);
         if (end == addr) return -Errno.EINVAL;
         // Punching a hole in the middle of an area makes one more: not past vm.max_map_count.
-        if (as.countAfterCut(addr, end) > as.mapCount() && as.mapCount() >= AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if (as.countAfterCut(addr, end) > as.mapCount() && (as.mapCount() >= AddressSpace.MAX_MAP_COUNT || !as.vmaRoom()))
+            return -Errno.ENOMEM;
         as.unmap(addr, end);
         return 0;
     }
@@ -99,6 +100,7 @@ final class SysMem {
 
     /** split_vma's check: an area cut at either end of [start, end) needs a slot under vm.max_map_count. */
     private static boolean splitsFit(AddressSpace as, long start, long end) {
+        if (!as.vmaRoom()) return false;
         Vma first = as.find(start), last = as.find(end - 1);
         int splits = (first != null && first.start() < start ? 1 : 0) + (last != null && last.end() > end ? 1 : 0);
         return splits == 0 || as.mapCount() + splits - 1 < AddressSpace.MAX_MAP_COUNT;

@@ -30,9 +30,8 @@ final class SysMmap {
         t.add(222, "mmap", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off), PTR, SIZE, PROT, MAP_FLAGS, FD, HEX);
         t.add(216, "mremap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
-                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, SIZE, SIZE, HEX, PTR);
-        // msync and madvise take the raw length: Linux's PAGE_ALIGN(SIZE_MAX) wraps to 0 there (msync 0, madvise EINVAL).
-        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, FLAGS);
+                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, ULEN, ULEN, HEX, PTR);
+        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, ULEN, FLAGS);
         t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, SIZE, PTR);
     }
 
@@ -58,7 +57,7 @@ final class SysMmap {
         long pgoff = off >>> as.geometry().pageBits(), pages = size >>> as.geometry().pageBits();
         if (Long.compareUnsigned(pgoff + pages, pgoff) < 0) return -Errno.EOVERFLOW;
         if (Long.compareUnsigned(size, as.layout().stackTop()) > 0) return -Errno.ENOMEM;
-        if (as.mapCount() > AddressSpace.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if (as.mapCount() > AddressSpace.MAX_MAP_COUNT || !as.vmaRoom()) return -Errno.ENOMEM;
         int type = flags & Prot.MAP_TYPE;
         boolean shared = type == Prot.MAP_SHARED || type == Prot.MAP_SHARED_VALIDATE;
         if (type != Prot.MAP_PRIVATE && !shared) return -Errno.EINVAL;
@@ -135,7 +134,7 @@ final class SysMmap {
         // check_mremap_params (Linux 6.16+): a new length past TASK_SIZE is silly, EINVAL.
         if (Long.compareUnsigned(newLen, top) > 0) return -Errno.EINVAL;
         if (Long.compareUnsigned(oldLen, top) > 0) return -Errno.EFAULT;
-        if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3) return -Errno.ENOMEM;
+        if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3 || !as.vmaRoom()) return -Errno.ENOMEM;
         // old_len 0 duplicates a shared mapping in Linux; not supported here.
         if (oldLen == 0) return -Errno.EINVAL;
         if ((flags & MREMAP_FIXED) != 0) {

@@ -115,7 +115,7 @@ class SyscallPropertyTest {
             case MODE -> r.nextBoolean() ? r.nextInt(010000) : EDGES[r.nextInt(EDGES.length)];
             case PID -> switch (r.nextInt(4)) { case 0 -> 0; case 1 -> 1; case 2 -> -1; default -> EDGES[r.nextInt(EDGES.length)]; };
             case SIG -> r.nextInt(4) == 0 ? EDGES[r.nextInt(EDGES.length)] : r.nextInt(66);
-            case SIZE, POS, OFF, UINT -> r.nextInt(3) == 0 ? r.nextInt(4097) : r.nextInt(5) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
+            case SIZE, ULEN, POS, OFF, UINT -> r.nextInt(3) == 0 ? r.nextInt(4097) : r.nextInt(5) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
             case INT, LONG -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
         };
     }
