@@ -1,4 +1,4 @@
-/* mm_limits: lengths and offsets at their extremes (ftruncate, pread/pwrite, mremap, mincore, munmap, mprotect), RLIMIT_FSIZE, RLIMIT_NOFILE */
+/* mm_limits: lengths and offsets at their extremes (ftruncate, pread/pwrite, SEEK_DATA/SEEK_HOLE, mremap, mincore, munmap, mprotect), RLIMIT_FSIZE, RLIMIT_NOFILE */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -43,6 +43,11 @@ static void files(void) {
     printf("pread 2^42: %ld %c\n", n, b[0]);
     n = pread(fd, b, 1, (1L << 42) - 4096);
     printf("pread 2^42-4096: %ld %d\n", n, b[0]);
+    /* SEEK_DATA and SEEK_HOLE see the sparse file's two pages */
+    printf("SEEK_DATA 0: %lld, SEEK_HOLE 0: %lld\n", (long long)lseek(fd, 0, SEEK_DATA), (long long)lseek(fd, 0, SEEK_HOLE));
+    printf("SEEK_DATA 5000 at 2^42: %d\n", lseek(fd, 5000, SEEK_DATA) == 1L << 42);
+    printf("SEEK_HOLE 2^42 at the end: %d\n", lseek(fd, 1L << 42, SEEK_HOLE) == st.st_size);
+    printf("SEEK_DATA at the end: %s\n", err(lseek(fd, st.st_size, SEEK_DATA)));
     long r = pwrite(fd, "ab", 2, INT64_MAX - 1);
     printf("pwrite at max-1: %s\n", err(r));
     r = pwrite(fd, "a", 1, -1);

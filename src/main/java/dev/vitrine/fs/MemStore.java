@@ -100,9 +100,19 @@ public final class MemStore implements Store {
     /** The file is gone (last link and last user): its pages go back. */
     @Override public void release() { truncate(0); }
 
-    /** SEEK_DATA/SEEK_HOLE: the first allocated page at or after {@code pos}, in bytes; -1 if none. */
-    public long nextData(long pos) {
+    /** SEEK_DATA: the first allocated page at or after {@code pos} (as shmem answers from its pages); -1 if none. */
+    @Override public long nextData(long pos) {
         Long k = pages.ceilingKey(pos / PAGE);
-        return k == null ? -1 : Math.max(pos, k * PAGE);
+        return k == null || k * PAGE >= size ? -1 : Math.max(pos, k * PAGE);
+    }
+
+    /** SEEK_HOLE: the first page at or after {@code pos} that has none, or the end of the file. */
+    @Override public long nextHole(long pos) {
+        long index = pos / PAGE;
+        for (Long k : pages.tailMap(index, true).keySet()) {
+            if (k != index) break;
+            index++;
+        }
+        return Math.min(size, Math.max(pos, index * PAGE));
     }
 }

@@ -22,6 +22,12 @@ public interface Store {
     /** st_blocks: 512-byte units allocated; a store that cannot tell counts whole pages of its size. */
     default long blocks() { return (size() + 4095) / 4096 * 8; }
 
-    /** The file is gone: the last name, descriptor and mapping went. */
+    /** SEEK_DATA: the first byte at or after {@code pos} that is data (pos < size); a store without holes: pos. */
+    default long nextData(long pos) { return pos; }
+
+    /** SEEK_HOLE: the first byte at or after {@code pos} in a hole, the end of the file counting as one. */
+    default long nextHole(long pos) { return size(); }
+
+        /** The file is gone: the last name, descriptor and mapping went. */
     default void release() {}
 }

@@ -424,9 +424,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void postFromHost(Runnable event) { host.post(event); }
 
     /**
-     * Host input someone waits for (read from the host's stdin) can still wake a guest: while
-     * it says so, an all-blocked machine waits for the host instead of reporting a deadlock.
-     * Called from any thread.
+     * Host I/O someone waits for (a read of the host's stdin, room in its stdout) can still
+     * wake a guest: while it says so, an all-blocked machine waits for the host, keeping host
+     * time, instead of reporting a deadlock. Called from any thread.
      */
     public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
 

@@ -16,6 +16,11 @@ public enum Arg {
     /** A signed long (a time, a nice value). */ LONG(Decode.I64),
     /** unsigned long shown in hex (mmap's offset, clone's flags). */ HEX(Decode.I64),
     /** size_t: unsigned; values past Long.MAX_VALUE arrive as Long.MAX_VALUE. */ SIZE(Decode.SIZE),
+    /**
+     * A length the handler must take raw and unsigned because Linux rounds it with
+     * PAGE_ALIGN first, which wraps SIZE_MAX to 0 (mremap's old_len 0, msync's 0, madvise's EINVAL).
+     */
+    ULEN(Decode.I64),
     /** off_t that may be negative (lseek's offset: the whence decides). */ OFF(Decode.I64),
     /** loff_t position or length that Linux refuses with EINVAL when negative before anything else (pread64, truncate). */
     POS(Decode.POS),

@@ -44,7 +44,7 @@ final class Strace {
             case INT, PID, SIG -> Integer.toString((int) v);
             case UINT -> Long.toString(v & 0xffff_ffffL);
             case FLAGS -> "0x" + Long.toHexString(v & 0xffff_ffffL);
-            case SIZE -> Long.toUnsignedString(v);
+            case SIZE, ULEN -> Long.toUnsignedString(v);
             case LONG, OFF, POS -> Long.toString(v);
             case HEX -> "0x" + Long.toHexString(v);
             case PTR -> v == 0 ? "NULL" : "0x" + Long.toHexString(v);

@@ -252,16 +252,19 @@ final class SysFile {
             case 0 -> 0;
             case 1 -> f.offset();
             case 2 -> size;
-            case 3, 4 -> {  // SEEK_DATA, SEEK_HOLE: one data extent up to the end
+            case 3, 4 -> {  // SEEK_DATA, SEEK_HOLE: a sparse tmpfs file knows its holes; other files are one extent
                 if (off < 0 || off >= size) yield Long.MIN_VALUE;
+                if (f.file().inode() instanceof dev.vitrine.fs.RegularFile r) {
+                    long at = whence == 3 ? r.store().nextData(off) : r.store().nextHole(off);
+                    yield at < 0 ? Long.MIN_VALUE : at - off;
+                }
                 yield whence == 3 ? 0 : size - off;
             }
             default -> -1;
         };
         if (base == Long.MIN_VALUE) return -Errno.ENXIO;
         if (base < 0) return -Errno.EINVAL;
-        long p = whence == 4 ? size : base + off;
-        if (whence == 3) p = off;
+        long p = base + off;
         if (p < 0) return -Errno.EINVAL;
         p = f.file().seek(f.offset(), p);
         f.setOffset(p);

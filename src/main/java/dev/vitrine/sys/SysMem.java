@@ -25,13 +25,13 @@ final class SysMem {
                 (k, task, addr, a1, a2, a3, a4, a5) -> task.space().setProgramBreak(addr), PTR);
         t.add(215, "munmap", (k, task, addr, len, a2, a3, a4, a5) -> munmap(task, addr, len), PTR, SIZE);
         t.add(226, "mprotect", (k, task, addr, len, prot, a3, a4, a5) -> mprotect(task, addr, len, (int) prot), PTR, SIZE, PROT);
-        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, SIZE);
-        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, SIZE, HEX);
-        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, SIZE);
-        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), HEX);
+        t.add(228, "mlock", (k, task, addr, len, a2, a3, a4, a5) -> mlock(task, addr, len, 0), PTR, ULEN);
+        t.add(284, "mlock2", (k, task, addr, len, flags, a3, a4, a5) -> mlock(task, addr, len, (int) flags), PTR, ULEN, FLAGS);
+        t.add(229, "munlock", (k, task, addr, len, a2, a3, a4, a5) -> munlock(task, addr, len), PTR, ULEN);
+        t.add(230, "mlockall", (k, task, flags, a1, a2, a3, a4, a5) -> mlockall(task, (int) flags), FLAGS);
         t.add(231, "munlockall", (k, task, a0, a1, a2, a3, a4, a5) -> munlockall(task));
         t.add(233, "madvise", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, LONG, INT);
+                (k, task, addr, len, advice, a3, a4, a5) -> madvise(task, addr, len, (int) advice), PTR, ULEN, INT);
     }
 
     static long munmap(Task t, long addr, long len) {
@@ -116,6 +116,7 @@ final class SysMem {
         long end = as.pageUp(addr + len);
         if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
         if (end == start) return 0;
+        // A range reaching past the user space counts in full: more than any RLIMIT_MEMLOCK allows.
         long more = (end - start) - lockedIn(as, start, end);
         // Linux: an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM, one over its limit ENOMEM.
         if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
@@ -162,6 +163,9 @@ final class SysMem {
 
     /** Pages of [start, end) already locked (mlock counts only what is new against the limit). */
     private static long lockedIn(AddressSpace as, long start, long end) {
+        long top = as.layout().stackTop();
+        if (Long.compareUnsigned(end, top) > 0) end = top;
+        if (Long.compareUnsigned(start, end) >= 0) return 0;
         long n = 0;
         for (Vma v : as.vmas(start, end))
             if (AddressSpace.locked(v)) n += Math.min(end, v.end()) - Math.max(start, v.start());

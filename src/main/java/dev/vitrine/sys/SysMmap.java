@@ -30,9 +30,8 @@ final class SysMmap {
         t.add(222, "mmap", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, addr, len, prot, flags, fd, off) -> mmap(task, addr, len, (int) prot, (int) flags, (int) fd, off), PTR, SIZE, PROT, MAP_FLAGS, FD, HEX);
         t.add(216, "mremap", Syscall.Result.HEX, Syscall.Status.PARTIAL,
-                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, SIZE, SIZE, HEX, PTR);
-        // msync and madvise take the raw length: Linux's PAGE_ALIGN(SIZE_MAX) wraps to 0 there (msync 0, madvise EINVAL).
-        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, LONG, FLAGS);
+                (k, task, addr, oldLen, newLen, flags, newAddr, a5) -> mremap(task, addr, oldLen, newLen, (int) flags, newAddr), PTR, ULEN, ULEN, HEX, PTR);
+        t.add(227, "msync", (k, task, addr, len, flags, a3, a4, a5) -> msync(task, addr, len, (int) flags), PTR, ULEN, FLAGS);
         t.add(232, "mincore", (k, task, addr, len, vec, a3, a4, a5) -> mincore(task, addr, len, vec), PTR, SIZE, PTR);
     }
 

@@ -119,6 +119,17 @@ class CommandLineTest {
         assertTrue(Files.readString(json).startsWith("{\"exit_status\":0,"), Files.readString(json));
     }
 
+    /** `sh` takes the machine's whole option set, as `run` does. */
+    @Test void shTakesTheMachineOptions(@TempDir Path dir) throws Exception {
+        dev.vitrine.conformance.Toolchain.requireCompiler();
+        Path json = dir.resolve("sh.json");
+        Run r = vitrine("sh", "--mem", "64M", "--swap", "0", "--seed", "7", "--policy", "lru", "--max-procs", "8",
+                "--max-time", "5", "--stats-json", json.toString(), "-c", "seq 3 | wc -l");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("3\n", r.out());
+        assertTrue(Files.readString(json).contains("\"policy\":\"lru\""), Files.readString(json));
+    }
+
     @Test void nearestNames() {
         assertEquals(java.util.List.of("--max-time"), Main.nearest("--max-tme", java.util.List.of("--max-time", "--max-procs", "--mem")));
         assertEquals(java.util.List.of(), Main.nearest("--frobnicate", java.util.List.of("--max-time", "--mem")));

@@ -61,4 +61,17 @@ class MemStoreTest {
         assertEquals(1, fs.pages(), "a shrink gives the page back");
         assertEquals(10, m.room(5 * 4096, 10), "and a hole far out can have it");
     }
+
+    @Test void seekDataAndSeekHoleFollowThePages() {
+        MemStore m = new MemStore();
+        m.write(4096, bytes("a"), 0, 1);
+        m.write(3 * 4096 + 5, bytes("b"), 0, 1);
+        assertEquals(4096, m.nextData(0));
+        assertEquals(0, m.nextHole(0));
+        assertEquals(2 * 4096, m.nextHole(4096));
+        assertEquals(3 * 4096, m.nextData(2 * 4096));
+        assertEquals(m.size(), m.nextHole(3 * 4096), "the end of the file is a hole");
+        m.truncate(3 * 4096);
+        assertEquals(-1, m.nextData(2 * 4096), "no data left past the cut");
+    }
 }
