@@ -26,6 +26,8 @@
  *     ARENA+0x30000     a path longer than PATH_MAX ("a/a/a/...")
  *     ARENA+0x38000     iovecs (16) pointing into the arena
  *     ARENA+0x39000     zeroed structures (timespecs, sigsets: all zero)
+ *     ARENA+0x3a000     256 bytes refilled before every call with edge fields (small int pairs, edge
+ *                       64-bit values, valid fds): timespecs, flocks, pollfds, rlimits at their limits
  *     ARENA+0x3fff0     a string without a NUL that runs into the read-only page
  *   ARENA+0x40000     one read-only page (filled with 'A': no NUL)
  *   ARENA+0x41000     one PROT_NONE page
@@ -56,6 +58,7 @@
 #define LONGPATH   (ARENA + 0x30000)
 #define IOVS       (ARENA + 0x38000)
 #define ZEROS      (ARENA + 0x39000)
+#define STRUCTS    (ARENA + 0x3a000)
 #define NONUL      (ARENA + 0x3fff0)
 #define RO_PAGE    (ARENA + 0x40000)
 #define NONE_PAGE  (ARENA + 0x41000)
@@ -154,7 +157,7 @@ static uint64_t ptr_arg(void) {
     case 10: return PATHS_AT + 0x200 * below(NPATHS);
     case 11: return IOVS + 16 * below(8);
     case 12: return ZEROS + 8 * below(64);
-    case 13: return NONUL;
+    case 13: return below(2) ? NONUL : STRUCTS + 8 * below(8);
     case 14: return LONGPATH;
     default: return next();
     }
@@ -226,7 +229,7 @@ static uint64_t kind_arg(char k) {
     switch (k) {
     case 'f': return below(4) ? fds[below(9)] : fd_arg();
     case 'p': return below(5) ? PATHS_AT + 0x200 * below(NPATHS) : ptr_arg();
-    case 'b': return below(4) ? ARENA + (below(0x20) << 12) + (below(2) ? 0 : below(4096)) : ptr_arg();
+    case 'b': return below(3) ? ARENA + (below(0x20) << 12) + (below(2) ? 0 : below(4096)) : below(2) ? STRUCTS + 8 * below(8) : ptr_arg();
     case 'l': return below(3) ? below(4097) : len_arg();
     case 'o': return below(3) ? below(0x10000) : EDGES[below(NEDGES)];
     case 'i': return below(3) ? below(16) : EDGES[below(NEDGES)];
@@ -358,8 +361,22 @@ static void count(long r) {
     else sh->err[0]++;
 }
 
+/* The edge-field zone: each 8 bytes two small ints, an edge value, a pair of valid fds, or zero. */
+static void refill_structs(void) {
+    uint64_t *q = (uint64_t *) STRUCTS;
+    for (int i = 0; i < 32; i++)
+        switch (below(5)) {
+        case 0: q[i] = below(4) | below(4) << 32; break;
+        case 1: q[i] = EDGES[below(NEDGES)]; break;
+        case 2: q[i] = (uint64_t) (uint32_t) fds[below(9)] | (uint64_t) (below(8) | 1) << 32; break;
+        case 3: q[i] = below(1000000000); break;
+        default: q[i] = 0;
+        }
+}
+
 /* One call: neutered, made, counted. Returns the result. */
 static long one_call(long nr, uint64_t a[6]) {
+    refill_structs();
     nr = neuter(nr, a);
     if (verbose_fd >= 0) {
         char line[200];

@@ -131,6 +131,11 @@ final class Boot {
         Kernel.Stop stop;
         try {
             stop = kernel.run();
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // Outside a syscall or a page fault (signal delivery, the scheduler) there is no
+            // process to blame alone: the run stops, but still reports and counts (status 70).
+            dev.vitrine.proc.Oops.stop(kernel, e);
+            stop = Kernel.Stop.ALL_EXITED;
         } finally {
             if (ctrlC != null) ctrlC.restore();
         }

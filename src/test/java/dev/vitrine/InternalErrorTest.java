@@ -73,6 +73,22 @@ class InternalErrorTest {
         assertEquals(1, r.result().stats().get("internal_errors"));
     }
 
+    @Test void aBugInTheKernelLoopStopsTheRunWithAReportAndFigures() throws Exception {
+        // Outside any syscall or fault no one process is to blame: the run stops, reported and counted.
+        Run r = run(179, (k, t, a0, a1, a2, a3, a4, a5) -> {
+            k.postFromHost(() -> { throw new IllegalStateException("on purpose"); });
+            return 0;
+        });
+        String[] lines = r.diagnostics().split("\n");
+        assertEquals(1, lines.length, r.diagnostics());
+        assertTrue(lines[0].matches("vitrine: internal error in the kernel: IllegalStateException \\(on purpose\\) at InternalErrorTest\\.java:\\d+; the run was stopped"),
+                lines[0]);
+        assertTrue(r.result().report().contains(lines[0].substring("vitrine: ".length())), r.result().report());
+        assertEquals(70, r.result().exitStatus());
+        assertEquals(1, r.result().stats().get("internal_errors"));
+        assertTrue(((Number) r.result().stats().get("instructions")).longValue() > 0);
+    }
+
     @Test void withoutTheBugTheSameProgramEndsWell() throws Exception {
         Run r = run(0, null);
         assertTrue(r.stdout().startsWith("child survived\nchild signaled=0 sig=0\nsecond child exit=7\n"), r.stdout());

@@ -18,7 +18,11 @@ public final class RegularFile extends Inode implements MappedFile {
     public RegularFile(Vfs vfs, long dev, int perm, Store store) { this(vfs, dev, perm, store, false); }
 
     public RegularFile(Vfs vfs, long dev, int perm, Store store, boolean readOnly) {
-        super(vfs, dev, Stat.S_IFREG | (perm & 07777));
+        this(vfs, dev, vfs.nextIno(), perm, store, readOnly);
+    }
+
+    public RegularFile(Vfs vfs, long dev, long ino, int perm, Store store, boolean readOnly) {
+        super(vfs, dev, ino, Stat.S_IFREG | (perm & 07777));
         this.vfs = vfs;
         this.store = store;
         this.readOnly = readOnly;

@@ -38,6 +38,15 @@ public final class Oops {
         Exit.killProcess(k, t.proc, Signals.SIGSEGV, false);
     }
 
+    /** A bug outside any task's syscall or fault (the kernel loop itself): reported the same way; the caller stops the run. */
+    public static void stop(Kernel k, Throwable e) {
+        Oops o = k.oops();
+        o.count++;
+        String line = "internal error in the kernel: " + describe(e) + "; the run was stopped";
+        if (o.diagnostics != null) o.diagnostics.println("vitrine: " + line);
+        k.note(line);
+    }
+
     /** "NegativeArraySizeException (-1) at SysProc.java:130": the first frame in Vitrine's code. */
     static String describe(Throwable e) {
         String msg = e.getMessage();

@@ -47,16 +47,17 @@ public final class Dispatcher implements Kernel.SyscallHandler {
             h.pc += 4;
             return;
         }
-        String[] pre = strace != null ? Strace.before(s, t.memory(), raw) : null;
         String prefix = strace != null ? prefix(k, t) : null;
+        String[] pre = null;
         long r;
         try {
+            if (strace != null) pre = Strace.before(s, t.memory(), raw);
             r = call(k, t, s, raw);
             if (r <= -Syscall.FIRST_INTERNAL && r >= -Syscall.MAX_ERRNO && r != Syscall.RESTART && r != Syscall.NO_RETURN)
                 throw new IllegalStateException("result " + r + " is a kernel-internal errno");
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // OutOfMemoryError is not caught: what the guest may hold is bounded by the memory budget.
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <internal error>"));
+            if (strace != null) strace.println(prefix + Strace.plain(s, raw) + " = ? <internal error>");
             Oops.kill(k, t, Strace.plain(s, raw), e);
             return;
         }

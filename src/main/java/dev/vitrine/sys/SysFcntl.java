@@ -85,19 +85,28 @@ final class SysFcntl {
         int type = b.getShort(0), whence = b.getShort(2);
         long start = b.getLong(8), len = b.getLong(16);
         Inode i = f.file().inode();
-        if (i == null || type < 0 || type > 2) return -Errno.EINVAL;
+        if (i == null) return -Errno.EINVAL;
+        if (cmd == F_GETLK && type != Locks.F_RDLCK && type != Locks.F_WRLCK) return -Errno.EINVAL;
         long base = switch (whence) {
             case 0 -> 0;
             case 1 -> f.offset();
             case 2 -> i.size();
             default -> -1;
         };
+        // flock64_to_posix_lock, in its order: a range past OFFSET_MAX is EOVERFLOW, one before 0 EINVAL
         if (base < 0) return -Errno.EINVAL;
+        if (start > Long.MAX_VALUE - base) return -Errno.EOVERFLOW;
         long s = base + start, e;
-        if (len > 0) e = s + len - 1;
-        else if (len == 0) e = Long.MAX_VALUE;
-        else { e = s - 1; s = s + len; }
         if (s < 0) return -Errno.EINVAL;
+        if (len > 0) {
+            if (len - 1 > Long.MAX_VALUE - s) return -Errno.EOVERFLOW;
+            e = s + len - 1;
+        } else if (len < 0) {
+            if (s + len < 0) return -Errno.EINVAL;
+            e = s - 1;
+            s += len;
+        } else e = Long.MAX_VALUE;
+        if (type < 0 || type > 2) return -Errno.EINVAL;
         if (cmd != F_GETLK) {
             if (type == Locks.F_RDLCK && !f.readable() || type == Locks.F_WRLCK && !f.writable()) return -Errno.EBADF;
         }

@@ -116,6 +116,7 @@ final class SysMem {
         long end = as.pageUp(addr + len);
         if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
         if (end == start) return 0;
+        // A range reaching past the user space counts in full: more than any RLIMIT_MEMLOCK allows.
         long more = (end - start) - lockedIn(as, start, end);
         // Linux: an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM, one over its limit ENOMEM.
         if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
@@ -162,6 +163,9 @@ final class SysMem {
 
     /** Pages of [start, end) already locked (mlock counts only what is new against the limit). */
     private static long lockedIn(AddressSpace as, long start, long end) {
+        long top = as.layout().stackTop();
+        if (Long.compareUnsigned(end, top) > 0) end = top;
+        if (Long.compareUnsigned(start, end) >= 0) return 0;
         long n = 0;
         for (Vma v : as.vmas(start, end))
             if (AddressSpace.locked(v)) n += Math.min(end, v.end()) - Math.max(start, v.start());

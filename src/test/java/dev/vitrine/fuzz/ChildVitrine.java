@@ -21,9 +21,10 @@ final class ChildVitrine {
     record Result(int status, String stdout, String stderr, boolean timedOut, long millis) {
         /** Lines that say Vitrine itself failed: an internal error, a Java exception or error, a JVM crash. */
         List<String> vitrineFailures() {
-            List<String> out = new ArrayList<>();
+            java.util.Set<String> lines = new java.util.LinkedHashSet<>();
             for (String line : stderr.split("\n"))
-                if (FAILURE.matcher(line).find()) out.add(line);
+                if (FAILURE.matcher(line).find()) lines.add(line.replaceFirst("; pid \\d+ .*", ""));
+            List<String> out = new ArrayList<>(lines.stream().limit(30).toList());
             if (timedOut) out.add("no end within the wall-clock limit (" + millis + " ms): a hang");
             return out;
         }

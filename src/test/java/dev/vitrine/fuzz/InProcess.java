@@ -24,9 +24,10 @@ final class InProcess {
             if (timedOut) return "no end within the wall-clock limit: a hang";
             if (thrown != null) return "Machine.run threw " + thrown + " at " + top(thrown);
             String all = stderr + "\n" + diagnostics + "\n" + (result.report() == null ? "" : result.report());
+            java.util.Set<String> lines = new java.util.LinkedHashSet<>();
             for (String line : all.split("\n"))
-                if (ChildVitrine.FAILURE.matcher(line).find()) return "internal failure line: " + line;
-            return null;
+                if (ChildVitrine.FAILURE.matcher(line).find()) lines.add(line.replaceFirst("; pid \\d+ .*", ""));
+            return lines.isEmpty() ? null : "internal failure lines:\n    " + String.join("\n    ", lines);
         }
     }
 
