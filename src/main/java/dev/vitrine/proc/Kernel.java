@@ -367,12 +367,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
-    @Override public void wakeup(Object channel) {
-        for (Task t : waits.takeAll(channel)) {
-            t.channel = null;
-            wake(t);
-        }
-    }
+    @Override public void wakeup(Object channel) { waits.wakeAll(channel, wakeDequeued); }
+
+    /** wake() for a task its channel's queue already let go of. */
+    private final java.util.function.Consumer<Task> wakeDequeued = t -> {
+        t.channel = null;
+        wake(t);
+    };
 
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
