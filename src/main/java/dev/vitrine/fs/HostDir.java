@@ -118,8 +118,19 @@ public final class HostDir extends Dir {
     @Override public Stat stat() {
         Stat s = super.stat();
         HostCalls.HostStat h = hostStat();
-        return h == null ? s : new Stat(s.dev(), s.ino(), s.mode(), h.nlink(), s.uid(), s.gid(), s.rdev(), h.size(),
-                s.blksize(), s.blocks(), s.atimeNs(), s.mtimeNs(), s.ctimeNs());
+        return h == null ? s : h.over(s);
+    }
+
+    /** utimensat(2) reaches the host directory (a rw mount). */
+    @Override public void setTimes(long a, long m, long now) {
+        if (tree.writable && handle.anchored()) {
+            try {
+                handle.setTimes(a, m);
+            } finally {
+                done();
+            }
+        }
+        super.setTimes(a, m, now);
     }
 
     @Override public long size() {
@@ -198,12 +209,18 @@ public final class HostDir extends Dir {
             }
             case Stat.S_IFLNK -> {
                 String target = HostCalls.text(HostCalls.readlinkAt(dfd, hn));
-                yield new Symlink(tree.vfs, dev(), ino, pid -> target);
+                yield times(new Symlink(tree.vfs, dev(), ino, pid -> target), st);
             }
             // A host FIFO is a guest FIFO: guest readers and writers meet; it is no channel to the host.
-            case Stat.S_IFIFO -> new Fifo(tree.vfs, dev(), ino, perm);
+            case Stat.S_IFIFO -> times(new Fifo(tree.vfs, dev(), ino, perm), st);
             default -> null;
         };
+    }
+
+    /** A symlink or FIFO shows the host's times, the same each time it is made again. */
+    private static Inode times(Inode i, HostCalls.HostStat st) {
+        i.setTimes(st.atimeNs(), st.mtimeNs(), st.ctimeNs());
+        return i;
     }
 
     /** The name no longer shows {@code old} (null: the GC took it): the guest's view of the host changed under it. */

@@ -31,6 +31,18 @@ public final class RegularFile extends Inode implements MappedFile {
 
     public Store store() { return store; }
 
+    /** A mounted host file's times change on the host too. */
+    @Override public void setTimes(long a, long m, long now) {
+        if (store instanceof HostStore h) h.setTimes(a, m);
+        super.setTimes(a, m, now);
+    }
+
+    /** A mounted host file's size, links and times are the host's. */
+    @Override public Stat stat() {
+        Stat s = super.stat();
+        return store instanceof HostStore h ? h.stat(s) : s;
+    }
+
     /** A mounted host file's mode changes on the host too. */
     @Override public void chmod(int perm, long now) {
         if (store instanceof HostStore h) h.chmod(perm);
