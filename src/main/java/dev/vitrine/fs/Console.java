@@ -40,7 +40,9 @@ public final class Console implements File {
     /** FIONREAD: bytes a read would get now. */
     public int available() { return in == null ? 0 : in.available(); }
 
-    @Override public String describe() { return tty ? "the terminal" : in != null ? "standard input" : "standard output"; }
+    @Override public String describe() {
+        return tty ? "the terminal" : in != null ? "standard input" : stream == 2 ? "standard error" : "standard output";
+    }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
         if (in == null) return -Errno.EBADF;

@@ -12,8 +12,10 @@ public abstract sealed class Dir extends Inode permits MemDir, HostDir, ProcDir 
 
     private Dir parent;
 
-    protected Dir(Vfs vfs, long dev, int perm, Dir parent) {
-        super(vfs, dev, Stat.S_IFDIR | (perm & 07777));
+    protected Dir(Vfs vfs, long dev, int perm, Dir parent) { this(vfs, dev, vfs.nextIno(), perm, parent); }
+
+    protected Dir(Vfs vfs, long dev, long ino, int perm, Dir parent) {
+        super(vfs, dev, ino, Stat.S_IFDIR | (perm & 07777));
         this.parent = parent == null ? this : parent;
         link();                      // "." (the parent's entry adds the other link)
     }

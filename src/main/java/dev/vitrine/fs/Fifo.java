@@ -23,8 +23,10 @@ public final class Fifo extends Inode {
     private Pipe pipe;
     private int ends;
 
-    public Fifo(Vfs vfs, long dev, int perm) {
-        super(vfs, dev, Stat.S_IFIFO | (perm & 07777));
+    public Fifo(Vfs vfs, long dev, int perm) { this(vfs, dev, vfs.nextIno(), perm); }
+
+    public Fifo(Vfs vfs, long dev, long ino, int perm) {
+        super(vfs, dev, ino, Stat.S_IFIFO | (perm & 07777));
         this.vfs = vfs;
     }
 

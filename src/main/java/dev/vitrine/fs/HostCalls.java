@@ -44,11 +44,18 @@ final class HostCalls {
     private static native long pwrite(int fd, byte[] buf, long count, long offset);
     private static native int ftruncate(int fd, long length);
     private static native int fchmod(int fd, int mode);
+    private static native int futimens(int fd, long[] times);
     private static native long getdents64(int fd, byte[] buf, long size);
 
     /** What fstatat tells about one entry (statx: one layout on every architecture). */
-    record HostStat(long dev, long ino, int mode, long size, int nlink) {
+    record HostStat(long dev, long ino, int mode, long size, int nlink, long atimeNs, long mtimeNs, long ctimeNs) {
         int type() { return mode & Stat.S_IFMT; }
+
+        /** stat(2) as the host has it, but for the guest's device, inode number, owner and mode. */
+        Stat over(Stat s) {
+            return new Stat(s.dev(), s.ino(), s.mode(), nlink, s.uid(), s.gid(), s.rdev(), size, s.blksize(), s.blocks(),
+                    atimeNs, mtimeNs, ctimeNs);
+        }
         boolean same(HostStat o) { return o != null && dev == o.dev && ino == o.ino; }
     }
 
@@ -108,7 +115,16 @@ final class HostCalls {
     private static HostStat parse(byte[] buf) {
         ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.nativeOrder());
         long dev = ((long) b.getInt(136) << 32) | (b.getInt(140) & 0xffffffffL);
-        return new HostStat(dev, b.getLong(32), b.getShort(28) & 0xffff, b.getLong(40), b.getInt(16));
+        return new HostStat(dev, b.getLong(32), b.getShort(28) & 0xffff, b.getLong(40), b.getInt(16),
+                ns(b, 64), ns(b, 112), ns(b, 96));
+    }
+
+    private static long ns(ByteBuffer b, int at) { return b.getLong(at) * 1_000_000_000L + (b.getInt(at + 8) & 0xffffffffL); }
+
+    /** futimens: atime and mtime in ns of the epoch. */
+    static void setTimes(int fd, long atimeNs, long mtimeNs) {
+        check(futimens(fd, new long[] {Math.floorDiv(atimeNs, 1_000_000_000L), Math.floorMod(atimeNs, 1_000_000_000L),
+                Math.floorDiv(mtimeNs, 1_000_000_000L), Math.floorMod(mtimeNs, 1_000_000_000L)}));
     }
 
     static void mkdirAt(int dirfd, byte[] name, int mode) { check(mkdirat(dirfd, name, mode)); }

@@ -1,6 +1,9 @@
 package dev.vitrine.fs;
 
 import dev.vitrine.abi.Errno;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,16 +20,44 @@ import java.util.TreeMap;
  * Inodes are made on first sight and kept (one per host inode, so hard links share one).
  */
 public final class HostDir extends Dir {
-    /** What every directory of one mount shares. */
+    /**
+     * What every directory of one mount shares. Inodes are held weakly, as Linux's dentry and
+     * inode caches are reclaimable: one the guest no longer uses (no fd, cwd, mapping or child
+     * in use) is dropped and made again, with the same number, when it is next looked up.
+     */
     private static final class Tree {
         final Vfs vfs;
         final boolean writable;
+        final long rootDev;
         final HostFdCache fds = new HostFdCache();
-        final Map<Key, Inode> inodes = new HashMap<>();
+        final Map<Key, Held> inodes = new HashMap<>();
+        final ReferenceQueue<Inode> dropped = new ReferenceQueue<>();
 
-        Tree(Vfs vfs, boolean writable) {
+        Tree(Vfs vfs, boolean writable, long rootDev) {
             this.vfs = vfs;
             this.writable = writable;
+            this.rootDev = rootDev;
+        }
+
+        Inode get(Key k) {
+            Held h = inodes.get(k);
+            return h == null ? null : h.get();
+        }
+
+        void put(Key k, Inode i) { inodes.put(k, new Held(i, dropped, null, null, k)); }
+
+        /** Forgets the names and numbers of inodes the GC took. */
+        void purge() {
+            for (Reference<? extends Inode> r; (r = dropped.poll()) != null; ) {
+                Held h = (Held) r;
+                if (h.dir == null) inodes.remove(h.key, h);
+                else h.dir.seen.remove(h.name, h);
+            }
+        }
+
+        /** The guest's inode number for a host one: the host's, mixed with its device if that is not the mount's. */
+        long ino(HostCalls.HostStat st) {
+            return st.dev() == rootDev ? st.ino() : st.ino() ^ (st.dev() * 0x9E3779B97F4A7C15L) | 1L << 63;
         }
     }
 
@@ -34,16 +65,28 @@ public final class HostDir extends Dir {
         static Key of(HostCalls.HostStat st) { return new Key(st.dev(), st.ino()); }
     }
 
-    private record Seen(Key key, Inode inode) {}
+    /** A weak hold on an inode: in the tree's numbers ({@code dir} null) or under a name of a directory. */
+    private static final class Held extends WeakReference<Inode> {
+        final HostDir dir;
+        final String name;
+        final Key key;
+
+        Held(Inode i, ReferenceQueue<Inode> q, HostDir dir, String name, Key key) {
+            super(i, q);
+            this.dir = dir;
+            this.name = name;
+            this.key = key;
+        }
+    }
 
     private final Tree tree;
     private final HostHandle handle;
-    private final TreeMap<String, Seen> seen = new TreeMap<>();
+    private final TreeMap<String, Held> seen = new TreeMap<>();
     /** Mounts nested under this directory (a --mount whose spot is one of its subdirectories). */
     private final TreeMap<String, Dir> covered = new TreeMap<>();
 
-    private HostDir(Tree tree, long dev, int perm, HostHandle handle, Dir parent) {
-        super(tree.vfs, dev, perm, parent);
+    private HostDir(Tree tree, long dev, long ino, int perm, HostHandle handle, Dir parent) {
+        super(tree.vfs, dev, ino, perm, parent);
         this.tree = tree;
         this.handle = handle;
     }
@@ -75,8 +118,19 @@ public final class HostDir extends Dir {
     @Override public Stat stat() {
         Stat s = super.stat();
         HostCalls.HostStat h = hostStat();
-        return h == null ? s : new Stat(s.dev(), s.ino(), s.mode(), h.nlink(), s.uid(), s.gid(), s.rdev(), h.size(),
-                s.blksize(), s.blocks(), s.atimeNs(), s.mtimeNs(), s.ctimeNs());
+        return h == null ? s : h.over(s);
+    }
+
+    /** utimensat(2) reaches the host directory (a rw mount). */
+    @Override public void setTimes(long a, long m, long now) {
+        if (tree.writable && handle.anchored()) {
+            try {
+                handle.setTimes(a, m);
+            } finally {
+                done();
+            }
+        }
+        super.setTimes(a, m, now);
     }
 
     @Override public long size() {
@@ -109,19 +163,21 @@ public final class HostDir extends Dir {
         byte[] hn = HostCalls.name(name);
         int dfd = fd();
         HostCalls.HostStat st = HostCalls.statAt(dfd, hn);
-        Seen old = seen.get(name);
+        tree.purge();
+        Held old = seen.get(name);
+        Inode was = old == null ? null : old.get();
         if (st == null) {
-            if (old != null) forget(name, old);
+            if (old != null) forget(name, was);
             return null;
         }
         Key key = Key.of(st);
-        if (old != null && old.key().equals(key) && sameKind(old.inode(), st)) {
-            if (old.inode() instanceof RegularFile r && r.store() instanceof HostStore s && !s.handle().anchored())
+        if (was != null && old.key.equals(key) && sameKind(was, st)) {
+            if (was instanceof RegularFile r && r.store() instanceof HostStore s && !s.handle().anchored())
                 s.handle().moveTo(handle, hn);      // another name of it went; this one still holds it
-            return old.inode();
+            return was;
         }
-        if (old != null) forget(name, old);
-        Inode i = tree.inodes.get(key);
+        if (old != null) forget(name, was);
+        Inode i = tree.get(key);
         if (i != null && sameKind(i, st)) {
             // a hard link, or moved on the host: the same inode, now found here
             if (i instanceof HostDir d) { d.handle.moveTo(handle, hn); d.setParent(this); }
@@ -129,35 +185,48 @@ public final class HostDir extends Dir {
         } else {
             i = make(dfd, hn, name, st);
             if (i == null) return null;             // host devices and sockets stay invisible
-            tree.inodes.put(key, i);
+            tree.put(key, i);
         }
         i.link();
-        seen.put(name, new Seen(key, i));
+        hold(name, key, i);
         return i;
     }
+
+    private void hold(String name, Key key, Inode i) { seen.put(name, new Held(i, tree.dropped, this, name, key)); }
 
     private static boolean sameKind(Inode i, HostCalls.HostStat st) { return i.type() == st.type(); }
 
     private Inode make(int dfd, byte[] hn, String name, HostCalls.HostStat st) {
         int perm = st.mode() & 07777;
+        long ino = tree.ino(st);
         return switch (st.type()) {
-            case Stat.S_IFDIR -> new HostDir(tree, dev(), perm, handle.child(hn, st, false), this);
+            case Stat.S_IFDIR -> new HostDir(tree, dev(), ino, perm, handle.child(hn, st, false), this);
             case Stat.S_IFREG -> {
-                RegularFile f = new RegularFile(tree.vfs, dev(), perm, new HostStore(handle.child(hn, st, tree.writable), tree.writable), !tree.writable);
+                RegularFile f = new RegularFile(tree.vfs, dev(), ino, perm,
+                        new HostStore(handle.child(hn, st, tree.writable), tree.writable), !tree.writable);
                 f.setName("/" + name);
                 yield f;
             }
-            case Stat.S_IFLNK -> new Symlink(tree.vfs, dev(), HostCalls.text(HostCalls.readlinkAt(dfd, hn)));
+            case Stat.S_IFLNK -> {
+                String target = HostCalls.text(HostCalls.readlinkAt(dfd, hn));
+                yield times(new Symlink(tree.vfs, dev(), ino, pid -> target), st);
+            }
             // A host FIFO is a guest FIFO: guest readers and writers meet; it is no channel to the host.
-            case Stat.S_IFIFO -> new Fifo(tree.vfs, dev(), perm);
+            case Stat.S_IFIFO -> times(new Fifo(tree.vfs, dev(), ino, perm), st);
             default -> null;
         };
     }
 
-    /** The name no longer shows {@code old}: the guest's view of the host changed under it. */
-    private void forget(String name, Seen old) {
+    /** A symlink or FIFO shows the host's times, the same each time it is made again. */
+    private static Inode times(Inode i, HostCalls.HostStat st) {
+        i.setTimes(st.atimeNs(), st.mtimeNs(), st.ctimeNs());
+        return i;
+    }
+
+    /** The name no longer shows {@code old} (null: the GC took it): the guest's view of the host changed under it. */
+    private void forget(String name, Inode old) {
         seen.remove(name);
-        old.inode().unlink();
+        if (old != null) old.unlink();
     }
 
     @Override public List<Entry> entries() {
@@ -228,10 +297,10 @@ public final class HostDir extends Dir {
      * drop a removed directory's own "." link too (rmdir's caller does that itself).
      */
     private void dropped(String name, Inode i, boolean dot) {
-        Seen s = seen.remove(name);
+        Held s = seen.remove(name);
         i.unlink();
         i.changed(tree.vfs.now());
-        if (s != null && i.nlink() <= 0) tree.inodes.remove(s.key());
+        if (s != null && i.nlink() <= 0) tree.inodes.remove(s.key);
         if (i instanceof HostDir d) {
             unlink();                           // its ".." no longer points here
             if (dot) d.unlink();
@@ -261,15 +330,15 @@ public final class HostDir extends Dir {
             HostCalls.renameAt(sfd, a, dfd, b, flags);
             long now = tree.vfs.now();
             if (victim == src) return;              // two names of one inode: nothing moves
-            Seen ss = seen.remove(from), vs = to.seen.remove(toName);
+            Held ss = seen.remove(from), vs = to.seen.remove(toName);
             if (exchange) {
-                if (vs != null) { seen.put(from, vs); moved(victim, this, a); }
+                if (vs != null) { hold(from, vs.key, victim); moved(victim, this, a); }
                 victim.changed(now);
             } else if (victim != null) {
-                if (vs != null) to.seen.put(toName, vs);
+                if (vs != null) to.hold(toName, vs.key, victim);
                 to.dropped(toName, victim, true);
             }
-            if (ss != null) to.seen.put(toName, ss);
+            if (ss != null) to.hold(toName, ss.key, src);
             moved(src, to, b);
             if (src instanceof Dir && (victim == null || !exchange || !(victim instanceof Dir)) && this != to) {
                 unlink();
@@ -309,11 +378,11 @@ public final class HostDir extends Dir {
                 HostCalls.closeFd(f);
                 throw e;
             }
-            RegularFile r = new RegularFile(tree.vfs, dev(), perm, new HostStore(handle.childWithFd(hn, st, f), true), false);
+            RegularFile r = new RegularFile(tree.vfs, dev(), tree.ino(st), perm, new HostStore(handle.childWithFd(hn, st, f), true), false);
             r.setName("/" + name);
-            tree.inodes.put(Key.of(st), r);
+            tree.put(Key.of(st), r);
             r.link();
-            seen.put(name, new Seen(Key.of(st), r));
+            hold(name, Key.of(st), r);
             touch(tree.vfs.now());
             return r;
         } finally {
@@ -366,7 +435,6 @@ public final class HostDir extends Dir {
      * directory, which the mount covers (as Linux's mount does) instead of replacing it.
      */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
-        Tree tree = new Tree(vfs, writable);
         int fd;
         try {
             fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
@@ -381,8 +449,9 @@ public final class HostDir extends Dir {
             HostCalls.closeFd(fd);
             throw e;
         }
+        Tree tree = new Tree(vfs, writable, st.dev());
         HostHandle root = HostHandle.root(tree.fds, fd, st);
-        HostDir d = new HostDir(tree, vfs.nextHostDev(), st.mode() & 07777, root, dir);
+        HostDir d = new HostDir(tree, vfs.nextHostDev(), st.ino(), st.mode() & 07777, root, dir);
         tree.fds.closeAllWhenGone(d, root);
         if (dir instanceof HostDir hd) {
             if (!(hd.lookup(name) instanceof Dir)) throw new FsException(Errno.ENOENT);
@@ -393,6 +462,12 @@ public final class HostDir extends Dir {
             dir.add(name, d);
         }
         return d;
+    }
+
+    /** How many inodes of this mount the machine holds now (for tests). */
+    int heldInodes() {
+        tree.purge();
+        return tree.inodes.size();
     }
 
     /** How many host fds this mount holds open now, beyond its root (for tests). */

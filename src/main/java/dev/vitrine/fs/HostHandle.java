@@ -127,6 +127,20 @@ final class HostHandle {
         }
     }
 
+    /** utimensat(2) on the host object itself: futimens on its fd. */
+    void setTimes(long atimeNs, long mtimeNs) {
+        if (!dir) {
+            HostCalls.setTimes(fd(), atimeNs, mtimeNs);
+            return;
+        }
+        int f = HostCalls.openDirForList(fd());
+        try {
+            HostCalls.setTimes(f, atimeNs, mtimeNs);
+        } finally {
+            HostCalls.closeFd(f);
+        }
+    }
+
     /** The guest moved it: now it is {@code name} in {@code parent}. */
     void moveTo(HostHandle parent, byte[] name) {
         this.parent = parent;

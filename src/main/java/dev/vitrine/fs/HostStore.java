@@ -71,6 +71,30 @@ public final class HostStore implements Store {
         }
     }
 
+    /** utimensat(2) reaches the host file (a rw mount), unless the guest unlinked it. */
+    public void setTimes(long atimeNs, long mtimeNs) {
+        if (!writable) throw new FsException(Errno.EROFS);
+        if (gone()) return;
+        try {
+            h.setTimes(atimeNs, mtimeNs);
+        } finally {
+            h.fdsTrim();
+        }
+    }
+
+    /**
+     * stat(2): size, links and times are the host's (so they do not depend on when the guest
+     * last looked); an orphan nobody holds keeps the guest's view.
+     */
+    public Stat stat(Stat model) {
+        if (gone()) return model;
+        try {
+            return HostCalls.fstat(fd()).over(model);
+        } catch (FsException e) {
+            return model;
+        }
+    }
+
     /** An open(2) of the file began (OpenFile). */
     public void opened() { opens++; }
 

@@ -15,9 +15,12 @@ public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Devi
     private long atime, mtime, ctime;
     private Locks locks;
 
-    protected Inode(Vfs vfs, long dev, int mode) {
+    protected Inode(Vfs vfs, long dev, int mode) { this(vfs, dev, vfs.nextIno(), mode); }
+
+    /** With a given inode number (a mounted host file keeps the host's). */
+    protected Inode(Vfs vfs, long dev, long ino, int mode) {
         this.dev = dev;
-        this.ino = vfs.nextIno();
+        this.ino = ino;
         this.mode = mode;
         long now = vfs.now();
         atime = mtime = ctime = now;

@@ -13,19 +13,21 @@ import java.util.ArrayDeque;
 public final class Pipe {
     public static final int PAGE = 4096, PIPE_BUF = 4096, DEFAULT_SLOTS = 16, MAX_SIZE = 1 << 20;
 
-    /** One pipe_buffer: a page holding bytes [off, off+len). */
+    /** One pipe_buffer: a page of the machine's memory (a kernel page, by number) holding bytes [off, off+len). */
     private static final class Slot {
-        final byte[] page = new byte[PAGE];
+        final int page;
         int off, len;
+        Slot(int page) { this.page = page; }
     }
+
+
 
     /** Linux's PIPE_MIN_DEF_BUFFERS: a new pipe's slots once the user's pipes are past the soft limit. */
     private static final int MIN_SLOTS = 2;
 
     private final Wakeup wakeup;
     private final PipeBudget budget;
-    /** Pages charged to the machine: the slots queued plus the spares. */
-    private long pages;
+    private final dev.vitrine.mm.KernelPages memory;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     /** Emptied slots kept for reuse, as Linux keeps one spare page (tmp_page), but a ring's worth. */
     private final ArrayDeque<Slot> spare = new ArrayDeque<>();
@@ -40,6 +42,7 @@ public final class Pipe {
     public Pipe(Wakeup wakeup, PipeBudget budget) {
         this.wakeup = wakeup;
         this.budget = budget;
+        this.memory = budget.pages();
         if (budget.tooMany()) maxSlots = MIN_SLOTS;
         budget.account(maxSlots);
     }
@@ -84,7 +87,7 @@ public final class Pipe {
             Slot last = slots.peekLast();
             int at = last.off + last.len;
             if (at + chars <= PAGE) {
-                if (!src.copy(0, last.page, at, chars)) return -Errno.EFAULT;
+                if (!copyIn(src, 0, last.page, at, chars)) return -Errno.EFAULT;
                 last.len += chars;
                 done = chars;
             }
@@ -93,14 +96,14 @@ public final class Pipe {
         while (done < len && !full()) {
             if (spare.isEmpty()) {
                 // alloc_page in pipe_write: no page, -ENOMEM (or what was written so far).
-                if (!budget.chargePage()) { noMemory = true; break; }
-                pages++;
-                spare.push(new Slot());
+                int page = memory.alloc();
+                if (page < 0) { noMemory = true; break; }
+                spare.push(new Slot(page));
             }
             Slot s = spare.pop();
             s.off = 0;
             int n = Math.min(PAGE, len - done);
-            if (!src.copy(done, s.page, 0, n)) { spare.push(s); fault = true; break; }
+            if (!copyIn(src, done, s.page, 0, n)) { spare.push(s); fault = true; break; }
             s.len = n;
             slots.addLast(s);
             done += n;
@@ -108,6 +111,25 @@ public final class Pipe {
         queued += done;
         if (done > 0) wakeup.wakeup(channel());
         return done > 0 ? done : fault ? -Errno.EFAULT : noMemory ? -Errno.ENOMEM : -Errno.EAGAIN;
+    }
+
+    /** The caller's bytes straight into a page, wherever the machine keeps it. */
+    private boolean copyIn(Source src, long at, int page, int off, int n) {
+        byte[] a = memory.hold(page);
+        try {
+            return src.copy(at, a, memory.offset(page) + off, n);
+        } finally {
+            memory.release(page);
+        }
+    }
+
+    private boolean copyOut(Sink dst, long at, int page, int off, int n) {
+        byte[] a = memory.hold(page);
+        try {
+            return dst.copy(at, a, memory.offset(page) + off, n);
+        } finally {
+            memory.release(page);
+        }
     }
 
     /** Reads what is queued up to len; 0 at end of file (no writers), -EAGAIN if empty with writers. */
@@ -126,7 +148,7 @@ public final class Pipe {
         while (done < len && !slots.isEmpty()) {
             Slot s = slots.peekFirst();
             int n = Math.min(len - done, s.len);
-            if (!dst.copy(done, s.page, s.off, n)) {
+            if (!copyOut(dst, done, s.page, s.off, n)) {
                 if (done == 0) return -Errno.EFAULT;
                 break;
             }
@@ -137,7 +159,7 @@ public final class Pipe {
                 slots.pollFirst();
                 // Linux keeps one spare page (tmp_page); a few more save allocations, each still charged.
                 if (spare.size() < Math.min(maxSlots, DEFAULT_SLOTS)) spare.push(s);
-                else free(1);
+                else memory.free(s.page);
             }
         }
         queued -= done;
@@ -157,7 +179,7 @@ public final class Pipe {
         if (n < slots.size()) return -Errno.EBUSY;
         budget.account(n - maxSlots);
         maxSlots = n;
-        while (spare.size() > maxSlots) { spare.pop(); free(1); }
+        while (spare.size() > maxSlots) memory.free(spare.pop().page);
         wakeup.wakeup(channel());
         return size;
     }
@@ -175,16 +197,12 @@ public final class Pipe {
         wakeup.wakeup(channel());
     }
 
-    private void free(long n) {
-        pages -= n;
-        budget.unchargePages(n);
-    }
-
     /** Both ends are gone: the pages and the slots go back (free_pipe_info). */
     private void release() {
+        for (Slot s : slots) memory.free(s.page);
+        for (Slot s : spare) memory.free(s.page);
         slots.clear();
         spare.clear();
-        free(pages);
         queued = 0;
         budget.account(-maxSlots);
         maxSlots = 0;

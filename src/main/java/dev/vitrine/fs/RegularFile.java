@@ -18,7 +18,11 @@ public final class RegularFile extends Inode implements MappedFile {
     public RegularFile(Vfs vfs, long dev, int perm, Store store) { this(vfs, dev, perm, store, false); }
 
     public RegularFile(Vfs vfs, long dev, int perm, Store store, boolean readOnly) {
-        super(vfs, dev, Stat.S_IFREG | (perm & 07777));
+        this(vfs, dev, vfs.nextIno(), perm, store, readOnly);
+    }
+
+    public RegularFile(Vfs vfs, long dev, long ino, int perm, Store store, boolean readOnly) {
+        super(vfs, dev, ino, Stat.S_IFREG | (perm & 07777));
         this.vfs = vfs;
         this.store = store;
         this.readOnly = readOnly;
@@ -26,6 +30,18 @@ public final class RegularFile extends Inode implements MappedFile {
     }
 
     public Store store() { return store; }
+
+    /** A mounted host file's times change on the host too. */
+    @Override public void setTimes(long a, long m, long now) {
+        if (store instanceof HostStore h) h.setTimes(a, m);
+        super.setTimes(a, m, now);
+    }
+
+    /** A mounted host file's size, links and times are the host's. */
+    @Override public Stat stat() {
+        Stat s = super.stat();
+        return store instanceof HostStore h ? h.stat(s) : s;
+    }
 
     /** A mounted host file's mode changes on the host too. */
     @Override public void chmod(int perm, long now) {

@@ -8,8 +8,10 @@ public final class Symlink extends Inode {
 
     public Symlink(Vfs vfs, long dev, String target) { this(vfs, dev, pid -> target); }
 
-    public Symlink(Vfs vfs, long dev, IntFunction<String> target) {
-        super(vfs, dev, Stat.S_IFLNK | 0777);
+    public Symlink(Vfs vfs, long dev, IntFunction<String> target) { this(vfs, dev, vfs.nextIno(), target); }
+
+    public Symlink(Vfs vfs, long dev, long ino, IntFunction<String> target) {
+        super(vfs, dev, ino, Stat.S_IFLNK | 0777);
         this.target = target;
     }
 

@@ -48,7 +48,7 @@ public final class Vfs {
     }
     /** Every pipe's slots and pages are counted here; made with the machine's memory on first use. */
     public PipeBudget pipeBudget() {
-        if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? null : pager.kernelMemory());
+        if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
     public long nextIno() { return nextIno++; }

@@ -23,6 +23,8 @@ public final class KernelMemory implements KernelPages {
     /** Pages now in frames, the candidates to go to swap. */
     private final java.util.BitSet inFrames = new java.util.BitSet();
     private int spillFrom;
+    /** Pages a copy is going on in: they do not move to swap meanwhile. */
+    private final java.util.BitSet held = new java.util.BitSet();
     /** Write-backs that found neither frame nor slot during reclaim: held here, as few as frames were dirtied. */
     private final java.util.Map<Integer, byte[]> overdrawn = new java.util.HashMap<>();
     private long pagesHeld;
@@ -76,9 +78,9 @@ public final class KernelMemory implements KernelPages {
             frames.unreserve();
             return true;
         }
-        if (inFrames.isEmpty()) return false;
-        int id = inFrames.nextSetBit(spillFrom);
-        if (id < 0) id = inFrames.nextSetBit(0);
+        int id = movable(spillFrom);
+        if (id < 0) id = movable(0);
+        if (id < 0) return false;
         int slot = pager.swap().take(1);
         if (slot < 0) return false;
         long frame = where[id];
@@ -90,7 +92,13 @@ public final class KernelMemory implements KernelPages {
         return true;
     }
 
-    // ---- tmpfs pages, held in frames or swap slots
+    private int movable(int from) {
+        for (int id = inFrames.nextSetBit(from); id >= 0; id = inFrames.nextSetBit(id + 1))
+            if (!held.get(id)) return id;
+        return -1;
+    }
+
+    // ---- tmpfs and pipe pages, held in frames or swap slots
 
     @Override public int alloc() {
         long frame = reclaiming ? FrameAllocator.NONE : frames.alloc();
@@ -133,6 +141,20 @@ public final class KernelMemory implements KernelPages {
         else if (at >= 0) pager.memory().read(pager.pa(at) + off, dst, dstOff, len);
         else System.arraycopy(pager.swap().page((int) (-at - 1)), off, dst, dstOff, len);
     }
+
+    @Override public byte[] hold(int id) {
+        held.set(id);
+        long at = where[id];
+        return at == HEAP ? overdrawn.get(id) : at >= 0 ? pager.memory().array() : pager.swap().page((int) (-at - 1));
+    }
+
+    /** Writes into a kernel page's frame need not tell the hart: no page table maps it, so no code was decoded from it since it was taken. */
+    @Override public int offset(int id) {
+        long at = where[id];
+        return at >= 0 && at != HEAP ? (int) pager.pa(at) : 0;
+    }
+
+    @Override public void release(int id) { held.clear(id); }
 
     @Override public void write(int id, int off, byte[] src, int srcOff, int len) {
         long at = where[id];

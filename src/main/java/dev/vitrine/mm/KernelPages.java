@@ -21,6 +21,17 @@ public interface KernelPages {
 
     void write(int id, int off, byte[] src, int srcOff, int len);
 
+    /**
+     * The array holding page {@code id}'s bytes, at {@link #offset}: for copying straight
+     * between a page and user memory. The page stays put until {@link #release}, even if
+     * faults during the copy need frames.
+     */
+    byte[] hold(int id);
+
+    int offset(int id);
+
+    void release(int id);
+
     /** Pages in Java arrays, with no limit but the caller's. */
     static KernelPages heap() {
         return new KernelPages() {
@@ -40,6 +51,9 @@ public interface KernelPages {
             public void free(int id) { pages.set(id, null); free.push(id); }
             public void read(int id, int off, byte[] dst, int dstOff, int len) { System.arraycopy(pages.get(id), off, dst, dstOff, len); }
             public void write(int id, int off, byte[] src, int srcOff, int len) { System.arraycopy(src, srcOff, pages.get(id), off, len); }
+            public byte[] hold(int id) { return pages.get(id); }
+            public int offset(int id) { return 0; }
+            public void release(int id) {}
         };
     }
 

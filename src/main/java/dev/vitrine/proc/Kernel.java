@@ -367,12 +367,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
-    @Override public void wakeup(Object channel) {
-        for (Task t : waits.takeAll(channel)) {
-            t.channel = null;
-            wake(t);
-        }
-    }
+    @Override public void wakeup(Object channel) { waits.wakeAll(channel, wakeDequeued); }
+
+    /** wake() for a task its channel's queue already let go of. */
+    private final java.util.function.Consumer<Task> wakeDequeued = t -> {
+        t.channel = null;
+        wake(t);
+    };
 
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
@@ -423,9 +424,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void postFromHost(Runnable event) { host.post(event); }
 
     /**
-     * Host input someone waits for (read from the host's stdin) can still wake a guest: while
-     * it says so, an all-blocked machine waits for the host instead of reporting a deadlock.
-     * Called from any thread.
+     * Host I/O someone waits for (a read of the host's stdin, room in its stdout) can still
+     * wake a guest: while it says so, an all-blocked machine waits for the host, keeping host
+     * time, instead of reporting a deadlock. Called from any thread.
      */
     public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
 

@@ -35,6 +35,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     long rseq;
     /** What a sleeping task waits on, and why in words for the deadlock report. */
     Object channel;
+    /** Its neighbours on that channel's wait queue. */
+    Task waitPrev, waitNext;
     String waitReason;
     /** A timed sleep's deadline on the monotonic clock, or -1. */
     long wakeAt = -1;
@@ -50,6 +52,7 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     Task vforkParent;
 
     long instructions, syscalls;
+    long readySince;
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -120,6 +123,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     @Override public int nice() { return proc.nice; }
     @Override public boolean runnable() { return state == State.RUNNABLE && !proc.stopped; }
     @Override public boolean dead() { return state == State.DEAD; }
+    @Override public long readySince() { return readySince; }
+    @Override public void setReadySince(long now) { readySince = now; }
     @Override public void waited(long ns) { proc.waiting += ns; }
     @Override public void switchedOut(boolean involuntary) { if (involuntary) proc.involuntary++; else proc.voluntary++; }
 

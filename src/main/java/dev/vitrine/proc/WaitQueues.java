@@ -1,35 +1,53 @@
 package dev.vitrine.proc;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Linux's wait_queue_head, one per channel: a sleeping task is on the queue of the channel it
  * sleeps on, so a wakeup touches only that channel's sleepers, first asleep first woken (the
- * order the schedule sees, so runs stay deterministic). A queue exists while someone sleeps
- * on it; channels are told apart by identity, as xv6's chan pointers are.
+ * order the schedule sees, so runs stay deterministic). The queue is linked through the
+ * tasks themselves (Linux embeds the wait_queue_entry likewise), so sleeping allocates at
+ * most a head; a queue exists while someone sleeps on it. Channels are told apart by
+ * identity, as xv6's chan pointers are.
  */
 final class WaitQueues {
-    private final Map<Object, LinkedHashSet<Task>> queues = new IdentityHashMap<>();
+    /** The first and last sleeper of one channel. */
+    private static final class Head {
+        Task first, last;
+    }
+
+    private final Map<Object, Head> queues = new IdentityHashMap<>();
 
     void enqueue(Task t, Object channel) {
-        queues.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(t);
+        Head h = queues.computeIfAbsent(channel, c -> new Head());
+        t.waitPrev = h.last;
+        t.waitNext = null;
+        if (h.last != null) h.last.waitNext = t; else h.first = t;
+        h.last = t;
     }
 
     /** Takes {@code t} off its channel's queue (a timer, a signal or its death woke it). */
     void remove(Task t, Object channel) {
-        LinkedHashSet<Task> q = queues.get(channel);
-        if (q == null) return;
-        q.remove(t);
-        if (q.isEmpty()) queues.remove(channel);
+        Head h = queues.get(channel);
+        if (h == null) return;
+        if (t.waitPrev != null) t.waitPrev.waitNext = t.waitNext; else if (h.first == t) h.first = t.waitNext; else return;
+        if (t.waitNext != null) t.waitNext.waitPrev = t.waitPrev; else h.last = t.waitPrev;
+        t.waitPrev = t.waitNext = null;
+        if (h.first == null) queues.remove(channel);
     }
 
-    /** Empties the channel's queue and returns its sleepers in the order they went to sleep. */
-    List<Task> takeAll(Object channel) {
-        LinkedHashSet<Task> q = queues.remove(channel);
-        return q == null ? List.of() : List.copyOf(q);
+    /** Empties the channel's queue and hands its sleepers to {@code wake}, in the order they went to sleep. */
+    void wakeAll(Object channel, Consumer<Task> wake) {
+        Head h = queues.remove(channel);
+        if (h == null) return;
+        for (Task t = h.first; t != null; ) {
+            Task next = t.waitNext;
+            t.waitPrev = t.waitNext = null;
+            wake.accept(t);
+            t = next;
+        }
     }
 
     /** How many channels have sleepers (for tests of the bookkeeping). */

@@ -183,4 +183,19 @@ class MountTest {
         assertEquals("here", Files.readString(p.resolve("bottom")));
         assertTrue(root.openFds() <= HostFdCache.LIMIT);
     }
+
+    @Test void inodesTheGuestDropsAreReclaimedAndComeBackWithTheirNumbers() throws Exception {
+        Vfs v = vfs(tmp, true);
+        HostDir d = (HostDir) walk(v, "/mnt/h").need();
+        for (int k = 0; k < 1000; k++) d.createFile("f" + k, 0644);
+        long ino = walk(v, "/mnt/h/f7").need().ino();
+        assertEquals(ino, Files.getAttribute(tmp.resolve("f7"), "unix:ino"));   // the host's own number
+        for (int k = 0; k < 40 && d.heldInodes() > 100; k++) {
+            System.gc();
+            Thread.sleep(50);           // cleared references reach their queue on another thread
+        }
+        assertTrue(d.heldInodes() <= 100, "inodes held: " + d.heldInodes());
+        assertEquals(ino, walk(v, "/mnt/h/f7").need().ino());
+        assertEquals(1000, d.entries().size());
+    }
 }

@@ -135,6 +135,13 @@ int main(int argc, char **argv) {
     r("chdir back", chdir(here));
     r("chmod b 640", chmod("b", 0640));
     r("chmod moved 700", chmod("moved", 0700));
+    struct timespec ts[2] = {{1000000000, 5}, {1234567890, 123456789}};
+    r("utimensat b", utimensat(AT_FDCWD, "b", ts, 0));
+    r("utimensat moved", utimensat(AT_FDCWD, "moved", ts, 0));
+    stat("b", &s1);
+    stat("moved", &s2);
+    printf("b atime %ld.%09ld mtime %ld.%09ld, moved mtime %ld\n", (long)s1.st_atim.tv_sec, s1.st_atim.tv_nsec,
+           (long)s1.st_mtim.tv_sec, s1.st_mtim.tv_nsec, (long)s2.st_mtim.tv_sec);
     umask(0);
     r("mkdir m777 (umask 0)", mkdir("m777", 0777));
     r("creat f666 (umask 0)", open("f666", O_CREAT | O_WRONLY, 0666) >= 0 ? 0 : -1);

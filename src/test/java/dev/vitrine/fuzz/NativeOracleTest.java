@@ -23,6 +23,11 @@ class NativeOracleTest {
         assertSameAsNative("txtbsy");
     }
 
+    /** The syscall table's argument kinds: getcwd's size_t past the user range, readlinkat's int and getdents64's unsigned int. */
+    @Test void argumentsDecodeAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("arg_kinds_native");
+    }
+
     private static void assertSameAsNative(String name) throws Exception {
         Path gcc = hostCompiler();
         Path root = FuzzGuest.projectRoot();

@@ -50,9 +50,12 @@ class KernelMemoryTest {
             km.write(id, 0, page(i + 1), 0, 4096);
             ids.add(id);
         }
+        assertSame(memory.array(), km.hold(ids.get(0)), "a held page is in its frame");
         int user = 0;
         while (frames.alloc() != FrameAllocator.NONE) user++;
         assertEquals(10, user, "six frames were free, four kernel pages went to the four slots");
+        assertSame(memory.array(), km.hold(ids.get(0)), "and stays there while a copy goes on");
+        km.release(ids.get(0));
         for (int i = 0; i < 10; i++) {
             byte[] b = new byte[4096];
             km.read(ids.get(i), 0, b, 0, 4096);

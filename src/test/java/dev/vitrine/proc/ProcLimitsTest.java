@@ -78,15 +78,23 @@ class ProcLimitsTest {
     @Test void aWakeupWakesOnlyItsChannelsSleepersInTheOrderTheySlept() {
         WaitQueues q = new WaitQueues();
         Object pipe = new Object(), other = new Object();
-        Task a = new Task(1, null), b = new Task(2, null), c = new Task(3, null);
+        Task a = new Task(1, null), b = new Task(2, null), c = new Task(3, null), d = new Task(4, null);
         q.enqueue(b, pipe);
         q.enqueue(c, other);
         q.enqueue(a, pipe);
+        q.enqueue(d, pipe);
         assertEquals(2, q.size());
         q.remove(c, other);
         assertEquals(1, q.size(), "an emptied queue goes");
-        assertEquals(List.of(b, a), q.takeAll(pipe));
-        assertEquals(List.of(), q.takeAll(pipe));
+        q.remove(a, pipe);
+        q.remove(c, pipe);   // not on this queue: nothing happens
+        q.enqueue(a, pipe);
+        List<Task> woken = new java.util.ArrayList<>();
+        q.wakeAll(pipe, woken::add);
+        assertEquals(List.of(b, d, a), woken);
+        woken.clear();
+        q.wakeAll(pipe, woken::add);
+        assertEquals(List.of(), woken);
         assertEquals(0, q.size());
     }
 }

@@ -1,6 +1,5 @@
 package dev.vitrine.proc.sched;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,20 +18,16 @@ public final class RunQueue<T extends RunQueue.Entity> {
         /** May run now: not sleeping, stopped or dead. */
         boolean runnable();
         boolean dead();
+        /** When it last joined the ready list (kept by the run queue). */
+        long readySince();
+        void setReadySince(long now);
         /** Ready time spent waiting for the hart, in ns. */
         void waited(long ns);
         /** Lost the hart to another task: while still runnable (preempted) or not (blocked, stopped). */
         void switchedOut(boolean involuntary);
     }
 
-    private record Slot<T>(T task, long since) {}
-
-    private final List<Slot<T>> ready = new ArrayList<>();
-    /** The ready tasks as the policy sees them: a view, so a pick copies nothing. */
-    private final List<T> readyTasks = new AbstractList<>() {
-        @Override public T get(int i) { return ready.get(i).task; }
-        @Override public int size() { return ready.size(); }
-    };
+    private final List<T> ready = new ArrayList<>();
     private Policy policy;
     private long quantum;
     private T running;
@@ -58,10 +53,11 @@ public final class RunQueue<T extends RunQueue.Entity> {
     /** A task became runnable at {@code now}: to the back of the list, unless it runs or waits already. */
     public void add(T t, long now) {
         if (t == running || queued(t) || !t.runnable()) return;
-        ready.add(new Slot<>(t, now));
+        t.setReadySince(now);
+        ready.add(t);
     }
 
-    public void remove(T t) { ready.removeIf(s -> s.task == t); }
+    public void remove(T t) { ready.remove(t); }
 
     /** {@code t} is gone (it died): off the list, and no longer the one running. */
     public void forget(T t) {
@@ -88,24 +84,20 @@ public final class RunQueue<T extends RunQueue.Entity> {
         yielded = false;
         if (keep) return prev;
         if (prev != null && prev.runnable()) {
-            Slot<T> s = new Slot<>(prev, now);
-            if (policy.keepsCpu() && !back) ready.add(0, s); else ready.add(s);
+            prev.setReadySince(now);
+            if (policy.keepsCpu() && !back) ready.add(0, prev); else ready.add(prev);
         }
-        ready.removeIf(s -> !s.task.runnable());
+        ready.removeIf(x -> !x.runnable());
         // No one to run: the one that ran last stays "running", so if it wakes before anyone
         // else it goes on with the rest of its slice rather than joining the list.
         if (ready.isEmpty()) return null;
-        Slot<T> s = ready.remove(policy.pick(readyTasks));
-        T t = s.task;
-        t.waited(now - s.since);
+        T t = ready.remove(policy.pick(ready));
+        t.waited(now - t.readySince());
         if (prev != null && prev != t && !prev.dead()) prev.switchedOut(prev.runnable());
         sliceLeft = policy.slice(quantum);
         running = t;
         return t;
     }
 
-    private boolean queued(T t) {
-        for (Slot<T> s : ready) if (s.task == t) return true;
-        return false;
-    }
+    private boolean queued(T t) { return ready.contains(t); }
 }

@@ -12,11 +12,13 @@ class RunQueueTest {
     static final class T implements RunQueue.Entity {
         final String name;
         boolean runnable = true, dead;
-        long waited, voluntary, involuntary;
+        long waited, voluntary, involuntary, since;
         T(String name) { this.name = name; }
         public int nice() { return 0; }
         public boolean runnable() { return runnable && !dead; }
         public boolean dead() { return dead; }
+        public long readySince() { return since; }
+        public void setReadySince(long now) { since = now; }
         public void waited(long ns) { waited += ns; }
         public void switchedOut(boolean inv) { if (inv) involuntary++; else voluntary++; }
         @Override public String toString() { return name; }
