@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +31,14 @@ int main(void) {
     show("mlock(buf, 0xcf33d1a2b3c4d5e6)", syscall(SYS_mlock, page, 0xcf33d1a2b3c4d5e6ULL));
     show("munlock(buf, 0xcf33d1a2b3c4d5e6)", syscall(SYS_munlock, page, 0xcf33d1a2b3c4d5e6ULL));
     show("mlock(buf, 2^63)", syscall(SYS_mlock, page, 1ULL << 63));
+
+    /* ppoll with descriptors checks its signal mask's size (7 was ignored) */
+    struct pollfd pfd = {fileno(stdout), POLLOUT, 0};
+    struct timespec zero = {0, 0};
+    sigset_t set;
+    sigemptyset(&set);
+    show("ppoll(stdout, 1, {0,0}, mask, 7)", syscall(SYS_ppoll, &pfd, 1, &zero, &set, 7));
+    show("ppoll(stdout, 1, {0,0}, mask, 8)", syscall(SYS_ppoll, &pfd, 1, &zero, &set, 8));
 
     /* fcntl record locks: a range past OFFSET_MAX is EOVERFLOW (it was taken), F_GETLK wants a lock type */
     char name[64];

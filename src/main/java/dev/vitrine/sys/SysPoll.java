@@ -50,11 +50,14 @@ final class SysPoll {
         return Syscall.RESTART;
     }
 
-    static long ppoll(Kernel k, Services s, Task t, long fds, long n, long tmoVa) {
-        if (n < 0 || n > t.fds().limit()) return -Errno.EINVAL;
+    /** do_sys_ppoll's order: the timeout, then the signal mask's size and readability (the mask is not applied yet), then nfds. */
+    static long ppoll(Kernel k, Services s, Task t, long fds, long n, long tmoVa, long maskVa, long maskSize) {
         long tmo = deadline(k, t, tmoVa, false);
         if (tmo == Long.MIN_VALUE) return -Errno.EFAULT;
         if (tmo == Long.MIN_VALUE + 1) return -Errno.EINVAL;
+        if (maskVa != 0 && maskSize != 8) return -Errno.EINVAL;
+        if (maskVa != 0 && t.memory().readLong(maskVa) == null) return -Errno.EFAULT;
+        if (n < 0 || n > t.fds().limit()) return -Errno.EINVAL;
         int ready = 0;
         short[] revents = new short[(int) n];
         for (int i = 0; i < n; i++) {

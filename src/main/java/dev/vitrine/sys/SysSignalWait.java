@@ -35,7 +35,7 @@ final class SysSignalWait {
     }
 
     static long ppoll(Kernel k, Services s, Task t, long fds, long n, long tsVa, long maskVa, long size) {
-        if (n != 0) return SysPoll.ppoll(k, s, t, fds, n, tsVa);   // descriptors: the fs side
+        if (n != 0) return SysPoll.ppoll(k, s, t, fds, n, tsVa, maskVa, size);   // descriptors: the fs side
         Long mask = null;
         if (maskVa != 0) {
             if (size != 8) return -Errno.EINVAL;
