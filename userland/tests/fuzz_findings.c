@@ -32,6 +32,11 @@ int main(void) {
     show("munlock(buf, 0xcf33d1a2b3c4d5e6)", syscall(SYS_munlock, page, 0xcf33d1a2b3c4d5e6ULL));
     show("mlock(buf, 2^63)", syscall(SYS_mlock, page, 1ULL << 63));
 
+    /* mremap shrinking an address with no mapping returned the address */
+    char *gone = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(gone, 2 * 4096);
+    show("mremap(unmapped, 8192, 4096, 0)", syscall(SYS_mremap, gone, 8192, 4096, 0) == (long) gone ? 0 : -1);
+
     /* ppoll with descriptors checks its signal mask's size (7 was ignored) */
     struct pollfd pfd = {fileno(stdout), POLLOUT, 0};
     struct timespec zero = {0, 0};
@@ -57,6 +62,11 @@ int main(void) {
     show("F_SETLK SEEK_CUR(10) start INT64_MAX", fcntl(fd, F_SETLK, &cur));
     struct flock back = {F_WRLCK, SEEK_SET, 5, -6, 0};
     show("F_SETLK start 5 len -6", fcntl(fd, F_SETLK, &back));
+    int pp[2];
+    pipe(pp);
+    write(fd, "hello", 5);
+    off_t far = INT64_MAX - 2;
+    show("sendfile(pipe, file, &off INT64_MAX-2, 10)", syscall(SYS_sendfile, pp[1], fd, &far, 10));
     /* (a bad l_type with an overflowing range: Linux says EOVERFLOW, qemu-user EINVAL before the call) */
     struct flock un = {F_UNLCK, SEEK_SET, 0, 0, 0};
     show("F_GETLK type F_UNLCK", fcntl(fd, F_GETLK, &un));

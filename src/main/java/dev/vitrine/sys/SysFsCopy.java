@@ -59,6 +59,8 @@ final class SysFsCopy {
         Long pos = offsetArg(t, offVa);
         if (pos == null) return -Errno.EFAULT;
         if (pos == Long.MIN_VALUE || n < 0) return -Errno.EINVAL;
+        // rw_verify_area: a position plus the count past the largest loff_t is EINVAL
+        if (n > Long.MAX_VALUE - (pos >= 0 ? pos : fin.offset())) return -Errno.EINVAL;
         byte[] data = peek(fin, pos, Math.min(n, MAX_RW));
         if (data == null) return -Errno.EIO;
         if (data.length == 0) return 0;

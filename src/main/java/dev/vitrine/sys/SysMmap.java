@@ -146,6 +146,8 @@ final class SysMmap {
             as.unmap(newAddr, newAddr + newLen);
             return Remap.move(as, addr, oldLen, newAddr, newLen, (flags & MREMAP_DONTUNMAP) != 0) ? newAddr : -Errno.ENOMEM;
         }
+        // vma_lookup: no area at addr is EFAULT, shrinking included
+        if (as.find(addr) == null) return -Errno.EFAULT;
         if (Long.compareUnsigned(oldLen, newLen) >= 0 && (flags & MREMAP_DONTUNMAP) == 0) {
             if (oldLen > newLen) as.unmap(addr + newLen, addr + oldLen);
             return addr;
