@@ -1,7 +1,9 @@
 /* sysfuzz: random system calls with hostile arguments, to find what the kernel under us mishandles.
  *
- *   sysfuzz SEED CALLS [CHUNK [v]]  make CALLS random calls, CHUNK (default 50) per forked worker;
- *                                with v, each call is written to stderr before it is made
+ *   sysfuzz SEED CALLS [CHUNK [FLAGS]]  make CALLS random calls, CHUNK (default 50) per forked worker;
+ *                                FLAGS: v writes each call to stderr before it is made, m aims
+ *                                seven calls in ten at the file tree (mkdir, rename, link, symlink,
+ *                                unlink, open, truncate, chmod, utimensat...) in and around the mount
  *   sysfuzz -i                   make the calls read from stdin: records of 7 little-endian
  *                                int64 (nr, a0..a5); print "I NR RESULT" per record ("I NR -" if
  *                                its worker died before making it)
@@ -216,7 +218,7 @@ static const struct { short nr; const char *k; } HINTS[] = {
     {80, "fb"}, {82, "f"}, {83, "f"}, {88, "fpbx"}, {98, "bixbbi"}, {101, "bb"}, {113, "ib"},
     {115, "iibb"}, {129, "ii"}, {134, "ibbl"}, {135, "ibbl"}, {214, "a"}, {215, "al"}, {216, "allxa"},
     {222, "alxxfo"}, {226, "alx"}, {227, "alx"}, {232, "alb"}, {233, "ali"}, {260, "ibxb"}, {261, "iibb"},
-    {276, "fpfpx"}, {278, "blx"}, {285, "fbfblx"}, {291, "fpxxb"}, {436, "ffx"}, {439, "fpxx"},
+    {276, "fpfpi"}, {278, "blx"}, {285, "fbfblx"}, {291, "fpxxb"}, {436, "ffx"}, {439, "fpxx"},
 };
 #define NHINTS (sizeof HINTS / sizeof HINTS[0])
 
@@ -429,7 +431,20 @@ static void grow(void) {
     last_len = len;
 }
 
+/* The calls that change or walk the file tree, for the m flag. */
+static const short PATHOPS[] = {34, 35, 36, 37, 276, 56, 45, 46, 48, 53, 54, 78, 79, 88, 291, 49, 50, 61, 63, 64, 57, 17};
+#define NPATHOPS (sizeof PATHOPS / sizeof PATHOPS[0])
+static int tree_heavy;
+
 static void random_call(void) {
+    if (tree_heavy && below(10) < 7) {
+        long nr = PATHOPS[below(NPATHOPS)];
+        uint64_t a[6];
+        const char *hint = hint_for(nr);
+        for (int j = 0; j < 6; j++) a[j] = j < (int) strlen(hint) && below(10) < 9 ? kind_arg(hint[j]) : any_arg();
+        count(one_call(nr, a));
+        return;
+    }
     uint64_t pick = below(200);
     if (pick < 4) { touch(); return; }
     if (pick == 4 || pick == 5) { grow(); return; }
@@ -632,7 +647,8 @@ int main(int argc, char **argv) {
     }
     uint64_t seed = strtoull(argv[1], NULL, 0);
     long calls = strtol(argv[2], NULL, 0), chunk = argc > 3 ? strtol(argv[3], NULL, 0) : 50;
-    if (argc > 4 && argv[4][0] == 'v') verbose_fd = 2;
+    if (argc > 4 && strchr(argv[4], 'v')) verbose_fd = 2;
+    if (argc > 4 && strchr(argv[4], 'm')) tree_heavy = 1;
     if (calls < 0 || chunk <= 0) { fprintf(stderr, "sysfuzz: bad CALLS or CHUNK\n"); return 2; }
     setup_shared(0);
     setup_arena(seed);

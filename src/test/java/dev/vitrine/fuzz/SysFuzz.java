@@ -17,6 +17,11 @@ final class SysFuzz {
     record Outcome(long seed, int calls, String summary, List<String> problems, long millis) {}
 
     static Outcome run(Path sysfuzz, long seed, int calls, long wallSeconds) throws Exception {
+        return run(sysfuzz, seed, calls, wallSeconds, "");
+    }
+
+    /** With {@code flags} "m", seven calls in ten go to the file tree in and around the mount. */
+    static Outcome run(Path sysfuzz, long seed, int calls, long wallSeconds, String flags) throws Exception {
         try (HostWatch host = new HostWatch()) {
             // odd seeds get room; even seeds a tight machine, so that swap, ENOSPC and ENOMEM paths are fuzzed too
             List<String> memory = seed % 2 == 1 ? List.of("--mem", "128M", "--swap", "64M")
@@ -26,6 +31,7 @@ final class SysFuzz {
                     "--max-instructions", String.valueOf(2_000_000_000L + 400_000L * calls),
                     "--max-time", String.valueOf(60 + calls / 100),
                     "--mount", host.mountSpec(), sysfuzz.toString(), String.valueOf(seed), String.valueOf(calls)));
+            if (!flags.isEmpty()) args.addAll(List.of("50", flags));
             ChildVitrine.Result r = ChildVitrine.run(args, wallSeconds);
             List<String> problems = new ArrayList<>(r.vitrineFailures());
             String summary = summary(r.stdout());
