@@ -53,6 +53,8 @@ public final class Machine {
             return Boot.run(config, program, image, argv, Map.copyOf(replaced));
         } catch (BadElfException e) {
             return failure(126, program + ": " + e.getMessage());
+        } catch (dev.vitrine.loader.NoMemoryException e) {
+            return failure(137, program + ": out of memory: " + e.getMessage() + " (see --mem and --swap)");
         }
     }
 

@@ -39,7 +39,8 @@ final class ReportOptions {
     /** The report lines, the figures, and the JSON file once the run is over. */
     void finish(Machine.Result r, Geometry g) throws IOException {
         if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
-        if (stats) StatsReport.print(System.err, r.stats(), g);
+        // A machine that never ran (a bad program, no memory to load it) has no figures to show.
+        if (stats && !r.stats().isEmpty()) StatsReport.print(System.err, r.stats(), g);
         if (json != null) {
             try (PrintStream p = new PrintStream(json, true, StandardCharsets.UTF_8)) {
                 p.println(Json.write(r.stats()));

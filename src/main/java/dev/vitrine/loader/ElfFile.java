@@ -14,14 +14,30 @@ public final class ElfFile {
 
     public record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {}
 
+    /** How much of a file the loader reads: the headers, program headers and interpreter name must lie there. */
+    public static final int HEAD = 1 << 20;
+
+    /** Reads a file's bytes at a position; returns how many. */
+    public interface Reader { int read(long pos, byte[] dst, int off, int len); }
+
     private final byte[] image;
+    /** The whole file's size; {@link #image} may hold only its head. */
+    private final long size;
     private final int type;
     private final long entry, phoff;
     private final int phentsize, phnum;
     private final List<Segment> segments;
 
-    public ElfFile(byte[] image) {
-        this.image = image;
+    public ElfFile(byte[] image) { this(image, image.length); }
+
+    /**
+     * Parses a file of {@code size} bytes from its first bytes: segments are checked against the
+     * whole file, while the program headers and the interpreter's name must lie in {@code head}.
+     * A guest's execve of a huge (sparse) file thus reads at most {@link #HEAD} bytes, never the file.
+     */
+    public ElfFile(byte[] head, long size) {
+        this.image = head;
+        this.size = size;
         if (image.length < 64 || image[0] != 0x7f || image[1] != 'E' || image[2] != 'L' || image[3] != 'F')
             throw new BadElfException("not an ELF file");
         if (image[4] != 2) throw new BadElfException("not a 64-bit ELF file (ELFCLASS" + (image[4] == 1 ? "32" : "?") + ")");
@@ -46,11 +62,13 @@ public final class ElfFile {
             Segment s = new Segment(b.getInt(o), b.getInt(o + 4), b.getLong(o + 8), b.getLong(o + 16),
                     b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
             if (s.type == PT_LOAD || s.type == PT_INTERP) {
-                if (s.filesz < 0 || s.offset < 0 || s.offset + s.filesz > image.length || s.offset + s.filesz < 0)
+                if (s.filesz < 0 || s.offset < 0 || s.offset + s.filesz > size || s.offset + s.filesz < 0)
                     throw new BadElfException("segment " + i + " lies outside the file");
                 if (s.memsz < s.filesz) throw new BadElfException("segment " + i + " has memsz < filesz");
             }
             // load_elf_binary: the interpreter's name is 2..PATH_MAX bytes and ends in a NUL, or ENOEXEC
+            if (s.type == PT_INTERP && s.offset + s.filesz > image.length)
+                throw new BadElfException("segment " + i + " (PT_INTERP) lies past the first " + (HEAD >> 20) + " MiB of the file");
             if (s.type == PT_INTERP && (s.filesz < 2 || s.filesz > PATH_MAX || image[(int) (s.offset + s.filesz - 1)] != 0))
                 throw new BadElfException("segment " + i + " (PT_INTERP) is not a NUL-terminated path of at most " + PATH_MAX + " bytes");
             segments.add(s);
@@ -58,6 +76,14 @@ public final class ElfFile {
         if (loads().isEmpty()) throw new BadElfException("ELF file has no loadable segment");
     }
 
+    /** Reads the head of a file of {@code size} bytes and parses it. */
+    public static ElfFile read(long size, Reader file) {
+        byte[] head = new byte[(int) Math.min(size, HEAD)];
+        int n = file.read(0, head, 0, head.length);
+        return new ElfFile(n == head.length ? head : java.util.Arrays.copyOf(head, Math.max(n, 0)), size);
+    }
+
+    /** The bytes read: the whole file when it was parsed whole, else its head. */
     public byte[] image() { return image; }
     public int type() { return type; }
     public long entry() { return entry; }

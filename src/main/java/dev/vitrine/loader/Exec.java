@@ -56,9 +56,7 @@ public final class Exec {
         if (elf.interpreter() != null) {
             interpFile = lookup == null ? null : lookup.open(elf.interpreter());
             if (interpFile == null) throw new BadElfException("dynamically linked, and its interpreter " + ElfFile.printable(elf.interpreter()) + " is not on this machine");
-            byte[] image = new byte[(int) interpFile.size()];
-            interpFile.read(0, image, 0, image.length);
-            interp = new ElfFile(image);
+            interp = ElfFile.read(interpFile.size(), interpFile::read);
         }
         long bias = 0;
         if (elf.type() == ElfFile.ET_DYN) bias = as.pageDown(as.layout().stackTop() / 3 * 2);
@@ -161,14 +159,14 @@ public final class Exec {
 
         long bytes(byte[] b) {
             pos -= b.length;
-            if (!mem.write(pos, b)) throw new BadElfException("cannot build the initial stack");
+            if (!mem.write(pos, b)) throw new NoMemoryException("no memory left for the initial stack");
             return pos;
         }
 
         void words(long at, long[] ws) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (long v : ws) for (int i = 0; i < 8; i++) out.write((int) (v >>> (8 * i)));
-            if (!mem.write(at, out.toByteArray())) throw new BadElfException("cannot build the initial stack");
+            if (!mem.write(at, out.toByteArray())) throw new NoMemoryException("no memory left for the initial stack");
         }
     }
 }

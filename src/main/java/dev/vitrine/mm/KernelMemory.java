@@ -5,8 +5,10 @@ package dev.vitrine.mm;
  * pages. In Linux these are pages of RAM like any other (shmem pages are swappable), and so
  * here: a tmpfs page ({@link KernelPages}) is a frame, taken as a user page would be
  * (evicting one for it if need be), or when RAM is all taken a swap slot; when neither is
- * left the caller answers as Linux does (ENOSPC, ENOMEM). When a user page needs a frame and
- * nothing else can be evicted, a kernel page moves from RAM to swap ({@link #spill}). A pipe
+ * left the caller answers as Linux does (ENOSPC, ENOMEM). When a frame is short, a kernel page
+ * moves from RAM to swap first ({@link #spill}), and only then is a user page evicted: a kernel
+ * page is mapped by no one, so it stands for Linux's inactive list (the program's own image in
+ * tmpfs would otherwise squeeze a small machine's working set into a fault loop). A pipe
  * buffer stays a Java array but is charged the same way: a frame's worth of RAM is set aside
  * for it ({@link #charge}). So frames, swap slots and kernel pages never exceed --mem plus
  * --swap, and the heap holds guest data beyond memory and swap only for pipe pages.

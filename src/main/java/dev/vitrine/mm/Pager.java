@@ -43,7 +43,7 @@ public final class Pager {
         this.reclaim = new Reclaim(this);
         this.kernelMemory = new KernelMemory(frames, this);
         frames.onFree(this::freed);
-        frames.onShortage(() -> kernelMemory.whileReclaiming(reclaim::evictOne) || kernelMemory.spill());
+        frames.onShortage(() -> kernelMemory.spill() || kernelMemory.whileReclaiming(reclaim::evictOne));
     }
 
     /** The replacement policy and the swap size; call before the first page is touched. */

@@ -53,12 +53,12 @@ final class SysExec {
                              int flags, int depth) {
         if (depth > MAX_INTERP_DEPTH) throw new FsException(Errno.ELOOP);
         RegularFile file = find(t, s, dirfd, path, flags);
-        byte[] image = new byte[(int) Math.min(file.size(), Integer.MAX_VALUE - 16)];
+        byte[] image = new byte[(int) Math.min(file.size(), ElfFile.HEAD)];
         int n = file.read(0, image, 0, image.length);
         if (n >= 2 && image[0] == '#' && image[1] == '!') return script(k, s, t, path, image, n, argv, envp, depth);
         ElfFile elf;
         try {
-            elf = new ElfFile(image);
+            elf = new ElfFile(n == image.length ? image : java.util.Arrays.copyOf(image, Math.max(n, 0)), file.size());
         } catch (BadElfException e) {
             throw new FsException(Errno.ENOEXEC);
         }
@@ -82,6 +82,9 @@ final class SysExec {
         } catch (BadElfException e) {
             space.destroy();
             throw new FsException(e.getMessage().contains("too large") ? Errno.E2BIG : Errno.ENOEXEC);
+        } catch (dev.vitrine.loader.NoMemoryException e) {
+            space.destroy();
+            throw new FsException(Errno.ENOMEM);
         }
         String base = abs.substring(abs.lastIndexOf('/') + 1);
         ExecImage.commit(k, t, space, img.entry(), img.sp(), abs, base);

@@ -101,4 +101,10 @@ class HogTest {
         has(r, "alternating: stopped by Cannot allocate memory (over 60000)");
         assertEquals(0, r.status());
     }
+
+    @Test void aThreeGibibyteSparseProgramIsExecutedFromItsHeaders() throws Exception {
+        Run r = run("execbig", "--mem", "64M", "--swap", "64M");
+        has(r, "execbig: second run: from the sparse copy");
+        assertEquals(0, r.status());
+    }
 }

@@ -107,6 +107,21 @@ static int maps(void) {
     return 0;
 }
 
+/* execve of a copy of itself stretched to 3 GiB (sparse): the loader reads headers, not the file. */
+static int execbig(int argc, char **argv) {
+    if (argc > 2) { printf("execbig: second run: %s\n", argv[2]); return 0; }
+    int in = open("/proc/self/exe", O_RDONLY), out = open("/tmp/big", O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    ssize_t n;
+    while ((n = read(in, buf, sizeof buf)) > 0) write(out, buf, n);
+    if (ftruncate(out, 3L << 30) != 0) { perror("execbig: ftruncate"); return 1; }
+    close(in);
+    close(out);
+    char *args[] = {"hog", "execbig", "from the sparse copy", NULL};
+    execv("/tmp/big", args);
+    perror("execbig: execv");
+    return 1;
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IONBF, 0);
     const char *what = argc > 1 ? argv[1] : "";
@@ -115,6 +130,7 @@ int main(int argc, char **argv) {
     if (!strcmp(what, "pipes")) return pipes();
     if (!strcmp(what, "shared")) return shared();
     if (!strcmp(what, "maps")) return maps();
-    fprintf(stderr, "usage: hog bigfile|sparse|pipes|shared|maps\n");
+    if (!strcmp(what, "execbig")) return execbig(argc, argv);
+    fprintf(stderr, "usage: hog bigfile|sparse|pipes|shared|maps|execbig\n");
     return 2;
 }
