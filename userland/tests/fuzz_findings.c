@@ -37,6 +37,9 @@ int main(void) {
     munmap(gone, 2 * 4096);
     show("mremap(unmapped, 8192, 4096, 0)", syscall(SYS_mremap, gone, 8192, 4096, 0) == (long) gone ? 0 : -1);
 
+    /* mremap MREMAP_FIXED onto itself with old_len 2^63-1: the overlap is EINVAL before any lookup (was a NullPointerException, then EFAULT) */
+    show("mremap(buf, 2^63-1, 0x3f, MAYMOVE|FIXED, buf)", syscall(SYS_mremap, page, 0x7fffffffffffffffULL, 0x3f, 3, page));
+
     /* ppoll with descriptors checks its signal mask's size (7 was ignored) */
     struct pollfd pfd = {fileno(stdout), POLLOUT, 0};
     struct timespec zero = {0, 0};

@@ -133,21 +133,21 @@ final class SysMmap {
         long top = as.layout().stackTop();
         // check_mremap_params (Linux 6.16+): a new length past TASK_SIZE is silly, EINVAL.
         if (Long.compareUnsigned(newLen, top) > 0) return -Errno.EINVAL;
-        if (Long.compareUnsigned(oldLen, top) > 0) return -Errno.EFAULT;
         if (as.mapCount() >= AddressSpace.MAX_MAP_COUNT - 3 || !as.vmaRoom()) return -Errno.ENOMEM;
         // old_len 0 duplicates a shared mapping in Linux; not supported here.
         if (oldLen == 0) return -Errno.EINVAL;
         if ((flags & MREMAP_FIXED) != 0) {
             if ((newAddr & (page - 1)) != 0) return -Errno.EINVAL;
             if (Long.compareUnsigned(newLen, top) > 0 || Long.compareUnsigned(newAddr, top - newLen) > 0) return -Errno.EINVAL;
-            if (newAddr < addr + oldLen && addr < newAddr + newLen) return -Errno.EINVAL;
+            // vrm_overlaps, in unsigned arithmetic: before any lookup, so an overlap is EINVAL whatever old_len
+            if (Long.compareUnsigned(addr + oldLen, newAddr) > 0 && Long.compareUnsigned(newAddr + newLen, addr) > 0) return -Errno.EINVAL;
             Vma v = as.find(addr);
-            if (v == null || addr + oldLen > v.end()) return -Errno.EFAULT;
+            if (v == null || Long.compareUnsigned(oldLen, v.end() - addr) > 0) return -Errno.EFAULT;
             as.unmap(newAddr, newAddr + newLen);
             return Remap.move(as, addr, oldLen, newAddr, newLen, (flags & MREMAP_DONTUNMAP) != 0) ? newAddr : -Errno.ENOMEM;
         }
-        // vma_lookup: no area at addr is EFAULT, shrinking included
-        if (as.find(addr) == null) return -Errno.EFAULT;
+        // vma_lookup: no area at addr is EFAULT, shrinking included; so is an old length past the user space
+        if (as.find(addr) == null || Long.compareUnsigned(oldLen, top) > 0) return -Errno.EFAULT;
         if (Long.compareUnsigned(oldLen, newLen) >= 0 && (flags & MREMAP_DONTUNMAP) == 0) {
             if (oldLen > newLen) as.unmap(addr + newLen, addr + oldLen);
             return addr;
