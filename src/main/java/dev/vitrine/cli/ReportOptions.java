@@ -40,7 +40,7 @@ final class ReportOptions {
     void finish(Machine.Result r, Geometry g) throws IOException {
         if (!r.report().isEmpty()) for (String line : r.report().split("\n")) System.err.println(line);
         // A machine that never ran (a bad program, no memory to load it) has no figures to show.
-        if (stats && !r.stats().isEmpty()) StatsReport.print(System.err, r.stats(), g);
+        if (stats && r.stats().containsKey("instructions")) StatsReport.print(System.err, r.stats(), g);
         if (json != null) {
             try (PrintStream p = new PrintStream(json, true, StandardCharsets.UTF_8)) {
                 p.println(Json.write(r.stats()));

@@ -105,6 +105,18 @@ class CommandLineTest {
         try (var s = java.nio.file.Files.list(dir)) { assertEquals(0, s.count()); }
     }
 
+    /** A machine too small to hold even the initial stack says so in one line, with the OOM killer's status. */
+    @Test void noMemoryToLoadTheProgramIsOneLineAndStatus137() throws Exception {
+        var out = new ByteArrayOutputStream();
+        dev.vitrine.Machine.Result r = dev.vitrine.Machine.builder().memory(512L << 10).swap(0).stdout(out).stderr(out).tty(false)
+                .build().run(CliGuests.build("args"), java.util.List.of("args", "x"));
+        assertEquals(137, r.exitStatus(), r.report());
+        assertEquals(1, r.report().lines().count(), r.report());
+        assertTrue(r.report().endsWith("out of memory: no memory left for the initial stack (see --mem and --swap)"), r.report());
+        assertEquals(java.util.Map.of("exit_status", 137), r.stats(), "no figures for a machine that never ran");
+        assertEquals(0, out.size());
+    }
+
     @Test void whatFollowsTheProgramIsTheGuests() throws Exception {
         Run r = vitrine("run", "--seed", "3", CliGuests.build("args").toString(), "-l", "--mem", "4", "--stats");
         assertEquals(0, r.status(), r.err());
