@@ -70,6 +70,9 @@ public final class Rootfs {
             if (dir instanceof HostDir && !(dir.lookup(name) instanceof Dir))
                 throw new IllegalArgumentException("--mount " + m.guest() + ": no directory " + m.guest()
                         + " in the mounted host directory to mount on (a mount never changes the host)");
+            Inode there = dir.lookup(name);
+            if (there != null && !(there instanceof Dir))   // mount(2): a directory goes only on a directory (ENOTDIR)
+                throw new IllegalArgumentException("--mount " + m.guest() + ": is a file, not a directory to mount on");
             HostDir.mount(v, dir, name, m.host(), m.writable());
         } catch (FsException e) {
             throw new IllegalArgumentException("--mount " + m.host() + ":" + m.guest() + ": " + Errno.text(e.errno()));
