@@ -113,7 +113,9 @@ final class Boot {
         console[0].terminal().setOnInterrupt(() -> kernel.signalForeground(dev.vitrine.proc.Signals.SIGINT));
         byte[] random = new byte[16];
         services.randomBytes(random);
-        List<String> args = argv.isEmpty() ? List.of(name) : argv;
+        // The host's arguments and environment as the guest's bytes, one char per byte (fs.Names).
+        List<String> args = (argv.isEmpty() ? List.of(name) : argv).stream().map(dev.vitrine.fs.Names::fromHost).toList();
+        List<String> env = c.env().stream().map(dev.vitrine.fs.Names::fromHost).toList();
         Exec.Lookup lookup = path -> {
             try {
                 return Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), path, true).inode() instanceof RegularFile r ? r : null;
@@ -121,7 +123,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, c.env(), random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
 
         console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));

@@ -7,7 +7,6 @@ import dev.vitrine.mm.UserMemory;
 import dev.vitrine.mm.Vma;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,7 +152,7 @@ public final class Exec {
         long position() { return pos; }
 
         long string(String s) {
-            byte[] b = (s + "\0").getBytes(StandardCharsets.UTF_8);
+            byte[] b = dev.vitrine.fs.Names.bytes(s + "\0");
             return bytes(b);
         }
 

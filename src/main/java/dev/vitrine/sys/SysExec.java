@@ -96,7 +96,7 @@ final class SysExec {
                                List<String> envp, int depth) {
         int end = 2;
         while (end < Math.min(n, BINPRM_BUF) && image[end] != '\n') end++;
-        String line = new String(image, 2, end - 2, StandardCharsets.UTF_8).strip();
+        String line = dev.vitrine.fs.Names.of(image, 2, end - 2).strip();
         if (line.isEmpty()) throw new FsException(Errno.ENOEXEC);
         int sp = indexOfSpace(line);
         String interp = sp < 0 ? line : line.substring(0, sp);
@@ -145,7 +145,7 @@ final class SysExec {
             Long p = t.memory().readLong(va + 8L * i);
             if (p == null) throw new FsException(Errno.EFAULT);
             if (p == 0) break;
-            String str = t.memory().readCString(p, MAX_ARG_STRLEN);
+            String str = t.memory().readCString(p, MAX_ARG_STRLEN, StandardCharsets.ISO_8859_1);   // bytes, as names are (fs.Names)
             if (str == null) {
                 if (t.memory().readCString(p, 1) == null) throw new FsException(Errno.EFAULT);
                 throw new FsException(Errno.E2BIG);

@@ -11,6 +11,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Whole runs of small guests: the chapter's mmap example, races under the random policy, limits, copy on write. */
 class ProcRunTest {
+    /** Arguments and environment are bytes: a host argument arrives as its UTF-8 bytes, and execve keeps any bytes. */
+    @Test void argvAndEnvironmentKeepTheirBytesAcrossExecve() throws Exception {
+        Guests.Run r = Guests.run("argv_bytes", b -> b, "\u00e9");
+        assertEquals("""
+                from the host: c3 a9
+                argv[1]: ff fe 80
+                argv[2]: 63 61 66 c3 a9
+                env: e9 74 e9
+                """, r.stdout(), r.result().report());
+    }
+
     @Test void chapterMmapExamplePrints30UnderEveryPolicy() throws Exception {
         for (String policy : List.of("rr", "fifo", "priority", "random")) {
             Guests.Run r = Guests.run("chapter_mmap", b -> b.sched(policy).seed(3));
