@@ -112,15 +112,19 @@ final class SysMem {
     static long mlock(Task t, long addr, long len, int flags) {
         AddressSpace as = t.space();
         if ((flags & ~MLOCK_ONFAULT) != 0) return -Errno.EINVAL;
-        long start = as.pageDown(addr);
-        long end = as.pageUp(addr + len);
-        if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
-        if (end == start) return 0;
-        // A range reaching past the user space counts in full: more than any RLIMIT_MEMLOCK allows.
-        long more = (end - start) - lockedIn(as, start, end);
-        // Linux: an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM, one over its limit ENOMEM.
+        // do_mlock's order: can_do_mlock (an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM),
+        // then len = PAGE_ALIGN(len + offset), which wraps (SIZE_MAX-4094 locks nothing and succeeds),
+        // then the limit on that many pages (ENOMEM), and only then the range (a wrapped end is EINVAL).
         if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
+        long start = as.pageDown(addr);
+        long span = as.pageUp(len + (addr - start));
+        long end = start + span;
+        boolean wraps = Long.compareUnsigned(end, start) < 0;
+        // A range reaching past the user space counts in full: more than any RLIMIT_MEMLOCK allows.
+        long more = wraps ? span : span - lockedIn(as, start, end);
         if (!as.mayLock(more)) return -Errno.ENOMEM;
+        if (wraps) return -Errno.EINVAL;
+        if (end == start) return 0;
         if (!SysMmap.mapped(as, start, end) || !splitsFit(as, start, end)) return -Errno.ENOMEM;
         as.change(start, end, v -> withFlags(v, v.flags() | AddressSpace.LOCKED));
         if ((flags & MLOCK_ONFAULT) == 0)
@@ -130,9 +134,10 @@ final class SysMem {
 
     static long munlock(Task t, long addr, long len) {
         AddressSpace as = t.space();
+        // do_munlock: len = PAGE_ALIGN(len + offset) wraps as mlock's does; a wrapped end is EINVAL.
         long start = as.pageDown(addr);
-        long end = as.pageUp(addr + len);
-        if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(addr + len, addr) < 0) return -Errno.EINVAL;
+        long end = start + as.pageUp(len + (addr - start));
+        if (Long.compareUnsigned(end, start) < 0) return -Errno.EINVAL;
         if (end == start) return 0;
         if (!SysMmap.mapped(as, start, end) || !splitsFit(as, start, end)) return -Errno.ENOMEM;
         as.change(start, end, v -> withFlags(v, v.flags() & ~AddressSpace.LOCKED));
