@@ -33,6 +33,11 @@ class NativeOracleTest {
         assertSameAsNative("cpu_clocks_native");
     }
 
+    /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
+    @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("altstack_native");
+    }
+
     private static void assertSameAsNative(String name) throws Exception {
         Path gcc = hostCompiler();
         Path root = FuzzGuest.projectRoot();
