@@ -28,6 +28,16 @@ class NativeOracleTest {
         assertSameAsNative("arg_kinds_native");
     }
 
+    /** Fuzz findings in sys: a CPU-time clock of a process or thread reads its CPU time; sched_getaffinity's len * 8 wraps. */
+    @Test void cpuClocksAndAffinityLengthsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("cpu_clocks_native");
+    }
+
+    /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
+    @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("altstack_native");
+    }
+
     private static void assertSameAsNative(String name) throws Exception {
         Path gcc = hostCompiler();
         Path root = FuzzGuest.projectRoot();
