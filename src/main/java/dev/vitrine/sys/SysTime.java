@@ -118,8 +118,9 @@ final class SysTime {
             Long is = t.memory().readLong(nw), ius = t.memory().readLong(nw + 8), vs = t.memory().readLong(nw + 16), vus = t.memory().readLong(nw + 24);
             if (is == null || ius == null || vs == null || vus == null) return -Errno.EFAULT;
             if (is < 0 || vs < 0 || ius < 0 || ius >= 1_000_000 || vus < 0 || vus >= 1_000_000) return -Errno.EINVAL;
-            interval = is * 1_000_000_000L + ius * 1000;
-            value = vs * 1_000_000_000L + vus * 1000;
+            // Linux's ktime_set saturates a time past KTIME_MAX: such a timer never fires, it does not wrap.
+            interval = Math.min(is, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + ius * 1000;
+            value = Math.min(vs, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + vus * 1000;
         }
         long[] was = nw != 0 ? Alarm.set(k, t.process(), value, interval) : Alarm.get(k, t.process());
         if (old != 0 && !t.memory().write(old, itimerval(was[1], was[0]))) return -Errno.EFAULT;
