@@ -22,8 +22,8 @@ import java.util.List;
  * {@code --version}, the full flag list (static or dynamic, the user's --cflags), the sources'
  * names, and the preprocessed text of every source ({@code gcc -E} with the same flags). The
  * preprocessor is the part of the compiler that opens headers, so its output is exact: a
- * changed header, a -D, an -I that finds another file all change the key, while an edited
- * comment does not; it costs one preprocessor run (tens of milliseconds), far less than a
+ * changed header, a -D, an -I that finds another file all change the key, while a comment
+ * edited within its lines does not; it costs one preprocessor run (tens of milliseconds), far less than a
  * compile. What -E cannot see is the libraries the link pulls from the sysroot (libc, -lm,
  * -lpthread): they come with the installed toolchain, which the version stands for. When -E
  * itself fails the build goes straight to the compiler, whose diagnostics then say why.

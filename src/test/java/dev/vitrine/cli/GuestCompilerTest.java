@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.vitrine.cli.CommandLineTest.vitrine;
@@ -24,23 +27,32 @@ class GuestCompilerTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    private static long cached() throws IOException {
-        try (Stream<Path> s = Files.list(GuestCompiler.cacheDir())) { return s.count(); }
+    /** The cached builds of programs named {@code name}: other JVMs may be filling the cache meanwhile. */
+    private static List<Object> cached(String name) throws IOException {
+        try (Stream<Path> s = Files.list(GuestCompiler.cacheDir())) {
+            List<Object> inodes = new ArrayList<>();
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(name + "-")).toList())
+                inodes.add(Files.readAttributes(p, BasicFileAttributes.class).fileKey());
+            return inodes;
+        }
     }
 
     @Test void aChangedHeaderRebuildsAnUnchangedOneDoesNot() throws IOException {
-        Path main = write("main.c", "#include <stdio.h>\n#include \"h.h\"\nint main(void) { printf(\"%d\\n\", VALUE); return 0; }\n");
+        String name = "hdr" + dir.getFileName().toString().replaceAll("\\W", "");
+        Path main = write(name + ".c", "#include <stdio.h>\n#include \"h.h\"\nint main(void) { printf(\"%d\\n\", VALUE); return 0; }\n");
         write("h.h", "#define VALUE 1\n");
         CommandLineTest.Run first = vitrine("run", main.toString());
         assertEquals("1\n", first.out(), first.err());
-        long entries = cached();
+        List<Object> built = cached(name);
         CommandLineTest.Run again = vitrine("run", main.toString());
         assertEquals("1\n", again.out(), again.err());
-        assertEquals(entries, cached(), "an unchanged build is not compiled again");
+        assertEquals(1, built.size());
+        assertEquals(built, cached(name), "an unchanged build is not compiled again (a new build is a new file)");
         write("h.h", "#define VALUE 2\n");
         CommandLineTest.Run second = vitrine("run", main.toString());
         assertEquals("2\n", second.out(), second.err());
         assertEquals(0, second.status());
+        assertEquals(2, cached(name).size(), "a changed header is a new build");
     }
 
     @Test void cflagsReachTheCompiler() throws IOException {
