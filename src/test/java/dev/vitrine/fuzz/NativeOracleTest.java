@@ -28,6 +28,16 @@ class NativeOracleTest {
         assertSameAsNative("arg_kinds_native");
     }
 
+    /** Fuzz findings in sys: a CPU-time clock of a process or thread reads its CPU time; sched_getaffinity's len * 8 wraps. */
+    @Test void cpuClocksAndAffinityLengthsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("cpu_clocks_native");
+    }
+
+    /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
+    @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("altstack_native");
+    }
+
     /**
      * chown, getresuid and the groups calls as an unprivileged user: the guest is uid and gid 1000
      * without supplementary groups, so the oracle is the native build run as such a user
