@@ -23,6 +23,11 @@ public final class Vfs {
     private PipeBudget pipeBudget;
     private long nextHostDev = 0x30;
     private final MemDir root;
+    /** Each --mount by its guest st_dev, for statfs and the read-only check of chown. */
+    private final java.util.Map<Long, HostMount> hostMounts = new java.util.HashMap<>();
+
+    /** A host mount's root handle (whose fd stays open) and whether it is writable. */
+    record HostMount(HostHandle root, boolean writable) {}
 
     /** {@code realtimeNs}: the virtual wall clock (file times). */
     public Vfs(LongSupplier realtimeNs, Wakeup wakeup) {
@@ -52,6 +57,16 @@ public final class Vfs {
         return pipeBudget;
     }
     public long nextIno() { return nextIno++; }
+    /** How many inode numbers the tree has handed out (statfs's inodes in use, an upper bound). */
+    long inodesMade() { return nextIno - 1; }
+    void addHostMount(long dev, HostHandle root, boolean writable) { hostMounts.put(dev, new HostMount(root, writable)); }
+    HostMount hostMount(long dev) { return hostMounts.get(dev); }
+
+    /** Whether the file system of a file with st_dev {@code dev} is mounted read-only (a --mount without rw). */
+    public boolean readOnlyMount(long dev) {
+        HostMount m = hostMounts.get(dev);
+        return m != null && !m.writable();
+    }
     /** Where ppoll and pselect6 sleep. */
     public Object pollChannel() { return pollChannel; }
     long nextHostDev() { return Stat.makedev(0, (int) nextHostDev++); }

@@ -40,6 +40,8 @@ public final class Process {
     String deathNote = "";
     /** exit_group in progress: the remaining threads die at their next chance. */
     boolean exiting;
+    /** Chosen by the OOM killer already: its other threads' faults until it dies report nothing new (Linux's task_will_free_mem). */
+    boolean oomVictim;
     int groupExitStatus;
 
     final SigAction[] actions = new SigAction[Signals.NSIG + 1];
