@@ -41,14 +41,13 @@ static void message(void) {
 static void sigpipe_default(void) {
     int fd[2];
     pipe(fd);
+    close(fd[0]);                                   /* before the fork: no process has a reader when the child writes */
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        close(fd[0]);
         write(fd[1], "x", 1);                       /* no reader: SIGPIPE */
         _exit(0);
     }
-    close(fd[0]);
     close(fd[1]);
     int st;
     waitpid(pid, &st, 0);

@@ -125,6 +125,7 @@ final class Boot {
         };
         Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
+        task.setImage(args, img);
 
         console[0].terminal().setOnSignal(kernel::interruptFromHost);
         boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);

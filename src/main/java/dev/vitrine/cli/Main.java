@@ -30,6 +30,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // An argument that starts with @ is the guest's (or a flag), never a file picocli opens and splices in.
+        cl.setExpandAtFiles(false);
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new ShCommand());

@@ -3,7 +3,9 @@ package dev.vitrine.cli;
 import dev.vitrine.Machine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `vitrine run PROGRAM [ARGS...]`: one program on a fresh machine, its exit status ours. */
-@Command(name = "run", description = "Run a riscv64 ELF (or a .c file, compiled static) on the machine.",
+@Command(name = "run", description = "Run a riscv64 ELF (or .c files, compiled static unless --dynamic) on the machine.",
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "riscv64 ELF executable or C source file")
@@ -23,13 +25,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
+    @Mixin BuildOptions build;
+
+    @Spec CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         checkProgram(program);
+        boolean source = program.toString().endsWith(".c");
+        if (!source && build.any())
+            throw new IllegalArgumentException(program + ": --cflags, --cc and --dynamic build a .c program, not an ELF");
+        List<String> cflags = build.flags();
+        List<Path> sources = new ArrayList<>(List.of(program));
+        sources.addAll(build.extraSources());
         Machine.Builder b = machine.builder();
         report.open();
         report.wire(b);
-        Path exe = program.toString().endsWith(".c") ? GuestCompiler.compile(program) : program;
+        Path exe = source ? GuestCompiler.compile(sources, cflags, build.dynamic, spec.commandLine().getErr()) : program;
         Stdio.wire(b);
         List<String> argv = new ArrayList<>();
         argv.add(program.getFileName().toString().replaceFirst("\\.c$", ""));

@@ -46,6 +46,7 @@ final class HostCalls {
     private static native int fchmod(int fd, int mode);
     private static native int futimens(int fd, long[] times);
     private static native long getdents64(int fd, byte[] buf, long size);
+    private static native int fstatfs(int fd, byte[] buf);
 
     /** What fstatat tells about one entry (statx: one layout on every architecture). */
     record HostStat(long dev, long ino, int mode, long size, int nlink, long atimeNs, long mtimeNs, long ctimeNs) {
@@ -162,6 +163,13 @@ final class HostCalls {
             byte[] tmp = java.util.Arrays.copyOfRange(src, off + done, off + done + want);
             done += (int) check(pwrite(fd, tmp, want, pos + done));
         }
+    }
+
+    /** statfs(2) of the file system holding {@code fd} (an O_PATH fd will do). */
+    static Statfs fstatfs(int fd) {
+        byte[] buf = new byte[Statfs.SIZE];
+        check(fstatfs(fd, buf));
+        return Statfs.parse(buf);
     }
 
     static void truncate(int fd, long size) { check(ftruncate(fd, size)); }

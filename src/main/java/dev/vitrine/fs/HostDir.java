@@ -453,6 +453,7 @@ public final class HostDir extends Dir {
         HostHandle root = HostHandle.root(tree.fds, fd, st);
         HostDir d = new HostDir(tree, vfs.nextHostDev(), st.ino(), st.mode() & 07777, root, dir);
         tree.fds.closeAllWhenGone(d, root);
+        vfs.addHostMount(d.dev(), root, writable);
         if (dir instanceof HostDir hd) {
             if (!(hd.lookup(name) instanceof Dir)) throw new FsException(Errno.ENOENT);
             hd.covered.put(name, d);

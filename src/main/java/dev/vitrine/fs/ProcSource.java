@@ -24,4 +24,24 @@ public interface ProcSource {
     String maps(int pid);
 
     String meminfo();
+
+    /** /proc/sys/kernel/pid_max: the largest pid plus one that fork hands out. */
+    int pidMax();
+
+    /** /proc/PID/stat (do_task_stat's 52 fields). */
+    String stat(int pid);
+
+    /** The process's thread ids, ascending (/proc/PID/task). */
+    List<Integer> tids(int pid);
+
+    /** task/TID/stat and task/TID/status. */
+    String threadStat(int pid, int tid);
+
+    String threadStatus(int pid, int tid);
+
+    /** /proc/cpuinfo, riscv's c_show for the one hart. */
+    String cpuinfo();
+
+    /** /proc/vmstat: the counters Vitrine keeps, under Linux's names, in its order. */
+    String vmstat();
 }

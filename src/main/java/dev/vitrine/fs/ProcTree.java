@@ -4,21 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, meminfo, sys/fs/pipe-max-size, and per process fd/, maps, status, exe, cmdline, comm. */
+/** /proc: self, cpuinfo, meminfo, vmstat, a few of sys/, and per process fd/, maps, stat, status, task/, exe, cmdline, comm. */
 final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("meminfo", "self", "sys");
+        List<String> fixed = List.of("cpuinfo", "meminfo", "self", "sys", "vmstat");
         Dir[] proc = new Dir[1];
-        ProcDir sys = dir(v, () -> List.of("fs"), n -> dir(v, () -> List.of("pipe-max-size"),
-                m -> file(v, () -> Pipe.MAX_SIZE + "\n")));
+        ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
+                ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
+                        Pipe.MAX_SIZE + "\n", PipeBudget.USER_PAGES_SOFT + "\n")
+                : constants(v, new String[] {"core_pattern", "pid_max", "tainted"}, "core\n", src.pidMax() + "\n", "0\n"));
         proc[0] = new ProcDir(v, v.root(), 0555, () -> {
             List<String> names = new ArrayList<>(fixed);
             for (int pid : src.pids()) names.add(Integer.toString(pid));
             return names;
         }, name -> switch (name) {
+            case "cpuinfo" -> file(v, src::cpuinfo);
             case "meminfo" -> file(v, src::meminfo);
+            case "vmstat" -> file(v, src::vmstat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
             case "sys" -> sys;
             default -> process(v, src, Integer.parseInt(name));
@@ -27,12 +31,15 @@ final class ProcTree {
     }
 
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "status"), name -> switch (name) {
+        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "stat", "status", "task"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
             case "maps" -> file(v, () -> src.maps(pid));
+            case "stat" -> file(v, () -> src.stat(pid));
             case "status" -> file(v, () -> src.status(pid));
+            case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> dir(v, () -> List.of("stat", "status"),
+                    f -> file(v, f.equals("stat") ? () -> src.threadStat(pid, Integer.parseInt(tid)) : () -> src.threadStatus(pid, Integer.parseInt(tid)))));
             default -> dir(v, () -> {
                 FdTable t = src.fds(pid);
                 List<String> fds = new ArrayList<>();
@@ -44,6 +51,16 @@ final class ProcTree {
                 return d == null ? "" : d.path();
             }));
         });
+    }
+
+    private static ProcDir constants(Vfs v, String[] names, String... texts) {
+        return dir(v, () -> List.of(names), n -> file(v, () -> texts[List.of(names).indexOf(n)]));
+    }
+
+    private static List<String> strings(List<Integer> ns) {
+        List<String> out = new ArrayList<>();
+        for (int n : ns) out.add(Integer.toString(n));
+        return out;
     }
 
     private static ProcDir dir(Vfs v, Supplier<List<String>> names, java.util.function.Function<String, Inode> make) {

@@ -11,6 +11,7 @@ import dev.vitrine.mm.KernelPages;
  */
 public final class Tmpfs {
     private final long maxPages;
+    private final boolean unlimited;
     private final KernelPages store;
     private long pages;
     /** Files whose last name went while nobody had them open: freed at the next charge, unless linked again. */
@@ -19,6 +20,7 @@ public final class Tmpfs {
     /** {@code store}: where the pages live (the machine's memory, or {@link KernelPages#heap()} with no machine). */
     public Tmpfs(long maxBytes, KernelPages store) {
         this.maxPages = Math.max(0, maxBytes) / MemStore.PAGE;
+        this.unlimited = maxBytes == Long.MAX_VALUE;
         this.store = store;
     }
 
@@ -28,6 +30,8 @@ public final class Tmpfs {
 
     public long pages() { return pages; }
     public long maxPages() { return maxPages; }
+    /** No size limit (Linux's size=0): statfs shows no block counts. */
+    public boolean sizeless() { return unlimited; }
 
     /** A new zeroed page for some file, by number; throws ENOSPC or ENOMEM when there is none. */
     int alloc() {

@@ -18,11 +18,17 @@ public final class Vfs {
     /** The machine's page cache owner (mm); null until Boot sets it (then file I/O goes through frames). */
     private dev.vitrine.mm.Pager pager;
     private long nextIno = 1;
+    private long tmpfsInodes;
     /** The in-memory tree's space: its size limit and the machine it charges. */
     private Tmpfs tmpfs = Tmpfs.unlimited();
     private PipeBudget pipeBudget;
     private long nextHostDev = 0x30;
     private final MemDir root;
+    /** Each --mount by its guest st_dev, for statfs and the read-only check of chown. */
+    private final java.util.Map<Long, HostMount> hostMounts = new java.util.HashMap<>();
+
+    /** A host mount's root handle (whose fd stays open) and whether it is writable. */
+    record HostMount(HostHandle root, boolean writable) {}
 
     /** {@code realtimeNs}: the virtual wall clock (file times). */
     public Vfs(LongSupplier realtimeNs, Wakeup wakeup) {
@@ -52,6 +58,17 @@ public final class Vfs {
         return pipeBudget;
     }
     public long nextIno() { return nextIno++; }
+    /** How many inodes the in-memory tree has made (statfs's inodes in use: an upper bound, unlinked ones still count). */
+    long inodesMade() { return tmpfsInodes; }
+    void inodeMade(long dev) { if (dev == TMPFS_DEV) tmpfsInodes++; }
+    void addHostMount(long dev, HostHandle root, boolean writable) { hostMounts.put(dev, new HostMount(root, writable)); }
+    HostMount hostMount(long dev) { return hostMounts.get(dev); }
+
+    /** Whether the file system of a file with st_dev {@code dev} is mounted read-only (a --mount without rw). */
+    public boolean readOnlyMount(long dev) {
+        HostMount m = hostMounts.get(dev);
+        return m != null && !m.writable();
+    }
     /** Where ppoll and pselect6 sleep. */
     public Object pollChannel() { return pollChannel; }
     long nextHostDev() { return Stat.makedev(0, (int) nextHostDev++); }

@@ -27,7 +27,13 @@ public final class Exec {
     private static final long INITIAL_STACK = 128 << 10;
 
     /** Where the new image starts: pc and sp for the hart. */
-    public record Image(long entry, long sp, long loadBias, long brk) {}
+    public record Image(long entry, long sp, long loadBias, long brk, Bounds bounds) {}
+
+    /** What Linux's mm_struct remembers of the image for /proc/PID/stat: start_code..end_code, start_data..end_data, arg_*, env_*. */
+    public record Bounds(long startCode, long endCode, long startData, long endData,
+                         long argStart, long argEnd, long envStart, long envEnd) {
+        public static final Bounds NONE = new Bounds(0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** Credentials the auxiliary vector reports. */
     public record Creds(int uid, int gid) {}
@@ -134,7 +140,25 @@ public final class Exec {
         frame[k++] = 0;
         for (long a : aux) frame[k++] = a;
         w.words(sp, frame);
-        return new Image(entry, sp, bias, top);
+        // load_elf_binary's reckoning: code from the executable segments, data up to the last segment's file end.
+        long startCode = -1, endCode = 0, startData = 0, endData = 0;
+        for (ElfFile.Segment s : elf.loads()) {
+            boolean x = (s.flags() & ElfFile.PF_X) != 0;
+            if (x && Long.compareUnsigned(s.vaddr(), startCode) < 0) startCode = s.vaddr();
+            startData = Math.max(startData, s.vaddr());
+            if (x) endCode = Math.max(endCode, s.vaddr() + s.filesz());
+            endData = Math.max(endData, s.vaddr() + s.filesz());
+        }
+        long argStart = argPtrs.isEmpty() ? envStart(envPtrs, execfn) : argPtrs.get(0);
+        long envStart = envStart(envPtrs, execfn);
+        Bounds b = new Bounds(startCode + bias, endCode + bias, startData + bias, endData + bias,
+                argStart, envStart, envStart, execfn);
+        return new Image(entry, sp, bias, top, b);
+    }
+
+    /** The strings lie argv below envp below execfn, each NUL-ended, so one area ends where the next begins. */
+    private static long envStart(List<Long> envPtrs, long execfn) {
+        return envPtrs.isEmpty() ? execfn : envPtrs.get(0);
     }
 
     static int prot(int pflags) {

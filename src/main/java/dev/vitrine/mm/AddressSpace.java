@@ -39,6 +39,8 @@ public final class AddressSpace {
     private java.util.function.IntToLongFunction limits = AddressSpace::defaultLimit;
     /** Pages of all areas (Linux's total_vm), of private writable ones (data_vm), of locked ones (locked_vm). */
     private long totalVm, dataVm, lockedVm;
+    /** Linux's hiwater_vm: total_vm noted before each area leaves (VmPeak shows the larger of it and total_vm). */
+    private long peakVm;
     /** Files whose areas left the tree during the operation in progress; told at {@link #settle}. */
     private final List<MappedFile> unmapped = new ArrayList<>();
     /** mlockall(MCL_FUTURE): new areas are locked. */
@@ -120,6 +122,8 @@ public final class AddressSpace {
     public int mapCount() { return vmas.size(); }
     public long totalVm() { return totalVm; }
     public long lockedVm() { return lockedVm; }
+    public long dataVm() { return dataVm; }
+    public long peakVm() { return Math.max(peakVm, totalVm); }
     public void setLockFuture(boolean on) { lockFuture = on; }
     public boolean lockFuture() { return lockFuture; }
 
@@ -150,6 +154,7 @@ public final class AddressSpace {
     }
 
     private void leave(Vma v) {
+        peakVm = Math.max(peakVm, totalVm);
         vmas.remove(v.start());
         account(v);
         // A hole opened above the search cache: the next search starts at the top again.
@@ -555,6 +560,26 @@ public final class AddressSpace {
         long[] n = {0};
         table.visit(0, -1L >>> 1, (va, ptePa, pte) -> { if (PageTable.holdsFrame(pte)) n[0]++; });
         return n[0];
+    }
+
+    /**
+     * The resident set split as Linux's mm counters split it: [anonymous, file, shmem]. A
+     * frame is shmem in a shared anonymous area, file when it is the file's own page-cache
+     * frame, anonymous otherwise (a private copy, zero-fill, stack, heap).
+     */
+    public long[] residentByKind() {
+        long[] n = new long[3];
+        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> {
+            if (!PageTable.holdsFrame(pte)) return;
+            Vma v = find(va);
+            if (v == null || v.file() == null) n[0]++;
+            else if (v.file() instanceof ShmemFile) n[2]++;
+            else {
+                Long cached = v.file().pages().frame(v.fileOffset(pageDown(va)) / pageSize);
+                n[cached != null && cached == Pte.ppn(pte) ? 1 : 0]++;
+            }
+        });
+        return n;
     }
 
     /** Resident frames that another address space maps too (libc's text, MAP_SHARED areas after fork). */

@@ -38,6 +38,7 @@ final class PageFault {
         as.install(ptePa, page, f, AddressSpace.pteBits(v.prot()));
         pager.anonymous(f);
         as.stats().minorFaults++;
+        pager.faulted(false);
         return Fault.HANDLED;
     }
 
@@ -52,6 +53,7 @@ final class PageFault {
         if (cf == FrameAllocator.NONE) return Fault.OOM;
         if (major[0]) as.stats().majorFaults++;
         else { as.stats().minorFaults++; pager.referenced(cf); }
+        pager.faulted(major[0]);
         long bits = AddressSpace.pteBits(v.prot());
         // An ELF segment that ends inside this page: the rest of the page is bss, so the page is private from the start.
         boolean partial = off + ps > v.fileLimit();
@@ -105,6 +107,7 @@ final class PageFault {
         as.install(ptePa, page, f, AddressSpace.pteBits(v.prot()));
         pager.anonymous(f);
         as.stats().majorFaults++;
+        pager.faulted(true);
         as.stats().swapIns++;
         pager.swapIns++;
         return Fault.HANDLED;

@@ -28,6 +28,7 @@ public final class Pager {
     private int lastLoaded = -1;
     /** Machine-wide figures. */
     long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
+    private long faults, majorFaults;
     private long cachedPages;
 
     Pager(FrameAllocator frames) {
@@ -67,6 +68,10 @@ public final class Pager {
     public KernelMemory kernelMemory() { return kernelMemory; }
     public ReplacementPolicy policy() { return policy; }
     public long evictions() { return evictions; }
+    /** Page faults resolved in any address space (/proc/vmstat's pgfault, pgmajfault). */
+    public long faults() { return faults; }
+    public long majorFaults() { return majorFaults; }
+    void faulted(boolean major) { faults++; if (major) majorFaults++; }
     public long swapOuts() { return swapOuts; }
     public long swapIns() { return swapIns; }
     public long writebacks() { return writebacks; }

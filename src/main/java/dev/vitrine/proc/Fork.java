@@ -53,6 +53,9 @@ public final class Fork {
             Process parentOfChild = (f & CLONE_PARENT) != 0 && pp.parent != null ? pp.parent : pp;
             Process cp = new Process(k.allocPid(), parentOfChild, pp.comm, space, fds, k.clock().now());
             cp.exePath = pp.exePath;
+            cp.argv = pp.argv;
+            cp.bounds = pp.bounds;
+            cp.startStack = pp.startStack;
             cp.pgid = pp.pgid;
             cp.sid = pp.sid;
             cp.nice = pp.nice;

@@ -44,6 +44,8 @@ public final class OomKiller {
     }
 
     private static void report(Kernel k, Process victim, int pid, long va) {
+        if (victim.oomVictim) return;
+        victim.oomVictim = true;
         var s = victim.space();
         long kb = s.pageSize() / 1024;
         k.note("Out of memory: Killed process " + victim.pid + " (" + victim.comm + ") total-vm:" + s.totalVm() * kb + "kB, rss:"

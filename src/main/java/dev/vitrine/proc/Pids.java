@@ -22,7 +22,16 @@ final class Pids {
 
     Pids(UserCounts users) { this.users = users; }
 
-    int alloc() { return nextPid++; }
+    /** /proc/sys/kernel/pid_max: PID_MAX_LIMIT on 64-bit; past it alloc_pid starts again above RESERVED_PIDS. */
+    static final int PID_MAX = 4194304, RESERVED_PIDS = 300;
+
+    int alloc() {
+        while (true) {
+            if (nextPid >= PID_MAX) nextPid = RESERVED_PIDS;
+            int pid = nextPid++;
+            if (!processes.containsKey(pid) && !threads.containsKey(pid)) return pid;
+        }
+    }
 
     Process process(int pid) { return processes.get(pid); }
 

@@ -3,7 +3,6 @@ package dev.vitrine.proc;
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.fs.ProcSource;
 import dev.vitrine.fs.RegularFile;
-import dev.vitrine.mm.AddressSpace;
 import dev.vitrine.mm.Prot;
 import dev.vitrine.mm.Vma;
 
@@ -23,7 +22,7 @@ public final class ProcFiles implements ProcSource {
 
     @Override public List<Integer> pids() {
         List<Integer> out = new ArrayList<>();
-        for (Process p : kernel.processes()) if (p.alive()) out.add(p.pid);
+        for (Process p : kernel.processes()) if (process(p.pid) != null) out.add(p.pid);
         return out;
     }
 
@@ -37,9 +36,13 @@ public final class ProcFiles implements ProcSource {
         return t == null ? "" : t.exePath();
     }
 
+    /** argv as execve gave it, each string NUL-ended (a zombie has no memory to show: empty, as on Linux). */
     @Override public String cmdline(int pid) {
         Task t = task(pid);
-        return t == null ? "" : t.comm() + "\0";
+        if (t == null || t.space() == null) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String a : t.process().argv) sb.append(a).append('\0');
+        return sb.toString();
     }
 
     @Override public String comm(int pid) {
@@ -48,20 +51,66 @@ public final class ProcFiles implements ProcSource {
     }
 
     @Override public String status(int pid) {
-        Task t = task(pid);
-        if (t == null) return "";
-        long pages = 0, rss = t.residentPages();
-        AddressSpace as = t.space();
-        if (as != null) for (Vma v : as.vmas()) pages += (v.end() - v.start()) / as.pageSize();
-        return "Name:\t" + t.comm() + "\n"
-                + "Umask:\t" + String.format("%04o", t.fds().umask()) + "\n"
-                + "State:\t" + (t.state() == Task.State.SLEEPING ? "S (sleeping)" : "R (running)") + "\n"
-                + "Tgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid() + "\nTracerPid:\t0\n"
-                + "Uid:\t1000\t1000\t1000\t1000\nGid:\t1000\t1000\t1000\t1000\n"
-                + "FDSize:\t" + Math.max(64, Integer.highestOneBit(Math.max(1, t.fds().openFds().size())) * 2) + "\n"
-                + "Groups:\t1000 \n"
-                + String.format("VmSize:\t%8d kB\nVmRSS:\t%8d kB\n", pages * 4, rss * 4)
-                + "Threads:\t1\n";
+        Process p = process(pid);
+        return p == null ? "" : ProcStat.status(p, leader(p), kernel.users().sigpending);
+    }
+
+    @Override public String stat(int pid) {
+        Process p = process(pid);
+        return p == null ? "" : ProcStat.stat(p, leader(p), true);
+    }
+
+    @Override public List<Integer> tids(int pid) {
+        Process p = process(pid);
+        List<Integer> out = new ArrayList<>();
+        if (p != null) for (Task t : p.threads) if (t.state != Task.State.DEAD || t == p.threads.get(0)) out.add(t.tid);
+        out.sort(null);
+        return out;
+    }
+
+    @Override public String threadStat(int pid, int tid) {
+        Process p = process(pid);
+        Task t = p == null ? null : thread(p, tid);
+        return t == null ? "" : ProcStat.stat(p, t, false);
+    }
+
+    @Override public String threadStatus(int pid, int tid) {
+        Process p = process(pid);
+        Task t = p == null ? null : thread(p, tid);
+        return t == null ? "" : ProcStat.status(p, t, kernel.users().sigpending);
+    }
+
+    /** Live processes and zombies not yet reaped, as Linux lists them. */
+    private Process process(int pid) {
+        for (Process p : kernel.processes()) if (p.pid == pid && p.state != Process.State.REAPED && !p.threads.isEmpty()) return p;
+        return null;
+    }
+
+    /** The thread group leader, whose state /proc/PID/stat shows (the first thread, Linux's group_leader). */
+    private static Task leader(Process p) { return p.threads.get(0); }
+
+    private static Task thread(Process p, int tid) {
+        for (Task t : p.threads) if (t.tid == tid) return t;
+        return null;
+    }
+
+    @Override public int pidMax() { return Pids.PID_MAX; }
+
+    @Override public String cpuinfo() {
+        // riscv's c_show for one hart: "uarch" only when the device tree names one beyond "riscv".
+        return "processor\t: 0\nhart\t\t: 0\nisa\t\t: rv64imafdc_zicsr_zifencei\n"
+                + "mmu\t\t: " + kernel.mmu().geometry().name() + "\n"
+                + "mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n"
+                + "hart isa\t: rv64imafdc_zicsr_zifencei\n\n";
+    }
+
+    @Override public String vmstat() {
+        dev.vitrine.mm.Pager pg = kernel.frames().pager();
+        // Linux's vmstat_text order; pgsteal_direct: every eviction is reclaim in the allocating path.
+        return "nr_free_pages " + kernel.frames().free() + "\n"
+                + "pswpin " + pg.swapIns() + "\npswpout " + pg.swapOuts() + "\n"
+                + "pgfault " + pg.faults() + "\npgmajfault " + pg.majorFaults() + "\n"
+                + "pgsteal_direct " + pg.evictions() + "\n";
     }
 
     /** Linux's show_map_vma: "start-end perms offset major:minor inode", padded to column 73, then the name. */

@@ -26,6 +26,10 @@ public final class Process {
     int pgid, sid;
     String comm;
     String exePath = "";
+    /** The image's argv (/proc/PID/cmdline), where it was laid out, and the stack pointer it started with. */
+    List<String> argv = List.of();
+    dev.vitrine.loader.Exec.Bounds bounds = dev.vitrine.loader.Exec.Bounds.NONE;
+    long startStack;
     AddressSpace space;
     UserMemory memory;
     FdTable fds;
@@ -36,6 +40,8 @@ public final class Process {
     String deathNote = "";
     /** exit_group in progress: the remaining threads die at their next chance. */
     boolean exiting;
+    /** Chosen by the OOM killer already: its other threads' faults until it dies report nothing new (Linux's task_will_free_mem). */
+    boolean oomVictim;
     int groupExitStatus;
 
     final SigAction[] actions = new SigAction[Signals.NSIG + 1];
@@ -64,6 +70,8 @@ public final class Process {
     long cpu, syscalls, voluntary, involuntary;
     long waitingSince = -1, waiting;
     long childCpu;
+    /** Faults of reaped children and theirs (Linux's cmin_flt, cmaj_flt). */
+    long childMinFlt, childMajFlt;
     /** Figures kept from the address space when it is torn down at exit. */
     long tableFrames, residentPages;
     MemStats memStats;
@@ -96,6 +104,13 @@ public final class Process {
     public int sid() { return sid; }
     public String comm() { return comm; }
     public String exePath() { return exePath; }
+    public List<String> argv() { return argv; }
+    public dev.vitrine.loader.Exec.Bounds bounds() { return bounds; }
+    public long startStack() { return startStack; }
+    public boolean execed() { return execed; }
+    public boolean stopped() { return stopped; }
+    public long pendingShared() { return shared.set(); }
+    public int exitSignal() { return exitSignal; }
     public AddressSpace space() { return space; }
     public UserMemory memory() { return memory; }
     public FdTable fds() { return fds; }
@@ -116,6 +131,8 @@ public final class Process {
     /** CPU time of reaped children and theirs (RUSAGE_CHILDREN). */
     public long childCpu() { return childCpu; }
     public long syscalls() { return syscalls; }
+    public long childMinorFaults() { return childMinFlt; }
+    public long childMajorFaults() { return childMajFlt; }
     public long waiting() { return waiting; }
     public long voluntarySwitches() { return voluntary; }
     public long involuntarySwitches() { return involuntary; }

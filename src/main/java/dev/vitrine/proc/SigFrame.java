@@ -29,7 +29,8 @@ public final class SigFrame {
     }
 
     static boolean onAltStack(Task t, long sp) {
-        return t.altFlags != SS_DISABLE && sp > t.altSp && sp - t.altSp <= t.altSize;
+        // Linux's __on_sig_stack, in unsigned arithmetic: a stack at a kernel-half address or of 2^63 bytes is legal to set.
+        return t.altFlags != SS_DISABLE && Long.compareUnsigned(sp, t.altSp) > 0 && Long.compareUnsigned(sp - t.altSp, t.altSize) <= 0;
     }
 
     /** The frame's bytes for the registers in {@code h}, the mask to restore and the siginfo. */

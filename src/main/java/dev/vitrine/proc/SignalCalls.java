@@ -114,7 +114,7 @@ public final class SignalCalls {
             t.altFlags = SigFrame.SS_DISABLE;
             return 0;
         }
-        if (in[2] < SigFrame.MINSIGSTKSZ) return -12; // ENOMEM
+        if (Long.compareUnsigned(in[2], SigFrame.MINSIGSTKSZ) < 0) return -ENOMEM;   // ss_size is a size_t
         t.altSp = in[0];
         t.altSize = in[2];
         t.altFlags = 0;

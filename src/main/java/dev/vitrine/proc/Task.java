@@ -70,6 +70,12 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public FdTable fds() { return proc.fds; }
     public String exePath() { return proc.exePath; }
     public void setExePath(String p) { proc.exePath = p; }
+    /** What a fresh image leaves for /proc: its argv, where the loader laid it out, its first stack pointer. */
+    public void setImage(java.util.List<String> argv, dev.vitrine.loader.Exec.Image img) {
+        proc.argv = java.util.List.copyOf(argv);
+        proc.bounds = img.bounds();
+        proc.startStack = img.sp();
+    }
     public long[] rlimCur() { return proc.rlimCur; }
     public long[] rlimMax() { return proc.rlimMax; }
     public State state() { return state; }

@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.mm.MemStats;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -91,6 +93,10 @@ public final class Wait {
     private static void reap(Kernel k, Process parent, Process c) {
         parent.children.remove(c);
         parent.childCpu += c.cpu + c.childCpu;
+        MemStats cm = c.memStats();
+        if (cm != null) { parent.childMinFlt += cm.minorFaults; parent.childMajFlt += cm.majorFaults; }
+        parent.childMinFlt += c.childMinFlt;
+        parent.childMajFlt += c.childMajFlt;
         k.reap(c);
     }
 

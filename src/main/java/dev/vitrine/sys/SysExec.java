@@ -88,6 +88,7 @@ final class SysExec {
         }
         String base = abs.substring(abs.lastIndexOf('/') + 1);
         ExecImage.commit(k, t, space, img.entry(), img.sp(), abs, base);
+        t.setImage(argv, img);
         return Syscall.NO_RETURN;
     }
 

@@ -20,7 +20,7 @@ final class SysTime {
 
     static void register(SyscallTable t, Services s) {
         t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), INT, PTR);
-        t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(task, (int) clk, tp), INT, PTR);
+        t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(k, task, (int) clk, tp), INT, PTR);
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
         t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
         t.add(115, "clock_nanosleep", RestartPolicy.RESTARTNOHAND,
@@ -38,8 +38,26 @@ final class SysTime {
             case CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME -> k.clock().now();
             case CLOCK_PROCESS_CPUTIME_ID -> t.process().cpu();
             case CLOCK_THREAD_CPUTIME_ID -> t.instructions();
-            default -> -1;
+            default -> clk < 0 ? cpuClock(k, t, clk) : -1;
         };
+    }
+
+    /**
+     * A CPU-time clock of another process or thread, as clock_getcpuclockid and
+     * pthread_getcpuclockid make them: ~pid << 3, bit 2 for a thread, the low two bits
+     * PROF/VIRT/SCHED (3 is a file descriptor's clock, which Vitrine has none of). Time is CPU
+     * time whichever of the three; -1 (EINVAL) when there is no such process or the thread is
+     * not one of the caller's, as posix-cpu-timers.c's lookup answers.
+     */
+    private static long cpuClock(Kernel k, Task t, int clk) {
+        if ((clk & 3) == 3) return -1;
+        int id = ~(clk >> 3);
+        if ((clk & 4) != 0) {
+            Task x = id == 0 ? t : k.thread(id);
+            return x != null && x.process() == t.process() ? x.instructions() : -1;
+        }
+        dev.vitrine.proc.Process p = id == 0 ? t.process() : k.process(id);
+        return p != null ? p.cpu() : -1;
     }
 
     private static long clockGettime(Kernel k, Task t, int clk, long tp) {
@@ -48,8 +66,8 @@ final class SysTime {
         return t.memory().write(tp, Abi.timespec(ns)) ? 0 : -Errno.EFAULT;
     }
 
-    private static long clockGetres(Task t, int clk, long tp) {
-        if (clk < 0 || clk > CLOCK_TAI || clk == 8 || clk == 9 || clk == 10) return -Errno.EINVAL;
+    private static long clockGetres(Kernel k, Task t, int clk, long tp) {
+        if (clk < 0 ? cpuClock(k, t, clk) < 0 : clk > CLOCK_TAI || clk == 8 || clk == 9 || clk == 10) return -Errno.EINVAL;
         if (tp == 0) return 0;
         return t.memory().write(tp, Abi.timespec(1)) ? 0 : -Errno.EFAULT;
     }
@@ -74,7 +92,7 @@ final class SysTime {
         if (sec == null || nsec == null) return -Errno.EFAULT;
         if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
         long now = read(k, t, clk);
-        if (now < 0 || clk == CLOCK_THREAD_CPUTIME_ID || clk == CLOCK_PROCESS_CPUTIME_ID) return -Errno.EINVAL;
+        if (now < 0 || clk < 0 || clk == CLOCK_THREAD_CPUTIME_ID || clk == CLOCK_PROCESS_CPUTIME_ID) return -Errno.EINVAL;
         long want = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
         boolean abs = (flags & TIMER_ABSTIME) != 0;
         long delta = abs ? want - now : want;
@@ -100,8 +118,9 @@ final class SysTime {
             Long is = t.memory().readLong(nw), ius = t.memory().readLong(nw + 8), vs = t.memory().readLong(nw + 16), vus = t.memory().readLong(nw + 24);
             if (is == null || ius == null || vs == null || vus == null) return -Errno.EFAULT;
             if (is < 0 || vs < 0 || ius < 0 || ius >= 1_000_000 || vus < 0 || vus >= 1_000_000) return -Errno.EINVAL;
-            interval = is * 1_000_000_000L + ius * 1000;
-            value = vs * 1_000_000_000L + vus * 1000;
+            // Linux's ktime_set saturates a time past KTIME_MAX: such a timer never fires, it does not wrap.
+            interval = Math.min(is, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + ius * 1000;
+            value = Math.min(vs, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + vus * 1000;
         }
         long[] was = nw != 0 ? Alarm.set(k, t.process(), value, interval) : Alarm.get(k, t.process());
         if (old != 0 && !t.memory().write(old, itimerval(was[1], was[0]))) return -Errno.EFAULT;

@@ -13,6 +13,7 @@ public final class SyscallTable {
         SysFile.register(this, services);
         SysFsOpen.register(this, services);
         SysFsStat.register(this, services);
+        SysFsOwner.register(this, services);
         SysPath.register(this, services);
         SysFcntl.register(this, services);
         SysIoctl.register(this, services);

@@ -198,4 +198,20 @@ class MountTest {
         assertEquals(ino, walk(v, "/mnt/h/f7").need().ino());
         assertEquals(1000, d.entries().size());
     }
+
+    /** statfs of a mounted file is the host file system's (Java's FileStore reads the same statfs), ST_RDONLY as the mount is. */
+    @Test void statfsOfAMountIsTheHostsWithTheMountsReadOnlyFlag() throws Exception {
+        Files.writeString(tmp.resolve("f"), "x");
+        java.nio.file.FileStore host = Files.getFileStore(tmp);
+        for (boolean rw : new boolean[] {false, true}) {
+            Vfs v = vfs(tmp, rw);
+            Statfs s = Statfs.of(v, walk(v, "/mnt/h/f").need().stat().dev());
+            assertEquals(host.getTotalSpace(), s.blocks() * s.frsize());
+            assertEquals(host.getBlockSize(), s.bsize());
+            assertEquals(rw ? 0 : Statfs.ST_RDONLY, s.flags() & Statfs.ST_RDONLY);
+            assertEquals(rw ? 0 : Statfs.ST_RDONLY, Statfs.of(v, walk(v, "/mnt/h").need().stat().dev()).flags() & Statfs.ST_RDONLY);
+            assertEquals(!rw, v.readOnlyMount(walk(v, "/mnt/h/f").need().dev()));
+            assertEquals(Statfs.TMPFS_MAGIC, Statfs.of(v, walk(v, "/etc/passwd").need().stat().dev()).type());
+        }
+    }
 }

@@ -19,4 +19,17 @@ class ProcTest {
         assertTrue(r.stdout().contains("[stack]"), r.stdout());
         assertTrue(r.stdout().contains("/home/user/proc_maps"), r.stdout());
     }
+
+    /**
+     * stat, status, cmdline, task/, sys/kernel, cpuinfo, vmstat checked by the guest against what
+     * it knows of itself (pids, mask, handlers, touched pages, argv). qemu-user fakes
+     * /proc/self/stat (44 fields, mostly 0), so the oracle here is the same C built natively:
+     * it passes on the host's Linux.
+     */
+    @Test void statStatusAndFriendsAgreeWithTheProcess() throws Exception {
+        Guest.Run r = Guest.run("proc_stat", "rr", "one arg", "", "3");
+        assertEquals(0, r.status(), r.stdout() + r.report());
+        assertTrue(r.stdout().contains("ok stat has 52 fields"), r.stdout());
+        assertTrue(!r.stdout().contains("FAIL"), r.stdout());
+    }
 }

@@ -28,7 +28,30 @@ class NativeOracleTest {
         assertSameAsNative("arg_kinds_native");
     }
 
-    private static void assertSameAsNative(String name) throws Exception {
+    /** Fuzz findings in sys: a CPU-time clock of a process or thread reads its CPU time; sched_getaffinity's len * 8 wraps. */
+    @Test void cpuClocksAndAffinityLengthsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("cpu_clocks_native");
+    }
+
+    /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
+    @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("altstack_native");
+    }
+
+    /**
+     * chown, getresuid and the groups calls as an unprivileged user: the guest is uid and gid 1000
+     * without supplementary groups, so the oracle is the native build run as such a user
+     * (setpriv when the tests run as root; qemu-riscv64 would answer as root).
+     */
+    @Test void chownAndIdsAsTheUnprivilegedUser1000() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid == 0) assertSameAsNative("chown_uid1000", "setpriv", "--reuid=1000", "--regid=1000", "--clear-groups");
+        else if (uid == 1000 && Files.readString(Path.of("/proc/self/status")).contains("Groups:\t\n"))
+            assertSameAsNative("chown_uid1000");
+        else Assumptions.abort("needs root (for setpriv) or uid 1000 without supplementary groups");
+    }
+
+    private static void assertSameAsNative(String name, String... runAs) throws Exception {
         Path gcc = hostCompiler();
         Path root = FuzzGuest.projectRoot();
         Path dir = Files.createDirectories(root.resolve("target/fuzz/native"));
@@ -37,7 +60,9 @@ class NativeOracleTest {
                 root.resolve("userland/fuzz/" + name + ".c").toString()).redirectErrorStream(true).start();
         String log = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, cc.waitFor(), "gcc " + name + ".c: " + log);
-        Process p = new ProcessBuilder(nativeBin.toString()).redirectInput(new File("/dev/null")).start();
+        List<String> cmd = new java.util.ArrayList<>(List.of(runAs));
+        cmd.add(nativeBin.toString());
+        Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).start();
         String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assertions.assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the native " + name + " ended");
 
