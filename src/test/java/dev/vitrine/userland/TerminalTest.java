@@ -69,6 +69,49 @@ class TerminalTest {
         }
     }
 
+    /**
+     * A background group's reads, writes and tcsetattr on the terminal (SIGTTIN, SIGTTOU under
+     * TOSTOP, EIO when SIGTTIN is ignored or blocked): the same lines on Vitrine as under
+     * qemu-riscv64 on the real kernel's tty.
+     */
+    @Test
+    void backgroundTerminalAccessMatchesQemu() throws Exception {
+        Path qemu = Toolchain.requireQemu();
+        Path cc = Toolchain.requireCompiler();
+        requireTmux();
+        Path dir = Files.createTempDirectory("vitrine-tty");
+        try {
+            Path elf = dir.resolve("bg_access");
+            Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-o", elf.toString(),
+                    Path.of("src/test/resources/tty/bg_access.c").toAbsolutePath().toString())
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Assertions.assertEquals(0, p.waitFor(), log);
+            String onLinux = runOnTerminal(dir, qemu + " " + elf);
+            String onVitrine = runOnTerminal(dir, "java -Xss16m -cp " + System.getProperty("java.class.path")
+                    + " dev.vitrine.cli.Main run " + elf);
+            assertTrue(onLinux.contains("how 0: stopped by Stopped (tty input)"), onLinux);
+            Assertions.assertEquals(onLinux, onVitrine);
+        } finally {
+            Userland.deleteTree(dir);
+        }
+    }
+
+    /** The program's own lines ("how ..." and what it wrote) when run alone on a tmux terminal. */
+    private String runOnTerminal(Path dir, String command) throws Exception {
+        start(dir, "sh -c '" + command + "; echo ==END==; sleep 60'");
+        try {
+            waitFor("==END==", 60);
+            StringBuilder b = new StringBuilder();
+            for (String line : screen().split("\n"))
+                if (line.startsWith("how ") || line.equals("written")) b.append(line).append('\n');
+            return b.toString();
+        } finally {
+            tmux("kill-session", "-t", session);
+            session = null;
+        }
+    }
+
     /** A pipeline, a redirect, a background job, and (if asked) Ctrl-C of a yes pipeline and Ctrl-Z with fg. */
     private void session(boolean ctrlC) throws Exception {
         waitFor("$ ", 60);
@@ -88,6 +131,8 @@ class TerminalTest {
             waitFor("status 130", 60);
         }
         if (ctrlC) jobControl();
+        command("cc hello.c");
+        waitFor("sh: cc: command not found (programs are built on the host: ./vitrine run file.c)\n", 60);
         command("kill %1; wait; echo end");
         waitFor("\nend\n", 60);
     }
