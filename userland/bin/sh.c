@@ -848,13 +848,21 @@ static int assignments(struct vec *words) {
     return k;
 }
 
+/* A compiler, assembler, linker or make: none live in the machine, they run on the host. */
+static int host_tool(const char *name) {
+    static const char *const tools[] = {"gcc", "cc", "c99", "clang", "make", "ld", "as", NULL};
+    for (int k = 0; tools[k]; k++) if (strcmp(name, tools[k]) == 0) return 1;
+    return 0;
+}
+
 /* In a child: replace this process with argv[0] (searched in $PATH). Never returns. */
 static void exec_argv(char **argv) {
     environ = build_env();
     execvp(argv[0], argv);
     int e = errno;
     if (e == ENOENT && !strchr(argv[0], '/')) {
-        fprintf(stderr, "sh: %s: command not found\n", argv[0]);
+        fprintf(stderr, "sh: %s: command not found%s\n", argv[0], host_tool(argv[0])
+                ? " (programs are built on the host: ./vitrine run file.c)" : "");
         _exit(127);
     }
     fprintf(stderr, "sh: %s: %s\n", argv[0], strerror(e));
@@ -1143,11 +1151,9 @@ int main(int argc, char **argv) {
 
     interactive = force_interactive || (isatty(0) && a >= argc);
     if (interactive) {
-        /* Job control: the shell leads its own process group and owns the terminal. */
-        shell_pgid = getpid();
-        if (getpgrp() != shell_pgid) setpgid(0, 0);
-        shell_pgid = getpgrp();
-        tcsetpgrp(0, shell_pgid);
+        /* Job control: the shell leads its own process group and owns the terminal. The stop
+         * signals are ignored first: moving to a new group makes the shell a background
+         * process until tcsetpgrp, which would stop it with SIGTTOU. */
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_sigint;   /* no SA_RESTART: Ctrl-C abandons the line being typed */
@@ -1156,6 +1162,10 @@ int main(int argc, char **argv) {
         signal(SIGTSTP, SIG_IGN);
         signal(SIGTTIN, SIG_IGN);
         signal(SIGTTOU, SIG_IGN);
+        shell_pgid = getpid();
+        if (getpgrp() != shell_pgid) setpgid(0, 0);
+        shell_pgid = getpgrp();
+        tcsetpgrp(0, shell_pgid);
     }
 
     struct str pending = {0};

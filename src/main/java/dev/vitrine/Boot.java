@@ -109,8 +109,8 @@ final class Boot {
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         task.setExePath(exePath);
-        // ^C on the terminal: SIGINT to the kernel's foreground group (the first process's, at first).
-        console[0].terminal().setOnInterrupt(() -> kernel.signalForeground(dev.vitrine.proc.Signals.SIGINT));
+        // ^C/^Z on the terminal: SIGINT/SIGTSTP to the kernel's foreground group (the first process's, at first).
+        console[0].terminal().setOnSignal(kernel::signalForeground);
         byte[] random = new byte[16];
         services.randomBytes(random);
         // The host's arguments and environment as the guest's bytes, one char per byte (fs.Names).
@@ -127,7 +127,7 @@ final class Boot {
         kernel.setEntry(task, img.entry(), img.sp());
         task.setImage(args, img);
 
-        console[0].terminal().setOnInterrupt(() -> kernel.interruptFromHost(dev.vitrine.proc.Signals.SIGINT));
+        console[0].terminal().setOnSignal(kernel::interruptFromHost);
         boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);
         HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(console[0].terminal()) : null;
         kernel.setHostTerminal(ctrlC != null);

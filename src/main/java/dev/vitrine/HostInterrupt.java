@@ -1,36 +1,54 @@
 package dev.vitrine;
 
 import dev.vitrine.fs.Terminal;
+import dev.vitrine.proc.Signals;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The host's ^C while a guest runs on the host's terminal: it becomes SIGINT for the
- * guest's foreground process group instead of ending the JVM. A guest that ignores SIGINT
- * can still be left: the third ^C in a row ends the run with status 130.
+ * The host terminal's ^C and ^Z while a guest runs on it: SIGINT and SIGTSTP for the guest's
+ * foreground process group instead of ending or stopping the JVM (the host's shell would
+ * otherwise take the terminal back while the machine is frozen). A guest that ignores SIGINT
+ * can still be left: the third ^C in a row ends the run with status 130. The host's ^\ stays
+ * the JVM's (it reserves SIGQUIT for its thread dump), so it never reaches the guest.
  */
 final class HostInterrupt {
+    /** A host signal trapped, and the handler it had before. */
     @SuppressWarnings("removal")
-    private final sun.misc.SignalHandler previous;
+    private record Trapped(sun.misc.Signal signal, sun.misc.SignalHandler previous) {}
+
+    private final List<Trapped> trapped = new ArrayList<>();
     private int count;
 
-    @SuppressWarnings("removal")
-    private HostInterrupt(Terminal term) {
-        previous = sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
-            if (++count >= 3) {
+    private HostInterrupt() {}
+
+    static HostInterrupt install(Terminal term) {
+        HostInterrupt h = new HostInterrupt();
+        h.trap("INT", () -> {
+            if (++h.count >= 3) {
                 System.err.println("\nvitrine: interrupted three times; stopping");
                 Runtime.getRuntime().halt(130);
             }
-            term.interrupt();
+            term.signal(Signals.SIGINT);
         });
+        if (h.trapped.isEmpty()) return null;
+        h.trap("TSTP", () -> term.signal(Signals.SIGTSTP));
+        return h;
     }
 
-    static HostInterrupt install(Terminal term) {
+    @SuppressWarnings("removal")
+    private void trap(String name, Runnable action) {
         try {
-            return new HostInterrupt(term);
+            sun.misc.Signal s = new sun.misc.Signal(name);
+            trapped.add(new Trapped(s, sun.misc.Signal.handle(s, sig -> action.run())));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            return null;
+            // A signal the JVM keeps for itself, or a platform without it: the host's default stays.
         }
     }
 
     @SuppressWarnings("removal")
-    void restore() { sun.misc.Signal.handle(new sun.misc.Signal("INT"), previous); }
+    void restore() {
+        for (Trapped t : trapped) sun.misc.Signal.handle(t.signal(), t.previous());
+    }
 }

@@ -22,6 +22,7 @@ public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Devi
         this.dev = dev;
         this.ino = ino;
         this.mode = mode;
+        vfs.inodeMade(dev);
         long now = vfs.now();
         atime = mtime = ctime = now;
     }

@@ -33,8 +33,8 @@ public record Statfs(long type, long bsize, long blocks, long bfree, long bavail
 
     /**
      * shmem_statfs: blocks are pages of the size limit, free what no file holds; files are as many
-     * as pages (Linux's default nr_inodes is half of RAM's pages too), free less the inode numbers
-     * handed out. An unlimited tmpfs (size=0) shows 0 for all four, as Linux's does.
+     * as pages (Linux's default nr_inodes is half of RAM's pages too), free less the inodes the tree
+     * has made. An unlimited tmpfs (size=0) shows 0 for all four, as Linux's does.
      */
     private static Statfs tmpfs(Vfs v) {
         Tmpfs t = v.tmpfs();

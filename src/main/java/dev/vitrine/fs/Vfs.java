@@ -18,6 +18,7 @@ public final class Vfs {
     /** The machine's page cache owner (mm); null until Boot sets it (then file I/O goes through frames). */
     private dev.vitrine.mm.Pager pager;
     private long nextIno = 1;
+    private long tmpfsInodes;
     /** The in-memory tree's space: its size limit and the machine it charges. */
     private Tmpfs tmpfs = Tmpfs.unlimited();
     private PipeBudget pipeBudget;
@@ -57,8 +58,9 @@ public final class Vfs {
         return pipeBudget;
     }
     public long nextIno() { return nextIno++; }
-    /** How many inode numbers the tree has handed out (statfs's inodes in use, an upper bound). */
-    long inodesMade() { return nextIno - 1; }
+    /** How many inodes the in-memory tree has made (statfs's inodes in use: an upper bound, unlinked ones still count). */
+    long inodesMade() { return tmpfsInodes; }
+    void inodeMade(long dev) { if (dev == TMPFS_DEV) tmpfsInodes++; }
     void addHostMount(long dev, HostHandle root, boolean writable) { hostMounts.put(dev, new HostMount(root, writable)); }
     HostMount hostMount(long dev) { return hostMounts.get(dev); }
 

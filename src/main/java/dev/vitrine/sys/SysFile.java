@@ -3,11 +3,13 @@ package dev.vitrine.sys;
 import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
+import dev.vitrine.fs.Console;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.PipeEnd;
 import dev.vitrine.proc.Continuation;
+import dev.vitrine.proc.JobControl;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Signals;
 import dev.vitrine.proc.Task;
@@ -59,6 +61,17 @@ final class SysFile {
         return Syscall.RESTART;
     }
 
+    /**
+     * The terminal's job-control check (n_tty_read's job_control, n_tty_write under TOSTOP):
+     * 0 to go on, -EIO, or RESTART once the caller's group was sent {@code sig}: the call runs
+     * again when the group is continued (or ends in EINTR after a handler without SA_RESTART).
+     */
+    static long ttyCheck(Kernel k, Task t, File file, int sig) {
+        if (!(file instanceof Console c) || !c.isTerminal()) return 0;
+        long r = JobControl.check(k, t, sig);
+        return r == JobControl.SIGNALLED ? Syscall.RESTART : r;
+    }
+
     /** read/pread64 ({@code pos} -1: at and past the description's offset). */
     static long read(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
         FileDescription f = fd(t, fd);
@@ -66,6 +79,8 @@ final class SysFile {
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
         if (!Access.ok(t, buf, n)) return -Errno.EFAULT;
         if (f.file().seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
+        long tty = ttyCheck(k, t, f.file(), Signals.SIGTTIN);
+        if (tty != 0) return tty;
         int len = (int) Math.min(Math.min(n, MAX_RW), CHUNK);
         if (f.file() instanceof PipeEnd p && pos < 0) {
             // Pipes copy from their pages straight into user memory.
@@ -119,6 +134,10 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
+        if (done == 0 && file instanceof Console con && con.terminal().tostop()) {
+            long tty = ttyCheck(k, t, file, Signals.SIGTTOU);
+            if (tty != 0) return tty;
+        }
         boolean append = (f.flags() & Fcntl.O_APPEND) != 0 && file.seekable();
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
@@ -203,6 +222,8 @@ final class SysFile {
         long want = total(v);
         if (want < 0) return -Errno.EINVAL;
         if (pos >= 0 && !f.file().seekable()) return -Errno.ESPIPE;
+        long tty = ttyCheck(k, t, f.file(), Signals.SIGTTIN);
+        if (tty != 0) return tty;
         byte[] b = new byte[(int) Math.min(Math.min(want, MAX_RW), CHUNK * 16L)];
         long r = f.file().read(b, 0, b.length, pos >= 0 ? pos : f.offset());
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "readv(" + fd + ")");

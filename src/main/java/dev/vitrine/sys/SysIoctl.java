@@ -2,6 +2,7 @@ package dev.vitrine.sys;
 
 import dev.vitrine.abi.Fcntl;
 import dev.vitrine.fs.Console;
+import dev.vitrine.proc.Signals;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
@@ -51,6 +52,8 @@ final class SysIoctl {
         return switch (req) {
             case TCGETS -> t.memory().write(arg, c.termios()) ? 0 : -Errno.EFAULT;
             case TCSETS, TCSETSW, TCSETSF -> {
+                long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);
+                if (tty != 0) yield tty;
                 byte[] b = new byte[36];
                 if (!t.memory().read(arg, b, 0, b.length)) yield -Errno.EFAULT;
                 c.setTermios(b);
@@ -60,6 +63,8 @@ final class SysIoctl {
             case TIOCSWINSZ -> 0;
             case TIOCGPGRP -> t.memory().writeInt(arg, k.foregroundPgid()) ? 0 : -Errno.EFAULT;
             case TIOCSPGRP -> {
+                long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);
+                if (tty != 0) yield tty == -Errno.EIO ? -Errno.ENOTTY : tty;   // tiocspgrp
                 Integer pg = readInt(t, arg);
                 if (pg == null) yield -Errno.EFAULT;
                 if (pg < 0) yield -Errno.EINVAL;

@@ -69,26 +69,63 @@ class TerminalTest {
         }
     }
 
-    /** A pipeline, a redirect, a background job, and (if asked) Ctrl-C of a yes pipeline. */
+    /** A pipeline, a redirect, a background job, and (if asked) Ctrl-C of a yes pipeline and Ctrl-Z with fg. */
     private void session(boolean ctrlC) throws Exception {
         waitFor("$ ", 60);
-        type("ls -1 | cut -d. -f1 | sort | uniq | wc -l");
+        command("ls -1 | cut -d. -f1 | sort | uniq | wc -l");
         waitFor("\n6\n", 60);
-        type("echo redirected > out; cat out");
+        command("echo redirected > out; cat out");
         waitFor("\nredirected\n", 60);
-        type("sleep 30 &");
+        command("sleep 30 &");
         waitFor("[1] ", 60);
-        type("jobs");
+        command("jobs");
         waitFor("[1]+  Running                 sleep 30 &", 60);
         if (ctrlC) {
-            type("yes | cat > /dev/null");
+            command("yes | cat > /dev/null");
             Thread.sleep(1500);
             tmux("send-keys", "-t", session, "C-c");
-            type("echo status $?");
+            command("echo status $?");
             waitFor("status 130", 60);
         }
-        type("kill %1; wait; echo end");
+        if (ctrlC) jobControl();
+        command("kill %1; wait; echo end");
         waitFor("\nend\n", 60);
+    }
+
+    /**
+     * ^Z stops the foreground job, not the machine: the shell takes the terminal back and
+     * reports it; fg continues it. A background reader of the terminal is stopped by SIGTTIN
+     * and the typed line goes to the shell; fg gives it the terminal and the line it waits for.
+     */
+    private void jobControl() throws Exception {
+        command("cat");
+        Thread.sleep(1500);
+        tmux("send-keys", "-t", session, "C-z");
+        waitFor("[2]+  Stopped                 cat\n", 60);
+        command("echo alive");
+        waitFor("\nalive\n", 60);
+        command("fg");
+        waitFor("$ fg\ncat\n", 60);
+        type("resumed");
+        waitFor("\nresumed\nresumed\n", 60);
+        tmux("send-keys", "-t", session, "C-d");
+        command("echo status $?");
+        waitFor("status 0\n", 60);
+
+        command("cat > bgout &");
+        waitFor("[2] ", 60);
+        Thread.sleep(1500);
+        type("echo typed-here");   // the background cat may be at its read already: no prompt to wait for
+        waitFor("\ntyped-here\n", 60);
+        command("jobs");
+        waitFor("[2]+  Stopped                 cat > bgout\n", 60);
+        command("fg");
+        waitFor("$ fg\ncat > bgout\n", 60);
+        type("for-bg");
+        Thread.sleep(500);
+        tmux("send-keys", "-t", session, "C-d");
+        command("cat bgout");
+        waitFor("$ cat bgout\nfor-bg\n", 60);
     }
 
     private static boolean exists(String className) {
@@ -120,6 +157,17 @@ class TerminalTest {
     private void type(String line) throws Exception {
         tmux("send-keys", "-t", session, "-l", line);
         tmux("send-keys", "-t", session, "Enter");
+    }
+
+    /** Types a command line once the shell shows its prompt, so the echo of the line never comes before the prompt. */
+    private void command(String line) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            String[] lines = screen().stripTrailing().split("\n");
+            if (lines[lines.length - 1].endsWith("$")) break;
+            Thread.sleep(100);
+        }
+        type(line);
     }
 
     private String screen() throws Exception {
