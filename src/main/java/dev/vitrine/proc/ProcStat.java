@@ -134,7 +134,7 @@ final class ProcStat {
         }
         long[] rss = as.residentByKind();
         Exec.Bounds b = p.bounds;
-        long text = Math.min(as.pageUp(b.endCode()) - as.pageDown(b.startCode()), execVm * ps);
+        long text = Math.max(0, Math.min(as.pageUp(b.endCode()) - as.pageDown(b.startCode()), execVm * ps));
         if (b == Exec.Bounds.NONE) text = 0;
         long lib = execVm * ps - text;
         return kb("VmPeak", as.peakVm() * ps) + kb("VmSize", as.totalVm() * ps) + kb("VmLck", as.lockedVm() * ps)
