@@ -22,7 +22,7 @@ public final class ProcFiles implements ProcSource {
 
     @Override public List<Integer> pids() {
         List<Integer> out = new ArrayList<>();
-        for (Process p : kernel.processes()) if (process(p.pid) != null) out.add(p.pid);
+        for (Process p : kernel.processes()) if (listed(p)) out.add(p.pid);
         return out;
     }
 
@@ -82,9 +82,11 @@ public final class ProcFiles implements ProcSource {
 
     /** Live processes and zombies not yet reaped, as Linux lists them. */
     private Process process(int pid) {
-        for (Process p : kernel.processes()) if (p.pid == pid && p.state != Process.State.REAPED && !p.threads.isEmpty()) return p;
-        return null;
+        Process p = kernel.process(pid);
+        return p != null && listed(p) ? p : null;
     }
+
+    private static boolean listed(Process p) { return p.state != Process.State.REAPED && !p.threads.isEmpty(); }
 
     /** The thread group leader, whose state /proc/PID/stat shows (the first thread, Linux's group_leader). */
     private static Task leader(Process p) { return p.threads.get(0); }

@@ -87,7 +87,7 @@ final class ProcStat {
     static String status(Process p, Task t, long sigpending) {
         char st = state(p, t);
         long[] ic = ignCatch(p);
-        int fdMax = p.fds == null ? 0 : Math.max(64, Integer.highestOneBit(Math.max(1, p.fds.openFds().size())) * 2);
+        int fdMax = p.fds == null ? 0 : fdSize(p.fds.openFds());
         StringBuilder sb = new StringBuilder();
         sb.append("Name:\t").append(p.comm).append('\n')
                 .append(String.format("Umask:\t%04o\n", p.fds == null ? 022 : p.fds.umask()))
@@ -110,6 +110,19 @@ final class ProcStat {
         return sb.toString();
     }
 
+    /**
+     * fdt->max_fds: 64 (BITS_PER_LONG) until an fd at or past it opens, then expand_fdtable's
+     * size, a power of two times 128 (1 KiB of pointers). Vitrine has no table to grow, so the
+     * size follows the highest open fd; Linux's never shrinks.
+     */
+    private static int fdSize(java.util.List<Integer> open) {
+        int high = -1;
+        for (int fd : open) high = Math.max(high, fd);
+        if (high < 64) return 64;
+        int n = high / 128 + 1;
+        return (Integer.bitCount(n) == 1 ? n : Integer.highestOneBit(n) * 2) * 128;
+    }
+
     /** task_mem, less VmHWM (Vitrine does not note the resident set's high-water mark). */
     private static String mem(Process p, AddressSpace as) {
         long ps = as.pageSize();
@@ -121,7 +134,7 @@ final class ProcStat {
         }
         long[] rss = as.residentByKind();
         Exec.Bounds b = p.bounds;
-        long text = Math.min(as.pageUp(b.endCode()) - as.pageDown(b.startCode()), execVm * ps);
+        long text = Math.max(0, Math.min(as.pageUp(b.endCode()) - as.pageDown(b.startCode()), execVm * ps));
         if (b == Exec.Bounds.NONE) text = 0;
         long lib = execVm * ps - text;
         return kb("VmPeak", as.peakVm() * ps) + kb("VmSize", as.totalVm() * ps) + kb("VmLck", as.lockedVm() * ps)
