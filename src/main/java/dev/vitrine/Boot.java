@@ -131,6 +131,7 @@ final class Boot {
         boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);
         HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(console[0].terminal()) : null;
         kernel.setHostTerminal(ctrlC != null);
+        if (ctrlC != null) kernel.setHostJobStop(ctrlC::stopHostJob);
         Kernel.Stop stop;
         try {
             stop = kernel.run();

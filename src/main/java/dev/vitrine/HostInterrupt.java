@@ -47,6 +47,31 @@ final class HostInterrupt {
         }
     }
 
+    /**
+     * Stops the JVM as the host shell's job (the host's own SIGTSTP, its handler back to the
+     * default for that moment); returns when the host continues it (`fg`, `bg`).
+     */
+    @SuppressWarnings("removal")
+    void stopHostJob() {
+        for (Trapped t : trapped) {
+            if (!t.signal().getName().equals("TSTP")) continue;
+            sun.misc.SignalHandler ours = sun.misc.Signal.handle(t.signal(), sun.misc.SignalHandler.SIG_DFL);
+            try {
+                Libc.raise(t.signal().getNumber());   // stops every thread of the JVM until the host's SIGCONT
+            } catch (LinkageError e) {
+                // No C library to call: the guest stays stopped, as a ^Z'd job of a shell that never continues it.
+            } finally {
+                sun.misc.Signal.handle(t.signal(), ours);
+            }
+        }
+    }
+
+    /** raise(3): sun.misc.Signal.raise refuses a signal whose handler is the default. */
+    private static final class Libc {
+        static { com.sun.jna.Native.register(Libc.class, com.sun.jna.NativeLibrary.getInstance("c")); }
+        static native int raise(int sig);
+    }
+
     @SuppressWarnings("removal")
     void restore() {
         for (Trapped t : trapped) sun.misc.Signal.handle(t.signal(), t.previous());

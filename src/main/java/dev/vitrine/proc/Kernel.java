@@ -430,7 +430,24 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      */
     public void setHostInputAwaited(java.util.function.BooleanSupplier awaited) { host.setInputAwaited(awaited); }
 
+    /** What stops the machine itself as the host shell's job ({@link #setHostJobStop}); null: nothing. */
+    private Runnable hostJobStop;
+    private boolean hostJobStopped;
+
+    /**
+     * With a host terminal and no guest shell to take it back: when the first process's group
+     * stops (^Z at `vitrine run`), {@code stop} stops the JVM as the host shell's job and returns
+     * once the host continues it; the group then gets SIGCONT, as `fg` sends it. Machine's thread.
+     */
+    public void setHostJobStop(Runnable stop) { hostJobStop = stop; }
+
     private void takeHostSignals() {
+        if (hostJobStopped) {
+            hostJobStopped = false;
+            hostJobStop.run();
+            for (Process p : List.copyOf(pids.processes()))
+                if (p.alive() && p.pgid == init.pgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(Signals.SIGCONT, SigInfo.SI_KERNEL, 0, 0));
+        }
         host.runEvents();
         long bits = host.take();
         for (int s = 1; bits != 0; s++, bits >>>= 1) if ((bits & 1) != 0) signalForeground(s);
@@ -447,6 +464,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         p.continueReport = false;
         for (Task x : p.threads) runQueue.remove(x);
         Exit.notifyParent(this, p, SigInfo.CLD_STOPPED, sig);
+        if (hostJobStop != null && p == init && groupStopped(p.pgid)) hostJobStopped = true;
+    }
+
+    private boolean groupStopped(int pgid) {
+        for (Process q : pids.processes()) if (q.alive() && q.pgid == pgid && !q.stopped) return false;
+        return true;
     }
 
     void continueProcess(Process p) {

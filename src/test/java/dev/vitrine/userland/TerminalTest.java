@@ -97,6 +97,42 @@ class TerminalTest {
         }
     }
 
+    /**
+     * ^Z at `vitrine run` with no guest shell: the machine stops as the host bash's job, and
+     * bash's fg continues it and the guest, as it does for cat under qemu-riscv64.
+     */
+    @Test
+    void runStopsAsTheHostShellsJob() throws Exception {
+        Path qemu = Toolchain.requireQemu();
+        Userland.build();
+        requireTmux();
+        Path cat = Userland.BIN.resolve("cat");
+        for (String command : List.of(qemu + " " + cat,
+                "java -Xss16m -cp " + System.getProperty("java.class.path") + " dev.vitrine.cli.Main run " + cat)) {
+            Path dir = Files.createTempDirectory("vitrine-tty");
+            try {
+                start(dir, "env -i PS1='host$ ' TERM=xterm PATH=/usr/bin:/bin bash --norc --noprofile -i");
+                waitFor("host$ ", 60);
+                type(command);
+                type("before");
+                waitFor("before\nbefore\n", 60);
+                tmux("send-keys", "-t", session, "C-z");
+                waitFor("Stopped", 60);
+                waitFor("host$ ", 60);
+                type("fg");
+                type("after");
+                waitFor("after\nafter\n", 60);
+                tmux("send-keys", "-t", session, "C-d");
+                command("echo status $?");
+                waitFor("\nstatus 0\n", 60);
+            } finally {
+                tmux("kill-session", "-t", session);
+                session = null;
+                Userland.deleteTree(dir);
+            }
+        }
+    }
+
     /** The program's own lines ("how ..." and what it wrote) when run alone on a tmux terminal. */
     private String runOnTerminal(Path dir, String command) throws Exception {
         start(dir, "sh -c '" + command + "; echo ==END==; sleep 60'");
