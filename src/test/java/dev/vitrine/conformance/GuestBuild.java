@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The flags are those of {@code userland/Makefile} (keep the two in step): static, -O2 -Wall,
  * linked with libm and libatomic.
  */
-final class GuestBuild {
+public final class GuestBuild {
     static final List<String> CFLAGS = List.of("-static", "-O2", "-Wall");
     static final List<String> LDLIBS = List.of("-lm", "-latomic");
     private static final long COMPILE_TIMEOUT_S = 120;
@@ -30,16 +30,21 @@ final class GuestBuild {
     private final Path cacheDir;
     private String compilerIdentity;
 
-    GuestBuild(Path compiler, Path cacheDir) {
+    public GuestBuild(Path compiler, Path cacheDir) {
         this.compiler = compiler;
         this.cacheDir = cacheDir;
     }
 
     /** The static riscv64 ELF for {@code source}, compiled now or taken from the cache. */
     Path binary(Path source) throws IOException, InterruptedException {
+        return binary(source, CFLAGS, LDLIBS);
+    }
+
+    /** {@code source} built with {@code cflags} before it and {@code ldlibs} after it, compiled now or taken from the cache. */
+    public Path binary(Path source, List<String> cflags, List<String> ldlibs) throws IOException, InterruptedException {
         byte[] text = Files.readAllBytes(source);
         String name = stripC(source.getFileName().toString());
-        String key = hash(identity(), String.join(" ", CFLAGS), String.join(" ", LDLIBS), new String(text, StandardCharsets.UTF_8));
+        String key = hash(identity(), String.join(" ", cflags), String.join(" ", ldlibs), new String(text, StandardCharsets.UTF_8));
         Path dir = cacheDir.resolve(key.substring(0, 16));
         Path out = dir.resolve(name);
         if (Files.isRegularFile(out)) return out;
@@ -49,11 +54,11 @@ final class GuestBuild {
         try {
             List<String> cmd = new ArrayList<>();
             cmd.add(compiler.toString());
-            cmd.addAll(CFLAGS);
+            cmd.addAll(cflags);
             cmd.add("-o");
             cmd.add(tmp.toString());
             cmd.add(source.toString());
-            cmd.addAll(LDLIBS);
+            cmd.addAll(ldlibs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(COMPILE_TIMEOUT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
