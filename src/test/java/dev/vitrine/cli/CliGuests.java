@@ -1,11 +1,9 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.conformance.Toolchain;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,16 +16,7 @@ final class CliGuests {
     private CliGuests() {}
 
     static Path build(String name) throws IOException, InterruptedException {
-        Path cc = Toolchain.requireCompiler();
-        Path src = Path.of("src/test/resources/cli", name + ".c").toAbsolutePath();
-        Path out = Path.of("target/cli-guests", name).toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) > 0) return out;
-        Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-Wall", "-o", out.toString(), src.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("cannot build " + name + ":\n" + log);
-        return out;
+        return dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/resources/cli", name + ".c"));
     }
 
     /** `java ... dev.vitrine.cli.Main` on this test JVM's class path: the classes this build compiled and their libraries. */

@@ -35,6 +35,20 @@ public final class GuestBuild {
         this.cacheDir = cacheDir;
     }
 
+    private static GuestBuild tests;
+
+    /**
+     * The tests' one way to build a guest program: {@code source} static, -O2 -Wall, with libm and
+     * libatomic, cached by content under target/guests. A missing compiler skips, or fails under CI=true.
+     */
+    public static Path build(Path source) throws IOException, InterruptedException {
+        Path cc = Toolchain.requireCompiler();
+        synchronized (GuestBuild.class) {
+            if (tests == null) tests = new GuestBuild(cc, Path.of("target/guests").toAbsolutePath());
+        }
+        return tests.binary(source.toAbsolutePath());
+    }
+
     /** The static riscv64 ELF for {@code source}, compiled now or taken from the cache. */
     Path binary(Path source) throws IOException, InterruptedException {
         return binary(source, CFLAGS, LDLIBS);

@@ -1,6 +1,5 @@
 package dev.vitrine.mm;
 
-import dev.vitrine.conformance.Toolchain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,7 @@ class HogTest {
     private static Path exe;
 
     @BeforeAll static void compile() throws Exception {
-        Path cc = Toolchain.requireCompiler();
-        exe = Path.of("target/hog-test/hog").toAbsolutePath();
-        Files.createDirectories(exe.getParent());
-        Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-o", exe.toString(),
-                Path.of("src/test/java/dev/vitrine/mm/hogs/hog.c").toAbsolutePath().toString()).inheritIO().start();
-        assertEquals(0, p.waitFor(), "riscv64-linux-gnu-gcc");
+        exe = dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/java/dev/vitrine/mm/hogs/hog.c"));
     }
 
     private record Run(int status, String output) {}

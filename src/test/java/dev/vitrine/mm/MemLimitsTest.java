@@ -1,13 +1,11 @@
 package dev.vitrine.mm;
 
 import dev.vitrine.Machine;
-import dev.vitrine.conformance.Toolchain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,12 +20,7 @@ class MemLimitsTest {
     private static Path exe;
 
     @BeforeAll static void compile() throws Exception {
-        Path cc = Toolchain.requireCompiler();
-        exe = Path.of("target/hog-test/limits").toAbsolutePath();
-        Files.createDirectories(exe.getParent());
-        Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-o", exe.toString(),
-                Path.of("src/test/java/dev/vitrine/mm/hogs/limits.c").toAbsolutePath().toString()).inheritIO().start();
-        assertEquals(0, p.waitFor(), "riscv64-linux-gnu-gcc");
+        exe = dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/java/dev/vitrine/mm/hogs/limits.c"));
     }
 
     private record Run(int status, String out, String report) {}

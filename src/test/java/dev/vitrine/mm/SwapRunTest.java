@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,12 +17,7 @@ class SwapRunTest {
     private static Path exe;
 
     @BeforeAll static void compile() throws Exception {
-        Path src = Path.of("userland/tests/mm_thrash.c").toAbsolutePath();
-        exe = Path.of("target/mm-test/mm_thrash");
-        Files.createDirectories(exe.getParent());
-        Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-static", "-O2", "-o", exe.toString(), src.toString())
-                .inheritIO().start();
-        assertEquals(0, p.waitFor(), "riscv64-linux-gnu-gcc");
+        exe = dev.vitrine.conformance.GuestBuild.build(Path.of("userland/tests/mm_thrash.c"));
     }
 
     private record Run(Machine.Result result, String stdout) {}
