@@ -114,12 +114,15 @@ class TerminalTest {
                 start(dir, "env -i PS1='host$ ' TERM=xterm PATH=/usr/bin:/bin bash --norc --noprofile -i");
                 waitFor("host$ ", 60);
                 type(command);
+                // Typed ahead while bash still holds the terminal raw, "before" would not be echoed.
+                awaitForeground("bash", 60);
                 type("before");
                 waitFor("before\nbefore\n", 60);
                 tmux("send-keys", "-t", session, "C-z");
                 waitFor("Stopped", 60);
                 waitFor("host$ ", 60);
                 type("fg");
+                awaitForeground("bash", 60);
                 type("after");
                 waitFor("after\nafter\n", 60);
                 tmux("send-keys", "-t", session, "C-d");
@@ -249,6 +252,18 @@ class TerminalTest {
             Thread.sleep(100);
         }
         type(line);
+    }
+
+    /** Waits until the pane's foreground process is no longer {@code shell}: the command runs, the terminal is cooked again. */
+    private void awaitForeground(String shell, long seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String now = shell;
+        while (System.nanoTime() < end) {
+            now = tmux("display-message", "-p", "-t", session, "#{pane_current_command}").strip();
+            if (!now.equals(shell) && !now.isEmpty()) return;
+            Thread.sleep(100);
+        }
+        assertTrue(false, "the command never left " + shell + " for the foreground (still " + now + ")");
     }
 
     private String screen() throws Exception {
