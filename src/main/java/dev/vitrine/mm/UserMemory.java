@@ -92,11 +92,11 @@ public final class UserMemory {
         return v;
     }
 
-    /** A NUL-terminated string of at most {@code max} bytes, or null on EFAULT or when too long. */
-    public String readCString(long va, int max) { return readCString(va, max, StandardCharsets.UTF_8); }
-
-    /** As above, decoded with {@code cs} (paths: ISO-8859-1, one char per byte). */
-    public String readCString(long va, int max, java.nio.charset.Charset cs) {
+    /**
+     * A NUL-terminated string of at most {@code max} bytes, or null on EFAULT or when too long.
+     * One char per byte (ISO-8859-1), as the kernel sees names, argv and envp: any bytes, UTF-8 or not (fs.Names).
+     */
+    public String readCString(long va, int max) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < max) {
             long pa = translate(va, Access.LOAD);
@@ -104,7 +104,7 @@ public final class UserMemory {
             int n = (int) (pageSize - (va & (pageSize - 1)));
             for (int i = 0; i < n; i++) {
                 int c = memory.read8(pa + i);
-                if (c == 0) return out.toString(cs);
+                if (c == 0) return out.toString(StandardCharsets.ISO_8859_1);
                 out.write(c);
                 if (out.size() >= max) return null;
             }

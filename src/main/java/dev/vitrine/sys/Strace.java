@@ -79,7 +79,7 @@ final class Strace {
     private static String str(UserMemory m, long va) {
         if (va == 0) return "NULL";
         String s = m == null ? null : m.readCString(va, 4096);
-        return s == null ? ptr(va) : quote(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), s.length(), Integer.MAX_VALUE);
+        return s == null ? ptr(va) : quote(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), s.length(), Integer.MAX_VALUE);
     }
 
     private static String buf(UserMemory m, long va, int len) {

@@ -16,7 +16,6 @@ import dev.vitrine.proc.ExecImage;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,7 +145,7 @@ final class SysExec {
             Long p = t.memory().readLong(va + 8L * i);
             if (p == null) throw new FsException(Errno.EFAULT);
             if (p == 0) break;
-            String str = t.memory().readCString(p, MAX_ARG_STRLEN, StandardCharsets.ISO_8859_1);   // bytes, as names are (fs.Names)
+            String str = t.memory().readCString(p, MAX_ARG_STRLEN);
             if (str == null) {
                 if (t.memory().readCString(p, 1) == null) throw new FsException(Errno.EFAULT);
                 throw new FsException(Errno.E2BIG);

@@ -19,7 +19,7 @@ final class SysPathUtil {
     static String path(Task t, long va) {
         if (va == 0) throw new FsException(Errno.EFAULT);
         // One char per byte (fs.Names): a name of any bytes reaches the file system unchanged.
-        String p = t.memory().readCString(va, Namei.PATH_MAX, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String p = t.memory().readCString(va, Namei.PATH_MAX);
         if (p == null) {
             if (t.memory().readCString(va, 1) == null) throw new FsException(Errno.EFAULT);
             throw new FsException(Errno.ENAMETOOLONG);
