@@ -107,7 +107,7 @@ final class Boot {
         String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
         fds.setWakeup(vfs.wakeup());
-        Task task = kernel.newTask(name, space, fds, 0);
+        Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
         task.setExePath(exePath);
         // ^C/^Z on the terminal: SIGINT/SIGTSTP to the kernel's foreground group (the first process's, at first).
         console[0].terminal().setOnSignal(kernel::signalForeground);

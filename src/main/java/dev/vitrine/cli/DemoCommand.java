@@ -84,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         Trace t = Trace.parse(strace);
         out.println("What happened inside:");
         out.println();
-        out.println("Processes. The shell (pid 1) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
+        Object shell = s.get("processes") instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> m ? m.get("pid") : "?";
+        out.println("Processes. The shell (pid " + shell + ", a child of init) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
         out.println("each child moved its pipe ends onto fds 0 and 1 with dup3, closed the rest and exec'd its program.");
         out.printf("  %5s %5s  %-6s %-8s %9s %7s%n", "pid", "ppid", "comm", "status", "cpu (us)", "cow");
         if (s.get("processes") instanceof List<?> rows) {
