@@ -105,7 +105,7 @@ final class Boot {
         // The image lives in the in-memory tree, never in a mounted host directory.
         RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
         String exePath = exe.name();
-        fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
+        fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         task.setExePath(exePath);
