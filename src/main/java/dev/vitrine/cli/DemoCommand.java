@@ -84,8 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         Trace t = Trace.parse(strace);
         out.println("What happened inside:");
         out.println();
-        Object shell = s.get("processes") instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> m ? m.get("pid") : "?";
-        out.println("Processes. The shell (pid " + shell + ", a child of init) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
+        out.println("Processes. The shell (pid " + Trace.SHELL + ", a child of init) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
         out.println("each child moved its pipe ends onto fds 0 and 1 with dup3, closed the rest and exec'd its program.");
         out.printf("  %5s %5s  %-6s %-8s %9s %7s%n", "pid", "ppid", "comm", "status", "cpu (us)", "cow");
         if (s.get("processes") instanceof List<?> rows) {
@@ -134,6 +133,8 @@ final class DemoCommand implements Callable<Integer> {
         final Map<Integer, Long> written = new LinkedHashMap<>(), read = new LinkedHashMap<>(), fileWrites = new LinkedHashMap<>();
         int pipes;
 
+        /** The shell: the machine's first program, init's child (strace's lines carry no pid before a second task exists). */
+        private static final int SHELL = dev.vitrine.proc.Kernel.INIT_PID + 1;
         private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) = (-?\\d+|\\?)");
 
         static Trace parse(String text) {
@@ -141,11 +142,11 @@ final class DemoCommand implements Callable<Integer> {
             for (String line : text.split("\n")) {
                 Matcher m = LINE.matcher(line);
                 if (!m.find()) continue;
-                int pid = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+                int pid = m.group(1) == null ? SHELL : Integer.parseInt(m.group(1));
                 String call = m.group(2), args = m.group(3), ret = m.group(4);
                 long n = ret.equals("?") ? 0 : Long.parseLong(ret);
                 switch (call) {
-                    case "pipe2" -> { if (pid == 1) t.pipes++; }
+                    case "pipe2" -> { if (pid == SHELL) t.pipes++; }
                     case "execve" -> {
                         Matcher e = Pattern.compile("\"(?:.*/)?([^\"/]+)\"").matcher(args);
                         if (e.find()) t.comm.put(pid, e.group(1));
