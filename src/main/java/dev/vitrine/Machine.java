@@ -94,7 +94,7 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes) {}
+                         long tmpfsBytes, String cwd) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -119,6 +119,7 @@ public final class Machine {
         private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
         private String show, showAt;
+        private String cwd = dev.vitrine.fs.Rootfs.HOME;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -184,10 +185,12 @@ public final class Machine {
             showAt = at;
             return this;
         }
+        /** The first program's working directory, a guest path (default /home/user). */
+        public Builder cwd(String guestDir) { cwd = guestDir; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes), show, showAt);
+                    tmpfsBytes, cwd), show, showAt);
         }
     }
 }

@@ -39,6 +39,7 @@ final class RunCommand implements Callable<Integer> {
         List<Path> sources = new ArrayList<>(List.of(program));
         sources.addAll(build.extraSources());
         Machine.Builder b = machine.builder();
+        if (machine.hostDir().shown()) b.cwd(HostDir.GUEST);
         report.open();
         report.wire(b);
         show.open();
