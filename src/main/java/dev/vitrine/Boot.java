@@ -50,12 +50,12 @@ final class Boot {
     static final int INTERNAL_ERROR = 70;
 
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
-        return run(c, program, image, argv, Map.of());
+        return run(c, program, image, argv, Map.of(), null);
     }
 
     /** {@code replaced}: syscall handlers swapped in by tests (a handler that throws on purpose). */
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv,
-                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced) {
+                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced, dev.vitrine.proc.Watch watch) {
         ElfFile elf = new ElfFile(image);
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
@@ -65,6 +65,7 @@ final class Boot {
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
+        if (watch != null) kernel.setWatch(watch);
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());

@@ -40,6 +40,7 @@ final class ShCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
+    @Mixin ShowOptions show;
 
     /**
      * Everything after -c's line is the script's ($0, $1, ...), options too, as for sh -c: picocli's
@@ -67,6 +68,7 @@ final class ShCommand implements Callable<Integer> {
             throw new IllegalArgumentException("arguments need -c COMMANDS (they become $0, $1, ...)");
         machine.builder();   // every option checked, and the output files opened, before a userland build that may take minutes
         report.open();
+        show.open();
         Path home = DemoCommand.home();
         Path bin = buildUserland(home);
         Path examples = home.resolve("userland/build/examples");
@@ -77,6 +79,7 @@ final class ShCommand implements Callable<Integer> {
                 .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
                         "PS1=vitrine$ "));
         report.wire(b);
+        show.wire(b);
         Stdio.wire(b);
         HostDir here = machine.hostDir();
         if (command == null && here.shown() && System.console() != null)
@@ -92,6 +95,7 @@ final class ShCommand implements Callable<Integer> {
         Machine.Result r = b.build().run(bin.resolve("sh"), argv);
         System.out.flush();
         report.finish(r, machine.geometry());
+        show.finish(r);
         return r.exitStatus();
     }
 
