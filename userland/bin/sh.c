@@ -1316,7 +1316,7 @@ int main(int argc, char **argv) {
         if (pending.len) sadd(&pending, '\n');
         sadds(&pending, line);
         free(line);
-        if (!pending.s) sadds(&pending, "");
+        if (!pending.s) sempty(&pending);   /* sadds of "" allocates nothing: an empty first line */
         if (run_line(pending.s) == 1) continue;   /* open quote, trailing | or && */
         pending.len = 0;
         pending.s[0] = 0;
