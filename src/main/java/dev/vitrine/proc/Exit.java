@@ -74,6 +74,7 @@ final class Exit {
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
         p.ended = k.clock().now();
+        k.moment("exit", p);
         k.releaseFds(p.fds);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
