@@ -1,4 +1,5 @@
-/* ps: list the processes, from /proc: each numeric directory's stat, wchan and cmdline.
+/* ps: list the processes, from /proc: each numeric directory's stat, status (VmRSS: the
+ * resident set in KiB, 0 for a zombie), wchan and cmdline.
  *
  *   STAT   the state (R running, S sleeping, T stopped, Z zombie) and BSD ps's flags:
  *          < high priority (nice < 0), N low (nice > 0), s session leader, l threads,
@@ -12,6 +13,16 @@
 #include "util.h"
 
 static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+static void field(const char *status, const char *key, char *out, size_t size) {
+    *out = 0;
+    const char *p = strstr(status, key);
+    if (!p) return;
+    p += strlen(key);
+    while (*p == '\t' || *p == ' ') p++;
+    size_t n = strcspn(p, "\n");
+    snprintf(out, size, "%.*s", (int)n, p);
+}
 
 static ssize_t slurp(const char *path, char *buf, size_t size) {
     int fd = open(path, O_RDONLY);
@@ -38,9 +49,9 @@ int main(void) {
     /* The terminal's foreground group, for '+': fd 0, 1 or 2 when one is the terminal. */
     pid_t fg = -1;
     for (int fd = 0; fd < 3 && fg < 0; fd++) fg = tcgetpgrp(fd);
-    printf("%7s %7s %-5s %-20s %s\n", "PID", "PPID", "STAT", "WCHAN", "CMD");
+    printf("%7s %7s %6s %-5s %-20s %s\n", "PID", "PPID", "RSS", "STAT", "WCHAN", "CMD");
     for (int k = 0; k < n; k++) {
-        char path[64], stat[4096], cmd[1024], wchan[64];
+        char path[64], stat[4096], status[4096], cmd[1024], wchan[64], rss[32];
         snprintf(path, sizeof path, "/proc/%d/stat", pids[k]);
         if (slurp(path, stat, sizeof stat) < 0) continue;   /* it exited meanwhile */
         char *open = strchr(stat, '('), *close = strrchr(stat, ')');
@@ -66,6 +77,9 @@ int main(void) {
         if (threads > 1) st[m++] = 'l';
         if (fg > 0 && pgrp == fg && state != 'Z') st[m++] = '+';
         st[m] = 0;
+        snprintf(path, sizeof path, "/proc/%d/status", pids[k]);
+        if (slurp(path, status, sizeof status) < 0) status[0] = 0;
+        field(status, "VmRSS:", rss, sizeof rss);
         snprintf(path, sizeof path, "/proc/%d/wchan", pids[k]);
         if (slurp(path, wchan, sizeof wchan) <= 0 || strcmp(wchan, "0") == 0) strcpy(wchan, "-");
         snprintf(path, sizeof path, "/proc/%d/cmdline", pids[k]);
@@ -73,7 +87,7 @@ int main(void) {
         if (len > 0) {
             for (ssize_t j = 0; j < len - 1; j++) if (cmd[j] == 0) cmd[j] = ' ';
         } else snprintf(cmd, sizeof cmd, "[%s]", name);
-        printf("%7d %7ld %-5s %-20s %s\n", pids[k], ppid, st, wchan, cmd);
+        printf("%7d %7ld %6lld %-5s %-20s %s\n", pids[k], ppid, atoll(rss), st, wchan, cmd);
     }
     return 0;
 }
