@@ -118,6 +118,7 @@ public final class SignalDelivery {
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
+            k.moment("signal:" + Signals.name(sig), p);
             if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false); return; }
             if (act.isIgnore()) continue;
             if (act.isDefault()) {
