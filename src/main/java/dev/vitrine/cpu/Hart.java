@@ -57,8 +57,8 @@ public final class Hart {
      * every register, byte of memory and counter comes out the same.
      */
     private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
-    /** Entries into a block head before it is translated. */
-    int hotThreshold = 50;
+    /** Entries into a block head before it is translated (tests lower it through vitrine.jit.threshold to translate everything). */
+    int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 50));
     /** Where a translated block left pc (see {@link Translated#run}). */
     long exitPc;
     /** Translated block runs so far (for tests: that the translator did the work). */
