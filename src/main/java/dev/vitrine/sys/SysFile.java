@@ -173,7 +173,7 @@ final class SysFile {
             if (r < 0) return done > 0 ? done : r;
             if (pos < 0 && file.seekable()) f.setOffset((append ? at : f.offset()) + r);
             done += r;
-            if (n == 0) break;
+            if (n == 0 || file.messages()) break;
             if (r < len && !blocks(f)) break;
         }
         return done;
