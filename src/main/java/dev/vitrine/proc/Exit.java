@@ -15,6 +15,7 @@ final class Exit {
     static void exitThread(Kernel k, Task t, int code) {
         Process p = t.proc;
         if (!p.exiting) p.groupExitStatus = (code & 0xff) << 8;
+        if (!p.hasOtherLiveThreads(t)) k.moment("exit", p);
         endThread(k, t);
         if (!p.hasLiveThreads()) endProcess(k, p, p.groupExitStatus, "");
     }
@@ -36,6 +37,8 @@ final class Exit {
 
     private static void endAll(Kernel k, Process p, int status, String note) {
         if (!p.alive()) return;
+        // The watch sees the process whole: its threads, its memory and the TLB's entries for it.
+        k.moment("exit", p);
         p.exiting = true;
         p.groupExitStatus = status;
         for (Task x : List.copyOf(p.threads)) endThread(k, x);
@@ -70,7 +73,6 @@ final class Exit {
         p.waitStatus = status;
         if (!note.isEmpty()) p.deathNote = note;
         p.ended = k.clock().now();
-        k.moment("exit", p);
         k.releaseFds(p.fds);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
