@@ -26,6 +26,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
     @Mixin BuildOptions build;
+    @Mixin ShowOptions show;
 
     @Spec CommandSpec spec;
 
@@ -38,8 +39,11 @@ final class RunCommand implements Callable<Integer> {
         List<Path> sources = new ArrayList<>(List.of(program));
         sources.addAll(build.extraSources());
         Machine.Builder b = machine.builder();
+        if (machine.hostDir().shown()) b.cwd(HostDir.GUEST);
         report.open();
         report.wire(b);
+        show.open();
+        show.wire(b);
         Path exe = source ? GuestCompiler.compile(sources, cflags, build.dynamic, spec.commandLine().getErr()) : program;
         Stdio.wire(b);
         List<String> argv = new ArrayList<>();
@@ -48,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Machine.Result r = b.build().run(exe, argv);
         System.out.flush();
         report.finish(r, machine.geometry());
+        show.finish(r);
         return r.exitStatus();
     }
 

@@ -70,6 +70,7 @@ final class Exit {
         p.waitStatus = status;
         if (!note.isEmpty()) p.deathNote = note;
         p.ended = k.clock().now();
+        k.moment("exit", p);
         k.releaseFds(p.fds);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();

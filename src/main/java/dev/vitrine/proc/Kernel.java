@@ -63,6 +63,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+
+    private Watch watch = Watch.NONE;
+    /** Who hears of the run's moments (the views' --show-at). */
+    public void setWatch(Watch w) { watch = w; }
+    /** A moment for the watch: {@code name} happened in {@code p}. */
+    void moment(String name, Process p) { watch.event(this, name, p); }
     public void setMaxInstructions(long n) { maxInstructions = n; }
     /** A limit on virtual time for the whole run, in ns; 0 = none. */
     public void setMaxTime(long ns) { maxTimeNs = ns; }
@@ -256,6 +262,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
         long next = timers.next();
         if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
+        // A watch waiting for an instruction count: the slice stops there (as at a timer), so it sees that moment.
+        long watched = watch.nextInstret();
+        if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
         int trap = hart.run(budget);
@@ -265,6 +274,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
+        if (retired == watched) watch.instret(this);
         return trap;
     }
 

@@ -118,6 +118,7 @@ public final class SignalDelivery {
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
+            k.moment("signal:" + Signals.name(sig), p);
             if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false); return; }
             if (act.isIgnore()) continue;
             if (act.isDefault()) {
@@ -173,7 +174,8 @@ public final class SignalDelivery {
         h.clearReservation();
         t.blocked |= act.mask() | (act.has(SigAction.SA_NODEFER) ? 0 : Signals.bit(sig));
         t.blocked &= ~Signals.UNBLOCKABLE;
-        if (act.has(SigAction.SA_RESETHAND)) t.proc.actions[sig] = SigAction.DEFAULT;
+        // sa_handler alone goes back to SIG_DFL (signal_delivered): the flags and mask stay, as sigaction then shows
+        if (act.has(SigAction.SA_RESETHAND)) t.proc.actions[sig] = new SigAction(SigAction.SIG_DFL, act.flags(), act.mask());
         return true;
     }
 

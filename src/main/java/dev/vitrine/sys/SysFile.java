@@ -90,6 +90,16 @@ final class SysFile {
         }
         byte[] b = s.ioBuffer(len);
         long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
+        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof Console c && c.isTerminal() && c.terminal().readTimeoutNs() >= 0) {
+            // Non-canonical VTIME: wait that long at most, then take what is there (maybe nothing).
+            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.terminal().readTimeoutNs();
+            if (k.clock().now() < at) {
+                t.setContinuation(new Continuation.Deadline(at));
+                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on the terminal for VTIME");
+                return Syscall.RESTART;
+            }
+            r = c.readTimedOut(b, 0, len);
+        }
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
         if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
@@ -163,7 +173,7 @@ final class SysFile {
             if (r < 0) return done > 0 ? done : r;
             if (pos < 0 && file.seekable()) f.setOffset((append ? at : f.offset()) + r);
             done += r;
-            if (n == 0) break;
+            if (n == 0 || file.messages()) break;
             if (r < len && !blocks(f)) break;
         }
         return done;
