@@ -94,7 +94,7 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes, String cwd) {}
+                         long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -118,6 +118,8 @@ public final class Machine {
         private int maxProcesses = 1024;
         private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
+        private dev.vitrine.sys.StraceFilter straceFilter = dev.vitrine.sys.StraceFilter.all();
+        private boolean straceTimestamps;
         private String show, showAt;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
 
@@ -157,6 +159,12 @@ public final class Machine {
         }
         /** strace-style lines go here; null for none. */
         public Builder strace(PrintStream s) { strace = s; return this; }
+        /** Which calls get strace lines (strace's -e trace=), and whether they start with -tt's virtual time of day. */
+        public Builder straceOptions(dev.vitrine.sys.StraceFilter filter, boolean timestamps) {
+            straceFilter = filter;
+            straceTimestamps = timestamps;
+            return this;
+        }
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
         public Builder tty(Boolean t) { tty = t; return this; }
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
@@ -190,7 +198,7 @@ public final class Machine {
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd), show, showAt);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps), show, showAt);
         }
     }
 }
