@@ -32,6 +32,7 @@ import dev.vitrine.mmu.PhysicalMemory;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 import dev.vitrine.sys.Dispatcher;
+import dev.vitrine.sys.Strace;
 import dev.vitrine.sys.Services;
 import dev.vitrine.sys.SyscallTable;
 
@@ -60,6 +61,7 @@ final class Boot {
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
         Hart hart = new Hart(mmu);
+        hart.setTranslation(c.translate());
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
@@ -93,7 +95,9 @@ final class Boot {
         HostOutput[] stdout = stdout(c, vfs, kernel, raw != null ? term : stdin);
         kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited()
                 || term.awaited());
-        PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        PrintStream straceLog = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        Strace strace = straceLog == null ? null : new Strace(straceLog, c.straceFilter(), c.straceTimestamps());
+        kernel.setTraceHook(strace);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
         kernel.setSyscallHandler(dispatcher);
@@ -161,6 +165,7 @@ final class Boot {
                 raw.restore();
             }
         }
+        if (strace != null) strace.flush(); // a call still asleep when the run stopped (a deadlock, a limit)
         stdout[1].flush();
         stdout[2].flush();
 

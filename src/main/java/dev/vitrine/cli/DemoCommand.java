@@ -135,15 +135,25 @@ final class DemoCommand implements Callable<Integer> {
 
         /** The shell: the machine's first program, init's child (strace's lines carry no pid before a second task exists). */
         private static final int SHELL = dev.vitrine.proc.Kernel.INIT_PID + 1;
-        private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) = (-?\\d+|\\?)");
+        private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) +=( -?\\d+| \\?)");
+        private static final Pattern UNFINISHED = Pattern.compile("^(\\[pid \\d+\\] )?(.*) <unfinished \\.\\.\\.>$");
+        private static final Pattern RESUMED = Pattern.compile("^(\\[pid \\d+\\] )?<\\.\\.\\. \\w+ resumed>(.*)$");
 
         static Trace parse(String text) {
             Trace t = new Trace();
-            for (String line : text.split("\n")) {
+            // A call that slept while others ran is two lines, "read(0,  <unfinished ...>" and
+            // "<... read resumed>"..."; joined, it is one call again.
+            Map<String, String> open = new LinkedHashMap<>();
+            for (String raw : text.split("\n")) {
+                Matcher u = UNFINISHED.matcher(raw), r = RESUMED.matcher(raw);
+                if (u.matches()) { open.put(String.valueOf(u.group(1)), u.group(2)); continue; }
+                String line = raw;
+                if (r.matches() && open.containsKey(String.valueOf(r.group(1))))
+                    line = (r.group(1) == null ? "" : r.group(1)) + open.remove(String.valueOf(r.group(1))) + r.group(2);
                 Matcher m = LINE.matcher(line);
                 if (!m.find()) continue;
                 int pid = m.group(1) == null ? SHELL : Integer.parseInt(m.group(1));
-                String call = m.group(2), args = m.group(3), ret = m.group(4);
+                String call = m.group(2), args = m.group(3), ret = m.group(4).trim();
                 long n = ret.equals("?") ? 0 : Long.parseLong(ret);
                 switch (call) {
                     case "pipe2" -> { if (pid == SHELL) t.pipes++; }

@@ -45,6 +45,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     final Futexes futexes = new Futexes(this);
     private final Oops oops = new Oops();
     private SyscallHandler syscalls;
+    private TraceHook traceHook;
     private long maxInstructions, maxTimeNs;
     private int maxProcesses = 1024;
     private long retired;
@@ -71,6 +72,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public static final int INIT_PID = 1;
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+    /** A tracer for signals, stops and exits (strace); null for none. */
+    public void setTraceHook(TraceHook h) { traceHook = h; }
+    TraceHook traceHook() { return traceHook; }
 
     private Watch watch = Watch.NONE;
     /** Who hears of the run's moments (the views' --show-at). */
@@ -96,6 +100,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public List<Task> tasks() { return List.copyOf(pids.threads()); }
     /** How many threads this machine has ever made (strace shows pids once there were two). */
     public long threadsCreated() { return pids.threadsCreated(); }
+    /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
+    public int liveThreads() { return pids.threads().size(); }
     /** The live and zombie processes, in pid order, init aside. */
     public List<Process> processes() {
         List<Process> out = new ArrayList<>(pids.processes());
