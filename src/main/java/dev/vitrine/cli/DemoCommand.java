@@ -134,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         int pipes;
 
         /** The shell: the machine's first program, init's child (strace's lines carry no pid before a second task exists). */
-        private static final int SHELL = dev.vitrine.proc.Kernel.INIT_PID + 1;
+        private static final int SHELL = dev.vitrine.proc.Kernel.FIRST_PID;
         private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) +=( -?\\d+| \\?)");
         private static final Pattern UNFINISHED = Pattern.compile("^(\\[pid \\d+\\] )?(.*) <unfinished \\.\\.\\.>$");
         private static final Pattern RESUMED = Pattern.compile("^(\\[pid \\d+\\] )?<\\.\\.\\. \\w+ resumed>(.*)$");

@@ -68,8 +68,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         pids.add(init);
     }
 
-    /** The pid of init, the parent of the first program; the first program gets the next one. */
-    public static final int INIT_PID = 1;
+    /** The pid of init, the parent of the first program, and the first program's, the next one. */
+    public static final int INIT_PID = 1, FIRST_PID = 2;
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
     /** A tracer for signals, stops and exits (strace); null for none. */
