@@ -95,6 +95,7 @@ final class Boot {
         PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
+        if (c.hostFds() && c.diagnostics() == System.err) kernel.setLiveNotes(diagnostics);
         kernel.setSyscallHandler(dispatcher);
         Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];
