@@ -1,5 +1,5 @@
 /* ps: list the processes, from /proc: each numeric directory's status (Pid, PPid, State,
- * Name) and cmdline. */
+ * Name, VmRSS: the resident set in KiB, 0 for a zombie) and cmdline. */
 #include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -39,20 +39,21 @@ int main(void) {
         }
     closedir(d);
     qsort(pids, n, sizeof *pids, cmp);
-    printf("%7s %7s %s %s\n", "PID", "PPID", "S", "CMD");
+    printf("%7s %7s %6s %s %s\n", "PID", "PPID", "RSS", "S", "CMD");
     for (int k = 0; k < n; k++) {
-        char path[64], status[4096], cmd[1024], name[64], ppid[32], state[32];
+        char path[64], status[4096], cmd[1024], name[64], ppid[32], state[32], rss[32];
         snprintf(path, sizeof path, "/proc/%d/status", pids[k]);
         if (slurp(path, status, sizeof status) < 0) continue;   /* it exited meanwhile */
         field(status, "Name:", name, sizeof name);
         field(status, "PPid:", ppid, sizeof ppid);
         field(status, "State:", state, sizeof state);
+        field(status, "VmRSS:", rss, sizeof rss);
         snprintf(path, sizeof path, "/proc/%d/cmdline", pids[k]);
         ssize_t len = slurp(path, cmd, sizeof cmd);
         if (len > 0) {
             for (ssize_t j = 0; j < len - 1; j++) if (cmd[j] == 0) cmd[j] = ' ';
         } else snprintf(cmd, sizeof cmd, "[%s]", name);
-        printf("%7d %7s %c %s\n", pids[k], ppid, state[0] ? state[0] : '?', cmd);
+        printf("%7d %7s %6lld %c %s\n", pids[k], ppid, atoll(rss), state[0] ? state[0] : '?', cmd);
     }
     return 0;
 }

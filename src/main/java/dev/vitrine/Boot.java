@@ -32,6 +32,7 @@ import dev.vitrine.mmu.PhysicalMemory;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 import dev.vitrine.sys.Dispatcher;
+import dev.vitrine.sys.Strace;
 import dev.vitrine.sys.Services;
 import dev.vitrine.sys.SyscallTable;
 
@@ -50,12 +51,12 @@ final class Boot {
     static final int INTERNAL_ERROR = 70;
 
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
-        return run(c, program, image, argv, Map.of());
+        return run(c, program, image, argv, Map.of(), null);
     }
 
     /** {@code replaced}: syscall handlers swapped in by tests (a handler that throws on purpose). */
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv,
-                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced) {
+                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced, dev.vitrine.proc.Watch watch) {
         ElfFile elf = new ElfFile(image);
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
@@ -65,6 +66,7 @@ final class Boot {
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
+        if (watch != null) kernel.setWatch(watch);
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());
@@ -92,7 +94,9 @@ final class Boot {
         HostOutput[] stdout = stdout(c, vfs, kernel, raw != null ? term : stdin);
         kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited()
                 || term.awaited());
-        PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        PrintStream straceLog = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        Strace strace = straceLog == null ? null : new Strace(straceLog, c.straceFilter(), c.straceTimestamps());
+        kernel.setTraceHook(strace);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
         if (c.hostFds() && c.diagnostics() == System.err) kernel.setLiveNotes(diagnostics);
@@ -161,6 +165,7 @@ final class Boot {
                 raw.restore();
             }
         }
+        if (strace != null) strace.flush(); // a call still asleep when the run stopped (a deadlock, a limit)
         stdout[1].flush();
         stdout[2].flush();
 

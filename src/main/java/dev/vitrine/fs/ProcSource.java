@@ -25,6 +25,18 @@ public interface ProcSource {
 
     String meminfo();
 
+    /** /proc/PID/smaps and smaps_rollup (empty for a zombie, as Linux shows). */
+    String smaps(int pid);
+
+    String smapsRollup(int pid);
+
+    /**
+     * /proc/PID/pagemap: fills {@code out} with the 64-bit entries of the pages from {@code vpn}
+     * ({@code showPfn}: the reader may see frame numbers). Returns how many entries lie below the
+     * end of the user address space (0 past it, or when the process has no memory).
+     */
+    int pagemap(int pid, long vpn, long[] out, boolean showPfn);
+
     /** /proc/sys/kernel/pid_max: the largest pid plus one that fork hands out. */
     int pidMax();
 

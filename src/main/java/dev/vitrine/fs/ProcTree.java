@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, meminfo, vmstat, a few of sys/, and per process fd/, maps, stat, status, task/, exe, cmdline, comm. */
+/** /proc: self, cpuinfo, meminfo, vmstat, a few of sys/, and per process fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm. */
 final class ProcTree {
     private ProcTree() {}
 
@@ -31,11 +31,19 @@ final class ProcTree {
     }
 
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "stat", "status", "task"), name -> switch (name) {
+        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "status", "task"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
             case "maps" -> file(v, () -> src.maps(pid));
+            case "smaps" -> file(v, () -> src.smaps(pid));
+            case "smaps_rollup" -> file(v, () -> src.smapsRollup(pid));
+            case "pagemap" -> {
+                // S_IRUSR, as Linux's REG("pagemap", S_IRUSR, ...)
+                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, new ProcPagemap(src, pid), true);
+                f.link();
+                yield f;
+            }
             case "stat" -> file(v, () -> src.stat(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> dir(v, () -> List.of("stat", "status"),

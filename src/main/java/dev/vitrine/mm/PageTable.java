@@ -109,6 +109,26 @@ public final class PageTable {
         }
     }
 
+    /** Calls {@code out} with each frame that holds a table of this page table, the root's first. */
+    public void tableFrames(java.util.function.LongConsumer out) {
+        long rootFrame = rootPa >>> geometry.pageBits();
+        for (int i = 0; i < rootFrames; i++) out.accept(rootFrame + i);
+        tablesBelow(rootPa, 0, out);
+    }
+
+    private void tablesBelow(long table, int level, java.util.function.LongConsumer out) {
+        if (level == geometry.levels() - 1) return;
+        int pteBytes = geometry.pteBytes();
+        long n = 1L << geometry.levelBits(level);
+        for (long i = 0; i < n; i++) {
+            long pte = memory.readPte(table + i * pteBytes, pteBytes);
+            if (Pte.valid(pte) && !Pte.leaf(pte)) {
+                out.accept(Pte.ppn(pte));
+                tablesBelow(Pte.ppn(pte) << geometry.pageBits(), level + 1, out);
+            }
+        }
+    }
+
     /** Frees every table frame (not the leaves' frames: the address space drops those first). */
     public void destroy() {
         freeLevel(rootPa, 0);

@@ -45,6 +45,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     final Futexes futexes = new Futexes(this);
     private final Oops oops = new Oops();
     private SyscallHandler syscalls;
+    private TraceHook traceHook;
     private long maxInstructions, maxTimeNs;
     private int maxProcesses = 1024;
     private long retired;
@@ -63,6 +64,15 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+    /** A tracer for signals, stops and exits (strace); null for none. */
+    public void setTraceHook(TraceHook h) { traceHook = h; }
+    TraceHook traceHook() { return traceHook; }
+
+    private Watch watch = Watch.NONE;
+    /** Who hears of the run's moments (the views' --show-at). */
+    public void setWatch(Watch w) { watch = w; }
+    /** A moment for the watch: {@code name} happened in {@code p}. */
+    void moment(String name, Process p) { watch.event(this, name, p); }
     public void setMaxInstructions(long n) { maxInstructions = n; }
     /** A limit on virtual time for the whole run, in ns; 0 = none. */
     public void setMaxTime(long ns) { maxTimeNs = ns; }
@@ -82,6 +92,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public List<Task> tasks() { return List.copyOf(pids.threads()); }
     /** How many threads this machine has ever made (strace shows pids once there were two). */
     public long threadsCreated() { return pids.threadsCreated(); }
+    /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
+    public int liveThreads() { return pids.threads().size(); }
     /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(pids.processes()); }
     RunStats.Reaped reaped() { return pids.reaped(); }
@@ -271,6 +283,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
         long next = timers.next();
         if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
+        // A watch waiting for an instruction count: the slice stops there (as at a timer), so it sees that moment.
+        long watched = watch.nextInstret();
+        if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
         int trap = hart.run(budget);
@@ -280,6 +295,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
+        if (retired == watched) watch.instret(this);
         return trap;
     }
 
