@@ -113,6 +113,10 @@ record GuidePage(Path file, List<GuidePage.Transcript> transcripts) {
                 out.add(act.get(j++));
             } else i++;   // dropped: f[i][j] == f[i + 1][j] + 2
         }
+        // A marked line that moved (a death note printed earlier than before) keeps its marks.
+        for (int k = 0; k < out.size(); k++)
+            for (String e : exp)
+                if (e.contains("…") && !out.get(k).contains("…") && lineMatches(e, out.get(k))) { out.set(k, e); break; }
         return out;
     }
 
