@@ -61,6 +61,7 @@ final class Boot {
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
         Hart hart = new Hart(mmu);
+        hart.setTranslation(c.translate());
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
