@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.mmu.MmuStats;
+
 import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
@@ -273,7 +275,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
+        // The MMU counts only the hart's accesses: what it counted in this slice is this process's.
+        MmuStats m = mmu.stats();
+        long fh = m.fetchHits, fm = m.fetchMisses, dh = m.dataHits, dm = m.dataMisses, w = m.walks;
         int trap = hart.run(budget);
+        t.proc.measures.ran(m, fh, fm, dh, dm, w);
         long ran = hart.instret - before;
         t.instructions += ran;
         t.proc.cpu += ran;
