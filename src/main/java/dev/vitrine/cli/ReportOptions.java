@@ -2,6 +2,7 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import dev.vitrine.mmu.Geometry;
+import dev.vitrine.sys.StraceFilter;
 import dev.vitrine.trace.Json;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,16 @@ final class ReportOptions {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "write the figures as one JSON object")
     Path statsJson;
 
-    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
+    @Option(names = "--strace", description = "log each syscall, signal and exit to stderr as strace -f does")
     boolean strace;
+
+    @Option(names = "--strace-time", description = "start each --strace line with the virtual time of day, as strace -tt (implies --strace)")
+    boolean straceTime;
+
+    @Option(names = "--strace-filter", paramLabel = "SET",
+            description = "only these syscalls get --strace lines, as strace -e trace=SET: names and classes (%%file, %%desc, "
+                    + "%%process, %%signal, %%memory, %%clock, %%ipc, %%network, %%creds), ! negates (implies --strace)")
+    String straceFilter;
 
     private OutputStream json;
 
@@ -34,7 +43,21 @@ final class ReportOptions {
     }
 
     /** The syscall log goes to stderr. */
-    void wire(Machine.Builder b) { b.strace(strace ? System.err : null); }
+    void wire(Machine.Builder b) {
+        boolean on = strace || straceTime || straceFilter != null;
+        b.strace(on ? System.err : null);
+        if (on) b.straceOptions(filter(), straceTime);
+    }
+
+    /** --strace-filter's set; a name that is no syscall is a bad command line. */
+    private StraceFilter filter() {
+        if (straceFilter == null) return StraceFilter.all();
+        try {
+            return StraceFilter.parse(straceFilter);
+        } catch (IllegalArgumentException e) {
+            throw MachineOptions.bad("--strace-filter", straceFilter, e.getMessage());
+        }
+    }
 
     /** The report lines, the figures, and the JSON file once the run is over. */
     void finish(Machine.Result r, Geometry g) throws IOException {

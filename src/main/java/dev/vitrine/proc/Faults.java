@@ -24,6 +24,8 @@ final class Faults {
         // instruction's own pages): no progress is possible, which Linux's allocator also
         // ends by calling the OOM killer after its retries.
         if (f == Fault.HANDLED && t.space().stalled(k.hart().instret)) f = Fault.OOM;
+        if (f == Fault.MAPERR || f == Fault.ACCERR || f == Fault.BUS)
+            t.faultSite = new DeathNote.FaultSite(va, k.mmu().faultAccess(), k.hart().pc);
         switch (f) {
             case HANDLED -> {
                 if (ms.cowCopies > cow) k.moment("cow", t.proc);

@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.mmu.MmuStats;
+
 import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
@@ -45,6 +47,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     final Futexes futexes = new Futexes(this);
     private final Oops oops = new Oops();
     private SyscallHandler syscalls;
+    private TraceHook traceHook;
     private long maxInstructions, maxTimeNs;
     private int maxProcesses = 1024;
     private long retired;
@@ -63,6 +66,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     }
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+    /** A tracer for signals, stops and exits (strace); null for none. */
+    public void setTraceHook(TraceHook h) { traceHook = h; }
+    TraceHook traceHook() { return traceHook; }
 
     private Watch watch = Watch.NONE;
     /** Who hears of the run's moments (the views' --show-at). */
@@ -88,6 +94,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public List<Task> tasks() { return List.copyOf(pids.threads()); }
     /** How many threads this machine has ever made (strace shows pids once there were two). */
     public long threadsCreated() { return pids.threadsCreated(); }
+    /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
+    public int liveThreads() { return pids.threads().size(); }
     /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(pids.processes()); }
     RunStats.Reaped reaped() { return pids.reaped(); }
@@ -267,7 +275,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
+        // The MMU counts only the hart's accesses: what it counted in this slice is this process's.
+        MmuStats m = mmu.stats();
+        long fh = m.fetchHits, fm = m.fetchMisses, dh = m.dataHits, dm = m.dataMisses, w = m.walks;
         int trap = hart.run(budget);
+        t.proc.measures.ran(m, fh, fm, dh, dm, w);
         long ran = hart.instret - before;
         t.instructions += ran;
         t.proc.cpu += ran;

@@ -119,14 +119,19 @@ public final class SignalDelivery {
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
             k.moment("signal:" + Signals.name(sig), p);
-            if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false); return; }
+            if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false, info); return; }
+            traced(k, t, info, act);
             if (act.isIgnore()) continue;
             if (act.isDefault()) {
                 switch (Signals.defaultAction(sig)) {
                     case IGNORE, CONTINUE -> { continue; }
-                    case STOP -> { k.stopProcess(p, sig); return; }
-                    case TERMINATE -> { Exit.killProcess(k, p, sig, false); return; }
-                    case CORE -> { Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0); return; }
+                    case STOP -> {
+                        if (k.traceHook() != null) k.traceHook().stopped(k, t, sig);
+                        k.stopProcess(p, sig);
+                        return;
+                    }
+                    case TERMINATE -> { Exit.killProcess(k, p, sig, false, info); return; }
+                    case CORE -> { Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0, info); return; }
                 }
             }
             if (t.inSyscall) {
@@ -144,6 +149,16 @@ public final class SignalDelivery {
                 return;
             }
         }
+    }
+
+    /** Tells a tracer about the signal taken, and whether it ends the syscall the task sleeps in (a handler or death). */
+    private static void traced(Kernel k, Task t, SigInfo info, SigAction act) {
+        if (k.traceHook() == null) return;
+        boolean fatal = act.isDefault() && switch (Signals.defaultAction(info.signo())) {
+            case TERMINATE, CORE -> true;
+            default -> false;
+        };
+        k.traceHook().signal(k, t, info, t.inSyscall && (fatal || !act.isIgnore() && !act.isDefault()));
     }
 
     /** The signal to deliver next: SIGKILL, then faults, then the lowest number. 0 if none. */

@@ -20,11 +20,12 @@ import java.util.Map;
  */
 public final class Dispatcher implements Kernel.SyscallHandler {
     private final SyscallTable table;
-    private final PrintStream strace;
+    private final Strace strace;
     private final PrintStream diagnostics;
     private final Map<String, Long> missing = new LinkedHashMap<>();
 
-    public Dispatcher(SyscallTable table, PrintStream strace, PrintStream diagnostics) {
+    /** {@code strace} writes the --strace log (null for none). */
+    public Dispatcher(SyscallTable table, Strace strace, PrintStream diagnostics) {
         this.table = table;
         this.strace = strace;
         this.diagnostics = diagnostics;
@@ -38,42 +39,44 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         long nr = h.x[17];
         long[] raw = {h.x[10], h.x[11], h.x[12], h.x[13], h.x[14], h.x[15]};
         Syscall s = table.get(nr);
+        Strace log = strace != null && strace.traces(nr) ? strace : null;
         if (s == null) {
             String name = SyscallNames.of(nr);
             if (missing.merge(name, 1L, Long::sum) == 1 && diagnostics != null)
                 diagnostics.println("vitrine: " + name + " (syscall " + nr + ") is not implemented; it returns ENOSYS");
-            if (strace != null) strace.println(prefix(k, t) + name + "(...) = -1 ENOSYS (" + Errno.text(Errno.ENOSYS) + ")");
+            if (log != null) log.missing(k, t, name);
             h.x[10] = -Errno.ENOSYS;
             h.pc += 4;
             return;
         }
-        String prefix = strace != null ? prefix(k, t) : null;
         String[] pre = null;
         long r;
         try {
-            if (strace != null) pre = Strace.before(s, t.memory(), raw);
+            if (log != null) pre = log.enter(k, t, s, raw);
+            // exit and exit_group end the process inside the handler: their line comes before its +++ line.
+            if (log != null && Strace.endsCaller(s)) log.exit(k, t, s, pre, raw, Syscall.NO_RETURN, null);
             r = call(k, t, s, raw);
             if (r <= -Syscall.FIRST_INTERNAL && r >= -Syscall.MAX_ERRNO && r != Syscall.RESTART && r != Syscall.NO_RETURN)
                 throw new IllegalStateException("result " + r + " is a kernel-internal errno");
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // OutOfMemoryError is not caught: what the guest may hold is bounded by the memory budget.
-            if (strace != null) strace.println(prefix + Strace.plain(s, raw) + " = ? <internal error>");
-            Oops.kill(k, t, Strace.plain(s, raw), e);
+            if (log != null) log.internalError(k, t, s, raw);
+            Oops.kill(k, t, StraceCall.plain(s, raw), e);
             return;
         }
         if (r == Syscall.RESTART) {
             t.syscallSleeps(nr, s.restart());
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
+            if (log != null) log.sleeps(k, t, s, pre, raw);
             return;
         }
         t.syscallDone();
         if (r == Syscall.NO_RETURN) {
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ?"));
+            if (log != null && !Strace.endsCaller(s)) log.exit(k, t, s, pre, raw, r, null);
             return;
         }
         h.x[10] = r;
         h.pc += 4;
-        if (strace != null) strace.println(prefix + Strace.line(s, pre, t.memory(), raw, r));
+        if (log != null) log.exit(k, t, s, pre, raw, r, t.memory());
     }
 
     /** Decodes the arguments by their kinds, answers what Linux answers before any handler code, runs the handler. */
@@ -90,9 +93,5 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         } catch (FsException e) {
             return -e.errno();
         }
-    }
-
-    private static String prefix(Kernel k, Task t) {
-        return k.threadsCreated() > 1 ? "[pid " + t.tid() + "] " : "";
     }
 }

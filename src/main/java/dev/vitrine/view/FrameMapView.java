@@ -146,7 +146,7 @@ public record FrameMapView(long frames, long pageSize, List<Cell> cells, Map<Int
         parts.add("f file page mapped");
         parts.add("c file page cached");
         parts.add("s shared anonymous");
-        parts.add("K kernel");
+        parts.add("K kernel (tmpfs files, pipes)");
         parts.add(". free");
         sb.append(String.join(", ", parts)).append('\n');
         Map<Kind, Long> n = counts();

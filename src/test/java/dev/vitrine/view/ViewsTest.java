@@ -82,6 +82,9 @@ class ViewsTest {
             assertEquals(parent.get(i).page().frame(), child.get(i).page().frame());
             assertEquals(2, child.get(i).page().mapCount());
         }
+        // The seven still-shared pages print as one run in the text.
+        assertTrue(s.pageTable(2).text(false).contains(String.format("va %#x-%#x (7 pages)", child.get(1).va(), child.get(7).va() + 4095)),
+                s.pageTable(2).text(false));
         // The child printed its smaps and pagemap just before exiting: the same numbers as the view's.
         long pss = 0, privateDirty = 0, sharedDirty = 0;
         for (PageTableView.Entry e : child) {
