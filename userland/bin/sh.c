@@ -593,7 +593,8 @@ static int wait_job(struct job *j) {
     int reported = 0;
     while (j->state == J_RUNNING) {
         int st;
-        pid_t pid = waitpid(-1, &st, WUNTRACED | (interactive ? WNOHANG : 0));
+        /* Without job control (a script) a stopped child is not the shell's business, as in bash. */
+        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | WNOHANG : 0);
         if (pid == 0) {
             struct timespec second = {1, 0};
             if (sigtimedwait(&chld, NULL, &second) < 0 && errno == EAGAIN && !reported) reported = deadlock_report(j);

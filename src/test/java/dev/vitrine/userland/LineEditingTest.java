@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * The shell as a person types at it on a real terminal (tmux): line editing, history, ^R,
- * Tab, ^Z with fg, a background job printing while the prompt waits, ^C, and the terminal
+ * Tab, ^Z with fg and bg, a background job printing while the prompt waits, ^C, and the terminal
  * as it was once the shell exits. The same keys go to sh under qemu-riscv64, on the real
  * kernel's tty, and to `vitrine sh`, where the kernel's own line discipline is the tty; on
  * Vitrine a deadlocked pipeline is reported at the prompt and ps shows STAT and WCHAN.
@@ -129,6 +129,18 @@ class LineEditingTest {
         t.keys("C-d");
         t.command("echo status $?");
         t.waitFor("\nstatus 0\n");
+
+        // ^Z then bg: the stopped job runs on in the background until killed.
+        t.command("sh -c 'echo go >&2; exec yes > /dev/null'");
+        t.waitFor("\ngo\n");
+        t.keys("C-z");
+        t.waitFor("Stopped                 sh -c 'echo go >&2; exec yes > /dev/null'\n");
+        t.command("bg");
+        t.waitFor("[1]+ sh -c 'echo go >&2; exec yes > /dev/null' &\n");
+        t.command("jobs");
+        t.waitFor("[1]+  Running                 sh -c 'echo go >&2; exec yes > /dev/null' &\n");
+        t.command("kill %1; wait %1; echo waited $?");
+        t.waitFor("\nwaited 143\n");
 
         // A background job prints while the prompt waits for a key.
         t.command("sleep 1 && echo from-background &");

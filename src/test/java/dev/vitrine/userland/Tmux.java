@@ -56,6 +56,11 @@ final class Tmux implements AutoCloseable {
         keys("Enter");
     }
 
+    /** The terminal becomes {@code cols} x {@code rows}: its foreground group gets SIGWINCH. */
+    void resize(int cols, int rows) throws Exception {
+        run("resize-window", "-t", session, "-x", Integer.toString(cols), "-y", Integer.toString(rows));
+    }
+
     String screen() throws Exception { return run("capture-pane", "-p", "-J", "-S", "-300", "-t", session); }
 
     void waitFor(String text) throws Exception { awaitScreen(s -> s.contains(text), "\"" + text + "\""); }
