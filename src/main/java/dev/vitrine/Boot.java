@@ -100,6 +100,7 @@ final class Boot {
         kernel.setTraceHook(strace);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
+        if (c.hostFds() && c.diagnostics() == System.err) kernel.setLiveNotes(diagnostics);
         kernel.setSyscallHandler(dispatcher);
         Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];

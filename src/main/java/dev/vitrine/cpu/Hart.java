@@ -141,7 +141,7 @@ public final class Hart {
                 head = false;
                 Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc) : null;
                 if (t != null && budget - n >= t.length) {
-                    int k = t.run(x, f, lsu, this);
+                    int k = t.run(x, f, lsu, this, (int) Math.min(budget - n, Integer.MAX_VALUE - 256));
                     pc = exitPc;
                     blockRuns++;
                     if (k < 0) { // the -k-th instruction faulted: k - 1 retired, -k fetched

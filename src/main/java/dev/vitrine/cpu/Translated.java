@@ -1,17 +1,20 @@
 package dev.vitrine.cpu;
 
 /**
- * A hot guest block translated to JVM bytecode by {@link Translator}: straight-line code on
- * one page (and one {@link CodeCache} block) ending at its first control transfer or at
- * the first instruction it does not translate. Guest registers live in JVM locals inside
- * the block and are written back at every exit.
+ * A hot guest block translated to JVM bytecode by {@link Translator}: code on one page (and
+ * one {@link CodeCache} block) from a head through not-taken branches up to its first jump,
+ * the first instruction it does not translate, or {@link Translator#MAX} instructions; a
+ * taken branch leaves it, or runs it again when it goes back to the head. Guest registers
+ * live in JVM locals inside the block and are written back at every exit.
  *
  * <p>{@link #run} executes the block from its first instruction, whose fetch the hart has
- * already counted. It returns k &gt; 0 when k instructions retired and {@link Hart#exitPc}
- * is the next pc; or -k when the k-th instruction's memory access faulted: k - 1
- * instructions retired, k were fetched, {@code exitPc} is the faulting instruction's pc and
- * the MMU holds the fault (a load also left {@link Lsu#fault} set). Registers and memory
- * are then exactly what the interpreter leaves at that point.
+ * already counted, retiring at most {@code room} instructions (it starts again only while a
+ * whole further pass fits). It returns k &gt; 0 when k instructions retired and
+ * {@link Hart#exitPc} is the next pc; or -k when the k-th instruction's memory access
+ * faulted: k - 1 instructions retired, k were fetched (all on this page), {@code exitPc} is
+ * the faulting instruction's pc and the MMU holds the fault (a load also left
+ * {@link Lsu#fault} set). Registers and memory are then exactly what the interpreter leaves
+ * at that point.
  */
 abstract class Translated {
     /** The decoded words the block was built from: a store that drops them zeroes the array. */
@@ -27,10 +30,10 @@ abstract class Translated {
         this.pc = pc;
     }
 
-    abstract int run(long[] x, long[] f, Lsu lsu, Hart h);
+    abstract int run(long[] x, long[] f, Lsu lsu, Hart h, int room);
 
     /** Marks a block head the translator cannot start with (its first instruction is not translated). */
     static final Translated NONE = new Translated(new long[1], 0, -1) {
-        @Override int run(long[] x, long[] f, Lsu lsu, Hart h) { throw new IllegalStateException("NONE ran"); }
+        @Override int run(long[] x, long[] f, Lsu lsu, Hart h, int room) { throw new IllegalStateException("NONE ran"); }
     };
 }

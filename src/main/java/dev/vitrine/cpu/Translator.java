@@ -40,12 +40,12 @@ final class Translator {
     private static final String LSU = Type.getInternalName(Lsu.class);
     private static final String HART = Type.getInternalName(Hart.class);
     private static final String ALU = Type.getInternalName(Alu.class);
-    private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + ")I";
+    private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
 
-    // Locals of run(): this, x, f, lsu, hart, then x1..x31 as longs, then scratch.
-    private static final int X = 1, F = 2, L = 3, H = 4, TMP = 67, TMPI = 69, EXIT_PC = 70, EXIT_N = 72;
+    // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
+    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74;
 
-    private static int local(int r) { return 5 + 2 * (r - 1); }
+    private static int local(int r) { return 6 + 2 * (r - 1); }
 
     /**
      * The block whose first instruction is at physical {@code pa} (virtual {@code pc}), its
@@ -61,7 +61,7 @@ final class Translator {
             long d = decoded(code, ram, at, crossMask);
             if (d == 0 || !translated(Op.op(d))) break;
             words[n++] = d;
-            if (transfers(Op.base(Op.op(d)))) break;
+            if (jumps(Op.base(Op.op(d)))) break;
             at += length(d);
         }
         if (n == 0) return Translated.NONE;
@@ -96,11 +96,9 @@ final class Translator {
         return op >= Op.C_NOP ? op <= Op.C_JR : op > Op.ILLEGAL && op <= Op.JR;
     }
 
-    private static boolean transfers(int base) {
-        return switch (base) {
-            case Op.JAL, Op.JALR, Op.J, Op.JR, Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> true;
-            default -> false;
-        };
+    /** Unconditional transfers end a block; conditional branches leave it only when taken. */
+    private static boolean jumps(int base) {
+        return base == Op.JAL || base == Op.JALR || base == Op.J || base == Op.JR;
     }
 
     /** Writes one block's class. */
@@ -110,7 +108,7 @@ final class Translator {
         private final long pc0, pa0;
         private final boolean[] written = new boolean[32];
         private final boolean[] used = new boolean[32];
-        private final Label exit = new Label();
+        private final Label exit = new Label(), top = new Label();
         private MethodVisitor mv;
 
         Emitter(long[] words, int n, long pc0, long pa0) {
@@ -155,6 +153,9 @@ final class Translator {
                 mv.visitInsn(LALOAD);
                 mv.visitVarInsn(LSTORE, local(r));
             }
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitLabel(top);
             long pc = pc0, pa = pa0;
             boolean ended = false;
             for (int i = 0; i < n; i++) {
@@ -185,7 +186,7 @@ final class Translator {
             return cw.toByteArray();
         }
 
-        /** Emits instruction number k (from 1); true if it ended the block (a control transfer). */
+        /** Emits instruction number k (from 1); true if it ended the block (a jump, or a branch as the last instruction). */
         private boolean instruction(long d, int k, long pc, long pa, int len, boolean last) {
             int op = Op.base(Op.op(d));
             int rd = Op.rd(d), rs1 = Op.rs1(d), rs2 = Op.rs2(d);
@@ -253,16 +254,16 @@ final class Translator {
                         mv.visitLabel(same);
                     }
                 }
-                case Op.JAL -> { lconst(pc + len); set(rd); exitAt(pc + imm, k); return true; }
-                case Op.J -> { exitAt(pc + imm, k); return true; }
+                case Op.JAL -> { lconst(pc + len); set(rd); jumpTo(pc + imm, k); return true; }
+                case Op.J -> { jumpTo(pc + imm, k); return true; }
                 case Op.JR -> { target(rs1, imm); exitTo(k); return true; }
                 case Op.JALR -> { target(rs1, imm); lconst(pc + len); set(rd); exitTo(k); return true; }
-                case Op.BEQ -> { branch(rs1, rs2, false, IFEQ, k, pc, pc + imm, pc + len); return true; }
-                case Op.BNE -> { branch(rs1, rs2, false, IFNE, k, pc, pc + imm, pc + len); return true; }
-                case Op.BLT -> { branch(rs1, rs2, false, IFLT, k, pc, pc + imm, pc + len); return true; }
-                case Op.BGE -> { branch(rs1, rs2, false, IFGE, k, pc, pc + imm, pc + len); return true; }
-                case Op.BLTU -> { branch(rs1, rs2, true, IFLT, k, pc, pc + imm, pc + len); return true; }
-                case Op.BGEU -> { branch(rs1, rs2, true, IFGE, k, pc, pc + imm, pc + len); return true; }
+                case Op.BEQ -> { branch(rs1, rs2, false, IFEQ, k, pc + imm, pc + len, last); return last; }
+                case Op.BNE -> { branch(rs1, rs2, false, IFNE, k, pc + imm, pc + len, last); return last; }
+                case Op.BLT -> { branch(rs1, rs2, false, IFLT, k, pc + imm, pc + len, last); return last; }
+                case Op.BGE -> { branch(rs1, rs2, false, IFGE, k, pc + imm, pc + len, last); return last; }
+                case Op.BLTU -> { branch(rs1, rs2, true, IFLT, k, pc + imm, pc + len, last); return last; }
+                case Op.BGEU -> { branch(rs1, rs2, true, IFGE, k, pc + imm, pc + len, last); return last; }
                 default -> throw new IllegalStateException("op " + op + " is not translated");
             }
             return false;
@@ -342,16 +343,45 @@ final class Translator {
             mv.visitLabel(ok);
         }
 
-        private void branch(int rs1, int rs2, boolean unsigned, int cond, int k, long pc, long taken, long next) {
+        /** Taken: leaves (or loops); not taken: goes on with the next instruction, or leaves if this is the last. */
+        private void branch(int rs1, int rs2, boolean unsigned, int cond, int k, long taken, long next, boolean last) {
             get(rs1);
             get(rs2);
             if (unsigned) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
             else mv.visitInsn(LCMP);
-            Label jump = new Label();
-            mv.visitJumpInsn(cond, jump);
-            exitAt(next, k);
-            mv.visitLabel(jump);
-            exitAt(taken, k);
+            Label notTaken = new Label();
+            mv.visitJumpInsn(cond == IFEQ ? IFNE : cond == IFNE ? IFEQ : cond == IFLT ? IFGE : IFLT, notTaken);
+            jumpTo(taken, k);
+            mv.visitLabel(notTaken);
+            if (last) exitAt(next, k);
+        }
+
+        /**
+         * A transfer to {@code target} after instruction k. Back to the block's own start, it
+         * runs the block again when a whole further run fits the room the hart gave: what the
+         * hart would do next anyway (the head's fetch is one more hit on this page).
+         */
+        private void jumpTo(long target, int k) {
+            if (target != pc0) { exitAt(target, k); return; }
+            mv.visitVarInsn(ILOAD, DONE);
+            push(k);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, TMPI);
+            mv.visitVarInsn(ILOAD, TMPI);
+            push(n);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ILOAD, ROOM);
+            Label leave = new Label();
+            mv.visitJumpInsn(IF_ICMPGT, leave);
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitJumpInsn(GOTO, top);
+            mv.visitLabel(leave);
+            lconst(target);
+            mv.visitVarInsn(LSTORE, EXIT_PC);
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitVarInsn(ISTORE, EXIT_N);
+            mv.visitJumpInsn(GOTO, exit);
         }
 
         /** (x[rs1] + imm) & ~1 into EXIT_PC, before rd is written (rd may be rs1). */
@@ -370,9 +400,12 @@ final class Translator {
             exitTo(count);
         }
 
-        /** Leaves with EXIT_PC already set. */
+        /** Leaves with EXIT_PC already set: count k is instruction k of this pass (-k: it faulted), after DONE in earlier passes. */
         private void exitTo(int count) {
-            push(count);
+            mv.visitVarInsn(ILOAD, DONE);
+            push(Math.abs(count));
+            mv.visitInsn(IADD);
+            if (count < 0) mv.visitInsn(INEG);
             mv.visitVarInsn(ISTORE, EXIT_N);
             mv.visitJumpInsn(GOTO, exit);
         }

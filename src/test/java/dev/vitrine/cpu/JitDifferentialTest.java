@@ -31,7 +31,7 @@ class JitDifferentialTest {
             TlbConfig tlb = TLBS[seed % TLBS.length];
             translatedRuns += compare(seed, tlb, Rig.CODE + 0xe00 + 2L * (seed % 8));
         }
-        assertTrue(translatedRuns > 30_000, "the translator ran only " + translatedRuns + " blocks");
+        assertTrue(translatedRuns > 10_000, "the translator ran only " + translatedRuns + " blocks");
     }
 
     /** Returns how many translated blocks the translating rig ran. */
@@ -64,7 +64,7 @@ class JitDifferentialTest {
         Rig r = new Rig(Geometry.SV39, tlb, false);
         r.hart.setTranslation(translate);
         r.hart.hotThreshold = 1;
-        new RandomBlocks(seed).write(r, start, 300, 60);
+        new RandomBlocks(seed).write(r, start, new int[] {300, 6, 12}[seed % 3], 60);
         return r;
     }
 }
