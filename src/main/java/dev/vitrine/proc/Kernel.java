@@ -106,7 +106,22 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Futexes futexes() { return futexes; }
     /** The internal errors (Vitrine bugs) met while serving tasks. */
     public Oops oops() { return oops; }
-    public void note(String line) { report.add(line); }
+    private java.io.PrintStream liveNotes;
+
+    /**
+     * Notes go out as they happen instead of waiting for the report: at a terminal, "Interrupt
+     * (pid 13, cat)" shows when cat dies, not when the shell exits. The stream is the kernel's
+     * log on the host's fd 2, which keeps them in order with what the guest wrote there.
+     */
+    public void setLiveNotes(java.io.PrintStream s) { liveNotes = s; }
+
+    public void note(String line) {
+        if (liveNotes == null) report.add(line);
+        else {
+            liveNotes.println(line);
+            liveNotes.flush();
+        }
+    }
 
     private static final int MAX_DEATH_NOTES = 20;
     private int deathNotes;

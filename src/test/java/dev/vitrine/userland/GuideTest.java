@@ -26,12 +26,13 @@ import java.util.stream.Stream;
  * the guide can no longer drift from what the machine does. Commands run with bash in a fresh
  * directory that holds {@code ./vitrine} (this build's classes) and {@code docs/guide/files}
  * (the pages' input files), so a page's command is what a reader pastes at the repository's
- * top. See {@link GuidePage} for the marks that mask what changes between runs.
+ * top. A command that fails shows its status as a last line {@code (exit status N)}, as the page
+ * must. See {@link GuidePage} for the marks that mask what changes between runs.
  *
  * <p>After a change that alters an output for a good reason, {@code mvn -o test -Dtest=GuideTest
- * -Dvitrine.guide.update=true} writes the new outputs into the pages (transcripts without marks
- * only; {@code =all} rewrites marked ones too, and their marks must be put back by hand); read
- * the diff before committing it.
+ * -Dvitrine.guide.update=true} writes the new outputs into the pages, keeping the marks where
+ * they still fit ({@code =all} writes the bare outputs, marks gone); read the diff before
+ * committing it, and the prose around it.
  */
 class GuideTest {
     private static final Path GUIDE = Userland.ROOT.resolve("docs/guide");
@@ -102,8 +103,9 @@ class GuideTest {
             return List.of("(still running after " + SECONDS + " s)");
         }
         reader.join();
-        String text = new String(out[0], StandardCharsets.UTF_8);
-        return List.of(text.split("\n", -1));
+        List<String> lines = new ArrayList<>(GuidePage.trim(List.of(new String(out[0], StandardCharsets.UTF_8).split("\n", -1))));
+        if (p.exitValue() != 0) lines.add("(exit status " + p.exitValue() + ")");
+        return lines;
     }
 
     /** Writes each unmarked transcript's actual output into its page, bottom up so line numbers hold. */
@@ -115,11 +117,10 @@ class GuideTest {
             List<GuidePage.Transcript> ts = new ArrayList<>(e.getValue());
             java.util.Collections.reverse(ts);
             for (GuidePage.Transcript t : ts) {
-                boolean hasMarks = t.expected().stream().anyMatch(l -> l.contains("…") || l.trim().equals("..."));
                 List<String> actual = GuidePage.trim(runs.get(t).get());
-                if ((hasMarks && !marked) || GuidePage.matches(t.expected(), actual)) continue;
+                if (GuidePage.matches(t.expected(), actual)) continue;
                 lines.subList(t.outStart(), t.outEnd()).clear();
-                lines.addAll(t.outStart(), actual);
+                lines.addAll(t.outStart(), marked ? actual : GuidePage.refresh(t.expected(), actual));
             }
             Files.write(e.getKey(), lines, StandardCharsets.UTF_8);
         }
