@@ -61,6 +61,7 @@ final class Boot {
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
         Hart hart = new Hart(mmu);
+        hart.setTranslation(c.translate());
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
@@ -99,6 +100,7 @@ final class Boot {
         kernel.setTraceHook(strace);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
+        if (c.hostFds() && c.diagnostics() == System.err) kernel.setLiveNotes(diagnostics);
         kernel.setSyscallHandler(dispatcher);
         Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];
@@ -269,7 +271,6 @@ final class Boot {
 
     private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {
         MmuStats m = k.mmu().stats();
-        MemStats mem = t.memStats();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("exit_status", status);
         s.put("instructions", k.retired());
@@ -285,22 +286,18 @@ final class Boot {
         s.put("pte_writes", m.pteWrites);
         for (FaultCause cause : FaultCause.values())
             s.put("hw_faults." + cause.name().toLowerCase(), m.faults[cause.ordinal()]);
-        s.put("faults.minor", mem.minorFaults);
-        s.put("faults.major", mem.majorFaults);
-        s.put("faults.invalid", mem.invalidFaults);
-        s.put("cow_copies", mem.cowCopies);
-        s.put("swap_outs", mem.swapOuts);
-        s.put("swap_ins", mem.swapIns);
-        s.put("dirty_writebacks", mem.dirtyWritebacks);
-        s.put("shared_pages_at_exit", mem.sharedAtExit);
+        // Machine-wide figures: the pager's counts over every process, and sums over every address space.
+        s.put("swap_outs", frames.pager().swapOuts());
+        s.put("swap_ins", frames.pager().swapIns());
+        s.put("dirty_writebacks", frames.pager().writebacks());
         s.put("policy", frames.pager().policy().kind().label());
         s.put("swap.slots", frames.pager().swap().slots());
         s.put("evictions", frames.pager().evictions());
         s.put("swap.peak_used", frames.pager().swap().peak());
         s.put("frames.shared_peak", frames.pager().sharedPeak());
-        s.put("page_table_frames", t.tableFrames());
-        s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
-        s.put("resident_pages_at_exit", t.residentPages());
+        s.put("page_table_frames.peak", frames.totals().tableFramesPeak());
+        s.put("page_table_bytes.peak", frames.totals().tableFramesPeak() * k.mmu().geometry().pageSize());
+        s.put("mapped_pages.peak", frames.totals().mappedPagesPeak());
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));

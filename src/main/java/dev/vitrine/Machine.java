@@ -94,7 +94,8 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps) {}
+                         long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
+                         boolean translate) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -122,6 +123,7 @@ public final class Machine {
         private boolean straceTimestamps;
         private String show, showAt;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
+        private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -195,10 +197,12 @@ public final class Machine {
         }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
+        /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
+        public Builder translate(boolean on) { translate = on; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps), show, showAt);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate), show, showAt);
         }
     }
 }

@@ -74,6 +74,9 @@ final class MachineOptions {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    @Option(names = "--no-jit", description = "interpret every instruction, never translating hot code to JVM bytecode (slower; every figure is the same)")
+    boolean noJit;
+
     @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
     List<String> mounts = new ArrayList<>();
 
@@ -124,7 +127,8 @@ final class MachineOptions {
                 .seed(seed)
                 .maxInstructions(maxInstructions)
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
-                .tty(tty);
+                .tty(tty)
+                .translate(!noJit);
         for (String m : first) b.mount(m);
         if (hostDir().shown()) b.mount(hostDir().spec());
         for (String m : mounts) b.mount(m);

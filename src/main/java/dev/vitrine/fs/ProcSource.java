@@ -56,4 +56,10 @@ public interface ProcSource {
 
     /** /proc/vmstat: the counters Vitrine keeps, under Linux's names, in its order. */
     String vmstat();
+
+    /** /proc/deadlock (Vitrine's own): the sleepers nothing can wake, what each waits for and who holds the other end. */
+    String deadlock();
+
+    /** /proc/PID/wchan: where the process's main thread sleeps, as a kernel function's name; "0" while it runs. */
+    String wchan(int pid);
 }

@@ -268,7 +268,19 @@ public final class AddressSpace {
     private void rssChange(int delta) {
         rss += delta;
         peakRss = Math.max(peakRss, rss);
+        frames.totals().mapped(delta);
     }
+
+    /** Swap entries in this table now and at most so far (Linux's MM_SWAPENTS; VmSwap's peak). */
+    private long swapped, peakSwapped;
+
+    void swappedChange(int delta) {
+        swapped += delta;
+        peakSwapped = Math.max(peakSwapped, swapped);
+    }
+
+    /** The most pages of this space that were on swap at once. */
+    public long peakSwapped() { return peakSwapped; }
 
     /** The most frames this space has mapped at once (VmHWM). */
     public long peakResident() { return Math.max(peakRss, rss); }
@@ -285,6 +297,7 @@ public final class AddressSpace {
         table.set(ptePa, 0);
         if (PageTable.isSwap(pte)) {
             pager.swap().put((int) Pte.ppn(pte));
+            swappedChange(-1);
             return;
         }
         long f = Pte.ppn(pte);
@@ -298,6 +311,7 @@ public final class AddressSpace {
         long ptePa = table.walk(va, false);
         long pte = table.read(ptePa);
         table.set(ptePa, PageTable.swapEntry(slot, pte));
+        swappedChange(+1);
         uninstall(va, frame);
         if (Pte.valid(pte)) shootdown.page(va);
         stats.swapOuts++;
@@ -682,6 +696,7 @@ public final class AddressSpace {
             if (PageTable.isSwap(pte)) {
                 pager.swap().dup((int) Pte.ppn(pte));
                 child.table.set(childPte, pte);
+                child.swappedChange(+1);
                 continue;
             }
             if (!PageTable.holdsFrame(pte)) continue;
@@ -706,6 +721,7 @@ public final class AddressSpace {
 
     /** Frees everything: the pages, then the tables. */
     public void destroy() {
+        assert swapped == swappedPages() : "swap entries counted " + swapped + ", in the table " + swappedPages();
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
         pager.noteShared(stats.sharedAtExit);

@@ -28,7 +28,7 @@ public final class PageTable {
     private final FrameAllocator frames;
     private final long rootPa;
     private final int rootFrames;
-    private int tableFrames;
+    private int tableFrames, peakTableFrames;
 
     /** Null when the root cannot be allocated. */
     public static PageTable create(Geometry g, FrameAllocator frames) {
@@ -44,12 +44,16 @@ public final class PageTable {
         this.rootPa = rootFrame << g.pageBits();
         this.rootFrames = rootFrames;
         this.tableFrames = rootFrames;
+        this.peakTableFrames = rootFrames;
+        frames.totals().tables(rootFrames);
     }
 
     public Geometry geometry() { return geometry; }
     public long rootPa() { return rootPa; }
     /** Frames holding page tables, the root included. */
     public int tableFrames() { return tableFrames; }
+    /** The most frames this table has held at once (tables are freed only with the whole table, so: now, or at destroy). */
+    public int peakTableFrames() { return peakTableFrames; }
 
     /** Physical address of the leaf PTE for {@code va}; creates missing tables when {@code alloc}. */
     public long walk(long va, boolean alloc) {
@@ -65,6 +69,8 @@ public final class PageTable {
                 long f = frames.alloc();
                 if (f == FrameAllocator.NONE) return NO_MEMORY;
                 tableFrames++;
+                peakTableFrames = Math.max(peakTableFrames, tableFrames);
+                frames.totals().tables(1);
                 pte = Pte.make(f, Pte.V);
                 memory.writePte(ptePa, pteBytes, pte);
             }
@@ -134,6 +140,7 @@ public final class PageTable {
         freeLevel(rootPa, 0);
         long rootFrame = rootPa >>> geometry.pageBits();
         for (int i = 0; i < rootFrames; i++) frames.decRef(rootFrame + i);
+        frames.totals().tables(-tableFrames);
         tableFrames = 0;
     }
 

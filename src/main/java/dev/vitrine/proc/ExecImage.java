@@ -25,6 +25,7 @@ public final class ExecImage {
         AddressSpace old = p.space;
         // min_flt and maj_flt are the task's, not the mm's: they survive exec (a vfork child's borrowed space counts its parent's).
         if (k.spaceUsers(old) == 1) {
+            p.measures.fold(old);
             space.stats().minorFaults += old.stats().minorFaults;
             space.stats().majorFaults += old.stats().majorFaults;
         }

@@ -78,6 +78,7 @@ final class Exit {
         if (!note.isEmpty()) p.deathNote = note;
         p.ended = k.clock().now();
         k.releaseFds(p.fds);
+        p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
         p.memStats = p.space.stats();

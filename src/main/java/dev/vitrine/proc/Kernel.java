@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.mmu.MmuStats;
+
 import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
@@ -104,7 +106,22 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Futexes futexes() { return futexes; }
     /** The internal errors (Vitrine bugs) met while serving tasks. */
     public Oops oops() { return oops; }
-    public void note(String line) { report.add(line); }
+    private java.io.PrintStream liveNotes;
+
+    /**
+     * Notes go out as they happen instead of waiting for the report: at a terminal, "Interrupt
+     * (pid 13, cat)" shows when cat dies, not when the shell exits. The stream is the kernel's
+     * log on the host's fd 2, which keeps them in order with what the guest wrote there.
+     */
+    public void setLiveNotes(java.io.PrintStream s) { liveNotes = s; }
+
+    public void note(String line) {
+        if (liveNotes == null) report.add(line);
+        else {
+            liveNotes.println(line);
+            liveNotes.flush();
+        }
+    }
 
     private static final int MAX_DEATH_NOTES = 20;
     private int deathNotes;
@@ -273,7 +290,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
+        // The MMU counts only the hart's accesses: what it counted in this slice is this process's.
+        MmuStats m = mmu.stats();
+        long fh = m.fetchHits, fm = m.fetchMisses, dh = m.dataHits, dm = m.dataMisses, w = m.walks;
         int trap = hart.run(budget);
+        t.proc.measures.ran(m, fh, fm, dh, dm, w);
         long ran = hart.instret - before;
         t.instructions += ran;
         t.proc.cpu += ran;

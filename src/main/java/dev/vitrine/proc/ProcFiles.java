@@ -103,6 +103,13 @@ public final class ProcFiles implements ProcSource {
                 + "hart isa\t: rv64imafdc_zicsr_zifencei\n\n";
     }
 
+    @Override public String deadlock() { return Deadlocks.report(kernel); }
+
+    @Override public String wchan(int pid) {
+        Process p = process(pid);
+        return p == null ? "" : Deadlocks.wchan(leader(p));
+    }
+
     @Override public String vmstat() {
         dev.vitrine.mm.Pager pg = kernel.frames().pager();
         dev.vitrine.mm.Pager.Census c = pg.census();
