@@ -51,10 +51,15 @@ final class LineDiscipline {
 
     boolean hungUp() { return hungUp; }
 
-    /** Whether a read would not wait: a complete line (canonical), any byte otherwise, or a hang-up. */
+    /**
+     * poll's POLLIN (n_tty_poll's input_available_p): a complete line in canonical mode, else
+     * VMIN bytes when VTIME is 0 and one byte otherwise; a hang-up always.
+     */
     boolean readable(byte[] termios) {
-        if (hungUp || !ready.isEmpty() && (canonical(termios) || readyBytes > 0)) return true;
-        return !canonical(termios) && cc(termios, VMIN) == 0 && cc(termios, VTIME) == 0;
+        if (hungUp) return true;
+        if (canonical(termios)) return !ready.isEmpty();
+        int min = cc(termios, VMIN);
+        return readyBytes >= (cc(termios, VTIME) == 0 && min > 0 ? min : 1);
     }
 
     /** The host closed the terminal: every read from now on is end of file. */

@@ -210,10 +210,25 @@ final class StraceNames {
         int cmd = op & 0x7f;
         String name = cmd < FUTEX.length ? FUTEX[cmd] : Integer.toString(cmd);
         if ((op & 128) != 0) name += "_PRIVATE";
-        if ((op & 256) != 0) name = "FUTEX_CLOCK_REALTIME|" + name;
+        if ((op & 256) != 0) name += "|FUTEX_CLOCK_REALTIME";
         int rest = op & ~0x17f;
         return rest != 0 ? name + "|" + hex(rest & 0xffffffffL) : name;
     }
+
+    /** The futex command of op (FUTEX_WAIT = 0 ...), without the private and clock bits. */
+    static int futexCmd(long op) { return (int) op & 0x7f; }
+
+    /** A bitset of FUTEX_WAIT_BITSET/WAKE_BITSET: all ones is FUTEX_BITSET_MATCH_ANY. */
+    static String futexBitset(int v) { return v == -1 ? "FUTEX_BITSET_MATCH_ANY" : hex(v & 0xffffffffL); }
+
+    private static final Name[] MADV = {
+            n(0, "MADV_NORMAL"), n(1, "MADV_RANDOM"), n(2, "MADV_SEQUENTIAL"), n(3, "MADV_WILLNEED"), n(4, "MADV_DONTNEED"),
+            n(8, "MADV_FREE"), n(9, "MADV_REMOVE"), n(10, "MADV_DONTFORK"), n(11, "MADV_DOFORK"), n(12, "MADV_MERGEABLE"),
+            n(13, "MADV_UNMERGEABLE"), n(14, "MADV_HUGEPAGE"), n(15, "MADV_NOHUGEPAGE"), n(16, "MADV_DONTDUMP"),
+            n(17, "MADV_DODUMP"), n(18, "MADV_WIPEONFORK"), n(19, "MADV_KEEPONFORK"), n(20, "MADV_COLD"),
+            n(21, "MADV_PAGEOUT"), n(22, "MADV_POPULATE_READ"), n(23, "MADV_POPULATE_WRITE"), n(100, "MADV_HWPOISON")};
+
+    static String madvice(int a) { return value(a, MADV, a + " /* MADV_??? */"); }
 
     static String grndFlags(int f) {
         return flags(f & 0xffffffffL, new Name[]{n(1, "GRND_NONBLOCK"), n(2, "GRND_RANDOM"), n(4, "GRND_INSECURE")}, "0");

@@ -108,6 +108,22 @@ class LineDisciplineTest {
         return String.valueOf(term.read(b, 0, 4, true));
     }
 
+    @Test void pollSaysReadableForAWholeLineOrVminBytes() {
+        type("no newline yet");
+        assertEquals(0, term.pollIn());
+        type("\r");
+        assertEquals(Poll.POLLIN | Poll.POLLRDNORM, term.pollIn());
+        read(100);
+        lflag(LineDiscipline.ICANON, 0);
+        byte[] t = term.termios();
+        t[17 + LineDiscipline.VMIN] = 2;
+        term.setTermios(t);
+        type("a");
+        assertEquals(0, term.pollIn());
+        type("b");
+        assertEquals(Poll.POLLIN | Poll.POLLRDNORM, term.pollIn());
+    }
+
     @Test void turningCanonicalModeOffHandsOverTheLineBeingEdited() {
         type("half");
         lflag(LineDiscipline.ICANON, 0);
