@@ -158,6 +158,7 @@ final class DemoCommand implements Callable<Integer> {
                 switch (call) {
                     case "pipe2" -> { if (pid == SHELL) t.pipes++; }
                     case "execve" -> {
+                        if (pid == SHELL) break; // the shell itself, started by the machine: not one of the pipeline's commands
                         Matcher e = Pattern.compile("\"(?:.*/)?([^\"/]+)\"").matcher(args);
                         if (e.find()) t.comm.put(pid, e.group(1));
                     }

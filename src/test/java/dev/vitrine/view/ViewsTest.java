@@ -186,8 +186,8 @@ class ViewsTest {
         assertEquals(128 + 11, r.exitStatus());
         Snapshot s = r.shown();
         assertNotNull(s, "the SIGSEGV was a moment");
-        assertEquals("signal:SIGSEGV:1 in pid 1", s.moment());
-        assertTrue(s.pageTable(1).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
+        assertEquals("signal:SIGSEGV:1 in pid 2", s.moment());
+        assertTrue(s.pageTable(2).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
     }
 
     @Test void aMomentThatNeverComesTakesNothing() throws Exception {
