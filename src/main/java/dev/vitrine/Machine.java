@@ -78,7 +78,7 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes) {}
+                         long tmpfsBytes, dev.vitrine.trace.Observe observe) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -102,6 +102,7 @@ public final class Machine {
         private int maxProcesses = 1024;
         private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
+        private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -156,10 +157,16 @@ public final class Machine {
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         /** The in-memory file tree's size limit (tmpfs size=): negative for Linux's default, half of RAM; 0 for none but memory itself. */
         public Builder tmpfsSize(long bytes) { tmpfsBytes = bytes; return this; }
+        /** Sends the run's events to {@code s} (closed when the run ends). */
+        public Builder trace(dev.vitrine.trace.Sink s) { observe = observe.withSink(s); return this; }
+        /** Writes every TLB lookup, Lackey-style, to {@code out} (closed when the run ends); the MMU's fast paths are off meanwhile. */
+        public Builder traceMemory(OutputStream out) { observe = observe.withMemory(new dev.vitrine.trace.LackeyTrace(out)); return this; }
+        /** The cost model (default {@link dev.vitrine.trace.Costs#DEFAULT}; {@link dev.vitrine.trace.Costs#OFF}: one instruction, one ns). */
+        public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes));
+                    tmpfsBytes, observe));
         }
     }
 }

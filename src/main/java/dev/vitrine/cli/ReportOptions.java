@@ -26,15 +26,37 @@ final class ReportOptions {
     @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
     boolean strace;
 
-    private OutputStream json;
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the run's events to FILE, one JSON object a line (docs/tracing.md)")
+    Path trace;
+
+    @Option(names = "--trace-events", paramLabel = "KINDS", description = "the events --trace writes: all, default (all but tlb,walk) or some of syscall,fault,tlb,walk,cow,evict,swap,switch,signal,pipe,block,wake,proc,counter")
+    String traceEvents = "default";
+
+    @Option(names = "--perfetto", paramLabel = "FILE", description = "write a timeline for ui.perfetto.dev or chrome://tracing (Chrome trace-event JSON)")
+    Path perfetto;
+
+    @Option(names = "--trace-mem", paramLabel = "FILE", description = "write every TLB lookup in Valgrind Lackey's format, for `vitrine sim tlb` and `sim replace`")
+    Path traceMem;
+
+    private OutputStream json, traceOut, perfettoOut, memOut;
+    private java.util.Set<dev.vitrine.trace.Category> events;
 
     /** Opens the output files before the guest runs, so a bad path is a bad command line, not a lost run. */
     void open() {
+        if (events == null) events = dev.vitrine.trace.Category.parse(traceEvents);
         if (statsJson != null && json == null) json = create("--stats-json", statsJson);
+        if (trace != null && traceOut == null) traceOut = create("--trace", trace);
+        if (perfetto != null && perfettoOut == null) perfettoOut = create("--perfetto", perfetto);
+        if (traceMem != null && memOut == null) memOut = create("--trace-mem", traceMem);
     }
 
-    /** The syscall log goes to stderr. */
-    void wire(Machine.Builder b) { b.strace(strace ? System.err : null); }
+    /** The syscall log goes to stderr; the trace files get their sinks. */
+    void wire(Machine.Builder b) {
+        b.strace(strace ? System.err : null);
+        if (traceOut != null) b.trace(new dev.vitrine.trace.JsonLines(traceOut, events));
+        if (perfettoOut != null) b.trace(new dev.vitrine.trace.Perfetto(perfettoOut));
+        if (memOut != null) b.traceMemory(memOut);
+    }
 
     /** The report lines, the figures, and the JSON file once the run is over. */
     void finish(Machine.Result r, Geometry g) throws IOException {

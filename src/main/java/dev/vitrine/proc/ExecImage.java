@@ -22,6 +22,7 @@ public final class ExecImage {
         t.clearChildTid = 0;
         t.robustList = 0;
         t.rseq = 0;
+        k.traceProc(t, "exec", p.pid, exePath);
         AddressSpace old = p.space;
         k.releaseSpace(old);
         p.setSpace(space);
