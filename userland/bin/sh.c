@@ -6,11 +6,12 @@
  *   lists                        a ; b   a && b   a || b   a &
  *   quoting                      'single'  "double $VAR"  back\ slash
  *   variables                    NAME=value  $NAME ${NAME}  $?  $$  $!  $#  $0..$9
- *   builtins                     cd exit export unset wait jobs fg bg kill history exec echo
+ *   builtins                     cd exit export unset wait jobs fg bg kill history exec echo type help
  *
  * Interactive (stdin a terminal, no -c): a prompt, history, and job control: every pipeline
  * is its own process group (setpgid); the foreground one owns the terminal (tcsetpgrp), so
- * Ctrl-C and Ctrl-Z reach it and not the shell. Otherwise the shell reads its script from
+ * Ctrl-C and Ctrl-Z reach it and not the shell; lines are typed with editing, history and Tab
+ * completion (lineedit.h), and !! / !N / !PREFIX recall history lines. Otherwise the shell reads its script from
  * stdin one byte at a time (so commands that read stdin get the rest), or runs `-c 'LINE'`.
  */
 #include <ctype.h>
@@ -822,17 +823,75 @@ static int b_kill(char **argv) {
     return rc;
 }
 
-struct builtin { const char *name; int (*fn)(char **); };
+static int b_help(char **argv);
+static int b_type(char **argv);
+
+struct builtin { const char *name; int (*fn)(char **); const char *help; };
 static const struct builtin builtins[] = {
-    {"cd", b_cd}, {"exit", b_exit}, {"export", b_export}, {"unset", b_unset}, {"wait", b_wait},
-    {"jobs", b_jobs}, {"fg", b_fg}, {"bg", b_fg}, {"history", b_history}, {"exec", b_exec},
-    {"kill", b_kill}, {"echo", b_echo},
-    {NULL, NULL},
+    {"cd", b_cd, "cd [DIR | -]         change the working directory (HOME without DIR, the last one with -)"},
+    {"echo", b_echo, "echo [-neE] [ARG...] write the arguments"},
+    {"exec", b_exec, "exec COMMAND [ARG...] replace the shell with COMMAND"},
+    {"exit", b_exit, "exit [N]             leave the shell with status N (the last command's without N)"},
+    {"export", b_export, "export [NAME[=VALUE]...] give variables to the commands the shell runs"},
+    {"unset", b_unset, "unset NAME...        forget variables"},
+    {"jobs", b_jobs, "jobs                 list the jobs: running, stopped, done"},
+    {"fg", b_fg, "fg [%N]              continue a job in the foreground (Ctrl-Z stops it again)"},
+    {"bg", b_fg, "bg [%N]              continue a stopped job in the background"},
+    {"wait", b_wait, "wait [%N | PID...]   wait for background jobs"},
+    {"kill", b_kill, "kill [-SIG] %N | PID... send a signal to a job or process (kill -l lists them)"},
+    {"history", b_history, "history              the lines typed so far; !! runs the last, !N line N, !PREFIX the last that starts so"},
+    {"type", b_type, "type NAME...         say whether NAME is a builtin or which program runs"},
+    {"help", b_help, "help                 this list"},
+    {NULL, NULL, NULL},
 };
 static const struct builtin *find_builtin(const char *name) {
     for (const struct builtin *b = builtins; b->name; b++)
         if (strcmp(b->name, name) == 0) return b;
     return NULL;
+}
+
+static int b_help(char **argv) {
+    (void)argv;
+    printf("Builtins (anything else is a program in $PATH; Tab completes both):\n");
+    for (const struct builtin *b = builtins; b->name; b++) printf("  %s\n", b->help);
+    printf("Lines: a | b, a && b, a || b, a; b, a &, < > >> 2> 2>&1, 'quotes', $VAR.\n"
+           "Keys: arrows, Home/End, ^A ^E ^K ^U ^W, ^R search, Tab, ^C interrupts, ^Z stops the job.\n");
+    fflush(stdout);
+    return 0;
+}
+
+static int host_tool(const char *name);
+
+/* type: a builtin, or the file $PATH finds (bash's words). */
+static int b_type(char **argv) {
+    int rc = 0;
+    for (int k = 1; argv[k]; k++) {
+        const char *name = argv[k];
+        if (find_builtin(name)) { printf("%s is a shell builtin\n", name); continue; }
+        const char *found = NULL;
+        char full[4096];
+        if (strchr(name, '/')) {
+            if (access(name, X_OK) == 0) found = name;
+        } else {
+            const char *path = getvar("PATH");
+            char *copy = strdup(path ? path : ""), *save = NULL;
+            for (char *dir = strtok_r(copy, ":", &save); dir && !found; dir = strtok_r(NULL, ":", &save)) {
+                struct stat st;
+                snprintf(full, sizeof full, "%s/%s", *dir ? dir : ".", name);
+                if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) found = full;
+            }
+            free(copy);
+        }
+        if (found) printf("%s is %s\n", name, found);
+        else {
+            fflush(stdout);
+            fprintf(stderr, "sh: type: %s: not found%s\n", name,
+                    host_tool(name) ? " (programs are built on the host: ./vitrine run file.c)" : "");
+            rc = 1;
+        }
+    }
+    fflush(stdout);
+    return rc;
 }
 
 /* ---- running commands ---- */
@@ -1057,6 +1116,8 @@ static int run_line(char *line) {
     return 0;
 }
 
+#include "lineedit.h"
+
 /* ---- input ---- */
 
 /* Reads one line from fd 0 a byte at a time; NULL at end of input. */
@@ -1166,15 +1227,22 @@ int main(int argc, char **argv) {
         if (getpgrp() != shell_pgid) setpgid(0, 0);
         shell_pgid = getpgrp();
         tcsetpgrp(0, shell_pgid);
+        have_tmodes = tcgetattr(0, &shell_tmodes) == 0;
     }
 
     struct str pending = {0};
     for (;;) {
+        char *line;
         if (interactive) {
             if (!pending.len) reap(1);
-            prompt(pending.len > 0);
-        }
-        char *line = read_line();
+            if (have_tmodes) {
+                const char *ps = getvar(pending.len ? "PS2" : "PS1");
+                line = edit_line(ps ? ps : pending.len ? "> " : "$ ");
+            } else {
+                prompt(pending.len > 0);
+                line = read_line();
+            }
+        } else line = read_line();
         if (!line) {
             if (pending.len) fprintf(stderr, "sh: syntax error: unexpected end of file\n"), last_status = 2;
             break;
@@ -1184,6 +1252,14 @@ int main(int argc, char **argv) {
             pending.len = 0;
             free(line);
             continue;
+        }
+        if (interactive && strchr(line, '!')) {
+            int changed;
+            char *expanded = expand_history(line, &changed);
+            free(line);
+            if (!expanded) { pending.len = 0; last_status = 1; continue; }
+            line = expanded;
+            if (changed) fprintf(stderr, "%s\n", line);
         }
         if (pending.len) sadd(&pending, '\n');
         sadds(&pending, line);

@@ -13,6 +13,8 @@ import dev.vitrine.fs.Namei;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Rootfs;
 import dev.vitrine.fs.Terminal;
+import dev.vitrine.fs.HostTermios;
+import dev.vitrine.fs.TerminalInput;
 import dev.vitrine.fs.Vfs;
 import dev.vitrine.proc.ProcFiles;
 import dev.vitrine.fs.FdTable;
@@ -84,14 +86,19 @@ final class Boot {
         vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
         services.setVfs(vfs);
         FdTable fds = new FdTable(1024);
+        Terminal term = new Terminal();
+        // A host terminal the kernel can cook for: raw input, N_TTY in fs.Terminal (entered just before the run).
+        boolean hostTerminal = tty(c, 0) && (c.hostFds() || c.stdin() == System.in);
+        HostTermios raw = hostTerminal && c.stdin() != null ? HostTermios.open() : null;
         HostInput stdin = stdin(c, vfs, kernel);
-        HostOutput[] stdout = stdout(c, vfs, kernel, stdin);
-        kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited());
+        HostOutput[] stdout = stdout(c, vfs, kernel, raw != null ? term : stdin);
+        kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited()
+                || term.awaited());
         PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
         kernel.setSyscallHandler(dispatcher);
-        Console[] console = console(c, vfs, fds, stdin, stdout);
+        Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];
         List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
@@ -107,7 +114,7 @@ final class Boot {
         // The image lives in the in-memory tree, never in a mounted host directory.
         RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
         String exePath = exe.name();
-        fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), Rootfs.HOME, true).inode());
+        fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, 0);
         tracer.running(task.pid(), task.tid());
@@ -132,10 +139,15 @@ final class Boot {
         task.setImage(args, img);
 
         console[0].terminal().setOnSignal(kernel::interruptFromHost);
-        boolean hostTerminal = console[0].isTerminal() && (c.hostFds() || c.stdin() == System.in);
-        HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(console[0].terminal()) : null;
-        kernel.setHostTerminal(ctrlC != null);
-        if (ctrlC != null) kernel.setHostJobStop(ctrlC::stopHostJob);
+        HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(term, raw == null ? () -> {} : raw::restore) : null;
+        kernel.setHostTerminal(ctrlC != null || raw != null);
+        if (ctrlC != null) kernel.setHostJobStop(() -> {
+            // The host's shell gets its terminal as it left it, and we take it raw again once continued.
+            if (raw != null) raw.restore();
+            ctrlC.stopHostJob();
+            if (raw != null) raw.enter();
+        });
+        if (raw != null) cook(c, kernel, vfs, term, raw, stdout, ctrlC);
         Kernel.Stop stop;
         try {
             tracer.running(task.pid(), task.tid());
@@ -147,6 +159,11 @@ final class Boot {
             stop = Kernel.Stop.ALL_EXITED;
         } finally {
             if (ctrlC != null) ctrlC.restore();
+            if (raw != null) {
+                stdout[1].flush();
+                stdout[2].flush();
+                raw.restore();
+            }
         }
         stdout[1].flush();
         stdout[2].flush();
@@ -177,8 +194,7 @@ final class Boot {
      * as a pipe (what a shell's redirection would give), so each gets a pipe inode number.
      * A null stream (a host fd that was closed) leaves the guest's fd closed: EBADF.
      */
-    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, HostInput in, HostOutput[] out) {
-        Terminal term = new Terminal();
+    private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, HostInput in, HostOutput[] out, Terminal term) {
         if (in != null) in.setOnInterrupt(term::interrupt);
         Console[] con = {
             new Console(in, null, 0, tty(c, 0), 0, term),
@@ -193,6 +209,29 @@ final class Boot {
             fds.allocate(new FileDescription(con[fd], t ? Fcntl.O_RDWR : modes[fd]).withPath(path), fd, false);
         }
         return con;
+    }
+
+    /**
+     * The kernel cooks for the host terminal: raw mode, its keys through a reader thread into
+     * the line discipline, echo to the first of stdout and stderr that is the terminal (in
+     * order with what guests write there; none: no echo), the host's window size and its
+     * SIGWINCH.
+     */
+    private static void cook(Machine.Config c, Kernel kernel, Vfs vfs, Terminal term, HostTermios raw, HostOutput[] out,
+                             HostInterrupt ctrlC) {
+        if (!raw.enter()) return;
+        int echoFd = tty(c, 1) ? 1 : tty(c, 2) ? 2 : 0;
+        int[] size = HostTermios.windowSize();
+        term.attachHost(new Terminal.Host() {
+            @Override public void echo(byte[] b, int off, int len) { if (echoFd != 0) out[echoFd].write(echoFd, b, off, len); }
+            @Override public void outputFlags(int oflag) { raw.outputFlags(oflag); }
+        }, vfs.wakeup(), size[0], size[1]);
+        raw.outputFlags(java.nio.ByteBuffer.wrap(term.termios(), 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+        if (ctrlC != null) ctrlC.onResize(() -> kernel.postFromHost(() -> {
+            int[] now = HostTermios.windowSize();
+            if (now[0] > 0 && now[1] > 0) term.resize(now[0], now[1]);
+        }));
+        TerminalInput.start(c.stdin(), term, kernel::postFromHost);
     }
 
     /** The machine's own lines to the host's stderr go in order with the guests' (see HostOutput). */
@@ -215,7 +254,7 @@ final class Boot {
      * on the same host file (2>&1) share one, so their bytes stay in the order written, and
      * on different ones each has its own, so a reader that stalls one does not stall the other.
      */
-    private static HostOutput[] stdout(Machine.Config c, Vfs vfs, Kernel kernel, HostInput in) {
+    private static HostOutput[] stdout(Machine.Config c, Vfs vfs, Kernel kernel, Object in) {
         OutputStream[] streams = {null, c.stdout(), c.stderr()};
         boolean[] live = new boolean[3], terminal = new boolean[3];
         for (int fd = 1; fd < 3; fd++) {

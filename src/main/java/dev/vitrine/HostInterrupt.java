@@ -23,10 +23,12 @@ final class HostInterrupt {
 
     private HostInterrupt() {}
 
-    static HostInterrupt install(Terminal term) {
+    /** {@code beforeHalt}: what the third ^C does before the JVM halts (the host terminal's settings back). */
+    static HostInterrupt install(Terminal term, Runnable beforeHalt) {
         HostInterrupt h = new HostInterrupt();
         h.trap("INT", () -> {
             if (++h.count >= 3) {
+                beforeHalt.run();
                 System.err.println("\nvitrine: interrupted three times; stopping");
                 Runtime.getRuntime().halt(130);
             }
@@ -36,6 +38,9 @@ final class HostInterrupt {
         h.trap("TSTP", () -> term.signal(Signals.SIGTSTP));
         return h;
     }
+
+    /** The host terminal's SIGWINCH: {@code action} runs on the signal's thread. */
+    void onResize(Runnable action) { trap("WINCH", action); }
 
     @SuppressWarnings("removal")
     private void trap(String name, Runnable action) {

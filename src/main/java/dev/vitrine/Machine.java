@@ -78,7 +78,7 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes, dev.vitrine.trace.Observe observe) {}
+                         long tmpfsBytes, String cwd, dev.vitrine.trace.Observe observe) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -102,6 +102,7 @@ public final class Machine {
         private int maxProcesses = 1024;
         private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
+        private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
 
         public Builder paging(Geometry g) { paging = g; return this; }
@@ -157,6 +158,8 @@ public final class Machine {
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         /** The in-memory file tree's size limit (tmpfs size=): negative for Linux's default, half of RAM; 0 for none but memory itself. */
         public Builder tmpfsSize(long bytes) { tmpfsBytes = bytes; return this; }
+        /** The first program's working directory, a guest path (default /home/user). */
+        public Builder cwd(String guestDir) { cwd = guestDir; return this; }
         /** Sends the run's events to {@code s} (closed when the run ends). */
         public Builder trace(dev.vitrine.trace.Sink s) { observe = observe.withSink(s); return this; }
         /** Writes every TLB lookup, Lackey-style, to {@code out} (closed when the run ends); the MMU's fast paths are off meanwhile. */
@@ -166,7 +169,7 @@ public final class Machine {
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, observe));
+                    tmpfsBytes, cwd, observe));
         }
     }
 }

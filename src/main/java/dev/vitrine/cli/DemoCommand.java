@@ -119,10 +119,11 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("TLB. %.2f%% of %d translations hit (fetch %d/%d, data %d/%d); each miss cost a %d-level walk (%d walks).%n",
                 100.0 * (fh + dh) / Math.max(1, fh + fm + dh + dm), fh + fm + dh + dm, fh, fh + fm, dh, dh + dm,
                 levels, num(s.get("walks")));
-        out.println("Copy-on-write. " + num(s.get("cow_copies")) + " pages copied: fork shares the shell's pages read-only and copies");
-        out.println("  one only when parent or child writes to it; exec then throws the child's copy away.");
-        out.println("Sharing. " + num(s.get("shared_pages_at_exit")) + " shared of " + num(s.get("resident_pages_at_exit"))
-                + " resident pages at the end: these programs are static, so each carries its own libc.");
+        out.println("Copy-on-write. " + num(s.get("cow_copies")) + " pages copied on a store to a page mapped read-only because it was shared:");
+        out.println("  after fork, parent and child share every page until one of them writes to it; and a program's");
+        out.println("  initialised data starts as the page cache's copy of its file (a few pages per program, fork or not).");
+        out.println("Sharing. At most " + num(s.get("frames.shared_peak")) + " frames were mapped by more than one process at once: each child");
+        out.println("  shares all of the shell's pages until its exec replaces them (the programs are static: no shared libc).");
         out.println("  (" + num(s.get("instructions")) + " instructions, " + num(s.get("syscalls")) + " syscalls in all.)");
     }
 

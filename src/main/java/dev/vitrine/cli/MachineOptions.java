@@ -80,7 +80,16 @@ final class MachineOptions {
     @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
     List<String> mounts = new ArrayList<>();
 
+    @Option(names = "--rw", description = "let the guest write to the host's current directory (shown at " + HostDir.GUEST + ", read-only by default)")
+    boolean rw;
+
+    @Option(names = "--no-host-dir", description = "do not show the host's current directory at " + HostDir.GUEST)
+    boolean noHostDir;
+
     Geometry geometry() { return Geometry.preset(paging); }
+
+    /** The host's current directory in the guest, unless the user asked not to or mounts something there. */
+    HostDir hostDir() { return noHostDir ? HostDir.NONE : HostDir.current(rw, mounts); }
 
     /** The machine these options describe, every value checked; stdio is the caller's. */
     Machine.Builder builder() { return builder(List.of()); }
@@ -122,6 +131,7 @@ final class MachineOptions {
                 .tty(tty)
                 .costs(costs);
         for (String m : first) b.mount(m);
+        if (hostDir().shown()) b.mount(hostDir().spec());
         for (String m : mounts) b.mount(m);
         return b;
     }

@@ -38,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
         List<Path> sources = new ArrayList<>(List.of(program));
         sources.addAll(build.extraSources());
         Machine.Builder b = machine.builder();
+        if (machine.hostDir().shown()) b.cwd(HostDir.GUEST);
         report.open();
         report.wire(b);
         Path exe = source ? GuestCompiler.compile(sources, cflags, build.dynamic, spec.commandLine().getErr()) : program;

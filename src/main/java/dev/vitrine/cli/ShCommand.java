@@ -59,6 +59,10 @@ final class ShCommand implements Callable<Integer> {
                         "PS1=vitrine$ "));
         report.wire(b);
         Stdio.wire(b);
+        HostDir here = machine.hostDir();
+        if (command == null && here.shown() && System.console() != null)
+            System.err.println("vitrine: " + here.host() + " is " + HostDir.GUEST + " in the machine"
+                    + (here.writable() ? "" : " (read-only; --rw lets writes through)"));
         List<String> argv = new ArrayList<>();
         argv.add("sh");
         if (command != null) {

@@ -38,13 +38,25 @@ public final class Console implements File {
     public void setForegroundPgid(int pg) { terminal.setForegroundPgid(pg); }
 
     /** FIONREAD: bytes a read would get now. */
-    public int available() { return in == null ? 0 : in.available(); }
+    public int available() {
+        if (cooked()) return terminal.available();
+        return in == null ? 0 : in.available();
+    }
+
+    /** Reads go through the kernel's line discipline: any fd of the terminal reads it, as an O_RDWR pty does. */
+    private boolean cooked() { return tty && terminal.cooking(); }
+
+    /** read(2) of the terminal once VTIME has run out: what is there, maybe nothing. */
+    public long readTimedOut(byte[] dst, int off, int len) {
+        return cooked() ? terminal.read(dst, off, len, true) : read(dst, off, len, 0);
+    }
 
     @Override public String describe() {
         return tty ? "the terminal" : in != null ? "standard input" : stream == 2 ? "standard error" : "standard output";
     }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {
+        if (cooked()) return terminal.read(dst, off, len, false);
         if (in == null) return -Errno.EBADF;
         return in.read(dst, off, len);
     }
@@ -56,13 +68,17 @@ public final class Console implements File {
 
     @Override public int poll() {
         int mask = 0;
-        if (in != null) mask |= in.poll();
+        if (cooked()) mask |= terminal.pollIn();
+        else if (in != null) mask |= in.poll();
         if (out != null) mask |= out.poll(stream);
         return mask;
     }
 
-    /** A reader waits on the host input's channel, a writer on the host output's. */
-    @Override public Object channel() { return in != null ? in : out != null ? out.channel() : null; }
+    /** A reader waits on the host input's channel (the terminal's, when the kernel cooks), a writer on the host output's. */
+    @Override public Object channel() {
+        if (cooked()) return terminal;   // the host output wakes its writers there too (Boot)
+        return in != null ? in : out != null ? out.channel() : null;
+    }
 
     @Override public Stat stat() {
         if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, Cred.UID, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);

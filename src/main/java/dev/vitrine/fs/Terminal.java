@@ -1,9 +1,14 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 /**
  * What fds 0-2 share when they are one terminal: its termios (TCGETS returns what TCSETS
- * stored) and its foreground process group. The host's terminal does the cooking (canonical
- * mode, echo, ^D as end of file); ^C and ^Z reach the guest through {@link #signal}.
+ * stored), its window size and its foreground process group. When the host terminal could be
+ * put in raw mode ({@link #attachHost}) the kernel does the cooking itself through its
+ * {@link LineDiscipline}: the host's bytes arrive by {@link #receive} on the machine's thread,
+ * readers sleep on this terminal as their channel. Otherwise the host terminal cooks (canonical
+ * mode, echo, ^D as end of file) and ^C and ^Z reach the guest through {@link #signal}.
  */
 public final class Terminal {
     /** struct termios (asm-generic): iflag, oflag, cflag, lflag, line, cc[19], as a cooked terminal has it. */
@@ -11,9 +16,30 @@ public final class Terminal {
             3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0};
     private int foregroundPgid;
     private java.util.function.IntConsumer onSignal = sig -> {};
+    private int rows = 24, cols = 80;
+
+    /** The host side when this terminal cooks: where echo goes, how readers are woken, how oflag reaches the host. */
+    public interface Host {
+        void echo(byte[] b, int off, int len);
+        void outputFlags(int oflag);
+    }
+
+    private LineDiscipline ldisc;
+    private Host host;
+    private Wakeup wakeup = Wakeup.NONE;
+    private volatile boolean awaited;
 
     public byte[] termios() { return termios.clone(); }
-    public void setTermios(byte[] t) { termios = t.clone(); }
+
+    public void setTermios(byte[] t) {
+        byte[] old = termios;
+        termios = t.clone();
+        if (ldisc == null) return;
+        ldisc.termiosChanged(old, termios);
+        if (LineDiscipline.flag(old, 4) != LineDiscipline.flag(termios, 4)) host.outputFlags(LineDiscipline.flag(termios, 4));
+        wakeup.wakeup(this);   // a reader waiting for VMIN bytes or a line may be satisfied now
+    }
+
     /** c_lflag's TOSTOP: a background process's write stops it with SIGTTOU. */
     public boolean tostop() { return (termios[13] & 0x01) != 0; }   // TOSTOP 0x100, the lflag's second byte
     public int foregroundPgid() { return foregroundPgid; }
@@ -24,4 +50,75 @@ public final class Terminal {
     public void signal(int sig) { onSignal.accept(sig); }
     /** ^C: SIGINT (2). */
     public void interrupt() { signal(2); }
+
+    // ---- the window size (TIOCGWINSZ, TIOCSWINSZ, the host's SIGWINCH)
+
+    public int rows() { return rows; }
+    public int cols() { return cols; }
+
+    /** tiocswinsz: a new size is stored and the foreground group gets SIGWINCH (28); the same size changes nothing. */
+    public void resize(int rows, int cols) {
+        if (rows == this.rows && cols == this.cols) return;
+        this.rows = rows;
+        this.cols = cols;
+        signal(28);
+    }
+
+    // ---- the line discipline, when the kernel cooks
+
+    /** From now on the kernel cooks: the host terminal is raw and sends its bytes to {@link #receive}. */
+    public void attachHost(Host host, Wakeup wakeup, int rows, int cols) {
+        this.ldisc = new LineDiscipline();
+        this.host = host;
+        this.wakeup = wakeup;
+        if (rows > 0 && cols > 0) {
+            this.rows = rows;
+            this.cols = cols;
+        }
+    }
+
+    /** Whether reads go through the kernel's line discipline (the host terminal is raw). */
+    public boolean cooking() { return ldisc != null; }
+
+    /** Whether a guest waits for a key: an all-blocked machine then waits for the host, in host time. Any thread. */
+    public boolean awaited() { return awaited; }
+
+    private final LineDiscipline.Sink sink = new LineDiscipline.Sink() {
+        @Override public void echo(byte[] b, int off, int len) { host.echo(b, off, len); }
+        @Override public void signal(int sig) { Terminal.this.signal(sig); }
+    };
+
+    /** The host's bytes as typed (machine's thread); wakes the readers. */
+    public void receive(byte[] b, int off, int len) {
+        ldisc.receive(termios, b, off, len, sink);
+        wakeup.wakeup(this);
+    }
+
+    /** The host terminal is gone: readers get end of file. */
+    public void hangUp() {
+        ldisc.hangUp();
+        wakeup.wakeup(this);
+    }
+
+    /** read(2) through the line discipline: bytes, 0 at end of file, -EAGAIN to wait. */
+    public long read(byte[] dst, int off, int len, boolean timedOut) {
+        if (len == 0) return 0;
+        long r = ldisc.read(termios, dst, off, len, timedOut);
+        awaited = r == -Errno.EAGAIN;
+        return r;
+    }
+
+    /** VTIME for a read that waits, in ns of machine time; -1: no limit. */
+    public long readTimeoutNs() { return ldisc == null ? -1 : ldisc.readTimeoutNs(termios); }
+
+    public int available() { return ldisc.available(); }
+
+    public int pollIn() {
+        if (ldisc.readable(termios)) return Poll.POLLIN | Poll.POLLRDNORM | (ldisc.hungUp() ? Poll.POLLHUP : 0);
+        awaited = true;
+        return 0;
+    }
+
+    /** TCFLSH's TCIFLUSH and TCSETSF: typed-ahead input is dropped. */
+    public void flushInput() { if (ldisc != null) ldisc.flush(); }
 }

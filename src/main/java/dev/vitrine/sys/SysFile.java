@@ -90,6 +90,16 @@ final class SysFile {
         }
         byte[] b = s.ioBuffer(len);
         long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
+        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof Console c && c.isTerminal() && c.terminal().readTimeoutNs() >= 0) {
+            // Non-canonical VTIME: wait that long at most, then take what is there (maybe nothing).
+            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.terminal().readTimeoutNs();
+            if (k.clock().now() < at) {
+                t.setContinuation(new Continuation.Deadline(at));
+                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on the terminal for VTIME");
+                return Syscall.RESTART;
+            }
+            r = c.readTimedOut(b, 0, len);
+        }
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
         if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;

@@ -17,7 +17,7 @@ import static dev.vitrine.sys.Arg.*;
 final class SysIoctl {
     private SysIoctl() {}
 
-    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404,
+    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404, TCFLSH = 0x540B,
             TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541B,
             FIONBIO = 0x5421, FIONCLEX = 0x5450, FIOCLEX = 0x5451;
 
@@ -56,11 +56,24 @@ final class SysIoctl {
                 if (tty != 0) yield tty;
                 byte[] b = new byte[36];
                 if (!t.memory().read(arg, b, 0, b.length)) yield -Errno.EFAULT;
+                if (req == TCSETSF) c.terminal().flushInput();
                 c.setTermios(b);
                 yield 0;
             }
-            case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(24, 80)) ? 0 : -Errno.EFAULT;
-            case TIOCSWINSZ -> 0;
+            case TCFLSH -> {
+                if (arg < 0 || arg > 2) yield -Errno.EINVAL;
+                long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);
+                if (tty != 0) yield tty;
+                if (arg != 1) c.terminal().flushInput();   // TCIFLUSH, TCIOFLUSH; output is the host's at once
+                yield 0;
+            }
+            case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(c.terminal().rows(), c.terminal().cols())) ? 0 : -Errno.EFAULT;
+            case TIOCSWINSZ -> {
+                byte[] w = new byte[8];
+                if (!t.memory().read(arg, w, 0, 8)) yield -Errno.EFAULT;
+                c.terminal().resize((w[0] & 0xff) | (w[1] & 0xff) << 8, (w[2] & 0xff) | (w[3] & 0xff) << 8);
+                yield 0;
+            }
             case TIOCGPGRP -> t.memory().writeInt(arg, k.foregroundPgid()) ? 0 : -Errno.EFAULT;
             case TIOCSPGRP -> {
                 long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);

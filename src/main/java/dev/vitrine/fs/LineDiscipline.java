@@ -1,0 +1,229 @@
+package dev.vitrine.fs;
+
+import dev.vitrine.abi.Errno;
+
+import java.util.ArrayDeque;
+
+/**
+ * Linux's N_TTY line discipline (drivers/tty/n_tty.c) between the host terminal, which is in
+ * raw mode, and the guest: input processing (ISTRIP, IGNCR, ICRNL, INLCR), the signal
+ * characters under ISIG (VINTR, VQUIT, VSUSP; the queue flushed unless NOFLSH), canonical
+ * editing (VERASE, VWERASE, VKILL, VEOF, VEOL, VEOL2; one line per read), non-canonical reads
+ * by VMIN/VTIME, and echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL). Output processing
+ * (OPOST, ONLCR) is the host terminal's own: {@link Terminal} mirrors the guest's oflag there.
+ * Machine's thread only.
+ */
+final class LineDiscipline {
+    /** N_TTY_BUF_SIZE: what the queue holds, the line being edited included; past it input is dropped. */
+    static final int BUF_SIZE = 4096;
+
+    // c_iflag, c_lflag bits and c_cc indices (asm-generic/termbits.h)
+    static final int ISTRIP = 0x20, INLCR = 0x40, IGNCR = 0x80, ICRNL = 0x100;
+    static final int ISIG = 0x1, ICANON = 0x2, ECHO = 0x8, ECHOE = 0x10, ECHOK = 0x20, ECHONL = 0x40, NOFLSH = 0x80,
+            ECHOCTL = 0x200, ECHOKE = 0x800, IEXTEN = 0x8000;
+    static final int VINTR = 0, VQUIT = 1, VERASE = 2, VKILL = 3, VEOF = 4, VTIME = 5, VMIN = 6, VSUSP = 10, VEOL = 11,
+            VWERASE = 14, VEOL2 = 16;
+    private static final int SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20;
+
+    /** What the guest can read: whole lines in canonical mode (eof: a VEOF ended it, not returned), else bytes. */
+    private static final class Segment {
+        final byte[] data;
+        int pos;
+        final boolean eof;
+        Segment(byte[] data, boolean eof) { this.data = data; this.eof = eof; }
+        int left() { return data.length - pos; }
+    }
+
+    /** Where the discipline's effects go: echo bytes to the terminal, a signal for its foreground group. */
+    interface Sink {
+        void echo(byte[] b, int off, int len);
+        void signal(int sig);
+    }
+
+    private final ArrayDeque<Segment> ready = new ArrayDeque<>();
+    private int readyBytes;
+    private byte[] line = new byte[256];
+    private int lineLen;
+    private boolean hungUp;
+
+    /** Bytes a read could take now (FIONREAD). */
+    int available() { return readyBytes; }
+
+    boolean hungUp() { return hungUp; }
+
+    /** Whether a read would not wait: a complete line (canonical), any byte otherwise, or a hang-up. */
+    boolean readable(byte[] termios) {
+        if (hungUp || !ready.isEmpty() && (canonical(termios) || readyBytes > 0)) return true;
+        return !canonical(termios) && cc(termios, VMIN) == 0 && cc(termios, VTIME) == 0;
+    }
+
+    /** The host closed the terminal: every read from now on is end of file. */
+    void hangUp() { hungUp = true; }
+
+    /**
+     * read(2): a line at most in canonical mode (0 at a VEOF on an empty line), otherwise by
+     * VMIN; -EAGAIN when the caller has to wait. {@code timedOut}: VTIME ran out, so take what is there.
+     */
+    long read(byte[] termios, byte[] dst, int off, int len, boolean timedOut) {
+        if (canonical(termios)) {
+            Segment s = ready.peek();
+            if (s == null) return hungUp ? 0 : -Errno.EAGAIN;
+            int n = Math.min(len, s.left());
+            System.arraycopy(s.data, s.pos, dst, off, n);
+            s.pos += n;
+            readyBytes -= n;
+            if (s.left() == 0) ready.poll();
+            return n;
+        }
+        int min = cc(termios, VMIN), time = cc(termios, VTIME);
+        int want = Math.min(Math.max(min, 1), len);
+        if (readyBytes < want && !hungUp && !timedOut) {
+            if (min == 0 && time == 0) return 0;
+            return -Errno.EAGAIN;
+        }
+        int n = 0;
+        while (n < len && !ready.isEmpty()) {
+            Segment s = ready.peek();
+            int k = Math.min(len - n, s.left());
+            System.arraycopy(s.data, s.pos, dst, off + n, k);
+            s.pos += k;
+            n += k;
+            readyBytes -= k;
+            if (s.left() == 0) ready.poll();
+        }
+        return n;
+    }
+
+    /**
+     * The host's time for a read that has to wait, in ns: VTIME tenths of a second in
+     * non-canonical mode (with VMIN > 0 only once a byte is there), -1 to wait without limit.
+     */
+    long readTimeoutNs(byte[] termios) {
+        if (canonical(termios)) return -1;
+        int min = cc(termios, VMIN), time = cc(termios, VTIME);
+        if (time == 0 || min > 0 && readyBytes == 0) return -1;
+        return time * 100_000_000L;
+    }
+
+    /** tcflush(TCIFLUSH), TCSETSF, and a signal character without NOFLSH: the queue and the line are dropped. */
+    void flush() {
+        ready.clear();
+        readyBytes = 0;
+        lineLen = 0;
+    }
+
+    /** ICANON turned off: the line being edited becomes readable as it is (n_tty_set_termios). */
+    void termiosChanged(byte[] old, byte[] now) {
+        if (canonical(old) && !canonical(now) && lineLen > 0) commit(false);
+    }
+
+    /** Bytes from the host terminal, as the keyboard sent them. */
+    void receive(byte[] termios, byte[] b, int off, int n, Sink sink) {
+        for (int i = off; i < off + n; i++) receive(termios, b[i] & 0xff, sink);
+    }
+
+    private void receive(byte[] t, int c, Sink sink) {
+        int iflag = flag(t, 0), lflag = flag(t, 12);
+        if ((iflag & ISTRIP) != 0) c &= 0x7f;
+        if (c == '\r') {
+            if ((iflag & IGNCR) != 0) return;
+            if ((iflag & ICRNL) != 0) c = '\n';
+        } else if (c == '\n' && (iflag & INLCR) != 0) c = '\r';
+        if ((lflag & ISIG) != 0) {
+            int sig = c == cc(t, VINTR) && c != 0 ? SIGINT : c == cc(t, VQUIT) && c != 0 ? SIGQUIT
+                    : c == cc(t, VSUSP) && c != 0 ? SIGTSTP : 0;
+            if (sig != 0) {
+                if ((lflag & NOFLSH) == 0) flush();
+                if ((lflag & ECHO) != 0) echoChar(t, c, sink);
+                sink.signal(sig);
+                return;
+            }
+        }
+        if ((lflag & ICANON) == 0) {
+            if (readyBytes < BUF_SIZE - 1) {
+                ready.add(new Segment(new byte[] {(byte) c}, false));
+                readyBytes++;
+            }
+            if ((lflag & ECHO) != 0) echoChar(t, c, sink);
+            return;
+        }
+        if (c == cc(t, VERASE) || c == cc(t, VKILL) || c == cc(t, VWERASE) && (lflag & IEXTEN) != 0) {
+            if (c != 0) {
+                erase(t, c, sink);
+                return;
+            }
+        }
+        if (c == cc(t, VEOF) && c != 0) {
+            commit(true);
+            return;
+        }
+        boolean newline = c == '\n' || c != 0 && (c == cc(t, VEOL) || c == cc(t, VEOL2));
+        if (readyBytes + lineLen >= BUF_SIZE - 1 && !newline) return;   // full: only a line's end gets in
+        if ((lflag & ECHO) != 0 || c == '\n' && (lflag & ECHONL) != 0) {
+            if (c == '\n') sink.echo(new byte[] {'\n'}, 0, 1);
+            else echoChar(t, c, sink);
+        }
+        append(c);
+        if (newline) commit(false);
+    }
+
+    /** VERASE, VWERASE, VKILL on the line being edited, with their echo (n_tty's eraser). */
+    private void erase(byte[] t, int c, Sink sink) {
+        int lflag = flag(t, 12);
+        boolean echo = (lflag & ECHO) != 0;
+        if (c == cc(t, VKILL)) {
+            if (!echo) { lineLen = 0; return; }
+            if ((lflag & ECHOK) == 0 || (lflag & ECHOKE) == 0 || (lflag & ECHOE) == 0) {
+                lineLen = 0;
+                echoChar(t, c, sink);
+                if ((lflag & ECHOK) != 0) sink.echo(new byte[] {'\n'}, 0, 1);
+                return;
+            }
+        }
+        boolean word = c == cc(t, VWERASE);
+        boolean seenWord = false;
+        while (lineLen > 0) {
+            int last = line[lineLen - 1] & 0xff;
+            if (word) {
+                boolean alnum = Character.isLetterOrDigit(last) || last == '_';
+                if (alnum) seenWord = true;
+                else if (seenWord) break;
+            }
+            lineLen--;
+            if (echo) {
+                if ((lflag & ECHOE) != 0) {
+                    int cols = (lflag & ECHOCTL) != 0 && control(last) ? 2 : 1;
+                    for (int k = 0; k < cols; k++) sink.echo(new byte[] {'\b', ' ', '\b'}, 0, 3);
+                } else echoChar(t, cc(t, VERASE), sink);
+            }
+            if (c == cc(t, VERASE)) break;
+        }
+    }
+
+    /** echo_char: a control character as ^X under ECHOCTL (tab and newline as they are). */
+    private static void echoChar(byte[] t, int c, Sink sink) {
+        if ((flag(t, 12) & ECHOCTL) != 0 && control(c)) sink.echo(new byte[] {'^', (byte) (c ^ 0x40)}, 0, 2);
+        else sink.echo(new byte[] {(byte) c}, 0, 1);
+    }
+
+    private static boolean control(int c) { return (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n'; }
+
+    private void append(int c) {
+        if (lineLen == line.length) line = java.util.Arrays.copyOf(line, line.length * 2);
+        line[lineLen++] = (byte) c;
+    }
+
+    private void commit(boolean eof) {
+        ready.add(new Segment(java.util.Arrays.copyOf(line, lineLen), eof));
+        readyBytes += lineLen;
+        lineLen = 0;
+    }
+
+    static boolean canonical(byte[] t) { return (flag(t, 12) & ICANON) != 0; }
+
+    static int cc(byte[] t, int i) { return t[17 + i] & 0xff; }
+
+    static int flag(byte[] t, int off) {
+        return (t[off] & 0xff) | (t[off + 1] & 0xff) << 8 | (t[off + 2] & 0xff) << 16 | (t[off + 3] & 0xff) << 24;
+    }
+}
