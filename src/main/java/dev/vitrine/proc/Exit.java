@@ -69,6 +69,7 @@ final class Exit {
         if (!p.alive()) return;
         p.waitStatus = status;
         if (!note.isEmpty()) p.deathNote = note;
+        k.charge(k.current() == null ? null : k.current().proc);
         p.ended = k.clock().now();
         k.releaseFds(p.fds);
         p.tableFrames = p.space.pageTable().tableFrames();

@@ -99,12 +99,15 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public java.util.Map<String, Long> chargedBy() { return costs == null ? java.util.Map.of() : costs.breakdown(); }
 
     /** Charges what happened since the last charge to the clock and to {@code t}'s process. */
-    private void charge(Task t) {
+    private void charge(Task t) { charge(t == null ? null : t.proc); }
+
+    /** The same for a process about to end, so that its exit time includes what it cost. */
+    void charge(Process p) {
         if (costs == null || costs.off()) return;
         long ns = costs.charge(syscallCount, switches);
         if (ns == 0) return;
         clock.advance(ns);
-        if (t != null) t.proc.cpu += ns;
+        if (p != null) p.cpu += ns;
     }
 
     /** Virtual time now, also in the middle of a slice (the clock itself advances when the slice ends). */
