@@ -543,11 +543,63 @@ static void reap(int report) {
     }
 }
 
-/* Waits for a foreground job to finish or stop; gives the terminal back to the shell. */
+/*
+ * A foreground job that can never finish: every live process of it is in the kernel's
+ * /proc/deadlock (sleepers that nothing can wake). Prints who waits for what and who holds
+ * the other end, once; returns whether it did.
+ */
+static int deadlock_report(struct job *j) {
+    int fd = open("/proc/deadlock", O_RDONLY);
+    if (fd < 0) return 0;
+    struct str text = {0};
+    char buf[1024];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) for (ssize_t k = 0; k < n; k++) sadd(&text, buf[k]);
+    close(fd);
+    if (!text.s) return 0;
+    int all = 1, any = 0;
+    for (int k = 0; k < j->n; k++) {
+        if (!j->alive[k]) continue;
+        char pid[24];
+        snprintf(pid, sizeof pid, "%d ", (int)j->pids[k]);
+        int found = 0;
+        for (char *line = text.s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+            if (strncmp(line, pid, strlen(pid)) == 0) found = 1;
+        any |= found;
+        all &= found;
+    }
+    if (all && any) {
+        fprintf(stderr, "\nsh: deadlock: job [%d] (%s) can never finish; what each process waits for:\n", j->id, j->text);
+        for (char *line = text.s; *line;) {
+            char *end = strchr(line, '\n');
+            size_t len = end ? (size_t)(end - line) : strlen(line);
+            fprintf(stderr, "  pid %.*s\n", (int)len, line);
+            line += len + (end ? 1 : 0);
+        }
+        fprintf(stderr, "sh: Ctrl-C interrupts the job, Ctrl-Z stops it\n");
+    }
+    free(text.s);
+    return all && any;
+}
+
+/* Waits for a foreground job to finish or stop; gives the terminal back to the shell. An
+ * interactive shell looks once a second (machine time: no time passes while all sleep) for
+ * a job that can never finish, and says so. */
 static int wait_job(struct job *j) {
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    if (interactive) sigprocmask(SIG_BLOCK, &chld, &old);
+    int reported = 0;
     while (j->state == J_RUNNING) {
         int st;
-        pid_t pid = waitpid(-1, &st, WUNTRACED);
+        /* Without job control (a script) a stopped child is not the shell's business, as in bash. */
+        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | WNOHANG : 0);
+        if (pid == 0) {
+            struct timespec second = {1, 0};
+            if (sigtimedwait(&chld, NULL, &second) < 0 && errno == EAGAIN && !reported) reported = deadlock_report(j);
+            continue;
+        }
         if (pid < 0) {
             if (errno == EINTR) continue;
             if (errno == ECHILD) { for (int k = 0; k < j->n; k++) j->alive[k] = 0; j->state = J_DONE; break; }
@@ -557,6 +609,7 @@ static int wait_job(struct job *j) {
         record(pid, st);
     }
     if (interactive) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         tcsetpgrp(0, shell_pgid);
     }
     int status;
@@ -1264,7 +1317,7 @@ int main(int argc, char **argv) {
         if (pending.len) sadd(&pending, '\n');
         sadds(&pending, line);
         free(line);
-        if (!pending.s) sadds(&pending, "");
+        if (!pending.s) sempty(&pending);   /* sadds of "" allocates nothing: an empty first line */
         if (run_line(pending.s) == 1) continue;   /* open quote, trailing | or && */
         pending.len = 0;
         pending.s[0] = 0;

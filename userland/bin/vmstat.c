@@ -45,6 +45,8 @@ int main(int argc, char **argv) {
         if (slurp(path, buf, sizeof buf) < 0) die_errno(path);
         show(buf, "VmSize", "kB virtual memory (VmSize)");
         show(buf, "VmRSS", "kB resident (VmRSS)");
+        show(buf, "VmHWM", "kB resident at most (VmHWM)");
+        show(buf, "VmSwap", "kB swapped out (VmSwap)");
         return 0;
     }
     if (slurp("/proc/meminfo", buf, sizeof buf) == 0) {

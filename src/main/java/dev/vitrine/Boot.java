@@ -32,6 +32,7 @@ import dev.vitrine.mmu.PhysicalMemory;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
 import dev.vitrine.sys.Dispatcher;
+import dev.vitrine.sys.Strace;
 import dev.vitrine.sys.Services;
 import dev.vitrine.sys.SyscallTable;
 
@@ -50,22 +51,24 @@ final class Boot {
     static final int INTERNAL_ERROR = 70;
 
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv) {
-        return run(c, program, image, argv, Map.of());
+        return run(c, program, image, argv, Map.of(), null);
     }
 
     /** {@code replaced}: syscall handlers swapped in by tests (a handler that throws on purpose). */
     static Machine.Result run(Machine.Config c, Path program, byte[] image, List<String> argv,
-                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced) {
+                              Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced, dev.vitrine.proc.Watch watch) {
         ElfFile elf = new ElfFile(image);
         PhysicalMemory memory = new PhysicalMemory(c.memoryBytes(), c.paging().pageBits());
         Mmu mmu = new Mmu(c.paging(), memory, c.tlb());
         Hart hart = new Hart(mmu);
+        hart.setTranslation(c.translate());
         memory.setBulkWriteListener(hart::invalidatePhysical);
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
         dev.vitrine.trace.Tracer tracer = observe(c.observe(), kernel, mmu);
         frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
+        if (watch != null) kernel.setWatch(watch);
         kernel.setMaxInstructions(c.maxInstructions());
         kernel.setMaxTime(c.maxTimeNs());
         kernel.setQuantum(c.quantum());
@@ -94,9 +97,12 @@ final class Boot {
         HostOutput[] stdout = stdout(c, vfs, kernel, raw != null ? term : stdin);
         kernel.setHostInputAwaited(() -> stdin != null && stdin.awaited() || stdout[1].awaited() || stdout[2].awaited()
                 || term.awaited());
-        PrintStream strace = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        PrintStream straceLog = kernelLog(c, c.strace(), stdout[2]), diagnostics = kernelLog(c, c.diagnostics(), stdout[2]);
+        Strace strace = straceLog == null ? null : new Strace(straceLog, c.straceFilter(), c.straceTimestamps());
+        kernel.setTraceHook(strace);
         Dispatcher dispatcher = new Dispatcher(table, strace, diagnostics);
         kernel.oops().setDiagnostics(diagnostics);
+        if (c.hostFds() && c.diagnostics() == System.err) kernel.setLiveNotes(diagnostics);
         kernel.setSyscallHandler(dispatcher);
         Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];
@@ -165,6 +171,7 @@ final class Boot {
                 raw.restore();
             }
         }
+        if (strace != null) strace.flush(); // a call still asleep when the run stopped (a deadlock, a limit)
         stdout[1].flush();
         stdout[2].flush();
         c.observe().close();
@@ -303,7 +310,6 @@ final class Boot {
 
     private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {
         MmuStats m = k.mmu().stats();
-        MemStats mem = t.memStats();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("exit_status", status);
         s.put("instructions", k.retired());
@@ -319,22 +325,18 @@ final class Boot {
         s.put("pte_writes", m.pteWrites);
         for (FaultCause cause : FaultCause.values())
             s.put("hw_faults." + cause.name().toLowerCase(), m.faults[cause.ordinal()]);
-        s.put("faults.minor", mem.minorFaults);
-        s.put("faults.major", mem.majorFaults);
-        s.put("faults.invalid", mem.invalidFaults);
-        s.put("cow_copies", mem.cowCopies);
-        s.put("swap_outs", mem.swapOuts);
-        s.put("swap_ins", mem.swapIns);
-        s.put("dirty_writebacks", mem.dirtyWritebacks);
-        s.put("shared_pages_at_exit", mem.sharedAtExit);
+        // Machine-wide figures: the pager's counts over every process, and sums over every address space.
+        s.put("swap_outs", frames.pager().swapOuts());
+        s.put("swap_ins", frames.pager().swapIns());
+        s.put("dirty_writebacks", frames.pager().writebacks());
         s.put("policy", frames.pager().policy().kind().label());
         s.put("swap.slots", frames.pager().swap().slots());
         s.put("evictions", frames.pager().evictions());
         s.put("swap.peak_used", frames.pager().swap().peak());
         s.put("frames.shared_peak", frames.pager().sharedPeak());
-        s.put("page_table_frames", t.tableFrames());
-        s.put("page_table_bytes", t.tableFrames() * k.mmu().geometry().pageSize());
-        s.put("resident_pages_at_exit", t.residentPages());
+        s.put("page_table_frames.peak", frames.totals().tableFramesPeak());
+        s.put("page_table_bytes.peak", frames.totals().tableFramesPeak() * k.mmu().geometry().pageSize());
+        s.put("mapped_pages.peak", frames.totals().mappedPagesPeak());
         s.put("frames.total", frames.total());
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));

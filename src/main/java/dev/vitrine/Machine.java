@@ -30,12 +30,22 @@ public final class Machine {
     /** Tests only: handlers that replace syscalls' own (one that throws on purpose). */
     private final Map<Integer, dev.vitrine.sys.Syscall.Handler> replaced = new java.util.HashMap<>();
 
-    private Machine(Config config) { this.config = config; }
+    /** The views to take at a moment of the run (--show, --show-at): null for none. */
+    private final String showViews, showAt;
+
+    private Machine(Config config, String showViews, String showAt) {
+        this.config = config;
+        this.showViews = showViews;
+        this.showAt = showAt;
+    }
 
     /** The largest program file a machine loads: its image is held whole while it runs. */
     public static final long MAX_PROGRAM = 256L << 20;
 
     public static Builder builder() { return new Builder(); }
+
+    /** Whether this process's host fd is a terminal (the CLI colours what it writes there). */
+    public static boolean hostTerminal(int fd) { return HostFds.isTerminal(fd); }
     public Config config() { return config; }
 
     /** Loads the ELF at {@code program} and runs it to the end; argv[0] is {@code argv.get(0)}. */
@@ -50,7 +60,10 @@ public final class Machine {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
-            return Boot.run(config, program, image, argv, Map.copyOf(replaced));
+            if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), null);
+            dev.vitrine.view.Show show = dev.vitrine.view.Show.parse(showViews, showAt);
+            Result r = Boot.run(config, program, image, argv, Map.copyOf(replaced), show);
+            return new Result(r.exitStatus(), r.signal(), r.report(), r.stats(), show.taken());
         } catch (BadElfException e) {
             return failure(126, program + ": " + e.getMessage());
         } catch (dev.vitrine.loader.NoMemoryException e) {
@@ -68,8 +81,11 @@ public final class Machine {
         return new Result(status, 0, message, Map.of("exit_status", status));
     }
 
-    /** What a run ended with. */
-    public record Result(int exitStatus, int signal, String report, Map<String, Object> stats) {
+    /** What a run ended with; {@code shown}: the views --show took (null when none were asked for or the moment never came). */
+    public record Result(int exitStatus, int signal, String report, Map<String, Object> stats, dev.vitrine.view.Snapshot shown) {
+        public Result(int exitStatus, int signal, String report, Map<String, Object> stats) {
+            this(exitStatus, signal, report, stats, null);
+        }
         public boolean killedBySignal() { return signal != 0; }
     }
 
@@ -78,7 +94,8 @@ public final class Machine {
                          Boolean ttyOverride, List<String> env, PrintStream diagnostics, String sched, long quantum,
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
-                         long tmpfsBytes, String cwd, dev.vitrine.trace.Observe observe) {}
+                         long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
+                         boolean translate, dev.vitrine.trace.Observe observe) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -102,7 +119,11 @@ public final class Machine {
         private int maxProcesses = 1024;
         private boolean stdinLive, hostFds;
         private long tmpfsBytes = -1;
+        private dev.vitrine.sys.StraceFilter straceFilter = dev.vitrine.sys.StraceFilter.all();
+        private boolean straceTimestamps;
+        private String show, showAt;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
+        private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
         private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
 
         public Builder paging(Geometry g) { paging = g; return this; }
@@ -141,6 +162,12 @@ public final class Machine {
         }
         /** strace-style lines go here; null for none. */
         public Builder strace(PrintStream s) { strace = s; return this; }
+        /** Which calls get strace lines (strace's -e trace=), and whether they start with -tt's virtual time of day. */
+        public Builder straceOptions(dev.vitrine.sys.StraceFilter filter, boolean timestamps) {
+            straceFilter = filter;
+            straceTimestamps = timestamps;
+            return this;
+        }
         /** Force fds 0-2 to look like a terminal (true) or not (false); null follows the host. */
         public Builder tty(Boolean t) { tty = t; return this; }
         public Builder env(List<String> e) { env = List.copyOf(e); return this; }
@@ -158,6 +185,17 @@ public final class Machine {
         public Builder maxProcesses(int n) { maxProcesses = n; return this; }
         /** The in-memory file tree's size limit (tmpfs size=): negative for Linux's default, half of RAM; 0 for none but memory itself. */
         public Builder tmpfsSize(long bytes) { tmpfsBytes = bytes; return this; }
+        /**
+         * Views of the machine to take at one moment: {@code views} is "pagetable,frames,tlb"
+         * (each with an optional :PID), {@code at} "exit" (null), "instret:N" or an event such as
+         * "cow:1" (see view.Show); the run's {@link Result#shown()} holds them.
+         */
+        public Builder show(String views, String at) {
+            dev.vitrine.view.Show.parse(views, at);
+            show = views;
+            showAt = at;
+            return this;
+        }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
         /** Sends the run's events to {@code s} (closed when the run ends). */
@@ -166,10 +204,12 @@ public final class Machine {
         public Builder traceMemory(OutputStream out) { observe = observe.withMemory(new dev.vitrine.trace.LackeyTrace(out)); return this; }
         /** The cost model (default {@link dev.vitrine.trace.Costs#DEFAULT}; {@link dev.vitrine.trace.Costs#OFF}: one instruction, one ns). */
         public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
+        /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
+        public Builder translate(boolean on) { translate = on; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, observe));
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt);
         }
     }
 }

@@ -133,15 +133,25 @@ final class DemoCommand implements Callable<Integer> {
         final Map<Integer, Long> written = new LinkedHashMap<>(), read = new LinkedHashMap<>(), fileWrites = new LinkedHashMap<>();
         int pipes;
 
-        private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) = (-?\\d+|\\?)");
+        private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) +=( -?\\d+| \\?)");
+        private static final Pattern UNFINISHED = Pattern.compile("^(\\[pid \\d+\\] )?(.*) <unfinished \\.\\.\\.>$");
+        private static final Pattern RESUMED = Pattern.compile("^(\\[pid \\d+\\] )?<\\.\\.\\. \\w+ resumed>(.*)$");
 
         static Trace parse(String text) {
             Trace t = new Trace();
-            for (String line : text.split("\n")) {
+            // A call that slept while others ran is two lines, "read(0,  <unfinished ...>" and
+            // "<... read resumed>"..."; joined, it is one call again.
+            Map<String, String> open = new LinkedHashMap<>();
+            for (String raw : text.split("\n")) {
+                Matcher u = UNFINISHED.matcher(raw), r = RESUMED.matcher(raw);
+                if (u.matches()) { open.put(String.valueOf(u.group(1)), u.group(2)); continue; }
+                String line = raw;
+                if (r.matches() && open.containsKey(String.valueOf(r.group(1))))
+                    line = (r.group(1) == null ? "" : r.group(1)) + open.remove(String.valueOf(r.group(1))) + r.group(2);
                 Matcher m = LINE.matcher(line);
                 if (!m.find()) continue;
                 int pid = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
-                String call = m.group(2), args = m.group(3), ret = m.group(4);
+                String call = m.group(2), args = m.group(3), ret = m.group(4).trim();
                 long n = ret.equals("?") ? 0 : Long.parseLong(ret);
                 switch (call) {
                     case "pipe2" -> { if (pid == 1) t.pipes++; }

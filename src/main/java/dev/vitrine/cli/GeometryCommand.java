@@ -26,7 +26,8 @@ final class GeometryCommand implements Runnable {
     @Option(names = "--mapped", paramLabel = "START-END|START+SIZE", description = "a mapped region (repeatable)") List<String> mapped;
     @Option(names = "--entry-bytes", paramLabel = "B,B,...", description = "entry size per level for the size sums (the chapter's 2,4)") String entryBytes;
     @Option(names = "--tlb-entries", paramLabel = "N", description = "TLB entries for the reach") Integer tlbEntries;
-    @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Option(names = "--json", description = "print one JSON object: {\"results\": [the geometry]}") boolean json;
+    @Option(names = "--csv", description = "print a CSV table: one row") boolean csv;
 
     @Override public void run() {
         List<Region> regions = new ArrayList<>();
@@ -42,7 +43,8 @@ final class GeometryCommand implements Runnable {
         int tlb = tlbEntries != null ? tlbEntries : TlbConfig.DEFAULT.entries();
         GeometryReport r = GeometryReport.of(geometry.geometry(), eb, regions, tlb);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(r.json()) + "\n" : r.text());
+        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        out.print(json ? Json.write(java.util.Map.of("results", List.of(r.json()))) + "\n" : csv ? dev.vitrine.lab.Csv.of(List.of(r.json()), null) : r.text());
         out.flush();
     }
 }

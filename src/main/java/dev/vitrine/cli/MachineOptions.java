@@ -77,6 +77,9 @@ final class MachineOptions {
     @Option(names = "--cost", paramLabel = "NAME=NS,...|off", description = "the cost model: change figures (walk_ref, tlb_miss, minor_fault, major_fault, swap_out, switch, syscall) or off (one instruction = one ns); see docs/cost-model.md")
     String cost = "default";
 
+    @Option(names = "--no-jit", description = "interpret every instruction, never translating hot code to JVM bytecode (slower; every figure is the same)")
+    boolean noJit;
+
     @Option(names = "--mount", paramLabel = "HOST:GUEST[:rw]", description = "show a host directory in the guest, read-only unless :rw (repeatable)")
     List<String> mounts = new ArrayList<>();
 
@@ -129,7 +132,8 @@ final class MachineOptions {
                 .maxInstructions(maxInstructions)
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .tty(tty)
-                .costs(costs);
+                .costs(costs)
+                .translate(!noJit);
         for (String m : first) b.mount(m);
         if (hostDir().shown()) b.mount(hostDir().spec());
         for (String m : mounts) b.mount(m);

@@ -1,8 +1,11 @@
 package dev.vitrine.cli;
 
-import dev.vitrine.trace.Json;
+import dev.vitrine.lab.Csv;
 import dev.vitrine.lab.quiz.Exercise;
+import dev.vitrine.lab.quiz.Grader;
+import dev.vitrine.lab.quiz.QuizOptions;
 import dev.vitrine.lab.quiz.Topic;
+import dev.vitrine.trace.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,56 +13,92 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** `vitrine quiz TOPIC --seed N [--answers]`: the chapter's kinds of exercise, repeatable by seed. */
+/** `vitrine quiz TOPIC --seed N [--answers]`: the chapter's kinds of exercise, repeatable by seed; `quiz check FILE` grades. */
 @Command(name = "quiz", mixinStandardHelpOptions = true,
-        description = {"Exercises with answers and working: split, translate, tablesize, tlb, replace, sched, or all.",
-                "The same seed gives the same questions; --answers adds the answer and the working."})
+        description = {"Exercises with answers and working: split, translate, tablesize, tlb, replace, sched, segment, memdump, or all.",
+                "The same seed (and choices) gives the same questions; --answers adds the answer and the working.",
+                "`quiz check ANSWERS.json` grades a student's answers: {\"quiz\": {as --json prints it}, \"answers\": [\"...\", ...]}."})
 final class QuizCommand implements Runnable {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", description = "split, translate, tablesize, tlb, replace, sched, all, or list") String topic;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOPIC", description = "a topic, all, list, or check") String topicArg;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ANSWERS", description = "with check: the answers file (JSON)") Path answersFile;
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "the topic (instead of the first argument)") String topicOpt;
     @Option(names = "--seed", defaultValue = "1", description = "which exercises (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--count", defaultValue = "1", description = "exercises per topic (default: ${DEFAULT-VALUE})") int count;
+    @Option(names = "--geometry", paramLabel = "G", description = "memory topics: a preset or VA_BITS:PAGE_SIZE[:LEVEL,BITS], e.g. 15:32:5,5") String geometry;
+    @Option(names = "--policy", paramLabel = "P", description = "replace/tlb/sched: the policy; segment: base-bounds or segments") String policy;
+    @Option(names = "--difficulty", defaultValue = "medium", paramLabel = "D", description = "easy, medium or hard (default: ${DEFAULT-VALUE})") String difficulty;
     @Option(names = "--answers", description = "show answers and the working") boolean answers;
-    @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Option(names = "--json", description = "print one JSON object: {\"quiz\": {...}, \"results\": [one per exercise]}") boolean json;
+    @Option(names = "--csv", description = "print a CSV table: a row per exercise") boolean csv;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        if (topicArg != null && topicOpt != null) throw new IllegalArgumentException("give the topic once: as the argument or as --topic");
+        String topic = topicOpt != null ? topicOpt : topicArg;
+        if (topic == null) throw new IllegalArgumentException("give a topic (quiz list shows them), or quiz check ANSWERS.json");
+        if (topic.equalsIgnoreCase("check")) {
+            check(out);
+            return;
+        }
+        if (answersFile != null) throw new IllegalArgumentException("one topic only (or all); a file goes with quiz check");
         if (topic.equalsIgnoreCase("list")) {
-            Map<String, Object> topics = Json.object();
+            List<Object> rows = new ArrayList<>();
             for (Topic t : Topic.values()) {
-                if (json) topics.put(t.label(), t.summary);
-                else out.printf("%-10s %s%n", t.label(), t.summary);
+                Map<String, Object> o = Json.object();
+                o.put("topic", t.label());
+                o.put("summary", t.summary);
+                rows.add(o);
+                if (!json && !csv) out.printf("%-10s %s%n", t.label(), t.summary);
             }
-            if (json) out.println(Json.write(Map.of("topics", topics)));
+            if (json) out.println(Json.write(Map.of("results", rows)));
+            if (csv) out.print(Csv.of(rows, null));
             out.flush();
             return;
         }
         if (count < 1 || count > 100) throw new IllegalArgumentException("--count must be between 1 and 100");
-        List<Topic> topics = topic.equalsIgnoreCase("all") ? List.of(Topic.values()) : List.of(Topic.parse(topic));
-        List<Exercise> exercises = new ArrayList<>();
-        for (Topic t : topics) for (int i = 1; i <= count; i++) exercises.add(t.make(seed, i));
-        if (json) {
+        QuizOptions o = new QuizOptions(QuizOptions.geometry(geometry), policy, QuizOptions.Difficulty.parse(difficulty));
+        Grader.Quiz quiz = new Grader.Quiz(topic.equalsIgnoreCase("all") ? List.of(Topic.values()) : List.of(Topic.parse(topic)), seed, count, o);
+        List<Exercise> exercises = Grader.exercises(quiz);
+        if (json || csv) {
             List<Object> list = new ArrayList<>();
+            int n = 0;
             for (Exercise e : exercises) {
-                Map<String, Object> o = Json.object();
-                o.put("topic", e.topic());
-                o.put("question", e.question());
+                Map<String, Object> j = Json.object();
+                j.put("exercise", ++n);
+                j.put("topic", e.topic());
+                j.put("question", e.question());
                 if (answers) {
-                    o.put("answer", e.answer());
-                    o.put("working", e.working());
-                    o.put("values", e.values());
+                    j.put("answer", e.answer());
+                    if (json) {
+                        j.put("working", e.working());
+                        j.put("values", e.values());
+                    }
                 }
-                list.add(o);
+                list.add(j);
             }
-            Map<String, Object> o = Json.object();
-            o.put("seed", seed);
-            o.put("exercises", list);
-            out.println(Json.write(o));
+            if (csv) {
+                out.print(Csv.of(list, null));
+            } else {
+                Map<String, Object> q = Json.object();
+                q.put("topic", topic.toLowerCase(java.util.Locale.ROOT));
+                q.put("seed", seed);
+                q.put("count", count);
+                q.put("geometry", geometry);
+                q.put("policy", policy);
+                q.put("difficulty", o.difficulty().label());
+                Map<String, Object> j = Json.object();
+                j.put("quiz", q);
+                j.put("results", list);
+                out.println(Json.write(j));
+            }
         } else {
             int n = 0;
             for (Exercise e : exercises) {
@@ -71,6 +110,21 @@ final class QuizCommand implements Runnable {
                 }
             }
             if (!answers) out.println("\n(answers and working: add --answers)");
+        }
+        out.flush();
+    }
+
+    private void check(PrintWriter out) {
+        if (answersFile == null) throw new IllegalArgumentException("quiz check needs the answers file: quiz check ANSWERS.json");
+        List<Grader.Verdict> vs = Grader.grade(Grader.read(answersFile));
+        if (json) {
+            out.println(Json.write(Grader.json(vs)));
+        } else if (csv) {
+            List<Object> rows = new ArrayList<>();
+            for (Object r : (List<?>) Grader.json(vs).get("results")) rows.add(r);
+            out.print(Csv.of(rows, "checks"));
+        } else {
+            out.print(Grader.text(vs));
         }
         out.flush();
     }

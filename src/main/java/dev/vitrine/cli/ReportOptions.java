@@ -2,6 +2,7 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import dev.vitrine.mmu.Geometry;
+import dev.vitrine.sys.StraceFilter;
 import dev.vitrine.trace.Json;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,7 @@ final class ReportOptions {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "write the figures as one JSON object")
     Path statsJson;
 
-    @Option(names = "--strace", description = "log each syscall to stderr, strace-style")
+    @Option(names = "--strace", description = "log each syscall, signal and exit to stderr as strace -f does")
     boolean strace;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run's events to FILE, one JSON object a line (docs/tracing.md)")
@@ -38,8 +39,16 @@ final class ReportOptions {
     @Option(names = "--trace-mem", paramLabel = "FILE", description = "write every TLB lookup in Valgrind Lackey's format, for `vitrine sim tlb` and `sim replace`")
     Path traceMem;
 
-    private OutputStream json, traceOut, perfettoOut, memOut;
     private java.util.Set<dev.vitrine.trace.Category> events;
+    @Option(names = "--strace-time", description = "start each --strace line with the virtual time of day, as strace -tt (implies --strace)")
+    boolean straceTime;
+
+    @Option(names = "--strace-filter", paramLabel = "SET",
+            description = "only these syscalls get --strace lines, as strace -e trace=SET: names and classes (%%file, %%desc, "
+                    + "%%process, %%signal, %%memory, %%clock, %%ipc, %%network, %%creds), ! negates (implies --strace)")
+    String straceFilter;
+
+    private OutputStream json, traceOut, perfettoOut, memOut;
 
     /** Opens the output files before the guest runs, so a bad path is a bad command line, not a lost run. */
     void open() {
@@ -50,12 +59,24 @@ final class ReportOptions {
         if (traceMem != null && memOut == null) memOut = create("--trace-mem", traceMem);
     }
 
-    /** The syscall log goes to stderr; the trace files get their sinks. */
+    /** The syscall log goes to stderr. */
     void wire(Machine.Builder b) {
-        b.strace(strace ? System.err : null);
+        boolean on = strace || straceTime || straceFilter != null;
+        b.strace(on ? System.err : null);
+        if (on) b.straceOptions(filter(), straceTime);
         if (traceOut != null) b.trace(new dev.vitrine.trace.JsonLines(traceOut, events));
         if (perfettoOut != null) b.trace(new dev.vitrine.trace.Perfetto(perfettoOut));
         if (memOut != null) b.traceMemory(memOut);
+    }
+
+    /** --strace-filter's set; a name that is no syscall is a bad command line. */
+    private StraceFilter filter() {
+        if (straceFilter == null) return StraceFilter.all();
+        try {
+            return StraceFilter.parse(straceFilter);
+        } catch (IllegalArgumentException e) {
+            throw MachineOptions.bad("--strace-filter", straceFilter, e.getMessage());
+        }
     }
 
     /** The report lines, the figures, and the JSON file once the run is over. */

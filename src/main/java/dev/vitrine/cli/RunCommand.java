@@ -26,6 +26,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
     @Mixin BuildOptions build;
+    @Mixin ShowOptions show;
 
     @Spec CommandSpec spec;
 
@@ -41,6 +42,8 @@ final class RunCommand implements Callable<Integer> {
         if (machine.hostDir().shown()) b.cwd(HostDir.GUEST);
         report.open();
         report.wire(b);
+        show.open();
+        show.wire(b);
         Path exe = source ? GuestCompiler.compile(sources, cflags, build.dynamic, spec.commandLine().getErr()) : program;
         Stdio.wire(b);
         List<String> argv = new ArrayList<>();
@@ -49,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Machine.Result r = b.build().run(exe, argv);
         System.out.flush();
         report.finish(r, machine.geometry());
+        show.finish(r);
         return r.exitStatus();
     }
 

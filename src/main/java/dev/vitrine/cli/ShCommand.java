@@ -34,6 +34,7 @@ final class ShCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
+    @Mixin ShowOptions show;
 
     /** `java -cp ... dev.vitrine.cli.ShCommand ARGS` is `vitrine sh ARGS`. */
     public static void main(String[] argv) {
@@ -48,6 +49,7 @@ final class ShCommand implements Callable<Integer> {
             throw new IllegalArgumentException("arguments need -c COMMANDS (they become $0, $1, ...)");
         machine.builder();   // every option checked, and the output files opened, before a userland build that may take minutes
         report.open();
+        show.open();
         Path home = DemoCommand.home();
         Path bin = buildUserland(home);
         Path examples = home.resolve("userland/build/examples");
@@ -58,6 +60,7 @@ final class ShCommand implements Callable<Integer> {
                 .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
                         "PS1=vitrine$ "));
         report.wire(b);
+        show.wire(b);
         Stdio.wire(b);
         HostDir here = machine.hostDir();
         if (command == null && here.shown() && System.console() != null)
@@ -73,6 +76,7 @@ final class ShCommand implements Callable<Integer> {
         Machine.Result r = b.build().run(bin.resolve("sh"), argv);
         System.out.flush();
         report.finish(r, machine.geometry());
+        show.finish(r);
         return r.exitStatus();
     }
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** `vitrine sim`: trace-driven simulations of page replacement, the TLB and CPU scheduling. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Trace-driven simulations: page replacement, TLB, scheduling.",
-        subcommands = {SimReplaceCommand.class, SimTlbCommand.class, SimSchedCommand.class})
+        description = "Simulations: page replacement, TLB, scheduling, base-and-bounds and segmentation.",
+        subcommands = {SimReplaceCommand.class, SimTlbCommand.class, SimSchedCommand.class, SimSegmentCommand.class})
 final class SimCommand implements Runnable {
     @Spec CommandSpec spec;
 

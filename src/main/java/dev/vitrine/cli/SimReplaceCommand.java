@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** `vitrine sim replace`: a reference string or address trace through the kernel's replacement policies. */
 @Command(name = "replace", mixinStandardHelpOptions = true,
@@ -39,10 +40,12 @@ final class SimReplaceCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed for random (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--steps", paramLabel = "N", description = "list the first N references step by step (default: all up to 64)") Integer steps;
     @Option(names = "--svg", paramLabel = "FILE", description = "draw hit rate against frame count") Path svg;
-    @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per policy (and frame count)]}") boolean json;
+    @Option(names = "--csv", description = "print a CSV table: a row per policy (and frame count)") boolean csv;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
         List<TraceRef> refsList = LabOptions.trace(trace, refs);
         int pageBits = Sizes.log2(Sizes.parse(pageSize, "page size"), "page size");
         long[] pages = TraceReader.pages(refsList, pageBits);
@@ -54,15 +57,18 @@ final class SimReplaceCommand implements Runnable {
             List<Object> all = new ArrayList<>();
             for (PolicyKind k : kinds) {
                 ReplaceSim.Result r = ReplaceSim.run(pages, range[0], k, seed, keep);
-                if (json) all.add(ReplaceReport.json(r));
-                else out.print(ReplaceReport.text(r));
+                all.add(ReplaceReport.json(r));
+                if (!json && !csv) out.print(ReplaceReport.text(r));
             }
-            if (json) out.println(Json.write(all.size() == 1 ? all.get(0) : java.util.Map.of("results", all)));
+            if (json) out.println(Json.write(java.util.Map.of("results", all)));
+            if (csv) out.print(dev.vitrine.lab.Csv.of(all, null));
         } else {
             ReplaceSweep.Result sw = ReplaceSweep.run(pages, kinds, range[0], range[1], seed);
-            if (json) out.println(Json.write(ReplaceReport.json(sw)));
+            Map<String, Object> j = ReplaceReport.json(sw);
+            if (json) out.println(Json.write(j));
+            else if (csv) out.print(dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null));
             else out.print(ReplaceReport.text(sw));
-            if (svg != null) LabOptions.writeFile(svg, ReplaceReport.svg(sw, "page replacement: " + pages.length + " references"), out, json);
+            if (svg != null) LabOptions.writeFile(svg, ReplaceReport.svg(sw, "page replacement: " + pages.length + " references"), out, json || csv);
         }
         out.flush();
     }

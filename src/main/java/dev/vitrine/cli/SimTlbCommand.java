@@ -35,10 +35,12 @@ final class SimTlbCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed for random (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--steps", paramLabel = "N", description = "list the first N lookups (default: all up to 64)") Integer steps;
     @Option(names = "--svg", paramLabel = "FILE", description = "draw hit rate against TLB size") Path svg;
-    @Option(names = "--json", description = "print one JSON object") boolean json;
+    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per TLB size]}") boolean json;
+    @Option(names = "--csv", description = "print a CSV table: a row per TLB size") boolean csv;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
         int pageBits = Sizes.log2(Sizes.parse(pageSize, "page size"), "page size");
         List<TlbSim.Access> accesses = TlbSim.accesses(LabOptions.trace(trace, refs), pageBits);
         TlbConfig.Policy pol;
@@ -52,12 +54,14 @@ final class SimTlbCommand implements Runnable {
         if (range[0] == range[1] && svg == null) {
             int keep = steps != null ? steps : accesses.size() <= 64 ? accesses.size() : 0;
             TlbSim.Result r = TlbSim.run(accesses, config(range[0], pol), keep);
-            out.print(json ? Json.write(TlbReport.json(r)) + "\n" : TlbReport.text(r));
+            List<Object> one = List.of(TlbReport.json(r));
+            out.print(json ? Json.write(java.util.Map.of("results", one)) + "\n" : csv ? dev.vitrine.lab.Csv.of(one, null) : TlbReport.text(r));
         } else {
             List<TlbSim.Result> runs = new ArrayList<>();
             for (int n : TlbSim.sizes(range[0], range[1], ways)) runs.add(TlbSim.run(accesses, config(n, pol), 0));
-            out.print(json ? Json.write(TlbReport.sweepJson(runs)) + "\n" : TlbReport.sweepText(runs));
-            if (svg != null) LabOptions.writeFile(svg, TlbReport.svg(runs, "TLB: " + accesses.size() + " lookups"), out, json);
+            java.util.Map<String, Object> j = TlbReport.sweepJson(runs);
+            out.print(json ? Json.write(j) + "\n" : csv ? dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null) : TlbReport.sweepText(runs));
+            if (svg != null) LabOptions.writeFile(svg, TlbReport.svg(runs, "TLB: " + accesses.size() + " lookups"), out, json || csv);
         }
         out.flush();
     }

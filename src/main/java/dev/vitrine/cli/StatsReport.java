@@ -11,6 +11,7 @@ final class StatsReport {
 
     static void print(PrintStream out, Map<String, Object> s, Geometry g) {
         out.println("--- vitrine stats (" + g.name() + ", " + g.levels() + "-level page table) ---");
+        out.println("  machine-wide: counts are sums over every process; a peak is the most at any one moment");
         row(out, "instructions retired", s.get("instructions"));
         row(out, "virtual time", String.format("%.6f s", ((Number) s.getOrDefault("virtual_time_ns", 0)).doubleValue() / 1e9));
         if ("on".equals(s.get("cost.model"))) {
@@ -37,8 +38,9 @@ final class StatsReport {
         row(out, "dirty write-backs", s.get("dirty_writebacks"));
         row(out, "replacement", s.get("policy") + ", " + s.get("evictions") + " evictions, swap peak "
                 + s.get("swap.peak_used") + " / " + s.get("swap.slots") + " slots");
-        row(out, "page-table frames", s.get("page_table_frames") + " (" + n(s, "page_table_bytes") / 1024 + " KiB)");
-        row(out, "resident pages at exit", s.get("resident_pages_at_exit") + " (" + s.get("shared_pages_at_exit") + " shared)");
+        row(out, "page-table frames, peak", s.get("page_table_frames.peak") + " (" + n(s, "page_table_bytes.peak") / 1024
+                + " KiB), all page tables together");
+        row(out, "mapped pages, peak", s.get("mapped_pages.peak") + ", the resident sets added up");
         row(out, "shared frames, peak", s.get("frames.shared_peak"));
         row(out, "physical frames peak/total", s.get("frames.peak") + " / " + s.get("frames.total"));
         if (s.containsKey("sched.policy")) {
@@ -47,27 +49,48 @@ final class StatsReport {
             row(out, "processes", s.get("sched.processes") + ", throughput "
                     + String.format("%.1f", ((Number) s.get("sched.throughput_per_s")).doubleValue()) + " exits per virtual s");
             row(out, "mean turnaround/wait/resp.", us(s, "sched.mean_turnaround_ns") + " / " + us(s, "sched.mean_waiting_ns")
-                    + " / " + us(s, "sched.mean_response_ns"));
-            row(out, "idle time", us(s, "sched.idle_ns"));
+                    + " / " + us(s, "sched.mean_response_ns") + " us");
+            row(out, "idle time", us(s, "sched.idle_ns") + " us");
         }
-        if (s.get("processes") instanceof java.util.List<?> rows && rows.size() > 1) {
-            out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", "pid", "ppid", "command", "status",
-                    "cpu us", "turnaround", "waiting", "response", "vol", "invol", "cow");
-            int shown = 0;
-            for (Object o : rows) {
-                if (++shown > 40) {
-                    out.printf("  ... %d more processes (all of them in --stats-json)%n", rows.size() - 40);
-                    break;
-                }
-                Map<?, ?> r = (Map<?, ?>) o;
-                out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %5s%n", r.get("pid"), r.get("ppid"), r.get("comm"),
-                        r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),
-                        us(r.get("response_ns")), r.get("switches_voluntary"), r.get("switches_involuntary"), r.get("cow_copies"));
-            }
+        if (s.get("processes") instanceof java.util.List<?> rows && !rows.isEmpty()) {
+            out.println("  per process, time (virtual us):");
+            out.printf("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %8s%n", "pid", "ppid", "command", "status",
+                    "cpu", "turnaround", "waiting", "response", "vol", "invol", "syscalls");
+            table(out, rows, r -> String.format("  %6s %6s %-15s %-9s %11s %11s %11s %11s %5s %5s %8s", r.get("pid"), r.get("ppid"),
+                    r.get("comm"), r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),
+                    us(r.get("response_ns")), r.get("switches_voluntary"), r.get("switches_involuntary"), r.get("syscalls")));
+            out.println("  per process, memory (pages; ^ = peak; at exit for a process that ended):");
+            out.printf("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s%n", "pid", "command", "minflt", "majflt",
+                    "inval", "cow", "TLB hit", "walks", "rss", "rss^", "shared", "swap", "swap^", "PT", "PT^");
+            table(out, rows, r -> String.format("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s", r.get("pid"),
+                    r.get("comm"), r.get("faults_minor"), r.get("faults_major"), r.get("faults_invalid"), r.get("cow_copies"),
+                    hitRate(r), r.get("walks"), r.get("resident_pages"), r.get("resident_pages_peak"), r.get("shared_pages"),
+                    r.get("swapped_pages"), r.get("swapped_pages_peak"), r.get("page_table_frames"), r.get("page_table_frames_peak")));
         }
         Object missing = s.get("enosys");
         if (missing instanceof Map<?, ?> m && !m.isEmpty()) row(out, "missing syscalls (ENOSYS)", m.toString());
     }
+
+    /** The first 40 rows, then how many more the JSON has. */
+    private static void table(PrintStream out, java.util.List<?> rows, java.util.function.Function<Map<?, ?>, String> line) {
+        int shown = 0;
+        for (Object o : rows) {
+            if (++shown > 40) {
+                out.printf("  ... %d more processes (all of them in --stats-json)%n", rows.size() - 40);
+                break;
+            }
+            out.println(line.apply((Map<?, ?>) o));
+        }
+    }
+
+    /** A process's own TLB hit rate, over its fetch and data lookups. */
+    private static String hitRate(Map<?, ?> r) {
+        long h = num(r.get("tlb_fetch_hits")) + num(r.get("tlb_data_hits"));
+        long t = h + num(r.get("tlb_fetch_misses")) + num(r.get("tlb_data_misses"));
+        return t == 0 ? "-" : String.format("%.2f%%", 100.0 * h / t);
+    }
+
+    private static long num(Object o) { return o instanceof Number x ? x.longValue() : 0; }
 
     private static String us(Map<String, Object> s, String k) { return us(s.get(k)); }
 

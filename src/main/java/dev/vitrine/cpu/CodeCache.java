@@ -26,9 +26,25 @@ final class CodeCache {
 
     /** Indexed by pa >>> BLOCK_BITS; null = nothing decoded there. */
     final long[][] blocks;
+    /** Per block, like {@link #blocks}: its translated heads and how often each was entered; dropped with the block. */
+    private final Hot[] hot;
+
+    /** One block's translated code ({@link Translator}) and execution counts, per halfword slot. */
+    static final class Hot {
+        final Translated[] at = new Translated[SLOTS];
+        final short[] heat = new short[SLOTS];
+    }
 
     private CodeCache(PhysicalMemory memory) {
         blocks = new long[(int) ((memory.size() + (1L << BLOCK_BITS) - 1) >>> BLOCK_BITS)][];
+        hot = new Hot[blocks.length];
+    }
+
+    /** The translations of block {@code index}, made on first use. */
+    Hot hot(int index) {
+        Hot h = hot[index];
+        if (h == null) hot[index] = h = new Hot();
+        return h;
     }
 
     static synchronized CodeCache of(PhysicalMemory memory) {
@@ -46,6 +62,7 @@ final class CodeCache {
     }
 
     private void drop(int index) {
+        hot[index] = null;
         long[] b = blocks[index];
         if (b != null) {
             blocks[index] = null;

@@ -51,6 +51,19 @@ public final class Hart {
     /** The bits of the last page-straddling 32-bit instruction (it is never cached). */
     private int straddleBits;
 
+    /**
+     * Whether hot blocks run as translated bytecode ({@link Translator}); the system property
+     * {@code vitrine.jit=off} (the CLI's --no-jit) turns it off for every new hart. Either way
+     * every register, byte of memory and counter comes out the same.
+     */
+    private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
+    /** Entries into a block head before it is translated (tests lower it through vitrine.jit.threshold to translate everything). */
+    int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 50));
+    /** Where a translated block left pc (see {@link Translated#run}). */
+    long exitPc;
+    /** Translated block runs so far (for tests: that the translator did the work). */
+    long blockRuns;
+
     public Hart(Mmu mmu) {
         this.mmu = mmu;
         this.ram = mmu.memory().array();
@@ -62,6 +75,11 @@ public final class Hart {
     }
 
     public Mmu mmu() { return mmu; }
+
+    /** Turns block translation on or off (for instance while a per-access trace watches every access). */
+    public void setTranslation(boolean on) { translate = on; }
+
+    public boolean translation() { return translate; }
 
     /**
      * Runs until a trap or until {@code budget} instructions retired. Returns a {@link Trap} code.
@@ -86,6 +104,9 @@ public final class Hart {
         // otherwise fPage stays -1 and every fetch goes through the MMU.
         long fPage = -1, fDelta = 0, fHits = 0;
         final int pageBits = this.pageBits;
+        // A block head: the first instruction of a run and any after a control transfer or a
+        // translated block. Only there does the hart look for translated code.
+        boolean head = translate;
         fpu.flags = fcsr & 0x1f;
         loop:
         while (n < budget) {
@@ -114,6 +135,27 @@ public final class Hart {
                 if (d == 0) { trap = pageFault(); break; }
                 blk = code.block((int) index); // ours may have been dropped (and zeroed) meanwhile
             }
+            // Translated code runs only where fetch hits are counted in bulk (fPage is this page):
+            // its further fetches are then fHits alone, exactly as here (see Mmu.fetchBatchPage).
+            if (head) {
+                head = false;
+                Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc) : null;
+                if (t != null && budget - n >= t.length) {
+                    int k = t.run(x, f, lsu, this, (int) Math.min(budget - n, Integer.MAX_VALUE - 256));
+                    pc = exitPc;
+                    blockRuns++;
+                    if (k < 0) { // the -k-th instruction faulted: k - 1 retired, -k fetched
+                        n += -k - 1;
+                        fHits += -k - 1;
+                        trap = memTrap();
+                        break;
+                    }
+                    n += k;
+                    fHits += k - 1;
+                    head = true;
+                    continue;
+                }
+            }
             int w = (int) d;
             int rd = (w >>> 8) & 31, rs1 = (w >>> 13) & 31, rs2 = (w >>> 18) & 31;
             long imm = d >> 32;
@@ -128,22 +170,22 @@ public final class Hart {
                 case Op.C_LUI: pc -= 2;
                 case Op.LUI: x[rd] = imm; pc += 4; break;
                 case Op.AUIPC: x[rd] = pc + imm; pc += 4; break;
-                case Op.C_JAL: x[rd] = pc + 2; pc += imm; break;
-                case Op.JAL: x[rd] = pc + 4; pc += imm; break;
-                case Op.C_J: pc += imm; break;
-                case Op.J: pc += imm; break;
-                case Op.C_JR: pc = (x[rs1] + imm) & ~1L; break;
-                case Op.JR: pc = (x[rs1] + imm) & ~1L; break;
-                case Op.C_JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 2; pc = t; break; }
-                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 4; pc = t; break; }
-                case Op.C_BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 2; break;
-                case Op.C_BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 2; break;
-                case Op.BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 4; break;
-                case Op.BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 4; break;
-                case Op.BLT: if (x[rs1] < x[rs2]) pc += imm; else pc += 4; break;
-                case Op.BGE: if (x[rs1] >= x[rs2]) pc += imm; else pc += 4; break;
-                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
-                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; break;
+                case Op.C_JAL: x[rd] = pc + 2; pc += imm; head = translate; break;
+                case Op.JAL: x[rd] = pc + 4; pc += imm; head = translate; break;
+                case Op.C_J: pc += imm; head = translate; break;
+                case Op.J: pc += imm; head = translate; break;
+                case Op.C_JR: pc = (x[rs1] + imm) & ~1L; head = translate; break;
+                case Op.JR: pc = (x[rs1] + imm) & ~1L; head = translate; break;
+                case Op.C_JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 2; pc = t; head = translate; break; }
+                case Op.JALR: { long t = (x[rs1] + imm) & ~1L; x[rd] = pc + 4; pc = t; head = translate; break; }
+                case Op.C_BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 2; head = translate; break;
+                case Op.C_BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 2; head = translate; break;
+                case Op.BEQ: if (x[rs1] == x[rs2]) pc += imm; else pc += 4; head = translate; break;
+                case Op.BNE: if (x[rs1] != x[rs2]) pc += imm; else pc += 4; head = translate; break;
+                case Op.BLT: if (x[rs1] < x[rs2]) pc += imm; else pc += 4; head = translate; break;
+                case Op.BGE: if (x[rs1] >= x[rs2]) pc += imm; else pc += 4; head = translate; break;
+                case Op.BLTU: if (x[rs1] + Long.MIN_VALUE < x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; head = translate; break;
+                case Op.BGEU: if (x[rs1] + Long.MIN_VALUE >= x[rs2] + Long.MIN_VALUE) pc += imm; else pc += 4; head = translate; break;
                 case Op.LB: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (byte) v; pc += 4; break; }
                 case Op.LBU: { int v = lsu.load8(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xff; pc += 4; break; }
                 case Op.LH: { int v = lsu.load16(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = (short) v; pc += 4; break; }
@@ -227,6 +269,7 @@ public final class Hart {
                     int t = execRare(d, pc, pa, this.instret + n);
                     if (t >= 0) { trap = t; break loop; }
                     pc += 4;
+                    head = translate; // a block may start after an op the translator leaves out
                 }
             }
             n++;
@@ -236,6 +279,23 @@ public final class Hart {
         this.instret += n;
         fcsr = (fcsr & 0xe0) | (fpu.flags & 0x1f);
         return trap;
+    }
+
+    // ---- translated blocks
+
+    /**
+     * The translated block starting at pa, or null while it is not hot yet (counting this
+     * entry) or cannot be translated. blk is the code block's live array of decoded words.
+     */
+    private Translated hotBlock(long[] blk, long index, long pa, long pc) {
+        CodeCache.Hot hot = code.hot((int) index);
+        int slot = ((int) pa & 0xfff) >>> 1;
+        Translated t = hot.at[slot];
+        if (t != null) return t.pc == pc ? t : null; // NONE's pc is -1, never a fetched pc
+        if (++hot.heat[slot] < hotThreshold) return null;
+        t = Translator.translate(blk, ram, pa, pc, lsu.crossMask);
+        hot.at[slot] = t;
+        return t.pc == pc ? t : null;
     }
 
     // ---- fetch

@@ -65,13 +65,18 @@ final class Op {
             C_SW = 180, C_SD = 181, C_FSD = 182, C_JAL = 183, C_JALR = 184, C_BEQ = 185, C_BNE = 186, C_J = 187, C_JR = 188;
 
     private static final int[] TWIN = new int[256];
+    /** The 4-byte op of each compressed twin (0 for any other op). */
+    private static final int[] BASE = new int[256];
     static {
         int[][] pairs = { {NOP, C_NOP}, {LI, C_LI}, {MV, C_MV}, {LUI, C_LUI}, {ADDI, C_ADDI}, {ADDIW, C_ADDIW},
             {SLLI, C_SLLI}, {SRLI, C_SRLI}, {SRAI, C_SRAI}, {ANDI, C_ANDI}, {ADD, C_ADD}, {SUB, C_SUB}, {XOR, C_XOR},
             {OR, C_OR}, {AND, C_AND}, {ADDW, C_ADDW}, {SUBW, C_SUBW}, {LW, C_LW}, {LD, C_LD}, {FLD, C_FLD},
             {SW, C_SW}, {SD, C_SD}, {FSD, C_FSD}, {JAL, C_JAL}, {JALR, C_JALR}, {BEQ, C_BEQ}, {BNE, C_BNE}, {J, C_J}, {JR, C_JR} };
-        for (int[] p : pairs) TWIN[p[0]] = p[1];
+        for (int[] p : pairs) { TWIN[p[0]] = p[1]; BASE[p[1]] = p[0]; }
     }
+
+    /** For a compressed twin (C_ADD...), the op it is a 2-byte form of; else the op itself. */
+    static int base(int op) { return BASE[op] != 0 ? BASE[op] : op; }
 
     static final int COMPRESSED = 1 << 31;
 

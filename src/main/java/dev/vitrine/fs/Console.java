@@ -66,6 +66,8 @@ public final class Console implements File {
         return out.write(stream, src, off, len);
     }
 
+    @Override public boolean pollable() { return true; }
+
     @Override public int poll() {
         int mask = 0;
         if (cooked()) mask |= terminal.pollIn();

@@ -20,6 +20,12 @@ public interface File {
     /** lseek's last word: the position the description takes (devices pin it, as Linux's null_lseek does). */
     default long seek(long current, long requested) { return requested; }
 
+    /**
+     * Whether each read and write is one message (eventfd, timerfd, a datagram socket): the
+     * write loop makes one call and returns what it moved, never splitting the buffer.
+     */
+    default boolean messages() { return false; }
+
     /** Terminal ioctls answer only on a terminal. */
     default boolean isTerminal() { return false; }
 
@@ -30,6 +36,9 @@ public interface File {
 
     /** poll(2) readiness: a mask of {@link Poll} bits. */
     default int poll() { return Poll.ALWAYS; }
+
+    /** Whether the file has a poll method of its own (epoll_ctl refuses the others, regular files and /dev/null, with EPERM). */
+    default boolean pollable() { return false; }
 
     /** Where a caller waits when this file said -EAGAIN; null if it never makes callers wait. */
     default Object channel() { return null; }

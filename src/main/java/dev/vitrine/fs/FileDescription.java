@@ -32,6 +32,9 @@ public final class FileDescription {
 
     public FileDescription retain() { refs++; return this; }
 
+    /** Whether the last descriptor on it closed (an epoll item on it is then gone). */
+    public boolean released() { return refs <= 0; }
+
     public void release() {
         if (--refs == 0) file.close();
     }

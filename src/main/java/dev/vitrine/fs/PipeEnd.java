@@ -58,6 +58,8 @@ public final class PipeEnd implements File {
 
     @Override public Inode inode() { return fifo; }
 
+    @Override public boolean pollable() { return true; }
+
     @Override public int poll() {
         int mask = 0;
         if (read) {

@@ -25,6 +25,18 @@ public interface ProcSource {
 
     String meminfo();
 
+    /** /proc/PID/smaps and smaps_rollup (empty for a zombie, as Linux shows). */
+    String smaps(int pid);
+
+    String smapsRollup(int pid);
+
+    /**
+     * /proc/PID/pagemap: fills {@code out} with the 64-bit entries of the pages from {@code vpn}
+     * ({@code showPfn}: the reader may see frame numbers). Returns how many entries lie below the
+     * end of the user address space (0 past it, or when the process has no memory).
+     */
+    int pagemap(int pid, long vpn, long[] out, boolean showPfn);
+
     /** /proc/sys/kernel/pid_max: the largest pid plus one that fork hands out. */
     int pidMax();
 
@@ -44,4 +56,10 @@ public interface ProcSource {
 
     /** /proc/vmstat: the counters Vitrine keeps, under Linux's names, in its order. */
     String vmstat();
+
+    /** /proc/deadlock (Vitrine's own): the sleepers nothing can wake, what each waits for and who holds the other end. */
+    String deadlock();
+
+    /** /proc/PID/wchan: where the process's main thread sleeps, as a kernel function's name; "0" while it runs. */
+    String wchan(int pid);
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, meminfo, vmstat, a few of sys/, and per process fd/, maps, stat, status, task/, exe, cmdline, comm. */
+/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, vmstat, a few of sys/, and per process fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
 final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "meminfo", "self", "sys", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "meminfo", "self", "sys", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
@@ -21,6 +21,7 @@ final class ProcTree {
             return names;
         }, name -> switch (name) {
             case "cpuinfo" -> file(v, src::cpuinfo);
+            case "deadlock" -> file(v, src::deadlock);
             case "meminfo" -> file(v, src::meminfo);
             case "vmstat" -> file(v, src::vmstat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
@@ -31,13 +32,22 @@ final class ProcTree {
     }
 
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "stat", "status", "task"), name -> switch (name) {
+        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "status", "task", "wchan"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
             case "maps" -> file(v, () -> src.maps(pid));
+            case "smaps" -> file(v, () -> src.smaps(pid));
+            case "smaps_rollup" -> file(v, () -> src.smapsRollup(pid));
+            case "pagemap" -> {
+                // S_IRUSR, as Linux's REG("pagemap", S_IRUSR, ...)
+                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, new ProcPagemap(src, pid), true);
+                f.link();
+                yield f;
+            }
             case "stat" -> file(v, () -> src.stat(pid));
             case "status" -> file(v, () -> src.status(pid));
+            case "wchan" -> file(v, () -> src.wchan(pid));
             case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> dir(v, () -> List.of("stat", "status"),
                     f -> file(v, f.equals("stat") ? () -> src.threadStat(pid, Integer.parseInt(tid)) : () -> src.threadStatus(pid, Integer.parseInt(tid)))));
             default -> dir(v, () -> {

@@ -15,6 +15,8 @@ public final class Vfs {
     private final LongSupplier clock;
     private final Wakeup wakeup;
     private final Object pollChannel = new Object();
+    /** epoll's entries on watched files' channels. */
+    private final PollWatchers pollWatchers = new PollWatchers();
     /** The machine's page cache owner (mm); null until Boot sets it (then file I/O goes through frames). */
     private dev.vitrine.mm.Pager pager;
     private long nextIno = 1;
@@ -36,6 +38,7 @@ public final class Vfs {
         // Every wakeup also pings the poll channel: a ppoll/select waiter rechecks its descriptors.
         this.wakeup = channel -> {
             wakeup.wakeup(channel);
+            pollWatchers.fire(channel);
             wakeup.wakeup(pollChannel);
         };
         this.root = new MemDir(this, TMPFS_DEV, 0755, null);
@@ -74,6 +77,7 @@ public final class Vfs {
         HostMount m = hostMounts.get(dev);
         return m != null && !m.writable();
     }
+    public PollWatchers pollWatchers() { return pollWatchers; }
     /** Where ppoll and pselect6 sleep. */
     public Object pollChannel() { return pollChannel; }
     long nextHostDev() { return Stat.makedev(0, (int) nextHostDev++); }

@@ -98,7 +98,7 @@ public final class ReplaceReport {
         Map<String, Object> o = Json.object();
         List<Object> rows = new ArrayList<>();
         for (ReplaceSim.Result r : sw.runs()) rows.add(json(r));
-        o.put("sweep", rows);
+        o.put("results", rows);
         List<Object> an = new ArrayList<>();
         for (ReplaceSweep.Anomaly a : sw.anomalies()) {
             Map<String, Object> j = Json.object();

@@ -72,11 +72,17 @@ public final class TableSizes {
         return total;
     }
 
-    /** The chapter's small process: 16 pages at the bottom (code, data, heap), 16 at the top of user space (stack). */
+    /**
+     * The chapter's small process: 16 pages at the bottom (code, data, heap), 16 at the top of
+     * user space (stack). A space of fewer than 34 user pages gets a quarter of its pages at
+     * each end (at least one), so both regions stay inside it and apart.
+     */
     public static List<Region> smallProcess(Geometry g) {
-        long span = 16 * g.pageSize();
         long top = g.vaBits() == 64 ? 0 : g.userTop(); // 2^64 wraps to 0: the region ends at the very top
-        long low = g.pageSize(); // page 0 stays unmapped so NULL faults
+        long userPages = g.vaBits() == 64 ? Long.MAX_VALUE : g.userTop() >>> g.pageBits();
+        long pages = userPages >= 34 ? 16 : Math.max(1, userPages / 4);
+        long span = pages * g.pageSize();
+        long low = userPages >= 3 ? g.pageSize() : 0; // page 0 stays unmapped so NULL faults, when there is room
         return List.of(new Region(low, low + span - 1), new Region(top - span, top - 1));
     }
 }

@@ -85,7 +85,7 @@ public final class TlbReport {
         List<Object> rows = new ArrayList<>();
         for (TlbSim.Result r : runs) rows.add(json(r));
         Map<String, Object> o = Json.object();
-        o.put("sweep", rows);
+        o.put("results", rows);
         return o;
     }
 

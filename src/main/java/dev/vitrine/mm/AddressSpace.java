@@ -277,12 +277,37 @@ public final class AddressSpace {
     void install(long ptePa, long va, long frame, long bits) {
         table.set(ptePa, Pte.make(frame, bits));
         pager.rmap.add(frame, this, va);
+        rssChange(+1);
     }
+
+    /** Frames this table maps now and at most so far (Linux's rss counters and hiwater_rss, VmHWM). */
+    private long rss, peakRss;
+
+    private void rssChange(int delta) {
+        rss += delta;
+        peakRss = Math.max(peakRss, rss);
+        frames.totals().mapped(delta);
+    }
+
+    /** Swap entries in this table now and at most so far (Linux's MM_SWAPENTS; VmSwap's peak). */
+    private long swapped, peakSwapped;
+
+    void swappedChange(int delta) {
+        swapped += delta;
+        peakSwapped = Math.max(peakSwapped, swapped);
+    }
+
+    /** The most pages of this space that were on swap at once. */
+    public long peakSwapped() { return peakSwapped; }
+
+    /** The most frames this space has mapped at once (VmHWM). */
+    public long peakResident() { return Math.max(peakRss, rss); }
 
     /** Forgets the mapping of {@code frame} at {@code va} and its reference (the PTE is about to be rewritten). */
     void uninstall(long va, long frame) {
         pager.rmap.remove(frame, this, va);
         frames.decRef(frame);
+        rssChange(-1);
     }
 
     /** Clears one leaf: a frame loses this mapping (dirty shared file pages are written back), a swap slot one name. */
@@ -290,6 +315,7 @@ public final class AddressSpace {
         table.set(ptePa, 0);
         if (PageTable.isSwap(pte)) {
             pager.swap().put((int) Pte.ppn(pte));
+            swappedChange(-1);
             return;
         }
         long f = Pte.ppn(pte);
@@ -303,6 +329,7 @@ public final class AddressSpace {
         long ptePa = table.walk(va, false);
         long pte = table.read(ptePa);
         table.set(ptePa, PageTable.swapEntry(slot, pte));
+        swappedChange(+1);
         uninstall(va, frame);
         if (Pte.valid(pte)) shootdown.page(va);
         stats.swapOuts++;
@@ -573,6 +600,28 @@ public final class AddressSpace {
         return brk;
     }
 
+    /** The leaves of [start, end) as the kernel knows them (present, PROT_NONE, swapped), in address order. */
+    public void pages(long start, long end, java.util.function.Consumer<PageInfo> out) {
+        table.visit(start, end, (va, ptePa, pte) -> { if (va >= start && va < end) out.accept(info(va, pte)); });
+    }
+
+    /** The leaf at {@code va}'s page, or null when the table has none there. */
+    public PageInfo page(long va) {
+        long pte = table.get(pageDown(va));
+        return PageTable.holdsFrame(pte) || PageTable.isSwap(pte) ? info(pageDown(va), pte) : null;
+    }
+
+    private PageInfo info(long va, long pte) {
+        Vma v = find(va);
+        boolean shmem = v != null && v.file() instanceof ShmemFile;
+        if (PageTable.isSwap(pte)) {
+            int slot = (int) Pte.ppn(pte);
+            return new PageInfo(va, pte, v, -1, slot, 0, pager.swap().count(slot), false, shmem, 0);
+        }
+        long f = Pte.ppn(pte);
+        return new PageInfo(va, pte, v, f, -1, pager.rmap.count(f), 0, pager.inPageCache(f), shmem, frames.refCount(f));
+    }
+
     /** Frames mapped in this address space (its resident set). */
     public long residentPages() {
         long[] n = {0};
@@ -665,6 +714,7 @@ public final class AddressSpace {
             if (PageTable.isSwap(pte)) {
                 pager.swap().dup((int) Pte.ppn(pte));
                 child.table.set(childPte, pte);
+                child.swappedChange(+1);
                 continue;
             }
             if (!PageTable.holdsFrame(pte)) continue;
@@ -677,6 +727,7 @@ public final class AddressSpace {
             frames.incRef(Pte.ppn(pte));
             child.table.set(childPte, bits);
             pager.rmap.add(Pte.ppn(pte), child, va);
+            child.rssChange(+1);
         }
         shootdown.all();
         if (failed) {
@@ -688,6 +739,7 @@ public final class AddressSpace {
 
     /** Frees everything: the pages, then the tables. */
     public void destroy() {
+        assert swapped == swappedPages() : "swap entries counted " + swapped + ", in the table " + swappedPages();
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
         pager.noteShared(stats.sharedAtExit);

@@ -50,6 +50,11 @@ public final class FrameAllocator {
         return pager;
     }
 
+    private final MemTotals totals = new MemTotals();
+
+    /** Page-table frames and mapped pages summed over every address space on these frames. */
+    public MemTotals totals() { return totals; }
+
     public PhysicalMemory memory() { return memory; }
     public long total() { return refs.length; }
     public long used() { return used; }

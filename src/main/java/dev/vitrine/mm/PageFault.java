@@ -108,6 +108,7 @@ final class PageFault {
         // Reclaim may have run inside alloc, but it never touches a swap PTE: ours still names the slot.
         pager.swap().load(slot, pager.memory(), pager.pa(f));
         pager.swap().put(slot);
+        as.swappedChange(-1);
         as.install(ptePa, page, f, AddressSpace.pteBits(v.prot()));
         pager.anonymous(f);
         as.stats().majorFaults++;

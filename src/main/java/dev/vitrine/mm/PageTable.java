@@ -28,7 +28,7 @@ public final class PageTable {
     private final FrameAllocator frames;
     private final long rootPa;
     private final int rootFrames;
-    private int tableFrames;
+    private int tableFrames, peakTableFrames;
 
     /** Null when the root cannot be allocated. */
     public static PageTable create(Geometry g, FrameAllocator frames) {
@@ -44,12 +44,16 @@ public final class PageTable {
         this.rootPa = rootFrame << g.pageBits();
         this.rootFrames = rootFrames;
         this.tableFrames = rootFrames;
+        this.peakTableFrames = rootFrames;
+        frames.totals().tables(rootFrames);
     }
 
     public Geometry geometry() { return geometry; }
     public long rootPa() { return rootPa; }
     /** Frames holding page tables, the root included. */
     public int tableFrames() { return tableFrames; }
+    /** The most frames this table has held at once (tables are freed only with the whole table, so: now, or at destroy). */
+    public int peakTableFrames() { return peakTableFrames; }
 
     /** Physical address of the leaf PTE for {@code va}; creates missing tables when {@code alloc}. */
     public long walk(long va, boolean alloc) {
@@ -65,6 +69,8 @@ public final class PageTable {
                 long f = frames.alloc();
                 if (f == FrameAllocator.NONE) return NO_MEMORY;
                 tableFrames++;
+                peakTableFrames = Math.max(peakTableFrames, tableFrames);
+                frames.totals().tables(1);
                 pte = Pte.make(f, Pte.V);
                 memory.writePte(ptePa, pteBytes, pte);
             }
@@ -109,11 +115,32 @@ public final class PageTable {
         }
     }
 
+    /** Calls {@code out} with each frame that holds a table of this page table, the root's first. */
+    public void tableFrames(java.util.function.LongConsumer out) {
+        long rootFrame = rootPa >>> geometry.pageBits();
+        for (int i = 0; i < rootFrames; i++) out.accept(rootFrame + i);
+        tablesBelow(rootPa, 0, out);
+    }
+
+    private void tablesBelow(long table, int level, java.util.function.LongConsumer out) {
+        if (level == geometry.levels() - 1) return;
+        int pteBytes = geometry.pteBytes();
+        long n = 1L << geometry.levelBits(level);
+        for (long i = 0; i < n; i++) {
+            long pte = memory.readPte(table + i * pteBytes, pteBytes);
+            if (Pte.valid(pte) && !Pte.leaf(pte)) {
+                out.accept(Pte.ppn(pte));
+                tablesBelow(Pte.ppn(pte) << geometry.pageBits(), level + 1, out);
+            }
+        }
+    }
+
     /** Frees every table frame (not the leaves' frames: the address space drops those first). */
     public void destroy() {
         freeLevel(rootPa, 0);
         long rootFrame = rootPa >>> geometry.pageBits();
         for (int i = 0; i < rootFrames; i++) frames.decRef(rootFrame + i);
+        frames.totals().tables(-tableFrames);
         tableFrames = 0;
     }
 

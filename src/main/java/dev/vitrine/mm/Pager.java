@@ -93,6 +93,39 @@ public final class Pager {
     void unpin(long frame) { reclaim.unpin(frame); }
 
     FilePages cacheOwner(long frame) { return cacheOwner[(int) frame]; }
+
+    /** Frames by what they hold, as /proc/meminfo and vmstat count them (page tables are each space's). */
+    public record Census(long anonymous, long mapped, long fileCache, long shmem) {}
+
+    /** Linux's NR_ANON_MAPPED, NR_FILE_MAPPED, NR_FILE_PAGES and NR_SHMEM, counted over the frames now. */
+    public Census census() {
+        long anon = 0, mapped = 0, cache = 0, shmem = 0;
+        for (long f = 0; f < frames.total(); f++) {
+            if (frames.refCount(f) == 0) continue;
+            boolean used = rmap.count(f) > 0;
+            if (cacheOwner[(int) f] == null) { if (used) anon++; continue; }
+            cache++;
+            if (cacheOwner[(int) f].file() instanceof ShmemFile) shmem++;
+            if (used) mapped++;
+        }
+        return new Census(anon, mapped, cache, shmem);
+    }
+
+    /** Whether the frame is some file's (or shmem object's) page-cache page. */
+    public boolean inPageCache(long frame) { return cacheOwner[(int) frame] != null; }
+    /** The file whose cache holds the frame, or null. */
+    public MappedFile cachedFile(long frame) { return cacheOwner[(int) frame] == null ? null : cacheOwner[(int) frame].file(); }
+    /** Linux's page_mapcount: how many PTEs, in every address space, name the frame. */
+    public int mapCount(long frame) { return rmap.count(frame); }
+    /** One PTE that names a frame: the space and the page. */
+    public record Mapper(AddressSpace space, long va) {}
+
+    /** Every PTE that names the frame, in the order they were made (the reverse map). */
+    public java.util.List<Mapper> mappers(long frame) {
+        java.util.List<Mapper> out = new java.util.ArrayList<>();
+        for (Rmap.Mapping m : rmap.of(frame)) out.add(new Mapper(m.space(), m.va()));
+        return out;
+    }
     long cacheIndex(long frame) { return cacheIndex[(int) frame]; }
 
     /** A frame joined a file's page cache: evictable from now on. */

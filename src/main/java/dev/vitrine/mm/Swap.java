@@ -71,6 +71,9 @@ public final class Swap {
 
     void load(int slot, PhysicalMemory memory, long pa) { memory.write(pa, data[slot], 0, pageSize); }
 
+    /** How many PTEs name the slot (Linux's swap_count, for SwapPss). */
+    public int count(int slot) { return refs[slot]; }
+
     /** One more PTE names the slot (fork copied it). */
     void dup(int slot) { refs[slot]++; }
 

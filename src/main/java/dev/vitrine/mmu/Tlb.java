@@ -169,6 +169,9 @@ public final class Tlb {
     }
 
     public boolean valid(int slot) { return keys[slot] != EMPTY; }
+    /** When the entry was last filled (FIFO) or filled-or-hit (LRU), on the TLB's own clock: larger is younger. */
+    public long stamp(int slot) { return stamps[slot]; }
+    public TlbConfig.Policy policy() { return policy; }
     public int spanIndex(int slot) { return (int) (keys[slot] & ((1 << SPAN_KEY_BITS) - 1)); }
     public int asid(int slot) { return asids[slot]; }
     /** The PTE flag bits (V R W X U G A D) the entry was filled with. */

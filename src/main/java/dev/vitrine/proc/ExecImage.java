@@ -24,6 +24,12 @@ public final class ExecImage {
         t.rseq = 0;
         k.traceProc(t, "exec", p.pid, exePath);
         AddressSpace old = p.space;
+        // min_flt and maj_flt are the task's, not the mm's: they survive exec (a vfork child's borrowed space counts its parent's).
+        if (k.spaceUsers(old) == 1) {
+            p.measures.fold(old);
+            space.stats().minorFaults += old.stats().minorFaults;
+            space.stats().majorFaults += old.stats().majorFaults;
+        }
         k.releaseSpace(old);
         p.setSpace(space);
         k.space(space);
@@ -51,5 +57,6 @@ public final class ExecImage {
         c.pc = entry;
         c.x[2] = sp;
         k.newImage(t);
+        k.moment("exec", p);
     }
 }

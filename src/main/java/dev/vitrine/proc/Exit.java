@@ -15,6 +15,7 @@ final class Exit {
     static void exitThread(Kernel k, Task t, int code) {
         Process p = t.proc;
         if (!p.exiting) p.groupExitStatus = (code & 0xff) << 8;
+        if (!p.hasOtherLiveThreads(t)) k.moment("exit", p);
         endThread(k, t);
         if (!p.hasLiveThreads()) endProcess(k, p, p.groupExitStatus, "");
     }
@@ -25,17 +26,22 @@ final class Exit {
     }
 
     /** A fatal signal's default action. */
-    static void killProcess(Kernel k, Process p, int sig, boolean core) {
+    static void killProcess(Kernel k, Process p, int sig, boolean core) { killProcess(k, p, sig, core, null); }
+
+    /** A fatal signal's default action; {@code info} (or null) says what raised it, for the report's line. */
+    static void killProcess(Kernel k, Process p, int sig, boolean core, SigInfo info) {
         if (!p.alive()) return;
         String text = Signals.text(sig) + (core ? " (core dumped)" : "");
         Task on = k.current() != null && k.current().proc == p ? k.current() : null;
-        k.noteDeath(text + " (pid " + p.pid + ", " + p.comm + (on != null ? ", pc " + String.format("0x%x", k.hart().pc) : "") + ")");
+        k.noteDeath(DeathNote.line(k, p, on, text, info));
         p.termSignal = sig;
         endAll(k, p, (sig & 0x7f) | (core ? 0x80 : 0), text);
     }
 
     private static void endAll(Kernel k, Process p, int status, String note) {
         if (!p.alive()) return;
+        // The watch sees the process whole: its threads, its memory and the TLB's entries for it.
+        k.moment("exit", p);
         p.exiting = true;
         p.groupExitStatus = status;
         for (Task x : List.copyOf(p.threads)) endThread(k, x);
@@ -68,10 +74,12 @@ final class Exit {
     private static void endProcess(Kernel k, Process p, int status, String note) {
         if (!p.alive()) return;
         p.waitStatus = status;
+        if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
         k.charge(k.current() == null ? null : k.current().proc);
         p.ended = k.clock().now();
         k.releaseFds(p.fds);
+        p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
         p.memStats = p.space.stats();

@@ -1,5 +1,7 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.mmu.MmuStats;
+
 import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
@@ -48,6 +50,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     final Futexes futexes = new Futexes(this);
     private final Oops oops = new Oops();
     private SyscallHandler syscalls;
+    private TraceHook traceHook;
     private long maxInstructions, maxTimeNs;
     private int maxProcesses = 1024;
     private long retired;
@@ -113,6 +116,15 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Virtual time now, also in the middle of a slice (the clock itself advances when the slice ends). */
     public long now() { return sliceStart < 0 ? clock.now() : clock.now() + (hart.instret - sliceStart); }
 
+    /** A tracer for signals, stops and exits (strace); null for none. */
+    public void setTraceHook(TraceHook h) { traceHook = h; }
+    TraceHook traceHook() { return traceHook; }
+
+    private Watch watch = Watch.NONE;
+    /** Who hears of the run's moments (the views' --show-at). */
+    public void setWatch(Watch w) { watch = w; }
+    /** A moment for the watch: {@code name} happened in {@code p}. */
+    void moment(String name, Process p) { watch.event(this, name, p); }
     public void setMaxInstructions(long n) { maxInstructions = n; }
     /** A limit on virtual time for the whole run, in ns; 0 = none. */
     public void setMaxTime(long ns) { maxTimeNs = ns; }
@@ -132,6 +144,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public List<Task> tasks() { return List.copyOf(pids.threads()); }
     /** How many threads this machine has ever made (strace shows pids once there were two). */
     public long threadsCreated() { return pids.threadsCreated(); }
+    /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
+    public int liveThreads() { return pids.threads().size(); }
     /** The live and zombie processes, in pid order. */
     public List<Process> processes() { return List.copyOf(pids.processes()); }
     RunStats.Reaped reaped() { return pids.reaped(); }
@@ -142,7 +156,22 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public Futexes futexes() { return futexes; }
     /** The internal errors (Vitrine bugs) met while serving tasks. */
     public Oops oops() { return oops; }
-    public void note(String line) { report.add(line); }
+    private java.io.PrintStream liveNotes;
+
+    /**
+     * Notes go out as they happen instead of waiting for the report: at a terminal, "Interrupt
+     * (pid 13, cat)" shows when cat dies, not when the shell exits. The stream is the kernel's
+     * log on the host's fd 2, which keeps them in order with what the guest wrote there.
+     */
+    public void setLiveNotes(java.io.PrintStream s) { liveNotes = s; }
+
+    public void note(String line) {
+        if (liveNotes == null) report.add(line);
+        else {
+            liveNotes.println(line);
+            liveNotes.flush();
+        }
+    }
 
     private static final int MAX_DEATH_NOTES = 20;
     private int deathNotes;
@@ -309,11 +338,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (maxTimeNs > 0) budget = Math.min(budget, maxTimeNs - clock.now());
         long next = timers.next();
         if (next != Long.MAX_VALUE) budget = Math.max(1, Math.min(budget, next - clock.now()));
+        // A watch waiting for an instruction count: the slice stops there (as at a timer), so it sees that moment.
+        long watched = watch.nextInstret();
+        if (watched > retired) budget = Math.min(budget, watched - retired);
         long before = hart.instret;
         hart.timeBase = clock.now() - before;
+        // The MMU counts only the hart's accesses: what it counted in this slice is this process's.
+        MmuStats m = mmu.stats();
+        long fh = m.fetchHits, fm = m.fetchMisses, dh = m.dataHits, dm = m.dataMisses, w = m.walks;
         sliceStart = before;
         int trap = hart.run(budget);
         sliceStart = -1;
+        t.proc.measures.ran(m, fh, fm, dh, dm, w);
         long ran = hart.instret - before;
         lastSliceEnd = trap == Trap.LIMIT && runQueue.sliceLeft() <= ran ? "quantum" : "preempted";
         t.instructions += ran;
@@ -321,6 +357,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
+        if (retired == watched) watch.instret(this);
         return trap;
     }
 

@@ -2,9 +2,6 @@ package dev.vitrine.proc;
 
 import dev.vitrine.fs.FdTable;
 import dev.vitrine.fs.ProcSource;
-import dev.vitrine.fs.RegularFile;
-import dev.vitrine.mm.Prot;
-import dev.vitrine.mm.Vma;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,39 +103,74 @@ public final class ProcFiles implements ProcSource {
                 + "hart isa\t: rv64imafdc_zicsr_zifencei\n\n";
     }
 
+    @Override public String deadlock() { return Deadlocks.report(kernel); }
+
+    @Override public String wchan(int pid) {
+        Process p = process(pid);
+        return p == null ? "" : Deadlocks.wchan(leader(p));
+    }
+
     @Override public String vmstat() {
         dev.vitrine.mm.Pager pg = kernel.frames().pager();
+        dev.vitrine.mm.Pager.Census c = pg.census();
         // Linux's vmstat_text order; pgsteal_direct: every eviction is reclaim in the allocating path.
-        return "nr_free_pages " + kernel.frames().free() + "\n"
+        return "nr_free_pages " + kernel.frames().free() + "\nnr_anon_pages " + c.anonymous() + "\nnr_mapped " + c.mapped()
+                + "\nnr_file_pages " + c.fileCache() + "\nnr_shmem " + c.shmem() + "\nnr_page_table_pages " + tableFrames() + "\n"
                 + "pswpin " + pg.swapIns() + "\npswpout " + pg.swapOuts() + "\n"
                 + "pgfault " + pg.faults() + "\npgmajfault " + pg.majorFaults() + "\n"
                 + "pgsteal_direct " + pg.evictions() + "\n";
     }
 
-    /** Linux's show_map_vma: "start-end perms offset major:minor inode", padded to column 73, then the name. */
-    @Override public String maps(int pid) {
-        Task t = task(pid);
-        if (t == null || t.space() == null) return "";
-        StringBuilder sb = new StringBuilder();
-        for (Vma v : t.space().vmas()) {
-            long dev = 0, ino = 0;
-            String name = v.name() == null ? "" : v.name();
-            if (v.file() instanceof RegularFile f) { dev = f.dev(); ino = f.ino(); }
-            else if (v.file() != null && name.isEmpty()) name = v.file().name();
-            String perms = Prot.string(v.prot()) + (v.shared() ? 's' : 'p');
-            String line = String.format("%08x-%08x %s %08x %02x:%02x %d", v.start(), v.end(), perms,
-                    v.file() == null ? 0 : v.offset(), (dev >>> 8) & 0xfff, dev & 0xff, ino);
-            if (!name.isEmpty()) line = String.format("%-72s %s", line, name);
-            sb.append(line).append('\n');
-        }
-        return sb.toString();
+    /** Frames holding page tables, over every live address space (threads and vfork children share one). */
+    private long tableFrames() {
+        java.util.Set<dev.vitrine.mm.AddressSpace> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long n = 0;
+        for (Process p : kernel.processes()) if (p.space != null && seen.add(p.space)) n += p.space.pageTable().tableFrames();
+        return n;
     }
 
+    @Override public String maps(int pid) {
+        Task t = task(pid);
+        return t == null || t.space() == null ? "" : ProcSmaps.maps(t.space());
+    }
+
+    @Override public String smaps(int pid) {
+        Task t = task(pid);
+        return t == null || t.space() == null ? "" : ProcSmaps.smaps(t.space());
+    }
+
+    @Override public String smapsRollup(int pid) {
+        Task t = task(pid);
+        return t == null || t.space() == null ? "" : ProcSmaps.rollup(t.space());
+    }
+
+    @Override public int pagemap(int pid, long vpn, long[] out, boolean showPfn) {
+        Task t = task(pid);
+        if (t == null || t.space() == null) return 0;
+        long pages = t.space().layout().stackTop() / t.space().pageSize();
+        if (vpn < 0 || vpn >= pages) return 0;
+        int n = (int) Math.min(out.length, pages - vpn);
+        long[] got = n == out.length ? out : new long[n];
+        ProcSmaps.pagemap(t.space(), vpn, got, showPfn);
+        if (got != out) System.arraycopy(got, 0, out, 0, n);
+        return n;
+    }
+
+    /**
+     * meminfo_proc_show's lines that Vitrine's counts answer, in its order: Cached is the page
+     * cache (shmem included, as Linux counts it), AnonPages the mapped anonymous frames.
+     */
     @Override public String meminfo() {
-        long total = kernel.frames().total() * 4, free = kernel.frames().free() * 4;
-        return String.format("MemTotal:       %8d kB\nMemFree:        %8d kB\nMemAvailable:   %8d kB\n"
-                + "Buffers:        %8d kB\nCached:         %8d kB\nSwapTotal:      %8d kB\nSwapFree:       %8d kB\n",
-                total, free, free + kernel.frames().pager().cachedPages() * 4, 0, kernel.frames().pager().cachedPages() * 4,
-                kernel.frames().pager().swap().slots() * 4, (kernel.frames().pager().swap().slots() - kernel.frames().pager().swap().used()) * 4);
+        dev.vitrine.mm.Pager pg = kernel.frames().pager();
+        dev.vitrine.mm.Pager.Census c = pg.census();
+        long kb = kernel.mmu().geometry().pageSize() >> 10;
+        long total = kernel.frames().total(), free = kernel.frames().free();
+        long swapTotal = pg.swap().slots(), swapFree = swapTotal - pg.swap().used();
+        StringBuilder sb = new StringBuilder();
+        for (Object[] l : new Object[][] {{"MemTotal", total}, {"MemFree", free}, {"MemAvailable", free + c.fileCache() - c.shmem()},
+                {"Buffers", 0L}, {"Cached", c.fileCache()}, {"SwapCached", 0L}, {"SwapTotal", swapTotal}, {"SwapFree", swapFree},
+                {"AnonPages", c.anonymous()}, {"Mapped", c.mapped()}, {"Shmem", c.shmem()}, {"PageTables", tableFrames()}})
+            sb.append(String.format("%-15s %8d kB\n", l[0] + ":", (Long) l[1] * kb));
+        return sb.toString();
     }
 }

@@ -123,7 +123,7 @@ final class ProcStat {
         return (Integer.bitCount(n) == 1 ? n : Integer.highestOneBit(n) * 2) * 128;
     }
 
-    /** task_mem, less VmHWM (Vitrine does not note the resident set's high-water mark). */
+    /** task_mem: VmHWM is the most frames the space has mapped at once (hiwater_rss, kept exactly). */
     private static String mem(Process p, AddressSpace as) {
         long ps = as.pageSize();
         long execVm = 0, stackVm = 0;
@@ -138,7 +138,7 @@ final class ProcStat {
         if (b == Exec.Bounds.NONE) text = 0;
         long lib = execVm * ps - text;
         return kb("VmPeak", as.peakVm() * ps) + kb("VmSize", as.totalVm() * ps) + kb("VmLck", as.lockedVm() * ps)
-                + kb("VmPin", 0) + kb("VmRSS", (rss[0] + rss[1] + rss[2]) * ps) + kb("RssAnon", rss[0] * ps)
+                + kb("VmPin", 0) + kb("VmHWM", Math.max(as.peakResident(), rss[0] + rss[1] + rss[2]) * ps) + kb("VmRSS", (rss[0] + rss[1] + rss[2]) * ps) + kb("RssAnon", rss[0] * ps)
                 + kb("RssFile", rss[1] * ps) + kb("RssShmem", rss[2] * ps) + kb("VmData", as.dataVm() * ps)
                 + kb("VmStk", stackVm * ps) + kb("VmExe", text) + kb("VmLib", lib)
                 + kb("VmPTE", as.pageTable().tableFrames() * ps) + kb("VmSwap", as.swappedPages() * ps)

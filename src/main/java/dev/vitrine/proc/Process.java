@@ -75,6 +75,8 @@ public final class Process {
     /** Figures kept from the address space when it is torn down at exit. */
     long tableFrames, residentPages;
     MemStats memStats;
+    /** TLB and walk counts, memory peaks, what the space showed at exit. */
+    final Measures measures = new Measures();
 
     Process(int pid, Process parent, String comm, AddressSpace space, FdTable fds, long now) {
         this.pid = pid;
@@ -139,6 +141,16 @@ public final class Process {
     public long tableFrames() { return space != null ? space.pageTable().tableFrames() : tableFrames; }
     public MemStats memStats() { return space != null ? space.stats() : memStats; }
     public long residentPages() { return space != null ? space.residentPages() : residentPages; }
+    public Measures measures() { return measures; }
+    /** Pages shared with another address space: now, or at exit. */
+    public long sharedPages() { return space != null ? space.sharedPages() : measures.sharedAtExit; }
+    /** Pages on swap: now, or at exit. */
+    public long swappedPages() { return space != null ? space.swappedPages() : measures.swappedAtExit; }
+    public long peakResident() { return space != null ? Math.max(measures.peakResident, space.peakResident()) : measures.peakResident; }
+    public long peakSwapped() { return space != null ? Math.max(measures.peakSwapped, space.peakSwapped()) : measures.peakSwapped; }
+    public long peakTableFrames() {
+        return space != null ? Math.max(measures.peakTableFrames, space.pageTable().peakTableFrames()) : measures.peakTableFrames;
+    }
 
     void setSpace(AddressSpace s) {
         space = s;

@@ -26,16 +26,30 @@ public final class RunStats {
      * go on counting after the child is gone.
      */
     record Row(int pid, int ppid, String comm, String status, long created, long firstRun, long ended, long cpu,
-               long waiting, long voluntary, long involuntary, long syscalls, MemStats mem) {
+               long waiting, long voluntary, long involuntary, long syscalls, MemStats mem, Memory memory) {
         static Row of(Process p) {
             String status = p.alive() ? "running" : p.termSignal != 0 ? Signals.name(p.termSignal) : "exit " + ((p.waitStatus >> 8) & 0xff);
             return new Row(p.pid, p.ppid(), p.comm, status, p.created, p.firstRun, p.ended, p.cpu, p.waiting, p.voluntary,
-                    p.involuntary, p.syscalls, p.memStats());
+                    p.involuntary, p.syscalls, p.memStats(), Memory.of(p));
         }
         long minor() { return mem == null ? 0 : mem.minorFaults; }
         long major() { return mem == null ? 0 : mem.majorFaults; }
         long invalid() { return mem == null ? 0 : mem.invalidFaults; }
         long cow() { return mem == null ? 0 : mem.cowCopies; }
+    }
+
+    /**
+     * A process's memory-side figures: the TLB lookups and walks of its instructions, its
+     * resident, shared and swapped pages and page-table frames now (at exit for one that
+     * ended) and at their peak. A vfork child borrowing its parent's space shows that space.
+     */
+    record Memory(long fetchHits, long fetchMisses, long dataHits, long dataMisses, long walks, long resident,
+                  long residentPeak, long shared, long swapped, long swappedPeak, long tableFrames, long tableFramesPeak) {
+        static Memory of(Process p) {
+            Measures m = p.measures;
+            return new Memory(m.fetchHits, m.fetchMisses, m.dataHits, m.dataMisses, m.walks, p.residentPages(),
+                    p.peakResident(), p.sharedPages(), p.swappedPages(), p.peakSwapped(), p.tableFrames(), p.peakTableFrames());
+        }
     }
 
     /** Sums of process figures. */
@@ -96,6 +110,22 @@ public final class RunStats {
             r.put("switches_involuntary", p.involuntary);
             r.put("syscalls", p.syscalls);
             r.put("cow_copies", p.cow());
+            r.put("faults_minor", p.minor());
+            r.put("faults_major", p.major());
+            r.put("faults_invalid", p.invalid());
+            Memory m = p.memory;
+            r.put("tlb_fetch_hits", m.fetchHits());
+            r.put("tlb_fetch_misses", m.fetchMisses());
+            r.put("tlb_data_hits", m.dataHits());
+            r.put("tlb_data_misses", m.dataMisses());
+            r.put("walks", m.walks());
+            r.put("resident_pages", m.resident());
+            r.put("resident_pages_peak", m.residentPeak());
+            r.put("shared_pages", m.shared());
+            r.put("swapped_pages", m.swapped());
+            r.put("swapped_pages_peak", m.swappedPeak());
+            r.put("page_table_frames", m.tableFrames());
+            r.put("page_table_frames_peak", m.tableFramesPeak());
             out.add(r);
         }
         long n = total.processes;

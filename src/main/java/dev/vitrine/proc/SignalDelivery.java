@@ -139,15 +139,22 @@ public final class SignalDelivery {
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
-            if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false); return; }
+            k.moment("signal:" + Signals.name(sig), p);
+            if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
+            traced(k, t, info, act);
             if (act.isIgnore()) { delivered(k, t, sig, info, "ignore"); continue; }
             if (act.isDefault()) {
                 switch (Signals.defaultAction(sig)) {
                     case IGNORE -> { delivered(k, t, sig, info, "ignore"); continue; }
                     case CONTINUE -> { delivered(k, t, sig, info, "cont"); continue; }
-                    case STOP -> { delivered(k, t, sig, info, "stop"); k.stopProcess(p, sig); return; }
-                    case TERMINATE -> { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false); return; }
-                    case CORE -> { delivered(k, t, sig, info, "core"); Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0); return; }
+                    case STOP -> {
+                        delivered(k, t, sig, info, "stop");
+                        if (k.traceHook() != null) k.traceHook().stopped(k, t, sig);
+                        k.stopProcess(p, sig);
+                        return;
+                    }
+                    case TERMINATE -> { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
+                    case CORE -> { delivered(k, t, sig, info, "core"); Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0, info); return; }
                 }
             }
             delivered(k, t, sig, info, "handler");
@@ -166,6 +173,16 @@ public final class SignalDelivery {
                 return;
             }
         }
+    }
+
+    /** Tells a tracer about the signal taken, and whether it ends the syscall the task sleeps in (a handler or death). */
+    private static void traced(Kernel k, Task t, SigInfo info, SigAction act) {
+        if (k.traceHook() == null) return;
+        boolean fatal = act.isDefault() && switch (Signals.defaultAction(info.signo())) {
+            case TERMINATE, CORE -> true;
+            default -> false;
+        };
+        k.traceHook().signal(k, t, info, t.inSyscall && (fatal || !act.isIgnore() && !act.isDefault()));
     }
 
     /** The signal to deliver next: SIGKILL, then faults, then the lowest number. 0 if none. */
@@ -196,7 +213,8 @@ public final class SignalDelivery {
         h.clearReservation();
         t.blocked |= act.mask() | (act.has(SigAction.SA_NODEFER) ? 0 : Signals.bit(sig));
         t.blocked &= ~Signals.UNBLOCKABLE;
-        if (act.has(SigAction.SA_RESETHAND)) t.proc.actions[sig] = SigAction.DEFAULT;
+        // sa_handler alone goes back to SIG_DFL (signal_delivered): the flags and mask stay, as sigaction then shows
+        if (act.has(SigAction.SA_RESETHAND)) t.proc.actions[sig] = new SigAction(SigAction.SIG_DFL, act.flags(), act.mask());
         return true;
     }
 

@@ -43,6 +43,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     Timers.Entry timer;
     /** The task's pc is at an ecall that went to sleep and will run again (Syscall.RESTART). */
     boolean inSyscall;
+    /** The last page fault the kernel refused this thread, for the report line if it dies of it. */
+    DeathNote.FaultSite faultSite;
     /** What a handler running before that syscall completes makes of it. */
     RestartPolicy restart = RestartPolicy.RESTARTSYS;
     /** What the sleeping syscall keeps across its restarts; dropped when it completes. */

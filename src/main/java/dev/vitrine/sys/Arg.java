@@ -36,7 +36,37 @@ public enum Arg {
     /** open flags (int). */ OPEN_FLAGS(Decode.I32),
     /** mmap/mprotect protection (unsigned long). */ PROT(Decode.I64),
     /** mmap flags (unsigned long). */ MAP_FLAGS(Decode.I64),
-    /** A file mode (umode_t: the low 16 bits), shown in octal. */ MODE(Decode.U16);
+    /** A file mode (umode_t: the low 16 bits), shown in octal. */ MODE(Decode.U16),
+    // Kinds that say what an int or a pointer means, so strace can name or decode it as strace(1) does.
+    /** int[2] the call fills with two descriptors (pipe2, socketpair): shown [3, 4]. */ FD_PAIR(Decode.I64),
+    /** O_CLOEXEC/O_NONBLOCK-style flags of pipe2, dup3 (0 when none). */ FD_FLAGS(Decode.U32),
+    /** *at() flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_REMOVEDIR... */ AT_FLAGS(Decode.U32),
+    /** access(2) mode: F_OK or R_OK|W_OK|X_OK. */ ACCESS_MODE(Decode.I32),
+    /** lseek's whence: SEEK_SET... */ WHENCE(Decode.U32),
+    /** A clockid_t: CLOCK_REALTIME... */ CLOCK(Decode.I32),
+    /** clock_nanosleep's flags: TIMER_ABSTIME. */ TIMER_FLAGS(Decode.U32),
+    /** A struct timespec the call reads. */ TIMESPEC_IN(Decode.I64),
+    /** A struct timespec the call fills. */ TIMESPEC_OUT(Decode.I64),
+    /** A struct stat the call fills. */ STAT_OUT(Decode.I64),
+    /** A struct utsname the call fills. */ UTSNAME_OUT(Decode.I64),
+    /** rt_sigprocmask's how: SIG_BLOCK... */ SIG_HOW(Decode.I32),
+    /** A sigset_t the call reads: [INT CHLD]. */ SIGSET_IN(Decode.I64),
+    /** A sigset_t the call fills. */ SIGSET_OUT(Decode.I64),
+    /** A struct sigaction the call reads. */ SIGACTION_IN(Decode.I64),
+    /** A struct sigaction the call fills. */ SIGACTION_OUT(Decode.I64),
+    /** An int wait status the call fills: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]. */ WSTATUS_OUT(Decode.I64),
+    /** wait4/waitid options: WNOHANG|WUNTRACED... */ WAIT_OPTIONS(Decode.U32),
+    /** execve's argv: ["ls", "-l"]. */ ARGV(Decode.I64),
+    /** execve's envp: its address and how many variables. */ ENVP(Decode.I64),
+    /** clone's flags (unsigned long): CLONE_VM|...|SIGCHLD; the call is shown with strace's names. */ CLONE_FLAGS(Decode.I64),
+    /** fcntl's cmd: F_GETFL...; the third argument is shown as the command reads it. */ FCNTL_CMD(Decode.I32),
+    /** A resource of getrlimit/prlimit64: RLIMIT_STACK... */ RLIMIT_RES(Decode.U32),
+    /** A struct rlimit64 the call reads. */ RLIMIT_IN(Decode.I64),
+    /** A struct rlimit64 the call fills. */ RLIMIT_OUT(Decode.I64),
+    /** futex's op: FUTEX_WAIT_PRIVATE... */ FUTEX_OP(Decode.U32),
+    /** An ioctl request: TCGETS... */ IOCTL_REQ(Decode.U32),
+    /** getrandom's buffer: shown in hex as strace does. */ RANDOM_OUT(Decode.I64),
+    /** getrandom's flags: GRND_NONBLOCK... */ GRND_FLAGS(Decode.U32);
 
     /** How a register becomes the argument's value. */
     enum Decode { I32, U32, U16, I64, SIZE, POS }

@@ -27,7 +27,19 @@ public final class CompatDoc {
         return sb.toString();
     }
 
+    /** Where the hand-written part begins: the LTP score and its differences (scripts/ltp), kept across regenerations. */
+    static final String HAND_WRITTEN = "\n## LTP";
+
+    /** The generated part of a compatibility page: everything before the hand-written section. */
+    public static String generatedPart(String doc) {
+        int at = doc.indexOf(HAND_WRITTEN);
+        return at < 0 ? doc : doc.substring(0, at + 1);
+    }
+
     public static void main(String[] args) throws Exception {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args.length > 0 ? args[0] : "docs/linux-compat.md"), markdown());
+        java.nio.file.Path p = java.nio.file.Path.of(args.length > 0 ? args[0] : "docs/linux-compat.md");
+        String old = java.nio.file.Files.exists(p) ? java.nio.file.Files.readString(p) : "";
+        int at = old.indexOf(HAND_WRITTEN);
+        java.nio.file.Files.writeString(p, markdown() + (at < 0 ? "" : old.substring(at + 1)));
     }
 }

@@ -9,7 +9,6 @@ import dev.vitrine.proc.Task;
 
 import dev.vitrine.trace.Category;
 import dev.vitrine.trace.Event;
-import dev.vitrine.trace.Tracer;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -24,11 +23,12 @@ import java.util.Map;
  */
 public final class Dispatcher implements Kernel.SyscallHandler {
     private final SyscallTable table;
-    private final PrintStream strace;
+    private final Strace strace;
     private final PrintStream diagnostics;
     private final Map<String, Long> missing = new LinkedHashMap<>();
 
-    public Dispatcher(SyscallTable table, PrintStream strace, PrintStream diagnostics) {
+    /** {@code strace} writes the --strace log (null for none). */
+    public Dispatcher(SyscallTable table, Strace strace, PrintStream diagnostics) {
         this.table = table;
         this.strace = strace;
         this.diagnostics = diagnostics;
@@ -42,58 +42,63 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         long nr = h.x[17];
         long[] raw = {h.x[10], h.x[11], h.x[12], h.x[13], h.x[14], h.x[15]};
         Syscall s = table.get(nr);
-        Tracer tr = k.tracer();
-        boolean traced = tr.on(Category.SYSCALL);
-        if (traced) tr.emit(new Event.SyscallEnter(k.now(), t.pid(), t.tid(), (int) nr, s == null ? SyscallNames.of(nr) : s.name(), raw.clone()));
+        Strace log = strace != null && strace.traces(nr) ? strace : null;
+        boolean traced = k.tracer().on(Category.SYSCALL);
+        if (traced) k.tracer().emit(new Event.SyscallEnter(k.now(), t.pid(), t.tid(), (int) nr, s == null ? SyscallNames.of(nr) : s.name(), raw.clone()));
         if (s == null) {
             String name = SyscallNames.of(nr);
             if (missing.merge(name, 1L, Long::sum) == 1 && diagnostics != null)
                 diagnostics.println("vitrine: " + name + " (syscall " + nr + ") is not implemented; it returns ENOSYS");
-            if (strace != null) strace.println(prefix(k, t) + name + "(...) = -1 ENOSYS (" + Errno.text(Errno.ENOSYS) + ")");
+            if (log != null) log.missing(k, t, name);
             h.x[10] = -Errno.ENOSYS;
             h.pc += 4;
-            if (traced) exit(k, t, nr, SyscallNames.of(nr), -Errno.ENOSYS, false, null);
+            if (traced) exit(k, t, nr, SyscallNames.of(nr), -Errno.ENOSYS, false, SyscallNames.of(nr) + "(...) = -1 ENOSYS");
             return;
         }
-        String prefix = strace != null ? prefix(k, t) : null;
         String[] pre = null;
         long r;
         try {
-            if (strace != null || traced) pre = Strace.before(s, t.memory(), raw);
+            if (log != null) pre = log.enter(k, t, s, raw);
+            if (traced && pre == null) pre = StraceCall.before(s, t.memory(), raw);
+            // exit and exit_group end the process inside the handler: their line comes before its +++ line.
+            if (log != null && Strace.endsCaller(s)) log.exit(k, t, s, pre, raw, Syscall.NO_RETURN, null);
             r = call(k, t, s, raw);
             if (r <= -Syscall.FIRST_INTERNAL && r >= -Syscall.MAX_ERRNO && r != Syscall.RESTART && r != Syscall.NO_RETURN)
                 throw new IllegalStateException("result " + r + " is a kernel-internal errno");
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // OutOfMemoryError is not caught: what the guest may hold is bounded by the memory budget.
-            if (strace != null) strace.println(prefix + Strace.plain(s, raw) + " = ? <internal error>");
-            if (traced) exit(k, t, nr, s.name(), 0, false, Strace.plain(s, raw) + " = ? <internal error>");
-            Oops.kill(k, t, Strace.plain(s, raw), e);
+            if (log != null) log.internalError(k, t, s, raw);
+            if (traced) exit(k, t, nr, s.name(), 0, false, StraceCall.plain(s, raw) + " = ? <internal error>");
+            Oops.kill(k, t, StraceCall.plain(s, raw), e);
             return;
         }
         if (r == Syscall.RESTART) {
             t.syscallSleeps(nr, s.restart());
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
-            if (traced) exit(k, t, nr, s.name(), 0, true, Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ? <sleeping>"));
+            if (log != null) log.sleeps(k, t, s, pre, raw);
+            if (traced) exit(k, t, nr, s.name(), 0, true, entered(s, pre) + " = ? <sleeping>");
             return;
         }
         t.syscallDone();
         if (r == Syscall.NO_RETURN) {
-            if (strace != null) strace.println(prefix + Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ?"));
-            if (traced) exit(k, t, nr, s.name(), 0, false, Strace.line(s, pre, null, raw, 0).replaceFirst(" = 0$", " = ?"));
+            if (log != null && !Strace.endsCaller(s)) log.exit(k, t, s, pre, raw, r, null);
+            if (traced) exit(k, t, nr, s.name(), 0, false, entered(s, pre) + " = ?");
             return;
         }
         h.x[10] = r;
         h.pc += 4;
-        String line = strace != null || traced ? Strace.line(s, pre, t.memory(), raw, r) : null;
-        if (strace != null) strace.println(prefix + line);
-        if (traced) exit(k, t, nr, s.name(), r, false, line);
+        if (log != null) log.exit(k, t, s, pre, raw, r, t.memory());
+        if (traced) exit(k, t, nr, s.name(), r, false, StraceCall.formatCall(s, pre, t.memory(), raw, r));
     }
 
-    /** The exit event, stamped after the handler ran (a blocked call's time is its sleep's start). */
+    /** The syscall_exit event, stamped after the handler ran (a blocked call's time is when it went to sleep). */
     private static void exit(Kernel k, Task t, long nr, String name, long result, boolean sleeping, String text) {
-        Tracer tr = k.tracer();
-        // exit and exit_group leave no task behind: stamp with the caller anyway.
-        tr.emit(new Event.SyscallExit(k.now(), t.pid(), t.tid(), (int) nr, name, result, sleeping, text));
+        k.tracer().emit(new Event.SyscallExit(k.now(), t.pid(), t.tid(), (int) nr, name, result, sleeping, text));
+    }
+
+    /** The call as far as its inputs go, for one that did not return: name(inputs...). */
+    private static String entered(Syscall s, String[] pre) {
+        int shown = StraceCall.shownAtEntry(pre);
+        return s.name() + "(" + String.join(", ", java.util.Arrays.copyOf(pre, shown)) + (shown < pre.length ? ", ...)" : ")");
     }
 
     /** Decodes the arguments by their kinds, answers what Linux answers before any handler code, runs the handler. */
@@ -110,9 +115,5 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         } catch (FsException e) {
             return -e.errno();
         }
-    }
-
-    private static String prefix(Kernel k, Task t) {
-        return k.threadsCreated() > 1 ? "[pid " + t.tid() + "] " : "";
     }
 }

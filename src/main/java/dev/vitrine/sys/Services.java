@@ -20,6 +20,17 @@ public final class Services {
 
     public Services(long seed) { this.random = new SplittableRandom(seed ^ 0x5eed_0f_a11L); }
 
+    private dev.vitrine.fs.Epoll.Watches epollWatches;
+
+    /**
+     * The machine's epoll items, at most Linux's max_user_watches: 4% of RAM at
+     * EP_ITEM_COST (about 200 bytes) each; past it epoll_ctl is ENOSPC.
+     */
+    dev.vitrine.fs.Epoll.Watches epollWatches(dev.vitrine.proc.Kernel k) {
+        if (epollWatches == null) epollWatches = new dev.vitrine.fs.Epoll.Watches(k.frames().total() * 4096 / 25 / 200);
+        return epollWatches;
+    }
+
     /** The machine's file tree (Boot builds it). */
     public dev.vitrine.fs.Vfs vfs() { return vfs; }
     public void setVfs(dev.vitrine.fs.Vfs v) { vfs = v; }

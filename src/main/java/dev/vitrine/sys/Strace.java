@@ -1,165 +1,176 @@
 package dev.vitrine.sys;
 
 import dev.vitrine.abi.Errno;
-import dev.vitrine.mm.Prot;
 import dev.vitrine.mm.UserMemory;
+import dev.vitrine.proc.Kernel;
+import dev.vitrine.proc.RestartPolicy;
+import dev.vitrine.proc.SigFrame;
+import dev.vitrine.proc.SigInfo;
+import dev.vitrine.proc.Task;
+import dev.vitrine.proc.TraceHook;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 
-/** strace's way of showing a call: name(args) = result, buffers quoted and cut at 32 bytes. */
-final class Strace {
-    private Strace() {}
+/**
+ * The --strace log, written as strace -f writes it: {@code [pid N] } while more than one
+ * thread lives, optional -tt timestamps of the virtual wall clock, the result at column 40,
+ * a call that sleeps while others run as {@code read(0,  <unfinished ...>)} and
+ * {@code <... read resumed>"x", 4096) = 1}, {@code --- SIGPIPE {...} ---}, and
+ * {@code +++ exited with 0 +++}. Which calls get lines is the {@link StraceFilter}'s.
+ * The decoding of one call is {@link StraceCall}'s.
+ */
+public final class Strace implements TraceHook {
+    /** strace's -a default: the column "= result" starts at. */
+    private static final int RESULT_COLUMN = 40;
 
-    private static final int MAX_SHOWN = 32;
+    private final PrintStream out;
+    private final StraceFilter filter;
+    private final boolean timestamps;
 
-    /** Arguments that can be shown before the call runs (its inputs); outputs stay null. */
-    static String[] before(Syscall s, UserMemory m, long[] a) {
-        String[] out = new String[s.args().length];
-        for (int i = 0; i < out.length; i++) {
-            Arg k = s.args()[i];
-            out[i] = switch (k) {
-                case BUF_OUT, IOV_OUT -> null;
-                default -> show(k, m, a, i, 0);
-            };
-        }
-        return out;
+    /** A call that went to sleep: what was shown when it entered, and whether its line is still held back. */
+    private record Pending(Syscall call, String[] pre, long[] raw, String head) {}
+
+    private final Map<Integer, Pending> sleeping = new HashMap<>();
+    /** The tid whose entry line is held, waiting to see whether anything comes between it and its end; 0 for none. */
+    private int held;
+
+    public Strace(PrintStream out, StraceFilter filter, boolean timestamps) {
+        this.out = out;
+        this.filter = filter;
+        this.timestamps = timestamps;
     }
 
-    static String line(Syscall s, String[] pre, UserMemory m, long[] a, long result) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < pre.length; i++)
-            parts.add(pre[i] != null ? pre[i] : show(s.args()[i], m, a, i, result));
+    // ---- syscalls, from the dispatcher
+
+    /** Whether call {@code nr} gets lines. */
+    boolean traces(long nr) { return filter.traces(nr); }
+
+    /** exit and exit_group: shown as they enter, since the process is gone when they "return". */
+    static boolean endsCaller(Syscall s) { return s.name().equals("exit") || s.name().equals("exit_group"); }
+
+    /** The inputs of the call task {@code t} enters now, or of the call it resumes. */
+    String[] enter(Kernel k, Task t, Syscall s, long[] raw) {
+        Pending p = sleeping.get(t.tid());
+        if (p != null && p.call == s) return p.pre;
+        if (p != null) sleeping.remove(t.tid()); // its end went unseen; this is a new call
+        // rt_sigreturn takes no argument; strace shows the mask it restores from the frame at sp.
+        if (s.name().equals("rt_sigreturn"))
+            return new String[]{"{mask=" + StraceStructs.sigset(t.memory(), k.hart().x[2] + SigFrame.SIGINFO_SIZE + SigFrame.UC_SIGMASK) + "}"};
+        return StraceCall.before(s, t.memory(), raw);
+    }
+
+    /** The call ended with {@code result} (a value, -errno, or {@code Syscall.NO_RETURN}). */
+    void exit(Kernel k, Task t, Syscall s, String[] pre, long[] raw, long result, UserMemory m) {
         String r;
-        if (result < 0 && result >= -4095) r = "-1 " + Errno.name((int) -result) + " (" + Errno.text((int) -result) + ")";
-        else if (s.result() == Syscall.Result.HEX) r = "0x" + Long.toHexString(result);
-        else if (s.result() == Syscall.Result.NONE) r = "?";
-        else r = Long.toString(result);
-        return s.name() + "(" + String.join(", ", parts) + ") = " + r;
-    }
-
-    private static String show(Arg k, UserMemory m, long[] a, int i, long result) {
-        long v = a[i];
-        return switch (k) {
-            case INT, PID, SIG -> Integer.toString((int) v);
-            case UINT -> Long.toString(v & 0xffff_ffffL);
-            case FLAGS -> "0x" + Long.toHexString(v & 0xffff_ffffL);
-            case SIZE, ULEN -> Long.toUnsignedString(v);
-            case LONG, OFF, POS -> Long.toString(v);
-            case HEX -> "0x" + Long.toHexString(v);
-            case PTR -> v == 0 ? "NULL" : "0x" + Long.toHexString(v);
-            case FD -> (int) v == -100 ? "AT_FDCWD" : Integer.toString((int) v);
-            case STR -> str(m, v);
-            case BUF_IN -> buf(m, v, (int) Math.min(Arg.SIZE.decode(a[i + 1]), Integer.MAX_VALUE));
-            case BUF_OUT -> result < 0 ? ptr(v) : buf(m, v, (int) Math.min(result, Integer.MAX_VALUE));
-            case IOV_IN -> iov(m, v, (int) a[i + 1], Long.MAX_VALUE);
-            case IOV_OUT -> result < 0 ? ptr(v) : iov(m, v, (int) a[i + 1], result);
-            case OPEN_FLAGS -> openFlags((int) v);
-            case PROT -> prot((int) v);
-            case MAP_FLAGS -> mapFlags((int) v);
-            case MODE -> "0" + Integer.toOctalString((int) v & 0xffff);
-        };
-    }
-
-    /** The call as register values by kind, no user memory read: for the internal-error line. */
-    static String plain(Syscall s, long[] a) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < s.args().length; i++) {
-            Arg k = s.args()[i];
-            parts.add(switch (k) {
-                case STR, BUF_IN, BUF_OUT, IOV_IN, IOV_OUT -> ptr(a[i]);
-                default -> show(k, null, a, i, 0);
-            });
+        if (result == Syscall.NO_RETURN) {
+            // exec that worked returns 0 to the new image; rt_sigreturn's a0 is the one restored.
+            r = s.name().startsWith("execve") ? "0" : s.name().equals("rt_sigreturn") ? StraceCall.number(k.hart().x[10]) : "?";
+            m = null;
+        } else {
+            r = StraceCall.result(s, raw, result);
         }
-        return s.name() + "(" + String.join(", ", parts) + ")";
+        finish(k, t, s, pre, m, raw, result == Syscall.NO_RETURN ? 0 : result, r);
     }
 
-    private static String ptr(long v) { return v == 0 ? "NULL" : "0x" + Long.toHexString(v); }
-
-    private static String str(UserMemory m, long va) {
-        if (va == 0) return "NULL";
-        String s = m == null ? null : m.readCString(va, 4096);
-        return s == null ? ptr(va) : quote(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), s.length(), Integer.MAX_VALUE);
+    /** The call went to sleep (Syscall.RESTART): its entry is shown now or, if nothing comes between, with its end. */
+    void sleeps(Kernel k, Task t, Syscall s, String[] pre, long[] raw) {
+        if (sleeping.containsKey(t.tid())) return;
+        String head = prefix(k, t.tid(), 0) + s.name() + "(" + String.join(", ", java.util.Arrays.copyOf(pre, StraceCall.shownAtEntry(pre)));
+        if (StraceCall.shownAtEntry(pre) > 0 && StraceCall.shownAtEntry(pre) < pre.length) head += ", ";
+        flushHeld();
+        sleeping.put(t.tid(), new Pending(s, pre, raw, head));
+        held = t.tid();
     }
 
-    private static String buf(UserMemory m, long va, int len) {
-        if (len <= 0) return "\"\"";
-        byte[] b = new byte[Math.min(len, MAX_SHOWN)];
-        if (m == null || !m.read(va, b, 0, b.length)) return ptr(va);
-        return quote(b, len, MAX_SHOWN);
+    /** A call we lack: ENOSYS. */
+    void missing(Kernel k, Task t, String name) {
+        line(prefix(k, t.tid(), 0) + name + "(...)", "-1 ENOSYS (" + Errno.text(Errno.ENOSYS) + ")");
     }
 
-    private static String iov(UserMemory m, long va, int count, long total) {
-        List<String> parts = new ArrayList<>();
-        long left = total;
-        for (int i = 0; i < Math.min(count, 8); i++) {
-            Long base = m == null ? null : m.readLong(va + 16L * i);
-            Long len = m == null ? null : m.readLong(va + 16L * i + 8);
-            if (base == null || len == null) return ptr(va);
-            int shown = (int) Math.max(0, Math.min(len, left));
-            left -= shown;
-            parts.add("{iov_base=" + buf(m, base, shown) + ", iov_len=" + len + "}");
+    /** A call that met a Vitrine bug. */
+    void internalError(Kernel k, Task t, Syscall s, long[] raw) {
+        sleeping.remove(t.tid());
+        line(prefix(k, t.tid(), 0) + StraceCall.plain(s, raw), "? <internal error>");
+    }
+
+    private void finish(Kernel k, Task t, Syscall s, String[] pre, UserMemory m, long[] raw, long result, String r) {
+        Pending p = sleeping.remove(t.tid());
+        if (p == null) {
+            line(prefix(k, t.tid(), 0) + s.name() + "(" + StraceCall.args(s, pre, m, raw, result, 0) + ")", r);
+        } else if (held == t.tid()) {
+            held = 0;
+            line(prefix(k, t.tid(), 0) + s.name() + "(" + StraceCall.args(s, p.pre, m, p.raw, result, 0) + ")", r);
+        } else {
+            line(prefix(k, t.tid(), 0) + "<... " + s.name() + " resumed>"
+                    + StraceCall.args(s, p.pre, m, p.raw, result, StraceCall.shownAtEntry(p.pre)) + ")", r);
         }
-        return "[" + String.join(", ", parts) + (count > 8 ? ", ..." : "") + "]";
     }
 
-    static String quote(byte[] b, int total, int max) {
-        StringBuilder sb = new StringBuilder("\"");
-        int n = Math.min(b.length, Math.min(total, max));
-        for (int i = 0; i < n; i++) {
-            int c = b[i] & 0xff;
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c >= 32 && c < 127) sb.append((char) c);
-                    else sb.append(String.format("\\%o", c));
-                }
-            }
+    // ---- signals and exits, from proc
+
+    @Override public void signal(Kernel k, Task t, SigInfo info, boolean interrupts) {
+        Pending p = sleeping.get(t.tid());
+        if (p != null && interrupts) finish(k, t, p.call, p.pre, null, p.raw, -1, interrupted(p.call));
+        print(prefix(k, t.tid(), 0) + "--- " + StraceNames.signal(info.signo()) + " " + StraceStructs.siginfo(info) + " ---");
+    }
+
+    @Override public void stopped(Kernel k, Task t, int sig) {
+        print(prefix(k, t.tid(), 0) + "--- stopped by " + StraceNames.signal(sig) + " ---");
+    }
+
+    @Override public void exited(Kernel k, int pid, int status) {
+        // The process's threads are gone from the kernel's table: count it as strace still does.
+        String prefix = prefix(k, pid, 1);
+        Pending p = sleeping.remove(pid);
+        if (p != null) {
+            if (held == pid) { held = 0; line(p.head + " <unfinished ...>)", "?"); }
+            else line(prefix + "<... " + p.call.name() + " resumed> <unfinished ...>)", "?");
         }
-        sb.append('"');
-        if (total > max) sb.append("...");
-        return sb.toString();
+        if ((status & 0x7f) == 0) print(prefix + "+++ exited with " + ((status >> 8) & 0xff) + " +++");
+        else print(prefix + "+++ killed by " + StraceNames.signal(status & 0x7f) + ((status & 0x80) != 0 ? " (core dumped)" : "") + " +++");
     }
 
-    static String openFlags(int f) {
-        List<String> p = new ArrayList<>();
-        p.add(switch (f & 3) { case 0 -> "O_RDONLY"; case 1 -> "O_WRONLY"; case 2 -> "O_RDWR"; default -> "O_ACCMODE"; });
-        String[] names = {"O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_DSYNC", "O_ASYNC",
-                "O_DIRECT", "O_LARGEFILE", "O_DIRECTORY", "O_NOFOLLOW", "O_NOATIME", "O_CLOEXEC", "O_SYNC", "O_PATH", "O_TMPFILE"};
-        int[] bits = {0100, 0200, 0400, 01000, 02000, 04000, 010000, 020000, 040000, 0100000, 0200000, 0400000,
-                01000000, 02000000, 04000000, 010000000, 020000000};
-        for (int i = 0; i < bits.length; i++) if ((f & bits[i]) != 0) p.add(names[i]);
-        return String.join("|", p);
+    /** What strace sees a sleeping call return when a signal cuts it short: the kernel's restart codes. */
+    private static String interrupted(Syscall s) {
+        if (s.name().endsWith("nanosleep")) return "? ERESTART_RESTARTBLOCK (Interrupted by signal)";
+        return s.restart() == RestartPolicy.RESTARTNOHAND ? "? ERESTARTNOHAND (To be restarted if no handler)"
+                : "? ERESTARTSYS (To be restarted if SA_RESTART is set)";
     }
 
-    static String prot(int p) {
-        if (p == 0) return "PROT_NONE";
-        List<String> s = new ArrayList<>();
-        if ((p & Prot.READ) != 0) s.add("PROT_READ");
-        if ((p & Prot.WRITE) != 0) s.add("PROT_WRITE");
-        if ((p & Prot.EXEC) != 0) s.add("PROT_EXEC");
-        if ((p & ~7) != 0) s.add("0x" + Integer.toHexString(p & ~7));
-        return String.join("|", s);
+    /** Flushes a held entry line: something else is printed, so the call shows as unfinished. */
+    public void flush() { flushHeld(); }
+
+    // ---- output
+
+    private void line(String call, String result) {
+        print(call + " " + pad(call + " ") + "= " + result);
     }
 
-    static String mapFlags(int f) {
-        List<String> s = new ArrayList<>();
-        s.add(switch (f & Prot.MAP_TYPE) {
-            case Prot.MAP_SHARED -> "MAP_SHARED"; case Prot.MAP_PRIVATE -> "MAP_PRIVATE";
-            case Prot.MAP_SHARED_VALIDATE -> "MAP_SHARED_VALIDATE"; default -> "0x" + Integer.toHexString(f & Prot.MAP_TYPE);
-        });
-        String[] names = {"MAP_FIXED", "MAP_ANONYMOUS", "MAP_GROWSDOWN", "MAP_DENYWRITE", "MAP_EXECUTABLE", "MAP_LOCKED",
-                "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_FIXED_NOREPLACE"};
-        int[] bits = {Prot.MAP_FIXED, Prot.MAP_ANONYMOUS, Prot.MAP_GROWSDOWN, Prot.MAP_DENYWRITE, Prot.MAP_EXECUTABLE,
-                Prot.MAP_LOCKED, Prot.MAP_NORESERVE, Prot.MAP_POPULATE, Prot.MAP_NONBLOCK, Prot.MAP_STACK,
-                Prot.MAP_HUGETLB, Prot.MAP_FIXED_NOREPLACE};
-        int rest = f & ~Prot.MAP_TYPE;
-        for (int i = 0; i < bits.length; i++) if ((f & bits[i]) != 0) { s.add(names[i]); rest &= ~bits[i]; }
-        if (rest != 0) s.add("0x" + Integer.toHexString(rest));
-        return String.join("|", s);
+    private static String pad(String s) {
+        return s.length() < RESULT_COLUMN ? " ".repeat(RESULT_COLUMN - s.length()) : "";
+    }
+
+    private void print(String line) {
+        flushHeld();
+        out.println(line);
+    }
+
+    private void flushHeld() {
+        if (held == 0) return;
+        Pending p = sleeping.get(held);
+        held = 0;
+        if (p != null) out.println(p.head + " <unfinished ...>");
+    }
+
+    /** "[pid N] " while more than one thread lives, then the -tt time. */
+    private String prefix(Kernel k, int tid, int gone) {
+        String p = k.liveThreads() + gone > 1 ? "[pid " + tid + "] " : "";
+        if (!timestamps) return p;
+        long ns = k.clock().realtime();
+        long secOfDay = Math.floorMod(Math.floorDiv(ns, 1_000_000_000L), 86_400L);
+        long micros = Math.floorMod(ns, 1_000_000_000L) / 1000;
+        return p + String.format("%02d:%02d:%02d.%06d ", secOfDay / 3600, secOfDay / 60 % 60, secOfDay % 60, micros);
     }
 }

@@ -14,7 +14,7 @@ final class SysClone {
     static void register(SyscallTable t, Services s) {
         // riscv64 argument order: flags, stack, parent_tid, tls, child_tid.
         t.add(220, "clone", (k, task, flags, stack, ptid, tls, ctid, a5) ->
-                Fork.clone(k, task, new Fork.Args(flags & ~0xffL, stack, ptid, tls, ctid, (int) (flags & 0xff))), HEX, PTR, PTR, PTR, PTR);
+                Fork.clone(k, task, new Fork.Args(flags & ~0xffL, stack, ptid, tls, ctid, (int) (flags & 0xff))), CLONE_FLAGS, PTR, PTR, PTR, PTR);
         t.add(435, "clone3", (k, task, args, size, a2, a3, a4, a5) -> clone3(k, task, args, size), PTR, SIZE);
     }
 

@@ -36,9 +36,9 @@ final class SysExec {
 
     static void register(SyscallTable t, Services s) {
         t.add(221, "execve", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
-                (k, task, path, argv, envp, a3, a4, a5) -> execve(k, s, task, Fcntl.AT_FDCWD, path, argv, envp, 0), STR, PTR, PTR);
+                (k, task, path, argv, envp, a3, a4, a5) -> execve(k, s, task, Fcntl.AT_FDCWD, path, argv, envp, 0), STR, ARGV, ENVP);
         t.add(281, "execveat", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED,
-                (k, task, dirfd, path, argv, envp, flags, a5) -> execve(k, s, task, (int) dirfd, path, argv, envp, (int) flags), FD, STR, PTR, PTR, FLAGS);
+                (k, task, dirfd, path, argv, envp, flags, a5) -> execve(k, s, task, (int) dirfd, path, argv, envp, (int) flags), FD, STR, ARGV, ENVP, AT_FLAGS);
     }
 
     private static long execve(Kernel k, Services s, Task t, int dirfd, long pathVa, long argvVa, long envpVa, int flags) {

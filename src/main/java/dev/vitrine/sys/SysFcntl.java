@@ -25,8 +25,8 @@ final class SysFcntl {
 
     static void register(SyscallTable t, Services s) {
         t.add(23, "dup", (k, task, fd, a1, a2, a3, a4, a5) -> dup(task, (int) fd), FD);
-        t.add(24, "dup3", (k, task, fd, nfd, flags, a3, a4, a5) -> dup3(task, (int) fd, (int) nfd, (int) flags), FD, FD, FLAGS);
-        t.add(25, "fcntl", (k, task, fd, cmd, arg, a3, a4, a5) -> fcntl(k, task, (int) fd, (int) cmd, arg), FD, INT, HEX);
+        t.add(24, "dup3", (k, task, fd, nfd, flags, a3, a4, a5) -> dup3(task, (int) fd, (int) nfd, (int) flags), FD, FD, FD_FLAGS);
+        t.add(25, "fcntl", (k, task, fd, cmd, arg, a3, a4, a5) -> fcntl(k, task, (int) fd, (int) cmd, arg), FD, FCNTL_CMD, HEX);
     }
 
     static long dup(Task t, int fd) {

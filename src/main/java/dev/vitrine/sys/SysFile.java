@@ -41,7 +41,7 @@ final class SysFile {
         t.add(68, "pwrite64", (k, task, fd, buf, n, pos, a4, a5) -> write(k, s, task, (int) fd, buf, n, pos), FD, BUF_IN, SIZE, POS);
         t.add(69, "preadv", (k, task, fd, iov, cnt, pos, a4, a5) -> readv(k, task, (int) fd, iov, cnt, pos), FD, IOV_OUT, SIZE, POS);
         t.add(70, "pwritev", (k, task, fd, iov, cnt, pos, a4, a5) -> writev(k, s, task, (int) fd, iov, cnt, pos), FD, IOV_IN, SIZE, POS);
-        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, OFF, UINT);
+        t.add(62, "lseek", (k, task, fd, off, whence, a3, a4, a5) -> lseek(task, (int) fd, off, (int) whence), FD, OFF, WHENCE);
     }
 
     static FileDescription fd(Task t, int fd) { return t.fds().get(fd); }
@@ -173,7 +173,7 @@ final class SysFile {
             if (r < 0) return done > 0 ? done : r;
             if (pos < 0 && file.seekable()) f.setOffset((append ? at : f.offset()) + r);
             done += r;
-            if (n == 0) break;
+            if (n == 0 || file.messages()) break;
             if (r < len && !blocks(f)) break;
         }
         return done;

@@ -77,6 +77,7 @@ final class SysFsOpen {
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p) file = new Snapshot(r, p.generate());
+        else if (i instanceof RegularFile r && r.store() instanceof dev.vitrine.fs.ProcPagemap pm) file = pm.open(r, capSysAdmin(t));
         else if (i instanceof RegularFile r) {
             if ((flags & O_TRUNC) != 0 && !created && permits(r, 2)) {
                 if (r.readOnly()) throw new FsException(Errno.EROFS);
@@ -134,4 +135,10 @@ final class SysFsOpen {
         t.fds().closeRange((int) Math.min(lo, Integer.MAX_VALUE), (int) Math.min(hi, Integer.MAX_VALUE), (flags & CLOSE_RANGE_CLOEXEC) != 0);
         return 0;
     }
+
+    /**
+     * CAP_SYS_ADMIN for pagemap's frame numbers: Vitrine's only capable user is root (uid 0
+     * has every capability, as for a process without user namespaces).
+     */
+    static boolean capSysAdmin(Task t) { return dev.vitrine.abi.Cred.UID == 0; }
 }

@@ -32,15 +32,15 @@ final class SysFsStat {
     private static final long UTIME_NOW = (1L << 30) - 1, UTIME_OMIT = (1L << 30) - 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> fstat(task, (int) fd, buf), FD, PTR);
-        t.add(79, "newfstatat", (k, task, dirfd, p, buf, flags, a4, a5) -> newfstatat(s.vfs(), task, (int) dirfd, p, buf, (int) flags), FD, STR, PTR, FLAGS);
-        t.add(291, "statx", (k, task, dirfd, p, flags, mask, buf, a5) -> statx(s.vfs(), task, (int) dirfd, p, (int) flags, buf), FD, STR, FLAGS, FLAGS, PTR);
+        t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> fstat(task, (int) fd, buf), FD, STAT_OUT);
+        t.add(79, "newfstatat", (k, task, dirfd, p, buf, flags, a4, a5) -> newfstatat(s.vfs(), task, (int) dirfd, p, buf, (int) flags), FD, STR, STAT_OUT, AT_FLAGS);
+        t.add(291, "statx", (k, task, dirfd, p, flags, mask, buf, a5) -> statx(s.vfs(), task, (int) dirfd, p, (int) flags, buf), FD, STR, AT_FLAGS, FLAGS, PTR);
         t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, PTR, UINT);
-        t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, INT);
-        t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, INT, FLAGS);
+        t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, ACCESS_MODE);
+        t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, ACCESS_MODE, AT_FLAGS);
         t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode), FD, MODE);
         t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
-        t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, FLAGS);
+        t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, AT_FLAGS);
         t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
         t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(k, task, (int) fd, len), FD, POS);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);

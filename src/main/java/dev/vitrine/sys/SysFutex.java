@@ -17,7 +17,7 @@ final class SysFutex {
 
     static void register(SyscallTable t, Services s) {
         t.add(98, "futex", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3), PTR, FLAGS, INT, PTR, PTR, FLAGS);
+                (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3), PTR, FUTEX_OP, INT, PTR, PTR, FLAGS);
     }
 
     private static long futex(Kernel k, Task t, long uaddr, int op, int val, long ts, long uaddr2, int val3) {

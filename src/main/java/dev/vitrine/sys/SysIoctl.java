@@ -23,7 +23,7 @@ final class SysIoctl {
 
     static void register(SyscallTable t, Services s) {
         t.add(29, "ioctl", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fd, req, arg, a3, a4, a5) -> ioctl(k, task, (int) fd, (int) req, arg), FD, FLAGS, PTR);
+                (k, task, fd, req, arg, a3, a4, a5) -> ioctl(k, task, (int) fd, (int) req, arg), FD, IOCTL_REQ, PTR);
     }
 
     static long ioctl(Kernel k, Task t, int fd, int req, long arg) {

@@ -26,9 +26,9 @@ final class SysPath {
 
     static void register(SyscallTable t, Services s) {
         t.add(34, "mkdirat", (k, task, dirfd, p, mode, a3, a4, a5) -> mkdirat(s.vfs(), task, (int) dirfd, p, (int) mode), FD, STR, MODE);
-        t.add(35, "unlinkat", (k, task, dirfd, p, flags, a3, a4, a5) -> unlinkat(s.vfs(), task, (int) dirfd, p, (int) flags), FD, STR, FLAGS);
+        t.add(35, "unlinkat", (k, task, dirfd, p, flags, a3, a4, a5) -> unlinkat(s.vfs(), task, (int) dirfd, p, (int) flags), FD, STR, AT_FLAGS);
         t.add(276, "renameat2", (k, task, od, op, nd, np, flags, a5) -> rename(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags), FD, STR, FD, STR, FLAGS);
-        t.add(37, "linkat", (k, task, od, op, nd, np, flags, a5) -> linkat(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags), FD, STR, FD, STR, FLAGS);
+        t.add(37, "linkat", (k, task, od, op, nd, np, flags, a5) -> linkat(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags), FD, STR, FD, STR, AT_FLAGS);
         t.add(36, "symlinkat", (k, task, target, nd, np, a3, a4, a5) -> symlinkat(s.vfs(), task, target, (int) nd, np), STR, FD, STR);
         t.add(78, "readlinkat", (k, task, dirfd, p, buf, size, a4, a5) -> readlinkat(s.vfs(), task, (int) dirfd, p, buf, size), FD, STR, PTR, INT);
         t.add(33, "mknodat", Syscall.Result.DEC, Syscall.Status.PARTIAL,

@@ -18,7 +18,7 @@ final class SysPipe {
 
     static void register(SyscallTable t, Services s) {
         t.add(59, "pipe2", Syscall.Result.DEC, Syscall.Status.PARTIAL,
-                (k, task, fds, flags, a2, a3, a4, a5) -> pipe2(s, task, fds, (int) flags), PTR, FLAGS);
+                (k, task, fds, flags, a2, a3, a4, a5) -> pipe2(s, task, fds, (int) flags), FD_PAIR, FD_FLAGS);
     }
 
     static long pipe2(Services s, Task t, long fdsVa, int flags) {

@@ -40,12 +40,12 @@ final class SysProc {
         }, PTR, SIZE);
         t.add(293, "rseq", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, UINT, FLAGS, FLAGS);
-        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, UINT, PTR, PTR);
-        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), UINT, PTR);
-        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), UINT, PTR);
+        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
+        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
+        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
         t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname("Linux", "vitrine",
-                "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, PTR);
-        t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), PTR, SIZE, FLAGS);
+                "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, UTSNAME_OUT);
+        t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), RANDOM_OUT, SIZE, GRND_FLAGS);
         t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
         t.add(165, "getrusage", (k, task, who, buf, a2, a3, a4, a5) -> getrusage(task, (int) who, buf), INT, PTR);
         t.add(153, "times", (k, task, buf, a1, a2, a3, a4, a5) -> times(k, task, buf), PTR);

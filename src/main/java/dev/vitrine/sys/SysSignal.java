@@ -21,13 +21,13 @@ final class SysSignal {
     private static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
 
     static void register(SyscallTable t, Services s) {
-        t.add(134, "rt_sigaction", (k, task, sig, act, old, size, a4, a5) -> sigaction(k, task, (int) sig, act, old, size), SIG, PTR, PTR, SIZE);
-        t.add(135, "rt_sigprocmask", (k, task, how, set, old, size, a4, a5) -> sigprocmask(task, (int) how, set, old, size), INT, PTR, PTR, SIZE);
+        t.add(134, "rt_sigaction", (k, task, sig, act, old, size, a4, a5) -> sigaction(k, task, (int) sig, act, old, size), SIG, SIGACTION_IN, SIGACTION_OUT, SIZE);
+        t.add(135, "rt_sigprocmask", (k, task, how, set, old, size, a4, a5) -> sigprocmask(task, (int) how, set, old, size), SIG_HOW, SIGSET_IN, SIGSET_OUT, SIZE);
         t.add(136, "rt_sigpending", (k, task, set, size, a2, a3, a4, a5) -> {
             if (size != SIGSETSIZE) return -Errno.EINVAL;
             return task.memory().writeLong(set, SignalCalls.pendingSet(task)) ? 0 : -Errno.EFAULT;
-        }, PTR, SIZE);
-        t.add(133, "rt_sigsuspend", RestartPolicy.RESTARTNOHAND, (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), PTR, SIZE);
+        }, SIGSET_OUT, SIZE);
+        t.add(133, "rt_sigsuspend", RestartPolicy.RESTARTNOHAND, (k, task, set, size, a2, a3, a4, a5) -> sigsuspend(k, task, set, size), SIGSET_IN, SIZE);
         t.add(139, "rt_sigreturn", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED, (k, task, a0, a1, a2, a3, a4, a5) -> {
             if (!SignalDelivery.sigreturn(k, task)) k.kill(task, Signals.SIGSEGV);
             return Syscall.NO_RETURN;
@@ -38,7 +38,7 @@ final class SysSignal {
         t.add(131, "tgkill", (k, task, tg, tid, sig, a3, a4, a5) -> SignalCalls.tgkill(k, task, (int) tg, (int) tid, (int) sig), PID, PID, SIG);
         t.add(138, "rt_sigqueueinfo", (k, task, tg, sig, info, a3, a4, a5) -> sigqueue(k, task, (int) tg, 0, (int) sig, info), PID, SIG, PTR);
         t.add(240, "rt_tgsigqueueinfo", (k, task, tg, tid, sig, info, a4, a5) -> sigqueue(k, task, (int) tg, (int) tid, (int) sig, info), PID, PID, SIG, PTR);
-        t.add(137, "rt_sigtimedwait", RestartPolicy.RESTARTNOHAND, (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), PTR, PTR, PTR, SIZE);
+        t.add(137, "rt_sigtimedwait", RestartPolicy.RESTARTNOHAND, (k, task, set, info, ts, size, a4, a5) -> SysSignalWait.sigtimedwait(k, task, set, info, ts, size), SIGSET_IN, PTR, TIMESPEC_IN, SIZE);
         t.add(73, "ppoll", Syscall.Result.DEC, Syscall.Status.PARTIAL, RestartPolicy.RESTARTNOHAND,
                 (k, task, fds, n, ts, mask, size, a5) -> SysSignalWait.ppoll(k, s, task, fds, n, ts, mask, size), PTR, UINT, PTR, PTR, SIZE);
     }

@@ -19,12 +19,12 @@ final class SysTime {
     private static final int TIMER_ABSTIME = 1;
 
     static void register(SyscallTable t, Services s) {
-        t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), INT, PTR);
-        t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(k, task, (int) clk, tp), INT, PTR);
-        t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv), PTR, PTR);
-        t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), PTR, PTR);
+        t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), CLOCK, TIMESPEC_OUT);
+        t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(k, task, (int) clk, tp), CLOCK, TIMESPEC_OUT);
+        t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv, tz), PTR, PTR);
+        t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), TIMESPEC_IN, PTR);
         t.add(115, "clock_nanosleep", RestartPolicy.RESTARTNOHAND,
-                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), INT, FLAGS, PTR, PTR);
+                (k, task, clk, flags, req, rem, a4, a5) -> sleep(k, task, (int) clk, (int) flags, req, rem), CLOCK, TIMER_FLAGS, TIMESPEC_IN, PTR);
         t.add(102, "getitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, which, cur, a2, a3, a4, a5) -> getitimer(k, task, (int) which, cur), INT, PTR);
         t.add(103, "setitimer", Syscall.Result.DEC, Syscall.Status.PARTIAL,
@@ -72,9 +72,11 @@ final class SysTime {
         return t.memory().write(tp, Abi.timespec(1)) ? 0 : -Errno.EFAULT;
     }
 
-    private static long gettimeofday(Kernel k, Task t, long tv) {
-        if (tv == 0) return 0;
-        return t.memory().write(tv, Abi.timeval(k.clock().realtime())) ? 0 : -Errno.EFAULT;
+    /** The time, then the kernel's struct timezone (minutes west 0, dst 0: no settimeofday sets it). */
+    private static long gettimeofday(Kernel k, Task t, long tv, long tz) {
+        if (tv != 0 && !t.memory().write(tv, Abi.timeval(k.clock().realtime()))) return -Errno.EFAULT;
+        if (tz != 0 && !t.memory().write(tz, new byte[8])) return -Errno.EFAULT;
+        return 0;
     }
 
     /**

@@ -14,8 +14,8 @@ final class SysWait {
     private SysWait() {}
 
     static void register(SyscallTable t, Services s) {
-        t.add(260, "wait4", (k, task, pid, status, options, rusage, a4, a5) -> wait4(k, task, (int) pid, status, (int) options, rusage), PID, PTR, FLAGS, PTR);
-        t.add(95, "waitid", (k, task, idtype, id, info, options, rusage, a5) -> waitid(k, task, (int) idtype, (int) id, info, (int) options, rusage), INT, PID, PTR, FLAGS, PTR);
+        t.add(260, "wait4", (k, task, pid, status, options, rusage, a4, a5) -> wait4(k, task, (int) pid, status, (int) options, rusage), PID, WSTATUS_OUT, WAIT_OPTIONS, PTR);
+        t.add(95, "waitid", (k, task, idtype, id, info, options, rusage, a5) -> waitid(k, task, (int) idtype, (int) id, info, (int) options, rusage), INT, PID, PTR, WAIT_OPTIONS, PTR);
     }
 
     private static long wait4(Kernel k, Task t, int pid, long statusVa, int options, long rusageVa) {

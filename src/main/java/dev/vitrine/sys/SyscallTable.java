@@ -30,6 +30,8 @@ public final class SyscallTable {
         SysSched.register(this, services);
         SysFutex.register(this, services);
         SysExec.register(this, services);
+        SysEpoll.register(this, services);
+        SysEventFd.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

@@ -12,13 +12,19 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Every lab command with --json prints one line holding exactly one well-formed JSON object. */
+/**
+ * Every lab command with --json prints one line holding exactly one well-formed JSON object
+ * with a "results" list (also for one policy or one address); with --csv, a header and a row
+ * per result, every row as wide as the header.
+ */
 class LabJsonTest {
     @Test void everyCommandPrintsOneJsonObject(@TempDir Path dir) throws Exception {
         Path pt = dir.resolve("pt.txt"), jobs = dir.resolve("jobs.txt"), trace = dir.resolve("t.lackey");
         Files.writeString(pt, "region 0x1000-0x3000 rwu\nmap 0x1000 9 rwu\nswap 0x2000 3\n");
         Files.writeString(jobs, "A 0 3\nB 1 2 1\n");
         Files.writeString(trace, "==1== Lackey\nI  04000000,4\n L 7ff000ff8,16\n M 0403a0c8,4\n S 7ff000ff0,8\n");
+        Path mem = dir.resolve("mem.txt");
+        Files.writeString(mem, "page 0: 81" + "7f".repeat(31) + "\npage 1: " + "82" + "7f".repeat(31) + "\npage 2: " + "2a".repeat(32) + "\n");
         String[][] commands = {
                 {"translate", "0xF0F0F0AA", "--va-bits", "32", "--page-size", "4K", "--levels", "10,10"},
                 {"translate", "0x1004", "--table", pt.toString()},
@@ -34,6 +40,17 @@ class LabJsonTest {
                 {"sim", "sched", "--jobs", "\"quoted\"=3"},
                 {"quiz", "all", "--seed", "9", "--answers", "--count", "2"},
                 {"quiz", "list"},
+                {"quiz", "memdump", "--seed", "2", "--answers", "--difficulty", "easy"},
+                {"sim", "sched", "--jobs", "5,5", "--policy", "rr"},
+                {"sim", "sched", "--jlist", "0,20,3:2,10,0", "--policy", "mlfq", "--quantum", "4"},
+                {"sim", "sched", "--jlist", "a:30:50,b:20:80", "--policy", "multi"},
+                {"sim", "replace", "--refs", "1,2,3,1", "--policy", "lru"},
+                {"sim", "tlb", "--refs", "1,2,1"},
+                {"sim", "segment", "--seed", "1", "--count", "3"},
+                {"sim", "segment", "--segment", "100,50", "--segment", "900,40,down", "--addresses", "1,600,1000"},
+                {"translate", "0x1004", "0x2004", "--table", pt.toString()},
+                {"translate", "0x01", "0x21", "--memory", mem.toString(), "--pdbr", "0", "--pte-format", "ostep", "--va-bits", "10", "--page-size", "32", "--levels", "5"},
+                {"geometry", "--va-bits", "14", "--page-size", "1K"},
         };
         for (String[] c : commands) {
             List<String> args = new ArrayList<>(List.of(c));
@@ -43,7 +60,44 @@ class LabJsonTest {
             assertEquals(1, r.out().lines().count(), String.join(" ", c));
             Object v = new Parser(r.out().strip()).whole();
             assertInstanceOf(Map.class, v, String.join(" ", c));
+            assertInstanceOf(List.class, ((Map<?, ?>) v).get("results"), String.join(" ", c) + ": " + r.out());
+            args.set(args.size() - 1, "--csv");
+            LabRun csv = LabRun.of(args.toArray(String[]::new));
+            assertEquals(0, csv.status(), String.join(" ", c) + " --csv: " + csv.err());
+            List<String> rows = records(csv.out());
+            assertTrue(rows.size() >= 2, String.join(" ", c) + " --csv: " + csv.out());
+            int width = cells(rows.get(0));
+            for (String row : rows) assertEquals(width, cells(row), String.join(" ", c) + " --csv row: " + row);
         }
+    }
+
+    /** CSV records: a quoted cell may hold newlines (RFC 4180). */
+    static List<String> records(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : text.toCharArray()) {
+            if (ch == '"') quoted = !quoted;
+            if (ch == '\n' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (cur.length() > 0) out.add(cur.toString());
+        return out;
+    }
+
+    /** Cells of a CSV row: commas outside quotes, plus one. */
+    static int cells(String row) {
+        int n = 1;
+        boolean quoted = false;
+        for (char ch : row.toCharArray()) {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) n++;
+        }
+        return n;
     }
 
     /** A strict JSON reader, just enough to reject anything malformed. */

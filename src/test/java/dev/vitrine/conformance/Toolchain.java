@@ -38,6 +38,12 @@ public final class Toolchain {
         return require(QEMU, QEMU_NAME, "VITRINE_QEMU", "apt-get install qemu-user");
     }
 
+    /** A host tool on PATH (gcc, strace), or a skip (a failure under CI=true). */
+    public static Path requireHost(String name, String install) {
+        return require(locate("VITRINE_" + name.toUpperCase().replace('-', '_'), name), name,
+                "VITRINE_" + name.toUpperCase().replace('-', '_'), install);
+    }
+
     public static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
 
     private static Path require(Optional<Path> tool, String name, String var, String install) {

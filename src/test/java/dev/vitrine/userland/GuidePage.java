@@ -72,6 +72,54 @@ record GuidePage(Path file, List<GuidePage.Transcript> transcripts) {
         return match(exp, 0, act, 0) ? -1 : exp.size();
     }
 
+    /**
+     * The page's output brought up to date with {@code actual}, keeping its marks: a line that
+     * still matches stays as the page writes it (with its {@code …}), a {@code ...} line keeps
+     * standing for the lines it absorbs, and everything else becomes what the machine printed.
+     * An edit distance in which {@code ...} absorbs lines for free.
+     */
+    static List<String> refresh(List<String> expected, List<String> actual) {
+        List<String> exp = trim(expected), act = trim(actual);
+        int n = exp.size(), m = act.size();
+        int[][] f = new int[n + 1][m + 1];
+        // Dropping a line of the page costs more than rewriting it, so a changed line is rewritten in place.
+        for (int j = m; j >= 0; j--) f[n][j] = m - j;
+        for (int i = n - 1; i >= 0; i--)
+            for (int j = m; j >= 0; j--) {
+                boolean dots = exp.get(i).trim().equals("...");
+                int best = f[i + 1][j] + (dots ? 0 : 2);
+                if (j < m) {
+                    if (dots) best = Math.min(best, f[i][j + 1]);
+                    else {
+                        best = Math.min(best, f[i + 1][j + 1] + (lineMatches(exp.get(i), act.get(j)) ? 0 : 1));
+                        best = Math.min(best, f[i][j + 1] + 1);
+                    }
+                }
+                f[i][j] = best;
+            }
+        List<String> out = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < n || j < m) {
+            if (i == n) { out.add(act.get(j++)); continue; }
+            boolean dots = exp.get(i).trim().equals("...");
+            if (dots) {
+                if (j < m && f[i][j] == f[i][j + 1]) j++;
+                else { out.add(exp.get(i)); i++; }
+            } else if (j < m && lineMatches(exp.get(i), act.get(j)) && f[i][j] == f[i + 1][j + 1]) {
+                out.add(exp.get(i++)); j++;
+            } else if (j < m && f[i][j] == f[i + 1][j + 1] + 1) {
+                out.add(act.get(j++)); i++;
+            } else if (j < m && f[i][j] == f[i][j + 1] + 1) {
+                out.add(act.get(j++));
+            } else i++;   // dropped: f[i][j] == f[i + 1][j] + 2
+        }
+        // A marked line that moved (a death note printed earlier than before) keeps its marks.
+        for (int k = 0; k < out.size(); k++)
+            for (String e : exp)
+                if (e.contains("…") && !out.get(k).contains("…") && lineMatches(e, out.get(k))) { out.set(k, e); break; }
+        return out;
+    }
+
     private static boolean match(List<String> exp, int e, List<String> act, int a) {
         while (e < exp.size()) {
             if (exp.get(e).trim().equals("...")) {

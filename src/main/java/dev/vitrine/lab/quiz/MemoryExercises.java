@@ -29,8 +29,13 @@ final class MemoryExercises {
 
     private static final int[] VA_BITS = {16, 20, 24, 32, 32, 39, 48, 64};
 
-    static Geometry randomGeometry(SplittableRandom rnd) {
-        int va = VA_BITS[rnd.nextInt(VA_BITS.length)];
+    static Geometry randomGeometry(SplittableRandom rnd, QuizOptions o) {
+        if (o.geometry() != null) return o.geometry();
+        int va = VA_BITS[switch (o.difficulty()) {
+            case EASY -> rnd.nextInt(4);
+            case MEDIUM -> rnd.nextInt(VA_BITS.length);
+            case HARD -> 5 + rnd.nextInt(3);
+        }];
         int pageBits = va <= 20 ? 6 + rnd.nextInt(4) : 8 + rnd.nextInt(9); // 64 B-512 B small, 256 B-64 KiB otherwise
         int depth = 1 + rnd.nextInt(Math.min(4, va - pageBits));
         return GeometrySpec.build(null, va, Long.toString(1L << pageBits), null, depth, null);
@@ -41,8 +46,8 @@ final class MemoryExercises {
                 Sizes.bytes(g.pageSize()), g.levels());
     }
 
-    static Exercise split(SplittableRandom rnd, int n) {
-        Geometry g = randomGeometry(rnd);
+    static Exercise split(SplittableRandom rnd, QuizOptions o) {
+        Geometry g = randomGeometry(rnd, o);
         long va = g.vaBits() == 64 ? rnd.nextLong() : rnd.nextLong(1L << g.vaBits());
         // RISC-V-style layouts above 32 bits are sign-extended: make the address canonical.
         if (g.signExtended()) va = (va << (64 - g.vaBits())) >> (64 - g.vaBits());
@@ -64,7 +69,14 @@ final class MemoryExercises {
         v.put("levelBits", g.levelBits());
         v.put("offsetBits", g.pageBits());
         v.put("pages", TableSizes.pages(g));
-        return new Exercise("split", q, a, w, v);
+        List<Check> checks = new ArrayList<>();
+        for (int l = 0; l < g.levels(); l++) checks.add(Check.of("L" + l + " index bits", g.levelBits(l)));
+        checks.add(Check.of("offset bits", g.pageBits()));
+        checks.add(Check.of("page-number bits (2^N pages)", g.vaBits() - g.pageBits()));
+        for (int l = 0; l < g.levels(); l++) checks.add(Check.hex("L" + l + " index", t.indices()[l]));
+        checks.add(Check.hex("offset", t.offset()));
+        checks.add(Check.hex("page number", t.vpn()));
+        return new Exercise("split", q, a, w, v, checks);
     }
 
     /** Small geometries whose tables print on a page. */
@@ -75,8 +87,12 @@ final class MemoryExercises {
             Geometry.X86_32,
     };
 
-    static Exercise translate(SplittableRandom rnd, int n) {
-        Geometry g = WALKABLE[rnd.nextInt(WALKABLE.length)];
+    static Exercise translate(SplittableRandom rnd, QuizOptions o) {
+        Geometry g = o.geometry() != null ? o.geometry() : WALKABLE[switch (o.difficulty()) {
+            case EASY -> rnd.nextInt(2);
+            case MEDIUM -> rnd.nextInt(WALKABLE.length);
+            case HARD -> 2 + rnd.nextInt(2);
+        }];
         PageTableSpec spec = SeededTable.generate(g, rnd.nextLong());
         long va = pickAddress(g, spec, rnd);
         int access = rnd.nextInt(4) == 0 ? Access.STORE : rnd.nextInt(5) == 0 ? Access.FETCH : Access.LOAD;
@@ -96,7 +112,9 @@ final class MemoryExercises {
         Translation t = Translator.translate(g, va, access, spec);
         String a = t.outcome() instanceof Translation.Mapped m ? "physical address " + Sizes.hex(m.physical())
                 : t.outcome() instanceof Translation.Faulted f ? f.kind().label() + " fault (" + f.why() + ")" : "";
-        return new Exercise("translate", q.toString(), a, TranslationReport.text(t), TranslationReport.json(t));
+        Check c = t.outcome() instanceof Translation.Mapped m ? Check.hex("physical address", m.physical())
+                : Check.word("fault kind", t.outcome() instanceof Translation.Faulted f && f.kind() != dev.vitrine.lab.FaultKind.INVALID ? f.kind().label() : "fault");
+        return new Exercise("translate", q.toString(), a, TranslationReport.text(t), TranslationReport.json(t), List.of(c));
     }
 
     private static long pickAddress(Geometry g, PageTableSpec spec, SplittableRandom rnd) {
@@ -128,9 +146,9 @@ final class MemoryExercises {
         return s.toString();
     }
 
-    static Exercise tableSize(SplittableRandom rnd, int n) {
-        Geometry g = randomGeometry(rnd);
-        while (g.levels() < 2 && g.vaBits() - g.pageBits() >= 2) g = randomGeometry(rnd);
+    static Exercise tableSize(SplittableRandom rnd, QuizOptions o) {
+        Geometry g = randomGeometry(rnd, o);
+        while (o.geometry() == null && g.levels() < 2 && g.vaBits() - g.pageBits() >= 2) g = randomGeometry(rnd, o);
         List<Region> regions = new ArrayList<>();
         long top = g.vaBits() == 64 ? 0 : g.userTop();
         long low = g.pageSize() * (1 + rnd.nextInt(64));
@@ -144,7 +162,11 @@ final class MemoryExercises {
         TableSizes.MultiLevel m = TableSizes.multiLevel(g, regions, r.entryBytes());
         String a = String.format(Locale.ROOT, "(a) %s; (b) %s tables, %s", Sizes.bytes(TableSizes.singleLevelBytes(g, g.pteBytes())),
                 hexless(m.tables()), Sizes.bytes(m.total()));
-        return new Exercise("tablesize", q, a, r.text(), r.json());
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("single-level table bytes", TableSizes.singleLevelBytes(g, g.pteBytes()).toString(), 0));
+        for (int l = 0; l < g.levels(); l++) checks.add(Check.of("level " + l + " tables", m.tables()[l]));
+        checks.add(new Check("multi-level bytes", m.total().toString(), 0));
+        return new Exercise("tablesize", q, a, r.text(), r.json(), checks);
     }
 
     private static String levelList(Geometry g) {

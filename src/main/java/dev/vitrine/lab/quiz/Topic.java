@@ -2,7 +2,6 @@ package dev.vitrine.lab.quiz;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.BiFunction;
 
 /** The kinds of exercise, each a generator from a random source (seeded, so repeatable). */
 public enum Topic {
@@ -11,12 +10,19 @@ public enum Topic {
     TABLESIZE("single- and multi-level page table sizes", MemoryExercises::tableSize),
     TLB("TLB hits and misses on a page sequence", SimExercises::tlb),
     REPLACE("page faults of a replacement policy", SimExercises::replace),
-    SCHED("scheduling: turnaround and response times", SimExercises::sched);
+    SCHED("scheduling: turnaround and response times", SimExercises::sched),
+    SEGMENT("base and bounds, or segments growing up and down: physical address or violation", ImageExercises::segment),
+    MEMDUMP("a dumped physical memory and a PDBR: translate addresses through the tables in it", ImageExercises::memdump);
 
     public final String summary;
-    private final BiFunction<SplittableRandom, Integer, Exercise> generator;
+    /** Makes an exercise from a seeded source and the teacher's choices. */
+    interface Generator {
+        Exercise make(SplittableRandom rnd, QuizOptions options);
+    }
 
-    Topic(String summary, BiFunction<SplittableRandom, Integer, Exercise> generator) {
+    private final Generator generator;
+
+    Topic(String summary, Generator generator) {
         this.summary = summary;
         this.generator = generator;
     }
@@ -31,8 +37,11 @@ public enum Topic {
     }
 
     /** Exercise number {@code n} (1-based) of this topic for {@code seed}: the same seed, the same exercise. */
-    public Exercise make(long seed, int n) {
+    public Exercise make(long seed, int n) { return make(seed, n, QuizOptions.DEFAULT); }
+
+    /** The same seed, options and number give the same exercise; the default options give the exercises they always gave. */
+    public Exercise make(long seed, int n, QuizOptions options) {
         SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + ordinal() * 7919L + n);
-        return generator.apply(rnd, n);
+        return generator.make(rnd, options);
     }
 }

@@ -75,6 +75,59 @@ public final class JobReader {
         return check(jobs, "--jobs");
     }
 
+    /**
+     * A job list in the form OSTEP's simulators take it (-l / -L), named as they name jobs:
+     * mlfq.py's "start,run,ioFreq:start,run,ioFreq:..." (jobs 0, 1, ...), lottery.py's
+     * "run:tickets,run:tickets,..." (jobs 0, 1, ..., arriving at 0) or multi.py's
+     * "name:run:workingSet,..." (arriving at 0).
+     */
+    public static List<Job> jlist(String text) {
+        String t = text.strip();
+        String[] byColon = t.split(":", -1);
+        boolean mlfq = java.util.Arrays.stream(byColon).allMatch(x -> x.split(",", -1).length == 3);
+        List<Job> jobs = new ArrayList<>();
+        try {
+            if (mlfq) {
+                for (int i = 0; i < byColon.length; i++) {
+                    String[] f = byColon[i].split(",");
+                    jobs.add(new Job(Integer.toString(i), num(f[0]), num(f[1]), 0, Job.DEFAULT_TICKETS, num(f[2]), 0));
+                }
+                return check(jobs, "--jlist");
+            }
+            String[] items = t.split(",", -1);
+            for (int i = 0; i < items.length; i++) {
+                String[] f = items[i].split(":", -1);
+                if (f.length == 2) jobs.add(new Job(Integer.toString(i), 0, num(f[0]), 0, (int) num(f[1]), 0, 0));
+                else if (f.length == 3 && !f[0].isBlank()) jobs.add(new Job(f[0].strip(), 0, num(f[1]), 0, Job.DEFAULT_TICKETS, 0, num(f[2])));
+                else throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--jlist '" + text + "': expected mlfq.py's start,run,ioFreq:..., lottery.py's run:tickets,... or multi.py's name:run:workingSet,...");
+        }
+        return check(jobs, "--jlist");
+    }
+
+    /** Gives the jobs, in order, the tickets of a comma list ("--tickets 100,50,250"). */
+    public static List<Job> withTickets(List<Job> jobs, String list) {
+        String[] t = list.split(",");
+        if (t.length != jobs.size()) throw new IllegalArgumentException("--tickets gives " + t.length + " counts for " + jobs.size() + " jobs");
+        List<Job> out = new ArrayList<>();
+        for (int i = 0; i < t.length; i++) {
+            try {
+                out.add(jobs.get(i).withTickets(Integer.parseInt(t[i].strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--tickets item " + (i + 1) + " '" + t[i].strip() + "' is not a number");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static long num(String s) {
+        long v = Long.parseLong(s.strip());
+        if (v < 0 || v > SchedSim.MAX_TIME) throw new NumberFormatException();
+        return v;
+    }
+
     private static List<Job> check(List<Job> jobs, String source) {
         if (jobs.isEmpty()) throw new IllegalArgumentException(source + ": no jobs");
         java.util.Set<String> names = new java.util.HashSet<>();

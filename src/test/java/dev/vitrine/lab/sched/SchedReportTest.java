@@ -3,6 +3,8 @@ package dev.vitrine.lab.sched;
 import dev.vitrine.trace.Json;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class SchedReportTest {
@@ -24,5 +26,30 @@ class SchedReportTest {
         String j = Json.write(SchedReport.json(SchedSim.run(JobReader.inline("5,5,5"), new SchedPolicy.RoundRobin(1))));
         for (String k : new String[] {"avgTurnaround\":14", "avgResponse\":1", "avgWaiting\":9", "throughput\":0.2", "utilization\":1", "\"switches\":14"})
             assertTrue(j.contains(k), k + " in " + j);
+    }
+
+    @Test void roundRobinChartKeepsTheTimelinesOrder() {
+        // 150 units of RR with quantum 1 do not fit a line: the chart wraps instead of bucketing (which drew A C B).
+        Schedule s = SchedSim.run(JobReader.inline("50,50,50"), new SchedPolicy.RoundRobin(1));
+        String g = SchedReport.gantt(s);
+        assertTrue(g.contains("|" + "ABC".repeat(33) + "A|"), g);
+        assertTrue(g.contains("|BC" + "ABC".repeat(16) + "|"), g);
+        assertFalse(g.contains("ACB"), g);
+    }
+
+    @Test void longMixedSchedulesMarkSharedColumns() {
+        Schedule s = SchedSim.run(JobReader.inline("1500,1500"), new SchedPolicy.RoundRobin(7));
+        String g = SchedReport.gantt(s);
+        assertTrue(g.contains("'*' several jobs"), g);
+        assertEquals(2, g.lines().count(), g);
+    }
+
+    @Test void sideBySideAndSvgShowEveryPolicy() {
+        List<Schedule> runs = List.of(SchedSim.run(JobReader.inline("5,5,5"), new SchedPolicy.Fcfs()), SchedSim.run(JobReader.inline("5,5,5"), new SchedPolicy.RoundRobin(1)));
+        String t = SchedReport.sideBySide(runs);
+        assertTrue(t.contains("fcfs |AAAAABBBBBCCCCC|"), t);
+        assertTrue(t.contains("rr   |ABCABCABCABCABC|"), t);
+        String svg = SchedReport.svg(runs);
+        assertTrue(svg.contains(">fcfs<") && svg.contains(">rr (quantum 1)<"), svg);
     }
 }

@@ -61,6 +61,6 @@ class SchedSimTest {
         assertThrows(IllegalArgumentException.class, () -> JobReader.inline("10,x"));
         assertThrows(IllegalArgumentException.class, () -> JobReader.inline("A=0"));
         assertThrows(IllegalArgumentException.class, () -> JobReader.inline("A=1,A=2"));
-        assertThrows(IllegalArgumentException.class, () -> SchedPolicy.parse("lottery", 1, false, 3, 0));
+        assertThrows(IllegalArgumentException.class, () -> SchedPolicy.parse("nosuch", 1, false, 3, 0));
     }
 }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Guest MIPS of intloop, sha256, nqueens and sort on Vitrine with translation on and off,
+# on qemu-riscv64 and natively, as ratios taken in one run. Each engine runs each program
+# at two lengths; MIPS = extra guest instructions / extra wall seconds, so JVM start-up,
+# class loading and warm-up drop out. Guest instruction counts are Vitrine's own instret
+# (the same binary on every engine; native runs the same C source built for x86-64, so its
+# "MIPS" is the guest count over native time). The outputs of all four must agree and the
+# two Vitrine runs must report the same figures (every counter of --stats-json).
+# Usage: bench/cpu/run.sh [SCALE]   (SCALE multiplies the long runs; default 1)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+scale="${1:-1}"
+work="$root/target/bench/cpu"; mkdir -p "$work"
+[ -f "$root/target/vitrine.jar" ] || (cd "$root" && mvn -q -B -DskipTests package >/dev/null)
+for p in intloop nqueens sort; do
+  riscv64-linux-gnu-gcc -static -O2 -o "$work/$p" "$root/bench/cpu/$p.c"
+  cc -O2 -o "$work/$p-native" "$root/bench/cpu/$p.c"
+done
+riscv64-linux-gnu-gcc -static -O2 -o "$work/sha256" "$root/bench/sha256.c"
+cc -O2 -o "$work/sha256-native" "$root/bench/sha256.c"
+
+# program, short arguments, long arguments
+cases=("intloop|40|$((200 * scale))" "sha256|2 2|$((8 * scale)) 2" "nqueens|11 8|11 $((40 * scale))" "sort|300 2|$((300 * scale)) 8")
+
+now() { date +%s.%N; }
+vitrine() { java -Xss16m -jar "$root/target/vitrine.jar" run "$@"; }
+instr() { grep -o '"instructions":[0-9]*' "$1" | cut -d: -f2; }
+# engine program args -> seconds (stdout kept in $work/out.ENGINE)
+timed() {
+  local engine=$1 p=$2; shift 2; local t0 t1
+  t0=$(now)
+  case $engine in
+    jit) vitrine --stats-json "$work/$p.jit.json" "$work/$p" "$@" ;;
+    nojit) vitrine --no-jit --stats-json "$work/$p.nojit.json" "$work/$p" "$@" ;;
+    qemu) qemu-riscv64 "$work/$p" "$@" ;;
+    native) "$work/$p-native" "$@" ;;
+  esac > "$work/out.$engine"
+  t1=$(now)
+  echo "$t1 - $t0" | bc
+}
+
+printf '%s, %s cores, %s; load %s\n' "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %14s %9s %9s %9s %9s %8s %9s %10s\n' program "guest instr" jit no-jit qemu native jit/no-jit qemu/jit native/jit
+for c in "${cases[@]}"; do
+  IFS='|' read -r p short long <<< "$c"
+  declare -A secs=()
+  for len in short long; do
+    args=${!len}
+    for e in jit nojit qemu native; do
+      # shellcheck disable=SC2086
+      secs[$e.$len]=$(timed $e "$p" $args)
+    done
+    for e in nojit qemu native; do
+      cmp -s "$work/out.jit" "$work/out.$e" || { echo "$p $args: output of $e differs from Vitrine's" >&2; exit 1; }
+    done
+    cmp -s "$work/$p.jit.json" "$work/$p.nojit.json" || { echo "$p $args: figures differ with and without translation" >&2; exit 1; }
+    declare "i_$len=$(instr "$work/$p.jit.json")"
+  done
+  awk -v p="$p" -v di="$((i_long - i_short))" \
+      -v j="$(echo "${secs[jit.long]} - ${secs[jit.short]}" | bc)" -v n="$(echo "${secs[nojit.long]} - ${secs[nojit.short]}" | bc)" \
+      -v q="$(echo "${secs[qemu.long]} - ${secs[qemu.short]}" | bc)" -v x="$(echo "${secs[native.long]} - ${secs[native.short]}" | bc)" 'BEGIN {
+    mj = di / j / 1e6; mn = di / n / 1e6; mq = di / q / 1e6; mx = di / x / 1e6
+    printf "%-8s %14.0f %9.0f %9.0f %9.0f %9.0f %9.1fx %8.1fx %9.1fx\n", p, di, mj, mn, mq, mx, mj / mn, mq / mj, mx / mj
+  }'
+done
+echo "(guest MIPS over the difference of two run lengths; ratios > 1 mean the right-hand engine is faster)"

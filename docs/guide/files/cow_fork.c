@@ -1,0 +1,1 @@
+../../../userland/examples/cow_fork.c

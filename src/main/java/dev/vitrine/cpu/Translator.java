@@ -1,0 +1,521 @@
+package dev.vitrine.cpu;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+import static dev.vitrine.cpu.Hart.I16;
+import static dev.vitrine.cpu.Hart.I32;
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Translates a hot guest block into a hidden JVM class (a {@link Translated}) that C2 then
+ * compiles like any Java method. A block is the straight-line run of instructions from a
+ * head up to and including its first control transfer, never past the page (or the 4 KiB
+ * code block) it starts in, at most {@link #MAX} long; it stops before the first
+ * instruction it does not translate (FP arithmetic, CSRs, atomics, ecall, loads into x0,
+ * illegal encodings, a 32-bit instruction straddling the boundary): the interpreter runs
+ * those.
+ *
+ * <p>Exactness: each instruction does what the interpreter's case does, with the same
+ * {@link Lsu} calls for every load and store (so the MMU counts, faults and code
+ * invalidation are the interpreter's own), in the same order. Registers are copied into
+ * locals at entry and back at every exit. A faulting access exits before its instruction
+ * writes anything; a store that dropped the block's code exits before the next
+ * instruction, which the interpreter then decodes afresh, as it would have.
+ */
+final class Translator {
+    private Translator() {}
+
+    /** The longest block: keeps every generated method far below C2's 8,000-byte limit. */
+    static final int MAX = 64;
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final String SUPER = Type.getInternalName(Translated.class);
+    private static final String LSU = Type.getInternalName(Lsu.class);
+    private static final String HART = Type.getInternalName(Hart.class);
+    private static final String ALU = Type.getInternalName(Alu.class);
+    private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
+
+    // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
+    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74;
+
+    private static int local(int r) { return 6 + 2 * (r - 1); }
+
+    /**
+     * The block whose first instruction is at physical {@code pa} (virtual {@code pc}), its
+     * decoded words taken from (and missing ones decoded into) {@code code}, the block's
+     * array of {@link CodeCache}; {@link Translated#NONE} when its first instruction is not
+     * translated. {@code crossMask}: the page or code block, whichever is smaller, less one.
+     */
+    static Translated translate(long[] code, byte[] ram, long pa, long pc, int crossMask) {
+        long[] words = new long[MAX];
+        int n = 0;
+        long at = pa;
+        while (n < MAX && (at & ~(long) crossMask) == (pa & ~(long) crossMask)) {
+            long d = decoded(code, ram, at, crossMask);
+            if (d == 0 || !translated(Op.op(d))) break;
+            words[n++] = d;
+            if (jumps(Op.base(Op.op(d)))) break;
+            at += length(d);
+        }
+        if (n == 0) return Translated.NONE;
+        byte[] bytes = new Translator.Emitter(words, n, pc, pa).emit();
+        try {
+            MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(bytes, true);
+            MethodHandle make = lookup.findConstructor(lookup.lookupClass(),
+                    MethodType.methodType(void.class, long[].class, int.class, long.class));
+            return (Translated) make.invoke(code, n, pc);
+        } catch (Throwable e) {
+            throw new IllegalStateException("translating the block at 0x" + Long.toHexString(pc), e);
+        }
+    }
+
+    /** The decoded word at pa (decoded and cached now if need be, as Hart.fetchSlow does); 0 if it straddles. */
+    private static long decoded(long[] code, byte[] ram, long pa, int crossMask) {
+        int slot = ((int) pa & 0xfff) >>> 1;
+        long d = code[slot];
+        if (d != 0) return d;
+        int lo = (short) I16.get(ram, (int) pa) & 0xffff;
+        if ((lo & 3) != 3) d = Rvc.decode(lo);
+        else if (((int) pa & crossMask) == crossMask - 1) return 0;
+        else d = Decoder.decode((int) I32.get(ram, (int) pa));
+        code[slot] = d;
+        return d;
+    }
+
+    /** How far the interpreter advances pc past it: the compressed twins are 2 bytes, the rest 4. */
+    static int length(long d) { return Op.base(Op.op(d)) != Op.op(d) ? 2 : 4; }
+
+    private static boolean translated(int op) {
+        return op >= Op.C_NOP ? op <= Op.C_JR : op > Op.ILLEGAL && op <= Op.JR;
+    }
+
+    /** Unconditional transfers end a block; conditional branches leave it only when taken. */
+    private static boolean jumps(int base) {
+        return base == Op.JAL || base == Op.JALR || base == Op.J || base == Op.JR;
+    }
+
+    /** Writes one block's class. */
+    private static final class Emitter {
+        private final long[] words;
+        private final int n;
+        private final long pc0, pa0;
+        private final boolean[] written = new boolean[32];
+        private final boolean[] used = new boolean[32];
+        private final Label exit = new Label(), top = new Label();
+        private MethodVisitor mv;
+
+        Emitter(long[] words, int n, long pc0, long pa0) {
+            this.words = words;
+            this.n = n;
+            this.pc0 = pc0;
+            this.pa0 = pa0;
+            for (int i = 0; i < n; i++) {
+                long d = words[i];
+                int base = Op.base(Op.op(d));
+                boolean fpDest = base == Op.FLW || base == Op.FLD;
+                boolean fpSrc = base == Op.FSW || base == Op.FSD;
+                if (!fpDest && !fpSrc && !isStore(base) && !isBranch(base)) written[Op.rd(d)] = true;
+                used[Op.rd(d)] |= !fpDest && written[Op.rd(d)];
+                used[Op.rs1(d)] = true;
+                if (!fpSrc) used[Op.rs2(d)] = true;
+            }
+            written[0] = used[0] = false;
+            for (int r = 1; r < 32; r++) used[r] |= written[r];
+        }
+
+        byte[] emit() {
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+            cw.visit(V17, ACC_FINAL | ACC_SUPER, "dev/vitrine/cpu/Block", null, SUPER, null);
+            MethodVisitor init = cw.visitMethod(0, "<init>", "([JIJ)V", null, null);
+            init.visitCode();
+            init.visitVarInsn(ALOAD, 0);
+            init.visitVarInsn(ALOAD, 1);
+            init.visitVarInsn(ILOAD, 2);
+            init.visitVarInsn(LLOAD, 3);
+            init.visitMethodInsn(INVOKESPECIAL, SUPER, "<init>", "([JIJ)V", false);
+            init.visitInsn(RETURN);
+            init.visitMaxs(0, 0);
+            init.visitEnd();
+
+            mv = cw.visitMethod(0, "run", RUN_DESC, null, null);
+            mv.visitCode();
+            for (int r = 1; r < 32; r++) {
+                if (!used[r]) continue;
+                mv.visitVarInsn(ALOAD, X);
+                push(r);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, local(r));
+            }
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitLabel(top);
+            long pc = pc0, pa = pa0;
+            boolean ended = false;
+            for (int i = 0; i < n; i++) {
+                long d = words[i];
+                int len = length(d);
+                ended = instruction(d, i + 1, pc, pa, len, i == n - 1);
+                pc += len;
+                pa += len;
+            }
+            if (!ended) exitAt(pc, n);
+            // The one exit: registers back, then pc and the count.
+            mv.visitLabel(exit);
+            for (int r = 1; r < 32; r++) {
+                if (!written[r]) continue;
+                mv.visitVarInsn(ALOAD, X);
+                push(r);
+                mv.visitVarInsn(LLOAD, local(r));
+                mv.visitInsn(LASTORE);
+            }
+            mv.visitVarInsn(ALOAD, H);
+            mv.visitVarInsn(LLOAD, EXIT_PC);
+            mv.visitFieldInsn(PUTFIELD, HART, "exitPc", "J");
+            mv.visitVarInsn(ILOAD, EXIT_N);
+            mv.visitInsn(IRETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            cw.visitEnd();
+            return cw.toByteArray();
+        }
+
+        /** Emits instruction number k (from 1); true if it ended the block (a jump, or a branch as the last instruction). */
+        private boolean instruction(long d, int k, long pc, long pa, int len, boolean last) {
+            int op = Op.base(Op.op(d));
+            int rd = Op.rd(d), rs1 = Op.rs1(d), rs2 = Op.rs2(d);
+            long imm = d >> 32;
+            switch (op) {
+                case Op.NOP -> { }
+                case Op.LI, Op.LUI -> { lconst(imm); set(rd); }
+                case Op.MV -> { get(rs1); set(rd); }
+                case Op.AUIPC -> { lconst(pc + imm); set(rd); }
+                case Op.ADDI -> binImm(rs1, imm, LADD, rd);
+                case Op.XORI -> binImm(rs1, imm, LXOR, rd);
+                case Op.ORI -> binImm(rs1, imm, LOR, rd);
+                case Op.ANDI -> binImm(rs1, imm, LAND, rd);
+                case Op.SLTI -> { get(rs1); lconst(imm); less(false); set(rd); }
+                case Op.SLTIU -> { get(rs1); lconst(imm); less(true); set(rd); }
+                case Op.SLLI -> shiftImm(rs1, imm & 63, LSHL, rd);
+                case Op.SRLI -> shiftImm(rs1, imm & 63, LUSHR, rd);
+                case Op.SRAI -> shiftImm(rs1, imm & 63, LSHR, rd);
+                case Op.ADDIW -> { binImm(rs1, imm, LADD, -1); word(rd); }
+                case Op.SLLIW -> shiftImmW(rs1, imm & 31, ISHL, rd);
+                case Op.SRLIW -> shiftImmW(rs1, imm & 31, IUSHR, rd);
+                case Op.SRAIW -> shiftImmW(rs1, imm & 31, ISHR, rd);
+                case Op.ADD -> bin(rs1, rs2, LADD, rd);
+                case Op.SUB -> bin(rs1, rs2, LSUB, rd);
+                case Op.XOR -> bin(rs1, rs2, LXOR, rd);
+                case Op.OR -> bin(rs1, rs2, LOR, rd);
+                case Op.AND -> bin(rs1, rs2, LAND, rd);
+                case Op.MUL -> bin(rs1, rs2, LMUL, rd);
+                case Op.SLL -> shift(rs1, rs2, LSHL, rd);
+                case Op.SRL -> shift(rs1, rs2, LUSHR, rd);
+                case Op.SRA -> shift(rs1, rs2, LSHR, rd);
+                case Op.SLT -> { get(rs1); get(rs2); less(false); set(rd); }
+                case Op.SLTU -> { get(rs1); get(rs2); less(true); set(rd); }
+                case Op.ADDW -> { bin(rs1, rs2, LADD, -1); word(rd); }
+                case Op.SUBW -> { bin(rs1, rs2, LSUB, -1); word(rd); }
+                case Op.SLLW -> shiftW(rs1, rs2, ISHL, rd);
+                case Op.SRLW -> shiftW(rs1, rs2, IUSHR, rd);
+                case Op.SRAW -> shiftW(rs1, rs2, ISHR, rd);
+                case Op.MULW -> { get(rs1); mv.visitInsn(L2I); get(rs2); mv.visitInsn(L2I); mv.visitInsn(IMUL); mv.visitInsn(I2L); set(rd); }
+                case Op.MULH -> alu("mulh", rs1, rs2, rd);
+                case Op.MULHSU -> alu("mulhsu", rs1, rs2, rd);
+                case Op.MULHU -> alu("mulhu", rs1, rs2, rd);
+                case Op.DIV -> alu("div", rs1, rs2, rd);
+                case Op.DIVU -> alu("divu", rs1, rs2, rd);
+                case Op.REM -> alu("rem", rs1, rs2, rd);
+                case Op.REMU -> alu("remu", rs1, rs2, rd);
+                case Op.DIVW -> alu("divw", rs1, rs2, rd);
+                case Op.DIVUW -> alu("divuw", rs1, rs2, rd);
+                case Op.REMW -> alu("remw", rs1, rs2, rd);
+                case Op.REMUW -> alu("remuw", rs1, rs2, rd);
+                case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD -> load(op, rs1, imm, rd, k, pc);
+                case Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> {
+                    store(op, rs1, rs2, imm, k, pc);
+                    // A store that dropped this code exits before the next instruction, which the hart re-decodes.
+                    if (!last) {
+                        Label same = new Label();
+                        mv.visitVarInsn(ALOAD, 0);
+                        mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
+                        push(((int) (pa + len) & 0xfff) >>> 1);
+                        mv.visitInsn(LALOAD);
+                        mv.visitInsn(LCONST_0);
+                        mv.visitInsn(LCMP);
+                        mv.visitJumpInsn(IFNE, same);
+                        exitAt(pc + len, k);
+                        mv.visitLabel(same);
+                    }
+                }
+                case Op.JAL -> { lconst(pc + len); set(rd); jumpTo(pc + imm, k); return true; }
+                case Op.J -> { jumpTo(pc + imm, k); return true; }
+                case Op.JR -> { target(rs1, imm); exitTo(k); return true; }
+                case Op.JALR -> { target(rs1, imm); lconst(pc + len); set(rd); exitTo(k); return true; }
+                case Op.BEQ -> { branch(rs1, rs2, false, IFEQ, k, pc + imm, pc + len, last); return last; }
+                case Op.BNE -> { branch(rs1, rs2, false, IFNE, k, pc + imm, pc + len, last); return last; }
+                case Op.BLT -> { branch(rs1, rs2, false, IFLT, k, pc + imm, pc + len, last); return last; }
+                case Op.BGE -> { branch(rs1, rs2, false, IFGE, k, pc + imm, pc + len, last); return last; }
+                case Op.BLTU -> { branch(rs1, rs2, true, IFLT, k, pc + imm, pc + len, last); return last; }
+                case Op.BGEU -> { branch(rs1, rs2, true, IFGE, k, pc + imm, pc + len, last); return last; }
+                default -> throw new IllegalStateException("op " + op + " is not translated");
+            }
+            return false;
+        }
+
+        private void load(int op, int rs1, long imm, int rd, int k, long pc) {
+            mv.visitVarInsn(ALOAD, L);
+            address(rs1, imm);
+            boolean wide = op == Op.LD || op == Op.FLD;
+            String name = switch (op) {
+                case Op.LB, Op.LBU -> "load8";
+                case Op.LH, Op.LHU -> "load16";
+                case Op.LD, Op.FLD -> "load64";
+                default -> "load32";
+            };
+            mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, wide ? "(J)J" : "(J)I", false);
+            mv.visitVarInsn(wide ? LSTORE : ISTORE, wide ? TMP : TMPI);
+            Label ok = new Label();
+            mv.visitVarInsn(ALOAD, L);
+            mv.visitFieldInsn(GETFIELD, LSU, "fault", "Z");
+            mv.visitJumpInsn(IFEQ, ok);
+            exitAt(pc, -k);
+            mv.visitLabel(ok);
+            if (op == Op.FLW || op == Op.FLD) {
+                mv.visitVarInsn(ALOAD, F);
+                push(rd);
+                if (op == Op.FLD) {
+                    mv.visitVarInsn(LLOAD, TMP);
+                } else {
+                    mv.visitVarInsn(ILOAD, TMPI);
+                    mv.visitInsn(I2L);
+                    lconst(0xffffffffL);
+                    mv.visitInsn(LAND);
+                    lconst(0xffffffff00000000L);
+                    mv.visitInsn(LOR);
+                }
+                mv.visitInsn(LASTORE);
+                return;
+            }
+            if (wide) {
+                mv.visitVarInsn(LLOAD, TMP);
+            } else {
+                mv.visitVarInsn(ILOAD, TMPI);
+                switch (op) {
+                    case Op.LB -> mv.visitInsn(I2B);
+                    case Op.LH -> mv.visitInsn(I2S);
+                    case Op.LBU -> { push(0xff); mv.visitInsn(IAND); }
+                    case Op.LHU -> { push(0xffff); mv.visitInsn(IAND); }
+                    default -> { }
+                }
+                mv.visitInsn(I2L);
+                if (op == Op.LWU) { lconst(0xffffffffL); mv.visitInsn(LAND); }
+            }
+            set(rd);
+        }
+
+        private void store(int op, int rs1, int rs2, long imm, int k, long pc) {
+            mv.visitVarInsn(ALOAD, L);
+            address(rs1, imm);
+            if (op == Op.FSW || op == Op.FSD) {
+                mv.visitVarInsn(ALOAD, F);
+                push(rs2);
+                mv.visitInsn(LALOAD);
+            } else {
+                get(rs2);
+            }
+            if (op == Op.SB) {
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)Z", false);
+            } else {
+                push(op == Op.SH ? 2 : op == Op.SW || op == Op.FSW ? 4 : 8);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store", "(JJI)Z", false);
+            }
+            Label ok = new Label();
+            mv.visitJumpInsn(IFNE, ok);
+            exitAt(pc, -k);
+            mv.visitLabel(ok);
+        }
+
+        /** Taken: leaves (or loops); not taken: goes on with the next instruction, or leaves if this is the last. */
+        private void branch(int rs1, int rs2, boolean unsigned, int cond, int k, long taken, long next, boolean last) {
+            get(rs1);
+            get(rs2);
+            if (unsigned) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            else mv.visitInsn(LCMP);
+            Label notTaken = new Label();
+            mv.visitJumpInsn(cond == IFEQ ? IFNE : cond == IFNE ? IFEQ : cond == IFLT ? IFGE : IFLT, notTaken);
+            jumpTo(taken, k);
+            mv.visitLabel(notTaken);
+            if (last) exitAt(next, k);
+        }
+
+        /**
+         * A transfer to {@code target} after instruction k. Back to the block's own start, it
+         * runs the block again when a whole further run fits the room the hart gave: what the
+         * hart would do next anyway (the head's fetch is one more hit on this page).
+         */
+        private void jumpTo(long target, int k) {
+            if (target != pc0) { exitAt(target, k); return; }
+            mv.visitVarInsn(ILOAD, DONE);
+            push(k);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, TMPI);
+            mv.visitVarInsn(ILOAD, TMPI);
+            push(n);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ILOAD, ROOM);
+            Label leave = new Label();
+            mv.visitJumpInsn(IF_ICMPGT, leave);
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitJumpInsn(GOTO, top);
+            mv.visitLabel(leave);
+            lconst(target);
+            mv.visitVarInsn(LSTORE, EXIT_PC);
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitVarInsn(ISTORE, EXIT_N);
+            mv.visitJumpInsn(GOTO, exit);
+        }
+
+        /** (x[rs1] + imm) & ~1 into EXIT_PC, before rd is written (rd may be rs1). */
+        private void target(int rs1, long imm) {
+            get(rs1);
+            lconst(imm);
+            mv.visitInsn(LADD);
+            lconst(~1L);
+            mv.visitInsn(LAND);
+            mv.visitVarInsn(LSTORE, EXIT_PC);
+        }
+
+        private void exitAt(long pc, int count) {
+            lconst(pc);
+            mv.visitVarInsn(LSTORE, EXIT_PC);
+            exitTo(count);
+        }
+
+        /** Leaves with EXIT_PC already set: count k is instruction k of this pass (-k: it faulted), after DONE in earlier passes. */
+        private void exitTo(int count) {
+            mv.visitVarInsn(ILOAD, DONE);
+            push(Math.abs(count));
+            mv.visitInsn(IADD);
+            if (count < 0) mv.visitInsn(INEG);
+            mv.visitVarInsn(ISTORE, EXIT_N);
+            mv.visitJumpInsn(GOTO, exit);
+        }
+
+        private void address(int rs1, long imm) {
+            get(rs1);
+            if (imm != 0) { lconst(imm); mv.visitInsn(LADD); }
+        }
+
+        private void binImm(int rs1, long imm, int insn, int rd) {
+            get(rs1);
+            lconst(imm);
+            mv.visitInsn(insn);
+            if (rd >= 0) set(rd);
+        }
+
+        private void bin(int rs1, int rs2, int insn, int rd) {
+            get(rs1);
+            get(rs2);
+            mv.visitInsn(insn);
+            if (rd >= 0) set(rd);
+        }
+
+        private void shiftImm(int rs1, long sh, int insn, int rd) {
+            get(rs1);
+            push((int) sh);
+            mv.visitInsn(insn);
+            set(rd);
+        }
+
+        private void shiftImmW(int rs1, long sh, int insn, int rd) {
+            get(rs1);
+            mv.visitInsn(L2I);
+            push((int) sh);
+            mv.visitInsn(insn);
+            mv.visitInsn(I2L);
+            set(rd);
+        }
+
+        private void shift(int rs1, int rs2, int insn, int rd) {
+            get(rs1);
+            get(rs2);
+            mv.visitInsn(L2I);
+            mv.visitInsn(insn);
+            set(rd);
+        }
+
+        private void shiftW(int rs1, int rs2, int insn, int rd) {
+            get(rs1);
+            mv.visitInsn(L2I);
+            get(rs2);
+            mv.visitInsn(L2I);
+            mv.visitInsn(insn);
+            mv.visitInsn(I2L);
+            set(rd);
+        }
+
+        /** Sign-extends the low word of the long on the stack into rd. */
+        private void word(int rd) {
+            mv.visitInsn(L2I);
+            mv.visitInsn(I2L);
+            set(rd);
+        }
+
+        /** Two longs on the stack to 1 if the first is less, else 0. */
+        private void less(boolean unsigned) {
+            if (unsigned) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            else mv.visitInsn(LCMP);
+            push(31);
+            mv.visitInsn(IUSHR);
+            mv.visitInsn(I2L);
+        }
+
+        private void alu(String name, int rs1, int rs2, int rd) {
+            get(rs1);
+            get(rs2);
+            mv.visitMethodInsn(INVOKESTATIC, ALU, name, "(JJ)J", false);
+            set(rd);
+        }
+
+        private void get(int r) {
+            if (r == 0) mv.visitInsn(LCONST_0);
+            else mv.visitVarInsn(LLOAD, local(r));
+        }
+
+        /** The long on the stack into rd (dropped for x0: the decoder sends writes to x0 elsewhere, but never trust it). */
+        private void set(int rd) {
+            if (rd == 0) mv.visitInsn(POP2);
+            else mv.visitVarInsn(LSTORE, local(rd));
+        }
+
+        private void lconst(long v) {
+            if (v == 0) mv.visitInsn(LCONST_0);
+            else if (v == 1) mv.visitInsn(LCONST_1);
+            else mv.visitLdcInsn(v);
+        }
+
+        private void push(int v) {
+            if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+            else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+            else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+            else mv.visitLdcInsn(v);
+        }
+
+        private static boolean isStore(int op) {
+            return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD || op == Op.FSW || op == Op.FSD;
+        }
+
+        private static boolean isBranch(int op) {
+            return op == Op.BEQ || op == Op.BNE || op == Op.BLT || op == Op.BGE || op == Op.BLTU || op == Op.BGEU || op == Op.J || op == Op.JR;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vitrine.proc;
+
+/**
+ * Moments of a run that an observer above the kernel (the views' --show-at) waits for, told
+ * on the machine's thread as they happen, while the state they concern is still in place.
+ * A watch only looks: it must not change the machine.
+ */
+public interface Watch {
+    Watch NONE = new Watch() {};
+
+    /** The instruction count at which {@link #instret} wants to be called (a slice ends there); MAX_VALUE for none. */
+    default long nextInstret() { return Long.MAX_VALUE; }
+
+    /** The machine has retired {@link #nextInstret()} instructions. */
+    default void instret(Kernel k) {}
+
+    /**
+     * Something happened in process {@code p}: "fork" (p is the parent, the child exists),
+     * "exec" (the new image is in place), "cow" (a private copy was just made),
+     * "fault:minor", "fault:major" (the page is mapped), "signal:SIGSEGV" (about to be acted
+     * on), "exit" (the process is about to release its memory).
+     */
+    default void event(Kernel k, String name, Process p) {}
+}

@@ -1,0 +1,70 @@
+package dev.vitrine.cpu;
+
+import dev.vitrine.mmu.Geometry;
+import dev.vitrine.mmu.TlbConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The translator against the interpreter: random programs ({@link RandomBlocks}) run on two
+ * identical rigs, one translating every block head from its first entry, one interpreting;
+ * after every hart run (budgets of varied length, so blocks meet the budget's edge) the trap,
+ * pc, instret, registers and every MMU counter must be equal, and memory at the end.
+ * Traps are stepped over as a kernel would (a fault's instruction skipped).
+ */
+class JitDifferentialTest {
+    private static final TlbConfig[] TLBS = {
+        TlbConfig.DEFAULT,
+        new TlbConfig(8, 2, TlbConfig.Policy.LRU, true, false, 0),
+        new TlbConfig(4, 4, TlbConfig.Policy.RANDOM, true, false, 7),
+        new TlbConfig(16, 4, TlbConfig.Policy.FIFO, false, false, 0), // unified: the hart never translates here
+    };
+
+    @Test void randomProgramsLeaveTheSameStateTranslatedAndInterpreted() {
+        long translatedRuns = 0;
+        for (int seed = 0; seed < 24; seed++) {
+            TlbConfig tlb = TLBS[seed % TLBS.length];
+            translatedRuns += compare(seed, tlb, Rig.CODE + 0xe00 + 2L * (seed % 8));
+        }
+        assertTrue(translatedRuns > 10_000, "the translator ran only " + translatedRuns + " blocks");
+    }
+
+    /** Returns how many translated blocks the translating rig ran. */
+    private static long compare(int seed, TlbConfig tlb, long start) {
+        Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
+        java.util.SplittableRandom budgets = new java.util.SplittableRandom(seed);
+        boolean finished = false;
+        for (int step = 0; step < 40000; step++) {
+            long budget = 1 + budgets.nextInt(step % 3 == 0 ? 7 : 400);
+            int a = jit.hart.run(budget), b = ref.hart.run(budget);
+            String where = "seed " + seed + " " + tlb + " step " + step + " budget " + budget;
+            assertEquals(Trap.name(b), Trap.name(a), where);
+            assertEquals(ref.hart.pc, jit.hart.pc, where);
+            assertEquals(ref.hart.instret, jit.hart.instret, where);
+            assertArrayEquals(ref.hart.x, jit.hart.x, where);
+            assertEquals(ref.hart.trapValue, jit.hart.trapValue, where);
+            assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+            if (b == Trap.ECALL) { finished = true; break; }
+            if (b != Trap.LIMIT) { // step over the trapping instruction, as a signal handler might
+                jit.hart.pc += 4;
+                ref.hart.pc += 4;
+            }
+        }
+        assertTrue(finished, "seed " + seed + " never reached its ecall; pc " + Long.toHexString(ref.hart.pc) + " x31 " + ref.hart.x[31] + " instret " + ref.hart.instret);
+        assertTrue(Arrays.equals(ref.mem.array(), jit.mem.array()), "memory differs, seed " + seed);
+        return jit.hart.blockRuns;
+    }
+
+    private static Rig rig(int seed, TlbConfig tlb, long start, boolean translate) {
+        Rig r = new Rig(Geometry.SV39, tlb, false);
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        new RandomBlocks(seed).write(r, start, new int[] {300, 6, 12}[seed % 3], 60);
+        return r;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vitrine.lab.ostep;
+
+import dev.vitrine.lab.GeometrySpec;
+import dev.vitrine.lab.ImageWalk;
+import dev.vitrine.lab.MemoryImage;
+import dev.vitrine.mmu.Geometry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The memory-image walk against OSTEP's paging-multilevel-translate.py on recorded seeded
+ * problems: its dump and PDBR are read back, and every address must translate to the same
+ * physical address and byte, or fault at the same level.
+ */
+class OstepMemoryTest {
+    static final Geometry OSTEP = GeometrySpec.build(null, 15, "32", "5,5", null, null);
+
+    @Test void multilevelMatchesPagingMultilevelTranslatePy() {
+        int checked = 0;
+        for (OstepFixtures.Case c : OstepFixtures.load("multilevel")) {
+            MemoryImage mem = MemoryImage.parse(c.output().lines().toList(), 32, c.command());
+            long pdbr = Long.parseLong(c.one("^PDBR: (\\d+)")[0]);
+            List<String[]> vas = c.all("^Virtual Address 0x([0-9a-f]+):\\n(?:.*\\n)*?      --> (Translates to Physical Address 0x([0-9a-f]+) --> Value: 0x([0-9a-f]+)|Fault \\((page directory|page table) entry not valid\\))");
+            assertEquals(Integer.parseInt(c.flag("-n", "10")), vas.size(), c.toString());
+            for (String[] g : vas) {
+                ImageWalk w = ImageWalk.walk(OSTEP, mem, pdbr, ImageWalk.PteFormat.OSTEP, 1, Long.parseLong(g[0], 16));
+                if (g[2] != null) {
+                    assertNull(w.fault(), c + " " + g[0]);
+                    assertEquals(Long.parseLong(g[2], 16), w.pa(), c + " " + g[0]);
+                    assertEquals(Integer.parseInt(g[3], 16), w.value(), c + " " + g[0]);
+                } else {
+                    assertEquals(g[4] + " entry not valid", w.fault(), c + " " + g[0]);
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 200, "checked " + checked);
+    }
+
+    @Test void imageLinesAreCheckedAndBounded() {
+        assertThrows(IllegalArgumentException.class, () -> MemoryImage.parse(List.of("page 0: 00ff"), 32, "x"));
+        assertThrows(IllegalArgumentException.class, () -> MemoryImage.parse(List.of("nothing here"), 32, "x"));
+        assertThrows(IllegalArgumentException.class, () -> MemoryImage.parse(List.of("page 99999999: " + "00".repeat(32)), 32, "x"));
+        MemoryImage m = MemoryImage.parse(List.of("page 1: " + "80".repeat(32)), 32, "x");
+        assertEquals(64, m.size());
+        ImageWalk w = ImageWalk.walk(OSTEP, m, 5, ImageWalk.PteFormat.OSTEP, 1, 0x10);
+        assertNotNull(w.fault(), "a page directory outside the image is a fault, not a crash");
+    }
+}
