@@ -143,6 +143,8 @@ final class Boot {
         Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
         task.setImage(args, img);
+        // sp holds argc, then argv's pointers and a NULL, then envp.
+        if (strace != null) strace.firstExec(kernel, task, exePath, args, env.size(), img.sp() + 8L * (args.size() + 2));
 
         console[0].terminal().setOnSignal(kernel::interruptFromHost);
         HostInterrupt ctrlC = hostTerminal ? HostInterrupt.install(term, raw == null ? () -> {} : raw::restore) : null;

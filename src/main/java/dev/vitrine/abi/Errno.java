@@ -10,6 +10,10 @@ public final class Errno {
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, EDOM = 33, ERANGE = 34,
             EDEADLK = 35, ENAMETOOLONG = 36, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENODATA = 61,
             EOVERFLOW = 75, ENOTSUP = 95, ETIMEDOUT = 110;
+    /** The socket layer's. EOPNOTSUPP is ENOTSUP's other name, as in Linux. */
+    public static final int ENOTSOCK = 88, EDESTADDRREQ = 89, EMSGSIZE = 90, EPROTOTYPE = 91, ENOPROTOOPT = 92,
+            EPROTONOSUPPORT = 93, ESOCKTNOSUPPORT = 94, EOPNOTSUPP = ENOTSUP, EAFNOSUPPORT = 97, EADDRINUSE = 98,
+            ENOBUFS = 105, EISCONN = 106, ENOTCONN = 107, ETOOMANYREFS = 109, ECONNREFUSED = 111;
 
     private static final String[][] TABLE = new String[134][];
 
@@ -34,7 +38,15 @@ public final class Errno {
         def(ENOSYS, "ENOSYS", "Function not implemented"); def(ENOTEMPTY, "ENOTEMPTY", "Directory not empty");
         def(ELOOP, "ELOOP", "Too many levels of symbolic links"); def(ENODATA, "ENODATA", "No data available");
         def(EOVERFLOW, "EOVERFLOW", "Value too large for defined data type");
-        def(ENOTSUP, "EOPNOTSUPP", "Operation not supported"); def(ETIMEDOUT, "ETIMEDOUT", "Connection timed out");
+        def(ENOTSUP, "EOPNOTSUPP", "Operation not supported");
+        def(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket"); def(EDESTADDRREQ, "EDESTADDRREQ", "Destination address required");
+        def(EMSGSIZE, "EMSGSIZE", "Message too long"); def(EPROTOTYPE, "EPROTOTYPE", "Protocol wrong type for socket");
+        def(ENOPROTOOPT, "ENOPROTOOPT", "Protocol not available"); def(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported");
+        def(ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT", "Socket type not supported");
+        def(EAFNOSUPPORT, "EAFNOSUPPORT", "Address family not supported by protocol"); def(EADDRINUSE, "EADDRINUSE", "Address already in use");
+        def(ENOBUFS, "ENOBUFS", "No buffer space available"); def(EISCONN, "EISCONN", "Transport endpoint is already connected");
+        def(ENOTCONN, "ENOTCONN", "Transport endpoint is not connected"); def(ETOOMANYREFS, "ETOOMANYREFS", "Too many references: cannot splice");
+        def(ECONNREFUSED, "ECONNREFUSED", "Connection refused"); def(ETIMEDOUT, "ETIMEDOUT", "Connection timed out");
     }
 
     private static void def(int e, String name, String text) { TABLE[e] = new String[] {name, text}; }

@@ -6,7 +6,7 @@ import dev.vitrine.abi.Cred;
  * What a name in the tree points at: xv6's inode. The kind (directory, regular file, FIFO,
  * symlink, device) is the subclass; the mode's S_IFMT bits always agree with it.
  */
-public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Device {
+public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Device, SocketNode {
     private final long dev;
     private final long ino;
     private int mode;

@@ -51,10 +51,15 @@ final class LineDiscipline {
 
     boolean hungUp() { return hungUp; }
 
-    /** Whether a read would not wait: a complete line (canonical), any byte otherwise, or a hang-up. */
+    /**
+     * poll's POLLIN (n_tty_poll's input_available_p): a complete line in canonical mode, else
+     * VMIN bytes when VTIME is 0 and one byte otherwise; a hang-up always.
+     */
     boolean readable(byte[] termios) {
-        if (hungUp || !ready.isEmpty() && (canonical(termios) || readyBytes > 0)) return true;
-        return !canonical(termios) && cc(termios, VMIN) == 0 && cc(termios, VTIME) == 0;
+        if (hungUp) return true;
+        if (canonical(termios)) return !ready.isEmpty();
+        int min = cc(termios, VMIN);
+        return readyBytes >= (cc(termios, VTIME) == 0 && min > 0 ? min : 1);
     }
 
     /** The host closed the terminal: every read from now on is end of file. */
@@ -154,11 +159,12 @@ final class LineDiscipline {
             }
         }
         if (c == cc(t, VEOF) && c != 0) {
-            commit(true);
+            if (ready.size() < BUF_SIZE) commit(true);   // ends no one reads are bounded too
             return;
         }
         boolean newline = c == '\n' || c != 0 && (c == cc(t, VEOL) || c == cc(t, VEOL2));
-        if (readyBytes + lineLen >= BUF_SIZE - 1 && !newline) return;   // full: only a line's end gets in
+        int room = BUF_SIZE - readyBytes - lineLen;
+        if (room <= 0 || room == 1 && !newline) return;   // full: the last byte is kept for a line's end
         if ((lflag & ECHO) != 0 || c == '\n' && (lflag & ECHONL) != 0) {
             if (c == '\n') sink.echo(new byte[] {'\n'}, 0, 1);
             else echoChar(t, c, sink);

@@ -78,6 +78,9 @@ public final class Vfs {
         return m != null && !m.writable();
     }
     public PollWatchers pollWatchers() { return pollWatchers; }
+    /** AF_UNIX's abstract names (a leading NUL): bound sockets by name, the machine's one namespace. */
+    private final java.util.Map<String, UnixSocket> abstractSockets = new java.util.HashMap<>();
+    java.util.Map<String, UnixSocket> abstractSockets() { return abstractSockets; }
     /** Where ppoll and pselect6 sleep. */
     public Object pollChannel() { return pollChannel; }
     long nextHostDev() { return Stat.makedev(0, (int) nextHostDev++); }

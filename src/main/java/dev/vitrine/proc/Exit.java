@@ -18,6 +18,7 @@ final class Exit {
         if (!p.hasOtherLiveThreads(t)) k.moment("exit", p);
         endThread(k, t);
         if (!p.hasLiveThreads()) endProcess(k, p, p.groupExitStatus, "");
+        else if (k.traceHook() != null) k.traceHook().exited(k, t.tid, (code & 0xff) << 8); // strace -f shows each thread's end
     }
 
     /** exit_group(2): every thread of the process ends with this status. */

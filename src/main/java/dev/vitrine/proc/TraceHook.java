@@ -16,6 +16,6 @@ public interface TraceHook {
     /** Task {@code t}'s process stopped by {@code sig}. */
     void stopped(Kernel k, Task t, int sig);
 
-    /** Process {@code pid} ended with wait status {@code status}; its threads are gone already. */
+    /** Process {@code pid} (or one thread {@code pid} of a process that goes on) ended with wait status {@code status}; the thread is gone already. */
     void exited(Kernel k, int pid, int status);
 }

@@ -59,6 +59,7 @@ public enum Arg {
     /** execve's argv: ["ls", "-l"]. */ ARGV(Decode.I64),
     /** execve's envp: its address and how many variables. */ ENVP(Decode.I64),
     /** clone's flags (unsigned long): CLONE_VM|...|SIGCHLD; the call is shown with strace's names. */ CLONE_FLAGS(Decode.I64),
+    /** clone3's struct clone_args: {flags=..., stack=...}, and the parent_tid it stored. */ CLONE_ARGS(Decode.I64),
     /** fcntl's cmd: F_GETFL...; the third argument is shown as the command reads it. */ FCNTL_CMD(Decode.I32),
     /** A resource of getrlimit/prlimit64: RLIMIT_STACK... */ RLIMIT_RES(Decode.U32),
     /** A struct rlimit64 the call reads. */ RLIMIT_IN(Decode.I64),
@@ -66,7 +67,12 @@ public enum Arg {
     /** futex's op: FUTEX_WAIT_PRIVATE... */ FUTEX_OP(Decode.U32),
     /** An ioctl request: TCGETS... */ IOCTL_REQ(Decode.U32),
     /** getrandom's buffer: shown in hex as strace does. */ RANDOM_OUT(Decode.I64),
-    /** getrandom's flags: GRND_NONBLOCK... */ GRND_FLAGS(Decode.U32);
+    /** getrandom's flags: GRND_NONBLOCK... */ GRND_FLAGS(Decode.U32),
+    /** madvise's advice: MADV_DONTNEED... */ MADVICE(Decode.I32),
+    /** A NUL-terminated path the call fills (getcwd). */ PATH_OUT(Decode.I64),
+    /** getdents64's buffer: its address and how many entries the call put there. */ DIRENTS_OUT(Decode.I64),
+    /** A socket's domain: AF_UNIX... */ SOCK_DOMAIN(Decode.I32),
+    /** A socket's type and flags: SOCK_STREAM|SOCK_CLOEXEC... */ SOCK_TYPE(Decode.I32);
 
     /** How a register becomes the argument's value. */
     enum Decode { I32, U32, U16, I64, SIZE, POS }

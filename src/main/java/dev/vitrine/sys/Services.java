@@ -31,6 +31,11 @@ public final class Services {
         return epollWatches;
     }
 
+    private int autobind;
+
+    /** unix_autobind's counter: the next abstract name to try. */
+    int nextAutobind() { return autobind++ & 0xfffff; }
+
     /** The machine's file tree (Boot builds it). */
     public dev.vitrine.fs.Vfs vfs() { return vfs; }
     public void setVfs(dev.vitrine.fs.Vfs v) { vfs = v; }

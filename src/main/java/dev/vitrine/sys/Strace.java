@@ -84,6 +84,22 @@ public final class Strace implements TraceHook {
         held = t.tid();
     }
 
+    /**
+     * The first program, which the machine loads itself: strace's first line is the execve
+     * that started it, so this is shown as one, with the stack's argv and envp.
+     */
+    public void firstExec(Kernel k, Task t, String path, java.util.List<String> argv, int envc, long envp) {
+        if (!filter.traces(221)) return;
+        java.util.List<String> args = new java.util.ArrayList<>();
+        for (String a : argv) {
+            byte[] b = a.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            args.add(StraceText.quote(b, b.length, Integer.MAX_VALUE));
+        }
+        byte[] p = path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        line(prefix(k, t.tid(), 0) + "execve(" + StraceText.quote(p, p.length, Integer.MAX_VALUE) + ", [" + String.join(", ", args)
+                + "], " + StraceStructs.ptr(envp) + " /* " + envc + (envc == 1 ? " var" : " vars") + " */)", "0");
+    }
+
     /** A call we lack: ENOSYS. */
     void missing(Kernel k, Task t, String name) {
         line(prefix(k, t.tid(), 0) + name + "(...)", "-1 ENOSYS (" + Errno.text(Errno.ENOSYS) + ")");

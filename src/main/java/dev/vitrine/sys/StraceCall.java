@@ -24,7 +24,7 @@ public final class StraceCall {
     static boolean isOutput(Arg k) {
         return switch (k) {
             case BUF_OUT, IOV_OUT, FD_PAIR, TIMESPEC_OUT, STAT_OUT, UTSNAME_OUT, SIGSET_OUT, SIGACTION_OUT, WSTATUS_OUT,
-                 RLIMIT_OUT, RANDOM_OUT -> true;
+                 RLIMIT_OUT, RANDOM_OUT, PATH_OUT, DIRENTS_OUT -> true;
             default -> false;
         };
     }
@@ -39,6 +39,10 @@ public final class StraceCall {
             if ((f & StraceNames.CLONE_PARENT_SETTID) != 0) out.add(new Slot(2, "parent_tid="));
             if ((f & StraceNames.CLONE_SETTLS) != 0) out.add(new Slot(3, "tls="));
             if ((f & (StraceNames.CLONE_CHILD_SETTID | StraceNames.CLONE_CHILD_CLEARTID)) != 0) out.add(new Slot(4, "child_tidptr="));
+            return out;
+        }
+        if (k.length == 6 && k[1] == Arg.FUTEX_OP) {
+            for (int i : futexArgs(StraceNames.futexCmd(a[1]))) out.add(new Slot(i, ""));
             return out;
         }
         for (int i = 0; i < k.length; i++) {
@@ -70,11 +74,17 @@ public final class StraceCall {
 
     private static boolean outputAt(Syscall s, long[] raw, int i) {
         Arg k = s.args()[i];
+        if (i == 2 && s.args()[0] == Arg.CLONE_FLAGS) return true; // parent_tid: the tid clone stored there
         if (i > 0 && s.args()[i - 1] == Arg.FCNTL_CMD) {
             int cmd = (int) raw[i - 1];
             return cmd == 5 || cmd == 36; // F_GETLK, F_OFD_GETLK fill the flock
         }
         return isOutput(k);
+    }
+
+    /** The arguments as text (for a sink that shows them apart from the name and the result). */
+    public static String arguments(Syscall s, String[] pre, UserMemory m, long[] raw, long result) {
+        return args(s, pre, m, raw, result, 0);
     }
 
     /** The slots {@code from}..end as text, the outputs read now for result {@code result}. */
@@ -83,8 +93,14 @@ public final class StraceCall {
         if (slots.isEmpty() && from == 0) return String.join(", ", pre); // a call shown from what it finds (rt_sigreturn's frame)
         List<String> parts = new ArrayList<>();
         for (int i = from; i < pre.length && i < slots.size(); i++)
-            parts.add(pre[i] != null ? pre[i] : slots.get(i).label + show(s, m, raw, slots.get(i).index, result));
+            parts.add(pre[i] != null ? pre[i] + stored(s, m, raw, slots.get(i).index, result)
+                    : slots.get(i).label + show(s, m, raw, slots.get(i).index, result));
         return String.join(", ", parts);
+    }
+
+    /** What an argument shown at entry got back from the call (clone3's " => {parent_tid=[N]}"), or "". */
+    private static String stored(Syscall s, UserMemory m, long[] raw, int i, long result) {
+        return s.args()[i] == Arg.CLONE_ARGS && result > 0 && m != null ? StraceStructs.cloneStored(m, raw[i]) : "";
     }
 
     /** The whole call: {@code name(args) = result}, without strace's alignment. */
@@ -93,7 +109,7 @@ public final class StraceCall {
     }
 
     /** The text after "= ": a number, an address, or -1 ENAME (text). */
-    static String result(Syscall s, long[] raw, long r) {
+    public static String result(Syscall s, long[] raw, long r) {
         if (r < 0 && r >= -4095) return errno(r);
         if (s.result() == Syscall.Result.HEX) return "0x" + Long.toHexString(r);
         if (s.result() == Syscall.Result.NONE) return "?";
@@ -122,7 +138,7 @@ public final class StraceCall {
 
     private static boolean readsMemory(Arg k) {
         return switch (k) {
-            case STR, BUF_IN, IOV_IN, ARGV, ENVP, TIMESPEC_IN, SIGSET_IN, SIGACTION_IN, RLIMIT_IN -> true;
+            case STR, BUF_IN, IOV_IN, ARGV, ENVP, TIMESPEC_IN, SIGSET_IN, SIGACTION_IN, RLIMIT_IN, CLONE_ARGS -> true;
             default -> isOutput(k);
         };
     }
@@ -132,6 +148,8 @@ public final class StraceCall {
         Arg k = s.args()[i];
         long v = a[i];
         if (i > 0 && s.args()[i - 1] == Arg.FCNTL_CMD) return fcntlArg(m, (int) a[i - 1], v, result);
+        if (s.args().length == 6 && s.args()[1] == Arg.FUTEX_OP && i >= 3) return futexArg(m, StraceNames.futexCmd(a[1]), i, v);
+        if (i == 2 && s.args()[0] == Arg.CLONE_FLAGS) return result > 0 ? StraceStructs.intArray(m, v) : StraceStructs.ptr(v);
         boolean failed = result < 0 && result >= -4095;
         if (isOutput(k) && failed) return StraceStructs.ptr(v);
         return switch (k) {
@@ -172,6 +190,7 @@ public final class StraceCall {
             case ARGV -> StraceStructs.argv(m, v);
             case ENVP -> StraceStructs.envp(m, v);
             case CLONE_FLAGS -> StraceNames.cloneFlags(v);
+            case CLONE_ARGS -> StraceStructs.cloneArgs(m, v);
             case FCNTL_CMD -> StraceNames.fcntlCmd((int) v);
             case RLIMIT_RES -> StraceNames.rlimit((int) v);
             case RLIMIT_IN, RLIMIT_OUT -> StraceStructs.rlimit(m, v);
@@ -179,6 +198,24 @@ public final class StraceCall {
             case FUTEX_OP -> StraceNames.futexOp((int) v);
             case IOCTL_REQ -> StraceNames.ioctl((int) v);
             case GRND_FLAGS -> StraceNames.grndFlags((int) v);
+            case MADVICE -> StraceNames.madvice((int) v);
+            case PATH_OUT -> StraceText.path(m, v);
+            case SOCK_DOMAIN -> StraceNames.sockDomain((int) v);
+            case SOCK_TYPE -> StraceNames.sockType((int) v);
+            case DIRENTS_OUT -> StraceStructs.ptr(v) + " /* " + StraceStructs.dirents(m, v, result) + " entries */";
+        };
+    }
+
+    /** The futex arguments each command reads, as strace shows them (uaddr, op, val, timeout, uaddr2, val3). */
+    private static int[] futexArgs(int cmd) {
+        return switch (cmd) {
+            case 0 -> new int[]{0, 1, 2, 3};                 // WAIT: timeout
+            case 1, 7, 8 -> new int[]{0, 1, 2};              // WAKE, UNLOCK_PI, TRYLOCK_PI
+            case 3 -> new int[]{0, 1, 2, 3, 4};              // REQUEUE: val2, uaddr2
+            case 6, 13 -> new int[]{0, 1, 3};                // LOCK_PI, LOCK_PI2: timeout
+            case 9 -> new int[]{0, 1, 2, 3, 5};              // WAIT_BITSET: timeout, bitset
+            case 10 -> new int[]{0, 1, 2, 5};                // WAKE_BITSET: bitset
+            default -> new int[]{0, 1, 2, 3, 4, 5};          // WAIT_BITSET, CMP_REQUEUE, WAKE_OP, ...
         };
     }
 
@@ -188,6 +225,14 @@ public final class StraceCall {
             case 1, 3, 9, 11, 1025, 1032, 1034 -> false; // F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS
             default -> true;
         };
+    }
+
+    /** futex's 4th-6th arguments: a timeout for the waits, a number (val2) for requeue and wake_op, a bitset. */
+    private static String futexArg(UserMemory m, int cmd, int i, long v) {
+        boolean timed = cmd == 0 || cmd == 6 || cmd == 9 || cmd == 11 || cmd == 13;
+        if (i == 3) return timed ? StraceStructs.timespec(m, v) : Integer.toString((int) v);
+        if (i == 4) return StraceStructs.ptr(v);
+        return cmd == 9 || cmd == 10 ? StraceNames.futexBitset((int) v) : Integer.toString((int) v);
     }
 
     private static String fcntlArg(UserMemory m, int cmd, long v, long result) {

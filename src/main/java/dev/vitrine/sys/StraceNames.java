@@ -210,9 +210,40 @@ final class StraceNames {
         int cmd = op & 0x7f;
         String name = cmd < FUTEX.length ? FUTEX[cmd] : Integer.toString(cmd);
         if ((op & 128) != 0) name += "_PRIVATE";
-        if ((op & 256) != 0) name = "FUTEX_CLOCK_REALTIME|" + name;
+        if ((op & 256) != 0) name += "|FUTEX_CLOCK_REALTIME";
         int rest = op & ~0x17f;
         return rest != 0 ? name + "|" + hex(rest & 0xffffffffL) : name;
+    }
+
+    /** The futex command of op (FUTEX_WAIT = 0 ...), without the private and clock bits. */
+    static int futexCmd(long op) { return (int) op & 0x7f; }
+
+    /** A bitset of FUTEX_WAIT_BITSET/WAKE_BITSET: all ones is FUTEX_BITSET_MATCH_ANY. */
+    static String futexBitset(int v) { return v == -1 ? "FUTEX_BITSET_MATCH_ANY" : hex(v & 0xffffffffL); }
+
+    private static final Name[] MADV = {
+            n(0, "MADV_NORMAL"), n(1, "MADV_RANDOM"), n(2, "MADV_SEQUENTIAL"), n(3, "MADV_WILLNEED"), n(4, "MADV_DONTNEED"),
+            n(8, "MADV_FREE"), n(9, "MADV_REMOVE"), n(10, "MADV_DONTFORK"), n(11, "MADV_DOFORK"), n(12, "MADV_MERGEABLE"),
+            n(13, "MADV_UNMERGEABLE"), n(14, "MADV_HUGEPAGE"), n(15, "MADV_NOHUGEPAGE"), n(16, "MADV_DONTDUMP"),
+            n(17, "MADV_DODUMP"), n(18, "MADV_WIPEONFORK"), n(19, "MADV_KEEPONFORK"), n(20, "MADV_COLD"),
+            n(21, "MADV_PAGEOUT"), n(22, "MADV_POPULATE_READ"), n(23, "MADV_POPULATE_WRITE"), n(100, "MADV_HWPOISON")};
+
+    static String madvice(int a) { return value(a, MADV, a + " /* MADV_??? */"); }
+
+    private static final Name[] AF = {n(0, "AF_UNSPEC"), n(1, "AF_UNIX"), n(2, "AF_INET"), n(10, "AF_INET6"), n(16, "AF_NETLINK"),
+            n(17, "AF_PACKET")};
+
+    static String sockDomain(int d) { return value(d, AF, d + " /* AF_??? */"); }
+
+    private static final Name[] SOCK = {n(1, "SOCK_STREAM"), n(2, "SOCK_DGRAM"), n(3, "SOCK_RAW"), n(4, "SOCK_RDM"),
+            n(5, "SOCK_SEQPACKET"), n(6, "SOCK_DCCP"), n(10, "SOCK_PACKET")};
+
+    /** The type in the low bits, then SOCK_NONBLOCK and SOCK_CLOEXEC (O_NONBLOCK's and O_CLOEXEC's bits). */
+    static String sockType(int t) {
+        String type = value(t & 0xf, SOCK, Integer.toString(t & 0xf));
+        int rest = t & ~0xf;
+        return rest == 0 ? type : type + "|" + flags(rest & 0xffffffffL,
+                new Name[]{n(04000, "SOCK_NONBLOCK"), n(02000000, "SOCK_CLOEXEC")}, "0");
     }
 
     static String grndFlags(int f) {

@@ -121,6 +121,24 @@ final class StraceStructs {
         return Long.toUnsignedString(v);
     }
 
+    /** How many struct linux_dirent64 the call put in {@code len} bytes at {@code va} (each says its d_reclen at offset 16). */
+    static int dirents(UserMemory m, long va, long len) {
+        int n = 0;
+        for (long off = 0; off + 19 <= len && n < 1 << 16; n++) {
+            ByteBuffer b = read(m, va + off + 16, 2);
+            int reclen = b == null ? 0 : b.getShort(0) & 0xffff;
+            if (reclen == 0) break;
+            off += reclen;
+        }
+        return n;
+    }
+
+    /** One int the call stored: [617]. */
+    static String intArray(UserMemory m, long va) {
+        ByteBuffer b = read(m, va, 4);
+        return b == null ? ptr(va) : "[" + b.getInt(0) + "]";
+    }
+
     /** int[2] of descriptors: [3, 4]. */
     static String fdPair(UserMemory m, long va) {
         ByteBuffer b = read(m, va, 8);
@@ -134,6 +152,30 @@ final class StraceStructs {
         if (b == null) return ptr(va);
         return "{l_type=" + StraceNames.lockType(b.getShort(0)) + ", l_whence=" + StraceNames.whence(b.getShort(2))
                 + ", l_start=" + b.getLong(8) + ", l_len=" + b.getLong(16) + (withPid ? ", l_pid=" + b.getInt(24) : "") + "}";
+    }
+
+    /** clone3's struct clone_args, the fields strace shows for its flags. */
+    static String cloneArgs(UserMemory m, long va) {
+        ByteBuffer b = read(m, va, 64);
+        if (b == null) return ptr(va);
+        long flags = b.getLong(0);
+        StringBuilder sb = new StringBuilder("{flags=").append(StraceNames.cloneFlags(flags));
+        if ((flags & 0x1000) != 0) sb.append(", pidfd=").append(ptr(b.getLong(8)));
+        if ((flags & (StraceNames.CLONE_CHILD_SETTID | StraceNames.CLONE_CHILD_CLEARTID)) != 0) sb.append(", child_tid=").append(ptr(b.getLong(16)));
+        if ((flags & StraceNames.CLONE_PARENT_SETTID) != 0) sb.append(", parent_tid=").append(ptr(b.getLong(24)));
+        long sig = b.getLong(32);
+        sb.append(", exit_signal=").append(sig == 0 ? "0" : StraceNames.signal((int) sig));
+        sb.append(", stack=").append(ptr(b.getLong(40))).append(", stack_size=").append(StraceNames.hex(b.getLong(48)));
+        if ((flags & StraceNames.CLONE_SETTLS) != 0) sb.append(", tls=").append(ptr(b.getLong(56)));
+        return sb.append('}').toString();
+    }
+
+    /** What clone3 stored for the parent: " => {parent_tid=[617]}", or "". */
+    static String cloneStored(UserMemory m, long va) {
+        ByteBuffer b = read(m, va, 32);
+        if (b == null || (b.getLong(0) & StraceNames.CLONE_PARENT_SETTID) == 0) return "";
+        ByteBuffer tid = read(m, b.getLong(24), 4);
+        return tid == null ? "" : " => {parent_tid=[" + tid.getInt(0) + "]}";
     }
 
     /** A NULL-terminated array of strings: ["ls", "-l"]. */

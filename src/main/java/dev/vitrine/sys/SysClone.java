@@ -15,7 +15,7 @@ final class SysClone {
         // riscv64 argument order: flags, stack, parent_tid, tls, child_tid.
         t.add(220, "clone", (k, task, flags, stack, ptid, tls, ctid, a5) ->
                 Fork.clone(k, task, new Fork.Args(flags & ~0xffL, stack, ptid, tls, ctid, (int) (flags & 0xff))), CLONE_FLAGS, PTR, PTR, PTR, PTR);
-        t.add(435, "clone3", (k, task, args, size, a2, a3, a4, a5) -> clone3(k, task, args, size), PTR, SIZE);
+        t.add(435, "clone3", (k, task, args, size, a2, a3, a4, a5) -> clone3(k, task, args, size), CLONE_ARGS, SIZE);
     }
 
     /** struct clone_args: flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup. */

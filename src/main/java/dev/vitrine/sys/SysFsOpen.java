@@ -16,6 +16,7 @@ import dev.vitrine.fs.PathFile;
 import dev.vitrine.fs.ProcStore;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Snapshot;
+import dev.vitrine.fs.SocketNode;
 import dev.vitrine.fs.Symlink;
 import dev.vitrine.fs.Vfs;
 import dev.vitrine.proc.Continuation;
@@ -87,6 +88,7 @@ final class SysFsOpen {
             file = new OpenFile(r);
         } else if (i instanceof Dir d) file = new DirFile(d);
         else if (i instanceof Device d) file = d.open();
+        else if (i instanceof SocketNode) throw new FsException(Errno.ENXIO);
         else if (i instanceof Fifo fifo) {
             try {
                 file = fifo.open(t, () -> t.state() != Task.State.DEAD, acc, (flags & O_NONBLOCK) != 0);

@@ -108,6 +108,33 @@ class LineDisciplineTest {
         return String.valueOf(term.read(b, 0, 4, true));
     }
 
+    @Test void pollSaysReadableForAWholeLineOrVminBytes() {
+        type("no newline yet");
+        assertEquals(0, term.pollIn());
+        type("\r");
+        assertEquals(Poll.POLLIN | Poll.POLLRDNORM, term.pollIn());
+        read(100);
+        lflag(LineDiscipline.ICANON, 0);
+        byte[] t = term.termios();
+        t[17 + LineDiscipline.VMIN] = 2;
+        term.setTermios(t);
+        type("a");
+        assertEquals(0, term.pollIn());
+        type("b");
+        assertEquals(Poll.POLLIN | Poll.POLLRDNORM, term.pollIn());
+    }
+
+    @Test void aFullQueueDropsInputButKeepsRoomForTheLineEnd() {
+        type("x".repeat(5000) + "\r");
+        String line = read(10000);
+        assertEquals(LineDiscipline.BUF_SIZE, line.length());
+        assertEquals('\n', line.charAt(line.length() - 1));
+        type("\r".repeat(5000));
+        int lines = 0;
+        while (read(10).equals("\n")) lines++;
+        assertEquals(LineDiscipline.BUF_SIZE, lines);
+    }
+
     @Test void turningCanonicalModeOffHandsOverTheLineBeingEdited() {
         type("half");
         lflag(LineDiscipline.ICANON, 0);

@@ -93,6 +93,27 @@ class StraceFormatTest {
         assertTrue(last < 1_000_000, out);
     }
 
+    @Test void threadsShowAsStraceShowsThem() throws Exception {
+        String out = vitrine(GuestBuild.build(Path.of("src/test/java/dev/vitrine/sys/strace_threads.c")), null, false);
+        // The first line is the execve that started the program, as strace's is.
+        assertTrue(out.startsWith("execve(\"/"), out);
+        assertTrue(out.split("\n")[0].matches("execve\\(\"/\\S+\", \\[\"strace_calls\"\\], 0x[0-9a-f]+ /\\* 3 vars \\*/\\) += 0"), out);
+        // pthread_create: clone with the thread flags, the tid it stored for the parent, the TLS and the tid to clear.
+        Matcher clone = Pattern.compile("^\\[pid 1\\] clone\\(child_stack=0x[0-9a-f]+, flags=CLONE_VM\\|CLONE_FS\\|CLONE_FILES\\|CLONE_SIGHAND"
+                + "\\|CLONE_THREAD\\|CLONE_SYSVSEM\\|CLONE_SETTLS\\|CLONE_PARENT_SETTID\\|CLONE_CHILD_CLEARTID, parent_tid=\\[(\\d+)\\], "
+                + "tls=0x[0-9a-f]+, child_tidptr=0x[0-9a-f]+\\) += (\\d+)$", Pattern.MULTILINE).matcher(out);
+        assertTrue(clone.find(), out);
+        String tid = clone.group(2);
+        assertEquals(tid, clone.group(1));
+        // The join waits on the thread's tid word; the thread's end is its own exit line.
+        assertTrue(Pattern.compile("^\\[pid 1\\] futex\\(0x[0-9a-f]+, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, " + tid
+                + ", NULL, FUTEX_BITSET_MATCH_ANY <unfinished \\.\\.\\.>$", Pattern.MULTILINE).matcher(out).find(), out);
+        assertTrue(out.contains("[pid " + tid + "] write(1, \"thread\\n\", 7)"), out);
+        assertTrue(Pattern.compile("^\\[pid " + tid + "\\] exit\\(0\\) += \\?\n\\[pid " + tid + "\\] \\+\\+\\+ exited with 0 \\+\\+\\+$",
+                Pattern.MULTILINE).matcher(out).find(), out);
+        assertTrue(out.endsWith("exit_group(0)                           = ?\n+++ exited with 0 +++\n"), out);
+    }
+
     private static String vitrine(Path elf, StraceFilter filter, boolean tt) throws Exception {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         Machine.Builder b = Machine.builder().stdout(trace).stderr(new ByteArrayOutputStream()).tty(false)

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * the guide can no longer drift from what the machine does. Commands run with bash in a fresh
  * directory that holds {@code ./vitrine} (this build's classes) and {@code docs/guide/files}
  * (the pages' input files), so a page's command is what a reader pastes at the repository's
- * top. See {@link GuidePage} for the marks that mask what changes between runs.
+ * top. A command that fails shows its status as a last line {@code (exit status N)}, as the page
+ * must. See {@link GuidePage} for the marks that mask what changes between runs.
  *
  * <p>After a change that alters an output for a good reason, {@code mvn -o test -Dtest=GuideTest
  * -Dvitrine.guide.update=true} writes the new outputs into the pages, keeping the marks where
@@ -102,8 +103,9 @@ class GuideTest {
             return List.of("(still running after " + SECONDS + " s)");
         }
         reader.join();
-        String text = new String(out[0], StandardCharsets.UTF_8);
-        return List.of(text.split("\n", -1));
+        List<String> lines = new ArrayList<>(GuidePage.trim(List.of(new String(out[0], StandardCharsets.UTF_8).split("\n", -1))));
+        if (p.exitValue() != 0) lines.add("(exit status " + p.exitValue() + ")");
+        return lines;
     }
 
     /** Writes each unmarked transcript's actual output into its page, bottom up so line numbers hold. */

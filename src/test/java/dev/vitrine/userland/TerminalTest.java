@@ -163,8 +163,10 @@ class TerminalTest {
         command("jobs");
         waitFor("[1]+  Running                 sleep 30 &", 60);
         if (ctrlC) {
-            command("yes | cat > /dev/null");
-            Thread.sleep(1500);
+            // "spinning" comes from the pipeline's last process, forked after the others joined
+            // its group: the whole job holds the terminal when ^C is pressed.
+            command("yes | sh -c 'echo spinning >&2; exec cat' > /dev/null");
+            waitFor("\nspinning\n", 60);
             tmux("send-keys", "-t", session, "C-c");
             command("echo status $?");
             waitFor("status 130", 60);
@@ -182,8 +184,11 @@ class TerminalTest {
      * and the typed line goes to the shell; fg gives it the terminal and the line it waits for.
      */
     private void jobControl() throws Exception {
-        command("cat");
-        Thread.sleep(1500);
+        // Typed once the shell has left its line editor (no echo there), and seen read by cat.
+        command("echo reading; cat");
+        waitFor("\nreading\n", 60);
+        type("ping");
+        waitFor("\nping\nping\n", 60);
         tmux("send-keys", "-t", session, "C-z");
         waitFor("[2]+  Stopped                 cat\n", 60);
         command("echo alive");
@@ -198,15 +203,13 @@ class TerminalTest {
 
         command("cat > bgout &");
         waitFor("[2] ", 60);
-        Thread.sleep(1500);
-        type("echo typed-here");   // the background cat may be at its read already: no prompt to wait for
+        command("echo typed-here");   // the shell reads it, whether or not the background cat is at its read yet
         waitFor("\ntyped-here\n", 60);
-        command("jobs");
-        waitFor("[2]+  Stopped                 cat > bgout\n", 60);
+        commandUntil("jobs", "[2]+  Stopped                 cat > bgout\n");   // once its read met SIGTTIN
         command("fg");
         waitFor("$ fg\ncat > bgout\n", 60);
         type("for-bg");
-        Thread.sleep(500);
+        waitFor("\nfor-bg\n", 60);
         tmux("send-keys", "-t", session, "C-d");
         command("cat bgout");
         waitFor("$ cat bgout\nfor-bg\n", 60);
@@ -252,6 +255,13 @@ class TerminalTest {
             Thread.sleep(100);
         }
         type(line);
+    }
+
+    /** Runs {@code line} again at each prompt until {@code text} shows: a state the machine reaches by itself. */
+    private void commandUntil(String line, String text) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!screen().contains(text) && System.nanoTime() < end) command(line);
+        waitFor(text, 5);
     }
 
     /** Waits until the pane's foreground process is no longer {@code shell}: the command runs, the terminal is cooked again. */
