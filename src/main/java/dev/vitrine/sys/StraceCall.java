@@ -200,6 +200,8 @@ public final class StraceCall {
             case GRND_FLAGS -> StraceNames.grndFlags((int) v);
             case MADVICE -> StraceNames.madvice((int) v);
             case PATH_OUT -> StraceText.path(m, v);
+            case SOCK_DOMAIN -> StraceNames.sockDomain((int) v);
+            case SOCK_TYPE -> StraceNames.sockType((int) v);
             case DIRENTS_OUT -> StraceStructs.ptr(v) + " /* " + StraceStructs.dirents(m, v, result) + " entries */";
         };
     }

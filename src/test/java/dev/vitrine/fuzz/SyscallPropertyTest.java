@@ -131,7 +131,7 @@ class SyscallPropertyTest {
             case PID -> switch (r.nextInt(4)) { case 0 -> 0; case 1 -> 1; case 2 -> -1; default -> EDGES[r.nextInt(EDGES.length)]; };
             case SIG -> r.nextInt(4) == 0 ? EDGES[r.nextInt(EDGES.length)] : r.nextInt(66);
             case SIZE, ULEN, POS, OFF, UINT, WHENCE, RLIMIT_RES -> r.nextInt(3) == 0 ? r.nextInt(4097) : r.nextInt(5) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
-            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
+            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE, SOCK_DOMAIN, SOCK_TYPE -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
         };
     }
 
