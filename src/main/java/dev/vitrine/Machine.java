@@ -95,7 +95,7 @@ public final class Machine {
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
                          long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
-                         boolean translate) {}
+                         boolean translate, dev.vitrine.trace.Observe observe) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -124,6 +124,7 @@ public final class Machine {
         private String show, showAt;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
+        private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -197,12 +198,18 @@ public final class Machine {
         }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
+        /** Sends the run's events to {@code s} (closed when the run ends). */
+        public Builder trace(dev.vitrine.trace.Sink s) { observe = observe.withSink(s); return this; }
+        /** Writes every TLB lookup, Lackey-style, to {@code out} (closed when the run ends); the MMU's fast paths are off meanwhile. */
+        public Builder traceMemory(OutputStream out) { observe = observe.withMemory(new dev.vitrine.trace.LackeyTrace(out)); return this; }
+        /** The cost model (default {@link dev.vitrine.trace.Costs#DEFAULT}; {@link dev.vitrine.trace.Costs#OFF}: one instruction, one ns). */
+        public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
         /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
         public Builder translate(boolean on) { translate = on; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate), show, showAt);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt);
         }
     }
 }
