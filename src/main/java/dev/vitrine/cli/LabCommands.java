@@ -2,7 +2,7 @@ package dev.vitrine.cli;
 
 import picocli.CommandLine;
 
-/** Registers the lab's commands (translate, geometry, quiz, sim) on the top-level command. */
+/** Registers the lab's commands (translate, geometry, quiz, sim, chapter) on the top-level command. */
 final class LabCommands {
     private LabCommands() {}
 
@@ -11,5 +11,6 @@ final class LabCommands {
         top.addSubcommand(new GeometryCommand());
         top.addSubcommand(new QuizCommand());
         top.addSubcommand(new SimCommand());
+        top.addSubcommand(new ChapterCommand());
     }
 }

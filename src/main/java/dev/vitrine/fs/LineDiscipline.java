@@ -159,11 +159,12 @@ final class LineDiscipline {
             }
         }
         if (c == cc(t, VEOF) && c != 0) {
-            commit(true);
+            if (ready.size() < BUF_SIZE) commit(true);   // ends no one reads are bounded too
             return;
         }
         boolean newline = c == '\n' || c != 0 && (c == cc(t, VEOL) || c == cc(t, VEOL2));
-        if (readyBytes + lineLen >= BUF_SIZE - 1 && !newline) return;   // full: only a line's end gets in
+        int room = BUF_SIZE - readyBytes - lineLen;
+        if (room <= 0 || room == 1 && !newline) return;   // full: the last byte is kept for a line's end
         if ((lflag & ECHO) != 0 || c == '\n' && (lflag & ECHONL) != 0) {
             if (c == '\n') sink.echo(new byte[] {'\n'}, 0, 1);
             else echoChar(t, c, sink);

@@ -99,12 +99,15 @@ final class ProcStat {
                 .append("FDSize:\t").append(fdMax).append('\n')
                 .append("Groups:\t").append(Cred.GID).append(" \n")
                 .append("NStgid:\t").append(p.pid).append("\nNSpid:\t").append(t.tid)
-                .append("\nNSpgid:\t").append(p.pgid).append("\nNSsid:\t").append(p.sid).append('\n');
-        if (p.space != null) sb.append(mem(p, p.space));
+                .append("\nNSpgid:\t").append(p.pgid).append("\nNSsid:\t").append(p.sid).append("\nKthread:\t0\n");
+        // task_core_dumping and task_thp_status follow task_mem while there is an mm; no THP here (a kernel without it prints 0).
+        if (p.space != null) sb.append(mem(p, p.space)).append("CoreDumping:\t0\nTHP_enabled:\t0\n");
         sb.append("Threads:\t").append(liveThreads(p)).append('\n')
                 .append("SigQ:\t").append(sigpending).append('/').append(Long.toUnsignedString(p.rlimCur[Rlimit.SIGPENDING])).append('\n')
                 .append(String.format("SigPnd:\t%016x\nShdPnd:\t%016x\nSigBlk:\t%016x\nSigIgn:\t%016x\nSigCgt:\t%016x\n",
                         t.pending.set(), p.shared.set(), t.blocked, ic[0], ic[1]))
+                // One hart: CPU 0 is every task's only choice.
+                .append("Cpus_allowed:\t1\nCpus_allowed_list:\t0\n")
                 .append("voluntary_ctxt_switches:\t").append(p.voluntary)
                 .append("\nnonvoluntary_ctxt_switches:\t").append(p.involuntary).append('\n');
         return sb.toString();

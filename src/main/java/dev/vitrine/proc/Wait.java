@@ -91,6 +91,7 @@ public final class Wait {
     }
 
     private static void reap(Kernel k, Process parent, Process c) {
+        k.traceProc(parent.pid, "wait", c.pid, null);
         parent.children.remove(c);
         parent.childCpu += c.cpu + c.childCpu;
         MemStats cm = c.memStats();
@@ -101,9 +102,13 @@ public final class Wait {
     }
 
     /** struct rusage (144 bytes): user time from the child's instructions, the rest zero. */
-    public static byte[] rusage(long cpuNs) {
+    public static byte[] rusage(long cpuNs) { return rusage(cpuNs, 0, 0); }
+
+    /** struct rusage: ru_utime, then ru_minflt and ru_majflt (the 5th and 6th longs after the two timevals). */
+    public static byte[] rusage(long cpuNs, long minflt, long majflt) {
         ByteBuffer b = ByteBuffer.allocate(144).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(0, cpuNs / 1_000_000_000L).putLong(8, cpuNs % 1_000_000_000L / 1000);
+        b.putLong(64, minflt).putLong(72, majflt);
         return b.array();
     }
 }

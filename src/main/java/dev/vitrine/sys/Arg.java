@@ -68,7 +68,11 @@ public enum Arg {
     /** An ioctl request: TCGETS... */ IOCTL_REQ(Decode.U32),
     /** getrandom's buffer: shown in hex as strace does. */ RANDOM_OUT(Decode.I64),
     /** getrandom's flags: GRND_NONBLOCK... */ GRND_FLAGS(Decode.U32),
-    /** madvise's advice: MADV_DONTNEED... */ MADVICE(Decode.I32);
+    /** madvise's advice: MADV_DONTNEED... */ MADVICE(Decode.I32),
+    /** A NUL-terminated path the call fills (getcwd). */ PATH_OUT(Decode.I64),
+    /** getdents64's buffer: its address and how many entries the call put there. */ DIRENTS_OUT(Decode.I64),
+    /** A socket's domain: AF_UNIX... */ SOCK_DOMAIN(Decode.I32),
+    /** A socket's type and flags: SOCK_STREAM|SOCK_CLOEXEC... */ SOCK_TYPE(Decode.I32);
 
     /** How a register becomes the argument's value. */
     enum Decode { I32, U32, U16, I64, SIZE, POS }

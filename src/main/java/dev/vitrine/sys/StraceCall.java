@@ -24,7 +24,7 @@ public final class StraceCall {
     static boolean isOutput(Arg k) {
         return switch (k) {
             case BUF_OUT, IOV_OUT, FD_PAIR, TIMESPEC_OUT, STAT_OUT, UTSNAME_OUT, SIGSET_OUT, SIGACTION_OUT, WSTATUS_OUT,
-                 RLIMIT_OUT, RANDOM_OUT -> true;
+                 RLIMIT_OUT, RANDOM_OUT, PATH_OUT, DIRENTS_OUT -> true;
             default -> false;
         };
     }
@@ -82,6 +82,11 @@ public final class StraceCall {
         return isOutput(k);
     }
 
+    /** The arguments as text (for a sink that shows them apart from the name and the result). */
+    public static String arguments(Syscall s, String[] pre, UserMemory m, long[] raw, long result) {
+        return args(s, pre, m, raw, result, 0);
+    }
+
     /** The slots {@code from}..end as text, the outputs read now for result {@code result}. */
     static String args(Syscall s, String[] pre, UserMemory m, long[] raw, long result, int from) {
         List<Slot> slots = slots(s, raw);
@@ -104,7 +109,7 @@ public final class StraceCall {
     }
 
     /** The text after "= ": a number, an address, or -1 ENAME (text). */
-    static String result(Syscall s, long[] raw, long r) {
+    public static String result(Syscall s, long[] raw, long r) {
         if (r < 0 && r >= -4095) return errno(r);
         if (s.result() == Syscall.Result.HEX) return "0x" + Long.toHexString(r);
         if (s.result() == Syscall.Result.NONE) return "?";
@@ -194,6 +199,10 @@ public final class StraceCall {
             case IOCTL_REQ -> StraceNames.ioctl((int) v);
             case GRND_FLAGS -> StraceNames.grndFlags((int) v);
             case MADVICE -> StraceNames.madvice((int) v);
+            case PATH_OUT -> StraceText.path(m, v);
+            case SOCK_DOMAIN -> StraceNames.sockDomain((int) v);
+            case SOCK_TYPE -> StraceNames.sockType((int) v);
+            case DIRENTS_OUT -> StraceStructs.ptr(v) + " /* " + StraceStructs.dirents(m, v, result) + " entries */";
         };
     }
 

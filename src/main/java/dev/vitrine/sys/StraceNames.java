@@ -230,6 +230,22 @@ final class StraceNames {
 
     static String madvice(int a) { return value(a, MADV, a + " /* MADV_??? */"); }
 
+    private static final Name[] AF = {n(0, "AF_UNSPEC"), n(1, "AF_UNIX"), n(2, "AF_INET"), n(10, "AF_INET6"), n(16, "AF_NETLINK"),
+            n(17, "AF_PACKET")};
+
+    static String sockDomain(int d) { return value(d, AF, d + " /* AF_??? */"); }
+
+    private static final Name[] SOCK = {n(1, "SOCK_STREAM"), n(2, "SOCK_DGRAM"), n(3, "SOCK_RAW"), n(4, "SOCK_RDM"),
+            n(5, "SOCK_SEQPACKET"), n(6, "SOCK_DCCP"), n(10, "SOCK_PACKET")};
+
+    /** The type in the low bits, then SOCK_NONBLOCK and SOCK_CLOEXEC (O_NONBLOCK's and O_CLOEXEC's bits). */
+    static String sockType(int t) {
+        String type = value(t & 0xf, SOCK, Integer.toString(t & 0xf));
+        int rest = t & ~0xf;
+        return rest == 0 ? type : type + "|" + flags(rest & 0xffffffffL,
+                new Name[]{n(04000, "SOCK_NONBLOCK"), n(02000000, "SOCK_CLOEXEC")}, "0");
+    }
+
     static String grndFlags(int f) {
         return flags(f & 0xffffffffL, new Name[]{n(1, "GRND_NONBLOCK"), n(2, "GRND_RANDOM"), n(4, "GRND_INSECURE")}, "0");
     }

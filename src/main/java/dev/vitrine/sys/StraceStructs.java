@@ -121,6 +121,18 @@ final class StraceStructs {
         return Long.toUnsignedString(v);
     }
 
+    /** How many struct linux_dirent64 the call put in {@code len} bytes at {@code va} (each says its d_reclen at offset 16). */
+    static int dirents(UserMemory m, long va, long len) {
+        int n = 0;
+        for (long off = 0; off + 19 <= len && n < 1 << 16; n++) {
+            ByteBuffer b = read(m, va + off + 16, 2);
+            int reclen = b == null ? 0 : b.getShort(0) & 0xffff;
+            if (reclen == 0) break;
+            off += reclen;
+        }
+        return n;
+    }
+
     /** One int the call stored: [617]. */
     static String intArray(UserMemory m, long va) {
         ByteBuffer b = read(m, va, 4);

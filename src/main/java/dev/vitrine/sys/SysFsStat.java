@@ -35,7 +35,7 @@ final class SysFsStat {
         t.add(80, "fstat", (k, task, fd, buf, a2, a3, a4, a5) -> fstat(task, (int) fd, buf), FD, STAT_OUT);
         t.add(79, "newfstatat", (k, task, dirfd, p, buf, flags, a4, a5) -> newfstatat(s.vfs(), task, (int) dirfd, p, buf, (int) flags), FD, STR, STAT_OUT, AT_FLAGS);
         t.add(291, "statx", (k, task, dirfd, p, flags, mask, buf, a5) -> statx(s.vfs(), task, (int) dirfd, p, (int) flags, buf), FD, STR, AT_FLAGS, FLAGS, PTR);
-        t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, PTR, UINT);
+        t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, DIRENTS_OUT, UINT);
         t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, ACCESS_MODE);
         t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, ACCESS_MODE, AT_FLAGS);
         t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode), FD, MODE);

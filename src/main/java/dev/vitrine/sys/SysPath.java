@@ -30,10 +30,10 @@ final class SysPath {
         t.add(276, "renameat2", (k, task, od, op, nd, np, flags, a5) -> rename(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags), FD, STR, FD, STR, FLAGS);
         t.add(37, "linkat", (k, task, od, op, nd, np, flags, a5) -> linkat(s.vfs(), task, (int) od, op, (int) nd, np, (int) flags), FD, STR, FD, STR, AT_FLAGS);
         t.add(36, "symlinkat", (k, task, target, nd, np, a3, a4, a5) -> symlinkat(s.vfs(), task, target, (int) nd, np), STR, FD, STR);
-        t.add(78, "readlinkat", (k, task, dirfd, p, buf, size, a4, a5) -> readlinkat(s.vfs(), task, (int) dirfd, p, buf, size), FD, STR, PTR, INT);
+        t.add(78, "readlinkat", (k, task, dirfd, p, buf, size, a4, a5) -> readlinkat(s.vfs(), task, (int) dirfd, p, buf, size), FD, STR, BUF_OUT, INT);
         t.add(33, "mknodat", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, dirfd, p, mode, dev, a4, a5) -> mknodat(s.vfs(), task, (int) dirfd, p, (int) mode), FD, STR, MODE, FLAGS);
-        t.add(17, "getcwd", (k, task, buf, size, a2, a3, a4, a5) -> getcwd(s.vfs(), task, buf, size), PTR, SIZE);
+        t.add(17, "getcwd", (k, task, buf, size, a2, a3, a4, a5) -> getcwd(s.vfs(), task, buf, size), PATH_OUT, SIZE);
         t.add(49, "chdir", (k, task, p, a1, a2, a3, a4, a5) -> chdir(s.vfs(), task, p), STR);
         t.add(50, "fchdir", (k, task, fd, a1, a2, a3, a4, a5) -> fchdir(task, (int) fd), FD);
         t.add(166, "umask", (k, task, mask, a1, a2, a3, a4, a5) -> umask(task, (int) mask), MODE);

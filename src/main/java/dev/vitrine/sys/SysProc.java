@@ -88,7 +88,11 @@ final class SysProc {
             default -> -1;
         };
         if (ns < 0) return -Errno.EINVAL;
-        return t.memory().write(buf, dev.vitrine.proc.Wait.rusage(ns)) ? 0 : -Errno.EFAULT;
+        // getrusage's ru_minflt/ru_majflt: the faults of this process's address space, or of its waited-for children.
+        dev.vitrine.mm.MemStats ms = t.process().memStats();
+        long min = who == RUSAGE_CHILDREN ? t.process().childMinorFaults() : ms == null ? 0 : ms.minorFaults;
+        long maj = who == RUSAGE_CHILDREN ? t.process().childMajorFaults() : ms == null ? 0 : ms.majorFaults;
+        return t.memory().write(buf, dev.vitrine.proc.Wait.rusage(ns, min, maj)) ? 0 : -Errno.EFAULT;
     }
 
     /** struct tms in clock ticks (USER_HZ 100); the result is the uptime in ticks. */

@@ -29,8 +29,8 @@ final class SysSocket {
     static final int SUN_PATH = 2, SOCKADDR_UN = 110, SOCKADDR_STORAGE = 128;
 
     static void register(SyscallTable t, Services s) {
-        t.add(198, "socket", (k, task, d, ty, p, a3, a4, a5) -> socket(s, task, (int) d, (int) ty, (int) p), INT, INT, INT);
-        t.add(199, "socketpair", (k, task, d, ty, p, sv, a4, a5) -> socketpair(s, task, (int) d, (int) ty, (int) p, sv), INT, INT, INT, PTR);
+        t.add(198, "socket", (k, task, d, ty, p, a3, a4, a5) -> socket(s, task, (int) d, (int) ty, (int) p), SOCK_DOMAIN, SOCK_TYPE, INT);
+        t.add(199, "socketpair", (k, task, d, ty, p, sv, a4, a5) -> socketpair(s, task, (int) d, (int) ty, (int) p, sv), SOCK_DOMAIN, SOCK_TYPE, INT, FD_PAIR);
         t.add(200, "bind", (k, task, fd, addr, len, a3, a4, a5) -> bind(s, task, (int) fd, addr, (int) len), FD, PTR, INT);
         t.add(201, "listen", (k, task, fd, n, a2, a3, a4, a5) -> listen(task, (int) fd, (int) n), FD, INT);
         t.add(202, "accept", Syscall.Result.DEC, Syscall.Status.IMPLEMENTED, RestartPolicy.RESTARTSYS,

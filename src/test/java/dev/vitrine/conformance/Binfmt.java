@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * binfmt_misc for the oracle: qemu-user does not follow an execve into another riscv64 binary,
  * so a shell under qemu-riscv64 could not run the utilities. Registering qemu-riscv64-static for
  * riscv64 ELF files (the one line of /usr/lib/binfmt.d/qemu-riscv64.conf, flags OPF) makes the
- * host kernel do it. Needs root; the registration is undone when the JVM ends if this class made
- * it (one left by someone else is left alone).
+ * host kernel do it. Needs root. The registration stays when the JVM ends, as the
+ * qemu-user-static package's own does: undoing it pulled it from under every other test JVM on
+ * the host that had found it in place (their shells' execs then ran riscv64 files as scripts).
  */
 public final class Binfmt {
     private static final Path DIR = Path.of("/proc/sys/fs/binfmt_misc");
@@ -41,8 +42,11 @@ public final class Binfmt {
             if (Files.exists(ENTRY)) return enabled();
             if (!Files.isRegularFile(CONF)) { why = CONF + " missing (apt-get install qemu-user-static)"; return false; }
             String line = Files.readString(CONF).strip();
-            Files.writeString(DIR.resolve("register"), line);
-            Runtime.getRuntime().addShutdownHook(new Thread(Binfmt::undo));
+            try {
+                Files.writeString(DIR.resolve("register"), line);
+            } catch (IOException raced) {
+                if (!Files.exists(ENTRY)) throw raced;   // another JVM registered it first: EEXIST
+            }
             return enabled();
         } catch (IOException | InterruptedException e) {
             why = e.toString();
@@ -54,14 +58,6 @@ public final class Binfmt {
         if (Files.readString(ENTRY).startsWith("enabled")) return true;
         why = ENTRY + " is disabled";
         return false;
-    }
-
-    private static void undo() {
-        try {
-            Files.writeString(ENTRY, "-1");
-        } catch (IOException ignored) {
-            // already gone
-        }
     }
 
     private static boolean run(String... cmd) throws IOException, InterruptedException {

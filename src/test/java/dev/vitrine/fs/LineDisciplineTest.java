@@ -124,6 +124,17 @@ class LineDisciplineTest {
         assertEquals(Poll.POLLIN | Poll.POLLRDNORM, term.pollIn());
     }
 
+    @Test void aFullQueueDropsInputButKeepsRoomForTheLineEnd() {
+        type("x".repeat(5000) + "\r");
+        String line = read(10000);
+        assertEquals(LineDiscipline.BUF_SIZE, line.length());
+        assertEquals('\n', line.charAt(line.length() - 1));
+        type("\r".repeat(5000));
+        int lines = 0;
+        while (read(10).equals("\n")) lines++;
+        assertEquals(LineDiscipline.BUF_SIZE, lines);
+    }
+
     @Test void turningCanonicalModeOffHandsOverTheLineBeingEdited() {
         type("half");
         lflag(LineDiscipline.ICANON, 0);

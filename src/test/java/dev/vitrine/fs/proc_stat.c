@@ -116,10 +116,11 @@ int main(int argc, char **argv) {
     raise(SIGUSR1);
     slurp("/proc/self/status", buf, sizeof buf);
     const char *order[] = {"Name", "Umask", "State", "Tgid", "Ngid", "Pid", "PPid", "TracerPid", "Uid", "Gid",
-                           "FDSize", "Groups", "VmPeak", "VmSize", "VmLck", "VmRSS", "RssAnon", "RssFile",
-                           "RssShmem", "VmData", "VmStk", "VmExe", "VmLib", "VmPTE", "VmSwap", "Threads", "SigQ",
-                           "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt", "voluntary_ctxt_switches",
-                           "nonvoluntary_ctxt_switches"};
+                           "FDSize", "Groups", "NStgid", "NSpid", "NSpgid", "NSsid", "Kthread", "VmPeak", "VmSize",
+                           "VmLck", "VmPin", "VmHWM", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmData", "VmStk",
+                           "VmExe", "VmLib", "VmPTE", "VmSwap", "HugetlbPages", "CoreDumping", "THP_enabled", "Threads",
+                           "SigQ", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt", "Cpus_allowed", "Cpus_allowed_list",
+                           "voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"};
     const char *at = buf;
     int inorder = 1;
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
@@ -134,6 +135,7 @@ int main(int argc, char **argv) {
     check(status_value(buf, "PPid") == getppid(), "status PPid", "");
     check(strstr(buf, "State:\tR (running)\n") != NULL, "status State R (running)", "");
     check(status_value(buf, "Threads") == 1, "status Threads 1", "");
+    check(status_value(buf, "VmHWM") >= status_value(buf, "VmRSS") && status_value(buf, "VmRSS") > 0, "status VmHWM >= VmRSS", "");
     check(status_value(buf, "VmPeak") >= status_value(buf, "VmSize") && status_value(buf, "VmSize") > 0, "status VmPeak >= VmSize", "");
     check(status_value(buf, "VmRSS") == status_value(buf, "RssAnon") + status_value(buf, "RssFile") + status_value(buf, "RssShmem"),
           "status VmRSS is RssAnon + RssFile + RssShmem", "");

@@ -122,7 +122,7 @@ class SyscallPropertyTest {
         return switch (kind) {
             case FD -> fd(r);
             case PTR, BUF_IN, BUF_OUT, FD_PAIR, TIMESPEC_IN, TIMESPEC_OUT, STAT_OUT, UTSNAME_OUT, SIGSET_IN, SIGSET_OUT,
-                 SIGACTION_IN, SIGACTION_OUT, WSTATUS_OUT, ARGV, ENVP, RLIMIT_IN, RLIMIT_OUT, RANDOM_OUT, CLONE_ARGS -> pointer(r);
+                 SIGACTION_IN, SIGACTION_OUT, WSTATUS_OUT, ARGV, ENVP, RLIMIT_IN, RLIMIT_OUT, RANDOM_OUT, CLONE_ARGS, PATH_OUT, DIRENTS_OUT -> pointer(r);
             case IOV_IN, IOV_OUT -> r.nextInt(3) == 0 ? pointer(r) : IOVS + 16L * r.nextInt(8);
             case STR -> r.nextInt(4) == 0 ? pointer(r) : PATHS + 0x200L * r.nextInt(NPATHS);
             case OPEN_FLAGS, MAP_FLAGS, PROT, HEX, FLAGS, FD_FLAGS, AT_FLAGS, TIMER_FLAGS, WAIT_OPTIONS, CLONE_FLAGS,
@@ -131,7 +131,7 @@ class SyscallPropertyTest {
             case PID -> switch (r.nextInt(4)) { case 0 -> 0; case 1 -> 1; case 2 -> -1; default -> EDGES[r.nextInt(EDGES.length)]; };
             case SIG -> r.nextInt(4) == 0 ? EDGES[r.nextInt(EDGES.length)] : r.nextInt(66);
             case SIZE, ULEN, POS, OFF, UINT, WHENCE, RLIMIT_RES -> r.nextInt(3) == 0 ? r.nextInt(4097) : r.nextInt(5) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
-            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
+            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE, SOCK_DOMAIN, SOCK_TYPE -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
         };
     }
 

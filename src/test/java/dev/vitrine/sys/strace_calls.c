@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -56,6 +57,11 @@ int main(void) {
     close(10);
     write(p[1], "x", 1);   /* EPIPE and a caught SIGPIPE */
     close(p[1]);
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    close(sv[0]);
+    close(sv[1]);
+    close(socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0));
 
     struct timespec ts = {0, 1000};
     nanosleep(&ts, NULL);

@@ -112,6 +112,14 @@ class LineEditingTest {
         t.waitFor("notes.txt  nums.txt");
         t.keys("C-u", "Enter");
 
+        // help and type: what is built in, what runs from $PATH, and the hint for compilers.
+        t.command("help");
+        t.waitFor("  type NAME...         say whether NAME is a builtin or which program runs\n");
+        t.command("type cd cat gcc");
+        t.waitFor("\ncd is a shell builtin\n");
+        t.waitFor("/cat\n");
+        t.waitFor("sh: type: gcc: not found (programs are built on the host: ./vitrine run file.c)\n");
+
         // ^Z stops the foreground job; fg continues it with the terminal. Keys typed while the
         // shell still edits (no echo, raw) would reach cat unechoed: type once "ready" shows.
         t.command("echo ready; cat");
@@ -179,6 +187,6 @@ class LineEditingTest {
         t.waitFor("STAT  WCHAN");
         t.waitFor(String.format(" %-5s %-20s %s\n", "S", "hrtimer_nanosleep", "sleep 100"));
         t.waitFor(String.format(" %-5s %-20s %s\n", "R+", "-", "ps"));
-        t.command("kill %1");
+        t.command("kill %1; wait");   // its death, and any note about it, before the next prompt
     }
 }

@@ -179,6 +179,17 @@ class ViewsTest {
         assertEquals(expected, run("frames", "exit").stdout());
     }
 
+    @Test void aFatalSignalIsAMomentWhileTheProcessStillHasItsMemory() throws Exception {
+        Path bin = dev.vitrine.conformance.GuestBuild.build(Path.of("userland/tests/killed_segv.c").toAbsolutePath());
+        Machine.Result r = Machine.builder().stdout(new ByteArrayOutputStream()).stderr(new ByteArrayOutputStream())
+                .show("pagetable,tlb", "signal:segv").build().run(bin, List.of("killed_segv"));
+        assertEquals(128 + 11, r.exitStatus());
+        Snapshot s = r.shown();
+        assertNotNull(s, "the SIGSEGV was a moment");
+        assertEquals("signal:SIGSEGV:1 in pid 1", s.moment());
+        assertTrue(s.pageTable(1).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
+    }
+
     @Test void aMomentThatNeverComesTakesNothing() throws Exception {
         assertNull(run("frames", "instret:999999999999").result().shown());
         assertNull(run("frames", "signal:SIGSEGV").result().shown());

@@ -99,7 +99,7 @@ public final class Grader {
         return String.valueOf(a);
     }
 
-    private static final Pattern TOKEN = Pattern.compile("0[xX][0-9a-fA-F]+|0[bB][01]+|\\d+(?:\\.\\d+)?(?:\\s*(?:[KMGT]i?B|[KMGT]\\b))?|[A-Za-z]+");
+    private static final Pattern TOKEN = Pattern.compile("0[xX][0-9a-fA-F]+|0[bB][01]+|\\d+(?:\\.\\d+)?(?:\\s*(?:[KMGTPE]i?B|[KMGTPE]\\b))?|[A-Za-z]+");
 
     /** Numbers (as BigDecimal, units applied) and words (lower case; the words for a failed access become "fault"). */
     static List<Object> tokens(String s) {
@@ -125,7 +125,9 @@ public final class Grader {
                     case 'K' -> 10;
                     case 'M' -> 20;
                     case 'G' -> 30;
-                    default -> 40;
+                    case 'T' -> 40;
+                    case 'P' -> 50;
+                    default -> 60;
                 };
                 out.add(v.multiply(java.math.BigDecimal.valueOf(2).pow(shift)));
             }

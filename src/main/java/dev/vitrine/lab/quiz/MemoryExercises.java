@@ -160,13 +160,19 @@ final class MemoryExercises {
                         + "(a) How big would a single-level page table be? (b) How many tables of each level does the multi-level table need, and how many bytes in all?",
                 shape(g), levelList(g), g.pteBytes(), regions.get(0), regions.get(1));
         TableSizes.MultiLevel m = TableSizes.multiLevel(g, regions, r.entryBytes());
-        String a = String.format(Locale.ROOT, "(a) %s; (b) %s tables, %s", Sizes.bytes(TableSizes.singleLevelBytes(g, g.pteBytes())),
-                hexless(m.tables()), Sizes.bytes(m.total()));
+        String a = String.format(Locale.ROOT, "(a) %s; (b) %s tables, %s", exact(TableSizes.singleLevelBytes(g, g.pteBytes())),
+                hexless(m.tables()), exact(m.total()));
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("single-level table bytes", TableSizes.singleLevelBytes(g, g.pteBytes()).toString(), 0));
         for (int l = 0; l < g.levels(); l++) checks.add(Check.of("level " + l + " tables", m.tables()[l]));
         checks.add(new Check("multi-level bytes", m.total().toString(), 0));
         return new Exercise("tablesize", q, a, r.text(), r.json(), checks);
+    }
+
+    /** A size in its unit, and in bytes when the unit does not say it in one number ("1 KiB + 896 bytes = 1920 bytes"). */
+    private static String exact(java.math.BigInteger b) {
+        String s = Sizes.bytes(b);
+        return s.contains("+") ? s + " = " + b + " bytes" : s;
     }
 
     private static String levelList(Geometry g) {
