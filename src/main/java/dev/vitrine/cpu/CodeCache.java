@@ -28,6 +28,13 @@ final class CodeCache {
     final long[][] blocks;
     /** Per block, like {@link #blocks}: its translated heads and how often each was entered; dropped with the block. */
     private final Hot[] hot;
+    /**
+     * Bounds on what translation makes a guest hold in the JVM (each translation is a class):
+     * past either, every translation and count is forgotten (they are only a cache) and hot
+     * blocks are translated again as they come. Instance fields so that tests can lower them.
+     */
+    int maxHotBlocks = 1024, maxTranslations = 8192;
+    private int hotBlocks, translations;
 
     /** One block's translated code ({@link Translator}) and execution counts, per halfword slot. */
     static final class Hot {
@@ -43,8 +50,23 @@ final class CodeCache {
     /** The translations of block {@code index}, made on first use. */
     Hot hot(int index) {
         Hot h = hot[index];
-        if (h == null) hot[index] = h = new Hot();
+        if (h == null) {
+            if (hotBlocks >= maxHotBlocks) forgetTranslations();
+            hotBlocks++;
+            hot[index] = h = new Hot();
+        }
         return h;
+    }
+
+    /** Counts one more translation (made for a block of {@link #hot}). */
+    void translated() {
+        if (++translations > maxTranslations) forgetTranslations();
+    }
+
+    private void forgetTranslations() {
+        Arrays.fill(hot, null);
+        hotBlocks = 0;
+        translations = 0;
     }
 
     static synchronized CodeCache of(PhysicalMemory memory) {
@@ -62,7 +84,10 @@ final class CodeCache {
     }
 
     private void drop(int index) {
-        hot[index] = null;
+        if (hot[index] != null) {
+            hot[index] = null;
+            hotBlocks--;
+        }
         long[] b = blocks[index];
         if (b != null) {
             blocks[index] = null;

@@ -295,6 +295,7 @@ public final class Hart {
         if (++hot.heat[slot] < hotThreshold) return null;
         t = Translator.translate(blk, ram, pa, pc, lsu.crossMask);
         hot.at[slot] = t;
+        code.translated(); // may forget every translation, this one included: it still runs this once
         return t.pc == pc ? t : null;
     }
 

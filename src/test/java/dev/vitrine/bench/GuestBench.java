@@ -17,12 +17,19 @@ import java.util.List;
  * retired the same number of instructions.
  */
 public final class GuestBench {
+    /** -Dmode=jit or -Dmode=nojit runs one mode only (to profile it). */
+    private static final boolean[] MODES = switch (System.getProperty("mode", "both")) {
+        case "jit" -> new boolean[] {true};
+        case "nojit" -> new boolean[] {false};
+        default -> new boolean[] {true, false};
+    };
+
     public static void main(String[] args) throws Exception {
         int repeats = Integer.parseInt(args[0]);
         Path program = Path.of(args[1]);
         List<String> argv = Arrays.asList(args).subList(1, args.length);
         for (int k = 0; k < repeats; k++) {
-            for (boolean translate : new boolean[] {true, false}) {
+            for (boolean translate : MODES) {
                 long[] r = run(program, argv, translate);
                 System.out.printf("%-8s %s: %,d instructions, %.3f CPU s, %.0f guest MIPS per CPU second%n",
                         program.getFileName(), translate ? "jit   " : "no-jit", r[0], r[1] / 1e9, r[0] * 1e3 / r[1]);

@@ -64,6 +64,10 @@ class JitDifferentialTest {
         Rig r = new Rig(Geometry.SV39, tlb, false);
         r.hart.setTranslation(translate);
         r.hart.hotThreshold = 1;
+        if (seed % 5 == 4) { // translations forgotten every few blocks, and while a block runs
+            CodeCache.of(r.mem).maxTranslations = 3;
+            CodeCache.of(r.mem).maxHotBlocks = 1;
+        }
         new RandomBlocks(seed).write(r, start, new int[] {300, 6, 12}[seed % 3], 60);
         return r;
     }
