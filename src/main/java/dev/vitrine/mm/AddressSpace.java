@@ -240,7 +240,25 @@ public final class AddressSpace {
     }
 
     /** Handles a fault at {@code va} for {@code access} ({@link Access}); the MMU retries after HANDLED. */
-    public Fault fault(long va, int access) { return PageFault.handle(this, va, access); }
+    public Fault fault(long va, int access) {
+        dev.vitrine.trace.Tracer tr = pager().tracer();
+        if (!tr.on(dev.vitrine.trace.Category.FAULT)) return PageFault.handle(this, va, access);
+        long minor = stats.minorFaults, major = stats.majorFaults, cow = stats.cowCopies, swapIns = stats.swapIns;
+        Vma v = find(va);
+        Fault f = PageFault.handle(this, va, access);
+        // A refused fault is reported by whoever turns it into a signal or EFAULT.
+        if (f != Fault.HANDLED && f != Fault.OOM) return f;
+        String kind = stats.majorFaults != major ? "major" : stats.minorFaults != minor ? "minor"
+                : f == Fault.OOM ? "none" : stats.cowCopies != cow || access == dev.vitrine.mmu.Access.STORE ? "protection" : "spurious";
+        String how = f == Fault.OOM ? "oom"
+                : stats.swapIns != swapIns ? "swap-in"
+                : stats.cowCopies != cow ? "cow-copy"
+                : kind.equals("major") ? "file-read"
+                : kind.equals("minor") ? (v != null && !v.anonymous() ? "page-cache" : "zero-fill")
+                : kind.equals("protection") ? "write-enable" : "retry";
+        tr.emit(new dev.vitrine.trace.Event.Fault(tr.ns(), tr.pid(), tr.tid(), va, dev.vitrine.mmu.Access.name(access), kind, how));
+        return f;
+    }
 
     /** PTE bits for a protection: W without R is reserved on RISC-V, so PROT_WRITE maps read+write. */
     public static long pteBits(int prot) {

@@ -54,6 +54,11 @@ public final class Pager {
         swap = new Swap(swapBytes, 1 << pageBits);
     }
 
+    /** The machine's event stream (faults, COW copies, evictions and swap report through it). */
+    private dev.vitrine.trace.Tracer tracer = dev.vitrine.trace.Tracer.OFF;
+    public void setTracer(dev.vitrine.trace.Tracer t) { tracer = t; }
+    public dev.vitrine.trace.Tracer tracer() { return tracer; }
+
     public FrameAllocator frames() { return frames; }
     public PhysicalMemory memory() { return memory; }
     public long pageSize() { return 1L << pageBits; }

@@ -24,6 +24,12 @@ final class Faults {
         // instruction's own pages): no progress is possible, which Linux's allocator also
         // ends by calling the OOM killer after its retries.
         if (f == Fault.HANDLED && t.space().stalled(k.hart().instret)) f = Fault.OOM;
+        if (f != Fault.HANDLED && f != Fault.OOM) {
+            var tr = k.tracer();
+            if (tr.on(dev.vitrine.trace.Category.FAULT))
+                tr.emit(new dev.vitrine.trace.Event.Fault(k.now(), t.proc.pid, t.tid, va, dev.vitrine.mmu.Access.name(k.mmu().faultAccess()),
+                        "invalid", f == Fault.BUS ? "SIGBUS" : "SIGSEGV"));
+        }
         if (f == Fault.MAPERR || f == Fault.ACCERR || f == Fault.BUS)
             t.faultSite = new DeathNote.FaultSite(va, k.mmu().faultAccess(), k.hart().pc);
         switch (f) {

@@ -139,7 +139,7 @@ public final class RunStats {
         s.put("sched.quantum", k.quantum());
         s.put("sched.context_switches", k.contextSwitches());
         s.put("sched.processes", (int) n);
-        s.put("sched.idle_ns", Math.max(0, now - k.retired()));
+        s.put("sched.idle_ns", Math.max(0, now - k.retired() - k.charged()));
         s.put("sched.mean_turnaround_ns", total.finished == 0 ? 0 : total.turnaround / total.finished);
         s.put("sched.mean_waiting_ns", n == 0 ? 0 : total.waiting / n);
         s.put("sched.mean_response_ns", total.responded == 0 ? 0 : total.response / total.responded);
