@@ -11,7 +11,9 @@ import dev.vitrine.fs.Terminal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,34 +29,58 @@ import java.util.Set;
 final class Deadlocks {
     private Deadlocks() {}
 
-    /** One line per stuck process: pid, name, what it waits for, who holds the other end. */
+    /** Who has each pipe's ends open: read ends [0], write ends [1]; one pass over every descriptor table. */
+    private static Map<Pipe, List<Set<Process>>> ends(Kernel k) {
+        Map<Pipe, List<Set<Process>>> ends = new IdentityHashMap<>();
+        for (Process q : k.processes()) {
+            if (!q.alive() || q.threads.isEmpty() || q.threads.get(0).fds() == null) continue;
+            var fds = q.threads.get(0).fds();
+            for (int fd : fds.openFds()) {
+                FileDescription f = fds.get(fd);
+                if (f == null || !(f.file() instanceof PipeEnd e)) continue;
+                List<Set<Process>> both = ends.computeIfAbsent(e.pipe(), p -> List.of(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                if (f.readable()) both.get(0).add(q);
+                if (f.writable()) both.get(1).add(q);
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * One line per stuck process: pid, name, what it waits for, who holds the other end. A
+     * fixpoint: each round drops the sleepers some waker outside the set can still wake;
+     * "anyone" is one count, so a round costs the tasks plus the named wakers.
+     */
     static String report(Kernel k) {
         List<Task> tasks = k.tasks();
+        Map<Pipe, List<Set<Process>>> ends = ends(k);
         Set<Task> stuck = new LinkedHashSet<>();
-        for (Task t : tasks) if (candidate(t)) stuck.add(t);
+        int live = 0;
+        for (Task t : tasks) {
+            if (t.state != Task.State.DEAD) live++;
+            if (candidate(t)) stuck.add(t);
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Task t : List.copyOf(stuck)) {
-                List<Task> wakers = wakers(k, t, tasks);
-                for (Task w : wakers) {
-                    if (!stuck.contains(w)) {
-                        stuck.remove(t);
-                        changed = true;
-                        break;
-                    }
+                List<Task> wakers = wakers(t, ends);
+                boolean wakeable = wakers == null ? stuck.size() < live : wakers.stream().anyMatch(w -> !stuck.contains(w));
+                if (wakeable) {
+                    stuck.remove(t);
+                    changed = true;
                 }
             }
         }
         StringBuilder sb = new StringBuilder();
         Set<Integer> shown = new HashSet<>();
         for (Task t : stuck) {
-            if (!shown.add(t.tid)) continue;
+            if (!shown.add(t.proc.pid)) continue;
             sb.append(t.proc.pid).append(' ').append(t.proc.comm).append(": ").append(t.waitReason);
             if (t.channel instanceof Pipe p) {
-                boolean reading = t.waitReason != null && t.waitReason.startsWith("read");
+                boolean reading = reading(t);
                 List<String> holders = new ArrayList<>();
-                for (Process q : holders(k, p, reading)) holders.add("pid " + q.pid + " (" + q.comm + ")");
+                for (Process q : holders(ends, p, reading)) holders.add("pid " + q.pid + " (" + q.comm + ")");
                 sb.append("; its ").append(reading ? "write" : "read").append(" end is open in ")
                         .append(holders.isEmpty() ? "no process" : String.join(", ", holders));
             }
@@ -63,6 +89,8 @@ final class Deadlocks {
         return sb.toString();
     }
 
+    private static boolean reading(Task t) { return t.waitReason != null && t.waitReason.startsWith("read"); }
+
     private static boolean candidate(Task t) {
         if (t.state != Task.State.SLEEPING || t.proc.stopped || !t.proc.alive()) return false;
         if (t.timer != null) return false;   // a timeout wakes it
@@ -70,13 +98,12 @@ final class Deadlocks {
         return c != null && !(c instanceof Terminal || c instanceof HostInput || c instanceof HostOutput);
     }
 
-    /** The tasks that could wake {@code t}; every other live task when that cannot be narrowed. */
-    private static List<Task> wakers(Kernel k, Task t, List<Task> all) {
+    /** The tasks that could wake {@code t}; null when that cannot be narrowed (anyone could). */
+    private static List<Task> wakers(Task t, Map<Pipe, List<Set<Process>>> ends) {
         Object c = t.channel;
         List<Task> w = new ArrayList<>();
         if (c instanceof Pipe p) {
-            boolean reading = t.waitReason != null && t.waitReason.startsWith("read");
-            for (Process q : holders(k, p, reading)) w.addAll(live(q));
+            for (Process q : holders(ends, p, reading(t))) w.addAll(live(q));
             return w;
         }
         if (c instanceof Process parent && parent == t.proc) {
@@ -84,8 +111,7 @@ final class Deadlocks {
             return w;
         }
         if (c instanceof Task child && child != t) return List.of(child);
-        for (Task x : all) if (x != t && x.state != Task.State.DEAD) w.add(x);
-        return w;
+        return null;
     }
 
     private static List<Task> live(Process p) {
@@ -94,22 +120,10 @@ final class Deadlocks {
         return l;
     }
 
-    /** The live processes with the write end ({@code writeEnd}) or the read end of {@code p} open. */
-    private static List<Process> holders(Kernel k, Pipe p, boolean writeEnd) {
-        List<Process> out = new ArrayList<>();
-        for (Process q : k.processes()) {
-            if (!q.alive() || q.threads.isEmpty()) continue;
-            Task any = q.threads.get(0);
-            if (any.fds() == null) continue;
-            for (int fd : any.fds().openFds()) {
-                FileDescription f = any.fds().get(fd);
-                if (f != null && f.file() instanceof PipeEnd e && e.pipe() == p && (writeEnd ? f.writable() : f.readable())) {
-                    out.add(q);
-                    break;
-                }
-            }
-        }
-        return out;
+    /** The processes with the write end ({@code writeEnd}) or the read end of {@code p} open. */
+    private static Set<Process> holders(Map<Pipe, List<Set<Process>>> ends, Pipe p, boolean writeEnd) {
+        List<Set<Process>> both = ends.get(p);
+        return both == null ? Set.of() : both.get(writeEnd ? 1 : 0);
     }
 
     /** /proc/PID/wchan: where the task sleeps, as Linux's function names say it; "0" when it runs. */
