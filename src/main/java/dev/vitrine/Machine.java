@@ -33,10 +33,14 @@ public final class Machine {
     /** The views to take at a moment of the run (--show, --show-at): null for none. */
     private final String showViews, showAt;
 
-    private Machine(Config config, String showViews, String showAt) {
+    /** The gdb stub that holds the first process (--gdb): null for none. */
+    private final dev.vitrine.gdb.GdbStub gdb;
+
+    private Machine(Config config, String showViews, String showAt, dev.vitrine.gdb.GdbStub gdb) {
         this.config = config;
         this.showViews = showViews;
         this.showAt = showAt;
+        this.gdb = gdb;
     }
 
     /** The largest program file a machine loads: its image is held whole while it runs. */
@@ -60,7 +64,7 @@ public final class Machine {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
-            if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), null);
+            if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), gdb);
             dev.vitrine.view.Show show = dev.vitrine.view.Show.parse(showViews, showAt);
             Result r = Boot.run(config, program, image, argv, Map.copyOf(replaced), show);
             return new Result(r.exitStatus(), r.signal(), r.report(), r.stats(), show.taken());
@@ -122,6 +126,7 @@ public final class Machine {
         private dev.vitrine.sys.StraceFilter straceFilter = dev.vitrine.sys.StraceFilter.all();
         private boolean straceTimestamps;
         private String show, showAt;
+        private dev.vitrine.gdb.GdbStub gdb;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
         private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
@@ -191,11 +196,23 @@ public final class Machine {
          * "cow:1" (see view.Show); the run's {@link Result#shown()} holds them.
          */
         public Builder show(String views, String at) {
+            if (gdb != null) throw new IllegalArgumentException("--gdb and --show cannot watch one run together");
             dev.vitrine.view.Show.parse(views, at);
             show = views;
             showAt = at;
             return this;
         }
+        /**
+         * A gdb stub on 127.0.0.1:{@code port} (0: any free port; see its port()) that holds
+         * the first process before its first instruction until gdb connects. Listening starts
+         * here, so a port in use is an IllegalArgumentException before anything runs.
+         */
+        public Builder gdb(int port, java.io.PrintStream log) {
+            if (show != null) throw new IllegalArgumentException("--gdb and --show cannot watch one run together");
+            gdb = dev.vitrine.gdb.GdbStub.listen(port, log);
+            return this;
+        }
+        public dev.vitrine.gdb.GdbStub gdbStub() { return gdb; }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
         /** Sends the run's events to {@code s} (closed when the run ends). */
@@ -209,7 +226,7 @@ public final class Machine {
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt, gdb);
         }
     }
 }

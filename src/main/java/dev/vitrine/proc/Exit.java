@@ -41,10 +41,10 @@ final class Exit {
 
     private static void endAll(Kernel k, Process p, int status, String note) {
         if (!p.alive()) return;
-        // The watch sees the process whole: its threads, its memory and the TLB's entries for it.
+        // The watch sees the process whole: its threads, its memory and the TLB's entries for it, and its status.
+        p.groupExitStatus = status;
         k.moment("exit", p);
         p.exiting = true;
-        p.groupExitStatus = status;
         for (Task x : List.copyOf(p.threads)) endThread(k, x);
         endProcess(k, p, status, note);
     }

@@ -285,6 +285,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             idleJumps = 0;
             SignalDelivery.deliver(this, t);
             if (current != t || !eligible(t)) continue;
+            watch.beforeSlice(this, t);
             int trap = slice(t);
             charge(t);
             trap(t, trap);

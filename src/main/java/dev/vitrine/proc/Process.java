@@ -120,6 +120,8 @@ public final class Process {
     public List<Task> threads() { return List.copyOf(threads); }
     public List<Process> children() { return List.copyOf(children); }
     public int waitStatus() { return waitStatus; }
+    /** The status the process is ending with (a wait status: code << 8, or the signal), from its exit on. */
+    public int groupExitStatus() { return groupExitStatus; }
     public int termSignal() { return termSignal; }
     public String deathNote() { return deathNote; }
     public int nice() { return nice; }

@@ -11,6 +11,12 @@ public interface Watch {
     /** The instruction count at which {@link #instret} wants to be called (a slice ends there); MAX_VALUE for none. */
     default long nextInstret() { return Long.MAX_VALUE; }
 
+    /**
+     * Task {@code t}, current on the hart with its registers loaded and its signals delivered,
+     * is about to run a slice from {@code k.hart().pc}: the moment a debugger stops at.
+     */
+    default void beforeSlice(Kernel k, Task t) {}
+
     /** The machine has retired {@link #nextInstret()} instructions. */
     default void instret(Kernel k) {}
 
