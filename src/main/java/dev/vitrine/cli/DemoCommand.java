@@ -156,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
                 switch (call) {
                     case "pipe2" -> { if (pid == 1) t.pipes++; }
                     case "execve" -> {
+                        if (pid == 1) break; // the shell itself, started by the machine: not one of the pipeline's commands
                         Matcher e = Pattern.compile("\"(?:.*/)?([^\"/]+)\"").matcher(args);
                         if (e.find()) t.comm.put(pid, e.group(1));
                     }
