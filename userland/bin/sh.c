@@ -594,7 +594,8 @@ static int wait_job(struct job *j) {
     while (j->state == J_RUNNING) {
         int st;
         /* Without job control (a script) a stopped child is not the shell's business, as in bash. */
-        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | WNOHANG : 0);
+        /* Once reported, a deadlocked job only ends by a signal: wait for it without waking the machine. */
+        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | (reported ? 0 : WNOHANG) : 0);
         if (pid == 0) {
             struct timespec second = {1, 0};
             if (sigtimedwait(&chld, NULL, &second) < 0 && errno == EAGAIN && !reported) reported = deadlock_report(j);

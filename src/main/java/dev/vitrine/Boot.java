@@ -66,6 +66,7 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
+        dev.vitrine.trace.Tracer tracer = observe(c.observe(), watch, kernel, mmu);
         frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
         if (watch != null) kernel.setWatch(watch);
         kernel.setMaxInstructions(c.maxInstructions());
@@ -82,6 +83,7 @@ final class Boot {
         // argv[0] names the program (the CLI runs a cached build of x.c as "x").
         String name = argv.isEmpty() ? program.getFileName().toString() : Path.of(argv.get(0)).getFileName().toString();
         Vfs vfs = new Vfs(() -> kernel.clock().realtime(), kernel);
+        vfs.setTracer(tracer);
         vfs.setPager(frames.pager());
         // Linux's tmpfs: size= defaults to half of RAM.
         vfs.setTmpfs(c.tmpfsBytes() < 0 ? c.memoryBytes() / 2 : c.tmpfsBytes() == 0 ? Long.MAX_VALUE : c.tmpfsBytes());
@@ -121,6 +123,8 @@ final class Boot {
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
+        tracer.running(task.pid(), task.tid());
+        kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);
         // ^C/^Z on the terminal: SIGINT/SIGTSTP to the kernel's foreground group (the first process's, at first).
         console[0].terminal().setOnSignal(kernel::signalForeground);
@@ -154,6 +158,7 @@ final class Boot {
         if (raw != null) cook(c, kernel, vfs, term, raw, stdout, ctrlC);
         Kernel.Stop stop;
         try {
+            tracer.running(task.pid(), task.tid());
             stop = kernel.run();
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // Outside a syscall or a page fault (signal delivery, the scheduler) there is no
@@ -171,6 +176,7 @@ final class Boot {
         if (strace != null) strace.flush(); // a call still asleep when the run stopped (a deadlock, a limit)
         stdout[1].flush();
         stdout[2].flush();
+        c.observe().close();
 
         int status, signal = task.termSignal();
         if (stop == Kernel.Stop.INSTRUCTION_LIMIT) status = 124;
@@ -180,6 +186,19 @@ final class Boot {
         if (kernel.oops().count() > 0) status = INTERNAL_ERROR;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
+    }
+
+    /** The event stream and the cost model wired to this machine; the MMU hears only what some sink wants. */
+    private static dev.vitrine.trace.Tracer observe(dev.vitrine.trace.Observe o, dev.vitrine.proc.Watch watch, Kernel kernel, Mmu mmu) {
+        java.util.List<dev.vitrine.trace.Sink> sinks = new java.util.ArrayList<>(o.sinks());
+        // --show-at EVENT hears the stream as one more sink, for its one category only.
+        if (watch instanceof dev.vitrine.trace.Sink s && !s.wants().isEmpty()) sinks.add(s);
+        dev.vitrine.trace.Tracer tracer = sinks.isEmpty() ? dev.vitrine.trace.Tracer.OFF : new dev.vitrine.trace.Tracer(sinks);
+        kernel.setTracer(tracer);
+        kernel.setCosts(o.costs());
+        dev.vitrine.trace.MmuEvents hw = new dev.vitrine.trace.MmuEvents(tracer, o.memory());
+        if (hw.needed()) mmu.setListener(hw, o.memory() != null);
+        return tracer;
     }
 
     /**
@@ -271,6 +290,29 @@ final class Boot {
         return isHostStream && HostFds.isTerminal(fd);
     }
 
+    /**
+     * The cost model's account: its figures, where the charged time went, and the effective
+     * memory access time: one reference per access plus the walks and misses spread over them.
+     */
+    private static void costs(Kernel k, Map<String, Object> s) {
+        dev.vitrine.trace.Costs c = k.costs();
+        s.put("cost.model", c.off() ? "off" : "on");
+        Map<String, Object> fig = new LinkedHashMap<>(c.named());
+        s.put("cost.figures_ns", fig);
+        s.put("time.instructions_ns", k.retired());
+        for (var e : k.chargedBy().entrySet()) s.put("time." + e.getKey() + "_ns", e.getValue());
+        MmuStats m = k.mmu().stats();
+        long accesses = m.hits() + m.misses();
+        // One memory reference per access at walk_ref's price would double-count the caches; EMAT here
+        // is the translation's share: what walks and misses add to each access, on top of the access itself.
+        double emat = accesses == 0 ? 0 : (double) (m.pteReads * c.walkRef() + m.misses() * c.tlbMiss()) / accesses;
+        s.put("emat_translation_ns", emat);
+        Map<String, Long> by = k.chargedBy();
+        long memory = by.getOrDefault("walks", 0L) + by.getOrDefault("tlb_misses", 0L) + by.getOrDefault("minor_faults", 0L)
+                + by.getOrDefault("major_faults", 0L) + by.getOrDefault("swap_out", 0L);
+        s.put("emat_ns", accesses == 0 ? 0.0 : (double) memory / accesses);
+    }
+
     private static Map<String, Object> stats(Kernel k, Task t, Dispatcher d, FrameAllocator frames, int status) {
         MmuStats m = k.mmu().stats();
         Map<String, Object> s = new LinkedHashMap<>();
@@ -304,6 +346,7 @@ final class Boot {
         s.put("frames.peak", frames.peak());
         s.put("enosys", new LinkedHashMap<>(d.missing()));
         s.put("internal_errors", k.oops().count());
+        costs(k, s);
         dev.vitrine.proc.RunStats.put(k, s);
         return s;
     }

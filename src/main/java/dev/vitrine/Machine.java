@@ -33,10 +33,14 @@ public final class Machine {
     /** The views to take at a moment of the run (--show, --show-at): null for none. */
     private final String showViews, showAt;
 
-    private Machine(Config config, String showViews, String showAt) {
+    /** The gdb stub that holds the first process (--gdb): null for none. */
+    private final dev.vitrine.gdb.GdbStub gdb;
+
+    private Machine(Config config, String showViews, String showAt, dev.vitrine.gdb.GdbStub gdb) {
         this.config = config;
         this.showViews = showViews;
         this.showAt = showAt;
+        this.gdb = gdb;
     }
 
     /** The largest program file a machine loads: its image is held whole while it runs. */
@@ -60,7 +64,7 @@ public final class Machine {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
-            if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), null);
+            if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), gdb);
             dev.vitrine.view.Show show = dev.vitrine.view.Show.parse(showViews, showAt);
             Result r = Boot.run(config, program, image, argv, Map.copyOf(replaced), show);
             return new Result(r.exitStatus(), r.signal(), r.report(), r.stats(), show.taken());
@@ -95,7 +99,7 @@ public final class Machine {
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
                          long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
-                         boolean translate) {}
+                         boolean translate, dev.vitrine.trace.Observe observe) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -122,8 +126,10 @@ public final class Machine {
         private dev.vitrine.sys.StraceFilter straceFilter = dev.vitrine.sys.StraceFilter.all();
         private boolean straceTimestamps;
         private String show, showAt;
+        private dev.vitrine.gdb.GdbStub gdb;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
+        private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -190,19 +196,37 @@ public final class Machine {
          * "cow:1" (see view.Show); the run's {@link Result#shown()} holds them.
          */
         public Builder show(String views, String at) {
+            if (gdb != null) throw new IllegalArgumentException("--gdb and --show cannot watch one run together");
             dev.vitrine.view.Show.parse(views, at);
             show = views;
             showAt = at;
             return this;
         }
+        /**
+         * A gdb stub on 127.0.0.1:{@code port} (0: any free port; see its port()) that holds
+         * the first process before its first instruction until gdb connects. Listening starts
+         * here, so a port in use is an IllegalArgumentException before anything runs.
+         */
+        public Builder gdb(int port, java.io.PrintStream log) {
+            if (show != null) throw new IllegalArgumentException("--gdb and --show cannot watch one run together");
+            gdb = dev.vitrine.gdb.GdbStub.listen(port, log);
+            return this;
+        }
+        public dev.vitrine.gdb.GdbStub gdbStub() { return gdb; }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
+        /** Sends the run's events to {@code s} (closed when the run ends). */
+        public Builder trace(dev.vitrine.trace.Sink s) { observe = observe.withSink(s); return this; }
+        /** Writes every TLB lookup, Lackey-style, to {@code out} (closed when the run ends); the MMU's fast paths are off meanwhile. */
+        public Builder traceMemory(OutputStream out) { observe = observe.withMemory(new dev.vitrine.trace.LackeyTrace(out)); return this; }
+        /** The cost model (default {@link dev.vitrine.trace.Costs#DEFAULT}; {@link dev.vitrine.trace.Costs#OFF}: one instruction, one ns). */
+        public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
         /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
         public Builder translate(boolean on) { translate = on; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate), show, showAt);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt, gdb);
         }
     }
 }

@@ -74,6 +74,9 @@ final class MachineOptions {
     @Option(names = "--tty", negatable = true, description = "make fds 0-2 look like a terminal (--tty) or not (--no-tty); default: as the host's")
     Boolean tty;
 
+    @Option(names = "--cost", paramLabel = "NAME=NS,...|off", description = "the cost model: change figures (walk_ref, tlb_miss, minor_fault, major_fault, swap_out, switch, syscall) or off (one instruction = one ns); see docs/cost-model.md")
+    String cost = "default";
+
     @Option(names = "--no-jit", description = "interpret every instruction, never translating hot code to JVM bytecode (slower; every figure is the same)")
     boolean noJit;
 
@@ -121,6 +124,7 @@ final class MachineOptions {
             throw bad("--max-time", Double.toString(maxTime), "expected seconds from 0 to " + MAX_SECONDS + " (0 = no limit)");
         if (maxProcs < 1 || maxProcs > MAX_PROCS) throw bad("--max-procs", Integer.toString(maxProcs), "expected 1 to " + MAX_PROCS);
         for (String m : mounts) Mount.parse(m);
+        dev.vitrine.trace.Costs costs = dev.vitrine.trace.Costs.parse(cost);
         Machine.Builder b = Machine.builder()
                 .paging(g).tlb(t)
                 .memory(memBytes).swap(swapBytes).tmpfsSize(tmpfsBytes).policy(replace)
@@ -128,6 +132,7 @@ final class MachineOptions {
                 .maxInstructions(maxInstructions)
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .tty(tty)
+                .costs(costs)
                 .translate(!noJit);
         for (String m : first) b.mount(m);
         if (hostDir().shown()) b.mount(hostDir().spec());

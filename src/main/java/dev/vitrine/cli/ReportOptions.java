@@ -27,6 +27,19 @@ final class ReportOptions {
     @Option(names = "--strace", description = "log each syscall, signal and exit to stderr as strace -f does")
     boolean strace;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the run's events to FILE, one JSON object a line (docs/tracing.md)")
+    Path trace;
+
+    @Option(names = "--trace-events", paramLabel = "KINDS", description = "the events --trace writes: all, default (all but tlb,walk) or some of syscall,fault,tlb,walk,cow,evict,swap,switch,signal,pipe,block,wake,proc,counter")
+    String traceEvents = "default";
+
+    @Option(names = "--perfetto", paramLabel = "FILE", description = "write a timeline for ui.perfetto.dev or chrome://tracing (Chrome trace-event JSON)")
+    Path perfetto;
+
+    @Option(names = "--trace-mem", paramLabel = "FILE", description = "write every TLB lookup in Valgrind Lackey's format, for `vitrine sim tlb` and `sim replace`")
+    Path traceMem;
+
+    private java.util.Set<dev.vitrine.trace.Category> events;
     @Option(names = "--strace-time", description = "start each --strace line with the virtual time of day, as strace -tt (implies --strace)")
     boolean straceTime;
 
@@ -35,11 +48,15 @@ final class ReportOptions {
                     + "%%process, %%signal, %%memory, %%clock, %%ipc, %%network, %%creds), ! negates (implies --strace)")
     String straceFilter;
 
-    private OutputStream json;
+    private OutputStream json, traceOut, perfettoOut, memOut;
 
     /** Opens the output files before the guest runs, so a bad path is a bad command line, not a lost run. */
     void open() {
+        if (events == null) events = dev.vitrine.trace.Category.parse(traceEvents);
         if (statsJson != null && json == null) json = create("--stats-json", statsJson);
+        if (trace != null && traceOut == null) traceOut = create("--trace", trace);
+        if (perfetto != null && perfettoOut == null) perfettoOut = create("--perfetto", perfetto);
+        if (traceMem != null && memOut == null) memOut = create("--trace-mem", traceMem);
     }
 
     /** The syscall log goes to stderr. */
@@ -47,6 +64,9 @@ final class ReportOptions {
         boolean on = strace || straceTime || straceFilter != null;
         b.strace(on ? System.err : null);
         if (on) b.straceOptions(filter(), straceTime);
+        if (traceOut != null) b.trace(new dev.vitrine.trace.JsonLines(traceOut, events));
+        if (perfettoOut != null) b.trace(new dev.vitrine.trace.Perfetto(perfettoOut));
+        if (memOut != null) b.traceMemory(memOut);
     }
 
     /** --strace-filter's set; a name that is no syscall is a bad command line. */

@@ -28,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin BuildOptions build;
     @Mixin ShowOptions show;
 
+    @picocli.CommandLine.Option(names = "--gdb", paramLabel = "PORT",
+            description = "wait for gdb on 127.0.0.1:PORT before the program's first instruction (target remote :PORT)")
+    Integer gdbPort;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws Exception {
@@ -44,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
         report.wire(b);
         show.open();
         show.wire(b);
+        if (gdbPort != null) {
+            if (gdbPort < 1 || gdbPort > 65535) throw MachineOptions.bad("--gdb", gdbPort.toString(), "expected a TCP port from 1 to 65535");
+            b.gdb(gdbPort, System.err);
+        }
         Path exe = source ? GuestCompiler.compile(sources, cflags, build.dynamic, spec.commandLine().getErr()) : program;
         Stdio.wire(b);
         List<String> argv = new ArrayList<>();

@@ -14,6 +14,15 @@ final class StatsReport {
         out.println("  machine-wide: counts are sums over every process; a peak is the most at any one moment");
         row(out, "instructions retired", s.get("instructions"));
         row(out, "virtual time", String.format("%.6f s", ((Number) s.getOrDefault("virtual_time_ns", 0)).doubleValue() / 1e9));
+        if ("on".equals(s.get("cost.model"))) {
+            row(out, "  where the time went", String.format("instructions %s, walks %s, TLB misses %s", ms(s, "time.instructions_ns"),
+                    ms(s, "time.walks_ns"), ms(s, "time.tlb_misses_ns")));
+            row(out, "", String.format("minor faults %s, major faults %s, swap-out %s", ms(s, "time.minor_faults_ns"),
+                    ms(s, "time.major_faults_ns"), ms(s, "time.swap_out_ns")));
+            row(out, "", String.format("syscalls %s, switches %s", ms(s, "time.syscalls_ns"), ms(s, "time.switches_ns")));
+            row(out, "effective access time", String.format("+%.3f ns per access for translation, +%.3f ns with faults and swap",
+                    ((Number) s.getOrDefault("emat_translation_ns", 0.0)).doubleValue(), ((Number) s.getOrDefault("emat_ns", 0.0)).doubleValue()));
+        } else if ("off".equals(s.get("cost.model"))) row(out, "  cost model", "off (one instruction = one ns)");
         row(out, "syscalls", s.get("syscalls"));
         long fh = n(s, "tlb.fetch.hits"), fm = n(s, "tlb.fetch.misses"), dh = n(s, "tlb.data.hits"), dm = n(s, "tlb.data.misses");
         row(out, "TLB fetch hits/misses", fh + " / " + fm + pct(fh, fm));
@@ -51,12 +60,12 @@ final class StatsReport {
                     r.get("comm"), r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),
                     us(r.get("response_ns")), r.get("switches_voluntary"), r.get("switches_involuntary"), r.get("syscalls")));
             out.println("  per process, memory (pages; ^ = peak; at exit for a process that ended):");
-            out.printf("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s%n", "pid", "command", "minflt", "majflt",
-                    "inval", "cow", "TLB hit", "walks", "rss", "rss^", "shared", "swap", "swap^", "PT", "PT^");
-            table(out, rows, r -> String.format("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s", r.get("pid"),
+            out.printf("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %6s %5s %5s %4s %4s%n", "pid", "command", "minflt", "majflt",
+                    "inval", "cow", "TLB hit", "walks", "rss", "rss^", "shared", "shar^", "swap", "swap^", "PT", "PT^");
+            table(out, rows, r -> String.format("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %6s %5s %5s %4s %4s", r.get("pid"),
                     r.get("comm"), r.get("faults_minor"), r.get("faults_major"), r.get("faults_invalid"), r.get("cow_copies"),
                     hitRate(r), r.get("walks"), r.get("resident_pages"), r.get("resident_pages_peak"), r.get("shared_pages"),
-                    r.get("swapped_pages"), r.get("swapped_pages_peak"), r.get("page_table_frames"), r.get("page_table_frames_peak")));
+                    r.get("shared_pages_peak"), r.get("swapped_pages"), r.get("swapped_pages_peak"), r.get("page_table_frames"), r.get("page_table_frames_peak")));
         }
         Object missing = s.get("enosys");
         if (missing instanceof Map<?, ?> m && !m.isEmpty()) row(out, "missing syscalls (ENOSYS)", m.toString());
@@ -84,6 +93,11 @@ final class StatsReport {
     private static long num(Object o) { return o instanceof Number x ? x.longValue() : 0; }
 
     private static String us(Map<String, Object> s, String k) { return us(s.get(k)); }
+
+    /** Virtual ns as milliseconds with three decimals. */
+    private static String ms(Map<String, Object> s, String k) {
+        return String.format("%.3f ms", n(s, k) / 1e6);
+    }
 
     /** Virtual ns as microseconds with one decimal. */
     private static String us(Object ns) {

@@ -58,7 +58,10 @@ public final class Fifo extends Inode {
         boolean rd = accmode != Fcntl.O_WRONLY, wr = accmode != Fcntl.O_RDONLY;
         if (accmode == Fcntl.O_WRONLY && nonblock && (pipe == null || pipe.readers == 0))
             throw new FsException(Errno.ENXIO);
-        if (pipe == null) pipe = new Pipe(vfs.wakeup(), vfs.pipeBudget());
+        if (pipe == null) {
+            pipe = new Pipe(vfs.wakeup(), vfs.pipeBudget());
+            pipe.trace(vfs.tracer(), ino());
+        }
         pipe.openEnd(rd, wr);
         ends++;
         boolean early = accmode == Fcntl.O_RDONLY && nonblock && pipe.writers == 0;

@@ -47,6 +47,17 @@ public final class Pipe {
         budget.account(maxSlots);
     }
 
+    /** The event stream and this pipe's id in it (its inode number); set by whoever makes the pipe. */
+    private dev.vitrine.trace.Tracer tracer = dev.vitrine.trace.Tracer.OFF;
+    private long id;
+
+    public void trace(dev.vitrine.trace.Tracer t, long id) { tracer = t; this.id = id; }
+
+    private void trace(String op, long bytes) {
+        if (tracer.on(dev.vitrine.trace.Category.PIPE))
+            tracer.emit(new dev.vitrine.trace.Event.Pipe(tracer.ns(), tracer.pid(), tracer.tid(), op, id, bytes, queued, capacity()));
+    }
+
     /** Sleepers on either side wait here. */
     public Object channel() { return this; }
 
@@ -109,6 +120,7 @@ public final class Pipe {
             done += n;
         }
         queued += done;
+        if (done > 0) trace("write", done);
         if (done > 0) wakeup.wakeup(channel());
         return done > 0 ? done : fault ? -Errno.EFAULT : noMemory ? -Errno.ENOMEM : -Errno.EAGAIN;
     }
@@ -163,6 +175,7 @@ public final class Pipe {
             }
         }
         queued -= done;
+        trace("read", done);
         wakeup.wakeup(channel());
         return done;
     }

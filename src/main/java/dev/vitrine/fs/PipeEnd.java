@@ -28,8 +28,9 @@ public final class PipeEnd implements File {
     public static PipeEnd[] pipe(Vfs vfs) {
         Pipe p = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         p.openEnd(true, true);
-        long now = vfs.now();
-        Stat st = new Stat(Vfs.PIPEFS_DEV, vfs.nextIno(), Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, now, now, now);
+        long now = vfs.now(), ino = vfs.nextIno();
+        p.trace(vfs.tracer(), ino);
+        Stat st = new Stat(Vfs.PIPEFS_DEV, ino, Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, now, now, now);
         return new PipeEnd[] {new PipeEnd(p, true, false, null, st, 0), new PipeEnd(p, false, true, null, st, 0)};
     }
 

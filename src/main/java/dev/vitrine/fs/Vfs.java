@@ -56,6 +56,11 @@ public final class Vfs {
         tmpfs = new Tmpfs(maxBytes, pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
     }
     /** Every pipe's slots and pages are counted here; made with the machine's memory on first use. */
+    private dev.vitrine.trace.Tracer tracer = dev.vitrine.trace.Tracer.OFF;
+    /** The machine's event stream, for pipes and FIFOs to report their traffic. */
+    public void setTracer(dev.vitrine.trace.Tracer t) { tracer = t; }
+    public dev.vitrine.trace.Tracer tracer() { return tracer; }
+
     public PipeBudget pipeBudget() {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;

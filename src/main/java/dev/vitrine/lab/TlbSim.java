@@ -23,13 +23,18 @@ public final class TlbSim {
         public double hitRate() { return lookups == 0 ? 0 : (double) hits / lookups; }
     }
 
-    /** The lookups the trace makes: kind (X fetch, R load, W store) and page number. */
+    /**
+     * The lookups the trace makes: kind (X fetch, R load, W store) and page number; x, r, w
+     * a lookup that missed and faulted (fills nothing); F drops the page's entry, '*' every entry.
+     */
     public record Access(char kind, long vpn) {}
 
     public static List<Access> accesses(List<TraceRef> refs, int pageBits) {
         List<Access> out = new ArrayList<>();
         for (TraceRef r : refs) {
             if (r instanceof TraceRef.Page p) out.add(new Access('R', p.vpn()));
+            else if (r instanceof TraceRef.Refused f) out.add(new Access(Character.toLowerCase(f.kind()), f.va() >>> pageBits));
+            else if (r instanceof TraceRef.Flush f) out.add(new Access(f.all() ? '*' : 'F', f.va() >>> pageBits));
             else if (r instanceof TraceRef.Access a) {
                 long first = a.va() >>> pageBits, last = (a.va() + a.size() - 1) >>> pageBits;
                 for (long pg = first; pg <= last; pg++) {
@@ -45,15 +50,23 @@ public final class TlbSim {
 
     public static Result run(List<Access> trace, TlbConfig cfg, int keepSteps) {
         int[] baseOnly = {0};
-        Tlb data = new Tlb(cfg.entries(), cfg.ways(), cfg.policy(), baseOnly, cfg.seed());
-        // Split halves draw from different generators, as the Mmu's do.
-        Tlb fetch = cfg.split() ? new Tlb(cfg.entries(), cfg.ways(), cfg.policy(), baseOnly, cfg.seed() ^ 0x9E3779B97F4A7C15L) : data;
-        long hits = 0, fetchHits = 0, fetchMisses = 0, evictions = 0;
+        // Split halves draw from different generators, as the Mmu's do: the fetch side from the seed, the data side from a derived one.
+        Tlb fetch = new Tlb(cfg.entries(), cfg.ways(), cfg.policy(), baseOnly, cfg.seed());
+        Tlb data = cfg.split() ? new Tlb(cfg.entries(), cfg.ways(), cfg.policy(), baseOnly, cfg.seed() ^ 0x9E3779B97F4A7C15L) : fetch;
+        long lookups = 0, hits = 0, fetchHits = 0, fetchMisses = 0, evictions = 0;
         List<Lookup> steps = new ArrayList<>();
         int perms = (int) (Pte.V | Pte.R | Pte.W | Pte.X | Pte.U | Pte.A | Pte.D);
         for (int i = 0; i < trace.size(); i++) {
             Access a = trace.get(i);
-            boolean isFetch = a.kind() == 'X';
+            if (a.kind() == 'F' || a.kind() == '*') {
+                for (Tlb t : cfg.split() ? List.of(data, fetch) : List.of(data)) {
+                    if (a.kind() == '*') t.flush(); else t.dropPage(a.vpn(), 0);
+                }
+                continue;
+            }
+            lookups++;
+            boolean refused = Character.isLowerCase(a.kind());
+            boolean isFetch = a.kind() == 'X' || a.kind() == 'x';
             Tlb tlb = isFetch && cfg.split() ? fetch : data;
             int slot = tlb.find(a.vpn(), 0);
             long evicted = -1;
@@ -61,7 +74,7 @@ public final class TlbSim {
             if (hit) {
                 tlb.touch(slot);
                 hits++;
-            } else if (tlb.size() > 0) {
+            } else if (tlb.size() > 0 && !refused) {
                 slot = tlb.victim(a.vpn(), 0);
                 if (tlb.valid(slot)) {
                     evicted = tlb.vpn(slot);
@@ -77,7 +90,7 @@ public final class TlbSim {
                 steps.add(new Lookup(a.kind(), a.vpn(), hit, set, evicted, contents(tlb)));
             }
         }
-        return new Result(cfg, trace.size(), hits, fetchHits, fetchMisses, evictions, steps);
+        return new Result(cfg, lookups, hits, fetchHits, fetchMisses, evictions, steps);
     }
 
     /** The page in each slot (-1 empty), slot order: set 0's ways first. */

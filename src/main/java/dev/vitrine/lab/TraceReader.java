@@ -13,6 +13,9 @@ import java.util.List;
  *   R 0x7ffc1000         an access: R (load), W (store) or X (fetch) and an address
  *   I  0400d7d4,3        Valgrind Lackey: I fetch, " L" load, " S" store, " M" modify,
  *    L 7ff0001c8,8        hex address without 0x, then the size in bytes
+ *   F 7ff0001c8          `vitrine run --trace-mem`: the TLB dropped that page's entry
+ *   F *                  ... the whole TLB was flushed
+ *   ! L 7ff0001c8,1      ... a lookup that missed and page-faulted: nothing was filled
  * </pre>
  * Blank lines, lines starting with '#' and Valgrind's "==pid==" messages are skipped.
  * Anything else is an error naming the line.
@@ -21,6 +24,7 @@ public final class TraceReader {
     private TraceReader() {}
 
     private static final java.util.regex.Pattern LACKEY = java.util.regex.Pattern.compile("([ILSM])\\s+([0-9a-fA-F]+),(\\d+)");
+    private static final java.util.regex.Pattern FLUSH = java.util.regex.Pattern.compile("F\\s+(\\*|[0-9a-fA-F]+)");
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("([RWXrwx])\\s+(\\S+)");
 
     /** A file, or standard input for "-" (so Valgrind's output can be piped in). */
@@ -53,7 +57,13 @@ public final class TraceReader {
         if (s.isEmpty() || s.startsWith("#") || s.startsWith("==") || s.startsWith("--")) return;
         try {
             java.util.regex.Matcher m;
-            if ((m = LACKEY.matcher(s)).matches()) {
+            if ((m = FLUSH.matcher(s)).matches()) {
+                boolean all = m.group(1).equals("*");
+                out.add(new TraceRef.Flush(all ? 0 : Long.parseUnsignedLong(m.group(1), 16), all, line));
+            } else if (s.startsWith("!") && (m = LACKEY.matcher(s.substring(1).strip())).matches() && m.group(1).charAt(0) != 'M') {
+                char kind = switch (m.group(1).charAt(0)) { case 'I' -> 'X'; case 'L' -> 'R'; default -> 'W'; };
+                out.add(new TraceRef.Refused(kind, Long.parseUnsignedLong(m.group(2), 16), line));
+            } else if ((m = LACKEY.matcher(s)).matches()) {
                 char kind = switch (m.group(1).charAt(0)) { case 'I' -> 'X'; case 'L' -> 'R'; case 'S' -> 'W'; default -> 'M'; };
                 int size = Integer.parseInt(m.group(3));
                 if (size <= 0) throw new NumberFormatException();
@@ -91,6 +101,7 @@ public final class TraceReader {
     /**
      * The page of every reference, in order: a page number as it is, an access as the
      * page(s) its bytes touch (an access that straddles a page boundary touches two).
+     * A refused lookup and a TLB flush are no references (the retried access after the fault is).
      */
     public static long[] pages(List<TraceRef> refs, int pageBits) {
         long[] out = new long[refs.size()];

@@ -10,4 +10,10 @@ public sealed interface TraceRef {
 
     /** An access of {@code size} bytes at {@code va}; kind is R, W, X or M (Lackey's modify). */
     record Access(char kind, long va, int size, int line) implements TraceRef {}
+
+    /** A lookup (kind R, W or X) that missed and whose walk refused it: a page fault; the TLB filled nothing (`vitrine run --trace-mem`'s '!' lines). */
+    record Refused(char kind, long va, int line) implements TraceRef {}
+
+    /** The TLB dropped the entry for {@code va}'s page (sfence.vma), or everything when {@code all} (`--trace-mem`'s F lines). */
+    record Flush(long va, boolean all, int line) implements TraceRef {}
 }

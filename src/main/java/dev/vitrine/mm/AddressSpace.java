@@ -240,7 +240,25 @@ public final class AddressSpace {
     }
 
     /** Handles a fault at {@code va} for {@code access} ({@link Access}); the MMU retries after HANDLED. */
-    public Fault fault(long va, int access) { return PageFault.handle(this, va, access); }
+    public Fault fault(long va, int access) {
+        dev.vitrine.trace.Tracer tr = pager().tracer();
+        if (!tr.on(dev.vitrine.trace.Category.FAULT)) return PageFault.handle(this, va, access);
+        long minor = stats.minorFaults, major = stats.majorFaults, cow = stats.cowCopies, swapIns = stats.swapIns;
+        Vma v = find(va);
+        Fault f = PageFault.handle(this, va, access);
+        // A refused fault is reported by whoever turns it into a signal or EFAULT.
+        if (f != Fault.HANDLED && f != Fault.OOM) return f;
+        String kind = stats.majorFaults != major ? "major" : stats.minorFaults != minor ? "minor"
+                : f == Fault.OOM ? "none" : stats.cowCopies != cow || access == dev.vitrine.mmu.Access.STORE ? "protection" : "spurious";
+        String how = f == Fault.OOM ? "oom"
+                : stats.swapIns != swapIns ? "swap-in"
+                : stats.cowCopies != cow ? "cow-copy"
+                : kind.equals("major") ? "file-read"
+                : kind.equals("minor") ? (v != null && !v.anonymous() ? "page-cache" : "zero-fill")
+                : kind.equals("protection") ? "write-enable" : "retry";
+        tr.emit(new dev.vitrine.trace.Event.Fault(tr.ns(), tr.pid(), tr.tid(), va, dev.vitrine.mmu.Access.name(access), kind, how));
+        return f;
+    }
 
     /** PTE bits for a protection: W without R is reserved on RISC-V, so PROT_WRITE maps read+write. */
     public static long pteBits(int prot) {
@@ -281,6 +299,17 @@ public final class AddressSpace {
 
     /** The most pages of this space that were on swap at once. */
     public long peakSwapped() { return peakSwapped; }
+
+    /** Mappings of this space whose frame another space maps too, now and at most so far (kept by the rmap). */
+    private long shared, peakShared;
+
+    void sharedChange(long delta) {
+        shared += delta;
+        peakShared = Math.max(peakShared, shared);
+    }
+
+    /** The most pages of this space that were shared with another space at once. */
+    public long peakShared() { return peakShared; }
 
     /** The most frames this space has mapped at once (VmHWM). */
     public long peakResident() { return Math.max(peakRss, rss); }
@@ -724,7 +753,7 @@ public final class AddressSpace {
         assert swapped == swappedPages() : "swap entries counted " + swapped + ", in the table " + swappedPages();
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
-        pager.noteShared(stats.sharedAtExit);
+        assert shared == stats.sharedAtExit : "shared pages counted " + shared + ", in the table " + stats.sharedAtExit;
         for (Vma v : List.copyOf(vmas.values())) {
             zap(v.start(), v.end());
             leave(v);

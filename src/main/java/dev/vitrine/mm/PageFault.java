@@ -68,7 +68,10 @@ final class PageFault {
         if (f == FrameAllocator.NONE) return Fault.OOM;
         long n = partial ? Math.max(0, Math.min(ps, v.fileLimit() - off)) : ps;
         if (n > 0) pager.memory().copy(pager.pa(cf), pager.pa(f), n);
-        if (!partial) as.stats().cowCopies++;
+        if (!partial) {
+            as.stats().cowCopies++;
+            cow(as, page, cf, f);
+        }
         as.install(ptePa, page, f, bits);
         pager.anonymous(f);
         return Fault.HANDLED;
@@ -91,6 +94,7 @@ final class PageFault {
             as.install(ptePa, page, f, bits);
             pager.anonymous(f);
             as.stats().cowCopies++;
+            cow(as, page, old, f);
         }
         as.shootdown().page(page);
         return Fault.HANDLED;
@@ -111,7 +115,14 @@ final class PageFault {
         pager.faulted(true);
         as.stats().swapIns++;
         pager.swapIns++;
+        var tr = pager.tracer();
+        if (tr.on(dev.vitrine.trace.Category.SWAP)) tr.emit(new dev.vitrine.trace.Event.Swap(tr.ns(), tr.pid(), tr.tid(), "in", slot, f));
         return Fault.HANDLED;
+    }
+
+    private static void cow(AddressSpace as, long page, long from, long to) {
+        var tr = as.pager().tracer();
+        if (tr.on(dev.vitrine.trace.Category.COW)) tr.emit(new dev.vitrine.trace.Event.Cow(tr.ns(), tr.pid(), tr.tid(), page, from, to));
     }
 
     static boolean permits(int prot, int access) {

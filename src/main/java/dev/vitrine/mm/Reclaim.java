@@ -73,17 +73,28 @@ final class Reclaim {
             if (slot < 0) return NO_ROOM;
             for (Rmap.Mapping m : maps) m.space().swapOut(m.va(), frame, slot);
             pager.swapOuts++;
+            report(frame, "swap-out", maps.size(), slot);
         } else {
             if (frames.refCount(frame) != maps.size() + 1) return BUSY;
             AddressSpace dirtier = null;
             for (Rmap.Mapping m : maps) if (m.space().unmapPage(m.va(), true)) dirtier = m.space();
             if (dirtier != null) pager.writeBack(frame, dirtier);
             else pager.fileDrops++;
+            report(frame, dirtier != null ? "write-back" : "drop", maps.size(), -1);
             owner.forget(pager.cacheIndex(frame));
             frames.decRef(frame);
         }
         pager.evictions++;
         return EVICTED;
+    }
+
+    /** The policy's choice and what became of it; a swap-out also as a swap event (slot -2: a shared page's own slot). */
+    private void report(long frame, String outcome, int mappings, long slot) {
+        var tr = pager.tracer();
+        if (tr.on(dev.vitrine.trace.Category.EVICT))
+            tr.emit(new dev.vitrine.trace.Event.Evict(tr.ns(), tr.pid(), tr.tid(), frame, pager.policy().kind().label(), outcome, mappings));
+        if (slot != -1 && tr.on(dev.vitrine.trace.Category.SWAP))
+            tr.emit(new dev.vitrine.trace.Event.Swap(tr.ns(), tr.pid(), tr.tid(), "out", slot, frame));
     }
 
     /** A page of shared anonymous memory goes to its swap slot (a page of zeros needs none); no slot, no eviction. */
@@ -100,6 +111,7 @@ final class Reclaim {
             shm.writeBack(pager.swap(), index, page);
             pager.swapOuts++;
         } else pager.fileDrops++;
+        report(frame, zero ? "zero" : "swap-out", maps.size(), zero ? -1 : -2);
         owner.forget(index);
         frames.decRef(frame);
         pager.evictions++;

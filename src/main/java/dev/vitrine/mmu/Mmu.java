@@ -61,9 +61,9 @@ public final class Mmu {
     private int dataSlot, dataAllow;
     /** The page each side translated before its current one: the second chance. */
     private final LastPage fetchPrev = new LastPage(), dataPrev = new LastPage();
-    private final boolean fastPath;
+    private boolean fastPath;
     /** Whether the hart may count fetch hits in bulk: split TLB and fast path (see {@link #fetchBatchPage}). */
-    private final boolean batchFetches;
+    private boolean batchFetches;
     private int batchSlot;
     private final int pageBits;
     private final long pageMask, vaMask, memSize;
@@ -73,6 +73,10 @@ public final class Mmu {
     private long faultAddress;
     private int faultAccess;
     private FaultCause faultCause;
+
+    /** Null unless someone traces the hardware: then told of misses and walks (never on the fast paths). */
+    private MmuListener listener;
+    private boolean everyLookup;
 
     public Mmu(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig) {
         this(geometry, memory, tlbConfig, true);
@@ -98,6 +102,23 @@ public final class Mmu {
         this.pageMask = geometry.pageMask();
         this.vaMask = geometry.vaBits() >= 64 ? -1L : (1L << geometry.vaBits()) - 1;
         this.memSize = memory.size();
+    }
+
+    /**
+     * Reports misses and walks to {@code l}. With {@code everyLookup} the fast paths are
+     * switched off for the rest of the run (every access then searches the TLB, as
+     * {@link #reference} does, with the same counts) so that each lookup and invalidation can
+     * be reported too: what a memory-access trace needs. Set before the first access.
+     */
+    public void setListener(MmuListener l, boolean everyLookup) {
+        listener = l;
+        walker.record(l != null);
+        this.everyLookup = l != null && everyLookup;
+        if (this.everyLookup) {
+            fastPath = false;
+            batchFetches = false;
+            forgetLastPages();
+        }
     }
 
     public Geometry geometry() { return geometry; }
@@ -133,6 +154,7 @@ public final class Mmu {
     /** sfence.vma va, asid: drops the entries that map {@code va} in address space {@code asid} (and global ones). */
     public void invalidatePage(long va, int asid) {
         stats.pageInvalidations++;
+        if (everyLookup && asid == this.asid) listener.invalidatedPage(va, asid);
         forgetLastPages();
         if (!geometry.representable(va)) return;
         long vpn = (va & vaMask) >>> pageBits;
@@ -142,6 +164,7 @@ public final class Mmu {
 
     /** sfence.vma x0, asid: drops every non-global entry of one address space (e.g. before reusing its ASID). */
     public void invalidateAsid(int asid) {
+        if (everyLookup && asid == this.asid) listener.invalidatedAll(asid);
         forgetLastPages();
         fetchTlb.dropAsid(asid);
         if (dataTlb != fetchTlb) dataTlb.dropAsid(asid);
@@ -241,6 +264,43 @@ public final class Mmu {
         fetchTlb.touch(batchSlot, n);
     }
 
+    // ---- data hits counted by translated code in bulk
+
+    private int dataBatchSlot;
+
+    /**
+     * The data side's current page for loads (va >>> pageBits), if the caller may count
+     * further load hits on it itself and report them through {@link #countDataHits}; else
+     * -1. Call right after a successful {@link #load} or {@link #store}, together with
+     * {@link #dataBatchStorePage()}; pa = va + {@link #dataBatchDelta()}.
+     *
+     * <p>Why that is exact, only with a split TLB: while the caller counts, it makes no
+     * other call into this MMU (it reports before any other load, store, translate or fetch
+     * and before control leaves it), so the current data page, its slot and what it grants
+     * stay as they are, and each of n loads (stores, where the store page is the same) would
+     * have taken {@link #load}'s fast path: dataHits++ and the slot's stamp set to ++clock of
+     * the data TLB. Fetches touch only the fetch TLB of a split pair, so n such hits end in
+     * the state of dataHits += n, clock += n, stamp = clock. In a unified TLB fetches would
+     * interleave their stamps with them, so it returns -1 there.
+     */
+    public long dataBatchLoadPage() {
+        if (!batchFetches) return -1;
+        dataBatchSlot = dataSlot;
+        return loadPage;
+    }
+
+    /** Like {@link #dataBatchLoadPage()} for stores (-1 also while the page's D is clear: a store would re-walk). */
+    public long dataBatchStorePage() { return batchFetches ? storePage : -1; }
+
+    /** pa - va on the data batch pages. */
+    public long dataBatchDelta() { return dataDelta; }
+
+    /** Counts {@code n} data hits on the page {@link #dataBatchLoadPage()} was called for, as n loads or stores there would. */
+    public void countDataHits(long n) {
+        stats.dataHits += n;
+        dataTlb.touch(dataBatchSlot, n);
+    }
+
     /** A TLB with every access searching its sets and no bulk fetch counting: the reference the fast paths must equal (for tests). */
     public static Mmu reference(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig) {
         return new Mmu(geometry, memory, tlbConfig, false);
@@ -278,9 +338,11 @@ public final class Mmu {
         boolean fetch = access == Access.FETCH;
         Tlb tlb = fetch ? fetchTlb : dataTlb;
         long vpn = (va & vaMask) >>> pageBits;
+        if (everyLookup) listener.lookup(va, access);
         int slot = tlb.find(vpn, asid);
         if (slot < 0) {
             if (fetch) stats.fetchMisses++; else stats.dataMisses++;
+            if (listener != null) listener.tlbMiss(va, access);
             return miss(va, vpn, access, tlb);
         }
         if (fetch) stats.fetchHits++; else stats.dataHits++;
@@ -297,6 +359,7 @@ public final class Mmu {
 
     private long miss(long va, long vpn, int access, Tlb tlb) {
         long pa = walker.walk(rootPa, va, access);
+        if (listener != null) walker.report(listener, va, access, pa == FAULT);
         if (pa == FAULT) return fault(va, access, walker.cause());
         int slot = tlb.victim(vpn, Tlb.spanIndexOfLevel(geometry, walker.leafLevel()));
         if (slot >= 0) {
@@ -312,8 +375,10 @@ public final class Mmu {
         stats.dirtyWalks++;
         forgetSlot(tlb, slot);
         long pa = walker.walk(rootPa, va, Access.STORE);
+        if (listener != null) walker.report(listener, va, Access.STORE, pa == FAULT);
         if (pa == FAULT) {
             tlb.drop(slot);
+            if (everyLookup) listener.invalidatedPage(va, asid);
             return fault(va, Access.STORE, walker.cause());
         }
         int s = Tlb.spanIndexOfLevel(geometry, walker.leafLevel());
@@ -409,6 +474,7 @@ public final class Mmu {
     }
 
     private void flushTlbs() {
+        if (everyLookup) listener.invalidatedAll(-1);
         forgetLastPages();
         fetchTlb.flush();
         dataTlb.flush();

@@ -31,6 +31,10 @@ final class PageWalker {
     private int leafLevel;
     private FaultCause cause;
     private long setBits;
+    // The PTEs the last walk read, kept only while a listener wants them.
+    private boolean recording;
+    private long[] readPas, readPtes;
+    private int reads;
 
     PageWalker(Geometry geometry, PhysicalMemory memory, MmuStats stats) {
         this.geometry = geometry;
@@ -46,6 +50,17 @@ final class PageWalker {
             indexMasks[l] = (1L << geometry.levelBits(l)) - 1;
         }
         this.memSize = memory.size();
+    }
+
+    void record(boolean on) {
+        recording = on;
+        readPas = new long[levels];
+        readPtes = new long[levels];
+    }
+
+    /** Tells {@code l} what the walk just done read. */
+    void report(MmuListener l, long va, int access, boolean faulted) {
+        l.walked(va, access, readPas, readPtes, reads, faulted ? cause : null);
     }
 
     long leafPte() { return leafPte; }
@@ -71,6 +86,7 @@ final class PageWalker {
 
     private long run(long rootPa, long va, int access, List<WalkStep> trace) {
         boolean hardware = stats != null;
+        reads = 0;
         long table = rootPa;
         for (int level = 0; level < levels; level++) {
             long index = (va >>> shifts[level]) & indexMasks[level];
@@ -78,6 +94,7 @@ final class PageWalker {
             if (ptePa + pteBytes > memSize) return fail(FaultCause.PROTECTION);
             long pte = memory.readPte(ptePa, pteBytes);
             if (hardware) stats.pteReads++;
+            if (recording) { readPas[reads] = ptePa; readPtes[reads++] = pte; }
             if (trace != null) trace.add(new WalkStep(level, index, ptePa, pte));
             if (!Pte.valid(pte)) return fail(FaultCause.NOT_PRESENT);
             if ((pte & (Pte.R | Pte.W)) == Pte.W) return fail(FaultCause.PROTECTION);

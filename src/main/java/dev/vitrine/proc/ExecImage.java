@@ -22,6 +22,7 @@ public final class ExecImage {
         t.clearChildTid = 0;
         t.robustList = 0;
         t.rseq = 0;
+        k.traceProc(t, "exec", p.pid, exePath);
         AddressSpace old = p.space;
         // min_flt and maj_flt are the task's, not the mm's: they survive exec (a vfork child's borrowed space counts its parent's).
         if (k.spaceUsers(old) == 1) {

@@ -41,10 +41,10 @@ final class Exit {
 
     private static void endAll(Kernel k, Process p, int status, String note) {
         if (!p.alive()) return;
-        // The watch sees the process whole: its threads, its memory and the TLB's entries for it.
+        // The watch sees the process whole: its threads, its memory and the TLB's entries for it, and its status.
+        p.groupExitStatus = status;
         k.moment("exit", p);
         p.exiting = true;
-        p.groupExitStatus = status;
         for (Task x : List.copyOf(p.threads)) endThread(k, x);
         endProcess(k, p, status, note);
     }
@@ -77,6 +77,7 @@ final class Exit {
         p.waitStatus = status;
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
+        k.charge(k.current() == null ? null : k.current().proc);
         p.ended = k.clock().now();
         k.releaseFds(p.fds);
         p.measures.exit(p.space);
@@ -89,6 +90,7 @@ final class Exit {
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;
+        k.traceProc(p.pid, "exit", p.pid, (status & 0x7f) == 0 ? "exited " + ((status >> 8) & 0xff) : "killed by " + Signals.name(status & 0x7f));
         reparentChildren(k, p);
         int code = (status & 0x7f) == 0 ? SigInfo.CLD_EXITED : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
         int value = (status & 0x7f) == 0 ? (status >> 8) & 0xff : status & 0x7f;

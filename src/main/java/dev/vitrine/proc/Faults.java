@@ -8,8 +8,6 @@ final class Faults {
 
     static void pageFault(Kernel k, Task t) {
         long va = k.hart().trapValue;
-        dev.vitrine.mm.MemStats ms = t.space().stats();
-        long cow = ms.cowCopies, major = ms.majorFaults, minor = ms.minorFaults;
         Fault f;
         try {
             f = t.space().fault(va, k.mmu().faultAccess());
@@ -24,14 +22,16 @@ final class Faults {
         // instruction's own pages): no progress is possible, which Linux's allocator also
         // ends by calling the OOM killer after its retries.
         if (f == Fault.HANDLED && t.space().stalled(k.hart().instret)) f = Fault.OOM;
+        if (f != Fault.HANDLED && f != Fault.OOM) {
+            var tr = k.tracer();
+            if (tr.on(dev.vitrine.trace.Category.FAULT))
+                tr.emit(new dev.vitrine.trace.Event.Fault(k.now(), t.proc.pid, t.tid, va, dev.vitrine.mmu.Access.name(k.mmu().faultAccess()),
+                        "invalid", f == Fault.BUS ? "SIGBUS" : "SIGSEGV"));
+        }
         if (f == Fault.MAPERR || f == Fault.ACCERR || f == Fault.BUS)
             t.faultSite = new DeathNote.FaultSite(va, k.mmu().faultAccess(), k.hart().pc);
         switch (f) {
-            case HANDLED -> {
-                if (ms.cowCopies > cow) k.moment("cow", t.proc);
-                if (ms.majorFaults > major) k.moment("fault:major", t.proc);
-                else if (ms.minorFaults > minor) k.moment("fault:minor", t.proc);
-            }
+            case HANDLED -> { }
             case MAPERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_MAPERR, va)); }
             case ACCERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_ACCERR, va)); }
             case BUS -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGBUS, Signals.BUS_ADRERR, va)); }

@@ -85,12 +85,12 @@ public final class Fork {
         if ((f & CLONE_PARENT_SETTID) != 0) parent.memory().writeInt(a.parentTid(), child.tid);
         if ((f & CLONE_CHILD_SETTID) != 0) child.memory().writeInt(a.childTid(), child.tid);
         if ((f & CLONE_CHILD_CLEARTID) != 0) child.clearChildTid = a.childTid();
+        k.traceProc(parent, (f & CLONE_THREAD) != 0 ? "clone" : (f & CLONE_VFORK) != 0 ? "vfork" : "fork", child.tid, child.proc.comm);
         if ((f & CLONE_VFORK) != 0) {
             child.vforkParent = parent;
             // The parent's clone returns the pid now, but the parent only runs again once the child execs or exits.
             k.sleep(parent, child, "vfork: waiting for child " + child.tid + " to exec or exit");
         }
-        if (child.proc != parent.proc) k.moment("fork", parent.proc);
         return child.tid;
     }
 }

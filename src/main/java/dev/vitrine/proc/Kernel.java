@@ -13,6 +13,9 @@ import dev.vitrine.mmu.Mmu;
 import dev.vitrine.proc.sched.Policy;
 import dev.vitrine.proc.sched.RoundRobin;
 import dev.vitrine.proc.sched.RunQueue;
+import dev.vitrine.trace.Category;
+import dev.vitrine.trace.Event;
+import dev.vitrine.trace.Tracer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private Process first;
     private int idleJumps;
     private static final int MAX_IDLE_JUMPS = 100_000;
+    /** The event stream; {@link Tracer#OFF} unless a sink is attached. */
+    private Tracer tracer = Tracer.OFF;
+    /** hart.instret when the running slice began, or -1 between slices: events inside a slice are stamped at their instruction. */
+    private long sliceStart = -1;
+    /** The cost model's meter; off charges nothing (one instruction, one ns). */
+    private CostMeter costs;
+    /** Syscalls made, machine-wide, for the cost model. */
+    private long syscallCount;
+    /** Why the last slice ended while its task could still run: "quantum" (budget spent) or "preempted". */
+    private String lastSliceEnd = "preempted";
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
@@ -74,13 +87,53 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public static final int INIT_PID = 1, FIRST_PID = 2;
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
+
+    /** Attaches the event stream: it reads this machine's clock; the MMU reports to it when a sink wants tlb or walk events. */
+    public void setTracer(Tracer t) {
+        tracer = t;
+        t.setClock(this::now);
+        frames.pager().setTracer(t);
+    }
+
+    public Tracer tracer() { return tracer; }
+
+    /** The cost model: what virtual time charges beside instructions (Costs.OFF: nothing). */
+    public void setCosts(dev.vitrine.trace.Costs c) { costs = new CostMeter(c, mmu.stats(), frames.pager()); }
+
+    /** The cost model's figures in use. */
+    public dev.vitrine.trace.Costs costs() { return costs == null ? dev.vitrine.trace.Costs.OFF : costs.costs(); }
+
+    /** ns the cost model charged so far (beyond instructions and idle time). */
+    public long charged() { return costs == null ? 0 : costs.total(); }
+
+    /** Where the charged ns went, by cause. */
+    public java.util.Map<String, Long> chargedBy() { return costs == null ? java.util.Map.of() : costs.breakdown(); }
+
+    /** Charges what happened since the last charge to the clock and to {@code t}'s process. */
+    private void charge(Task t) { charge(t == null ? null : t.proc); }
+
+    /** The same for a process about to end, so that its exit time includes what it cost. */
+    void charge(Process p) {
+        if (costs == null || costs.off()) return;
+        long ns = costs.charge(syscallCount, switches);
+        if (ns == 0) return;
+        clock.advance(ns);
+        if (p != null) p.cpu += ns;
+    }
+
+    /** Virtual time now, also in the middle of a slice (the clock itself advances when the slice ends). */
+    public long now() { return sliceStart < 0 ? clock.now() : clock.now() + (hart.instret - sliceStart); }
+
     /** A tracer for signals, stops and exits (strace); null for none. */
     public void setTraceHook(TraceHook h) { traceHook = h; }
     TraceHook traceHook() { return traceHook; }
 
     private Watch watch = Watch.NONE;
     /** Who hears of the run's moments (the views' --show-at). */
-    public void setWatch(Watch w) { watch = w; }
+    public void setWatch(Watch w) {
+        watch = w;
+        w.attach(this);
+    }
     /** A moment for the watch: {@code name} happened in {@code p}. */
     void moment(String name, Process p) { watch.event(this, name, p); }
     public void setMaxInstructions(long n) { maxInstructions = n; }
@@ -235,6 +288,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Until every task has exited or a limit stops the run: idle, limits, a slice, its trap. */
     public Stop run() {
         while (true) {
+            // The host's events and the timers are the kernel's own doing: pid 0 in the trace.
+            tracer.running(0, 0);
             takeHostSignals();
             timers.fire(clock.now());
             Task t = pickNext();
@@ -248,7 +303,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
             idleJumps = 0;
             SignalDelivery.deliver(this, t);
             if (current != t || !eligible(t)) continue;
-            trap(t, slice(t));
+            watch.beforeSlice(this, t);
+            int trap = slice(t);
+            charge(t);
+            trap(t, trap);
+            charge(t);
         }
     }
 
@@ -308,9 +367,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         // The MMU counts only the hart's accesses: what it counted in this slice is this process's.
         MmuStats m = mmu.stats();
         long fh = m.fetchHits, fm = m.fetchMisses, dh = m.dataHits, dm = m.dataMisses, w = m.walks;
+        sliceStart = before;
         int trap = hart.run(budget);
+        sliceStart = -1;
         t.proc.measures.ran(m, fh, fm, dh, dm, w);
         long ran = hart.instret - before;
+        lastSliceEnd = trap == Trap.LIMIT && runQueue.sliceLeft() <= ran ? "quantum" : "preempted";
         t.instructions += ran;
         t.proc.cpu += ran;
         retired += ran;
@@ -324,6 +386,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private void trap(Task t, int trap) {
         switch (trap) {
             case Trap.ECALL -> {
+                syscallCount++;
                 t.syscalls++;
                 t.proc.syscalls++;
                 syscalls.syscall(this, t);
@@ -374,13 +437,44 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void yield(Task t) { runQueue.yield(t); }
 
     private void switchTo(Task t) {
+        tracer.running(t.proc.pid, t.tid);
         if (t == current) return;
         if (current != null && current.state != Task.State.DEAD) current.context.saveFrom(hart);
-        if (lastRan != null && lastRan != t) switches++;
+        if (lastRan != null && lastRan != t) {
+            switches++;
+            if (tracer.any()) traceSwitch(lastRan, t);
+        }
         lastRan = t;
         current = t;
         t.context.loadInto(hart);
         mmu.setRoot(t.space().pageTable().rootPa(), sharing.asidOf(t.space()));
+    }
+
+    /** The switch from {@code from} to {@code to} and why, then the gauges as they are now. */
+    private void traceSwitch(Task from, Task to) {
+        long now = now();
+        if (tracer.on(Category.SWITCH)) {
+            String reason, detail = null;
+            if (from.state == Task.State.DEAD) reason = "exit";
+            else if (from.state == Task.State.SLEEPING) { reason = "blocked"; detail = from.waitReason; }
+            else if (from.proc.stopped) { reason = "stopped"; detail = Signals.name(from.proc.stopSignal); }
+            else reason = lastSliceEnd;
+            tracer.emit(new Event.Switch(now, from.proc.pid, from.tid, to.proc.pid, to.tid, reason, detail));
+        }
+        if (tracer.on(Category.COUNTER)) {
+            var m = mmu.stats();
+            tracer.emit(new Event.Counters(now, to.proc.pid, to.tid, to.space() == null ? 0 : to.space().residentPages(),
+                    frames.free(), m.hits(), m.misses()));
+        }
+    }
+
+    /** A process's life for the trace: fork, clone, vfork, exec, exit, wait (Boot reports the first program's exec). */
+    public void traceProc(Task by, String op, int other, String detail) {
+        if (tracer.on(Category.PROC)) tracer.emit(new Event.Proc(now(), by.proc.pid, by.tid, op, other, detail));
+    }
+
+    void traceProc(int pid, String op, int other, String detail) {
+        if (tracer.on(Category.PROC)) tracer.emit(new Event.Proc(now(), pid, pid, op, other, detail));
     }
 
     /** Copies the hart's registers into the current task's context (before fork copies them). */
@@ -407,6 +501,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.waitReason = why;
         t.state = Task.State.SLEEPING;
         runQueue.remove(t);
+        if (tracer.on(Category.BLOCK)) tracer.emit(new Event.Block(now(), t.proc.pid, t.tid, why));
     }
 
     /** Sleeps on {@code channel} until woken, or until {@code deadline} on the monotonic clock passes (none if negative). */
@@ -430,6 +525,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Wakes one task whatever it sleeps on (a signal, a timer). */
     void wake(Task t) {
         if (t.state != Task.State.SLEEPING) return;
+        if (tracer.on(Category.WAKE)) tracer.emit(new Event.Wake(now(), tracer.pid(), tracer.tid(), t.proc.pid, t.tid, t.waitReason));
         if (t.channel != null) waits.remove(t, t.channel);
         t.channel = null;
         t.waitReason = null;

@@ -120,6 +120,8 @@ public final class Process {
     public List<Task> threads() { return List.copyOf(threads); }
     public List<Process> children() { return List.copyOf(children); }
     public int waitStatus() { return waitStatus; }
+    /** The status the process is ending with (a wait status: code << 8, or the signal), from its exit on. */
+    public int groupExitStatus() { return groupExitStatus; }
     public int termSignal() { return termSignal; }
     public String deathNote() { return deathNote; }
     public int nice() { return nice; }
@@ -147,6 +149,7 @@ public final class Process {
     /** Pages on swap: now, or at exit. */
     public long swappedPages() { return space != null ? space.swappedPages() : measures.swappedAtExit; }
     public long peakResident() { return space != null ? Math.max(measures.peakResident, space.peakResident()) : measures.peakResident; }
+    public long peakShared() { return space != null ? Math.max(measures.peakShared, space.peakShared()) : measures.peakShared; }
     public long peakSwapped() { return space != null ? Math.max(measures.peakSwapped, space.peakSwapped()) : measures.peakSwapped; }
     public long peakTableFrames() {
         return space != null ? Math.max(measures.peakTableFrames, space.pageTable().peakTableFrames()) : measures.peakTableFrames;

@@ -44,11 +44,11 @@ public final class RunStats {
      * ended) and at their peak. A vfork child borrowing its parent's space shows that space.
      */
     record Memory(long fetchHits, long fetchMisses, long dataHits, long dataMisses, long walks, long resident,
-                  long residentPeak, long shared, long swapped, long swappedPeak, long tableFrames, long tableFramesPeak) {
+                  long residentPeak, long shared, long sharedPeak, long swapped, long swappedPeak, long tableFrames, long tableFramesPeak) {
         static Memory of(Process p) {
             Measures m = p.measures;
             return new Memory(m.fetchHits, m.fetchMisses, m.dataHits, m.dataMisses, m.walks, p.residentPages(),
-                    p.peakResident(), p.sharedPages(), p.swappedPages(), p.peakSwapped(), p.tableFrames(), p.peakTableFrames());
+                    p.peakResident(), p.sharedPages(), p.peakShared(), p.swappedPages(), p.peakSwapped(), p.tableFrames(), p.peakTableFrames());
         }
     }
 
@@ -122,6 +122,7 @@ public final class RunStats {
             r.put("resident_pages", m.resident());
             r.put("resident_pages_peak", m.residentPeak());
             r.put("shared_pages", m.shared());
+            r.put("shared_pages_peak", m.sharedPeak());
             r.put("swapped_pages", m.swapped());
             r.put("swapped_pages_peak", m.swappedPeak());
             r.put("page_table_frames", m.tableFrames());
@@ -138,7 +139,7 @@ public final class RunStats {
         s.put("sched.quantum", k.quantum());
         s.put("sched.context_switches", k.contextSwitches());
         s.put("sched.processes", (int) n);
-        s.put("sched.idle_ns", Math.max(0, now - k.retired()));
+        s.put("sched.idle_ns", Math.max(0, now - k.retired() - k.charged()));
         s.put("sched.mean_turnaround_ns", total.finished == 0 ? 0 : total.turnaround / total.finished);
         s.put("sched.mean_waiting_ns", n == 0 ? 0 : total.waiting / n);
         s.put("sched.mean_response_ns", total.responded == 0 ? 0 : total.response / total.responded);

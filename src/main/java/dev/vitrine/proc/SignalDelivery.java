@@ -1,5 +1,9 @@
 package dev.vitrine.proc;
 
+import dev.vitrine.trace.Category;
+import dev.vitrine.trace.Event;
+import dev.vitrine.trace.Tracer;
+
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.cpu.Hart;
 
@@ -21,6 +25,7 @@ public final class SignalDelivery {
     public static long sendProcess(Kernel k, Process p, SigInfo info) {
         int sig = info.signo();
         if (!p.alive() || p.threads.isEmpty()) return 0;
+        generated(k, p.pid, 0, info);
         Task leader = p.threads.get(0);
         if (!prepare(k, p, leader, sig)) return 0;
         if (sig < Signals.SIGRTMIN && p.shared.has(sig)) return 0;
@@ -40,6 +45,7 @@ public final class SignalDelivery {
         int sig = info.signo();
         Process p = t.proc;
         if (!p.alive() || t.state == Task.State.DEAD) return 0;
+        generated(k, p.pid, t.tid, info);
         if (!prepare(k, p, t, sig)) return 0;
         if (sig < Signals.SIGRTMIN && t.pending.has(sig)) return 0;
         long r = enqueue(k, p, t.pending, info);
@@ -106,6 +112,21 @@ public final class SignalDelivery {
         return ((t.pending.set() | t.proc.shared.set()) & ~t.blocked) != 0;
     }
 
+    /** A signal generated for process {@code pid} (thread {@code tid}, 0: any), stamped with the sender (pid 0: the kernel). */
+    private static void generated(Kernel k, int pid, int tid, SigInfo info) {
+        Tracer tr = k.tracer();
+        if (tr.on(Category.SIGNAL))
+            tr.emit(new Event.Signal(k.now(), tr.pid(), tr.tid(), "generated", info.signo(), Signals.name(info.signo()), pid, tid, info.code(), null));
+    }
+
+    /** The target acted on a signal: handler, ignore, term, core, stop, cont. */
+    private static void delivered(Kernel k, Task t, int sig, SigInfo info, String action) {
+        Tracer tr = k.tracer();
+        if (tr.on(Category.SIGNAL))
+            tr.emit(new Event.Signal(k.now(), t.proc.pid, t.tid, "delivered", sig, Signals.name(sig), t.proc.pid, t.tid,
+                    info == null ? 0 : info.code(), action));
+    }
+
     // ---- delivery
 
     /** Delivers what is pending and unblocked for the current task {@code t}, before it runs again. */
@@ -118,22 +139,24 @@ public final class SignalDelivery {
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
-            k.moment("signal:" + Signals.name(sig), p);
-            if (sig == Signals.SIGKILL) { Exit.killProcess(k, p, sig, false, info); return; }
+            if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
             traced(k, t, info, act);
-            if (act.isIgnore()) continue;
+            if (act.isIgnore()) { delivered(k, t, sig, info, "ignore"); continue; }
             if (act.isDefault()) {
                 switch (Signals.defaultAction(sig)) {
-                    case IGNORE, CONTINUE -> { continue; }
+                    case IGNORE -> { delivered(k, t, sig, info, "ignore"); continue; }
+                    case CONTINUE -> { delivered(k, t, sig, info, "cont"); continue; }
                     case STOP -> {
+                        delivered(k, t, sig, info, "stop");
                         if (k.traceHook() != null) k.traceHook().stopped(k, t, sig);
                         k.stopProcess(p, sig);
                         return;
                     }
-                    case TERMINATE -> { Exit.killProcess(k, p, sig, false, info); return; }
-                    case CORE -> { Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0, info); return; }
+                    case TERMINATE -> { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
+                    case CORE -> { delivered(k, t, sig, info, "core"); Exit.killProcess(k, p, sig, p.rlimCur[Rlimit.CORE] != 0, info); return; }
                 }
             }
+            delivered(k, t, sig, info, "handler");
             if (t.inSyscall) {
                 boolean eintr = t.restart.eintr(act);
                 t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);

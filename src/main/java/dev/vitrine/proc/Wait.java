@@ -91,6 +91,7 @@ public final class Wait {
     }
 
     private static void reap(Kernel k, Process parent, Process c) {
+        k.traceProc(parent.pid, "wait", c.pid, null);
         parent.children.remove(c);
         parent.childCpu += c.cpu + c.childCpu;
         MemStats cm = c.memStats();

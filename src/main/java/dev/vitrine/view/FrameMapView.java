@@ -203,7 +203,7 @@ public record FrameMapView(long frames, long pageSize, List<Cell> cells, Map<Int
     }
 
     /** Each live address space once, with the pid of the first process that uses it. */
-    static Map<AddressSpace, Integer> spaces(List<dev.vitrine.proc.Process> processes) {
+    public static Map<AddressSpace, Integer> spaces(List<dev.vitrine.proc.Process> processes) {
         Map<AddressSpace, Integer> m = new IdentityHashMap<>();
         for (dev.vitrine.proc.Process p : processes) if (p.space() != null) m.putIfAbsent(p.space(), p.pid());
         return m;
