@@ -122,7 +122,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     private Watch watch = Watch.NONE;
     /** Who hears of the run's moments (the views' --show-at). */
-    public void setWatch(Watch w) { watch = w; }
+    public void setWatch(Watch w) {
+        watch = w;
+        w.attach(this);
+    }
     /** A moment for the watch: {@code name} happened in {@code p}. */
     void moment(String name, Process p) { watch.event(this, name, p); }
     public void setMaxInstructions(long n) { maxInstructions = n; }

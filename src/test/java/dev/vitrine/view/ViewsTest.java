@@ -190,6 +190,18 @@ class ViewsTest {
         assertTrue(s.pageTable(1).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
     }
 
+    @Test void eventsFromTheTraceStreamAreCountedInTheNamedProcess() throws Exception {
+        Snapshot first = run("pagetable:2", "cow:1").result().shown(), second = run("pagetable:2", "cow:2").result().shown();
+        assertEquals("cow:1 in pid 2", first.moment());
+        assertEquals("cow:2 in pid 2", second.moment());
+        assertTrue(second.instret() > first.instret(), "the second copy comes later");
+        // The copy just made is in the table: pid 2 maps a page that no one else does, writable, in a writable private area.
+        assertTrue(first.pageTable(2).entries().stream().anyMatch(e -> e.leaf() && e.page().anonymous() && e.page().mapCount() == 1
+                && (e.pte() & Pte.W) != 0), first.pageTable(2).text(false));
+        Snapshot major = run("frames", "fault:major:2").result().shown();
+        assertTrue(major.moment().startsWith("fault:major:2 in pid "), major.moment());
+    }
+
     @Test void aMomentThatNeverComesTakesNothing() throws Exception {
         assertNull(run("frames", "instret:999999999999").result().shown());
         assertNull(run("frames", "signal:SIGSEGV").result().shown());
