@@ -273,6 +273,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Until every task has exited or a limit stops the run: idle, limits, a slice, its trap. */
     public Stop run() {
         while (true) {
+            // The host's events and the timers are the kernel's own doing: pid 0 in the trace.
+            tracer.running(0, 0);
             takeHostSignals();
             timers.fire(clock.now());
             Task t = pickNext();
@@ -420,13 +422,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void yield(Task t) { runQueue.yield(t); }
 
     private void switchTo(Task t) {
+        tracer.running(t.proc.pid, t.tid);
         if (t == current) return;
         if (current != null && current.state != Task.State.DEAD) current.context.saveFrom(hart);
         if (lastRan != null && lastRan != t) {
             switches++;
             if (tracer.any()) traceSwitch(lastRan, t);
         }
-        tracer.running(t.proc.pid, t.tid);
         lastRan = t;
         current = t;
         t.context.loadInto(hart);
@@ -665,7 +667,6 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (t == current) {
             current = null;
             mmu.setRoot(-1, 0);
-            tracer.running(0, 0);
         }
     }
 }
