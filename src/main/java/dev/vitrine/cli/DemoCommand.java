@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         Trace t = Trace.parse(strace);
         out.println("What happened inside:");
         out.println();
-        out.println("Processes. The shell (pid 1) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
+        out.println("Processes. The shell (pid " + t.shell + ") made " + t.pipes + " pipes with pipe2, then forked one child per command;");
         out.println("each child moved its pipe ends onto fds 0 and 1 with dup3, closed the rest and exec'd its program.");
         out.printf("  %5s %5s  %-6s %-8s %9s %7s%n", "pid", "ppid", "comm", "status", "cpu (us)", "cow");
         if (s.get("processes") instanceof List<?> rows) {
@@ -132,6 +132,8 @@ final class DemoCommand implements Callable<Integer> {
         final Map<Integer, String> comm = new LinkedHashMap<>();
         final Map<Integer, Long> written = new LinkedHashMap<>(), read = new LinkedHashMap<>(), fileWrites = new LinkedHashMap<>();
         int pipes;
+        /** The shell: the process that makes the pipes (its own execve is in the log too, as strace shows the first program's). */
+        int shell = -1;
 
         private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) +=( -?\\d+| \\?)");
         private static final Pattern UNFINISHED = Pattern.compile("^(\\[pid \\d+\\] )?(.*) <unfinished \\.\\.\\.>$");
@@ -154,7 +156,10 @@ final class DemoCommand implements Callable<Integer> {
                 String call = m.group(2), args = m.group(3), ret = m.group(4).trim();
                 long n = ret.equals("?") ? 0 : Long.parseLong(ret);
                 switch (call) {
-                    case "pipe2" -> { if (pid == 1) t.pipes++; }
+                    case "pipe2" -> {
+                        if (t.shell < 0) t.shell = pid;
+                        if (pid == t.shell) t.pipes++;
+                    }
                     case "execve" -> {
                         Matcher e = Pattern.compile("\"(?:.*/)?([^\"/]+)\"").matcher(args);
                         if (e.find()) t.comm.put(pid, e.group(1));
@@ -168,6 +173,7 @@ final class DemoCommand implements Callable<Integer> {
                     default -> { }
                 }
             }
+            t.comm.remove(t.shell);
             return t;
         }
     }
