@@ -594,7 +594,8 @@ static int wait_job(struct job *j) {
     while (j->state == J_RUNNING) {
         int st;
         /* Without job control (a script) a stopped child is not the shell's business, as in bash. */
-        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | WNOHANG : 0);
+        /* Once reported, a deadlocked job only ends by a signal: wait for it without waking the machine. */
+        pid_t pid = waitpid(-1, &st, interactive ? WUNTRACED | (reported ? 0 : WNOHANG) : 0);
         if (pid == 0) {
             struct timespec second = {1, 0};
             if (sigtimedwait(&chld, NULL, &second) < 0 && errno == EAGAIN && !reported) reported = deadlock_report(j);
@@ -1240,6 +1241,8 @@ int main(int argc, char **argv) {
         if (strcmp(argv[a], "-c") == 0) {
             if (a + 1 >= argc) { fprintf(stderr, "sh: -c: option requires an argument\n"); return 2; }
             command = argv[++a];
+            a++;
+            break;   /* what follows the line is $0, $1, ..., options too, as in dash and bash */
         } else if (strcmp(argv[a], "-i") == 0) force_interactive = 1;
         else if (strcmp(argv[a], "--") == 0) { a++; break; }
         else return usage();

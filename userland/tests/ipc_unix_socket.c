@@ -73,6 +73,10 @@ int main(void) {
     show("type 11", socket(AF_UNIX, 11, 0));
     show("type SOCK_RDM", socket(AF_UNIX, SOCK_RDM, 0));
     show("protocol 5", socket(AF_UNIX, SOCK_STREAM, 5));
+    show("socketpair AF_INET stream", socketpair(AF_INET, SOCK_STREAM, 0, sv));
+    show("socketpair AF_INET stream UDP", socketpair(AF_INET, SOCK_STREAM, 17, sv));
+    show("socketpair AF_INET dgram", socketpair(AF_INET, SOCK_DGRAM, 0, sv));
+    show("socketpair AF_INET seqpacket", socketpair(AF_INET, SOCK_SEQPACKET, 0, sv));
     show("socketpair bad pointer", socketpair(AF_UNIX, SOCK_STREAM, 0, (int *) 16));
     int p[2];
     pipe(p);

@@ -66,7 +66,7 @@ final class Boot {
         FrameAllocator frames = new FrameAllocator(memory);
         frames.pager().configure(c.policy(), c.seed(), c.swapBytes());
         Kernel kernel = new Kernel(hart, frames);
-        dev.vitrine.trace.Tracer tracer = observe(c.observe(), kernel, mmu);
+        dev.vitrine.trace.Tracer tracer = observe(c.observe(), watch, kernel, mmu);
         frames.pager().setOomKiller((space, va) -> dev.vitrine.proc.OomKiller.duringCopy(kernel, space, va));
         if (watch != null) kernel.setWatch(watch);
         kernel.setMaxInstructions(c.maxInstructions());
@@ -122,7 +122,7 @@ final class Boot {
         String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
-        Task task = kernel.newTask(name, space, fds, 0);
+        Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);
@@ -189,8 +189,11 @@ final class Boot {
     }
 
     /** The event stream and the cost model wired to this machine; the MMU hears only what some sink wants. */
-    private static dev.vitrine.trace.Tracer observe(dev.vitrine.trace.Observe o, Kernel kernel, Mmu mmu) {
-        dev.vitrine.trace.Tracer tracer = o.sinks().isEmpty() ? dev.vitrine.trace.Tracer.OFF : new dev.vitrine.trace.Tracer(o.sinks());
+    private static dev.vitrine.trace.Tracer observe(dev.vitrine.trace.Observe o, dev.vitrine.proc.Watch watch, Kernel kernel, Mmu mmu) {
+        java.util.List<dev.vitrine.trace.Sink> sinks = new java.util.ArrayList<>(o.sinks());
+        // --show-at EVENT hears the stream as one more sink, for its one category only.
+        if (watch instanceof dev.vitrine.trace.Sink s && !s.wants().isEmpty()) sinks.add(s);
+        dev.vitrine.trace.Tracer tracer = sinks.isEmpty() ? dev.vitrine.trace.Tracer.OFF : new dev.vitrine.trace.Tracer(sinks);
         kernel.setTracer(tracer);
         kernel.setCosts(o.costs());
         dev.vitrine.trace.MmuEvents hw = new dev.vitrine.trace.MmuEvents(tracer, o.memory());

@@ -16,7 +16,7 @@ final class ShowOptions {
     String views;
 
     @Option(names = "--show-at", paramLabel = "MOMENT",
-            description = "when: exit (default), instret:N, or an event fork, exec, cow, fault:minor, fault:major, signal:NAME, with :N for its Nth time")
+            description = "when: exit (default), instret:N, or an event fork, exec, cow, fault:minor, fault:major, fault:invalid, signal:NAME, evict, swap:out, swap:in, with :N for its Nth time")
     String at;
 
     @Option(names = "--show-format", paramLabel = "FORMAT", description = "text (default; coloured on a terminal), json or svg")

@@ -60,12 +60,12 @@ final class StatsReport {
                     r.get("comm"), r.get("status"), us(r.get("cpu_ns")), us(r.get("turnaround_ns")), us(r.get("waiting_ns")),
                     us(r.get("response_ns")), r.get("switches_voluntary"), r.get("switches_involuntary"), r.get("syscalls")));
             out.println("  per process, memory (pages; ^ = peak; at exit for a process that ended):");
-            out.printf("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s%n", "pid", "command", "minflt", "majflt",
-                    "inval", "cow", "TLB hit", "walks", "rss", "rss^", "shared", "swap", "swap^", "PT", "PT^");
-            table(out, rows, r -> String.format("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %5s %5s %4s %4s", r.get("pid"),
+            out.printf("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %6s %5s %5s %4s %4s%n", "pid", "command", "minflt", "majflt",
+                    "inval", "cow", "TLB hit", "walks", "rss", "rss^", "shared", "shar^", "swap", "swap^", "PT", "PT^");
+            table(out, rows, r -> String.format("  %6s %-15s %6s %6s %5s %5s %8s %7s %6s %6s %6s %6s %5s %5s %4s %4s", r.get("pid"),
                     r.get("comm"), r.get("faults_minor"), r.get("faults_major"), r.get("faults_invalid"), r.get("cow_copies"),
                     hitRate(r), r.get("walks"), r.get("resident_pages"), r.get("resident_pages_peak"), r.get("shared_pages"),
-                    r.get("swapped_pages"), r.get("swapped_pages_peak"), r.get("page_table_frames"), r.get("page_table_frames_peak")));
+                    r.get("shared_pages_peak"), r.get("swapped_pages"), r.get("swapped_pages_peak"), r.get("page_table_frames"), r.get("page_table_frames_peak")));
         }
         Object missing = s.get("enosys");
         if (missing instanceof Map<?, ?> m && !m.isEmpty()) row(out, "missing syscalls (ENOSYS)", m.toString());

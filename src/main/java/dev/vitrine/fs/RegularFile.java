@@ -31,6 +31,21 @@ public final class RegularFile extends Inode implements MappedFile {
 
     public Store store() { return store; }
 
+    /** memfd seals (F_SEAL_*): what may no longer change; a file not made by memfd_create answers -1 (no seals there). */
+    public static final int F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8, F_SEAL_FUTURE_WRITE = 0x10;
+    private int seals = -1;
+
+    /** Only memfd_create's files have seals (memfd_file_seals_ptr): -1 for the others. */
+    public int seals() { return seals; }
+    public void setSeals(int s) { seals = s; }
+
+    /** A write of [offset, offset+len) that a seal forbids (EPERM), as shmem_file_write_iter and shmem_setattr check. */
+    private void checkSeals(long offset, long len) {
+        if (seals <= 0) return;
+        if ((seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) != 0) throw new FsException(Errno.EPERM);
+        if ((seals & F_SEAL_GROW) != 0 && offset + len > size()) throw new FsException(Errno.EPERM);
+    }
+
     /** A mounted host file's times change on the host too. */
     @Override public void setTimes(long a, long m, long now) {
         if (store instanceof HostStore h) h.setTimes(a, m);
@@ -67,6 +82,7 @@ public final class RegularFile extends Inode implements MappedFile {
     /** How much of a write at {@code offset} fits (the store allocates it now); throws EFBIG, ENOSPC, ENOMEM, EROFS. */
     public int room(long offset, int len) {
         if (readOnly) throw new FsException(Errno.EROFS);
+        checkSeals(offset, len);
         return store.room(offset, len);
     }
 
@@ -92,6 +108,8 @@ public final class RegularFile extends Inode implements MappedFile {
 
     public void truncate(long size) {
         if (readOnly) throw new FsException(Errno.EROFS);
+        if (seals > 0 && ((seals & F_SEAL_SHRINK) != 0 && size < size() || (seals & F_SEAL_GROW) != 0 && size > size()))
+            throw new FsException(Errno.EPERM);
         store.truncate(size);
         pages.truncated(size);
         touch(vfs.now());

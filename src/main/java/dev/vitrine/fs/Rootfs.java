@@ -34,6 +34,9 @@ public final class Rootfs {
                 .getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile("/etc/group", "root:x:0:\nuser:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
+        // Test suites (LTP's tst_kconfig) read the kernel's build options: these are what the machine has.
+        v.mkdirs("/boot", 0755);
+        v.writeFile("/boot/config-6.1.0-vitrine", String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
         for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
             Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
@@ -46,6 +49,13 @@ public final class Rootfs {
         }
         for (Mount m : mounts) mount(v, m);
     }
+
+    /** /boot/config-RELEASE (uname -r): the CONFIG_ options of the kernel Vitrine plays, one per feature it implements. */
+    static final String[] KCONFIG = {
+        "CONFIG_RISCV=y", "CONFIG_64BIT=y", "CONFIG_MMU=y", "CONFIG_SWAP=y", "CONFIG_SHMEM=y", "CONFIG_TMPFS=y",
+        "CONFIG_PROC_FS=y", "CONFIG_FUTEX=y", "CONFIG_EPOLL=y", "CONFIG_EVENTFD=y", "CONFIG_UNIX=y", "CONFIG_NET=y",
+        "CONFIG_FILE_LOCKING=y", "CONFIG_MULTIUSER=y", "CONFIG_MEMFD_CREATE=y",
+    };
 
     /**
      * Puts one --mount in the tree. It never changes the host: directories on the way are made

@@ -40,8 +40,8 @@ public record ImageWalk(long va, long[] indices, long offset, List<Step> steps, 
         List<Step> steps = new ArrayList<>();
         long frame = pdbr;
         for (int l = 0; l < g.levels(); l++) {
-            long at = (frame << g.pageBits()) + idx[l] * entryBytes;
-            if (at + entryBytes > mem.size())
+            long at = frame > (mem.size() >>> g.pageBits()) ? Long.MAX_VALUE : (frame << g.pageBits()) + idx[l] * entryBytes;
+            if (at > mem.size() - entryBytes)
                 return new ImageWalk(va, idx, g.offset(va), List.copyOf(steps), null, null,
                         String.format(Locale.ROOT, "the level %d table (frame 0x%x) is outside the image's %d bytes", l, frame, mem.size()));
             long e = mem.read(at, entryBytes, f == PteFormat.OSTEP);

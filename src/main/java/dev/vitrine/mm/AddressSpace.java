@@ -300,6 +300,17 @@ public final class AddressSpace {
     /** The most pages of this space that were on swap at once. */
     public long peakSwapped() { return peakSwapped; }
 
+    /** Mappings of this space whose frame another space maps too, now and at most so far (kept by the rmap). */
+    private long shared, peakShared;
+
+    void sharedChange(long delta) {
+        shared += delta;
+        peakShared = Math.max(peakShared, shared);
+    }
+
+    /** The most pages of this space that were shared with another space at once. */
+    public long peakShared() { return peakShared; }
+
     /** The most frames this space has mapped at once (VmHWM). */
     public long peakResident() { return Math.max(peakRss, rss); }
 
@@ -742,7 +753,7 @@ public final class AddressSpace {
         assert swapped == swappedPages() : "swap entries counted " + swapped + ", in the table " + swappedPages();
         stats.residentAtExit = residentPages();
         stats.sharedAtExit = sharedPages();
-        pager.noteShared(stats.sharedAtExit);
+        assert shared == stats.sharedAtExit : "shared pages counted " + shared + ", in the table " + stats.sharedAtExit;
         for (Vma v : List.copyOf(vmas.values())) {
             zap(v.start(), v.end());
             leave(v);

@@ -27,7 +27,7 @@ public final class Pager {
     private final KernelMemory kernelMemory;
     private int lastLoaded = -1;
     /** Machine-wide figures. */
-    long evictions, swapOuts, swapIns, writebacks, fileDrops, sharedPeak;
+    long evictions, swapOuts, swapIns, writebacks, fileDrops;
     private long faults, majorFaults;
     private long cachedPages;
 
@@ -84,8 +84,8 @@ public final class Pager {
     /** Frames now holding some file's page (the page cache, /proc/meminfo's Cached). */
     public long cachedPages() { return cachedPages; }
     /** The most frames any exiting process shared with another (libc's text when two dynamic programs overlap). */
-    public long sharedPeak() { return sharedPeak; }
-    void noteShared(long n) { sharedPeak = Math.max(sharedPeak, n); }
+    /** The most frames mapped by more than one address space at once (kept exactly by the rmap). */
+    public long sharedPeak() { return rmap.sharedFramesPeak(); }
 
     void pin(long frame) { reclaim.pin(frame); }
     /** munlock and friends: pages set aside as unevictable are candidates again. */

@@ -8,8 +8,6 @@ final class Faults {
 
     static void pageFault(Kernel k, Task t) {
         long va = k.hart().trapValue;
-        dev.vitrine.mm.MemStats ms = t.space().stats();
-        long cow = ms.cowCopies, major = ms.majorFaults, minor = ms.minorFaults;
         Fault f;
         try {
             f = t.space().fault(va, k.mmu().faultAccess());
@@ -33,11 +31,7 @@ final class Faults {
         if (f == Fault.MAPERR || f == Fault.ACCERR || f == Fault.BUS)
             t.faultSite = new DeathNote.FaultSite(va, k.mmu().faultAccess(), k.hart().pc);
         switch (f) {
-            case HANDLED -> {
-                if (ms.cowCopies > cow) k.moment("cow", t.proc);
-                if (ms.majorFaults > major) k.moment("fault:major", t.proc);
-                else if (ms.minorFaults > minor) k.moment("fault:minor", t.proc);
-            }
+            case HANDLED -> { }
             case MAPERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_MAPERR, va)); }
             case ACCERR -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGSEGV, Signals.SEGV_ACCERR, va)); }
             case BUS -> { t.space().stats().invalidFaults++; force(k, t, SigInfo.fault(Signals.SIGBUS, Signals.BUS_ADRERR, va)); }

@@ -91,7 +91,6 @@ public final class Fork {
             // The parent's clone returns the pid now, but the parent only runs again once the child execs or exits.
             k.sleep(parent, child, "vfork: waiting for child " + child.tid + " to exec or exit");
         }
-        if (child.proc != parent.proc) k.moment("fork", parent.proc);
         return child.tid;
     }
 }

@@ -7,12 +7,12 @@ import dev.vitrine.mmu.MmuStats;
  * One process's hardware and memory figures for --stats, beside the scheduler's in
  * {@link Process}: the TLB lookups and walks its instructions made (the MMU's counters,
  * charged to whoever ran on the hart during each slice), and the peaks of its resident set,
- * swap entries and page-table frames over every address space it had (exec starts a new one).
+ * shared pages, swap entries and page-table frames over every address space it had (exec starts a new one).
  * What a process's space shows at its end is kept here when the space goes.
  */
 public final class Measures {
     long fetchHits, fetchMisses, dataHits, dataMisses, walks;
-    long peakResident, peakSwapped, peakTableFrames;
+    long peakResident, peakShared, peakSwapped, peakTableFrames;
     /** At exit: pages shared with another space, and pages on swap. */
     long sharedAtExit, swappedAtExit;
 
@@ -28,6 +28,7 @@ public final class Measures {
     /** The space's peaks become the process's (before exec drops it or exit tears it down). */
     void fold(AddressSpace s) {
         peakResident = Math.max(peakResident, s.peakResident());
+        peakShared = Math.max(peakShared, s.peakShared());
         peakSwapped = Math.max(peakSwapped, s.peakSwapped());
         peakTableFrames = Math.max(peakTableFrames, s.pageTable().peakTableFrames());
     }

@@ -149,6 +149,7 @@ public final class Process {
     /** Pages on swap: now, or at exit. */
     public long swappedPages() { return space != null ? space.swappedPages() : measures.swappedAtExit; }
     public long peakResident() { return space != null ? Math.max(measures.peakResident, space.peakResident()) : measures.peakResident; }
+    public long peakShared() { return space != null ? Math.max(measures.peakShared, space.peakShared()) : measures.peakShared; }
     public long peakSwapped() { return space != null ? Math.max(measures.peakSwapped, space.peakSwapped()) : measures.peakSwapped; }
     public long peakTableFrames() {
         return space != null ? Math.max(measures.peakTableFrames, space.pageTable().peakTableFrames()) : measures.peakTableFrames;

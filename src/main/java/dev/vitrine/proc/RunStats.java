@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The scheduler's measures for --stats: per process (CPU time, turnaround, waiting and
  * response time, voluntary and involuntary context switches, copy-on-write copies) and for
- * the run (means, throughput, idle time). Times are virtual ns: 1 instruction = 1 ns.
+ * the run (means, throughput, idle time). Times are virtual ns: 1 instruction = 1 ns plus
+ * what the cost model charged (CostMeter), which counts as CPU time of the process that ran.
  * A reaped process leaves the kernel; its figures stay here as a {@link Row}.
  */
 public final class RunStats {
@@ -44,11 +45,11 @@ public final class RunStats {
      * ended) and at their peak. A vfork child borrowing its parent's space shows that space.
      */
     record Memory(long fetchHits, long fetchMisses, long dataHits, long dataMisses, long walks, long resident,
-                  long residentPeak, long shared, long swapped, long swappedPeak, long tableFrames, long tableFramesPeak) {
+                  long residentPeak, long shared, long sharedPeak, long swapped, long swappedPeak, long tableFrames, long tableFramesPeak) {
         static Memory of(Process p) {
             Measures m = p.measures;
             return new Memory(m.fetchHits, m.fetchMisses, m.dataHits, m.dataMisses, m.walks, p.residentPages(),
-                    p.peakResident(), p.sharedPages(), p.swappedPages(), p.peakSwapped(), p.tableFrames(), p.peakTableFrames());
+                    p.peakResident(), p.sharedPages(), p.peakShared(), p.swappedPages(), p.peakSwapped(), p.tableFrames(), p.peakTableFrames());
         }
     }
 
@@ -122,6 +123,7 @@ public final class RunStats {
             r.put("resident_pages", m.resident());
             r.put("resident_pages_peak", m.residentPeak());
             r.put("shared_pages", m.shared());
+            r.put("shared_pages_peak", m.sharedPeak());
             r.put("swapped_pages", m.swapped());
             r.put("swapped_pages_peak", m.swappedPeak());
             r.put("page_table_frames", m.tableFrames());

@@ -139,7 +139,6 @@ public final class SignalDelivery {
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
             SigAction act = p.actions[sig];
-            k.moment("signal:" + Signals.name(sig), p);
             if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
             traced(k, t, info, act);
             if (act.isIgnore()) { delivered(k, t, sig, info, "ignore"); continue; }

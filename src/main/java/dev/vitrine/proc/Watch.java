@@ -8,6 +8,9 @@ package dev.vitrine.proc;
 public interface Watch {
     Watch NONE = new Watch() {};
 
+    /** The kernel this watch looks at, told once when it is set. */
+    default void attach(Kernel k) {}
+
     /** The instruction count at which {@link #instret} wants to be called (a slice ends there); MAX_VALUE for none. */
     default long nextInstret() { return Long.MAX_VALUE; }
 
@@ -21,10 +24,10 @@ public interface Watch {
     default void instret(Kernel k) {}
 
     /**
-     * Something happened in process {@code p}: "fork" (p is the parent, the child exists),
-     * "exec" (the new image is in place), "cow" (a private copy was just made),
-     * "fault:minor", "fault:major" (the page is mapped), "signal:SIGSEGV" (about to be acted
-     * on), "exit" (the process is about to release its memory).
+     * Something happened in process {@code p} at a point the event stream does not mark:
+     * "exec" (the new image is in place; the stream's exec comes before) and "exit" (the
+     * process is about to release its memory, its threads still whole). Fork, copy-on-write,
+     * faults and signals are the trace's events (view.Show is a trace.Sink for them).
      */
     default void event(Kernel k, String name, Process p) {}
 }

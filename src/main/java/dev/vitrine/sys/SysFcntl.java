@@ -19,7 +19,7 @@ final class SysFcntl {
     private SysFcntl() {}
 
     static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6,
-            F_SETLKW = 7, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032, FD_CLOEXEC = 1;
+            F_SETLKW = 7, F_DUPFD_CLOEXEC = 1030, F_ADD_SEALS = 1033, F_GET_SEALS = 1034, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032, FD_CLOEXEC = 1;
     /** The status flags F_SETFL may change: O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME, O_ASYNC. */
     private static final int SETFL_MASK = 02000 | 04000 | 040000 | 01000000 | 020000;
 
@@ -73,8 +73,20 @@ final class SysFcntl {
                 return cmd == F_GETPIPE_SZ ? p.pipe().capacity() : p.pipe().resize(arg);
             }
             case F_GETLK, F_SETLK, F_SETLKW -> { return lock(k, t, fd, f, cmd, arg); }
+            case F_ADD_SEALS, F_GET_SEALS -> { return seals(f, cmd, (int) arg); }
             default -> { return -Errno.EINVAL; }
         }
+    }
+
+    /** memfd_fcntl: the seals of a memfd; EINVAL on any other file, EPERM once F_SEAL_SEAL is set or to write-seal a writable description. */
+    private static long seals(FileDescription f, int cmd, int add) {
+        if (!(f.file().inode() instanceof dev.vitrine.fs.RegularFile r) || r.seals() < 0) return -Errno.EINVAL;
+        if (cmd == F_GET_SEALS) return r.seals();
+        if (!f.writable()) return -Errno.EPERM;
+        if ((add & ~0x1f) != 0) return -Errno.EINVAL;
+        if ((r.seals() & dev.vitrine.fs.RegularFile.F_SEAL_SEAL) != 0) return -Errno.EPERM;
+        r.setSeals(r.seals() | add);
+        return 0;
     }
 
     /** struct flock: short type, short whence, (pad), off_t start, off_t len, pid_t pid: 32 bytes. */

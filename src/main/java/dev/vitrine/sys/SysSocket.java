@@ -85,10 +85,7 @@ final class SysSocket {
     }
 
     static long socketpair(Services s, Task t, int domain, int type, int protocol, long sv) {
-        if (domain == AF_INET || domain == AF_INET6) {
-            type(AF_UNIX, type, 0);
-            return -Errno.EAFNOSUPPORT;
-        }
+        if (domain == AF_INET || domain == AF_INET6) return inetSocketpair(domain, type, protocol);
         int base = type(domain, type, protocol);
         UnixSocket[] p = UnixSocket.pair(s.vfs(), base, cred(t));
         long a = install(t, p[0], type);
@@ -101,6 +98,22 @@ final class SysSocket {
             return -Errno.EFAULT;
         }
         return 0;
+    }
+
+    /**
+     * socketpair on AF_INET/AF_INET6: inet_create's checks of the type and protocol, then
+     * EOPNOTSUPP, as Linux answers (the pair is never made, so no network is needed for it).
+     */
+    private static long inetSocketpair(int domain, int type, int protocol) {
+        type(AF_UNIX, type, 0);   // the flags' EINVAL comes first
+        int icmp = domain == AF_INET ? 1 : 58;
+        return switch (type & SOCK_TYPE_MASK) {
+            case UnixSocket.SOCK_STREAM -> protocol == 0 || protocol == 6 || protocol == 262 ? -Errno.EOPNOTSUPP : -Errno.EPROTONOSUPPORT;
+            case UnixSocket.SOCK_DGRAM -> protocol == 0 || protocol == 17 || protocol == 136 || protocol == icmp
+                    ? -Errno.EOPNOTSUPP : -Errno.EPROTONOSUPPORT;
+            case SOCK_RAW -> -Errno.EPERM;   // CAP_NET_RAW
+            default -> -Errno.ESOCKTNOSUPPORT;
+        };
     }
 
     /** move_addr_to_kernel and unix_validate_addr: the sockaddr_un's bytes as given. */

@@ -33,6 +33,7 @@ public final class SyscallTable {
         SysEpoll.register(this, services);
         SysEventFd.register(this, services);
         SysSocket.register(this, services);
+        SysMemfd.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

@@ -3,8 +3,13 @@ package dev.vitrine.view;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Process;
 import dev.vitrine.proc.Watch;
+import dev.vitrine.trace.Category;
+import dev.vitrine.trace.Event;
+import dev.vitrine.trace.Sink;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +18,24 @@ import java.util.Map;
  * What `--show VIEWS --show-at MOMENT` asks for, and the watch that takes the views when the
  * moment comes. VIEWS is a list of pagetable, frames, tlb, each with an optional :PID (the
  * page table of that process; the TLB entries tagged with its ASID); a kind may come twice
- * (pagetable:1,pagetable:2 shows both trees). MOMENT is
+ * (pagetable:2,pagetable:3 shows both trees). MOMENT is
  * <ul>
- *   <li>{@code exit}: the first process the views name (else pid 1) is about to free its memory;</li>
+ *   <li>{@code exit}: the first process the views name (else the first program, pid 2) is about to free its memory;</li>
  *   <li>{@code instret:N}: the machine has retired N instructions;</li>
- *   <li>{@code EVENT[:N]}: the Nth (default first) fork, exec, cow, fault:minor, fault:major
- *       or signal:NAME, counted in the first process the views name, or machine-wide when they
- *       name none. Without a PID the page table is that of the process where it happened.</li>
+ *   <li>{@code EVENT[:N]}: the Nth (default first) fork, exec, cow, fault:minor, fault:major,
+ *       fault:invalid, signal:NAME, evict, swap:out or swap:in, counted in the first process the
+ *       views name, or machine-wide when they name none. Without a PID the page table is that
+ *       of the process where it happened.</li>
  * </ul>
- * The views are taken once, at the first such moment.
+ * The views are taken once, at the first such moment. Exec and exit come from the kernel's
+ * watch points (the state they show is in place there); the other events are the trace's
+ * (trace.Event), heard as a sink that wants only their category, so a run without
+ * --show-at EVENT costs the event stream nothing.
  */
-public final class Show implements Watch {
+public final class Show implements Watch, Sink {
     public static final List<String> KINDS = List.of("pagetable", "frames", "tlb");
-    private static final List<String> EVENTS = List.of("fork", "exec", "cow", "fault:minor", "fault:major", "exit");
+    private static final List<String> EVENTS = List.of("fork", "exec", "cow", "fault:minor", "fault:major", "fault:invalid",
+            "evict", "swap:out", "swap:in", "exit");
 
     /** The views asked for, in order: kind and pid (0: none named). */
     private record Item(String kind, int pid) {}
@@ -36,6 +46,7 @@ public final class Show implements Watch {
     private final long count;
     private long seen;
     private Snapshot taken;
+    private Kernel kernel;
 
     private Show(List<Item> views, String event, long count) {
         this.views = views;
@@ -71,7 +82,7 @@ public final class Show implements Watch {
         }
         if (!EVENTS.contains(name))
             throw new IllegalArgumentException("bad --show-at '" + at + "': expected exit, instret:N, or an event (fork, exec, cow, "
-                    + "fault:minor, fault:major, signal:NAME) with an optional :N for its Nth time");
+                    + "fault:minor, fault:major, fault:invalid, signal:NAME, evict, swap:out, swap:in) with an optional :N for its Nth time");
         return new Show(views, name, n);
     }
 
@@ -91,6 +102,35 @@ public final class Show implements Watch {
         return event.equals("instret") ? "instret:" + count : event.equals("exit") ? "exit" : event + ":" + count;
     }
 
+    @Override public void attach(Kernel k) { kernel = k; }
+
+    /** The trace category that carries the moment asked for; none for exit, exec and instret:N. */
+    @Override public Set<Category> wants() {
+        if (event.equals("fork")) return EnumSet.of(Category.PROC);
+        if (event.equals("cow")) return EnumSet.of(Category.COW);
+        if (event.startsWith("fault:")) return EnumSet.of(Category.FAULT);
+        if (event.startsWith("signal:")) return EnumSet.of(Category.SIGNAL);
+        if (event.equals("evict")) return EnumSet.of(Category.EVICT);
+        if (event.startsWith("swap:")) return EnumSet.of(Category.SWAP);
+        return EnumSet.noneOf(Category.class);
+    }
+
+    /** The trace's event as a moment's name: a new process's fork, a copy, a fault by kind, a signal about to be acted on. */
+    @Override public void accept(Event e) {
+        if (taken != null || kernel == null) return;
+        String name = null;
+        if (e instanceof Event.Proc p && (p.op().equals("fork") || p.op().equals("vfork"))) name = "fork";
+        else if (e instanceof Event.Cow) name = "cow";
+        else if (e instanceof Event.Fault f) name = "fault:" + f.kind();
+        else if (e instanceof Event.Signal s && s.phase().equals("delivered")) name = "signal:" + s.name();
+        else if (e instanceof Event.Evict) name = "evict";
+        else if (e instanceof Event.Swap s) name = "swap:" + s.direction();
+        Process p = name == null ? null : kernel.process(e.pid());
+        if (p != null) event(kernel, name, p);
+    }
+
+    @Override public void close() {}
+
     @Override public long nextInstret() { return taken == null && event.equals("instret") ? count : Long.MAX_VALUE; }
 
     @Override public void instret(Kernel k) {
@@ -100,7 +140,7 @@ public final class Show implements Watch {
     @Override public void event(Kernel k, String name, Process p) {
         if (taken != null || !name.equals(event)) return;
         if (name.equals("exit")) {
-            if (p.pid() == (pid != 0 ? pid : 1)) take(k, p, "exit of pid " + p.pid());
+            if (p.pid() == (pid != 0 ? pid : Kernel.FIRST_PID)) take(k, p, "exit of pid " + p.pid());
             return;
         }
         if (pid != 0 && p.pid() != pid) return;
@@ -113,7 +153,7 @@ public final class Show implements Watch {
         for (Item e : views) {
             switch (e.kind()) {
                 case "pagetable" -> {
-                    int want = e.pid() != 0 ? e.pid() : at != null ? at.pid() : 1;
+                    int want = e.pid() != 0 ? e.pid() : at != null ? at.pid() : Kernel.FIRST_PID;
                     Process p = k.process(want);
                     if (p != null && p.space() != null) out.add(PageTableView.of(p.pid(), p.comm(), p.space()));
                 }

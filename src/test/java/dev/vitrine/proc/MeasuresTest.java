@@ -36,6 +36,12 @@ class MeasuresTest {
             pt += n(child, "page_table_frames_peak");
         }
         pt += n(rows.get(0), "page_table_frames_peak");
+        // fork shares the parent's pages with each child until a write or exit: the parent's peak shows it, and the
+        // machine's count of frames mapped by two spaces at once is at least as high.
+        Map<String, Object> parent = rows.get(0);
+        assertTrue(n(parent, "shared_pages_peak") >= n(parent, "resident_pages_peak") / 2, parent.toString());
+        assertTrue(n(s, "frames.shared_peak") >= n(parent, "shared_pages_peak"), s.get("frames.shared_peak") + " " + parent);
+        assertEquals(0, n(parent, "shared_pages"), "nothing is shared once the children are gone");
         // All four lived at once (the children waited at the pipe after touching their memory).
         assertTrue(n(s, "page_table_frames.peak") >= pt, s.get("page_table_frames.peak") + " < " + pt);
         assertTrue(n(s, "mapped_pages.peak") >= rows.stream().mapToLong(x -> n(x, "resident_pages_peak")).sum() - n(rows.get(0), "resident_pages_peak"),

@@ -187,6 +187,6 @@ class LineEditingTest {
         t.waitFor("STAT  WCHAN");
         t.waitFor(String.format(" %-5s %-20s %s\n", "S", "hrtimer_nanosleep", "sleep 100"));
         t.waitFor(String.format(" %-5s %-20s %s\n", "R+", "-", "ps"));
-        t.command("kill %1");
+        t.command("kill %1; wait");   // its death, and any note about it, before the next prompt
     }
 }

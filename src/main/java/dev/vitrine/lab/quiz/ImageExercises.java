@@ -85,6 +85,7 @@ final class ImageExercises {
         long invalid = (1L << (8 * entryBytes - 1)) - 1;
         byte[] mem = new byte[frames * (int) g.pageSize()];
         boolean[] used = new boolean[frames];
+        if (g.vaBits() > 48) throw new IllegalArgumentException("memdump: at most 48-bit addresses (the addresses are drawn from the whole space)");
         long vpages = 1L << (g.vaBits() - g.pageBits());
         int mapped = (int) Math.min(vpages / 2, Math.max(1, o.difficulty().pick(frames / 8, frames / 4, frames / 3)));
         int pdbr = free(rnd, used);
@@ -122,6 +123,7 @@ final class ImageExercises {
         List<ImageWalk> walks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long va = rnd.nextBoolean() && !vps.isEmpty() ? (vps.get(rnd.nextInt(vps.size())) << g.pageBits()) | rnd.nextLong(g.pageSize()) : rnd.nextLong(1L << g.vaBits());
+            if (g.signExtended()) va = (va << (64 - g.vaBits())) >> (64 - g.vaBits()); // canonical, as sv39/sv48 want
             walks.add(ImageWalk.walk(g, image, pdbr, ImageWalk.PteFormat.OSTEP, entryBytes, va));
         }
         StringBuilder q = new StringBuilder(String.format(Locale.ROOT,

@@ -8,6 +8,9 @@ import java.util.Objects;
 
 /** Builds a timeline tick by tick (or stretch by stretch), merging a CPU's consecutive runs of one job. */
 final class Timeline {
+    /** A schedule with more stretches than this (a million switches) is past what a chart or a table can show, and past the heap's comfort. */
+    static final int MAX_SEGMENTS = 1_000_000;
+
     private final List<Schedule.Segment> segments = new ArrayList<>();
     private final Map<Integer, Integer> lastOf = new HashMap<>();
 
@@ -20,6 +23,8 @@ final class Timeline {
                 return;
             }
         }
+        if (segments.size() >= MAX_SEGMENTS)
+            throw new IllegalArgumentException("the schedule switches more than " + MAX_SEGMENTS + " times; give shorter jobs or a longer quantum");
         segments.add(new Schedule.Segment(job, start, end, cpu));
         lastOf.put(cpu, segments.size() - 1);
     }

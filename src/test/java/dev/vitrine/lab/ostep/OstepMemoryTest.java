@@ -76,5 +76,6 @@ class OstepMemoryTest {
         assertEquals(64, m.size());
         ImageWalk w = ImageWalk.walk(OSTEP, m, 5, ImageWalk.PteFormat.OSTEP, 1, 0x10);
         assertNotNull(w.fault(), "a page directory outside the image is a fault, not a crash");
+        assertNotNull(ImageWalk.walk(OSTEP, m, Long.MAX_VALUE, ImageWalk.PteFormat.OSTEP, 1, 0x10).fault(), "nor one whose address overflows");
     }
 }

@@ -62,6 +62,8 @@ class SchedSimTest {
         assertThrows(IllegalArgumentException.class, () -> JobReader.inline("A=0"));
         assertThrows(IllegalArgumentException.class, () -> JobReader.inline("A=1,A=2"));
         assertThrows(IllegalArgumentException.class, () -> SchedPolicy.parse("nosuch", 1, false, 3, 0));
+        // A million switches is refused before the timeline outgrows the heap.
+        assertThrows(IllegalArgumentException.class, () -> run("5000000,5000000", "rr", 1));
     }
 
     @Test void jlistTakesEachOfOstepsForms() {
