@@ -56,6 +56,8 @@ public final class Perfetto implements Sink {
 
     @Override public void accept(Event e) {
         last = Math.max(last, e.ns());
+        // A program's name before its first slice, so its tracks are named by it from the start.
+        if (e instanceof Event.Proc p && p.op().equals("exec") && !pidOf.containsKey(p.tid())) proc(p);
         if (e.pid() != 0 && !state.containsKey(e.tid()) && !pidOf.containsKey(e.tid()) && !gone.contains(e.tid()))
             begin(e.pid(), e.tid(), "running", e.ns());
         if (e instanceof Event.Switch s) {
@@ -70,7 +72,7 @@ public final class Perfetto implements Sink {
         } else if (e instanceof Event.Wake w) {
             Open o = state.get(w.wokenTid());
             if (o != null && !o.name().equals("running"))
-                change(w.wokenPid(), w.wokenTid(), "ready: woken by " + (w.pid() == 0 ? "a timer" : "pid " + w.pid()), w.ns());
+                change(w.wokenPid(), w.wokenTid(), "ready: woken by " + (w.pid() == 0 ? "the kernel (a timer, the host)" : "pid " + w.pid()), w.ns());
         } else if (e instanceof Event.Proc p) {
             proc(p);
         } else if (e instanceof Event.SyscallEnter s) {

@@ -34,6 +34,28 @@ class JitDifferentialTest {
         assertTrue(translatedRuns > 10_000, "the translator ran only " + translatedRuns + " blocks");
     }
 
+    /** A loop of loads and stores on one data page: the translated block counts their hits in bulk. */
+    @Test void dataHitsCountedInBulkEqualOneByOne() {
+        Rig[] rigs = new Rig[2];
+        for (int i = 0; i < 2; i++) {
+            Rig r = new Rig();
+            r.hart.setTranslation(i == 0);
+            r.hart.hotThreshold = 1;
+            r.i(Asm.ld(Asm.A0, Asm.T0, 0), Asm.ld(Asm.A1, Asm.T0, 8), Asm.add(Asm.A2, Asm.A0, Asm.A1), Asm.sd(Asm.A2, Asm.T0, 16),
+                Asm.lw(Asm.A3, Asm.T0, 4), Asm.sb(Asm.A3, Asm.T0, 1), Asm.lhu(Asm.A4, Asm.T0, 2), Asm.sh(Asm.A4, Asm.T0, 6),
+                Asm.lbu(Asm.A5, Asm.T0, 17), Asm.sw(Asm.A5, Asm.T0, 24), Asm.ld(Asm.A6, Asm.T0, -16), // the page before
+                Asm.addi(Asm.T1, Asm.T1, -1), Asm.bne(Asm.T1, 0, -48), Asm.ECALL);
+            r.set(Asm.T0, Rig.DATA + 8).set(Asm.T1, 1000);
+            r.mem.write64(Rig.DATA + 8, 0x0123456789abcdefL);
+            r.runToEcall();
+            rigs[i] = r;
+        }
+        assertTrue(rigs[0].hart.blockRuns > 0, "nothing was translated");
+        assertArrayEquals(rigs[1].hart.x, rigs[0].hart.x);
+        assertEquals(rigs[1].mmu.stats().toString(), rigs[0].mmu.stats().toString());
+        assertTrue(Arrays.equals(rigs[1].mem.array(), rigs[0].mem.array()));
+    }
+
     /** Returns how many translated blocks the translating rig ran. */
     private static long compare(int seed, TlbConfig tlb, long start) {
         Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
