@@ -1241,6 +1241,8 @@ int main(int argc, char **argv) {
         if (strcmp(argv[a], "-c") == 0) {
             if (a + 1 >= argc) { fprintf(stderr, "sh: -c: option requires an argument\n"); return 2; }
             command = argv[++a];
+            a++;
+            break;   /* what follows the line is $0, $1, ..., options too, as in dash and bash */
         } else if (strcmp(argv[a], "-i") == 0) force_interactive = 1;
         else if (strcmp(argv[a], "--") == 0) { a++; break; }
         else return usage();

@@ -122,7 +122,7 @@ final class Boot {
         String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
-        Task task = kernel.newTask(name, space, fds, 0);
+        Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);

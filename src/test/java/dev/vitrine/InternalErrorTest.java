@@ -41,9 +41,9 @@ class InternalErrorTest {
         assertEquals(1, lines.length, r.diagnostics());
         assertTrue(lines[0].matches("vitrine: internal error in sysinfo\\(0x[0-9a-f]+\\): IllegalStateException \\(on purpose\\) at InternalErrorTest\\.java:\\d+"),
                 lines[0]);
-        assertTrue(r.result().report().contains(lines[0].substring("vitrine: ".length()) + "; pid 2 (oops_child) killed by SIGSEGV"),
+        assertTrue(r.result().report().contains(lines[0].substring("vitrine: ".length()) + "; pid 3 (oops_child) killed by SIGSEGV"),
                 r.result().report());
-        assertTrue(r.strace().matches("(?s).*\\[pid 2\\] sysinfo\\(0x[0-9a-f]+\\) += \\? <internal error>\n.*"), r.strace());
+        assertTrue(r.strace().matches("(?s).*\\[pid 3\\] sysinfo\\(0x[0-9a-f]+\\) += \\? <internal error>\n.*"), r.strace());
         assertEquals(70, r.result().exitStatus());
         assertEquals(70, r.result().stats().get("exit_status"));
         assertEquals(1, r.result().stats().get("internal_errors"));

@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         Trace t = Trace.parse(strace);
         out.println("What happened inside:");
         out.println();
-        out.println("Processes. The shell (pid 1) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
+        out.println("Processes. The shell (pid " + Trace.SHELL + ", a child of init) made " + t.pipes + " pipes with pipe2, then forked one child per command;");
         out.println("each child moved its pipe ends onto fds 0 and 1 with dup3, closed the rest and exec'd its program.");
         out.printf("  %5s %5s  %-6s %-8s %9s %7s%n", "pid", "ppid", "comm", "status", "cpu (us)", "cow");
         if (s.get("processes") instanceof List<?> rows) {
@@ -133,6 +133,8 @@ final class DemoCommand implements Callable<Integer> {
         final Map<Integer, Long> written = new LinkedHashMap<>(), read = new LinkedHashMap<>(), fileWrites = new LinkedHashMap<>();
         int pipes;
 
+        /** The shell: the machine's first program, init's child (strace's lines carry no pid before a second task exists). */
+        private static final int SHELL = dev.vitrine.proc.Kernel.FIRST_PID;
         private static final Pattern LINE = Pattern.compile("^(?:\\[pid (\\d+)\\] )?(\\w+)\\((.*)\\) +=( -?\\d+| \\?)");
         private static final Pattern UNFINISHED = Pattern.compile("^(\\[pid \\d+\\] )?(.*) <unfinished \\.\\.\\.>$");
         private static final Pattern RESUMED = Pattern.compile("^(\\[pid \\d+\\] )?<\\.\\.\\. \\w+ resumed>(.*)$");
@@ -150,13 +152,13 @@ final class DemoCommand implements Callable<Integer> {
                     line = (r.group(1) == null ? "" : r.group(1)) + open.remove(String.valueOf(r.group(1))) + r.group(2);
                 Matcher m = LINE.matcher(line);
                 if (!m.find()) continue;
-                int pid = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+                int pid = m.group(1) == null ? SHELL : Integer.parseInt(m.group(1));
                 String call = m.group(2), args = m.group(3), ret = m.group(4).trim();
                 long n = ret.equals("?") ? 0 : Long.parseLong(ret);
                 switch (call) {
-                    case "pipe2" -> { if (pid == 1) t.pipes++; }
+                    case "pipe2" -> { if (pid == SHELL) t.pipes++; }
                     case "execve" -> {
-                        if (pid == 1) break; // the shell itself, started by the machine: not one of the pipeline's commands
+                        if (pid == SHELL) break; // the shell itself, started by the machine: not one of the pipeline's commands
                         Matcher e = Pattern.compile("\"(?:.*/)?([^\"/]+)\"").matcher(args);
                         if (e.find()) t.comm.put(pid, e.group(1));
                     }

@@ -2,6 +2,10 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +31,8 @@ import java.util.concurrent.TimeUnit;
         description = {"Boot the machine into /bin/sh on this terminal.",
                 "With -c, run one command line and exit with its status."})
 final class ShCommand implements Callable<Integer> {
-    @Option(names = "-c", paramLabel = "COMMANDS", description = "run COMMANDS (one shell line) and exit with its status")
+    @Option(names = "-c", paramLabel = "COMMANDS", parameterConsumer = ScriptArgs.class,
+            description = "run COMMANDS (one shell line) and exit with its status; what follows is $0, $1, ...")
     String command;
 
     @Parameters(paramLabel = "ARG", description = "with -c: the script's $0, $1, ...")
@@ -35,6 +41,19 @@ final class ShCommand implements Callable<Integer> {
     @Mixin MachineOptions machine;
     @Mixin ReportOptions report;
     @Mixin ShowOptions show;
+
+    /**
+     * Everything after -c's line is the script's ($0, $1, ...), options too, as for sh -c: picocli's
+     * stop-at-positional cannot see it, the line being an option's value.
+     */
+    static final class ScriptArgs implements IParameterConsumer {
+        @Override public void consumeParameters(Stack<String> argv, ArgSpec spec, CommandSpec cmd) {
+            if (argv.isEmpty()) throw new ParameterException(cmd.commandLine(), "Missing required parameter for option '-c' (COMMANDS)");
+            ShCommand sh = cmd.commandLine().getCommand();
+            sh.command = argv.pop();
+            while (!argv.isEmpty()) sh.args.add(argv.pop());
+        }
+    }
 
     /** `java -cp ... dev.vitrine.cli.ShCommand ARGS` is `vitrine sh ARGS`. */
     public static void main(String[] argv) {

@@ -97,18 +97,13 @@ final class Exit {
         notifyParent(k, p, code, value);
     }
 
-    /** Orphans go to init (pid 1) while it lives; with no one to adopt them, their zombies are reaped at once. */
+    /** Orphans go to init (pid 1), which reaps those already dead at once. */
     private static void reparentChildren(Kernel k, Process p) {
         Process init = k.init();
-        Process heir = init != null && init != p && init.alive() ? init : null;
         for (Process c : List.copyOf(p.children)) {
-            c.parent = heir;
-            if (heir != null) {
-                heir.children.add(c);
-                if (c.state == Process.State.ZOMBIE) k.wakeup(heir);
-            } else if (c.state == Process.State.ZOMBIE) {
-                k.reap(c);
-            }
+            c.parent = init;
+            if (c.state == Process.State.ZOMBIE) k.reap(c);
+            else init.children.add(c);
         }
         p.children.clear();
     }
@@ -120,12 +115,15 @@ final class Exit {
      */
     static void notifyParent(Kernel k, Process child, int code, int value) {
         Process parent = child.parent;
-        if (parent == null) {
-            if (code == SigInfo.CLD_EXITED || code == SigInfo.CLD_KILLED || code == SigInfo.CLD_DUMPED)
+        boolean exit = code == SigInfo.CLD_EXITED || code == SigInfo.CLD_KILLED || code == SigInfo.CLD_DUMPED;
+        if (parent == k.init()) {
+            // init waits for every child as soon as it dies, and ignores their stops.
+            if (exit) {
+                parent.children.remove(child);
                 k.reap(child);
+            }
             return;
         }
-        boolean exit = code == SigInfo.CLD_EXITED || code == SigInfo.CLD_KILLED || code == SigInfo.CLD_DUMPED;
         SigAction act = parent.actions[Signals.SIGCHLD];
         int sig = exit ? child.exitSignal : Signals.SIGCHLD;
         boolean quiet = !exit && act.has(SigAction.SA_NOCLDSTOP);

@@ -33,13 +33,13 @@ public final class JobControl {
 
     /**
      * will_become_orphaned_pgrp: no live member has a parent in another group of the same
-     * session (a job control shell that could continue it). The first process's parent is
-     * the host's shell, outside the machine: its group is never orphaned.
+     * session (a job control shell that could continue it). The first program stands for the
+     * host's shell, outside the machine, that started it: its group is never orphaned.
      */
     static boolean orphaned(Kernel k, int pgid, int sid) {
         for (Process q : k.processes()) {
             if (!q.alive() || q.pgid != pgid) continue;
-            if (q.parent == null) return false;
+            if (q == k.first()) return false;
             if (q.parent.pgid != pgid && q.parent.sid == sid) return false;
         }
         return true;

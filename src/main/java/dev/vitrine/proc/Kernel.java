@@ -58,7 +58,9 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** The task whose registers are in the hart, and the last one that ran there (for counting switches). */
     private Task current, lastRan;
     private int foregroundPgid = 0;
-    private Process init;
+    /** pid 1, see {@link #init()}; and the user's program, the first process that runs. */
+    private final Process init;
+    private Process first;
     private int idleJumps;
     private static final int MAX_IDLE_JUMPS = 100_000;
     /** The event stream; {@link Tracer#OFF} unless a sink is attached. */
@@ -76,7 +78,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         this.hart = hart;
         this.mmu = hart.mmu();
         this.frames = frames;
+        init = new Process(pids.alloc(), null, "init", null, null, 0);
+        init.pgid = init.sid = INIT_PID;
+        pids.add(init);
     }
+
+    /** The pid of init, the parent of the first program, and the first program's, the next one. */
+    public static final int INIT_PID = 1, FIRST_PID = 2;
 
     public void setSyscallHandler(SyscallHandler h) { syscalls = h; }
 
@@ -149,8 +157,12 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long threadsCreated() { return pids.threadsCreated(); }
     /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
     public int liveThreads() { return pids.threads().size(); }
-    /** The live and zombie processes, in pid order. */
-    public List<Process> processes() { return List.copyOf(pids.processes()); }
+    /** The live and zombie processes, in pid order, init aside. */
+    public List<Process> processes() {
+        List<Process> out = new ArrayList<>(pids.processes());
+        out.remove(init);
+        return out;
+    }
     RunStats.Reaped reaped() { return pids.reaped(); }
     UserCounts users() { return users; }
     public long retired() { return retired; }
@@ -209,20 +221,23 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return maxThreads / 2;
     }
 
-    /** Processes that count against the limit: alive or zombie. */
-    int processCount() { return pids.processCount(); }
+    /** Processes that count against the limit: alive or zombie, init aside. */
+    int processCount() { return pids.processCount() - 1; }
 
     /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
     void reap(Process p) { pids.reap(p); }
 
-    /** A new process with an empty context; the loader fills its memory and registers. */
+    /** A new process with an empty context; the loader fills its memory and registers. Its parent is init if {@code ppid} names none. */
     public Task newTask(String comm, AddressSpace space, FdTable fds, int ppid) {
-        Process p = new Process(allocPid(), process(ppid), comm, space, fds, clock.now());
+        Process parent = process(ppid);
+        Process p = new Process(allocPid(), parent != null ? parent : init, comm, space, fds, clock.now());
         p.comm = comm.length() > 15 ? comm.substring(0, 15) : comm;
-        // The first process is not a group or session leader, as a program started by a shell or a
+        // The first program is not a group or session leader, as a program started by a shell or a
         // test harness is not: its group and session are 0, a login that is not modelled.
-        if (init == null) init = p;
-        else p.pgid = p.sid = p.pid;
+        if (first == null) {
+            first = p;
+            p.execed = true;   // init forked and exec'd it
+        } else p.pgid = p.sid = p.pid;
         p.rlimCur[Rlimit.NPROC] = p.rlimMax[Rlimit.NPROC] = p.rlimCur[Rlimit.SIGPENDING] = p.rlimMax[Rlimit.SIGPENDING] = defaultTaskLimit();
         return addProcess(p, p.pid);
     }
@@ -537,7 +552,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** The terminal's ^C/^Z/^\: {@code sig} to every process of the foreground process group. */
     public void signalForeground(int sig) {
-        for (Process p : List.copyOf(pids.processes()))
+        for (Process p : processes())
             if (p.alive() && p.pgid == foregroundPgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(sig, SigInfo.SI_KERNEL, 0, 0));
     }
 
@@ -578,8 +593,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         if (hostJobStopped) {
             hostJobStopped = false;
             hostJobStop.run();
-            for (Process p : List.copyOf(pids.processes()))
-                if (p.alive() && p.pgid == init.pgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(Signals.SIGCONT, SigInfo.SI_KERNEL, 0, 0));
+            for (Process p : processes())
+                if (p.alive() && p.pgid == first.pgid) SignalDelivery.sendProcess(this, p, SigInfo.kill(Signals.SIGCONT, SigInfo.SI_KERNEL, 0, 0));
         }
         host.runEvents();
         long bits = host.take();
@@ -597,11 +612,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         p.continueReport = false;
         for (Task x : p.threads) runQueue.remove(x);
         Exit.notifyParent(this, p, SigInfo.CLD_STOPPED, sig);
-        if (hostJobStop != null && p == init && groupStopped(p.pgid)) hostJobStopped = true;
+        if (hostJobStop != null && p == first && groupStopped(p.pgid)) hostJobStopped = true;
     }
 
     private boolean groupStopped(int pgid) {
-        for (Process q : pids.processes()) if (q.alive() && q.pgid == pgid && !q.stopped) return false;
+        for (Process q : processes()) if (q.alive() && q.pgid == pgid && !q.stopped) return false;
         return true;
     }
 
@@ -623,7 +638,18 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** exit(2): just this thread. */
     public void exitThread(Task t, int code) { Exit.exitThread(this, t, code); }
 
+    /**
+     * pid 1: a kernel-internal init with no address space and no thread, as a kernel thread
+     * is. It is the first program's parent, adopts orphans and reaps every child of its own
+     * at once (an init's SIGCHLD loop); it has no handler, so no signal reaches it (Linux's
+     * SIGNAL_UNKILLABLE: only signals init installed a handler for are delivered from inside).
+     * It runs nothing, so it costs no instruction, fault or TLB access and the run ends when
+     * the last real process does; --stats leave it out.
+     */
     Process init() { return init; }
+
+    /** The user's program: the first process that runs (pid 2). */
+    Process first() { return first; }
 
     int spaceUsers(AddressSpace s) { return sharing.spaceUsers(s); }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The scheduler's measures for --stats: per process (CPU time, turnaround, waiting and
  * response time, voluntary and involuntary context switches, copy-on-write copies) and for
- * the run (means, throughput, idle time). Times are virtual ns: 1 instruction = 1 ns.
+ * the run (means, throughput, idle time). Times are virtual ns: 1 instruction = 1 ns plus
+ * what the cost model charged (CostMeter), which counts as CPU time of the process that ran.
  * A reaped process leaves the kernel; its figures stay here as a {@link Row}.
  */
 public final class RunStats {

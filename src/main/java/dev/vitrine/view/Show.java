@@ -18,9 +18,9 @@ import java.util.Map;
  * What `--show VIEWS --show-at MOMENT` asks for, and the watch that takes the views when the
  * moment comes. VIEWS is a list of pagetable, frames, tlb, each with an optional :PID (the
  * page table of that process; the TLB entries tagged with its ASID); a kind may come twice
- * (pagetable:1,pagetable:2 shows both trees). MOMENT is
+ * (pagetable:2,pagetable:3 shows both trees). MOMENT is
  * <ul>
- *   <li>{@code exit}: the first process the views name (else pid 1) is about to free its memory;</li>
+ *   <li>{@code exit}: the first process the views name (else the first program, pid 2) is about to free its memory;</li>
  *   <li>{@code instret:N}: the machine has retired N instructions;</li>
  *   <li>{@code EVENT[:N]}: the Nth (default first) fork, exec, cow, fault:minor, fault:major,
  *       fault:invalid, signal:NAME, evict, swap:out or swap:in, counted in the first process the
@@ -140,7 +140,7 @@ public final class Show implements Watch, Sink {
     @Override public void event(Kernel k, String name, Process p) {
         if (taken != null || !name.equals(event)) return;
         if (name.equals("exit")) {
-            if (p.pid() == (pid != 0 ? pid : 1)) take(k, p, "exit of pid " + p.pid());
+            if (p.pid() == (pid != 0 ? pid : Kernel.FIRST_PID)) take(k, p, "exit of pid " + p.pid());
             return;
         }
         if (pid != 0 && p.pid() != pid) return;
@@ -153,7 +153,7 @@ public final class Show implements Watch, Sink {
         for (Item e : views) {
             switch (e.kind()) {
                 case "pagetable" -> {
-                    int want = e.pid() != 0 ? e.pid() : at != null ? at.pid() : 1;
+                    int want = e.pid() != 0 ? e.pid() : at != null ? at.pid() : Kernel.FIRST_PID;
                     Process p = k.process(want);
                     if (p != null && p.space() != null) out.add(PageTableView.of(p.pid(), p.comm(), p.space()));
                 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The views taken at one moment of a run, and that moment in words ("exit of pid 1", "cow:1 in pid 2"). */
+/** The views taken at one moment of a run, and that moment in words ("exit of pid 2", "cow:1 in pid 3"). */
 public record Snapshot(String moment, long instret, List<View> views) {
     public String text(boolean color) {
         StringBuilder sb = new StringBuilder("== at " + moment + ", instruction " + instret + " ==\n");

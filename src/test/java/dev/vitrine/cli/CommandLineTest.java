@@ -81,6 +81,8 @@ class CommandLineTest {
             "run --mme 4M PROG|unknown option '--mme' (did you mean --mem?)",
             "rn PROG|unknown command 'rn' (did you mean run?)",
             "run|Missing required parameter",
+            "sh -c|Missing required parameter for option '-c'",
+            "sh -x -c true|unknown option '-x'",
             "sh --mem 1Q|--mem 1Q",
             "sh --stats-json /no/such/dir/s.json -c true|no such directory",
             "demo --max-procs 99999999|--max-procs 99999999",
@@ -122,6 +124,26 @@ class CommandLineTest {
         Run r = vitrine("run", "--seed", "3", CliGuests.build("args").toString(), "-l", "--mem", "4", "--stats");
         assertEquals(0, r.status(), r.err());
         assertEquals("-l\n--mem\n4\n--stats\n", r.out());
+    }
+
+    /** A .c program's options are its own too, and so are a typo's look-alikes once the program is named. */
+    @Test void whatFollowsASourceProgramIsTheGuests() throws Exception {
+        dev.vitrine.conformance.Toolchain.requireCompiler();
+        Run r = vitrine("run", "src/test/resources/cli/args.c", "-x", "--mme", "4");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("-x\n--mme\n4\n", r.out());
+    }
+
+    /** As with sh -c: after the line, every word is the script's $0, $1, ..., options and "--" too. */
+    @Test void whatFollowsTheShellLineIsTheScripts() throws Exception {
+        dev.vitrine.conformance.Toolchain.requireCompiler();
+        Run r = vitrine("sh", "--seed", "2", "-c", "echo \"[$0] [$1] $#\"", "-x", "--mem", "4");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("[-x] [--mem] 2\n", r.out());
+        r = vitrine("sh", "-c", "echo \"[$0] [$1] $#\"", "--", "-n");
+        assertEquals("[--] [-n] 1\n", r.out(), r.err());
+        r = vitrine("sh", "-c", "echo \"[$0] $#\"");
+        assertEquals("[sh] 0\n", r.out(), r.err());
     }
 
     @Test void statsJsonIsWrittenAfterTheRun(@TempDir Path dir) throws Exception {

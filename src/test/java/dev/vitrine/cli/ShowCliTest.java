@@ -20,8 +20,8 @@ class ShowCliTest {
         String vitrine = CliGuests.vitrine(), prog = program();
         CliGuests.Result text = CliGuests.bash(vitrine + " run --show pagetable,frames,tlb " + prog + " 2>&1 | cat", 120);
         assertEquals(0, text.status(), text.out() + text.err());
-        assertTrue(text.out().contains("== at exit of pid 1"), text.out());
-        assertTrue(text.out().contains("page table of pid 1"), text.out());
+        assertTrue(text.out().contains("== at exit of pid 2"), text.out());
+        assertTrue(text.out().contains("page table of pid 2"), text.out());
         assertTrue(text.out().contains("physical memory:"), text.out());
         assertTrue(text.out().contains("TLB: 64 entries"), text.out());
         assertFalse(text.out().contains("\u001b"), "no escape codes into a pipe");

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * here against the addresses riscv64-linux-gnu-nm gives for the same binary.
  */
 class FaultReportTest {
-    private static final Pattern LINE = Pattern.compile("^Segmentation fault \\(pid 1, fault_kinds\\): (.*), pc 0x([0-9a-f]+) in (\\w+)(?:\\+0x([0-9a-f]+))?$",
+    private static final Pattern LINE = Pattern.compile("^Segmentation fault \\(pid 2, fault_kinds\\): (.*), pc 0x([0-9a-f]+) in (\\w+)(?:\\+0x([0-9a-f]+))?$",
             Pattern.MULTILINE);
 
     @Test void aWriteToNullSaysNoMappingAndTheFunction() throws Exception {
@@ -50,7 +50,7 @@ class FaultReportTest {
         Matcher m = LINE.matcher(r.result().report());
         if (!m.find()) {
             // the jump into data has no function to name: the same line without " in ..."
-            Matcher bare = Pattern.compile("^Segmentation fault \\(pid 1, fault_kinds\\): (.*), pc 0x([0-9a-f]+)()()$", Pattern.MULTILINE)
+            Matcher bare = Pattern.compile("^Segmentation fault \\(pid 2, fault_kinds\\): (.*), pc 0x([0-9a-f]+)()()$", Pattern.MULTILINE)
                     .matcher(r.result().report());
             assertTrue(bare.find(), r.result().report());
             return bare;

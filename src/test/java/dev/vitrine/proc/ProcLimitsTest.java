@@ -65,8 +65,8 @@ class ProcLimitsTest {
         assertEquals(302, ((Number) r.result().stats().get("sched.processes")).intValue());
         for (int i = 0; i < 300; i++) {
             Map<String, Object> row = rows.get(i + 1);
-            assertEquals(i + 2, ((Number) row.get("pid")).intValue());
-            assertEquals(1, ((Number) row.get("ppid")).intValue());
+            assertEquals(i + 3, ((Number) row.get("pid")).intValue());
+            assertEquals(2, ((Number) row.get("ppid")).intValue());
             assertEquals("exit " + (i % 256), row.get("status"));
             assertTrue(((Number) row.get("cpu_ns")).longValue() > 0);
         }

@@ -55,6 +55,27 @@ class ProcRunTest {
         assertTrue(r.result().report().contains("process limit reached (40 processes)"), r.result().report());
     }
 
+    /** pid 1 is init (Kernel.init): the program's parent, the orphans' adopter and reaper, and no signal's target. */
+    @SuppressWarnings("unchecked")
+    @Test void theProgramIsInitsChildAndInitAdoptsAndReapsOrphans() throws Exception {
+        Guests.Run r = Guests.run("init_rules", b -> b);
+        assertEquals(0, r.result().exitStatus(), r.result().report());
+        assertEquals("""
+                pid 2 ppid 1
+                init: pgid 1 sid 1
+                child forked 4
+                orphan's ppid 1
+                orphan's ppid after signalling init 1
+                the orphan was reaped by init: yes
+                wait: -1 (No child processes)
+                """, r.stdout());
+        // --stats describe the program and its descendants, not init.
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) r.result().stats().get("processes");
+        assertEquals(List.of(2, 3, 4), rows.stream().map(m -> ((Number) m.get("pid")).intValue()).toList());
+        assertEquals(List.of(1, 2, 1), rows.stream().map(m -> ((Number) m.get("ppid")).intValue()).toList());
+        assertEquals(3, ((Number) r.result().stats().get("sched.processes")).intValue());
+    }
+
     @Test void anInfiniteLoopStopsAtTheInstructionLimit() throws Exception {
         Guests.Run r = Guests.run("forever", b -> b.maxInstructions(3_000_000));
         assertEquals(124, r.result().exitStatus());
@@ -92,10 +113,10 @@ class ProcRunTest {
         String report = r.result().report();
         assertTrue(report.startsWith("deadlock: every process is waiting"), report);
         assertEquals(3, report.lines().filter(l -> l.contains("blocked in futex wait")).count(), report);
-        assertTrue(report.contains("pid 1 (deadlock) blocked in futex wait"), report);
-        assertTrue(report.contains("pid 1 thread 2 (deadlock) blocked in futex wait"), report);
-        assertTrue(report.contains("(pthread_join: thread 2 has not exited)"), report);
-        assertTrue(report.contains("(a mutex held by thread 3)") && report.contains("(a mutex held by thread 2)"), report);
+        assertTrue(report.contains("pid 2 (deadlock) blocked in futex wait"), report);
+        assertTrue(report.contains("pid 2 thread 3 (deadlock) blocked in futex wait"), report);
+        assertTrue(report.contains("(pthread_join: thread 3 has not exited)"), report);
+        assertTrue(report.contains("(a mutex held by thread 4)") && report.contains("(a mutex held by thread 3)"), report);
     }
 
     @Test void aProcessDyingWithARobustMutexHeldLeavesEownerdead() throws Exception {

@@ -62,7 +62,7 @@ class StraceFormatTest {
             assertTrue(call.matches("(close|rt_sig\\w+|kill|tkill|tgkill|sigaltstack)\\(.*") || call.startsWith("<... "), l);
         }
         assertTrue(calls > 10, only);
-        assertTrue(only.contains("kill(1, SIGUSR1)"), only);
+        assertTrue(only.contains("kill(2, SIGUSR1)"), only);   // its own pid: init is 1
         assertTrue(only.contains("--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---"), only);
         assertTrue(only.contains("+++ exited with 3 +++"), only);
         String not = vitrine(elf, StraceFilter.parse("!close,write"), false);
@@ -99,14 +99,14 @@ class StraceFormatTest {
         assertTrue(out.startsWith("execve(\"/"), out);
         assertTrue(out.split("\n")[0].matches("execve\\(\"/\\S+\", \\[\"strace_calls\"\\], 0x[0-9a-f]+ /\\* 3 vars \\*/\\) += 0"), out);
         // pthread_create: clone with the thread flags, the tid it stored for the parent, the TLS and the tid to clear.
-        Matcher clone = Pattern.compile("^\\[pid 1\\] clone\\(child_stack=0x[0-9a-f]+, flags=CLONE_VM\\|CLONE_FS\\|CLONE_FILES\\|CLONE_SIGHAND"
+        Matcher clone = Pattern.compile("^\\[pid 2\\] clone\\(child_stack=0x[0-9a-f]+, flags=CLONE_VM\\|CLONE_FS\\|CLONE_FILES\\|CLONE_SIGHAND"
                 + "\\|CLONE_THREAD\\|CLONE_SYSVSEM\\|CLONE_SETTLS\\|CLONE_PARENT_SETTID\\|CLONE_CHILD_CLEARTID, parent_tid=\\[(\\d+)\\], "
                 + "tls=0x[0-9a-f]+, child_tidptr=0x[0-9a-f]+\\) += (\\d+)$", Pattern.MULTILINE).matcher(out);
         assertTrue(clone.find(), out);
         String tid = clone.group(2);
         assertEquals(tid, clone.group(1));
         // The join waits on the thread's tid word; the thread's end is its own exit line.
-        assertTrue(Pattern.compile("^\\[pid 1\\] futex\\(0x[0-9a-f]+, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, " + tid
+        assertTrue(Pattern.compile("^\\[pid 2\\] futex\\(0x[0-9a-f]+, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, " + tid
                 + ", NULL, FUTEX_BITSET_MATCH_ANY <unfinished \\.\\.\\.>$", Pattern.MULTILINE).matcher(out).find(), out);
         assertTrue(out.contains("[pid " + tid + "] write(1, \"thread\\n\", 7)"), out);
         assertTrue(Pattern.compile("^\\[pid " + tid + "\\] exit\\(0\\) += \\?\n\\[pid " + tid + "\\] \\+\\+\\+ exited with 0 \\+\\+\\+$",

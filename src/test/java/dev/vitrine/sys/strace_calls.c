@@ -31,6 +31,17 @@ int main(void) {
     stat("strace_missing", &st);
     unlinkat(AT_FDCWD, "strace_tmp", 0);
 
+    char link[64];
+    symlinkat("strace_target", AT_FDCWD, "strace_link");
+    readlinkat(AT_FDCWD, "strace_link", link, sizeof link);
+    unlinkat(AT_FDCWD, "strace_link", 0);
+    mkdirat(AT_FDCWD, "strace_dir", 0755);
+    int dir = open("strace_dir", O_RDONLY | O_DIRECTORY);
+    char dents[256];
+    syscall(SYS_getdents64, dir, dents, sizeof dents);
+    close(dir);
+    unlinkat(AT_FDCWD, "strace_dir", AT_REMOVEDIR);
+
     int p[2];
     pipe2(p, O_CLOEXEC);
     dup3(p[0], 10, O_CLOEXEC);

@@ -8,12 +8,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,14 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * terminal's ^C into SIGINT for the guest's foreground process group).
  */
 class TerminalTest {
-    private String session;
+    private Tmux t;
 
     @Test
     void interactiveUnderQemu() throws Exception {
         Path qemu = Toolchain.requireQemu();
         Userland.build();
         Binfmt.require();
-        requireTmux();
         Path work = Userland.fixture();
         try {
             start(work, "env -i PATH=" + Userland.BIN + ":" + Userland.EXAMPLES + " HOME=" + work + " TERM=xterm "
@@ -49,7 +45,6 @@ class TerminalTest {
     void interactiveOnVitrine() throws Exception {
         Userland.build();
         Userland.requireKernel();
-        requireTmux();
         // The classes this very build compiled and their libraries (this JVM's class path), not a
         // jar that may be stale or missing before `package`.
         String jar = System.getProperty("java.class.path");
@@ -78,7 +73,6 @@ class TerminalTest {
     void backgroundTerminalAccessMatchesQemu() throws Exception {
         Path qemu = Toolchain.requireQemu();
         Path cc = Toolchain.requireCompiler();
-        requireTmux();
         Path dir = Files.createTempDirectory("vitrine-tty");
         try {
             Path elf = dir.resolve("bg_access");
@@ -105,32 +99,31 @@ class TerminalTest {
     void runStopsAsTheHostShellsJob() throws Exception {
         Path qemu = Toolchain.requireQemu();
         Userland.build();
-        requireTmux();
         Path cat = Userland.BIN.resolve("cat");
         for (String command : List.of(qemu + " " + cat,
                 "java -Xss16m -cp " + System.getProperty("java.class.path") + " dev.vitrine.cli.Main run " + cat)) {
             Path dir = Files.createTempDirectory("vitrine-tty");
             try {
                 start(dir, "env -i PS1='host$ ' TERM=xterm PATH=/usr/bin:/bin bash --norc --noprofile -i");
-                waitFor("host$ ", 60);
+                t.waitFor("host$ ");
                 type(command);
                 // Typed ahead while bash still holds the terminal raw, "before" would not be echoed.
-                awaitForeground("bash", 60);
+                t.awaitForeground("bash");
                 type("before");
-                waitFor("before\nbefore\n", 60);
-                tmux("send-keys", "-t", session, "C-z");
-                waitFor("Stopped", 60);
-                waitFor("host$ ", 60);
+                t.waitFor("before\nbefore\n");
+                t.keys("C-z");
+                t.waitFor("Stopped");
+                t.waitFor("host$ ");
                 type("fg");
-                awaitForeground("bash", 60);
+                t.awaitForeground("bash");
                 type("after");
-                waitFor("after\nafter\n", 60);
-                tmux("send-keys", "-t", session, "C-d");
+                t.waitFor("after\nafter\n");
+                t.keys("C-d");
                 command("echo status $?");
-                waitFor("\nstatus 0\n", 60);
+                t.waitFor("\nstatus 0\n");
             } finally {
-                tmux("kill-session", "-t", session);
-                session = null;
+                t.close();
+                t = null;
                 Userland.deleteTree(dir);
             }
         }
@@ -140,42 +133,42 @@ class TerminalTest {
     private String runOnTerminal(Path dir, String command) throws Exception {
         start(dir, "sh -c '" + command + "; echo ==END==; sleep 60'");
         try {
-            waitFor("==END==", 60);
+            t.waitFor("==END==");
             StringBuilder b = new StringBuilder();
-            for (String line : screen().split("\n"))
+            for (String line : t.screen().split("\n"))
                 if (line.startsWith("how ") || line.equals("written")) b.append(line).append('\n');
             return b.toString();
         } finally {
-            tmux("kill-session", "-t", session);
-            session = null;
+            t.close();
+            t = null;
         }
     }
 
     /** A pipeline, a redirect, a background job, and (if asked) Ctrl-C of a yes pipeline and Ctrl-Z with fg. */
     private void session(boolean ctrlC) throws Exception {
-        waitFor("$ ", 60);
+        t.waitFor("$ ");
         command("ls -1 | cut -d. -f1 | sort | uniq | wc -l");
-        waitFor("\n6\n", 60);
+        t.waitFor("\n6\n");
         command("echo redirected > out; cat out");
-        waitFor("\nredirected\n", 60);
+        t.waitFor("\nredirected\n");
         command("sleep 30 &");
-        waitFor("[1] ", 60);
+        t.waitFor("[1] ");
         command("jobs");
-        waitFor("[1]+  Running                 sleep 30 &", 60);
+        t.waitFor("[1]+  Running                 sleep 30 &");
         if (ctrlC) {
             // "spinning" comes from the pipeline's last process, forked after the others joined
             // its group: the whole job holds the terminal when ^C is pressed.
             command("yes | sh -c 'echo spinning >&2; exec cat' > /dev/null");
-            waitFor("\nspinning\n", 60);
-            tmux("send-keys", "-t", session, "C-c");
+            t.waitFor("\nspinning\n");
+            t.keys("C-c");
             command("echo status $?");
-            waitFor("status 130", 60);
+            t.waitFor("status 130");
         }
         if (ctrlC) jobControl();
         command("cc hello.c");
-        waitFor("sh: cc: command not found (programs are built on the host: ./vitrine run file.c)\n", 60);
+        t.waitFor("sh: cc: command not found (programs are built on the host: ./vitrine run file.c)\n");
         command("kill %1; wait; echo end");
-        waitFor("\nend\n", 60);
+        t.waitFor("\nend\n");
     }
 
     /**
@@ -186,33 +179,33 @@ class TerminalTest {
     private void jobControl() throws Exception {
         // Typed once the shell has left its line editor (no echo there), and seen read by cat.
         command("echo reading; cat");
-        waitFor("\nreading\n", 60);
+        t.waitFor("\nreading\n");
         type("ping");
-        waitFor("\nping\nping\n", 60);
-        tmux("send-keys", "-t", session, "C-z");
-        waitFor("[2]+  Stopped                 cat\n", 60);
+        t.waitFor("\nping\nping\n");
+        t.keys("C-z");
+        t.waitFor("[2]+  Stopped                 cat\n");
         command("echo alive");
-        waitFor("\nalive\n", 60);
+        t.waitFor("\nalive\n");
         command("fg");
-        waitFor("$ fg\ncat\n", 60);
+        t.waitFor("$ fg\ncat\n");
         type("resumed");
-        waitFor("\nresumed\nresumed\n", 60);
-        tmux("send-keys", "-t", session, "C-d");
+        t.waitFor("\nresumed\nresumed\n");
+        t.keys("C-d");
         command("echo status $?");
-        waitFor("status 0\n", 60);
+        t.waitFor("status 0\n");
 
         command("cat > bgout &");
-        waitFor("[2] ", 60);
+        t.waitFor("[2] ");
         command("echo typed-here");   // the shell reads it, whether or not the background cat is at its read yet
-        waitFor("\ntyped-here\n", 60);
+        t.waitFor("\ntyped-here\n");
         commandUntil("jobs", "[2]+  Stopped                 cat > bgout\n");   // once its read met SIGTTIN
         command("fg");
-        waitFor("$ fg\ncat > bgout\n", 60);
+        t.waitFor("$ fg\ncat > bgout\n");
         type("for-bg");
-        waitFor("\nfor-bg\n", 60);
-        tmux("send-keys", "-t", session, "C-d");
+        t.waitFor("\nfor-bg\n");
+        t.keys("C-d");
         command("cat bgout");
-        waitFor("$ cat bgout\nfor-bg\n", 60);
+        t.waitFor("$ cat bgout\nfor-bg\n");
     }
 
     private static boolean exists(String className) {
@@ -224,85 +217,22 @@ class TerminalTest {
         }
     }
 
-    private void requireTmux() {
-        boolean ok;
-        try {
-            ok = new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            ok = false;
-        }
-        if (ok) return;
-        if (Toolchain.ci()) Assertions.fail("CI=true and tmux is not installed");
-        Assumptions.abort("tmux is not installed");
-    }
+    private void start(Path dir, String command) throws Exception { t = Tmux.start(dir, command); }
 
-    private void start(Path dir, String command) throws Exception {
-        session = "vitrine-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "50", "-c", dir.toString(), command);
-    }
-
-    private void type(String line) throws Exception {
-        tmux("send-keys", "-t", session, "-l", line);
-        tmux("send-keys", "-t", session, "Enter");
-    }
+    private void type(String line) throws Exception { t.type(line); }
 
     /** Types a command line once the shell shows its prompt, so the echo of the line never comes before the prompt. */
-    private void command(String line) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < end) {
-            String[] lines = screen().stripTrailing().split("\n");
-            if (lines[lines.length - 1].endsWith("$")) break;
-            Thread.sleep(100);
-        }
-        type(line);
-    }
+    private void command(String line) throws Exception { t.command(line); }
 
     /** Runs {@code line} again at each prompt until {@code text} shows: a state the machine reaches by itself. */
     private void commandUntil(String line, String text) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!screen().contains(text) && System.nanoTime() < end) command(line);
-        waitFor(text, 5);
-    }
-
-    /** Waits until the pane's foreground process is no longer {@code shell}: the command runs, the terminal is cooked again. */
-    private void awaitForeground(String shell, long seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String now = shell;
-        while (System.nanoTime() < end) {
-            now = tmux("display-message", "-p", "-t", session, "#{pane_current_command}").strip();
-            if (!now.equals(shell) && !now.isEmpty()) return;
-            Thread.sleep(100);
-        }
-        assertTrue(false, "the command never left " + shell + " for the foreground (still " + now + ")");
-    }
-
-    private String screen() throws Exception {
-        return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", session);
-    }
-
-    private void waitFor(String text, long seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String s = "";
-        while (System.nanoTime() < end) {
-            s = screen();
-            if (s.contains(text)) return;
-            Thread.sleep(200);
-        }
-        assertTrue(s.contains(text), "waited " + seconds + " s for \"" + text + "\"; the screen:\n" + s);
-    }
-
-    private static String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("tmux");
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
-        return out;
+        while (!t.screen().contains(text) && System.nanoTime() < end) command(line);
+        t.waitFor(text);
     }
 
     @AfterEach
     void kill() throws Exception {
-        if (session != null) tmux("kill-session", "-t", session);
+        if (t != null) t.close();
     }
 }

@@ -46,14 +46,31 @@ final class Tmux implements AutoCloseable {
     /** Text typed as it is (no key names). */
     void text(String s) throws Exception { run("send-keys", "-t", session, "-l", s); }
 
+    /** A line typed as it is, then Enter, without waiting for anything. */
+    void type(String line) throws Exception {
+        text(line);
+        keys("Enter");
+    }
+
+    /** Waits until the pane's foreground process is no longer {@code shell}: the command runs, the terminal is cooked again. */
+    void awaitForeground(String shell) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String now = shell;
+        while (System.nanoTime() < end) {
+            now = run("display-message", "-p", "-t", session, "#{pane_current_command}").strip();
+            if (!now.equals(shell) && !now.isEmpty()) return;
+            Thread.sleep(100);
+        }
+        Assertions.fail("the command never left " + shell + " for the foreground (still " + now + ")");
+    }
+
     /** A line typed once the prompt waits for it (the screen's last line ends in "$ "), then Enter. */
     void command(String line) throws Exception {
         awaitScreen(s -> {
             String[] lines = s.stripTrailing().split("\n");
             return lines[lines.length - 1].endsWith("$");
         }, "a prompt");
-        text(line);
-        keys("Enter");
+        type(line);
     }
 
     /** The terminal becomes {@code cols} x {@code rows}: its foreground group gets SIGWINCH. */

@@ -43,9 +43,9 @@ class ViewsTest {
     }
 
     @Test void forkSharesEveryPageReadOnlyInBothTreesWithTwoMappings() throws Exception {
-        Snapshot s = run("pagetable:1,pagetable:2,frames", "fork:1").result().shown();
+        Snapshot s = run("pagetable:2,pagetable:3,frames", "fork:1").result().shown();
         assertNotNull(s, "the fork happened");
-        List<PageTableView.Entry> parent = area(s.pageTable(1)), child = area(s.pageTable(2));
+        List<PageTableView.Entry> parent = area(s.pageTable(2)), child = area(s.pageTable(3));
         assertEquals(8, parent.size(), s.text(false));
         assertEquals(8, child.size(), s.text(false));
         FrameMapView frames = (FrameMapView) s.view("frames");
@@ -60,15 +60,15 @@ class ViewsTest {
             assertEquals(2, p.refCount());
             assertEquals(FrameMapView.Kind.COW, frames.cells().get((int) p.frame()).kind());
         }
-        assertTrue(s.pageTable(1).text(false).contains("cow  maps 2"), s.pageTable(1).text(false));
+        assertTrue(s.pageTable(2).text(false).contains("cow  maps 2"), s.pageTable(2).text(false));
     }
 
     @Test void afterTheChildsWriteItHasOnePrivateCopyAndSmapsAndPagemapSayTheSame() throws Exception {
-        Run r = run("pagetable:2,pagetable:1,frames", "exit");
+        Run r = run("pagetable:3,pagetable:2,frames", "exit");
         Snapshot s = r.result().shown();
         assertNotNull(s);
-        assertEquals("exit of pid 2", s.moment());
-        List<PageTableView.Entry> child = area(s.pageTable(2)), parent = area(s.pageTable(1));
+        assertEquals("exit of pid 3", s.moment());
+        List<PageTableView.Entry> child = area(s.pageTable(3)), parent = area(s.pageTable(2));
         PageInfo c0 = child.get(0).page(), p0 = parent.get(0).page();
         assertNotEquals(p0.frame(), c0.frame(), "the child's write made its own copy");
         assertEquals(1, c0.mapCount());
@@ -77,14 +77,14 @@ class ViewsTest {
         assertEquals(1, p0.mapCount(), "the parent's frame has one mapping left");
         FrameMapView frames = (FrameMapView) s.view("frames");
         assertEquals(FrameMapView.Kind.PRIVATE, frames.cells().get((int) c0.frame()).kind());
-        assertEquals(2, frames.cells().get((int) c0.frame()).pid());
+        assertEquals(3, frames.cells().get((int) c0.frame()).pid());
         for (int i = 1; i < 8; i++) {
             assertEquals(parent.get(i).page().frame(), child.get(i).page().frame());
             assertEquals(2, child.get(i).page().mapCount());
         }
         // The seven still-shared pages print as one run in the text.
-        assertTrue(s.pageTable(2).text(false).contains(String.format("va %#x-%#x (7 pages)", child.get(1).va(), child.get(7).va() + 4095)),
-                s.pageTable(2).text(false));
+        assertTrue(s.pageTable(3).text(false).contains(String.format("va %#x-%#x (7 pages)", child.get(1).va(), child.get(7).va() + 4095)),
+                s.pageTable(3).text(false));
         // The child printed its smaps and pagemap just before exiting: the same numbers as the view's.
         long pss = 0, privateDirty = 0, sharedDirty = 0;
         for (PageTableView.Entry e : child) {
@@ -102,10 +102,10 @@ class ViewsTest {
     }
 
     @Test void everyTlbEntryAgreesWithThePageTableAtThatMoment() throws Exception {
-        Snapshot s = run("pagetable:1,tlb:1", "instret:20000").result().shown();
+        Snapshot s = run("pagetable:2,tlb:2", "instret:20000").result().shown();
         assertNotNull(s);
         assertEquals(20000, s.instret());
-        PageTableView t = s.pageTable(1);
+        PageTableView t = s.pageTable(2);
         TlbView tlb = (TlbView) s.view("tlb");
         Map<Long, PageTableView.Entry> leaves = new java.util.HashMap<>();
         for (PageTableView.Entry e : t.entries()) if (e.leaf()) leaves.put(e.va(), e);
@@ -131,7 +131,7 @@ class ViewsTest {
 
     @Test void theFrameMapCountsEveryTableAndLeafOfTheOnlyProcess() throws Exception {
         Snapshot s = run("pagetable,frames", "instret:20000").result().shown();
-        PageTableView t = s.pageTable(1);
+        PageTableView t = s.pageTable(2);
         FrameMapView f = (FrameMapView) s.view("frames");
         assertEquals((long) t.tableFrames(), f.counts().get(FrameMapView.Kind.TABLE));
         long tables = t.entries().stream().filter(e -> !e.leaf()).count() + 1;
@@ -140,7 +140,7 @@ class ViewsTest {
             FrameMapView.Cell c = f.cells().get((int) e.frame());
             if (!e.leaf()) assertEquals(FrameMapView.Kind.TABLE, c.kind());
             else if (e.page().pageCache()) assertEquals(FrameMapView.Kind.FILE, c.kind());
-            else assertEquals(new FrameMapView.Cell(FrameMapView.Kind.PRIVATE, 1, 1), c);
+            else assertEquals(new FrameMapView.Cell(FrameMapView.Kind.PRIVATE, 2, 1), c);
         }
         String text = f.text(false);
         assertFalse(text.contains("\u001b"), "plain text has no colours");
@@ -186,8 +186,8 @@ class ViewsTest {
         assertEquals(128 + 11, r.exitStatus());
         Snapshot s = r.shown();
         assertNotNull(s, "the SIGSEGV was a moment");
-        assertEquals("signal:SIGSEGV:1 in pid 1", s.moment());
-        assertTrue(s.pageTable(1).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
+        assertEquals("signal:SIGSEGV:1 in pid 2", s.moment());
+        assertTrue(s.pageTable(2).entries().stream().anyMatch(PageTableView.Entry::leaf), "its pages are still mapped");
     }
 
     @Test void eventsFromTheTraceStreamAreCountedInTheNamedProcess() throws Exception {
