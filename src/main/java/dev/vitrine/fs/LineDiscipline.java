@@ -8,7 +8,8 @@ import java.util.ArrayDeque;
  * Linux's N_TTY line discipline (drivers/tty/n_tty.c) between the host terminal, which is in
  * raw mode, and the guest: input processing (ISTRIP, IGNCR, ICRNL, INLCR), the signal
  * characters under ISIG (VINTR, VQUIT, VSUSP; the queue flushed unless NOFLSH), canonical
- * editing (VERASE, VWERASE, VKILL, VEOF, VEOL, VEOL2; one line per read), non-canonical reads
+ * editing (VERASE, VWERASE, VKILL, VEOF, VEOL, VEOL2, and under IEXTEN VLNEXT and VREPRINT;
+ * one line per read), non-canonical reads
  * by VMIN/VTIME, and echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL). Output processing
  * (OPOST, ONLCR) is the host terminal's own: {@link Terminal} mirrors the guest's oflag there.
  * Machine's thread only.
@@ -22,7 +23,7 @@ final class LineDiscipline {
     static final int ISIG = 0x1, ICANON = 0x2, ECHO = 0x8, ECHOE = 0x10, ECHOK = 0x20, ECHONL = 0x40, NOFLSH = 0x80,
             ECHOCTL = 0x200, ECHOKE = 0x800, IEXTEN = 0x8000;
     static final int VINTR = 0, VQUIT = 1, VERASE = 2, VKILL = 3, VEOF = 4, VTIME = 5, VMIN = 6, VSUSP = 10, VEOL = 11,
-            VWERASE = 14, VEOL2 = 16;
+            VREPRINT = 12, VWERASE = 14, VLNEXT = 15, VEOL2 = 16;
     private static final int SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20;
 
     /** What the guest can read: whole lines in canonical mode (eof: a VEOF ended it, not returned), else bytes. */
@@ -45,6 +46,8 @@ final class LineDiscipline {
     private byte[] line = new byte[256];
     private int lineLen;
     private boolean hungUp;
+    /** VLNEXT came: the next character is data, whatever it is. */
+    private boolean lnext;
 
     /** Bytes a read could take now (FIONREAD). */
     int available() { return readyBytes; }
@@ -130,6 +133,16 @@ final class LineDiscipline {
     private void receive(byte[] t, int c, Sink sink) {
         int iflag = flag(t, 0), lflag = flag(t, 12);
         if ((iflag & ISTRIP) != 0) c &= 0x7f;
+        if (lnext) {
+            lnext = false;
+            literal(t, c, sink);
+            return;
+        }
+        if ((lflag & IEXTEN) != 0 && c != 0 && c == cc(t, VLNEXT)) {
+            lnext = true;
+            if ((lflag & ECHO) != 0 && (lflag & ECHOCTL) != 0) sink.echo(new byte[] {'^', '\b'}, 0, 2);
+            return;
+        }
         if (c == '\r') {
             if ((iflag & IGNCR) != 0) return;
             if ((iflag & ICRNL) != 0) c = '\n';
@@ -158,6 +171,12 @@ final class LineDiscipline {
                 return;
             }
         }
+        if (c == cc(t, VREPRINT) && c != 0 && (lflag & ECHO) != 0 && (lflag & IEXTEN) != 0) {
+            echoChar(t, c, sink);
+            sink.echo(new byte[] {'\n'}, 0, 1);
+            for (int k = 0; k < lineLen; k++) echoChar(t, line[k] & 0xff, sink);
+            return;
+        }
         if (c == cc(t, VEOF) && c != 0) {
             if (ready.size() < BUF_SIZE) commit(true);   // ends no one reads are bounded too
             return;
@@ -171,6 +190,18 @@ final class LineDiscipline {
         }
         append(c);
         if (newline) commit(false);
+    }
+
+    /** The character after VLNEXT: data in the line or the queue, never a signal, an edit or a line's end. */
+    private void literal(byte[] t, int c, Sink sink) {
+        boolean canonical = canonical(t);
+        if (readyBytes + lineLen >= BUF_SIZE - 1) return;
+        if ((flag(t, 12) & ECHO) != 0) echoChar(t, c, sink);
+        if (canonical) append(c);
+        else {
+            ready.add(new Segment(new byte[] {(byte) c}, false));
+            readyBytes++;
+        }
     }
 
     /** VERASE, VWERASE, VKILL on the line being edited, with their echo (n_tty's eraser). */

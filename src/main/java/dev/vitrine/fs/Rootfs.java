@@ -54,7 +54,7 @@ public final class Rootfs {
     static final String[] KCONFIG = {
         "CONFIG_RISCV=y", "CONFIG_64BIT=y", "CONFIG_MMU=y", "CONFIG_SWAP=y", "CONFIG_SHMEM=y", "CONFIG_TMPFS=y",
         "CONFIG_PROC_FS=y", "CONFIG_FUTEX=y", "CONFIG_EPOLL=y", "CONFIG_EVENTFD=y", "CONFIG_UNIX=y", "CONFIG_NET=y",
-        "CONFIG_FILE_LOCKING=y", "CONFIG_MULTIUSER=y", "CONFIG_MEMFD_CREATE=y",
+        "CONFIG_FILE_LOCKING=y", "CONFIG_MULTIUSER=y", "CONFIG_MEMFD_CREATE=y", "CONFIG_TIMERFD=y",
     };
 
     /**

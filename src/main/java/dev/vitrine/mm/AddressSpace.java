@@ -314,6 +314,9 @@ public final class AddressSpace {
     /** The most frames this space has mapped at once (VmHWM). */
     public long peakResident() { return Math.max(peakRss, rss); }
 
+    /** Frames this table maps now, from the counter (no walk): what residentPages() counts. */
+    public long residentNow() { return rss; }
+
     /** Forgets the mapping of {@code frame} at {@code va} and its reference (the PTE is about to be rewritten). */
     void uninstall(long va, long frame) {
         pager.rmap.remove(frame, this, va);

@@ -463,7 +463,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         }
         if (tracer.on(Category.COUNTER)) {
             var m = mmu.stats();
-            tracer.emit(new Event.Counters(now, to.proc.pid, to.tid, to.space() == null ? 0 : to.space().residentPages(),
+            tracer.emit(new Event.Counters(now, to.proc.pid, to.tid, to.space() == null ? 0 : to.space().residentNow(),
                     frames.free(), m.hits(), m.misses()));
         }
     }

@@ -136,8 +136,13 @@ final class ProcSmaps {
         line(sb, "Locked:", u.pssLocked >> (PSS_SHIFT + 10));
     }
 
+    /** "%-16s%8d kB", without String.format: smaps of a process with thousands of areas has a line per figure per area. */
     private static void line(StringBuilder sb, String name, long kb) {
-        sb.append(String.format("%-16s%8d kB\n", name, kb));
+        String v = Long.toString(kb);
+        sb.append(name);
+        for (int i = name.length(); i < 16; i++) sb.append(' ');
+        for (int i = v.length(); i < 8; i++) sb.append(' ');
+        sb.append(v).append(" kB\n");
     }
 
     /**

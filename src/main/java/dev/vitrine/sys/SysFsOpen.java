@@ -77,7 +77,8 @@ final class SysFsOpen {
                 throw new FsException(Errno.ETXTBSY);
         }
         File file;
-        if (i instanceof RegularFile r && r.store() instanceof ProcStore p) file = new Snapshot(r, p.generate());
+        if (i instanceof RegularFile r && r.store() instanceof ProcStore p)
+            file = new Snapshot(r, p.generate(), v.pager() == null ? null : v.pager().kernelMemory());
         else if (i instanceof RegularFile r && r.store() instanceof dev.vitrine.fs.ProcPagemap pm) file = pm.open(r, capSysAdmin(t));
         else if (i instanceof RegularFile r) {
             if ((flags & O_TRUNC) != 0 && !created && permits(r, 2)) {

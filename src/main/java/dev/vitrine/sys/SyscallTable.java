@@ -34,6 +34,8 @@ public final class SyscallTable {
         SysEventFd.register(this, services);
         SysSocket.register(this, services);
         SysMemfd.register(this, services);
+        SysTimerFd.register(this, services);
+        SysFadvise.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

@@ -135,6 +135,13 @@ class LineDisciplineTest {
         assertEquals(LineDiscipline.BUF_SIZE, lines);
     }
 
+    @Test void lnextQuotesTheNextCharacterAndReprintShowsTheLine() {
+        type("a\u0016\u0003b\u0016\u007f\u0012\r");
+        assertEquals(List.of(), signals);
+        assertEquals("a\u0003b\u007f\n", read(100));
+        assertEquals("a^\b^Cb^\b^?^R\na^Cb^?\n", echo());
+    }
+
     @Test void turningCanonicalModeOffHandsOverTheLineBeingEdited() {
         type("half");
         lflag(LineDiscipline.ICANON, 0);
