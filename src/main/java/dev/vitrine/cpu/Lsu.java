@@ -28,12 +28,6 @@ final class Lsu {
 
     /** Set when a load's translation was refused. */
     boolean fault;
-
-    // Translated code's loads and stores (the b* methods) count data hits on the current data
-    // page here and report them in bulk (Mmu.dataBatchLoadPage says why that is exact); any
-    // other access reports first, and the block reports before it returns (flushBatch).
-    private long bLoadPage = -1, bStorePage = -1, bDelta, bHits;
-    private final int pageBits;
     /** Physical address reserved by LR, or -1. */
     long reservation = -1;
 
@@ -44,7 +38,6 @@ final class Lsu {
         this.blocks = code.blocks;
         this.pageMask = mmu.geometry().pageMask();
         this.crossMask = (int) Math.min(pageMask, (1 << CodeCache.BLOCK_BITS) - 1);
-        this.pageBits = mmu.geometry().pageBits();
     }
 
     private boolean crosses(long va, int size) { return ((int) va & crossMask) > crossMask + 1 - size; }
@@ -136,90 +129,6 @@ final class Lsu {
         code.invalidateRange(p2, size - first);
         for (int i = 0; i < size; i++, v >>>= 8) ram[(int) (i < first ? p + i : p2 + i - first)] = (byte) v;
         return true;
-    }
-
-    // ---- translated code's accesses: the same results and counts as the methods above
-
-    /** Reports the hits counted in bulk; translated code calls it before it returns. */
-    void flushBatch() {
-        if (bHits != 0) { mmu.countDataHits(bHits); bHits = 0; }
-        bLoadPage = bStorePage = -1;
-    }
-
-    /** After an access through the MMU: its current data page may now be counted here. */
-    private void seed() {
-        if (fault) return;
-        bLoadPage = mmu.dataBatchLoadPage();
-        bStorePage = mmu.dataBatchStorePage();
-        bDelta = mmu.dataBatchDelta();
-    }
-
-    private boolean batched(long va, long page, int size) { return (va >>> pageBits) == page && !crosses(va, size); }
-
-    int bload8(long va) {
-        if (batched(va, bLoadPage, 1)) { bHits++; return ram[(int) (va + bDelta)]; }
-        flushBatch();
-        int v = load8(va);
-        seed();
-        return v;
-    }
-
-    int bload16(long va) {
-        if (batched(va, bLoadPage, 2)) { bHits++; return (short) I16.get(ram, (int) (va + bDelta)); }
-        flushBatch();
-        int v = load16(va);
-        seed();
-        return v;
-    }
-
-    int bload32(long va) {
-        if (batched(va, bLoadPage, 4)) { bHits++; return (int) I32.get(ram, (int) (va + bDelta)); }
-        flushBatch();
-        int v = load32(va);
-        seed();
-        return v;
-    }
-
-    long bload64(long va) {
-        if (batched(va, bLoadPage, 8)) { bHits++; return (long) I64.get(ram, (int) (va + bDelta)); }
-        flushBatch();
-        long v = load64(va);
-        seed();
-        return v;
-    }
-
-    boolean bstore8(long va, int v) {
-        if (batched(va, bStorePage, 1)) {
-            bHits++;
-            long p = va + bDelta;
-            int b = (int) (p >>> CodeCache.BLOCK_BITS);
-            if (blocks[b] != null) code.invalidateBlock(b);
-            ram[(int) p] = (byte) v;
-            return true;
-        }
-        flushBatch();
-        boolean ok = store8(va, v);
-        if (ok) seed();
-        return ok;
-    }
-
-    boolean bstore(long va, long v, int size) {
-        if (batched(va, bStorePage, size)) {
-            bHits++;
-            long p = va + bDelta;
-            int b = (int) (p >>> CodeCache.BLOCK_BITS);
-            if (blocks[b] != null) code.invalidateBlock(b);
-            switch (size) {
-                case 2: I16.set(ram, (int) p, (short) v); break;
-                case 4: I32.set(ram, (int) p, (int) v); break;
-                default: I64.set(ram, (int) p, v);
-            }
-            return true;
-        }
-        flushBatch();
-        boolean ok = store(va, v, size);
-        if (ok) seed();
-        return ok;
     }
 
     // ---- atomics: always naturally aligned (the caller checked), so never crossing

@@ -166,10 +166,8 @@ final class Translator {
                 pa += len;
             }
             if (!ended) exitAt(pc, n);
-            // The one exit: data hits counted in bulk reported, registers back, then pc and the count.
+            // The one exit: registers back, then pc and the count.
             mv.visitLabel(exit);
-            mv.visitVarInsn(ALOAD, L);
-            mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "flushBatch", "()V", false);
             for (int r = 1; r < 32; r++) {
                 if (!written[r]) continue;
                 mv.visitVarInsn(ALOAD, X);
@@ -276,10 +274,10 @@ final class Translator {
             address(rs1, imm);
             boolean wide = op == Op.LD || op == Op.FLD;
             String name = switch (op) {
-                case Op.LB, Op.LBU -> "bload8";
-                case Op.LH, Op.LHU -> "bload16";
-                case Op.LD, Op.FLD -> "bload64";
-                default -> "bload32";
+                case Op.LB, Op.LBU -> "load8";
+                case Op.LH, Op.LHU -> "load16";
+                case Op.LD, Op.FLD -> "load64";
+                default -> "load32";
             };
             mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, wide ? "(J)J" : "(J)I", false);
             mv.visitVarInsn(wide ? LSTORE : ISTORE, wide ? TMP : TMPI);
@@ -334,10 +332,10 @@ final class Translator {
             }
             if (op == Op.SB) {
                 mv.visitInsn(L2I);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "bstore8", "(JI)Z", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)Z", false);
             } else {
                 push(op == Op.SH ? 2 : op == Op.SW || op == Op.FSW ? 4 : 8);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "bstore", "(JJI)Z", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store", "(JJI)Z", false);
             }
             Label ok = new Label();
             mv.visitJumpInsn(IFNE, ok);

@@ -264,43 +264,6 @@ public final class Mmu {
         fetchTlb.touch(batchSlot, n);
     }
 
-    // ---- data hits counted by translated code in bulk
-
-    private int dataBatchSlot;
-
-    /**
-     * The data side's current page for loads (va >>> pageBits), if the caller may count
-     * further load hits on it itself and report them through {@link #countDataHits}; else
-     * -1. Call right after a successful {@link #load} or {@link #store}, together with
-     * {@link #dataBatchStorePage()}; pa = va + {@link #dataBatchDelta()}.
-     *
-     * <p>Why that is exact, only with a split TLB: while the caller counts, it makes no
-     * other call into this MMU (it reports before any other load, store, translate or fetch
-     * and before control leaves it), so the current data page, its slot and what it grants
-     * stay as they are, and each of n loads (stores, where the store page is the same) would
-     * have taken {@link #load}'s fast path: dataHits++ and the slot's stamp set to ++clock of
-     * the data TLB. Fetches touch only the fetch TLB of a split pair, so n such hits end in
-     * the state of dataHits += n, clock += n, stamp = clock. In a unified TLB fetches would
-     * interleave their stamps with them, so it returns -1 there.
-     */
-    public long dataBatchLoadPage() {
-        if (!batchFetches) return -1;
-        dataBatchSlot = dataSlot;
-        return loadPage;
-    }
-
-    /** Like {@link #dataBatchLoadPage()} for stores (-1 also while the page's D is clear: a store would re-walk). */
-    public long dataBatchStorePage() { return batchFetches ? storePage : -1; }
-
-    /** pa - va on the data batch pages. */
-    public long dataBatchDelta() { return dataDelta; }
-
-    /** Counts {@code n} data hits on the page {@link #dataBatchLoadPage()} was called for, as n loads or stores there would. */
-    public void countDataHits(long n) {
-        stats.dataHits += n;
-        dataTlb.touch(dataBatchSlot, n);
-    }
-
     /** A TLB with every access searching its sets and no bulk fetch counting: the reference the fast paths must equal (for tests). */
     public static Mmu reference(Geometry geometry, PhysicalMemory memory, TlbConfig tlbConfig) {
         return new Mmu(geometry, memory, tlbConfig, false);

@@ -144,6 +144,9 @@ public final class Strace implements TraceHook {
             if (held == pid) { held = 0; line(p.head + " <unfinished ...>)", "?"); }
             else line(prefix + "<... " + p.call.name() + " resumed> <unfinished ...>)", "?");
         }
+        // Other threads of a process that died with it leave calls that never end: forget them.
+        flushHeld();
+        sleeping.keySet().removeIf(tid -> k.thread(tid) == null);
         if ((status & 0x7f) == 0) print(prefix + "+++ exited with " + ((status >> 8) & 0xff) + " +++");
         else print(prefix + "+++ killed by " + StraceNames.signal(status & 0x7f) + ((status & 0x80) != 0 ? " (core dumped)" : "") + " +++");
     }

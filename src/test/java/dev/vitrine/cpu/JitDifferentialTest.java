@@ -34,8 +34,8 @@ class JitDifferentialTest {
         assertTrue(translatedRuns > 10_000, "the translator ran only " + translatedRuns + " blocks");
     }
 
-    /** A loop of loads and stores on one data page: the translated block counts their hits in bulk. */
-    @Test void dataHitsCountedInBulkEqualOneByOne() {
+    /** A loop of loads and stores of every width on one data page and its neighbour, translated and interpreted. */
+    @Test void loadStoreLoopEqualsTheInterpreter() {
         Rig[] rigs = new Rig[2];
         for (int i = 0; i < 2; i++) {
             Rig r = new Rig();
