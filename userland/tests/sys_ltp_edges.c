@@ -1,4 +1,4 @@
-/* sys_ltp_edges: corners LTP checks: gettimeofday's tz pointer (filled, EFAULT when bad), SA_RESETHAND keeping the flags and mask once the handler runs */
+/* sys_ltp_edges: corners LTP checks: gettimeofday's tz pointer, SA_RESETHAND keeping flags and mask, F_GETLK's answer when nothing conflicts, dup3(fd, fd) before EBADF, fadvise64, O_PATH descriptors to socket and epoll calls, inet socket protocol checks */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -6,6 +6,9 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <fcntl.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 static void handler(int sig, siginfo_t *si, void *uc) { (void) sig; (void) si; (void) uc; }
@@ -33,5 +36,39 @@ int main(void) {
     printf("after delivery: handler default %d SA_SIGINFO %d SA_RESETHAND %d mask has USR2 %d\n",
            old.sa_handler == SIG_DFL, !!(old.sa_flags & SA_SIGINFO), !!(old.sa_flags & SA_RESETHAND),
            sigismember(&old.sa_mask, SIGUSR2));
+
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/ltp_edges_%d", getpid());
+    int fd = open(path, O_RDWR | O_CREAT, 0600);
+    write(fd, "0123456789", 10);
+    lseek(fd, 4, SEEK_SET);
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_CUR, .l_start = 1, .l_len = 3, .l_pid = 4242};
+    r = fcntl(fd, F_GETLK, &fl);
+    printf("F_GETLK free: %ld type %d whence %d start %lld len %lld pid kept %d\n", r, fl.l_type, fl.l_whence,
+           (long long) fl.l_start, (long long) fl.l_len, fl.l_pid == 4242);
+    fl = (struct flock){.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 2, .l_len = 0};
+    fcntl(fd, F_GETLK, &fl);
+    printf("F_GETLK to EOF: type %d start %lld len %lld\n", fl.l_type, (long long) fl.l_start, (long long) fl.l_len);
+    r = dup3(40, 40, O_CLOEXEC);
+    printf("dup3(40, 40) on a closed fd: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    printf("fadvise normal: %d\n", posix_fadvise(fd, 0, 100, POSIX_FADV_NORMAL));
+    printf("fadvise bad advice: %s\n", strerrorname_np(posix_fadvise(fd, 0, 100, 77)));
+    printf("fadvise negative len: %s\n", strerrorname_np(posix_fadvise(fd, 0, -1, POSIX_FADV_NORMAL)));
+    printf("fadvise bad fd: %s\n", strerrorname_np(posix_fadvise(77, 0, 0, POSIX_FADV_NORMAL)));
+    int p[2];
+    pipe(p);
+    printf("fadvise pipe: %s\n", strerrorname_np(posix_fadvise(p[0], 0, 0, POSIX_FADV_NORMAL)));
+    int op = open(path, O_PATH);
+    r = accept(op, NULL, NULL);
+    printf("accept on O_PATH: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    int ep = epoll_create1(0);
+    struct epoll_event ev = {EPOLLIN, {0}};
+    r = epoll_ctl(ep, EPOLL_CTL_ADD, op, &ev);
+    printf("epoll_ctl on O_PATH: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    r = socket(AF_INET, SOCK_DGRAM, 6);
+    printf("socket(AF_INET, SOCK_DGRAM, TCP): %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    r = socket(AF_INET, SOCK_STREAM, 1);
+    printf("socket(AF_INET, SOCK_STREAM, ICMP): %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    unlink(path);
     return 0;
 }

@@ -55,7 +55,8 @@ final class SysEpoll {
             data = w1;
         }
         FileDescription ep = t.fds().get(epfd), target = t.fds().get(fd);
-        if (ep == null || target == null) return -Errno.EBADF;
+        if (ep == null || target == null || ep.file() instanceof dev.vitrine.fs.PathFile
+                || target.file() instanceof dev.vitrine.fs.PathFile) return -Errno.EBADF;   // fdget skips O_PATH
         if (!target.file().pollable()) return -Errno.EPERM;
         if ((events & Epoll.EPOLLWAKEUP) != 0) events &= ~Epoll.EPOLLWAKEUP;   // no CAP_BLOCK_SUSPEND: dropped silently
         if ((events & Epoll.EPOLLEXCLUSIVE) != 0) {

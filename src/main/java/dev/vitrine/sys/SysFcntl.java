@@ -40,9 +40,9 @@ final class SysFcntl {
     /** dup2 is dup3 without flags in glibc; dup3(fd, fd) is EINVAL. */
     static long dup3(Task t, int fd, int nfd, int flags) {
         if ((flags & ~O_CLOEXEC) != 0) return -Errno.EINVAL;
+        if (fd == nfd) return -Errno.EINVAL;   // ksys_dup3 asks this before looking at the descriptor
         FileDescription f = t.fds().get(fd);
         if (f == null) return -Errno.EBADF;
-        if (fd == nfd) return -Errno.EINVAL;
         if (nfd < 0 || nfd >= t.fds().limit()) return -Errno.EBADF;
         t.fds().install(nfd, f.retain(), (flags & O_CLOEXEC) != 0);
         return nfd;
@@ -125,7 +125,8 @@ final class SysFcntl {
         Locks.Lock c = type == Locks.F_UNLCK ? null : i.locks().conflict(t.fds(), type, s, e);
         if (cmd == F_GETLK) {
             ByteBuffer out = Abi.buffer(32);
-            if (c == null) out.putShort(0, (short) Locks.F_UNLCK).putShort(2, (short) whence).putLong(8, start).putLong(16, len);
+            // fcntl_getlk: with nothing in the way only l_type changes (F_UNLCK); the caller's other fields stay
+            if (c == null) return t.memory().write(arg, new byte[] {(byte) Locks.F_UNLCK, 0}) ? 0 : -Errno.EFAULT;
             else out.putShort(0, (short) c.type()).putShort(2, (short) 0).putLong(8, c.start())
                     .putLong(16, c.end() == Long.MAX_VALUE ? 0 : c.end() - c.start() + 1).putInt(24, c.pid());
             return t.memory().write(arg, out.array()) ? 0 : -Errno.EFAULT;

@@ -49,7 +49,7 @@ final class SysSocket {
     /** The socket behind fd: EBADF, or ENOTSOCK for another kind of file. */
     static UnixSocket sock(Task t, int fd) {
         FileDescription f = t.fds().get(fd);
-        if (f == null) throw new FsException(Errno.EBADF);
+        if (f == null || f.file() instanceof dev.vitrine.fs.PathFile) throw new FsException(Errno.EBADF);   // fdget skips O_PATH
         if (!(f.file() instanceof UnixSocket s)) throw new FsException(Errno.ENOTSOCK);
         return s;
     }
@@ -80,6 +80,10 @@ final class SysSocket {
     }
 
     static long socket(Services s, Task t, int domain, int type, int protocol) {
+        if (domain == AF_INET || domain == AF_INET6) {
+            long r = inetSocketpair(domain, type, protocol);
+            return r == -Errno.EOPNOTSUPP ? -Errno.EAFNOSUPPORT : r;   // a valid inet socket: the machine has no network
+        }
         int base = type(domain, type, protocol);
         return install(t, new UnixSocket(s.vfs(), base, cred(t)), type);
     }
@@ -111,7 +115,7 @@ final class SysSocket {
             case UnixSocket.SOCK_STREAM -> protocol == 0 || protocol == 6 || protocol == 262 ? -Errno.EOPNOTSUPP : -Errno.EPROTONOSUPPORT;
             case UnixSocket.SOCK_DGRAM -> protocol == 0 || protocol == 17 || protocol == 136 || protocol == icmp
                     ? -Errno.EOPNOTSUPP : -Errno.EPROTONOSUPPORT;
-            case SOCK_RAW -> -Errno.EPERM;   // CAP_NET_RAW
+            case SOCK_RAW -> protocol == 0 ? -Errno.EPROTONOSUPPORT : -Errno.EPERM;   // no wildcard; then CAP_NET_RAW
             default -> -Errno.ESOCKTNOSUPPORT;
         };
     }

@@ -35,6 +35,7 @@ public final class SyscallTable {
         SysSocket.register(this, services);
         SysMemfd.register(this, services);
         SysTimerFd.register(this, services);
+        SysFadvise.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

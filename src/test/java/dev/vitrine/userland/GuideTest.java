@@ -49,9 +49,24 @@ class GuideTest {
                 all.addAll(GuidePage.read(p).transcripts());
         }
         Assertions.assertFalse(all.isEmpty(), "no transcripts found in " + GUIDE);
+        // A page's commands run in order (one may write a file the next reads); pages run side by side.
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<GuidePage.Transcript, Future<List<String>>> runs = new LinkedHashMap<>();
-        for (GuidePage.Transcript t : all) runs.put(t, pool.submit(() -> run(work, t.command())));
+        Map<Path, Future<?>> pageDone = new LinkedHashMap<>();
+        Map<GuidePage.Transcript, java.util.concurrent.CompletableFuture<List<String>>> outputs = new LinkedHashMap<>();
+        for (GuidePage.Transcript t : all) outputs.put(t, new java.util.concurrent.CompletableFuture<>());
+        for (GuidePage.Transcript first : all)
+            pageDone.computeIfAbsent(first.page(), page -> pool.submit(() -> {
+                for (GuidePage.Transcript t : all) {
+                    if (!t.page().equals(page)) continue;
+                    try {
+                        outputs.get(t).complete(run(work, t.command()));
+                    } catch (Exception e) {
+                        outputs.get(t).completeExceptionally(e);
+                    }
+                }
+            }));
+        runs.putAll(outputs);
         pool.shutdown();
         String update = System.getProperty("vitrine.guide.update", "false");
         if (!update.equals("false")) update(runs, update.equals("all"));
