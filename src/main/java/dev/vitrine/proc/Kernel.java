@@ -109,16 +109,20 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** Where the charged ns went, by cause. */
     public java.util.Map<String, Long> chargedBy() { return costs == null ? java.util.Map.of() : costs.breakdown(); }
 
-    /** Charges what happened since the last charge to the clock and to {@code t}'s process. */
-    private void charge(Task t) { charge(t == null ? null : t.proc); }
+    /** Charges what happened since the last charge to the clock and to {@code t} and its process. */
+    private void charge(Task t) {
+        long ns = charge(t == null ? null : t.proc);
+        if (t != null) t.cpu += ns;
+    }
 
-    /** The same for a process about to end, so that its exit time includes what it cost. */
-    void charge(Process p) {
-        if (costs == null || costs.off()) return;
+    /** The same for a process about to end, so that its exit time includes what it cost; the ns charged. */
+    long charge(Process p) {
+        if (costs == null || costs.off()) return 0;
         long ns = costs.charge(syscallCount, switches);
-        if (ns == 0) return;
+        if (ns == 0) return 0;
         clock.advance(ns);
         if (p != null) p.cpu += ns;
+        return ns;
     }
 
     /** Virtual time now, also in the middle of a slice (the clock itself advances when the slice ends). */
@@ -374,6 +378,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         long ran = hart.instret - before;
         lastSliceEnd = trap == Trap.LIMIT && runQueue.sliceLeft() <= ran ? "quantum" : "preempted";
         t.instructions += ran;
+        t.cpu += ran;
         t.proc.cpu += ran;
         retired += ran;
         runQueue.ran(ran);

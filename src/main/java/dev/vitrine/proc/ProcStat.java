@@ -56,7 +56,7 @@ final class ProcStat {
         AddressSpace as = p.space;
         MemStats ms = p.memStats();
         long[] ic = ignCatch(p);
-        long cpu = whole ? p.cpu : t.instructions;
+        long cpu = whole ? p.cpu : t.cpu;
         Exec.Bounds b = p.bounds;
         boolean mm = as != null;
         StringBuilder sb = new StringBuilder();

@@ -54,6 +54,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     Task vforkParent;
 
     long instructions, syscalls;
+    /** This thread's CPU time in virtual ns: its instructions and what the cost model charged while it ran (task/TID/stat's utime). */
+    long cpu;
     long readySince;
 
     Task(int tid, Process proc) {
