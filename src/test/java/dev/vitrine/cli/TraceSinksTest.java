@@ -118,10 +118,15 @@ class TraceSinksTest {
         for (Map<String, Object> e : ev)
             if ("M".equals(e.get("ph")) && "process_name".equals(e.get("name")))
                 processNames.put(((Number) e.get("pid")).longValue(), (String) ((Map<?, ?>) e.get("args")).get("name"));
-        assertEquals("trace_pipeline (1)", processNames.get(1L));
-        assertEquals("trace_pipeline (2)", processNames.get(2L));
+        // The program and its child: whatever pids the machine gave them, the tracks carry their names.
+        List<Long> pids = processNames.entrySet().stream().filter(n -> n.getValue().startsWith("trace_pipeline ("))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(2, pids.size(), processNames.toString());
+        long parent = pids.get(0), child = pids.get(1);
+        assertEquals("trace_pipeline (" + parent + ")", processNames.get(parent));
+        assertEquals("trace_pipeline (" + child + ")", processNames.get(child));
         // State slices: both threads ran; the writer blocked on the full pipe, the reader on the empty one.
-        for (long tid : new long[] {1, 2}) {
+        for (long tid : new long[] {parent, child}) {
             List<Map<String, Object>> states = ev.stream().filter(e -> "X".equals(e.get("ph")) && ((Number) e.get("tid")).longValue() == tid).toList();
             assertTrue(states.stream().anyMatch(e -> e.get("name").equals("running")), "tid " + tid + " ran");
             assertTrue(states.stream().anyMatch(e -> ((String) e.get("name")).startsWith("blocked: ")), "tid " + tid + " blocked");
@@ -141,7 +146,7 @@ class TraceSinksTest {
         long syscallSlices = ev.stream().filter(e -> "X".equals(e.get("ph")) && ((Number) e.get("tid")).longValue() >= Perfetto.SYSCALL_TRACK).count();
         assertEquals(r.stat("syscalls"), syscallSlices);
         assertTrue(ev.stream().anyMatch(e -> "X".equals(e.get("ph")) && "write".equals(e.get("name"))
-                && ((Number) e.get("tid")).longValue() == 2 + Perfetto.SYSCALL_TRACK));
+                && ((Number) e.get("tid")).longValue() == child + Perfetto.SYSCALL_TRACK));
         for (String kind : List.of("minor", "major"))
             assertEquals(r.stat("faults." + kind), ev.stream().filter(e -> "i".equals(e.get("ph"))
                     && ((String) e.get("name")).startsWith("fault " + kind + " ")).count(), kind);
