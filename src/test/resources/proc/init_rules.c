@@ -1,16 +1,27 @@
-/* init_rules: the program is init's child (pid 2, ppid 1); a signal sent to init does nothing;
-   an orphan is adopted by init, which reaps it as it dies (no zombie is left to signal). */
+/* init_rules: the program is init's child (pid 2, ppid 1); an unprivileged process may not signal
+   init (EPERM, as uid 1000 gets on Linux); an orphan is adopted by init, which reaps it as it dies
+   (no zombie is left to signal). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+
+static void tried(const char *what, long r) {
+    printf("%s = %ld%s%s\n", what, r, r < 0 ? " " : "", r < 0 ? strerror(errno) : "");
+}
 
 int main(void) {
     setvbuf(stdout, NULL, _IONBF, 0);
     printf("pid %d ppid %d\n", getpid(), getppid());
     printf("init: pgid %d sid %d\n", getpgid(1), getsid(1));
+    tried("kill(1, 0)", kill(1, 0));
+    tried("kill(1, SIGKILL)", kill(1, SIGKILL));
+    tried("tkill(1, SIGTERM)", syscall(SYS_tkill, 1, SIGTERM));
+    tried("tgkill(1, 1, 0)", syscall(SYS_tgkill, 1, 1, 0));
+    tried("sigqueue(1, SIGUSR1)", sigqueue(1, SIGUSR1, (union sigval) {0}));
     int fds[2];
     pipe(fds);
     pid_t child = fork();

@@ -44,6 +44,7 @@ public final class SignalCalls {
         if (pid > 0) {
             Process p = k.process(pid);
             if (p == null) return -ESRCH;
+            if (isInit(k, pid)) return -EPERM;
             return sig != 0 ? SignalDelivery.sendProcess(k, p, info) : 0;
         }
         int found = 0;
@@ -57,9 +58,17 @@ public final class SignalCalls {
         return found > 0 ? 0 : -ESRCH;
     }
 
+    /**
+     * check_kill_permission for init: every guest process runs as the one unprivileged user
+     * (abi.Cred) and init as root, so signalling it (signal 0 too) is EPERM, as on Linux for
+     * uid 1000. (Its thread is kernel-internal: tkill/tgkill of tid 1 answer the same.)
+     */
+    private static boolean isInit(Kernel k, int pid) { return pid == Kernel.INIT_PID && k.process(pid) == k.init(); }
+
     /** tgkill(2) (tgid > 0) and tkill(2) (tgid = -1). */
     public static long tgkill(Kernel k, Task sender, int tgid, int tid, int sig) {
         if (sig < 0 || sig > Signals.NSIG || tid <= 0 || tgid == 0 || tgid < -1) return -EINVAL;
+        if (isInit(k, tid) && (tgid == -1 || tgid == tid)) return -EPERM;
         Task t = k.thread(tid);
         if (t == null || (tgid > 0 && t.pid() != tgid) || !t.proc.alive()) return -ESRCH;
         return sig != 0 ? SignalDelivery.sendThread(k, t, SigInfo.kill(sig, SigInfo.SI_TKILL, sender.pid(), Cred.UID)) : 0;
@@ -69,6 +78,7 @@ public final class SignalCalls {
     public static long queue(Kernel k, Task sender, int tgid, int tid, int sig, SigInfo info) {
         if (sig < 1 || sig > Signals.NSIG) return -EINVAL;
         if (info.code() >= 0 || info.code() == SigInfo.SI_TKILL) return -EPERM;
+        if (isInit(k, tgid) && (tid <= 0 || tid == tgid)) return -EPERM;
         if (tid > 0) {
             Task t = k.thread(tid);
             if (t == null || t.pid() != tgid) return -ESRCH;
