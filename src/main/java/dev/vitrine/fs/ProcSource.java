@@ -51,6 +51,9 @@ public interface ProcSource {
 
     String threadStatus(int pid, int tid);
 
+    /** /proc/uptime: seconds since boot and seconds the hart was idle, as fs/proc/uptime.c prints them. */
+    String uptime();
+
     /** /proc/cpuinfo, riscv's c_show for the one hart. */
     String cpuinfo();
 

@@ -95,6 +95,20 @@ public final class ProcFiles implements ProcSource {
 
     @Override public int pidMax() { return Pids.PID_MAX; }
 
+    /**
+     * uptime_proc_show: the boot-time clock (CLOCK_BOOTTIME, the virtual clock) and the one
+     * hart's idle time (what --stats calls idle: neither instructions nor the cost model's
+     * charges), each as seconds and hundredths, truncated.
+     */
+    @Override public String uptime() {
+        long now = kernel.clock().now(), idle = Math.max(0, now - kernel.retired() - kernel.charged());
+        return hundredths(now) + " " + hundredths(idle) + "\n";
+    }
+
+    private static String hundredths(long ns) {
+        return String.format("%d.%02d", ns / 1_000_000_000L, ns % 1_000_000_000L / 10_000_000L);
+    }
+
     @Override public String cpuinfo() {
         // riscv's c_show for one hart: "uarch" only when the device tree names one beyond "riscv".
         return "processor\t: 0\nhart\t\t: 0\nisa\t\t: rv64imafdc_zicsr_zifencei\n"
