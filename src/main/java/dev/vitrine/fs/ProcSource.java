@@ -51,6 +51,9 @@ public interface ProcSource {
 
     String threadStatus(int pid, int tid);
 
+    /** /proc/PID/environ: the bytes between env_start and env_end of its memory, as environ_read copies them (none for a zombie). */
+    byte[] environ(int pid);
+
     /** /proc/uptime: seconds since boot and seconds the hart was idle, as fs/proc/uptime.c prints them. */
     String uptime();
 

@@ -5,11 +5,16 @@ import java.util.function.Supplier;
 
 /** The "bytes" of a /proc file: generated at each open; stat shows size 0, as Linux does. */
 public final class ProcStore implements Store {
-    private final Supplier<String> text;
+    private final Supplier<byte[]> bytes;
 
-    public ProcStore(Supplier<String> text) { this.text = text; }
+    public ProcStore(Supplier<String> text) { this.bytes = () -> text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8); }
 
-    public byte[] generate() { return text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8); }
+    private ProcStore(Supplier<byte[]> bytes, boolean raw) { this.bytes = bytes; }
+
+    /** A file whose bytes are the guest's own (environ), not text. */
+    static ProcStore raw(Supplier<byte[]> bytes) { return new ProcStore(bytes, true); }
+
+    public byte[] generate() { return bytes.get(); }
 
     @Override public long size() { return 0; }
 

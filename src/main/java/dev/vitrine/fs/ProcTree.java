@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, uptime, vmstat, a few of sys/, and per process fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
+/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, uptime, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
 final class ProcTree {
     private ProcTree() {}
 
@@ -33,9 +33,15 @@ final class ProcTree {
     }
 
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "status", "task", "wchan"), name -> switch (name) {
+        return dir(v, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "status", "task", "wchan"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
+            case "environ" -> {
+                // S_IRUSR, as Linux's REG("environ", S_IRUSR, ...)
+                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, ProcStore.raw(() -> src.environ(pid)), true);
+                f.link();
+                yield f;
+            }
             case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
             case "maps" -> file(v, () -> src.maps(pid));
             case "smaps" -> file(v, () -> src.smaps(pid));

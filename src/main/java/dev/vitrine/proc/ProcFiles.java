@@ -42,6 +42,16 @@ public final class ProcFiles implements ProcSource {
         return sb.toString();
     }
 
+    @Override public byte[] environ(int pid) {
+        Process p = process(pid);
+        if (p == null || p.memory == null) return new byte[0];
+        long start = p.bounds.envStart(), end = p.bounds.envEnd();
+        // The block execve laid out is at most the arguments' limit (MAX_ARG_STRLEN pages at most); a bad range reads as nothing.
+        if (end <= start || end - start > 32L << 20) return new byte[0];
+        byte[] b = new byte[(int) (end - start)];
+        return p.memory.read(start, b, 0, b.length) ? b : new byte[0];
+    }
+
     @Override public String comm(int pid) {
         Task t = task(pid);
         return t == null ? "" : t.comm();
