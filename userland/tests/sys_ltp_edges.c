@@ -9,6 +9,9 @@
 #include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static void handler(int sig, siginfo_t *si, void *uc) { (void) sig; (void) si; (void) uc; }
@@ -61,6 +64,12 @@ int main(void) {
     int op = open(path, O_PATH);
     r = accept(op, NULL, NULL);
     printf("accept on O_PATH: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    r = fchmod(op, 0644);
+    printf("fchmod on O_PATH: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    r = ioctl(op, FIONREAD, &r);
+    printf("ioctl on O_PATH: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    void *m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, op, 0);
+    printf("mmap of O_PATH: %s\n", m == MAP_FAILED ? strerrorname_np(errno) : "mapped");
     int ep = epoll_create1(0);
     struct epoll_event ev = {EPOLLIN, {0}};
     r = epoll_ctl(ep, EPOLL_CTL_ADD, op, &ev);

@@ -38,7 +38,7 @@ final class SysFsStat {
         t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, DIRENTS_OUT, UINT);
         t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, ACCESS_MODE);
         t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, ACCESS_MODE, AT_FLAGS);
-        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), inodeOf(task, (int) fd), (int) mode), FD, MODE);
+        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), openInodeOf(task, (int) fd), (int) mode), FD, MODE);
         t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
         t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, AT_FLAGS);
         t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
@@ -57,6 +57,12 @@ final class SysFsStat {
         Inode i = desc(t, fd).file().inode();
         if (i == null) throw new FsException(Errno.EPERM);
         return i;
+    }
+
+    /** fchmod's fdget: an O_PATH descriptor is no open file (EBADF). */
+    private static Inode openInodeOf(Task t, int fd) {
+        if (desc(t, fd).file() instanceof dev.vitrine.fs.PathFile) throw new FsException(Errno.EBADF);
+        return inodeOf(t, fd);
     }
 
     static long fstat(Task t, int fd, long buf) {

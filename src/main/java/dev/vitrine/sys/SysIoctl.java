@@ -28,7 +28,7 @@ final class SysIoctl {
 
     static long ioctl(Kernel k, Task t, int fd, int req, long arg) {
         FileDescription f = t.fds().get(fd);
-        if (f == null) return -Errno.EBADF;
+        if (f == null || f.file() instanceof dev.vitrine.fs.PathFile) return -Errno.EBADF;   // fdget skips O_PATH
         File file = f.file();
         switch (req) {
             case FIOCLEX, FIONCLEX -> { t.fds().setCloexec(fd, req == FIOCLEX); return 0; }

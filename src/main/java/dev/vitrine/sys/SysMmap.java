@@ -48,7 +48,7 @@ final class SysMmap {
         FileDescription desc = null;
         if (!anonymous) {
             desc = t.fds().get(fd);
-            if (desc == null) return -Errno.EBADF;
+            if (desc == null || desc.file() instanceof dev.vitrine.fs.PathFile) return -Errno.EBADF;   // fdget skips O_PATH
         }
         if (len == 0) return -Errno.EINVAL;
         long size = as.pageUp(len);

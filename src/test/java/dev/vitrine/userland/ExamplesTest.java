@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +86,11 @@ class ExamplesTest {
         return nodes.stream();
     }
 
-    /** Every example in userland/examples/ is in the table above. */
+    /**
+     * Every example in userland/examples/ is tested against qemu-riscv64 somewhere: in the table
+     * above, as a demonstration of `vitrine chapter` (ChapterCommandTest), or as a guide page's
+     * program (docs/guide/files links to it; GuideTest).
+     */
     @org.junit.jupiter.api.Test
     void everyExampleIsListed() throws Exception {
         Set<String> sources = new TreeSet<>();
@@ -94,6 +99,15 @@ class ExamplesTest {
         }
         Set<String> listed = new TreeSet<>();
         for (Example e : EXAMPLES) listed.add(e.name());
+        for (var q : dev.vitrine.lab.chapter.Chapter.QUESTIONS) if (q.demonstrated()) listed.add(q.program());
+        try (var s = Files.list(Userland.ROOT.resolve("docs/guide/files"))) {
+            for (Path link : s.filter(Files::isSymbolicLink).toList()) {
+                Path target = Files.readSymbolicLink(link);
+                String n = target.getFileName().toString();
+                if (target.getParent() != null && target.getParent().endsWith("userland/examples") && n.endsWith(".c"))
+                    listed.add(n.substring(0, n.length() - 2));
+            }
+        }
         assertEquals(sources, listed);
     }
 
