@@ -54,6 +54,9 @@ public interface ProcSource {
     /** /proc/PID/environ: the bytes between env_start and env_end of its memory, as environ_read copies them (none for a zombie). */
     byte[] environ(int pid);
 
+    /** /proc/stat: the one hart's times in USER_HZ ticks, context switches, boot time, forks, tasks running and blocked. */
+    String stat();
+
     /** /proc/uptime: seconds since boot and seconds the hart was idle, as fs/proc/uptime.c prints them. */
     String uptime();
 

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, uptime, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
+/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, stat, uptime, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
 final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "deadlock", "meminfo", "self", "sys", "uptime", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "meminfo", "self", "stat", "sys", "uptime", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
@@ -25,6 +25,7 @@ final class ProcTree {
             case "meminfo" -> file(v, src::meminfo);
             case "vmstat" -> file(v, src::vmstat);
             case "uptime" -> file(v, src::uptime);
+            case "stat" -> file(v, src::stat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
             case "sys" -> sys;
             default -> process(v, src, Integer.parseInt(name));

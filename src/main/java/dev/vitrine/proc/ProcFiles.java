@@ -115,6 +115,25 @@ public final class ProcFiles implements ProcSource {
         return hundredths(now) + " " + hundredths(idle) + "\n";
     }
 
+    /**
+     * show_stat (fs/proc/stat.c) for one hart: user time is the instructions retired, system
+     * time the cost model's charges (faults, walks, the kernel's work), idle the rest, in
+     * USER_HZ (100) ticks; every other column is 0. Then ctxt, btime (the fixed boot epoch),
+     * processes (every task ever created, as total_forks counts clones), procs_running and
+     * procs_blocked (tasks in D state: Vitrine's sleeps are all interruptible, so 0).
+     */
+    @Override public String stat() {
+        long now = kernel.clock().now(), user = kernel.retired(), sys = kernel.charged(), idle = Math.max(0, now - user - sys);
+        String times = ticks(user) + " 0 " + ticks(sys) + " " + ticks(idle) + " 0 0 0 0 0 0";
+        int running = 0;
+        for (Task t : kernel.tasks()) if (t.runnable()) running++;
+        return "cpu  " + times + "\ncpu0 " + times + "\nintr 0\nctxt " + kernel.contextSwitches()
+                + "\nbtime " + VirtualClock.EPOCH_NS / 1_000_000_000L + "\nprocesses " + kernel.threadsCreated()
+                + "\nprocs_running " + running + "\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n";
+    }
+
+    private static long ticks(long ns) { return ns / 10_000_000L; }
+
     private static String hundredths(long ns) {
         return String.format("%d.%02d", ns / 1_000_000_000L, ns % 1_000_000_000L / 10_000_000L);
     }
