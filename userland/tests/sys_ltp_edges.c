@@ -1,4 +1,4 @@
-/* sys_ltp_edges: corners LTP checks: gettimeofday's tz pointer, SA_RESETHAND keeping flags and mask, F_GETLK's answer when nothing conflicts, dup3(fd, fd) before EBADF, fadvise64, O_PATH descriptors to socket and epoll calls, inet socket protocol checks */
+/* sys_ltp_edges: corners LTP checks: gettimeofday's tz pointer, SA_RESETHAND keeping flags and mask, F_GETLK's answer when nothing conflicts, dup3(fd, fd) before EBADF, fadvise64, O_PATH descriptors to socket and epoll calls, inet socket protocol checks, EFAULT for a shared futex on an inaccessible word */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -78,6 +78,14 @@ int main(void) {
     printf("socket(AF_INET, SOCK_DGRAM, TCP): %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
     r = socket(AF_INET, SOCK_STREAM, 1);
     printf("socket(AF_INET, SOCK_STREAM, ICMP): %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    void *hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    r = syscall(SYS_futex, hole, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0);
+    printf("shared FUTEX_WAKE on PROT_NONE: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
+    r = syscall(SYS_futex, hole, 1 | 128 /* FUTEX_PRIVATE_FLAG */, 1, NULL, NULL, 0);
+    printf("private FUTEX_WAKE on PROT_NONE: %ld\n", r);
+    int word = 0;
+    r = syscall(SYS_futex, &word, 4 /* FUTEX_CMP_REQUEUE */, 1, (void *) 1, hole, 0);
+    printf("shared FUTEX_CMP_REQUEUE to PROT_NONE: %ld %s\n", r, r < 0 ? strerrorname_np(errno) : "");
     unlink(path);
     return 0;
 }

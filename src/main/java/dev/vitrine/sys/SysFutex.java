@@ -20,6 +20,14 @@ final class SysFutex {
                 (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3), PTR, FUTEX_OP, INT, PTR, PTR, FLAGS);
     }
 
+    /**
+     * get_futex_key for a shared futex finds the word's page (get_user_pages_fast): unmapped,
+     * PROT_NONE or past a file's end is EFAULT. A private futex's key is its address alone.
+     */
+    private static boolean mapped(Task t, long uaddr) {
+        return (uaddr & 3) != 0 || t.memory().read(uaddr, new byte[4], 0, 4);
+    }
+
     private static long futex(Kernel k, Task t, long uaddr, int op, int val, long ts, long uaddr2, int val3) {
         boolean priv = (op & PRIVATE) != 0;
         boolean realtime = (op & CLOCK_REALTIME) != 0;
@@ -44,12 +52,14 @@ final class SysFutex {
             }
             case WAKE, WAKE_BITSET -> {
                 if (cmd == WAKE_BITSET && val3 == 0) yield -Errno.EINVAL;
+                if (!priv && !mapped(t, uaddr)) yield -Errno.EFAULT;
                 yield f.wake(t, uaddr, Math.max(0, val), cmd == WAKE ? -1 : val3, priv);
             }
             case REQUEUE, CMP_REQUEUE -> {
                 // val2 travels in the timeout slot.
                 int n2 = (int) ts;
                 if (val < 0 || n2 < 0) yield -Errno.EINVAL;
+                if (!priv && (!mapped(t, uaddr) || !mapped(t, uaddr2))) yield -Errno.EFAULT;
                 yield f.requeue(t, uaddr, val, uaddr2, n2, cmd == CMP_REQUEUE ? val3 : null, priv);
             }
             default -> -Errno.ENOSYS;
