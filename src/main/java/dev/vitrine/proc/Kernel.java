@@ -380,6 +380,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.instructions += ran;
         t.cpu += ran;
         t.proc.cpu += ran;
+        CpuTimers.ran(this, t.proc, ran);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);

@@ -68,6 +68,8 @@ public final class Process {
     final long created;
     long firstRun = -1, ended = -1;
     long cpu, syscalls, voluntary, involuntary;
+    /** setitimer's ITIMER_VIRTUAL and ITIMER_PROF. */
+    final CpuTimers cpuTimers = new CpuTimers();
     long waitingSince = -1, waiting;
     long childCpu;
     /** Faults of reaped children and theirs (Linux's cmin_flt, cmaj_flt). */

@@ -2,6 +2,7 @@ package dev.vitrine.sys;
 
 import dev.vitrine.abi.Errno;
 import dev.vitrine.proc.Alarm;
+import dev.vitrine.proc.CpuTimers;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.RestartPolicy;
@@ -69,7 +70,9 @@ final class SysTime {
     private static long clockGetres(Kernel k, Task t, int clk, long tp) {
         if (clk < 0 ? cpuClock(k, t, clk) < 0 : clk > CLOCK_TAI || clk == 8 || clk == 9 || clk == 10) return -Errno.EINVAL;
         if (tp == 0) return 0;
-        return t.memory().write(tp, Abi.timespec(1)) ? 0 : -Errno.EFAULT;
+        // the coarse clocks tick (LOW_RES_NSEC, a jiffy at Debian's HZ 250, as CpuTimers' tick); the others are exact
+        long res = clk == CLOCK_REALTIME_COARSE || clk == CLOCK_MONOTONIC_COARSE ? 4_000_000 : 1;
+        return t.memory().write(tp, Abi.timespec(res)) ? 0 : -Errno.EFAULT;
     }
 
     /** The time, then the kernel's struct timezone (minutes west 0, dst 0: no settimeofday sets it). */
@@ -108,13 +111,13 @@ final class SysTime {
     private static final int ITIMER_REAL = 0;
 
     private static long getitimer(Kernel k, Task t, int which, long cur) {
-        if (which != ITIMER_REAL) return -Errno.EINVAL;
-        long[] v = Alarm.get(k, t.process());
+        if (which < ITIMER_REAL || which > CpuTimers.ITIMER_PROF) return -Errno.EINVAL;
+        long[] v = which == ITIMER_REAL ? Alarm.get(k, t.process()) : CpuTimers.get(t.process(), which);
         return t.memory().write(cur, itimerval(v[1], v[0])) ? 0 : -Errno.EFAULT;
     }
 
     private static long setitimer(Kernel k, Task t, int which, long nw, long old) {
-        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        if (which < ITIMER_REAL || which > CpuTimers.ITIMER_PROF) return -Errno.EINVAL;
         long interval = 0, value = 0;
         if (nw != 0) {
             Long is = t.memory().readLong(nw), ius = t.memory().readLong(nw + 8), vs = t.memory().readLong(nw + 16), vus = t.memory().readLong(nw + 24);
@@ -124,7 +127,9 @@ final class SysTime {
             interval = Math.min(is, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + ius * 1000;
             value = Math.min(vs, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + vus * 1000;
         }
-        long[] was = nw != 0 ? Alarm.set(k, t.process(), value, interval) : Alarm.get(k, t.process());
+        long[] was = which != ITIMER_REAL
+                ? (nw != 0 ? CpuTimers.set(t.process(), which, value, interval) : CpuTimers.get(t.process(), which))
+                : nw != 0 ? Alarm.set(k, t.process(), value, interval) : Alarm.get(k, t.process());
         if (old != 0 && !t.memory().write(old, itimerval(was[1], was[0]))) return -Errno.EFAULT;
         return 0;
     }
