@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 public final class ProcStore implements Store {
     private final Supplier<byte[]> bytes;
 
-    public ProcStore(Supplier<String> text) { this.bytes = () -> text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8); }
+    /** Text whose chars are bytes: guest names and arguments are one char per byte (fs.Names), the rest is ASCII. */
+    public ProcStore(Supplier<String> text) { this.bytes = () -> text.get().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); }
 
     private ProcStore(Supplier<byte[]> bytes, boolean raw) { this.bytes = bytes; }
 
