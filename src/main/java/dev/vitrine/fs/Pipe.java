@@ -17,6 +17,8 @@ public final class Pipe {
     private static final class Slot {
         final int page;
         int off, len;
+        /** A packet-mode write's slot takes no later bytes (PIPE_BUF_FLAG_CAN_MERGE unset). */
+        boolean mergeable = true;
         Slot(int page) { this.page = page; }
     }
 
@@ -89,12 +91,15 @@ public final class Pipe {
     }
 
     /** pipewrite straight from the source (user memory) into the slots' pages; -EFAULT if nothing could be read. */
-    public long pipewrite(Source src, int len, boolean resumed) {
+    public long pipewrite(Source src, int len, boolean resumed) { return pipewrite(src, len, resumed, false); }
+
+    /** {@code packet}: the writer's description is O_DIRECT (packet mode): no merging into the last slot, each slot a packet. */
+    public long pipewrite(Source src, int len, boolean resumed, boolean packet) {
         if (len == 0) return 0;                 // a null write succeeds even without readers
         if (readers == 0) return -Errno.EPIPE;
         int done = 0;
         int chars = len & (PAGE - 1);
-        if (!resumed && chars != 0 && !slots.isEmpty()) {
+        if (!resumed && !packet && chars != 0 && !slots.isEmpty() && slots.peekLast().mergeable) {
             Slot last = slots.peekLast();
             int at = last.off + last.len;
             if (at + chars <= PAGE) {
@@ -116,6 +121,7 @@ public final class Pipe {
             int n = Math.min(PAGE, len - done);
             if (!copyIn(src, done, s.page, 0, n)) { spare.push(s); fault = true; break; }
             s.len = n;
+            s.mergeable = !packet;
             slots.addLast(s);
             done += n;
         }
@@ -153,11 +159,13 @@ public final class Pipe {
     }
 
     /** piperead straight into the sink (user memory); bytes the sink refuses stay queued. */
+    /** A packet (a slot an O_DIRECT writer filled) is read alone, and what the read leaves of it is dropped. */
     public long piperead(Sink dst, int len) {
         if (slots.isEmpty()) return writers == 0 ? 0 : -Errno.EAGAIN;
         if (len == 0) return 0;
         int done = 0;
-        while (done < len && !slots.isEmpty()) {
+        boolean packet = false;
+        while (done < len && !slots.isEmpty() && !packet) {
             Slot s = slots.peekFirst();
             int n = Math.min(len - done, s.len);
             if (!copyOut(dst, done, s.page, s.off, n)) {
@@ -167,6 +175,8 @@ public final class Pipe {
             s.off += n;
             s.len -= n;
             done += n;
+            packet = !s.mergeable;
+            if (packet) s.len = 0;
             if (s.len == 0) {
                 slots.pollFirst();
                 // Linux keeps one spare page (tmp_page); a few more save allocations, each still charged.

@@ -51,6 +51,9 @@ public final class PipeEnd implements File {
     /** write(2) without a bounce buffer: straight from the source into the pipe's pages. */
     public long write(Pipe.Source src, int len, boolean resumed) { return pipe.pipewrite(src, len, resumed); }
 
+    /** The same from an O_DIRECT description: packet mode. */
+    public long write(Pipe.Source src, int len, boolean resumed, boolean packet) { return pipe.pipewrite(src, len, resumed, packet); }
+
     /** read(2) without a bounce buffer. */
     public long read(Pipe.Sink dst, int len) { return pipe.piperead(dst, len); }
 

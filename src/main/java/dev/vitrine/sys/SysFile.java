@@ -121,7 +121,8 @@ final class SysFile {
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, buf, n) ? c.done() : 0;
         while (true) {
             long base = buf + done;
-            long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0);
+            long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0,
+                    (f.flags() & Fcntl.O_DIRECT) != 0);
             if (r == -Errno.EAGAIN && blocks(f)) {
                 if (done > 0) t.setContinuation(new Continuation.Progress(fd, buf, n, done));
                 return sleep(k, t, f, "write(" + fd + ")");

@@ -23,13 +23,13 @@ final class SysPipe {
 
     static long pipe2(Services s, Task t, long fdsVa, int flags) {
         if ((flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT)) != 0) return -Errno.EINVAL;
-        if ((flags & O_DIRECT) != 0) return -Errno.EINVAL;   // packet mode is not built
         PipeEnd[] ends = PipeEnd.pipe(s.vfs());
         boolean cloexec = (flags & O_CLOEXEC) != 0;
         int nb = flags & O_NONBLOCK;
         String name = "pipe:[" + ends[0].stat().ino() + "]";
         FileDescription r = new FileDescription(ends[0], Fcntl.O_RDONLY | nb).withPath(name);
-        FileDescription w = new FileDescription(ends[1], Fcntl.O_WRONLY | nb).withPath(name);
+        // O_DIRECT (packet mode) is the write end's: its writes make packets, which any read takes one at a time
+        FileDescription w = new FileDescription(ends[1], Fcntl.O_WRONLY | nb | (flags & O_DIRECT)).withPath(name);
         int rfd = t.fds().allocate(r, 0, cloexec);
         if (rfd < 0) { r.release(); w.release(); return rfd; }
         int wfd = t.fds().allocate(w, 0, cloexec);
