@@ -31,8 +31,9 @@ import java.util.TreeSet;
  * slice, which changes no counter: slices already end at timers and limits.
  *
  * <p>Memory is read and written through the process's page tables as the kernel walks them
- * (no TLB access, no fault, no accessed or dirty bit): a page that is not present cannot be
- * read ("Cannot access memory"), and only writable present pages can be written. {@code
+ * (no TLB access, no fault, no accessed or dirty bit): an untouched private anonymous page
+ * reads as the zeros its first touch would give, any other page that is not present cannot
+ * be read ("Cannot access memory"), and only writable present pages can be written. {@code
  * monitor pagetable|tlb|frames} prints the views of this process. A watch: the stub changes
  * the machine only where gdb's user asks (register and memory writes, kill).
  */
@@ -225,8 +226,9 @@ public final class GdbStub implements Watch {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < len; i++) {
             long pa = physical(t.space(), va + i, false);
-            if (pa < 0) break;
-            b.append(String.format("%02x", memory(t.space()).read8(pa)));
+            if (pa >= 0) b.append(String.format("%02x", memory(t.space()).read8(pa)));
+            else if (untouchedAnonymous(t.space(), va + i)) b.append("00");
+            else break;
         }
         return b.length() == 0 && len > 0 ? "E14" : b.toString();
     }
@@ -251,6 +253,18 @@ public final class GdbStub implements Watch {
         if (!Pte.valid(pte) || (pte & Pte.U) == 0 || (write && (pte & Pte.W) == 0) || PageTable.isSwap(pte)) return -1;
         long size = as.pageSize();
         return (Pte.ppn(pte) << as.geometry().pageBits()) | (va & (size - 1));
+    }
+
+    /**
+     * A private anonymous page never touched (no PTE at all, not swapped): its first touch
+     * would give a zero-filled frame, so its bytes are zeros, told without faulting it in.
+     */
+    private static boolean untouchedAnonymous(AddressSpace as, long va) {
+        if (as == null || va < 0 || !as.geometry().representable(va)) return false;
+        dev.vitrine.mm.Vma v = as.find(va);
+        if (v == null || !v.anonymous() || v.shared() || (v.prot() & dev.vitrine.mm.Prot.READ) == 0) return false;
+        long ptePa = as.pageTable().walk(va, false);
+        return ptePa < 0 || as.pageTable().read(ptePa) == 0;
     }
 
     private void kill(Task t) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,7 @@ class GdbStubTest {
         assertTrue(g.contains("$4 = 1"), g);
         assertTrue(g.contains("page table of pid ") && g.contains("L0["), "monitor pagetable prints the view: " + g);
         assertTrue(g.contains("exited normally"), g);
+        assertFalse(g.contains("Cannot access memory"), "untouched anonymous pages read as zeros: " + g);
 
         assertEquals("answer 42\n", debugged.stdout);
         assertEquals(plain.stdout, debugged.stdout);
