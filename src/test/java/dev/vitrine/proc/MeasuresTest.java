@@ -25,6 +25,8 @@ class MeasuresTest {
             assertEquals(n(s, k[1]), rows.stream().mapToLong(x -> n(x, k[0])).sum(), k[0]);
         for (String k : List.of("faults_minor", "faults_major", "faults_invalid", "cow_copies", "syscalls"))
             assertEquals(n(s, k.replace("faults_", "faults.")), rows.stream().mapToLong(x -> n(x, k)).sum(), k);
+        // Everything a process is charged for happens between its start and its end, its exit's own costs included.
+        for (Map<String, Object> row : rows) assertTrue(n(row, "cpu_ns") <= n(row, "turnaround_ns"), row.toString());
         // Child i touched (i+1) * 256 KiB = (i+1) * 64 pages of heap: its resident peak holds them.
         long pt = 0;
         for (int i = 1; i <= 3; i++) {
