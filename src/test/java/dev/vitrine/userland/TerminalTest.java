@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,15 +71,9 @@ class TerminalTest {
     @Test
     void backgroundTerminalAccessMatchesQemu() throws Exception {
         Path qemu = Toolchain.requireQemu();
-        Path cc = Toolchain.requireCompiler();
         Path dir = Files.createTempDirectory("vitrine-tty");
         try {
-            Path elf = dir.resolve("bg_access");
-            Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-o", elf.toString(),
-                    Path.of("src/test/resources/tty/bg_access.c").toAbsolutePath().toString())
-                    .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Assertions.assertEquals(0, p.waitFor(), log);
+            Path elf = dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/resources/tty/bg_access.c"));
             String onLinux = runOnTerminal(dir, qemu + " " + elf);
             String onVitrine = runOnTerminal(dir, "java -Xss16m -cp " + System.getProperty("java.class.path")
                     + " dev.vitrine.cli.Main run " + elf);

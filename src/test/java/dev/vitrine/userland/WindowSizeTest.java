@@ -4,7 +4,6 @@ import dev.vitrine.conformance.Toolchain;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +16,9 @@ class WindowSizeTest {
     @Test
     void resizeAndVtimeMatchQemu() throws Exception {
         Path qemu = Toolchain.requireQemu();
-        Path cc = Toolchain.requireCompiler();
         Path dir = Files.createTempDirectory("vitrine-winch");
         try {
-            Path elf = dir.resolve("winch");
-            Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-o", elf.toString(),
-                    Path.of("src/test/resources/tty/winch.c").toAbsolutePath().toString()).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Assertions.assertEquals(0, p.waitFor(), log);
+            Path elf = dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/resources/tty/winch.c"));
             String onLinux = run(dir, qemu + " " + elf);
             String onVitrine = run(dir, "java -Xss16m -cp " + System.getProperty("java.class.path") + " dev.vitrine.cli.Main run " + elf);
             Assertions.assertEquals("before 50 rows 150 cols\nafter SIGWINCH 30 rows 100 cols\nVTIME read: 0\n", onLinux);
