@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -43,30 +44,25 @@ class GuideTest {
         Toolchain.requireCompiler();
         Userland.build();
         Path work = workDirectory();
-        List<GuidePage.Transcript> all = new ArrayList<>();
-        try (Stream<Path> pages = Files.list(GUIDE)) {
-            for (Path p : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList())
-                all.addAll(GuidePage.read(p).transcripts());
+        List<GuidePage> pages = new ArrayList<>();
+        try (Stream<Path> files = Files.list(GUIDE)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) pages.add(GuidePage.read(p));
         }
-        Assertions.assertFalse(all.isEmpty(), "no transcripts found in " + GUIDE);
+        Map<GuidePage.Transcript, CompletableFuture<List<String>>> runs = new LinkedHashMap<>();
+        for (GuidePage page : pages) for (GuidePage.Transcript t : page.transcripts()) runs.put(t, new CompletableFuture<>());
+        Assertions.assertFalse(runs.isEmpty(), "no transcripts found in " + GUIDE);
         // A page's commands run in order (one may write a file the next reads); pages run side by side.
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        Map<GuidePage.Transcript, Future<List<String>>> runs = new LinkedHashMap<>();
-        Map<Path, Future<?>> pageDone = new LinkedHashMap<>();
-        Map<GuidePage.Transcript, java.util.concurrent.CompletableFuture<List<String>>> outputs = new LinkedHashMap<>();
-        for (GuidePage.Transcript t : all) outputs.put(t, new java.util.concurrent.CompletableFuture<>());
-        for (GuidePage.Transcript first : all)
-            pageDone.computeIfAbsent(first.page(), page -> pool.submit(() -> {
-                for (GuidePage.Transcript t : all) {
-                    if (!t.page().equals(page)) continue;
+        for (GuidePage page : pages)
+            pool.submit(() -> {
+                for (GuidePage.Transcript t : page.transcripts()) {
                     try {
-                        outputs.get(t).complete(run(work, t.command()));
+                        runs.get(t).complete(run(work, t.command()));
                     } catch (Exception e) {
-                        outputs.get(t).completeExceptionally(e);
+                        runs.get(t).completeExceptionally(e);
                     }
                 }
-            }));
-        runs.putAll(outputs);
+            });
         pool.shutdown();
         String update = System.getProperty("vitrine.guide.update", "false");
         if (!update.equals("false")) update(runs, update.equals("all"));
@@ -124,7 +120,7 @@ class GuideTest {
     }
 
     /** Writes each unmarked transcript's actual output into its page, bottom up so line numbers hold. */
-    private static void update(Map<GuidePage.Transcript, Future<List<String>>> runs, boolean marked) throws Exception {
+    private static void update(Map<GuidePage.Transcript, ? extends Future<List<String>>> runs, boolean marked) throws Exception {
         Map<Path, List<GuidePage.Transcript>> byPage = new LinkedHashMap<>();
         for (GuidePage.Transcript t : runs.keySet()) byPage.computeIfAbsent(t.page(), k -> new ArrayList<>()).add(t);
         for (var e : byPage.entrySet()) {
