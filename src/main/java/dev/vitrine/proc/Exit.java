@@ -78,6 +78,7 @@ final class Exit {
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
