@@ -36,7 +36,7 @@ public final class Rootfs {
         v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
         // Test suites (LTP's tst_kconfig) read the kernel's build options: these are what the machine has.
         v.mkdirs("/boot", 0755);
-        v.writeFile("/boot/config-6.1.0-vitrine", String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/boot/config-" + dev.vitrine.abi.Uts.RELEASE, String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
         for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
             Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
