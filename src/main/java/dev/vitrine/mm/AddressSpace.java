@@ -516,6 +516,9 @@ public final class AddressSpace {
         return Long.compareUnsigned(bytes / pageSize, frames.total() + pager.swap().slots()) <= 0;
     }
 
+    /** The overcommit heuristic alone: {@code pages} are no more than the machine's RAM plus swap. */
+    public boolean fitsMachine(long pages) { return Long.compareUnsigned(pages, frames.total() + pager.swap().slots()) <= 0; }
+
     /** mlock's RLIMIT_MEMLOCK check: {@code more} bytes locked on top of what is. */
     public boolean mayLock(long more) { return !over(Rlimit.MEMLOCK, lockedVm * pageSize + more); }
 
