@@ -43,9 +43,11 @@ public final class SignalCalls {
         SigInfo info = SigInfo.kill(sig, SigInfo.SI_USER, sender.pid(), Cred.UID);
         if (pid > 0) {
             Process p = k.process(pid);
-            if (p == null) return -ESRCH;
+            Task thread = p == null ? thread(k, pid) : null;
+            if (p == null && thread == null) return -ESRCH;
             if (isInit(k, pid)) return -EPERM;
-            return sig != 0 ? SignalDelivery.sendProcess(k, p, info) : 0;
+            if (sig == 0) return 0;
+            return thread == null ? SignalDelivery.sendProcess(k, p, info) : SignalDelivery.sendProcess(k, thread.proc, thread, info);
         }
         int found = 0;
         for (Process p : k.processes()) {
@@ -85,8 +87,18 @@ public final class SignalCalls {
             return SignalDelivery.sendThread(k, t, info);
         }
         Process p = k.process(tgid);
-        if (p == null) return -ESRCH;
-        return SignalDelivery.sendProcess(k, p, info);
+        Task thread = p == null ? thread(k, tgid) : null;
+        if (p == null && thread == null) return -ESRCH;
+        return thread == null ? SignalDelivery.sendProcess(k, p, info) : SignalDelivery.sendProcess(k, thread.proc, thread, info);
+    }
+
+    /**
+     * kill_pid_info's find_vpid: a positive pid names any task, a thread that is not its
+     * process's leader too; the signal goes to its process, that thread first in line to take it.
+     */
+    private static Task thread(Kernel k, int tid) {
+        Task t = k.thread(tid);
+        return t == null || t.state == Task.State.DEAD || !t.proc.alive() ? null : t;
     }
 
     /**

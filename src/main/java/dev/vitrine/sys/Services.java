@@ -31,6 +31,9 @@ public final class Services {
         return epollWatches;
     }
 
+    /** Who waits in F_SETLKW for which lock: the deadlock check walks it. */
+    final LockWaits lockWaits = new LockWaits();
+
     private int autobind;
 
     /** unix_autobind's counter: the next abstract name to try. */
