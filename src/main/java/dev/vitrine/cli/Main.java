@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new ShCommand());
+        cl.addSubcommand(new ServeCommand());
         LabCommands.register(cl);
         // What follows the program (run) or the -c line (sh) belongs to the guest, options too.
         cl.getSubcommands().get("run").setStopAtPositional(true);
