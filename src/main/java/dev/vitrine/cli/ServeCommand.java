@@ -138,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The lab commands the page runs, in this process through the CLI's own parser: their output, never a file. */
     static Server.Lab.Result lab(List<String> argv) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(argv.get(0));
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

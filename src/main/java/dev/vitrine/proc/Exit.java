@@ -83,6 +83,7 @@ final class Exit {
         p.residentPages = p.space.residentPages();
         p.memStats = p.space.stats();
         k.releaseSpace(p.space);
+        p.space.reportRss(k.tracer(), p.pid, p.pid);
         p.setSpace(null);
         // What the exit itself cost (closing files, writing back a shared mapping's dirty pages) is the
         // process's and comes before its end: charged later, it made cpu exceed turnaround.

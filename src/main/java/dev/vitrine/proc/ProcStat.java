@@ -126,6 +126,23 @@ final class ProcStat {
         return (Integer.bitCount(n) == 1 ? n : Integer.highestOneBit(n) * 2) * 128;
     }
 
+    /**
+     * task_statm: total_vm; resident = shared + anonymous; shared = file and shmem pages;
+     * text = the pages from start_code's page to end_code rounded up; data = data_vm + stack_vm;
+     * lib and dt are always 0. A zombie, with no mm, shows seven zeros.
+     */
+    static String statm(Process p) {
+        AddressSpace as = p.space;
+        if (as == null) return "0 0 0 0 0 0 0\n";
+        long ps = as.pageSize(), stackVm = 0;
+        for (Vma v : as.vmas()) if (v.growsDown()) stackVm += v.length() / ps;
+        long[] rss = as.residentByKind();
+        Exec.Bounds b = p.bounds;
+        long text = b == Exec.Bounds.NONE ? 0 : Math.max(0, as.pageUp(b.endCode()) - as.pageDown(b.startCode())) / ps;
+        long shared = rss[1] + rss[2];
+        return as.totalVm() + " " + (shared + rss[0]) + " " + shared + " " + text + " 0 " + (as.dataVm() + stackVm) + " 0\n";
+    }
+
     /** task_mem: VmHWM is the most frames the space has mapped at once (hiwater_rss, kept exactly). */
     private static String mem(Process p, AddressSpace as) {
         long ps = as.pageSize();

@@ -36,6 +36,7 @@ public final class SyscallTable {
         SysMemfd.register(this, services);
         SysTimerFd.register(this, services);
         SysFadvise.register(this, services);
+        SysShm.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {
