@@ -77,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw MachineOptions.bad("--port", Integer.toString(port), "expected a TCP port from 0 to 65535");
         machine.builder();   // every option checked before anything listens or builds
         if (program != null) RunCommand.checkProgram(program);
+        if (program != null && !program.toString().endsWith(".c")) checkElf(program);
         Output output = new Output();
         Server[] server = new Server[1];
         Session session = new Session(output, s -> { if (server[0] != null) server[0].publish(s); });
@@ -103,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 argv.add(program.getFileName().toString().replaceFirst("\\.c$", ""));
                 argv.addAll(args);
             }
-            checkElf(exe);
+            if (exe != program) checkElf(exe);
             report.wire(b);
             b.stdin(InputStream.nullInputStream()).stdout(output).stderr(output).tty(false).watch(session);
             Machine m = b.build();
