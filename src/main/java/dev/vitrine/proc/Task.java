@@ -98,6 +98,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public long rseq() { return rseq; }
     public void setRseq(long addr) { rseq = addr; }
     public String waitReason() { return waitReason; }
+    /** The channel a sleeping task waits on (a pipe, a child list, ...), null while it runs: for the views. */
+    public Object sleepsOn() { return channel; }
     /** What the sleeping syscall kept from its last run, or null on its first. */
     public Continuation continuation() { return continuation; }
     public void setContinuation(Continuation c) { continuation = c; }
