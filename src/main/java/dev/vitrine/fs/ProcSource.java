@@ -51,6 +51,9 @@ public interface ProcSource {
 
     String threadStatus(int pid, int tid);
 
+    /** task/TID/comm: the thread's own name (prctl PR_SET_NAME names one thread). */
+    String threadComm(int pid, int tid);
+
     /** /proc/PID/environ: the bytes between env_start and env_end of its memory, as environ_read copies them (none for a zombie). */
     byte[] environ(int pid);
 
@@ -68,6 +71,12 @@ public interface ProcSource {
 
     /** /proc/deadlock (Vitrine's own): the sleepers nothing can wake, what each waits for and who holds the other end. */
     String deadlock();
+
+    /** /proc/loadavg: the three load averages, runnable/all threads, the last pid given out. */
+    String loadavg();
+
+    /** /proc/PID/statm: size resident shared text lib data dt, in pages (all 0 for a zombie). */
+    String statm(int pid);
 
     /** /proc/PID/wchan: where the process's main thread sleeps, as a kernel function's name; "0" while it runs. */
     String wchan(int pid);

@@ -1,20 +1,24 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Uts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, deadlock (Vitrine's), meminfo, stat, uptime, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, status, task/, exe, cmdline, comm, wchan. */
+/** /proc: self, cpuinfo, deadlock (Vitrine's), loadavg, meminfo, stat, uptime, version, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, statm, status, task/, exe, cmdline, comm, wchan. */
 final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "deadlock", "meminfo", "self", "stat", "sys", "uptime", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "uptime", "version", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
                         Pipe.MAX_SIZE + "\n", PipeBudget.USER_PAGES_SOFT + "\n")
-                : constants(v, new String[] {"core_pattern", "pid_max", "tainted"}, "core\n", src.pidMax() + "\n", "0\n"));
+                : constants(v, new String[] {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"},
+                        "core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n", src.pidMax() + "\n", "0\n",
+                        Uts.VERSION + "\n"));
         proc[0] = new ProcDir(v, v.root(), 0555, () -> {
             List<String> names = new ArrayList<>(fixed);
             for (int pid : src.pids()) names.add(Integer.toString(pid));
@@ -22,6 +26,8 @@ final class ProcTree {
         }, name -> switch (name) {
             case "cpuinfo" -> file(v, src::cpuinfo);
             case "deadlock" -> file(v, src::deadlock);
+            case "loadavg" -> file(v, src::loadavg);
+            case "version" -> file(v, () -> Uts.BANNER);
             case "meminfo" -> file(v, src::meminfo);
             case "vmstat" -> file(v, src::vmstat);
             case "uptime" -> file(v, src::uptime);
@@ -34,7 +40,7 @@ final class ProcTree {
     }
 
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "status", "task", "wchan"), name -> switch (name) {
+        return dir(v, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "statm", "status", "task", "wchan"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "environ" -> {
@@ -54,10 +60,10 @@ final class ProcTree {
                 yield f;
             }
             case "stat" -> file(v, () -> src.stat(pid));
+            case "statm" -> file(v, () -> src.statm(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "wchan" -> file(v, () -> src.wchan(pid));
-            case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> dir(v, () -> List.of("stat", "status"),
-                    f -> file(v, f.equals("stat") ? () -> src.threadStat(pid, Integer.parseInt(tid)) : () -> src.threadStatus(pid, Integer.parseInt(tid)))));
+            case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)));
             default -> dir(v, () -> {
                 FdTable t = src.fds(pid);
                 List<String> fds = new ArrayList<>();
@@ -69,6 +75,17 @@ final class ProcTree {
                 return d == null ? "" : d.path();
             }));
         });
+    }
+
+    /** task/TID/: the thread's own comm, stat and status; cmdline and statm are its process's, as on Linux. */
+    private static Dir thread(Vfs v, ProcSource src, int pid, int tid) {
+        return dir(v, () -> List.of("cmdline", "comm", "stat", "statm", "status"), f -> file(v, switch (f) {
+            case "cmdline" -> () -> src.cmdline(pid);
+            case "comm" -> () -> src.threadComm(pid, tid) + "\n";
+            case "stat" -> () -> src.threadStat(pid, tid);
+            case "statm" -> () -> src.statm(pid);
+            default -> () -> src.threadStatus(pid, tid);
+        }));
     }
 
     private static ProcDir constants(Vfs v, String[] names, String... texts) {

@@ -36,7 +36,7 @@ public final class Rootfs {
         v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
         // Test suites (LTP's tst_kconfig) read the kernel's build options: these are what the machine has.
         v.mkdirs("/boot", 0755);
-        v.writeFile("/boot/config-6.1.0-vitrine", String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/boot/config-" + dev.vitrine.abi.Uts.RELEASE, String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
         for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
             Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
@@ -117,6 +117,8 @@ public final class Rootfs {
 
     private static void devices(Vfs v, long seed, java.util.function.Supplier<File> tty) {
         Dir dev = v.mkdirs("/dev", 0755);
+        // POSIX shared memory: glibc's shm_open opens /dev/shm/NAME, a tmpfs directory anyone may add to.
+        v.mkdirs("/dev/shm", 0777).chmod(01777, v.now());
         SplittableRandom rng = new SplittableRandom(seed ^ 0xdef_1ce_5eedL);
         List<Device> nodes = new ArrayList<>();
         nodes.add(node(v, dev, "null", 1, 3, d -> new Devices.Null(d)));

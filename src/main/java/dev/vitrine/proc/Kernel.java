@@ -43,6 +43,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private final Timers timers = new Timers();
     private final UserCounts users = new UserCounts();
     private final Pids pids = new Pids(users);
+    private final LoadAverage loadAverage = new LoadAverage();
     private final RunQueue<Task> runQueue = new RunQueue<>(new RoundRobin(), 100_000);
     private final Sharing sharing = new Sharing();
     private final WaitQueues waits = new WaitQueues();
@@ -161,6 +162,16 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long threadsCreated() { return pids.threadsCreated(); }
     /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
     public int liveThreads() { return pids.threads().size(); }
+    /** The three load averages in FIXED_1 (2048) fixed point, brought up to now (see {@link LoadAverage}). */
+    public long[] loadAverages() {
+        int running = 0;
+        for (Task t : pids.threads()) if (t.runnable()) running++;
+        return loadAverage.at(clock.now(), running);
+    }
+
+    /** The pid handed out last (/proc/loadavg's last field). */
+    public int lastPid() { return pids.lastPid(); }
+
     /** The live and zombie processes, in pid order, init aside. */
     public List<Process> processes() {
         List<Process> out = new ArrayList<>(pids.processes());
@@ -548,7 +559,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** Sends {@code sig} to one thread, as Linux's send_sig does for SIGPIPE: si_code SI_USER from the thread's own pid. */
     public void signal(Task t, int sig) {
-        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), Cred.UID));
+        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), t.cred().uid()));
     }
 
     /** Sends {@code sig} to a whole process (kill(pid, sig) from the kernel). */

@@ -33,6 +33,9 @@ final class Pids {
         }
     }
 
+    /** The pid alloc gave last (idr_get_cursor - 1). */
+    int lastPid() { return nextPid - 1; }
+
     Process process(int pid) { return processes.get(pid); }
 
     Task thread(int tid) { return threads.get(tid); }

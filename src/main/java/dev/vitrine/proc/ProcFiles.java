@@ -87,6 +87,12 @@ public final class ProcFiles implements ProcSource {
         return t == null ? "" : ProcStat.status(p, t, kernel.users().sigpending);
     }
 
+    @Override public String threadComm(int pid, int tid) {
+        Process p = process(pid);
+        Task t = p == null ? null : thread(p, tid);
+        return t == null ? "" : t.comm();
+    }
+
     /** Live processes and zombies not yet reaped, as Linux lists them. */
     private Process process(int pid) {
         Process p = kernel.process(pid);
@@ -144,6 +150,20 @@ public final class ProcFiles implements ProcSource {
                 + "mmu\t\t: " + kernel.mmu().geometry().name() + "\n"
                 + "mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n"
                 + "hart isa\t: rv64imafdc_zicsr_zifencei\n\n";
+    }
+
+    /** loadavg_proc_show: the averages, nr_running()/nr_threads, and the last pid allocated. */
+    @Override public String loadavg() {
+        long[] a = kernel.loadAverages();
+        int running = 0;
+        for (Task t : kernel.tasks()) if (t.runnable()) running++;
+        return LoadAverage.format(a[0]) + " " + LoadAverage.format(a[1]) + " " + LoadAverage.format(a[2]) + " "
+                + running + "/" + kernel.liveThreads() + " " + kernel.lastPid() + "\n";
+    }
+
+    @Override public String statm(int pid) {
+        Process p = process(pid);
+        return p == null ? "" : ProcStat.statm(p);
     }
 
     @Override public String deadlock() { return Deadlocks.report(kernel); }

@@ -78,8 +78,10 @@ final class SysExec {
         byte[] random = new byte[16];
         s.randomBytes(random);
         Exec.Image img;
+        // bprm_fill_uid: a set-uid or set-gid program runs as its file's owner or group.
+        Cred cred = t.cred().exec(file.uid(), file.gid(), file.perm());
         try {
-            img = Exec.load(space, elf, file, path, argv, envp, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
+            img = Exec.load(space, elf, file, path, argv, envp, random, Exec.Creds.of(cred), lookup);
         } catch (BadElfException e) {
             space.destroy();
             throw new FsException(e.getMessage().contains("too large") ? Errno.E2BIG : Errno.ENOEXEC);
@@ -89,6 +91,7 @@ final class SysExec {
         }
         String base = abs.substring(abs.lastIndexOf('/') + 1);
         ExecImage.commit(k, t, space, img.entry(), img.sp(), abs, base);
+        t.setCred(cred);
         t.setImage(argv, img);
         return Syscall.NO_RETURN;
     }
@@ -129,7 +132,7 @@ final class SysExec {
         }
         if (i instanceof Dir) throw new FsException(Errno.EACCES);
         if (!(i instanceof RegularFile rf)) throw new FsException(Errno.EACCES);
-        if (!SysPathUtil.permits(i, 1)) throw new FsException(Errno.EACCES);
+        if (!SysPathUtil.permits(t, i, 1)) throw new FsException(Errno.EACCES);
         return rf;
     }
 

@@ -1,8 +1,8 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
+import dev.vitrine.abi.Uts;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Groups;
 import dev.vitrine.proc.Task;
@@ -23,15 +23,6 @@ final class SysProc {
         t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
         t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
         t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
-        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(148, "getresuid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.UID, r, e, sv), PTR, PTR, PTR);
-        t.add(150, "getresgid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.GID, r, e, sv), PTR, PTR, PTR);
-        // No supplementary groups: getgroups counts 0 and writes nothing; setgroups needs CAP_SETGID.
-        t.add(158, "getgroups", (k, task, n, list, a2, a3, a4, a5) -> (int) n < 0 ? -Errno.EINVAL : 0, INT, PTR);
-        t.add(159, "setgroups", (k, task, n, list, a2, a3, a4, a5) -> -Errno.EPERM, INT, PTR);
         t.add(96, "set_tid_address", (k, task, p, a1, a2, a3, a4, a5) -> { task.setClearChildTid(p); return task.tid(); }, PTR);
         t.add(99, "set_robust_list", (k, task, head, len, a2, a3, a4, a5) -> {
             if (len != 24) return -Errno.EINVAL;
@@ -43,8 +34,8 @@ final class SysProc {
         t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
         t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
         t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
-        t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname("Linux", "vitrine",
-                "6.1.0-vitrine", "#1 SMP PREEMPT_DYNAMIC Vitrine", "riscv64", "(none)")) ? 0 : -Errno.EFAULT, UTSNAME_OUT);
+        t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname(Uts.SYSNAME, Uts.NODENAME,
+                Uts.RELEASE, Uts.VERSION, Uts.MACHINE, Uts.DOMAINNAME)) ? 0 : -Errno.EFAULT, UTSNAME_OUT);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), RANDOM_OUT, SIZE, GRND_FLAGS);
         t.add(179, "sysinfo", (k, task, buf, a1, a2, a3, a4, a5) -> sysinfo(k, task, buf), PTR);
         t.add(165, "getrusage", (k, task, who, buf, a2, a3, a4, a5) -> getrusage(task, (int) who, buf), INT, PTR);
@@ -60,17 +51,12 @@ final class SysProc {
         }, PTR, PTR, HEX);
     }
 
-    /** getresuid/getresgid: real, effective and saved id are the one user's, put one after another as Linux does. */
-    private static long putIds(Task t, int id, long r, long e, long s) {
-        for (long p : new long[] {r, e, s}) if (!t.memory().writeInt(p, id)) return -Errno.EFAULT;
-        return 0;
-    }
-
     /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */
     private static long sysinfo(Kernel k, Task t, long buf) {
         var b = Abi.buffer(112);
         long page = k.mmu().geometry().pageSize();
-        b.putLong(k.clock().now() / 1_000_000_000L).putLong(0).putLong(0).putLong(0)
+        long[] load = k.loadAverages();   // sysinfo's loads are in 1 << SI_LOAD_SHIFT (16), avenrun in 1 << FSHIFT (11)
+        b.putLong(k.clock().now() / 1_000_000_000L).putLong(load[0] << 5).putLong(load[1] << 5).putLong(load[2] << 5)
                 .putLong(k.frames().total() * page).putLong(k.frames().free() * page).putLong(0).putLong(0)
                 .putLong(0).putLong(0).putShort((short) k.tasks().stream().filter(x -> x.state() != Task.State.DEAD).count()).putShort((short) 0).putInt(0)
                 .putLong(0).putLong(0).putInt(1);
