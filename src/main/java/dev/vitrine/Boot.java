@@ -123,6 +123,7 @@ final class Boot {
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
+        task.setCred(c.root() ? Cred.root() : Cred.user());
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);
@@ -140,7 +141,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, Exec.Creds.of(task.cred()), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
         task.setImage(args, img);
         // sp holds argc, then argv's pointers and a NULL, then envp.
