@@ -42,10 +42,13 @@ public final class SignalCalls {
         SigInfo info = SigInfo.kill(sig, SigInfo.SI_USER, sender.pid(), sender.cred.uid());
         if (pid > 0) {
             Process p = k.process(pid);
-            if (p == null) return -ESRCH;
+            Task thread = p == null ? thread(k, pid) : null;
+            if (p == null && thread == null) return -ESRCH;
+            if (p == null) p = thread.proc;
             if (!mayKill(sender, p, sig)) return -EPERM;
             if (isInit(k, pid)) return 0;          // SIGNAL_UNKILLABLE: init has no handler, so the signal is dropped
-            return sig != 0 ? SignalDelivery.sendProcess(k, p, info) : 0;
+            if (sig == 0) return 0;
+            return thread == null ? SignalDelivery.sendProcess(k, p, info) : SignalDelivery.sendProcess(k, p, thread, info);
         }
         // kill(-1): EPERM from some is no failure; a group: success if any got it (__kill_pgrp_info).
         int found = 0, sent = 0;
@@ -103,9 +106,20 @@ public final class SignalCalls {
             return SignalDelivery.sendThread(k, t, info);
         }
         Process p = k.process(tgid);
-        if (p == null) return -ESRCH;
+        Task thread = p == null ? thread(k, tgid) : null;
+        if (p == null && thread == null) return -ESRCH;
+        if (p == null) p = thread.proc;
         if (!mayKill(sender, p, sig)) return -EPERM;
-        return SignalDelivery.sendProcess(k, p, info);
+        return thread == null ? SignalDelivery.sendProcess(k, p, info) : SignalDelivery.sendProcess(k, p, thread, info);
+    }
+
+    /**
+     * kill_pid_info's find_vpid: a positive pid names any task, a thread that is not its
+     * process's leader too; the signal goes to its process, that thread first in line to take it.
+     */
+    private static Task thread(Kernel k, int tid) {
+        Task t = k.thread(tid);
+        return t == null || t.state == Task.State.DEAD || !t.proc.alive() ? null : t;
     }
 
     /**

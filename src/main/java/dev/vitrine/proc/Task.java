@@ -88,6 +88,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public long[] rlimCur() { return proc.rlimCur; }
     public long[] rlimMax() { return proc.rlimMax; }
     public State state() { return state; }
+    /** Whether it is asleep on {@code c} (xv6's chan), not woken since it went to sleep there. */
+    public boolean sleepsOn(Object c) { return state == State.SLEEPING && channel == c; }
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }

@@ -45,6 +45,8 @@ final class SysExec {
         if ((flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) != 0) return -Errno.EINVAL;
         String path = SysPathUtil.path(t, pathVa);
         List<String> argv = strings(t, argvVa), envp = strings(t, envpVa);
+        // Linux 5.18: an empty argv becomes {""}, so that argv[0] is never NULL for the new program
+        if (argv.isEmpty()) argv = List.of("");
         return load(k, s, t, dirfd, path, argv, envp, flags, 0);
     }
 
@@ -150,10 +152,7 @@ final class SysExec {
             if (p == null) throw new FsException(Errno.EFAULT);
             if (p == 0) break;
             String str = t.memory().readCString(p, MAX_ARG_STRLEN);
-            if (str == null) {
-                if (t.memory().readCString(p, 1) == null) throw new FsException(Errno.EFAULT);
-                throw new FsException(Errno.E2BIG);
-            }
+            if (str == null) throw new FsException(SysPathUtil.readable(t, p, MAX_ARG_STRLEN) ? Errno.E2BIG : Errno.EFAULT);
             total += str.length() + 1 + 8;
             if (total > MAX_ARGS_BYTES) throw new FsException(Errno.E2BIG);
             out.add(str);

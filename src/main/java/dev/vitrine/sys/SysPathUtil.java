@@ -20,12 +20,16 @@ final class SysPathUtil {
         if (va == 0) throw new FsException(Errno.EFAULT);
         // One char per byte (fs.Names): a name of any bytes reaches the file system unchanged.
         String p = t.memory().readCString(va, Namei.PATH_MAX);
-        if (p == null) {
-            if (t.memory().readCString(va, 1) == null) throw new FsException(Errno.EFAULT);
-            throw new FsException(Errno.ENAMETOOLONG);
-        }
+        if (p == null) throw new FsException(readable(t, va, Namei.PATH_MAX) ? Errno.ENAMETOOLONG : Errno.EFAULT);
         return p;
     }
+
+    /**
+     * Whether {@code n} bytes at {@code va} can be read: after readCString found no NUL within
+     * its limit, this tells strncpy_from_user's two failures apart (a fault before any NUL is
+     * EFAULT, a limit's worth of bytes without one is too long).
+     */
+    static boolean readable(Task t, long va, int n) { return t.memory().read(va, new byte[n], 0, n); }
 
     static Namei.From from(Task t, Vfs v) { return new Namei.From(v.root(), cwd(t, v), t.pid(), t.cred()); }
 
