@@ -117,6 +117,8 @@ public final class Rootfs {
 
     private static void devices(Vfs v, long seed, java.util.function.Supplier<File> tty) {
         Dir dev = v.mkdirs("/dev", 0755);
+        // POSIX shared memory: glibc's shm_open opens /dev/shm/NAME, a tmpfs directory anyone may add to.
+        v.mkdirs("/dev/shm", 0777).chmod(01777, v.now());
         SplittableRandom rng = new SplittableRandom(seed ^ 0xdef_1ce_5eedL);
         List<Device> nodes = new ArrayList<>();
         nodes.add(node(v, dev, "null", 1, 3, d -> new Devices.Null(d)));

@@ -144,4 +144,7 @@ public final class FilePages {
     }
 
     void forget(long index) { frames.remove(index); }
+
+    /** Its pages may be evicted again (SHM_UNLOCK). */
+    void unlocked() { if (pager != null) pager.unlocked(); }
 }

@@ -100,6 +100,7 @@ final class Reclaim {
     /** A page of shared anonymous memory goes to its swap slot (a page of zeros needs none); no slot, no eviction. */
     private int evictShmem(long frame, FilePages owner, ShmemFile shm, List<Rmap.Mapping> maps) {
         FrameAllocator frames = pager.frames();
+        if (shm.locked()) return NO_ROOM;   // SHM_LOCK
         if (frames.refCount(frame) != maps.size() + 1) return BUSY;
         long index = pager.cacheIndex(frame);
         if (page == null) { page = new byte[(int) pager.pageSize()]; zeros = new byte[page.length]; }

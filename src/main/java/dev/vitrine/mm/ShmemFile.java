@@ -8,7 +8,8 @@ import java.util.Map;
  * (/proc/PID/maps shows "/dev/zero (deleted)"), so its pages live in a page cache and stay
  * one set of frames across fork. An evicted page goes to a slot of the swap device, as
  * shmem pages do; with no room on swap (or no swap) its pages stay in RAM. When the last
- * area mapping it goes, its frames and slots are freed.
+ * area mapping it goes, its frames and slots are freed, unless a {@link Keeper} keeps it: a
+ * System V segment lives on, detached, until IPC_RMID.
  */
 public final class ShmemFile implements MappedFile {
     private final FilePages pages = new FilePages(this);
@@ -18,10 +19,49 @@ public final class ShmemFile implements MappedFile {
     private final long size;
     private Swap swap;
     private int maps;
+    private final Keeper keeper;
+    private final String name;
+    private boolean locked;
 
-    public ShmemFile(long size, int pageSize) {
+    /**
+     * What holds a segment beside its mappings (System V's shmid_kernel): told of every area
+     * that starts or stops mapping it (shm_open/shm_close), and asked whether the object
+     * must outlive its last one.
+     */
+    public interface Keeper {
+        void mapped(int delta, int areas);
+        boolean keeps();
+        /** The inode number /proc/PID/maps shows. */
+        long ino();
+    }
+
+    public ShmemFile(long size, int pageSize) { this(size, pageSize, null, "/dev/zero (deleted)"); }
+
+    public ShmemFile(long size, int pageSize, Keeper keeper, String name) {
         this.size = size;
         this.pageSize = pageSize;
+        this.keeper = keeper;
+        this.name = name;
+    }
+
+    /** What holds it beside its mappings (a System V segment), or null for shared anonymous memory. */
+    public Keeper keeper() { return keeper; }
+
+    /** Areas mapping it now (System V's shm_nattch). */
+    public int areas() { return maps; }
+
+    /** SHM_LOCK: its pages stay in RAM (Linux's unevictable mapping); unlocking makes parked pages candidates again. */
+    public void setLocked(boolean on) {
+        boolean was = locked;
+        locked = on;
+        if (was && !on) pages.unlocked();
+    }
+
+    public boolean locked() { return locked; }
+
+    /** The keeper let go of an object no area maps: its frames and slots are freed now. */
+    public void destroy() {
+        if (maps == 0) free();
     }
 
     @Override public long size() { return size; }
@@ -64,10 +104,15 @@ public final class ShmemFile implements MappedFile {
 
     @Override public void mapped(int delta) {
         maps += delta;
-        if (maps > 0) return;
+        if (keeper != null) keeper.mapped(delta, maps);
+        if (maps > 0 || (keeper != null && keeper.keeps())) return;
+        free();
+    }
+
+    private void free() {
         // The last area went: the object is unreachable, as Linux frees an unlinked shmem inode.
         pages.truncated(0);
-        for (int slot : slots.values()) swap.put(slot);
+        if (swap != null) for (int slot : slots.values()) swap.put(slot);
         slots.clear();
     }
 
@@ -77,6 +122,7 @@ public final class ShmemFile implements MappedFile {
     public int swapped() { return slots.size(); }
 
     @Override public FilePages pages() { return pages; }
-    @Override public String name() { return "/dev/zero (deleted)"; }
+    @Override public String name() { return name; }
     @Override public long dev() { return 1; }
+    @Override public long ino() { return keeper == null ? 0 : keeper.ino(); }
 }

@@ -31,6 +31,17 @@ public final class Services {
         return epollWatches;
     }
 
+    /** Who waits in F_SETLKW for which lock: the deadlock check walks it. */
+    final LockWaits lockWaits = new LockWaits();
+
+    private IpcIds<ShmSegment> shm;
+
+    /** The machine's System V shared memory segments (one IPC namespace). */
+    IpcIds<ShmSegment> shm() {
+        if (shm == null) shm = new IpcIds<>(SysShm.SHMMNI);
+        return shm;
+    }
+
     private int autobind;
 
     /** unix_autobind's counter: the next abstract name to try. */

@@ -23,6 +23,7 @@ public final class SyscallTable {
         SysMem.register(this, services);
         SysMmap.register(this, services);
         SysProc.register(this, services);
+        SysCred.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
         SysWait.register(this, services);
@@ -36,6 +37,7 @@ public final class SyscallTable {
         SysMemfd.register(this, services);
         SysTimerFd.register(this, services);
         SysFadvise.register(this, services);
+        SysShm.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {
