@@ -55,7 +55,7 @@ public final class Devpts {
         // devpts's own ptmx: mode 0000 unless mounted with ptmxmode=, so only /dev/ptmx is used.
         ptmxHere = new Device(vfs, DEV, 2, 0, PTMX_MAJOR, PTMX_MINOR, this::openMaster);
         ptmxHere.setOwner(0, 0);
-        dir = new ProcDir(vfs, DEV, parent, 0755, this::names, this::lookup, false);
+        dir = new ProcDir(vfs, DEV, 1, parent, 0755, this::names, this::lookup, false);   // devpts's root is inode 1
         dir.setOwner(0, 0);
     }
 

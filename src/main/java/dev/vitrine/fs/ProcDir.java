@@ -20,12 +20,12 @@ public final class ProcDir extends Dir {
     private final boolean keep;
 
     public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make) {
-        this(vfs, Vfs.PROC_DEV, parent, perm, names, make, true);
+        this(vfs, Vfs.PROC_DEV, vfs.nextIno(), parent, perm, names, make, true);
     }
 
-    /** A generated directory of another file system ({@code dev}); {@code keep} as above. */
-    public ProcDir(Vfs vfs, long dev, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make, boolean keep) {
-        super(vfs, dev, perm, parent);
+    /** A generated directory of another file system ({@code dev}, inode {@code ino}); {@code keep} as above. */
+    public ProcDir(Vfs vfs, long dev, long ino, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make, boolean keep) {
+        super(vfs, dev, ino, perm, parent);
         this.names = names;
         this.make = make;
         this.keep = keep;

@@ -63,10 +63,13 @@ public final class Pty {
             if (pg > 0) devpts.signals().group(pg, sig);
         });
         node = new Device(vfs, Devpts.DEV, index + 3L, 0600, Devpts.SLAVE_MAJOR, index, d -> openSlave());
-        node.setOwner(dev.vitrine.abi.Cred.UID, dev.vitrine.abi.Cred.GID);   // devpts mounted without gid=: the opener's group
+        node.setOwner(dev.vitrine.abi.Cred.UID, dev.vitrine.abi.Cred.GID);   // the opener's, see setOwner
     }
 
     public int index() { return index; }
+
+    /** devpts_pty_new: /dev/pts/N belongs to the opener of /dev/ptmx (its fsuid and fsgid: devpts mounted without uid= or gid=). */
+    public void setOwner(int uid, int gid) { node.setOwner(uid, gid); }
     public Terminal terminal() { return terminal; }
     Device node() { return node; }
     public boolean locked() { return locked; }

@@ -131,8 +131,9 @@ final class SysPty {
         return fd;
     }
 
-    /** After any open of a slave: it may become the caller's controlling terminal. */
+    /** After any open of a device: a new pair's slave is the opener's; a slave may become the caller's controlling terminal. */
     static void opened(Kernel k, Task t, dev.vitrine.fs.File file, int flags) {
+        if (file instanceof PtyMaster m) m.pty().setOwner(t.cred().fsuid(), t.cred().fsgid());
         if (file instanceof PtySlave s)
             Ctty.opened(k, t, s.pty(), (flags & O_NOCTTY) != 0, (flags & O_ACCMODE) != O_WRONLY);
     }
