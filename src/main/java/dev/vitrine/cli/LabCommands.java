@@ -1,16 +1,17 @@
 package dev.vitrine.cli;
 
-import picocli.CommandLine;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Registers the lab's commands (translate, geometry, quiz, sim, chapter) on the top-level command. */
+/** The lab's commands (translate, geometry, quiz, sim, chapter), by name, for the top-level command. */
 final class LabCommands {
     private LabCommands() {}
 
-    static void register(CommandLine top) {
-        top.addSubcommand(new TranslateCommand());
-        top.addSubcommand(new GeometryCommand());
-        top.addSubcommand(new QuizCommand());
-        top.addSubcommand(new SimCommand());
-        top.addSubcommand(new ChapterCommand());
+    static void register(Map<String, Supplier<Object>> commands) {
+        commands.put("translate", TranslateCommand::new);
+        commands.put("geometry", GeometryCommand::new);
+        commands.put("quiz", QuizCommand::new);
+        commands.put("sim", SimCommand::new);
+        commands.put("chapter", ChapterCommand::new);
     }
 }

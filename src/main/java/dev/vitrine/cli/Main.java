@@ -3,7 +3,10 @@ package dev.vitrine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The `vitrine` command: a thin layer over {@link dev.vitrine.Machine} and the lab. A bad
@@ -24,21 +27,43 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : "");
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** Every command, in the order `vitrine --help` lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("sh", ShCommand::new);
+        m.put("serve", ServeCommand::new);
+        LabCommands.register(m);
+        return m;
+    }
+
+    static CommandLine commandLine() { return commandLine(""); }
+
+    /**
+     * The command line with every command, or only {@code first} when the arguments begin
+     * with a command's name: picocli reads each command's annotations by reflection when it
+     * is added, and the nine others cost `vitrine run hello` about a fifth of its start-up.
+     * Parsing, help and errors of the named command are the same either way.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
         // An argument that starts with @ is the guest's (or a flag), never a file picocli opens and splices in.
         cl.setExpandAtFiles(false);
-        cl.addSubcommand(new RunCommand());
-        cl.addSubcommand(new DemoCommand());
-        cl.addSubcommand(new ShCommand());
-        LabCommands.register(cl);
+        COMMANDS.forEach((name, command) -> {
+            if (!COMMANDS.containsKey(first) || name.equals(first)) cl.addSubcommand(name, command.get());
+        });
         // What follows the program (run) or the -c line (sh) belongs to the guest, options too.
-        cl.getSubcommands().get("run").setStopAtPositional(true);
-        cl.getSubcommands().get("sh").setStopAtPositional(true);
+        for (String name : List.of("run", "sh", "serve")) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            if (sub != null) sub.setStopAtPositional(true);
+        }
         handleErrors(cl);
         return cl;
     }

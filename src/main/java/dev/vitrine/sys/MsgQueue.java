@@ -18,8 +18,8 @@ final class MsgQueue extends IpcObject {
     long stime, rtime, ctime;
     int lspid, lrpid;
 
-    MsgQueue(int key, int mode, long now) {
-        super(key, mode);
+    MsgQueue(int key, int mode, dev.vitrine.abi.Cred c, long now) {
+        super(key, mode, c);
         ctime = now;
     }
 

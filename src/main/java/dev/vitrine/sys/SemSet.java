@@ -22,8 +22,8 @@ final class SemSet extends IpcObject {
 
     record Sleeper(Task task, int num, int op) {}
 
-    SemSet(int key, int mode, int nsems, long now) {
-        super(key, mode);
+    SemSet(int key, int mode, dev.vitrine.abi.Cred c, int nsems, long now) {
+        super(key, mode, c);
         values = new short[nsems];
         pids = new int[nsems];
         ctime = now;

@@ -26,7 +26,7 @@ final class SysMsg {
     static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3, MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
 
     static void register(SyscallTable t, Services s) {
-        t.add(186, "msgget", (k, task, key, flg, a2, a3, a4, a5) -> msgget(k, s, (int) key, (int) flg), INT, FLAGS);
+        t.add(186, "msgget", (k, task, key, flg, a2, a3, a4, a5) -> msgget(k, s, task, (int) key, (int) flg), INT, FLAGS);
         t.add(189, "msgsnd", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, p, sz, flg, a4, a5) -> msgsnd(k, s, task, (int) id, p, sz, (int) flg), INT, PTR, ULEN, FLAGS);
         t.add(188, "msgrcv", RestartPolicy.RESTARTNOHAND,
@@ -34,8 +34,8 @@ final class SysMsg {
         t.add(187, "msgctl", (k, task, id, cmd, buf, a3, a4, a5) -> msgctl(k, s, task, (int) id, (int) cmd, buf), INT, INT, PTR);
     }
 
-    static long msgget(Kernel k, Services s, int key, int flg) {
-        return s.msg().get(key, flg, q -> true, () -> new MsgQueue(key, flg, SysSem.now(k)));
+    static long msgget(Kernel k, Services s, Task t, int key, int flg) {
+        return s.msg().get(t.cred(), key, flg, q -> true, () -> new MsgQueue(key, flg, t.cred(), SysSem.now(k)));
     }
 
     private static long leave(Continuation.IpcWait w, long r) {
@@ -64,7 +64,7 @@ final class SysMsg {
         if (!t.memory().read(p + 8, text, 0, text.length)) return leave(w, -Errno.EFAULT);
         MsgQueue q = queue(s, w, id);
         if (q == null) return -Errno.EINVAL;
-        if (!q.permits(0222)) return leave(w, -Errno.EACCES);
+        if (!q.permits(t.cred(), 0222)) return leave(w, -Errno.EACCES);
         if (q.deleted) return leave(w, -Errno.EIDRM);
         if (!q.fits(size)) {
             if ((flg & IpcIds.IPC_NOWAIT) != 0) return leave(w, -Errno.EAGAIN);
@@ -93,7 +93,7 @@ final class SysMsg {
         } else mode = (flg & MSG_EXCEPT) != 0 ? MsgQueue.SEARCH_NOTEQUAL : MsgQueue.SEARCH_EQUAL;
         MsgQueue q = queue(s, w, id);
         if (q == null) return -Errno.EINVAL;
-        if (!q.permits(0444)) return leave(w, -Errno.EACCES);
+        if (!q.permits(t.cred(), 0444)) return leave(w, -Errno.EACCES);
         if (q.deleted) return leave(w, -Errno.EIDRM);
         int i = q.find(type, mode);
         if (i < 0) {
@@ -134,7 +134,7 @@ final class SysMsg {
             case IPC_STAT, MSG_STAT, MSG_STAT_ANY -> {
                 MsgQueue q = cmd == IPC_STAT ? ids.get(id) : ids.atIndex(id);
                 if (q == null) return -Errno.EINVAL;
-                if (cmd != MSG_STAT_ANY && !q.permits(0444)) return -Errno.EACCES;
+                if (cmd != MSG_STAT_ANY && !q.permits(t.cred(), 0444)) return -Errno.EACCES;
                 q.writePerm(b);
                 b.putLong(48, q.stime).putLong(56, q.rtime).putLong(64, q.ctime).putLong(72, q.bytes)
                         .putLong(80, q.messages.size()).putLong(88, q.qbytes).putInt(96, q.lspid).putInt(100, q.lrpid);
@@ -145,10 +145,10 @@ final class SysMsg {
                 if (cmd == IPC_SET && !mem.read(buf, b.array(), 0, 120)) return -Errno.EFAULT;
                 MsgQueue q = ids.get(id);
                 if (q == null) return -Errno.EINVAL;
-                if (!q.ownedBy()) return -Errno.EPERM;
+                if (!q.ownedBy(t.cred())) return -Errno.EPERM;
                 if (cmd == IPC_SET) {
                     long qbytes = b.getLong(88);
-                    if (Long.compareUnsigned(qbytes, MsgQueue.MSGMNB) > 0 && IpcObject.euid() != 0) return -Errno.EPERM;
+                    if (Long.compareUnsigned(qbytes, MsgQueue.MSGMNB) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE)) return -Errno.EPERM;
                     q.qbytes = qbytes;
                     q.setPerm(b);
                     q.ctime = SysSem.now(k);

@@ -29,7 +29,7 @@ final class SysSem {
             SEM_STAT = 18, SEM_INFO = 19, SEM_STAT_ANY = 20;
 
     static void register(SyscallTable t, Services s) {
-        t.add(190, "semget", (k, task, key, n, flg, a3, a4, a5) -> semget(k, s, (int) key, (int) n, (int) flg), INT, INT, FLAGS);
+        t.add(190, "semget", (k, task, key, n, flg, a3, a4, a5) -> semget(k, s, task, (int) key, (int) n, (int) flg), INT, INT, FLAGS);
         t.add(193, "semop", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, sops, n, a3, a4, a5) -> semtimedop(k, s, task, (int) id, sops, n, 0), INT, PTR, UINT);
         t.add(192, "semtimedop", RestartPolicy.RESTARTNOHAND,
@@ -39,15 +39,15 @@ final class SysSem {
 
     static long now(Kernel k) { return ShmSegment.seconds(k); }
 
-    static long semget(Kernel k, Services s, int key, int nsems, int flg) {
+    static long semget(Kernel k, Services s, Task t, int key, int nsems, int flg) {
         if (nsems < 0 || nsems > SEMMSL) return -Errno.EINVAL;
         IpcIds<SemSet> ids = s.sem();
-        return ids.get(key, flg, set -> nsems <= set.nsems(), () -> {
+        return ids.get(t.cred(), key, flg, set -> nsems <= set.nsems(), () -> {
             if (nsems == 0) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
             long used = 0;
             for (SemSet o : ids.all()) used += o.nsems();
             if (used + nsems > SEMMNS) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
-            SemSet set = new SemSet(key, flg, nsems, now(k));
+            SemSet set = new SemSet(key, flg, t.cred(), nsems, now(k));
             if (!s.ipcMemory(k).take(SemSet.bytes(nsems))) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);
             return set;
         });
@@ -90,7 +90,7 @@ final class SysSem {
         if (w != null && set.deleted) return leave(w, -Errno.EIDRM);
         if (set == null) return -Errno.EINVAL;
         if (max >= set.nsems()) return leave(w, -Errno.EFBIG);
-        if (!set.permits(alter ? 0222 : 0444)) return leave(w, -Errno.EACCES);
+        if (!set.permits(t.cred(), alter ? 0222 : 0444)) return leave(w, -Errno.EACCES);
         short[] adj = null;
         if (undo) {
             adj = s.semUndo(k).of(k, t.process(), set);
@@ -168,7 +168,7 @@ final class SysSem {
             case IPC_STAT, SEM_STAT, SEM_STAT_ANY -> {
                 SemSet set = cmd == IPC_STAT ? ids.get(id) : ids.atIndex(id);
                 if (set == null) return -Errno.EINVAL;
-                if (cmd != SEM_STAT_ANY && !set.permits(0444)) return -Errno.EACCES;
+                if (cmd != SEM_STAT_ANY && !set.permits(t.cred(), 0444)) return -Errno.EACCES;
                 ByteBuffer b = ByteBuffer.allocate(88).order(ByteOrder.LITTLE_ENDIAN);
                 set.writePerm(b);
                 b.putLong(48, set.otime).putLong(56, set.ctime).putLong(64, set.nsems());
@@ -178,7 +178,7 @@ final class SysSem {
             case GETALL, SETALL, GETVAL, GETPID, GETNCNT, GETZCNT -> {
                 SemSet set = ids.get(id);
                 if (set == null) return -Errno.EINVAL;
-                if (!set.permits(cmd == SETALL ? 0222 : 0444)) return -Errno.EACCES;
+                if (!set.permits(t.cred(), cmd == SETALL ? 0222 : 0444)) return -Errno.EACCES;
                 int n = set.nsems();
                 if (cmd == GETALL) {
                     ByteBuffer b = ByteBuffer.allocate(2 * n).order(ByteOrder.LITTLE_ENDIAN);
@@ -210,7 +210,7 @@ final class SysSem {
                 SemSet set = ids.get(id);
                 if (set == null) return -Errno.EINVAL;
                 if (num < 0 || num >= set.nsems()) return -Errno.EINVAL;
-                if (!set.permits(0222)) return -Errno.EACCES;
+                if (!set.permits(t.cred(), 0222)) return -Errno.EACCES;
                 s.semUndo(k).clear(set, num);
                 set.values[num] = (short) val;
                 set.pids[num] = t.pid();
@@ -223,7 +223,7 @@ final class SysSem {
                 if (cmd == IPC_SET && !mem.read(arg, b.array(), 0, 88)) return -Errno.EFAULT;
                 SemSet set = ids.get(id);
                 if (set == null) return -Errno.EINVAL;
-                if (!set.ownedBy()) return -Errno.EPERM;
+                if (!set.ownedBy(t.cred())) return -Errno.EPERM;
                 if (cmd == IPC_SET) {
                     set.setPerm(b);
                     set.ctime = now(k);

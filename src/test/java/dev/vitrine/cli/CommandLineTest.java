@@ -31,7 +31,7 @@ class CommandLineTest {
         try {
             System.setOut(new PrintStream(guestOut, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(new byte[0]));
-            var cl = Main.commandLine();
+            var cl = Main.commandLine(args.length > 0 ? args[0] : "");
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             int status = cl.execute(args);
@@ -57,7 +57,7 @@ class CommandLineTest {
             "run /tmp|not a regular file",
             "run /no/such/program|no such file",
             "run --swap 8191G PROG|--swap 8191G",
-            "run --mem 4G PROG|at most 2047M",
+            "run --mem 2T PROG|at most 1T",
             "run --mount /tmp:/etc/passwd PROG|/etc/passwd: is a file, not a directory",
             "run --mem 1 PROG|at least one page",
             "run --mem 12X PROG|--mem 12X: expected a size",
@@ -168,5 +168,20 @@ class CommandLineTest {
     @Test void nearestNames() {
         assertEquals(java.util.List.of("--max-time"), Main.nearest("--max-tme", java.util.List.of("--max-time", "--max-procs", "--mem")));
         assertEquals(java.util.List.of(), Main.nearest("--frobnicate", java.util.List.of("--max-time", "--mem")));
+    }
+
+    /** A command built alone (the start-up path) parses and helps exactly as it does among all of them. */
+    @Test void aCommandAloneIsTheSameCommand() {
+        var all = Main.commandLine();
+        assertEquals(all.getSubcommands().keySet(), Main.commandLine("").getSubcommands().keySet());
+        assertTrue(all.getSubcommands().size() > 1, "every command is registered");
+        for (var e : all.getSubcommands().entrySet()) {
+            var alone = Main.commandLine(e.getKey());
+            assertEquals(java.util.Set.of(e.getKey()), alone.getSubcommands().keySet());
+            var sub = alone.getSubcommands().get(e.getKey());
+            assertEquals(e.getValue().getUsageMessage(), sub.getUsageMessage(), e.getKey());
+            assertEquals(e.getValue().isStopAtPositional(), sub.isStopAtPositional(), e.getKey());
+            assertEquals(e.getValue().getCommandSpec().optionsMap().keySet(), sub.getCommandSpec().optionsMap().keySet(), e.getKey());
+        }
     }
 }
