@@ -18,8 +18,11 @@ import java.util.List;
  * (status 2); {@link #builder()} then builds the machine they describe.
  */
 final class MachineOptions {
-    /** Physical memory is one Java byte array: it cannot pass 2 GiB. */
-    static final long MAX_MEM = 2047L << 20;
+    /**
+     * Physical memory is allocated as the guest touches it, but the kernel's per-frame tables
+     * are made at boot (tens of bytes per 4 KiB frame): 1 TiB keeps them within a heap that can hold it.
+     */
+    static final long MAX_MEM = 1L << 40;
     /** The most TLB entries per side: far past any real TLB, still a small table to scan. */
     static final int MAX_TLB = 1 << 16;
     /** Linux's PID_MAX_LIMIT on 64-bit. */
@@ -41,7 +44,7 @@ final class MachineOptions {
     @Option(names = "--tlb-asid", description = "tag TLB entries with the address space instead of flushing on a switch")
     boolean tlbAsid;
 
-    @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M (default 256M, at most 2047M)")
+    @Option(names = "--mem", paramLabel = "SIZE", description = "physical memory, e.g. 64M or 16G (default 256M, at most 1T and within the JVM's heap)")
     String mem = "256M";
 
     @Option(names = "--swap", paramLabel = "SIZE", description = "swap device size, e.g. 64M (default), 0 for none")
@@ -89,6 +92,9 @@ final class MachineOptions {
     @Option(names = "--no-host-dir", description = "do not show the host's current directory at " + HostDir.GUEST)
     boolean noHostDir;
 
+    @Option(names = "--root", description = "run the first program as root (uid and gid 0, every capability) instead of the user uid 1000")
+    boolean root;
+
     Geometry geometry() { return Geometry.preset(paging); }
 
     /** The host's current directory in the guest, unless the user asked not to or mounts something there. */
@@ -105,7 +111,7 @@ final class MachineOptions {
         long memBytes = Sizes.parse(mem, "--mem"), swapBytes = Sizes.parse(swap, "--swap");
         long page = g.pageSize();
         if (memBytes < page) throw bad("--mem", mem, "at least one page (" + page + " bytes)");
-        if (memBytes > MAX_MEM) throw bad("--mem", mem, "at most 2047M (physical memory is one Java byte array)");
+        if (memBytes > MAX_MEM) throw bad("--mem", mem, "at most 1T");
         long heap = Runtime.getRuntime().maxMemory() - HEAP_RESERVE;
         if (memBytes > heap)
             throw bad("--mem", mem, "the JVM's heap holds at most " + Sizes.format(Math.max(heap, 0) >> 20 << 20)
@@ -133,7 +139,8 @@ final class MachineOptions {
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .tty(tty)
                 .costs(costs)
-                .translate(!noJit);
+                .translate(!noJit)
+                .root(root);
         for (String m : first) b.mount(m);
         if (hostDir().shown()) b.mount(hostDir().spec());
         for (String m : mounts) b.mount(m);

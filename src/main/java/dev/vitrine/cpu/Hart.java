@@ -1,6 +1,7 @@
 package dev.vitrine.cpu;
 
 import dev.vitrine.mmu.Mmu;
+import dev.vitrine.mmu.PhysicalMemory;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -42,7 +43,7 @@ public final class Hart {
 
     private final Mmu mmu;
     private final Lsu lsu;
-    private final byte[] ram;
+    private final PhysicalMemory ram;
     private final CodeCache code;
     private final long pageMask;
     private final int pageBits;
@@ -66,7 +67,7 @@ public final class Hart {
 
     public Hart(Mmu mmu) {
         this.mmu = mmu;
-        this.ram = mmu.memory().array();
+        this.ram = mmu.memory();
         this.code = CodeCache.of(mmu.memory());
         this.lsu = new Lsu(mmu, code);
         this.pageMask = mmu.geometry().pageMask();
@@ -89,7 +90,6 @@ public final class Hart {
     public int run(long budget) {
         final long[] x = this.x;
         final long[] f = this.f;
-        final byte[] ram = this.ram;
         final CodeCache code = this.code;
         final Mmu mmu = this.mmu;
         final Lsu lsu = this.lsu;
@@ -303,7 +303,7 @@ public final class Hart {
 
     /** Decodes the instruction at pa (caching it when it lies wholly in one block); 0 if its second half faults. */
     private long fetchSlow(long pc, long pa) {
-        int lo = (short) I16.get(ram, (int) pa) & 0xffff;
+        int lo = ram.read16(pa);
         int slot = ((int) pa & 0xfff) >>> 1;
         if ((lo & 3) != 3) {
             long d = Rvc.decode(lo);
@@ -313,19 +313,19 @@ public final class Hart {
         if (((int) pa & lsu.crossMask) == straddleOffset) {
             long pa2 = ((pc + 2) & pageMask) == 0 ? mmu.fetch(pc + 2) : pa + 2;
             if (pa2 < 0) return 0;
-            straddleBits = lo | ((short) I16.get(ram, (int) pa2) & 0xffff) << 16;
+            straddleBits = lo | (ram.read16(pa2)) << 16;
             return Decoder.decode(straddleBits);
         }
-        long d = Decoder.decode((int) I32.get(ram, (int) pa));
+        long d = Decoder.decode(ram.read32(pa));
         code.block((int) (pa >>> CodeCache.BLOCK_BITS))[slot] = d;
         return d;
     }
 
     /** The raw bits of the instruction just fetched at pa, for an illegal-instruction trap. */
     private long rawBits(long d, long pa) {
-        if (Op.compressed(d)) return (short) I16.get(ram, (int) pa) & 0xffff;
+        if (Op.compressed(d)) return ram.read16(pa);
         if (((int) pa & lsu.crossMask) == straddleOffset) return straddleBits & 0xffffffffL;
-        return (int) I32.get(ram, (int) pa) & 0xffffffffL;
+        return ram.read32(pa) & 0xffffffffL;
     }
 
     private int pageFault() {

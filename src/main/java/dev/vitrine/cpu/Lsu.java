@@ -2,10 +2,12 @@ package dev.vitrine.cpu;
 
 import dev.vitrine.mmu.Access;
 import dev.vitrine.mmu.Mmu;
+import dev.vitrine.mmu.PhysicalMemory;
 
 import static dev.vitrine.cpu.Hart.I16;
 import static dev.vitrine.cpu.Hart.I32;
 import static dev.vitrine.cpu.Hart.I64;
+import static dev.vitrine.mmu.PhysicalMemory.CHUNK_MASK;
 
 /**
  * The hart's load/store unit: every data access is one {@link Mmu#translate} (two when a
@@ -19,7 +21,7 @@ import static dev.vitrine.cpu.Hart.I64;
  */
 final class Lsu {
     private final Mmu mmu;
-    private final byte[] ram;
+    private final PhysicalMemory ram;
     private final CodeCache code;
     private final long[][] blocks;
     private final long pageMask;
@@ -33,7 +35,7 @@ final class Lsu {
 
     Lsu(Mmu mmu, CodeCache code) {
         this.mmu = mmu;
-        this.ram = mmu.memory().array();
+        this.ram = mmu.memory();
         this.code = code;
         this.blocks = code.blocks;
         this.pageMask = mmu.geometry().pageMask();
@@ -55,28 +57,28 @@ final class Lsu {
     int load8(long va) {
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
-        return ram[(int) p];
+        return ram.readable(p)[(int) p & CHUNK_MASK];
     }
 
     int load16(long va) {
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 2)) return (int) loadCross(va, p, 2);
-        return (short) I16.get(ram, (int) p);
+        return (short) I16.get(ram.readable(p), (int) p & CHUNK_MASK);
     }
 
     int load32(long va) {
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 4)) return (int) loadCross(va, p, 4);
-        return (int) I32.get(ram, (int) p);
+        return (int) I32.get(ram.readable(p), (int) p & CHUNK_MASK);
     }
 
     long load64(long va) {
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 8)) return loadCross(va, p, 8);
-        return (long) I64.get(ram, (int) p);
+        return (long) I64.get(ram.readable(p), (int) p & CHUNK_MASK);
     }
 
     /** A misaligned load over a boundary: translate the second page too, then gather bytes. */
@@ -85,7 +87,7 @@ final class Lsu {
         if (p2 < 0) { fault = true; return 0; }
         int first = crossMask + 1 - ((int) va & crossMask);
         long v = 0;
-        for (int i = size - 1; i >= 0; i--) v = (v << 8) | (ram[(int) (i < first ? p + i : p2 + i - first)] & 0xff);
+        for (int i = size - 1; i >= 0; i--) v = (v << 8) | ram.read8(i < first ? p + i : p2 + i - first);
         return v;
     }
 
@@ -102,7 +104,7 @@ final class Lsu {
         if (p < 0) return false;
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
         if (blocks[b] != null) code.invalidateBlock(b);
-        ram[(int) p] = (byte) v;
+        ram.writable(p)[(int) p & CHUNK_MASK] = (byte) v;
         return true;
     }
 
@@ -113,10 +115,11 @@ final class Lsu {
         if (crosses(va, size)) return storeCross(va, p, v, size);
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
         if (blocks[b] != null) code.invalidateBlock(b);
+        byte[] c = ram.writable(p);
         switch (size) {
-            case 2: I16.set(ram, (int) p, (short) v); break;
-            case 4: I32.set(ram, (int) p, (int) v); break;
-            default: I64.set(ram, (int) p, v);
+            case 2: I16.set(c, (int) p & CHUNK_MASK, (short) v); break;
+            case 4: I32.set(c, (int) p & CHUNK_MASK, (int) v); break;
+            default: I64.set(c, (int) p & CHUNK_MASK, v);
         }
         return true;
     }
@@ -127,7 +130,7 @@ final class Lsu {
         int first = crossMask + 1 - ((int) va & crossMask);
         code.invalidateRange(p, first);
         code.invalidateRange(p2, size - first);
-        for (int i = 0; i < size; i++, v >>>= 8) ram[(int) (i < first ? p + i : p2 + i - first)] = (byte) v;
+        for (int i = 0; i < size; i++, v >>>= 8) ram.write8(i < first ? p + i : p2 + i - first, (int) v);
         return true;
     }
 
@@ -136,10 +139,11 @@ final class Lsu {
     /** Physical address for an atomic access, or -1 (the MMU has the fault). */
     long atomicPa(long va, boolean store) { return mmu.translate(va, store ? Access.STORE : Access.LOAD); }
 
-    long read(long pa, boolean word) { return word ? (int) I32.get(ram, (int) pa) : (long) I64.get(ram, (int) pa); }
+    long read(long pa, boolean word) { return word ? (int) I32.get(ram.readable(pa), (int) pa & CHUNK_MASK) : (long) I64.get(ram.readable(pa), (int) pa & CHUNK_MASK); }
 
     void write(long pa, long v, boolean word) {
         code.invalidateRange(pa, word ? 4 : 8);
-        if (word) I32.set(ram, (int) pa, (int) v); else I64.set(ram, (int) pa, v);
+        byte[] c = ram.writable(pa);
+        if (word) I32.set(c, (int) pa & CHUNK_MASK, (int) v); else I64.set(c, (int) pa & CHUNK_MASK, v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vitrine.cpu;
 
+import dev.vitrine.mmu.PhysicalMemory;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -9,8 +10,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-import static dev.vitrine.cpu.Hart.I16;
-import static dev.vitrine.cpu.Hart.I32;
 import static org.objectweb.asm.Opcodes.*;
 
 /**
@@ -53,7 +52,7 @@ final class Translator {
      * array of {@link CodeCache}; {@link Translated#NONE} when its first instruction is not
      * translated. {@code crossMask}: the page or code block, whichever is smaller, less one.
      */
-    static Translated translate(long[] code, byte[] ram, long pa, long pc, int crossMask) {
+    static Translated translate(long[] code, PhysicalMemory ram, long pa, long pc, int crossMask) {
         long[] words = new long[MAX];
         int n = 0;
         long at = pa;
@@ -77,14 +76,14 @@ final class Translator {
     }
 
     /** The decoded word at pa (decoded and cached now if need be, as Hart.fetchSlow does); 0 if it straddles. */
-    private static long decoded(long[] code, byte[] ram, long pa, int crossMask) {
+    private static long decoded(long[] code, PhysicalMemory ram, long pa, int crossMask) {
         int slot = ((int) pa & 0xfff) >>> 1;
         long d = code[slot];
         if (d != 0) return d;
-        int lo = (short) I16.get(ram, (int) pa) & 0xffff;
+        int lo = ram.read16(pa);
         if ((lo & 3) != 3) d = Rvc.decode(lo);
         else if (((int) pa & crossMask) == crossMask - 1) return 0;
-        else d = Decoder.decode((int) I32.get(ram, (int) pa));
+        else d = Decoder.decode(ram.read32(pa));
         code[slot] = d;
         return d;
     }

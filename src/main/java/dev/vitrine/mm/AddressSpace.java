@@ -250,7 +250,11 @@ public final class AddressSpace {
     /** Handles a fault at {@code va} for {@code access} ({@link Access}); the MMU retries after HANDLED. */
     public Fault fault(long va, int access) {
         dev.vitrine.trace.Tracer tr = pager().tracer();
-        if (!tr.on(dev.vitrine.trace.Category.FAULT)) return PageFault.handle(this, va, access);
+        if (!tr.on(dev.vitrine.trace.Category.FAULT)) {
+            Fault f = PageFault.handle(this, va, access);
+            reportRss(tr);
+            return f;
+        }
         long minor = stats.minorFaults, major = stats.majorFaults, cow = stats.cowCopies, swapIns = stats.swapIns;
         Vma v = find(va);
         Fault f = PageFault.handle(this, va, access);
@@ -265,6 +269,7 @@ public final class AddressSpace {
                 : kind.equals("minor") ? (v != null && !v.anonymous() ? "page-cache" : "zero-fill")
                 : kind.equals("protection") ? "write-enable" : "retry";
         tr.emit(new dev.vitrine.trace.Event.Fault(tr.ns(), tr.pid(), tr.tid(), va, dev.vitrine.mmu.Access.name(access), kind, how));
+        reportRss(tr);
         return f;
     }
 
@@ -290,6 +295,18 @@ public final class AddressSpace {
 
     /** Frames this table maps now and at most so far (Linux's rss counters and hiwater_rss, VmHWM). */
     private long rss, peakRss;
+    /** The resident pages the trace last heard of, so a timeline's counter changes only when rss does. */
+    private long rssReported;
+
+    /** Tells the trace this space's resident pages if they changed since it last heard; the running task is this space's. */
+    public void reportRss(dev.vitrine.trace.Tracer tr) { reportRss(tr, tr.pid(), tr.tid()); }
+
+    /** The same for a space whose owner is named: an exiting process's, after its pages went. */
+    public void reportRss(dev.vitrine.trace.Tracer tr, int pid, int tid) {
+        if (rss == rssReported || !tr.on(dev.vitrine.trace.Category.COUNTER)) return;
+        rssReported = rss;
+        tr.emit(new dev.vitrine.trace.Event.Rss(tr.ns(), pid, tid, rss));
+    }
 
     private void rssChange(int delta) {
         rss += delta;

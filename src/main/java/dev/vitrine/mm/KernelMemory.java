@@ -1,5 +1,7 @@
 package dev.vitrine.mm;
 
+import dev.vitrine.mmu.PhysicalMemory;
+
 /**
  * The machine's one memory budget for pages the kernel holds for the guest beside user
  * pages. In Linux these are pages of RAM like any other (shmem pages are swappable), and so
@@ -147,13 +149,13 @@ public final class KernelMemory implements KernelPages {
     @Override public byte[] hold(int id) {
         held.set(id);
         long at = where[id];
-        return at == HEAP ? overdrawn.get(id) : at >= 0 ? pager.memory().array() : pager.swap().page((int) (-at - 1));
+        return at == HEAP ? overdrawn.get(id) : at >= 0 ? pager.memory().writable(pager.pa(at)) : pager.swap().page((int) (-at - 1));
     }
 
     /** Writes into a kernel page's frame need not tell the hart: no page table maps it, so no code was decoded from it since it was taken. */
     @Override public int offset(int id) {
         long at = where[id];
-        return at >= 0 && at != HEAP ? (int) pager.pa(at) : 0;
+        return at >= 0 && at != HEAP ? (int) pager.pa(at) & PhysicalMemory.CHUNK_MASK : 0;
     }
 
     @Override public void release(int id) { held.clear(id); }

@@ -83,6 +83,7 @@ final class Exit {
         p.residentPages = p.space.residentPages();
         p.memStats = p.space.stats();
         k.releaseSpace(p.space);
+        p.space.reportRss(k.tracer(), p.pid, p.pid);
         p.setSpace(null);
         // What the exit itself cost (closing files, writing back a shared mapping's dirty pages) is the
         // process's and comes before its end: charged later, it made cpu exceed turnaround.
@@ -130,7 +131,7 @@ final class Exit {
         int sig = exit ? child.exitSignal : Signals.SIGCHLD;
         boolean quiet = !exit && act.has(SigAction.SA_NOCLDSTOP);
         if (sig != 0 && !quiet && parent.alive())
-            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, Cred.UID, value).withSigno(sig));
+            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, child.cred().uid(), value).withSigno(sig));
         if (exit && (act.isIgnore() || act.has(SigAction.SA_NOCLDWAIT)) && sig == Signals.SIGCHLD) {
             parent.children.remove(child);
             k.reap(child);

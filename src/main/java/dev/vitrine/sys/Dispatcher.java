@@ -86,6 +86,7 @@ public final class Dispatcher implements Kernel.SyscallHandler {
         }
         h.x[10] = r;
         h.pc += 4;
+        if (t.space() != null) t.space().reportRss(k.tracer());
         if (log != null) log.exit(k, t, s, pre, raw, r, t.memory());
         if (traced) exit(k, t, nr, s.name(), r, false, StraceCall.formatCall(s, pre, t.memory(), raw, r));
     }

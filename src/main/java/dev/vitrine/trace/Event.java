@@ -131,6 +131,13 @@ public sealed interface Event {
         public Map<String, Object> fields() { return Fields.of("op", op, "other", other, "detail", detail); }
     }
 
+    /** A process's resident pages after they changed: after a fault, a syscall, or its exit (0). */
+    record Rss(long ns, int pid, int tid, long pages) implements Event {
+        public Category category() { return Category.COUNTER; }
+        public String type() { return "rss"; }
+        public Map<String, Object> fields() { return Fields.of("pages", pages); }
+    }
+
     /** The machine's gauges, sampled at each context switch: the running process's resident pages, free frames, the TLB's hits and misses so far. */
     record Counters(long ns, int pid, int tid, long rssPages, long freeFrames, long tlbHits, long tlbMisses) implements Event {
         public Category category() { return Category.COUNTER; }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
 public final class Perfetto implements Sink {
     /** Added to a tid for the track of its syscalls (guest tids stay below Linux's PID_MAX_LIMIT, 2^22). */
     public static final int SYSCALL_TRACK = 1 << 24;
+    /** The machine-wide counters sort after every process. */
+    private static final int MACHINE_LAST = 1 << 30;
 
     private static final Set<Category> WANTS = EnumSet.of(Category.SYSCALL, Category.FAULT, Category.SWITCH, Category.SIGNAL,
             Category.PIPE, Category.WAKE, Category.PROC, Category.COUNTER, Category.COW, Category.EVICT);
@@ -50,6 +52,8 @@ public final class Perfetto implements Sink {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         raw("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
         meta("process_name", 0, 0, "machine");
+        // Viewers order processes by sort index, else by their own whim: pid order, machine last.
+        meta("process_sort_index", 0, 0, Map.of("sort_index", MACHINE_LAST));
     }
 
     @Override public Set<Category> wants() { return WANTS; }
@@ -99,6 +103,8 @@ public final class Perfetto implements Sink {
             else if (g.pid() != 0) instant(g.pid(), g.tid(), "sends " + g.name() + " to " + g.targetPid(), g.ns(), Map.of("code", g.code()));
         } else if (e instanceof Event.Pipe p) {
             counter(0, "pipe " + p.pipe() + " fill (bytes)", p.ns(), p.fill());
+        } else if (e instanceof Event.Rss r) {
+            counter(r.pid(), "resident pages", r.ns(), r.pages());
         } else if (e instanceof Event.Counters c) {
             counter(c.pid(), "resident pages", c.ns(), c.rssPages());
             counter(0, "free frames", c.ns(), c.freeFrames());
@@ -154,7 +160,7 @@ public final class Perfetto implements Sink {
 
     /** Names (or renames, at exec) a process and its main thread's tracks. */
     private void process(int pid, String name) {
-        comm.put(pid, name);
+        if (comm.put(pid, name) == null) meta("process_sort_index", pid, pid, Map.of("sort_index", pid));
         meta("process_name", pid, pid, name + " (" + pid + ")");
         thread(pid, pid, name);
         if (named.containsKey(pid + SYSCALL_TRACK)) thread(pid, pid + SYSCALL_TRACK, name + " syscalls");
@@ -167,12 +173,16 @@ public final class Perfetto implements Sink {
     }
 
     private void meta(String what, int pid, int tid, String name) {
+        meta(what, pid, tid, Map.of("name", name));
+    }
+
+    private void meta(String what, int pid, int tid, Map<String, Object> args) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ph", "M");
         m.put("name", what);
         m.put("pid", pid);
         m.put("tid", tid);
-        m.put("args", Map.of("name", name));
+        m.put("args", args);
         write(m);
     }
 

@@ -57,7 +57,7 @@ class CommandLineTest {
             "run /tmp|not a regular file",
             "run /no/such/program|no such file",
             "run --swap 8191G PROG|--swap 8191G",
-            "run --mem 4G PROG|at most 2047M",
+            "run --mem 2T PROG|at most 1T",
             "run --mount /tmp:/etc/passwd PROG|/etc/passwd: is a file, not a directory",
             "run --mem 1 PROG|at least one page",
             "run --mem 12X PROG|--mem 12X: expected a size",

@@ -53,7 +53,7 @@ class JitDifferentialTest {
         assertTrue(rigs[0].hart.blockRuns > 0, "nothing was translated");
         assertArrayEquals(rigs[1].hart.x, rigs[0].hart.x);
         assertEquals(rigs[1].mmu.stats().toString(), rigs[0].mmu.stats().toString());
-        assertTrue(Arrays.equals(rigs[1].mem.array(), rigs[0].mem.array()));
+        assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()));
     }
 
     /** Returns how many translated blocks the translating rig ran. */
@@ -78,7 +78,7 @@ class JitDifferentialTest {
             }
         }
         assertTrue(finished, "seed " + seed + " never reached its ecall; pc " + Long.toHexString(ref.hart.pc) + " x31 " + ref.hart.x[31] + " instret " + ref.hart.instret);
-        assertTrue(Arrays.equals(ref.mem.array(), jit.mem.array()), "memory differs, seed " + seed);
+        assertTrue(Arrays.equals(ref.memory(), jit.memory()), "memory differs, seed " + seed);
         return jit.hart.blockRuns;
     }
 

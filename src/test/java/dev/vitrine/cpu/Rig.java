@@ -18,6 +18,13 @@ final class Rig {
     private static final long ROOT = 0x1000, L1 = 0x2000, L0 = 0x3000; // L0: 0x3000 and 0x4000
 
     final PhysicalMemory mem = new PhysicalMemory(8 << 20, 12);
+
+    /** Every byte of physical memory, for comparing two rigs' memories. */
+    byte[] memory() {
+        byte[] all = new byte[(int) mem.size()];
+        mem.read(0, all, 0, all.length);
+        return all;
+    }
     final Mmu mmu;
     final Hart hart;
     private final Geometry geometry;

@@ -10,6 +10,13 @@ final class PageTables {
     final long root;
     private long next;
 
+    /** Every byte of a memory, for comparing two memories whole. */
+    static byte[] bytes(PhysicalMemory mem) {
+        byte[] all = new byte[(int) mem.size()];
+        mem.read(0, all, 0, all.length);
+        return all;
+    }
+
     PageTables(Geometry g, PhysicalMemory mem, long firstFree) {
         this.g = g;
         this.mem = mem;
