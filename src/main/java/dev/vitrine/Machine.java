@@ -104,7 +104,7 @@ public final class Machine {
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
                          long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
-                         boolean translate, dev.vitrine.trace.Observe observe) {}
+                         boolean translate, dev.vitrine.trace.Observe observe, boolean root) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -136,6 +136,7 @@ public final class Machine {
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
         private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
+        private boolean root;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -239,10 +240,12 @@ public final class Machine {
         public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
         /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
         public Builder translate(boolean on) { translate = on; return this; }
+        /** Run the first program as root (uid and gid 0, every capability) instead of the machine's user, uid and gid 1000. */
+        public Builder root(boolean asRoot) { root = asRoot; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt, gdb, watch);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe, root), show, showAt, gdb, watch);
         }
     }
 }

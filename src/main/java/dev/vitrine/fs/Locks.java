@@ -4,19 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * POSIX record locks (fcntl F_SETLK) on one inode. The owner is the process's descriptor
- * table, so closing any descriptor of the file drops all that process's locks on it, as
- * POSIX says, and exit drops them all.
+ * Record locks (fcntl F_SETLK and F_OFD_SETLK) on one inode. A POSIX lock's owner is the
+ * process's descriptor table, so closing any descriptor of the file drops all that process's
+ * locks on it, as POSIX says, and exit drops them all. An open file description lock's owner
+ * is the description itself: it goes when the description's last descriptor closes, and it
+ * conflicts with its own process's POSIX locks.
  */
 public final class Locks {
     public static final int F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
+    /** The l_pid F_GETLK reports for an open file description lock (it belongs to no process). */
+    public static final int OFD_PID = -1;
 
     /** [start, end] inclusive; end = Long.MAX_VALUE for "to end of file". */
     public record Lock(Object owner, int pid, int type, long start, long end) {
         boolean overlaps(long s, long e) { return start <= e && s <= end; }
+        /** Overlaps [s, e] or touches it end to end (then a lock of the same type merges with it). */
+        boolean touches(long s, long e) { return overlaps(s, e) || end != Long.MAX_VALUE && end + 1 == s || e != Long.MAX_VALUE && e + 1 == start; }
     }
 
     private final List<Lock> locks = new ArrayList<>();
+    private Wakeup wakeup = Wakeup.NONE;
+
+    /** Who to tell when a release may let a waiting F_SETLKW go on (the waiters sleep on this object). */
+    public void setWakeup(Wakeup w) { wakeup = w; }
 
     /** The first lock of another owner that conflicts with the request, or null. */
     public Lock conflict(Object owner, int type, long start, long end) {
@@ -25,11 +35,29 @@ public final class Locks {
         return null;
     }
 
-    /** Sets (or with F_UNLCK clears) the owner's lock on [start, end], splitting what it had there. */
+    /** The owner's first lock overlapping [start, end], or null (what an F_OFD_GETLK with F_UNLCK reports). */
+    public Lock own(Object owner, long start, long end) {
+        for (Lock l : locks) if (l.owner() == owner && l.overlaps(start, end)) return l;
+        return null;
+    }
+
+    /**
+     * Sets (or with F_UNLCK clears) the owner's lock on [start, end], splitting what it had
+     * there; its locks of the same type that overlap or adjoin the range merge into one, as
+     * posix_lock_inode does, so F_GETLK reports the whole run.
+     */
     public void set(Object owner, int pid, int type, long start, long end) {
         List<Lock> out = new ArrayList<>();
+        boolean replaced = false;
         for (Lock l : locks) {
-            if (l.owner() != owner || !l.overlaps(start, end)) { out.add(l); continue; }
+            if (l.owner() != owner || !l.touches(start, end)) { out.add(l); continue; }
+            replaced |= l.overlaps(start, end);
+            if (type != F_UNLCK && l.type() == type) {
+                start = Math.min(start, l.start());
+                end = Math.max(end, l.end());
+                continue;
+            }
+            if (!l.overlaps(start, end)) { out.add(l); continue; }
             if (l.start() < start) out.add(new Lock(owner, l.pid(), l.type(), l.start(), start - 1));
             if (l.end() > end) out.add(new Lock(owner, l.pid(), l.type(), end + 1, l.end()));
         }
@@ -37,10 +65,15 @@ public final class Locks {
         out.sort((a, b) -> Long.compare(a.start(), b.start()));
         locks.clear();
         locks.addAll(out);
+        // an unlock or a downgrade may let a waiter go on (locks_wake_up_blocks)
+        if (replaced) wakeup.wakeup(this);
     }
 
     /** Drops all of an owner's locks; returns whether it had any (then waiters should wake). */
     public boolean release(Object owner) { return locks.removeIf(l -> l.owner() == owner); }
+
+    /** Drops an owner's locks and wakes the F_SETLKW waiters if it had any (a description's last close). */
+    public void releaseAndWake(Object owner) { if (release(owner)) wakeup.wakeup(this); }
 
     public boolean isEmpty() { return locks.isEmpty(); }
 }

@@ -25,8 +25,11 @@ public final class Namei {
         }
     }
 
-    /** Caller's view: root, cwd and pid (for /proc/self). */
-    public record From(Dir root, Dir cwd, int pid) {}
+    /** Caller's view: root, cwd, pid (for /proc/self) and credentials (search permission on each directory). */
+    public record From(Dir root, Dir cwd, int pid, dev.vitrine.abi.Cred cred) {
+        /** The kernel's own lookups: root's credentials, nothing refused. */
+        public From(Dir root, Dir cwd, int pid) { this(root, cwd, pid, dev.vitrine.abi.Cred.root()); }
+    }
 
     public static Found walk(From from, Dir start, String path, boolean followLast) {
         if (path.isEmpty()) throw new FsException(Errno.ENOENT);
@@ -45,7 +48,7 @@ public final class Namei {
             String name = parts[i];
             if (name.isEmpty()) continue;
             if (name.length() > NAME_MAX) throw new FsException(Errno.ENAMETOOLONG);
-            if ((cur.perm() & 0100) == 0) throw new FsException(Errno.EACCES);
+            Permission.search(from.cred(), cur);        // may_lookup, for every component
             Inode next = switch (name) {
                 case "." -> cur;
                 case ".." -> cur == from.root() ? cur : cur.parent();

@@ -131,7 +131,7 @@ final class Exit {
         int sig = exit ? child.exitSignal : Signals.SIGCHLD;
         boolean quiet = !exit && act.has(SigAction.SA_NOCLDSTOP);
         if (sig != 0 && !quiet && parent.alive())
-            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, Cred.UID, value).withSigno(sig));
+            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, child.cred().uid(), value).withSigno(sig));
         if (exit && (act.isIgnore() || act.has(SigAction.SA_NOCLDWAIT)) && sig == Signals.SIGCHLD) {
             parent.children.remove(child);
             k.reap(child);

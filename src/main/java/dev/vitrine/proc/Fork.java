@@ -40,8 +40,10 @@ public final class Fork {
             }
             return -EAGAIN;
         }
-        // RLIMIT_NPROC counts the user's tasks, threads included; the guest's uid 1000 has no CAP_SYS_RESOURCE to pass it.
-        if (!k.users().mayFork(pp.rlimCur[Rlimit.NPROC])) return -EAGAIN;
+        // RLIMIT_NPROC counts the user's tasks, threads included; root's user and CAP_SYS_RESOURCE/CAP_SYS_ADMIN pass it.
+        dev.vitrine.abi.Cred cr = parent.cred;
+        boolean exempt = cr.uid() == 0 || cr.capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE) || cr.capable(dev.vitrine.abi.Cred.CAP_SYS_ADMIN);
+        if (!exempt && !k.users().mayFork(pp.rlimCur[Rlimit.NPROC])) return -EAGAIN;
         k.syncContext(parent);
         Task child;
         if ((f & CLONE_THREAD) != 0) {
@@ -65,6 +67,7 @@ public final class Fork {
             System.arraycopy(pp.rlimMax, 0, cp.rlimMax, 0, pp.rlimMax.length);
             child = k.addProcess(cp, cp.pid);
         }
+        child.cred = parent.cred;
         Context c = parent.context.copy();
         c.x[10] = 0;
         c.pc += 4;

@@ -559,7 +559,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** Sends {@code sig} to one thread, as Linux's send_sig does for SIGPIPE: si_code SI_USER from the thread's own pid. */
     public void signal(Task t, int sig) {
-        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), Cred.UID));
+        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), t.cred().uid()));
     }
 
     /** Sends {@code sig} to a whole process (kill(pid, sig) from the kernel). */

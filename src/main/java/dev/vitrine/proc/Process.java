@@ -166,6 +166,12 @@ public final class Process {
 
     boolean alive() { return state == State.ALIVE; }
 
+    /** The process's credentials as others see them (kill's check, /proc/PID/status): its first live thread's, else its leader's. */
+    public dev.vitrine.abi.Cred cred() {
+        for (Task t : threads) if (t.state != Task.State.DEAD) return t.cred;
+        return threads.isEmpty() ? dev.vitrine.abi.Cred.root() : threads.get(0).cred;   // init has no thread: root
+    }
+
     boolean hasOtherLiveThreads(Task t) {
         for (Task x : threads) if (x != t && x.state != Task.State.DEAD) return true;
         return false;

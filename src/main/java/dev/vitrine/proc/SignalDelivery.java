@@ -23,6 +23,11 @@ public final class SignalDelivery {
 
     /** kill(2) and the kernel's process-directed signals (SIGCHLD, SIGALRM, ^C); 0, or -EAGAIN past RLIMIT_SIGPENDING. */
     public static long sendProcess(Kernel k, Process p, SigInfo info) {
+        return p.alive() && !p.threads.isEmpty() ? sendProcess(k, p, p.threads.get(0), info) : 0;
+    }
+
+    /** A process-directed signal whose sender named thread {@code first} (kill of a tid): it gets first crack. */
+    public static long sendProcess(Kernel k, Process p, Task first, SigInfo info) {
         int sig = info.signo();
         if (!p.alive() || p.threads.isEmpty()) return 0;
         generated(k, p.pid, 0, info);
@@ -31,7 +36,11 @@ public final class SignalDelivery {
         if (sig < Signals.SIGRTMIN && p.shared.has(sig)) return 0;
         long r = enqueue(k, p, p.shared, info);
         if (r < 0) return r;
-        // Linux's complete_signal: the first thread that does not block it, the leader first.
+        // Linux's complete_signal: the named thread if it does not block it, else the first that does not, the leader first.
+        if (first.state != Task.State.DEAD && (first.blocked & ~first.waitSet & Signals.bit(sig)) == 0) {
+            wakeFor(k, first, sig);
+            return 0;
+        }
         for (Task t : p.threads) {
             if (t.state == Task.State.DEAD || (t.blocked & ~t.waitSet & Signals.bit(sig)) != 0) continue;
             wakeFor(k, t, sig);
@@ -189,6 +198,9 @@ public final class SignalDelivery {
         long ready = (t.pending.set() | t.proc.shared.set()) & ~(t.blocked & ~Signals.UNBLOCKABLE);
         if (ready == 0) return 0;
         if ((ready & Signals.bit(Signals.SIGKILL)) != 0) return Signals.SIGKILL;
+        // do_sigtimedwait dequeues a signal of its set before the return to user mode could
+        // deliver it: the restarted rt_sigtimedwait takes it, its handler (if any) does not run
+        if (t.inSyscall && t.continuation instanceof Continuation.SigWait && (ready & t.waitSet) != 0) return 0;
         long sync = ready & Signals.SYNCHRONOUS;
         return Long.numberOfTrailingZeros(sync != 0 ? sync : ready) + 1;
     }

@@ -57,6 +57,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     /** This thread's CPU time in virtual ns: its instructions and what the cost model charged while it ran (task/TID/stat's utime). */
     long cpu;
     long readySince;
+    /** Who this thread is (Linux keeps creds per thread; clone and fork share the parent's). */
+    dev.vitrine.abi.Cred cred = dev.vitrine.abi.Cred.user();
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -64,6 +66,9 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     }
 
     public Process process() { return proc; }
+    public dev.vitrine.abi.Cred cred() { return cred; }
+    /** commit_creds: the new ids take effect at once for this thread. */
+    public void setCred(dev.vitrine.abi.Cred c) { cred = c; }
     public int tid() { return tid; }
     public int pid() { return proc.pid; }
     public int ppid() { return proc.ppid(); }
@@ -83,6 +88,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public long[] rlimCur() { return proc.rlimCur; }
     public long[] rlimMax() { return proc.rlimMax; }
     public State state() { return state; }
+    /** Whether it is asleep on {@code c} (xv6's chan), not woken since it went to sleep there. */
+    public boolean sleepsOn(Object c) { return state == State.SLEEPING && channel == c; }
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }

@@ -22,7 +22,7 @@ public final class Wait {
     public static final long SLEEPING = Long.MIN_VALUE + 1;
 
     /** What was found: the child's pid, its wait status, and the siginfo code and value waitid reports. */
-    public record Report(int pid, int status, int code, int value, long cpu) {}
+    public record Report(int pid, int status, int code, int value, long cpu, int uid) {}
 
     /** A selection of children (wait4's pid argument or waitid's idtype/id). */
     public record Which(int idtype, int id) {
@@ -71,17 +71,17 @@ public final class Wait {
                 int st = c.waitStatus;
                 int code = (st & 0x7f) == 0 ? SigInfo.CLD_EXITED : (st & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
                 int value = (st & 0x7f) == 0 ? (st >> 8) & 0xff : st & 0x7f;
-                Report r = new Report(c.pid, st, code, value, c.cpu + c.childCpu);
+                Report r = new Report(c.pid, st, code, value, c.cpu + c.childCpu, c.cred().uid());
                 if (!keep) reap(k, parent, c);
                 return r;
             }
             if (c.alive() && c.stopped && c.stopReport && (options & WSTOPPED) != 0) {
                 if (!keep) c.stopReport = false;
-                return new Report(c.pid, (c.stopSignal << 8) | 0x7f, SigInfo.CLD_STOPPED, c.stopSignal, c.cpu);
+                return new Report(c.pid, (c.stopSignal << 8) | 0x7f, SigInfo.CLD_STOPPED, c.stopSignal, c.cpu, c.cred().uid());
             }
             if (c.alive() && c.continueReport && (options & WCONTINUED) != 0) {
                 if (!keep) c.continueReport = false;
-                return new Report(c.pid, 0xffff, SigInfo.CLD_CONTINUED, Signals.SIGCONT, c.cpu);
+                return new Report(c.pid, 0xffff, SigInfo.CLD_CONTINUED, Signals.SIGCONT, c.cpu, c.cred().uid());
             }
         }
         if (!any) return (long) -ECHILD;

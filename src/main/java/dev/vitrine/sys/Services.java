@@ -31,6 +31,9 @@ public final class Services {
         return epollWatches;
     }
 
+    /** Who waits in F_SETLKW for which lock: the deadlock check walks it. */
+    final LockWaits lockWaits = new LockWaits();
+
     private IpcIds<ShmSegment> shm;
 
     /** The machine's System V shared memory segments (one IPC namespace). */

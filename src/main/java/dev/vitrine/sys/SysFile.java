@@ -150,6 +150,11 @@ final class SysFile {
             if (tty != 0) return tty;
         }
         boolean append = (f.flags() & Fcntl.O_APPEND) != 0 && file.seekable();
+        // file_remove_privs: writing to a set-uid/set-gid file without CAP_FSETID clears those bits.
+        if (n > 0 && done == 0 && file instanceof OpenFile && file.inode() != null) {
+            int kill = dev.vitrine.fs.Permission.killOnWrite(t.cred(), file.inode());
+            if (kill != 0) file.inode().chmod(file.inode().perm() & ~kill, file.inode().mtime());
+        }
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);

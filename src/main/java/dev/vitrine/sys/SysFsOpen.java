@@ -54,8 +54,8 @@ final class SysFsOpen {
         if (i == null) {
             if (!creat) throw new FsException(Errno.ENOENT);
             if (f.trailingSlash()) throw new FsException(Errno.EISDIR);
-            canModify(f.parent());
-            RegularFile r = f.parent().createFile(f.name(), mode & ~t.fds().umask() & 07777);
+            canModify(t, f.parent());
+            RegularFile r = owned(t, f.parent(), f.parent().createFile(f.name(), mode & ~t.fds().umask() & 07777));
             i = r;
             created = true;
         } else {
@@ -69,9 +69,11 @@ final class SysFsOpen {
         int keep = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
         if (opath) return install(t, new FileDescription(new PathFile(i), keep).withPath(name), flags);
         if (!created) {
-            if (acc != Fcntl.O_WRONLY) need(i, 4);
-            if (acc != Fcntl.O_RDONLY) need(i, 2);
-            if (acc != Fcntl.O_RDONLY && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+            // build_open_flags: O_TRUNC asks for write permission whatever the access mode; sb_permission's EROFS comes first.
+            boolean write = acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0 && i instanceof RegularFile;
+            if (write && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
+            if (acc != Fcntl.O_WRONLY) need(t, i, 4);
+            if (write) need(t, i, 2);
             // get_write_access: a running program's file takes no writer
             if ((acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
                 throw new FsException(Errno.ETXTBSY);
@@ -81,12 +83,14 @@ final class SysFsOpen {
             file = new Snapshot(r, p.generate(), v.pager() == null ? null : v.pager().kernelMemory());
         else if (i instanceof RegularFile r && r.store() instanceof dev.vitrine.fs.ProcPagemap pm) file = pm.open(r, capSysAdmin(t));
         else if (i instanceof RegularFile r) {
-            if ((flags & O_TRUNC) != 0 && !created && permits(r, 2)) {
+            if ((flags & O_TRUNC) != 0 && !created) {
                 if (r.readOnly()) throw new FsException(Errno.EROFS);
                 r.truncate(0);
+                int kill = dev.vitrine.fs.Permission.killOnWrite(t.cred(), r);   // do_truncate's ATTR_KILL_SUID/SGID
+                if (kill != 0) r.chmod(r.perm() & ~kill, v.now());
             }
             if (r.name().isEmpty()) r.setName(name);
-            file = new OpenFile(r);
+            file = new OpenFile(r, acc != Fcntl.O_RDONLY);
         } else if (i instanceof Dir d) file = new DirFile(d);
         else if (i instanceof Device d) file = d.open();
         else if (i instanceof SocketNode) throw new FsException(Errno.ENXIO);
@@ -139,9 +143,6 @@ final class SysFsOpen {
         return 0;
     }
 
-    /**
-     * CAP_SYS_ADMIN for pagemap's frame numbers: Vitrine's only capable user is root (uid 0
-     * has every capability, as for a process without user namespaces).
-     */
-    static boolean capSysAdmin(Task t) { return dev.vitrine.abi.Cred.UID == 0; }
+    /** CAP_SYS_ADMIN in the opener's effective set: pagemap's frame numbers (root has every capability). */
+    static boolean capSysAdmin(Task t) { return t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_ADMIN); }
 }

@@ -1,6 +1,5 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.abi.Uts;
@@ -24,15 +23,6 @@ final class SysProc {
         t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
         t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
         t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
-        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(148, "getresuid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.UID, r, e, sv), PTR, PTR, PTR);
-        t.add(150, "getresgid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.GID, r, e, sv), PTR, PTR, PTR);
-        // No supplementary groups: getgroups counts 0 and writes nothing; setgroups needs CAP_SETGID.
-        t.add(158, "getgroups", (k, task, n, list, a2, a3, a4, a5) -> (int) n < 0 ? -Errno.EINVAL : 0, INT, PTR);
-        t.add(159, "setgroups", (k, task, n, list, a2, a3, a4, a5) -> -Errno.EPERM, INT, PTR);
         t.add(96, "set_tid_address", (k, task, p, a1, a2, a3, a4, a5) -> { task.setClearChildTid(p); return task.tid(); }, PTR);
         t.add(99, "set_robust_list", (k, task, head, len, a2, a3, a4, a5) -> {
             if (len != 24) return -Errno.EINVAL;
@@ -59,12 +49,6 @@ final class SysProc {
             k.hart().flushDecoded();
             return 0;
         }, PTR, PTR, HEX);
-    }
-
-    /** getresuid/getresgid: real, effective and saved id are the one user's, put one after another as Linux does. */
-    private static long putIds(Task t, int id, long r, long e, long s) {
-        for (long p : new long[] {r, e, s}) if (!t.memory().writeInt(p, id)) return -Errno.EFAULT;
-        return 0;
     }
 
     /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */

@@ -2,6 +2,7 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import dev.vitrine.trace.Category;
+import dev.vitrine.trace.Cost;
 import dev.vitrine.trace.Costs;
 import dev.vitrine.trace.JsonLines;
 import dev.vitrine.trace.Perfetto;
@@ -212,12 +213,12 @@ class TraceSinksTest {
             if (e.getKey().startsWith("time.") && !e.getKey().equals("time.instructions_ns")) charged += ((Number) e.getValue()).longValue();
         assertEquals(on.stat("instructions") + charged + on.stat("sched.idle_ns"), on.stat("virtual_time_ns"));
         // 64 first touches are 64 minor faults at least, each charged before the second clock_gettime.
-        assertTrue(elapsed(on.stdout()) >= 64 * Costs.DEFAULT.minorFault(), on.stdout());
-        assertTrue(elapsed(off.stdout()) < 64 * Costs.DEFAULT.minorFault(), off.stdout());
+        assertTrue(elapsed(on.stdout()) >= 64 * Costs.DEFAULT.of(Cost.MINOR_FAULT), on.stdout());
+        assertTrue(elapsed(off.stdout()) < 64 * Costs.DEFAULT.of(Cost.MINOR_FAULT), off.stdout());
         Costs custom = Costs.parse("minor_fault=5000,switch=0");
-        assertEquals(5000, custom.minorFault());
-        assertEquals(0, custom.contextSwitch());
-        assertEquals(Costs.DEFAULT.walkRef(), custom.walkRef());
+        assertEquals(5000, custom.of(Cost.MINOR_FAULT));
+        assertEquals(0, custom.of(Cost.SWITCH));
+        assertEquals(Costs.DEFAULT.of(Cost.WALK_REF), custom.of(Cost.WALK_REF));
         assertThrows(IllegalArgumentException.class, () -> Costs.parse("minor_fault=-1"));
         assertThrows(IllegalArgumentException.class, () -> Costs.parse("nothing=3"));
     }
