@@ -306,7 +306,7 @@ final class Boot {
         long accesses = m.hits() + m.misses();
         // One memory reference per access at walk_ref's price would double-count the caches; EMAT here
         // is the translation's share: what walks and misses add to each access, on top of the access itself.
-        double emat = accesses == 0 ? 0 : (double) (m.pteReads * c.walkRef() + m.misses() * c.tlbMiss()) / accesses;
+        double emat = accesses == 0 ? 0 : (double) (m.pteReads * c.of(dev.vitrine.trace.Cost.WALK_REF) + m.misses() * c.of(dev.vitrine.trace.Cost.TLB_MISS)) / accesses;
         s.put("emat_translation_ns", emat);
         Map<String, Long> by = k.chargedBy();
         long memory = by.getOrDefault("walks", 0L) + by.getOrDefault("tlb_misses", 0L) + by.getOrDefault("minor_faults", 0L)

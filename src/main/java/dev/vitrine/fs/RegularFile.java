@@ -12,6 +12,8 @@ public final class RegularFile extends Inode implements MappedFile {
     private String name = "";
     /** Open descriptions and VMAs that use it: with no name left either, its data goes (Linux's iput of an unlinked inode). */
     private int opens, maps;
+    /** Open descriptions that may write it (i_writecount): an exec of the file is then ETXTBSY. */
+    private int writers;
     /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
     private final FilePages pages;
 
@@ -88,6 +90,9 @@ public final class RegularFile extends Inode implements MappedFile {
 
     void opened() { opens++; }
     void closed() { opens--; releaseIfGone(); }
+    void writerOpened(int delta) { writers += delta; }
+    /** deny_write_access: whether some open file may write this one. */
+    public boolean openForWriting() { return writers > 0; }
     @Override public void mapped(int delta) { maps += delta; releaseIfGone(); }
 
     /** The last name may be about to come back (rename removes, then adds): checked later, at a safe point. */

@@ -77,6 +77,7 @@ final class Exit {
         p.waitStatus = status;
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
+        k.processExiting(p);
         k.releaseFds(p.fds);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();

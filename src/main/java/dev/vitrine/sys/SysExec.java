@@ -133,6 +133,7 @@ final class SysExec {
         if (i instanceof Dir) throw new FsException(Errno.EACCES);
         if (!(i instanceof RegularFile rf)) throw new FsException(Errno.EACCES);
         if (!SysPathUtil.permits(t, i, 1)) throw new FsException(Errno.EACCES);
+        if (rf.openForWriting()) throw new FsException(Errno.ETXTBSY);   // do_open_execat's deny_write_access
         return rf;
     }
 

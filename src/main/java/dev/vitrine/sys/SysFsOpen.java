@@ -90,7 +90,7 @@ final class SysFsOpen {
                 if (kill != 0) r.chmod(r.perm() & ~kill, v.now());
             }
             if (r.name().isEmpty()) r.setName(name);
-            file = new OpenFile(r);
+            file = new OpenFile(r, acc != Fcntl.O_RDONLY);
         } else if (i instanceof Dir d) file = new DirFile(d);
         else if (i instanceof Device d) file = d.open();
         else if (i instanceof SocketNode) throw new FsException(Errno.ENXIO);

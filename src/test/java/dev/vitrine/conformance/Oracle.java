@@ -73,6 +73,28 @@ public final class Oracle {
     /** As above, in working directory {@code dir} (null: a scratch directory, removed afterwards). */
     public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds, Path dir)
             throws IOException, InterruptedException {
+        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
+        if (dir != null) return run(new ProcessBuilder(command(binary, argv, env)).directory(dir.toFile()), binary, stdin, timeoutSeconds);
+        Path cwd = Files.createTempDirectory("vitrine-oracle");
+        try {
+            Path exe = binary;
+            if (!runAs.isEmpty()) {
+                // Another user's scratch directory, with a copy of the binary that user may read.
+                cwd.toFile().setWritable(true, false);
+                cwd.toFile().setExecutable(true, false);
+                exe = Files.copy(binary, cwd.resolve(".oracle-" + binary.getFileName()));
+                exe.toFile().setReadable(true, false);
+                exe.toFile().setExecutable(true, false);
+            }
+            return run(new ProcessBuilder(command(exe, argv, env)).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
+        } finally {
+            try (Stream<Path> left = Files.walk(cwd)) {
+                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private List<String> command(Path binary, List<String> argv, List<String> env) {
         List<String> cmd = new ArrayList<>(runAs);
         cmd.add("env");
         cmd.add("-i");
@@ -82,18 +104,7 @@ public final class Oracle {
         cmd.add(argv.get(0));
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
-        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
-        if (dir != null) return run(new ProcessBuilder(cmd).directory(dir.toFile()), binary, stdin, timeoutSeconds);
-        Path cwd = Files.createTempDirectory("vitrine-oracle");
-        if (!runAs.isEmpty()) cwd.toFile().setWritable(true, false);   // another user's scratch directory
-        if (!runAs.isEmpty()) cwd.toFile().setExecutable(true, false);
-        try {
-            return run(new ProcessBuilder(cmd).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
-        } finally {
-            try (Stream<Path> left = Files.walk(cwd)) {
-                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        return cmd;
     }
 
     private GuestRun run(ProcessBuilder pb, Path binary, byte[] stdin, long timeoutSeconds) throws IOException, InterruptedException {
