@@ -400,6 +400,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.cpu += ran;
         t.proc.cpu += ran;
         CpuTimers.ran(this, t.proc, ran);
+        PosixTimers.ran(this, t.proc);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
@@ -658,6 +659,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
 
     /** exit_group(2). */
+    private final List<java.util.function.Consumer<Process>> exitHooks = new java.util.ArrayList<>();
+
+    /** What a layer above releases when a process ends (System V semaphore undo): run as it dies, before its files and memory go. */
+    public void onProcessExit(java.util.function.Consumer<Process> hook) { exitHooks.add(hook); }
+
+    void processExiting(Process p) { for (var h : exitHooks) h.accept(p); }
+
     public void exit(Task t, int code) { Exit.exitGroup(this, t, code); }
 
     /** exit(2): just this thread. */
