@@ -14,6 +14,11 @@ public final class FdTable {
     private Dir cwd;
     private int umask = 022;
 
+    /** The root directory chroot set (null: the machine's root); fs_struct's root, which fork copies. */
+    private Dir root;
+    public Dir root() { return root; }
+    public void setRoot(Dir d) { root = d; }
+
     public Dir cwd() { return cwd; }
     public void setCwd(Dir d) { cwd = d; }
     public int umask() { return umask; }
@@ -100,6 +105,7 @@ public final class FdTable {
         t.files = new FileDescription[files.length];
         t.cloexec = cloexec.clone();
         t.cwd = cwd;
+        t.root = root;
         t.umask = umask;
         t.wakeup = wakeup;
         for (int i = 0; i < files.length; i++) if (files[i] != null) t.files[i] = files[i].retain();

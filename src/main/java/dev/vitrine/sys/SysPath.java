@@ -38,6 +38,7 @@ final class SysPath {
         t.add(17, "getcwd", (k, task, buf, size, a2, a3, a4, a5) -> getcwd(s.vfs(), task, buf, size), PATH_OUT, SIZE);
         t.add(49, "chdir", (k, task, p, a1, a2, a3, a4, a5) -> chdir(s.vfs(), task, p), STR);
         t.add(50, "fchdir", (k, task, fd, a1, a2, a3, a4, a5) -> fchdir(task, (int) fd), FD);
+        t.add(51, "chroot", (k, task, p, a1, a2, a3, a4, a5) -> chroot(s.vfs(), task, p), STR);
         t.add(166, "umask", (k, task, mask, a1, a2, a3, a4, a5) -> umask(task, (int) mask), MODE);
     }
 
@@ -242,7 +243,14 @@ final class SysPath {
     static long getcwd(Vfs v, Task t, long buf, long size) {
         Dir cwd = cwd(t, v);
         if (cwd.nlink() == 0) throw new FsException(Errno.ENOENT);
-        byte[] p = Names.bytes(Namei.pathOf(v.root(), cwd) + "\0");
+        // prepend_path: a working directory outside the root (after chroot) is "(unreachable)" and its whole path.
+        Dir root = root(t, v);
+        boolean inside = false;
+        for (Dir d = cwd; ; d = d.parent()) {
+            if (d == root) { inside = true; break; }
+            if (d.parent() == d || d.parent() == null) break;
+        }
+        byte[] p = Names.bytes((inside ? "" : "(unreachable)") + Namei.pathOf(inside ? root : v.root(), cwd) + "\0");
         if (size < p.length) return -Errno.ERANGE;
         return t.memory().write(buf, p) ? p.length : -Errno.EFAULT;
     }
@@ -252,6 +260,16 @@ final class SysPath {
         if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
         need(t, d, 1);
         t.fds().setCwd(d);
+        return 0;
+    }
+
+    /** ksys_chroot: a directory the caller may search, CAP_SYS_CHROOT, then it is the process's root (its cwd stays). */
+    static long chroot(Vfs v, Task t, long pathVa) {
+        Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
+        if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        need(t, d, 1);
+        if (!t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_CHROOT)) return -Errno.EPERM;
+        t.fds().setRoot(d);
         return 0;
     }
 
