@@ -15,11 +15,20 @@ public final class ProcDir extends Dir {
     private final Supplier<List<String>> names;
     private final Function<String, Inode> make;
     private final TreeMap<String, Inode> made = new TreeMap<>();
+    /** Who owns the inode a name leads to, as {uid, gid}, asked at each lookup (pid_update_inode); null: root. */
+    private final Function<String, int[]> owner;
 
     public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make) {
+        this(vfs, parent, perm, names, make, null);
+    }
+
+    public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make,
+                   Function<String, int[]> owner) {
         super(vfs, Vfs.PROC_DEV, perm, parent);
         this.names = names;
         this.make = make;
+        this.owner = owner;
+        setOwner(0, 0);
     }
 
     @Override public boolean readOnly() { return true; }
@@ -29,11 +38,15 @@ public final class ProcDir extends Dir {
             made.remove(name);
             return null;
         }
-        return made.computeIfAbsent(name, n -> {
-            Inode i = make.apply(n);
-            if (i instanceof Dir d) d.setParent(this);
-            return i;
+        Inode i = made.computeIfAbsent(name, n -> {
+            Inode made = make.apply(n);
+            if (made instanceof Dir d) d.setParent(this);
+            return made;
         });
+        int[] o = owner == null ? null : owner.apply(name);
+        if (o != null) i.setOwner(o[0], o[1]);
+        else if (!(i instanceof ProcDir)) i.setOwner(0, 0);
+        return i;
     }
 
     @Override public List<Entry> entries() {
