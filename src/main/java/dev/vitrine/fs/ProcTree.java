@@ -71,10 +71,16 @@ final class ProcTree {
                 List<String> fds = new ArrayList<>();
                 if (t != null) for (int fd : t.openFds()) fds.add(Integer.toString(fd));
                 return fds;
-            }, fd -> new Symlink(v, Vfs.PROC_DEV, p -> {
+            }, fd -> new Symlink(v, Vfs.PROC_DEV, v.nextIno(), p -> {
                 FdTable t = src.fds(pid);
                 FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
                 return d == null ? "" : d.path();
+            }, p -> {
+                // a regular file or directory is reached through the descriptor itself (deleted, a memfd)
+                FdTable t = src.fds(pid);
+                FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
+                Inode i = d == null ? null : d.file().inode();
+                return i instanceof RegularFile || i instanceof Dir ? i : null;
             }), owner);
         }, owner);
     }
