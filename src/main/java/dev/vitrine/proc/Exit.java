@@ -91,6 +91,7 @@ final class Exit {
         k.charge(k.current() == null ? p : k.current().proc);
         p.ended = k.clock().now();
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        PosixTimers.deleteAll(k, p);
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;

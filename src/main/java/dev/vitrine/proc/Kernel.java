@@ -392,6 +392,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.cpu += ran;
         t.proc.cpu += ran;
         CpuTimers.ran(this, t.proc, ran);
+        PosixTimers.ran(this, t.proc);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
