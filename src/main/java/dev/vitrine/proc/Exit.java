@@ -79,6 +79,7 @@ final class Exit {
         if (!note.isEmpty()) p.deathNote = note;
         k.processExiting(p);
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
