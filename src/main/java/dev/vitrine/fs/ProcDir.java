@@ -16,10 +16,19 @@ public final class ProcDir extends Dir {
     private final Function<String, Inode> make;
     private final TreeMap<String, Inode> made = new TreeMap<>();
 
+    /** Whether made inodes are kept per name; false when {@code make} hands out inodes that live elsewhere (devpts). */
+    private final boolean keep;
+
     public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make) {
-        super(vfs, Vfs.PROC_DEV, perm, parent);
+        this(vfs, Vfs.PROC_DEV, vfs.nextIno(), parent, perm, names, make, true);
+    }
+
+    /** A generated directory of another file system ({@code dev}, inode {@code ino}); {@code keep} as above. */
+    public ProcDir(Vfs vfs, long dev, long ino, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make, boolean keep) {
+        super(vfs, dev, ino, perm, parent);
         this.names = names;
         this.make = make;
+        this.keep = keep;
     }
 
     @Override public boolean readOnly() { return true; }
@@ -29,6 +38,7 @@ public final class ProcDir extends Dir {
             made.remove(name);
             return null;
         }
+        if (!keep) return make.apply(name);
         return made.computeIfAbsent(name, n -> {
             Inode i = make.apply(n);
             if (i instanceof Dir d) d.setParent(this);

@@ -16,9 +16,7 @@ final class ProcTree {
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
                         Pipe.MAX_SIZE + "\n", PipeBudget.USER_PAGES_SOFT + "\n")
-                : constants(v, new String[] {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"},
-                        "core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n", src.pidMax() + "\n", "0\n",
-                        Uts.VERSION + "\n"));
+                : kernel(v, src));
         proc[0] = new ProcDir(v, v.root(), 0555, () -> {
             List<String> names = new ArrayList<>(fixed);
             for (int pid : src.pids()) names.add(Integer.toString(pid));
@@ -69,12 +67,32 @@ final class ProcTree {
                 List<String> fds = new ArrayList<>();
                 if (t != null) for (int fd : t.openFds()) fds.add(Integer.toString(fd));
                 return fds;
-            }, fd -> new Symlink(v, Vfs.PROC_DEV, p -> {
+            }, fd -> new Symlink(v, Vfs.PROC_DEV, v.nextIno(), p -> {
                 FdTable t = src.fds(pid);
                 FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
                 return d == null ? "" : d.path();
+            }, p -> {
+                // a regular file or directory is reached through the descriptor itself (deleted, a memfd)
+                FdTable t = src.fds(pid);
+                FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
+                Inode i = d == null ? null : d.file().inode();
+                return i instanceof RegularFile || i instanceof Dir ? i : null;
             }));
         });
+    }
+
+    /** sys/kernel: the uname names, pid_max, tainted, core_pattern, and pty/ (max, nr: devpts's limit and pairs). */
+    private static ProcDir kernel(Vfs v, ProcSource src) {
+        String[] names = {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"};
+        String[] texts = {"core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n",
+                src.pidMax() + "\n", "0\n", Uts.VERSION + "\n"};
+        List<String> all = new ArrayList<>(List.of(names));
+        all.add("pty");
+        all.sort(null);
+        return dir(v, () -> all, n -> n.equals("pty")
+                ? dir(v, () -> List.of("max", "nr"), f -> file(v, f.equals("max") ? () -> Devpts.MAX + "\n"
+                        : () -> (v.devpts() == null ? 0 : v.devpts().count()) + "\n"))
+                : file(v, () -> texts[List.of(names).indexOf(n)]));
     }
 
     /** task/TID/: the thread's own comm, stat and status; cmdline and statm are its process's, as on Linux. */

@@ -9,7 +9,7 @@ import dev.vitrine.fs.Fifo;
  */
 public sealed interface Continuation
         permits Continuation.Progress, Continuation.Deadline, Continuation.Nanosleep, Continuation.SignalSleep,
-                Continuation.SigWait, Continuation.FifoOpen, Futexes.Waiter {
+                Continuation.SigWait, Continuation.FifoOpen, Continuation.IpcWait, Futexes.Waiter {
 
     /** How a sleeping call ended early: a handler made it EINTR, a handler ran and it restarts, or its thread died. */
     enum Abandon { EINTR, RESTART, EXIT }
@@ -44,6 +44,15 @@ public sealed interface Continuation
     /** open of a FIFO waiting for its other end: giving up uncounts the half-made end. */
     record FifoOpen(Fifo fifo) implements Continuation {
         @Override public void abandon(Kernel k, Task t, Abandon how) { fifo.cancel(t); }
+    }
+
+    /**
+     * semop/semtimedop or msgsnd/msgrcv asleep on a System V object: the object it waits on
+     * (whose removal ends the wait with EIDRM), its deadline on the monotonic clock (-1: none)
+     * and how it leaves the object's list of sleepers (what GETNCNT/GETZCNT count).
+     */
+    record IpcWait(Object object, long deadline, Runnable leave) implements Continuation {
+        @Override public void abandon(Kernel k, Task t, Abandon how) { leave.run(); }
     }
 
     private static byte[] timespec(long ns) {

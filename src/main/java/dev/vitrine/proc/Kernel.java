@@ -169,6 +169,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return loadAverage.at(clock.now(), running);
     }
 
+    /** The machine's devpts, whose ptys can be a session's controlling terminal (null: none). */
+    private dev.vitrine.fs.Devpts devpts;
+    public dev.vitrine.fs.Devpts devpts() { return devpts; }
+    public void setDevpts(dev.vitrine.fs.Devpts d) {
+        devpts = d;
+        if (d != null) d.setSignals(Ctty.signals(this));
+    }
+
     /** The pid handed out last (/proc/loadavg's last field). */
     public int lastPid() { return pids.lastPid(); }
 
@@ -392,6 +400,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.cpu += ran;
         t.proc.cpu += ran;
         CpuTimers.ran(this, t.proc, ran);
+        PosixTimers.ran(this, t.proc);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
@@ -650,6 +659,13 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
 
     /** exit_group(2). */
+    private final List<java.util.function.Consumer<Process>> exitHooks = new java.util.ArrayList<>();
+
+    /** What a layer above releases when a process ends (System V semaphore undo): run as it dies, before its files and memory go. */
+    public void onProcessExit(java.util.function.Consumer<Process> hook) { exitHooks.add(hook); }
+
+    void processExiting(Process p) { for (var h : exitHooks) h.accept(p); }
+
     public void exit(Task t, int code) { Exit.exitGroup(this, t, code); }
 
     /** exit(2): just this thread. */

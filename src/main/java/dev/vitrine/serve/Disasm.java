@@ -181,7 +181,7 @@ final class Disasm {
             }
             case 1 -> {
                 switch (f3) {
-                    case 0: return rd == 0 ? "c.nop" : op("c.addi", X[rd] + "," + immCI);
+                    case 0: return op("c.addi", X[rd] + "," + immCI);   // c.nop is c.addi zero,0 without aliases
                     case 1: return rd == 0 ? null : op("c.addiw", X[rd] + "," + immCI);
                     case 2: return op("c.li", X[rd] + "," + immCI);
                     case 3: {

@@ -126,6 +126,8 @@ final class ProcessState {
             Map<String, Object> x = Json.object();
             x.put("level", s.level());
             x.put("index", s.index());
+            x.put("shift", g.shift(s.level()));
+            x.put("bits", g.levelBits(s.level()));
             x.put("pte_pa", String.format("0x%x", s.ptePa()));
             x.put("pte", String.format("0x%x", s.pte()));
             x.put("flags", Pte.flags(s.pte()));

@@ -106,6 +106,12 @@ public final class Server implements AutoCloseable {
 
     private void route(HttpExchange x) throws IOException {
         try {
+            // Only pages loaded from this server: another site's page that renamed itself to 127.0.0.1 (DNS rebinding) names its own host.
+            String host = x.getRequestHeaders().getFirst("Host");
+            if (host == null || !(host.equals("127.0.0.1:" + port()) || host.equals("localhost:" + port()))) {
+                send(x, 403, "text/plain", "this server answers pages of http://127.0.0.1:" + port() + "/ only\n");
+                return;
+            }
             String method = x.getRequestMethod();
             if (!method.equals("GET") && !method.equals("POST")) {
                 send(x, 405, "text/plain", "only GET and POST\n");

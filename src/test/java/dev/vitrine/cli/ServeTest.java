@@ -149,6 +149,12 @@ class ServeTest {
             HttpResponse<String> lab = http.send(HttpRequest.newBuilder(URI.create(s.url() + "api/lab?cmd=replace&args=/etc/passwd")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, lab.statusCode());
+            // A page from another site that reaches this port under its own name is refused.
+            try (java.net.Socket raw = new java.net.Socket(InetAddress.getLoopbackAddress(), s.server().port())) {
+                raw.getOutputStream().write("GET /api/state HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                String reply = new String(raw.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(reply.startsWith("HTTP/1.1 403 "), reply);
+            }
         }
     }
 

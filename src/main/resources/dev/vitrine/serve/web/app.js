@@ -108,7 +108,7 @@ function frames(f, cow) {
   const used = new Map(f.used.map(u => [u.frame, u]));
   let last = 0;
   f.used.forEach(u => { last = Math.max(last, u.frame); });
-  const n = Math.min(last + 1, 16384), per = 64, size = 9;
+  const n = Math.min(last + 1, 16384), per = 64, size = 7;
   let body = '';
   for (let i = 0; i < n; i++) {
     const u = used.get(i);
@@ -165,7 +165,11 @@ async function loadProcess() {
   loading = true;
   try {
     const r = await fetch('/api/process?pid=' + selected);
-    if (!r.ok) { $('sel-title').textContent = selected + ' (gone)'; return; }
+    if (!r.ok) {
+      $('sel-title').textContent = selected + ' (gone: it exited and was reaped)';
+      ['threads', 'vmas', 'pagetable', 'tlb', 'walk'].forEach(id => { $(id).innerHTML = ''; });
+      return;
+    }
     const p = await r.json();
     $('sel-title').textContent = p.pid + ' ' + p.comm + ' (' + p.argv.join(' ') + ')';
     $('threads').innerHTML = p.threads.map(t => '<div>thread ' + t.tid + ' ' + t.state + (t.wait ? ' <span class="wait">' + esc(t.wait) + '</span>' : '')
@@ -226,7 +230,7 @@ $('walk-form').onsubmit = async ev => {
   const w = await r.json();
   if (!r.ok) { $('walk').textContent = w.error; return; }
   $('walk').innerHTML = '<div>' + w.access + ' of ' + w.va + '</div>' + w.steps.map((s, i) => '<div class="walk-step" data-step="' + i + '">level ' + s.level
-    + ' index <b>' + s.index + '</b>: PTE @' + s.pte_pa + ' = ' + s.pte + ' [' + s.flags + '] ppn ' + s.ppn + (s.leaf ? ' (leaf)' : s.valid ? ' (next table)' : ' (not valid)') + '</div>').join('')
+    + ' index <b>' + s.index + '</b> (va bits ' + (s.shift + s.bits - 1) + '..' + s.shift + '): PTE @' + s.pte_pa + ' = ' + s.pte + ' [' + s.flags + '] ppn ' + s.ppn + (s.leaf ? ' (leaf)' : s.valid ? ' (next table)' : ' (not valid)') + '</div>').join('')
     + '<div class="walk-step" id="walk-result" data-step="' + w.steps.length + '">' + (w.pa ? '&rarr; physical ' + w.pa : '&rarr; fault: ' + esc(w.fault) + (w.vma ? ' (' + esc(w.vma) + ')' : '')) + '</div>';
   document.querySelectorAll('.pt-row.hit').forEach(el => el.classList.remove('hit'));
   const steps = [...document.querySelectorAll('.walk-step')];
@@ -234,18 +238,15 @@ $('walk-form').onsubmit = async ev => {
     el.classList.add('shown');
     const s = w.steps[i];
     if (s) document.querySelectorAll('.pt-row[data-level="' + s.level + '"][data-index="' + s.index + '"]').forEach(row => {
-      if (covers(row, w.va, s.level, state && state.frames)) row.classList.add('hit');
+      if (covers(row, w.va, s.shift)) row.classList.add('hit');
     });
   }, 350 * i));
 };
 
-// A row at `level` covers va when va's bits above that level's index match the row's va.
-function covers(row, va, level) {
-  try {
-    const a = BigInt(va), b = BigInt(row.dataset.va);
-    const shift = BigInt(12 + 9 * (2 - level));
-    return (a >> shift) === (b >> shift);
-  } catch (e) { return true; }
+// A table row covers va when va's bits from that level's index up are the row's.
+function covers(row, va, shift) {
+  const b = BigInt(shift);
+  return (BigInt(va) >> b) === (BigInt(row.dataset.va) >> b);
 }
 
 const LAB_DEFAULTS = {translate: '--seed 1 0x3a7f 0x1000', replace: '--refs 1,2,3,4,1,2,5,1,2,3,4,5 --policy fifo,lru,opt --frames 1-5',
@@ -267,7 +268,10 @@ $('lab-form').onsubmit = async ev => {
 
 function labChart(cmd, data) {
   const results = data.results || [];
-  if (cmd === 'replace') return bars(results.map(r => [r.policy + ' ' + r.frames + ' frames', r.hitRate]), 'hit rate');
+  if (cmd === 'replace') {
+    const counts = [...new Set(results.map(r => r.frames))];
+    return counts.length > 1 ? lines(results, counts) : bars(results.map(r => [r.policy + ' ' + r.frames + ' frames', r.hitRate]), 'hit rate');
+  }
   if (cmd === 'sched') return results.map(gantt).join('') + bars(results.map(r => [r.policy, r.avgTurnaround]), 'average turnaround');
   return results.map(r => '<div><b>' + esc(r.vaHex) + '</b> in ' + esc(r.geometry) + ': indices ' + (r.indices || []).join(', ') + ', offset ' + r.offset + '</div>'
     + (r.walk || []).map(w => '<div class="walk-step shown">level ' + w.level + ' index <b>' + w.index + '</b>: PTE at ' + hex(w.pteAddress) + ' = '
@@ -288,6 +292,23 @@ function gantt(r) {
   });
   body += '<text x="' + L + '" y="' + (30 + jobs.length * H) + '" font-size="10">0</text><text x="' + (W - 20) + '" y="' + (30 + jobs.length * H) + '" font-size="10">' + end + '</text>';
   return svg(W + 10, 36 + jobs.length * H, body);
+}
+
+// Hit rate against frame count, one line per policy: where FIFO's line dips, Belady's anomaly.
+function lines(results, counts) {
+  const policies = [...new Set(results.map(r => r.policy))], W = 420, H = 200, L = 40, B = 24;
+  const lo = Math.min(...counts), hi = Math.max(...counts);
+  const x = f => L + (f - lo) * (W - L - 10) / Math.max(1, hi - lo), y = v => H - B - v * (H - B - 10);
+  let body = '<text x="0" y="12" font-size="12">hit rate by frame count</text>';
+  [0, 0.5, 1].forEach(v => { body += '<text x="4" y="' + (y(v) + 4) + '" font-size="10">' + v + '</text><line x1="' + L + '" x2="' + (W - 10) + '" y1="' + y(v) + '" y2="' + y(v) + '" stroke="#eee"/>'; });
+  counts.forEach(f => { body += '<text x="' + (x(f) - 3) + '" y="' + (H - 8) + '" font-size="10">' + f + '</text>'; });
+  policies.forEach((p, i) => {
+    const rs = results.filter(r => r.policy === p).sort((a, b) => a.frames - b.frames), c = color(i * 3 + 2);
+    body += '<polyline fill="none" stroke="' + c + '" stroke-width="2" points="' + rs.map(r => x(r.frames).toFixed(1) + ',' + y(r.hitRate).toFixed(1)).join(' ') + '"/>';
+    rs.forEach(r => { body += '<circle class="point" cx="' + x(r.frames).toFixed(1) + '" cy="' + y(r.hitRate).toFixed(1) + '" r="3" fill="' + c + '"><title>' + esc(p + ', ' + r.frames + ' frames: ' + r.faults + ' faults, hit rate ' + r.hitRate) + '</title></circle>'; });
+    body += '<text x="' + (W + 4) + '" y="' + (20 + i * 14) + '" font-size="11" fill="' + c + '">' + esc(p) + '</text>';
+  });
+  return svg(W + 80, H, body);
 }
 
 function bars(rows, label) {
