@@ -79,6 +79,7 @@ final class Exit {
         if (!note.isEmpty()) p.deathNote = note;
         k.processExiting(p);
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
@@ -91,6 +92,7 @@ final class Exit {
         k.charge(k.current() == null ? p : k.current().proc);
         p.ended = k.clock().now();
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        PosixTimers.deleteAll(k, p);
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;

@@ -169,6 +169,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return loadAverage.at(clock.now(), running);
     }
 
+    /** The machine's devpts, whose ptys can be a session's controlling terminal (null: none). */
+    private dev.vitrine.fs.Devpts devpts;
+    public dev.vitrine.fs.Devpts devpts() { return devpts; }
+    public void setDevpts(dev.vitrine.fs.Devpts d) {
+        devpts = d;
+        if (d != null) d.setSignals(Ctty.signals(this));
+    }
+
     /** The pid handed out last (/proc/loadavg's last field). */
     public int lastPid() { return pids.lastPid(); }
 
@@ -392,6 +400,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.cpu += ran;
         t.proc.cpu += ran;
         CpuTimers.ran(this, t.proc, ran);
+        PosixTimers.ran(this, t.proc);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);

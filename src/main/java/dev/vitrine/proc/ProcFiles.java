@@ -93,6 +93,13 @@ public final class ProcFiles implements ProcSource {
         return t == null ? "" : t.comm();
     }
 
+    @Override public int[] owner(int pid) {
+        Process p = process(pid);
+        if (p == null) return null;
+        dev.vitrine.abi.Cred c = p.cred();
+        return new int[] {c.euid(), c.egid()};
+    }
+
     /** Live processes and zombies not yet reaped, as Linux lists them. */
     private Process process(int pid) {
         Process p = kernel.process(pid);

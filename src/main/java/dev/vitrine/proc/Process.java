@@ -70,6 +70,8 @@ public final class Process {
     long cpu, syscalls, voluntary, involuntary;
     /** setitimer's ITIMER_VIRTUAL and ITIMER_PROF. */
     final CpuTimers cpuTimers = new CpuTimers();
+    /** timer_create's timers. */
+    final PosixTimers posixTimers = new PosixTimers();
     long waitingSince = -1, waiting;
     long childCpu;
     /** Faults of reaped children and theirs (Linux's cmin_flt, cmaj_flt). */

@@ -74,6 +74,16 @@ class NativeOracleTest {
         assertSameAsNative("setuid_exec_native", true);
     }
 
+    /** pagemap's frame numbers for CAP_SYS_ADMIN only (qemu-user's pagemap is its own process's). */
+    @Test void pagemapFramesOnlyForCapSysAdmin() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid != 0) {
+            if (Toolchain.ci()) Assertions.fail("CI=true and pagemap's frame numbers need the tests to run as root");
+            Assumptions.abort("pagemap's frame numbers need the tests to run as root");
+        }
+        assertSameAsNative("pagemap_cap_native", true);
+    }
+
     private static void assertSameAsNative(String name, String... runAs) throws Exception {
         assertSameAsNative(name, false, runAs);
     }
