@@ -73,6 +73,9 @@ final class SysFcntl {
             case F_GETFL -> { return f.flags(); }
             case F_SETFL -> {
                 int was = f.flags();
+                // setfl: only the owner or CAP_FOWNER turns O_NOATIME on.
+                if (((int) arg & O_NOATIME) != 0 && (was & O_NOATIME) == 0 && f.file().inode() != null
+                        && !dev.vitrine.fs.Permission.ownerOrCapable(t.cred(), f.file().inode())) return -Errno.EPERM;
                 f.setFlags((was & ~SETFL_MASK) | ((int) arg & SETFL_MASK));
                 if (((was ^ f.flags()) & O_ASYNC) != 0) fasync(k, f, fd, (f.flags() & O_ASYNC) != 0);
                 return 0;
