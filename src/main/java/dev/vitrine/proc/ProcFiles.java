@@ -96,6 +96,8 @@ public final class ProcFiles implements ProcSource {
     @Override public int[] owner(int pid) {
         Process p = process(pid);
         if (p == null) return null;
+        // task_dump_owner: an undumpable process's entries are root's
+        if (!p.dumpable) return new int[] {0, 0};
         dev.vitrine.abi.Cred c = p.cred();
         return new int[] {c.euid(), c.egid()};
     }
