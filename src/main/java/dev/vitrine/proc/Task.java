@@ -132,11 +132,17 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
         inSyscall = false;
     }
 
-    /** The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds, then goes. */
-    void abandonSyscall(Kernel k, Continuation.Abandon how) {
+    /**
+     * The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds,
+     * then goes. Returns what an EINTR ending makes the call return (-EINTR, or its own word).
+     */
+    long abandonSyscall(Kernel k, Continuation.Abandon how) {
         Continuation c = continuation;
         syscallDone();
-        if (c != null) c.abandon(k, this, how);
+        if (c == null) return -dev.vitrine.abi.Errno.EINTR;
+        long r = how == Continuation.Abandon.EINTR ? c.interrupted(k, this) : -dev.vitrine.abi.Errno.EINTR;
+        c.abandon(k, this, how);
+        return r;
     }
 
     /** The wait status of the process (exit code in bits 8-15, or the killing signal in bits 0-6). */

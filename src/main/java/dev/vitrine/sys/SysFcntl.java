@@ -97,6 +97,8 @@ final class SysFcntl {
                 return 0;
             }
             case F_GETSIG -> { return f.signal(); }
+            case SysLease.F_SETLEASE -> { return SysLease.set(k, s, t, fd, f, arg); }
+            case SysLease.F_GETLEASE -> { return SysLease.get(k, f); }
             case F_SETOWN_EX -> {
                 byte[] raw = new byte[8];
                 if (!t.memory().read(arg, raw, 0, 8)) return -Errno.EFAULT;
@@ -150,7 +152,7 @@ final class SysFcntl {
      * event, or plain SIGIO (SI_KERNEL) when none was set; to one thread, one process or
      * every process of a group.
      */
-    private static void sigio(Kernel k, FileDescription f, int fd, int reason) {
+    static void sigio(Kernel k, FileDescription f, int fd, int reason) {
         FileDescription.Owner o = f.owner();
         if (o.pid() == 0) return;
         SigInfo info = f.signal() == 0 ? SigInfo.kill(Signals.SIGIO, SigInfo.SI_KERNEL, 0, 0)

@@ -79,6 +79,10 @@ final class SysFsOpen {
             // get_write_access: a running program's file takes no writer
             if ((acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
                 throw new FsException(Errno.ETXTBSY);
+            if (i instanceof RegularFile) {
+                long lease = SysLease.breakOnOpen(k, t, i, flags, path);   // do_dentry_open's break_lease
+                if (lease != 0) return lease;
+            }
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p)

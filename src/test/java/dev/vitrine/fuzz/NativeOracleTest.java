@@ -33,6 +33,14 @@ class NativeOracleTest {
         assertSameAsNative("cpu_clocks_native");
     }
 
+    /**
+     * clock_nanosleep's order of errors and nanosleep_copyout's EFAULT for an unwritable rem:
+     * qemu-user converts the timespecs itself (EFAULT before EINVAL, rem never faults).
+     */
+    @Test void nanosleepErrorsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("nanosleep_native");
+    }
+
     /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
     @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("altstack_native");
