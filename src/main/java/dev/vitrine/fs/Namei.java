@@ -56,6 +56,13 @@ public final class Namei {
             };
             if (next instanceof Symlink link && (i < last || followLast || slash)) {
                 if (++links[0] > MAXSYMLINKS) throw new FsException(Errno.ELOOP);
+                Inode jumped = link.jump(from.pid());
+                if (jumped != null) {
+                    if (i == last) return new Found(cur, name, jumped, slash);
+                    if (!(jumped instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+                    cur = d;
+                    continue;
+                }
                 String target = link.target(from.pid());
                 if (target.isEmpty()) throw new FsException(Errno.ENOENT);
                 Found f = walk(from, cur, target, true, links);

@@ -11,9 +11,20 @@ public final class Symlink extends Inode {
     public Symlink(Vfs vfs, long dev, IntFunction<String> target) { this(vfs, dev, vfs.nextIno(), target); }
 
     public Symlink(Vfs vfs, long dev, long ino, IntFunction<String> target) {
+        this(vfs, dev, ino, target, pid -> null);
+    }
+
+    /** A magic link (/proc/PID/fd/N): following it lands on {@code jump}'s inode, whatever its name says. */
+    public Symlink(Vfs vfs, long dev, long ino, IntFunction<String> target, IntFunction<Inode> jump) {
         super(vfs, dev, ino, Stat.S_IFLNK | 0777);
         this.target = target;
+        this.jump = jump;
     }
+
+    private final IntFunction<Inode> jump;
+
+    /** nd_jump_link: the inode a magic link stands for (an unlinked file, a memfd too), or null to follow the name. */
+    public Inode jump(int pid) { return jump.apply(pid); }
 
     /** The target as the process {@code pid} reads it. */
     public String target(int pid) { return target.apply(pid); }

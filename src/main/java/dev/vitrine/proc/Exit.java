@@ -58,6 +58,7 @@ final class Exit {
         }
         Robust.release(k, t);
         t.state = Task.State.DEAD;
+        k.groupLists.unref(t.cred);
         k.forget(t);
         if (t.vforkParent != null) vforkRelease(k, t);
     }
@@ -77,7 +78,9 @@ final class Exit {
         p.waitStatus = status;
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
+        k.processExiting(p);
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
@@ -90,6 +93,7 @@ final class Exit {
         k.charge(k.current() == null ? p : k.current().proc);
         p.ended = k.clock().now();
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        PosixTimers.deleteAll(k, p);
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;

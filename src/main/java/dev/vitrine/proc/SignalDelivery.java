@@ -73,7 +73,8 @@ public final class SignalDelivery {
         int sig = info.signo();
         boolean rt = sig >= Signals.SIGRTMIN;
         UserCounts u = k.users();
-        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
+        // A POSIX timer's siginfo is preallocated: it is queued whatever the limit.
+        if (!rt && info.code() >= 0 || info.kind() == SigInfo.Kind.TIMER || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
         return 0;
@@ -147,6 +148,7 @@ public final class SignalDelivery {
             int sig = next(t);
             if (sig == 0) return;
             SigInfo info = take(k, t, sig);
+            if (info == null) continue;
             SigAction act = p.actions[sig];
             if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
             traced(k, t, info, act);
@@ -168,9 +170,9 @@ public final class SignalDelivery {
             delivered(k, t, sig, info, "handler");
             if (t.inSyscall) {
                 boolean eintr = t.restart.eintr(act);
-                t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
+                long r = t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
                 if (eintr) {
-                    h.x[10] = -EINTR;
+                    h.x[10] = r;
                     h.pc += 4;
                 }
             }
@@ -205,9 +207,10 @@ public final class SignalDelivery {
         return Long.numberOfTrailingZeros(sync != 0 ? sync : ready) + 1;
     }
 
-    /** Removes one pending instance of {@code sig}, thread-directed first, and returns its siginfo. */
+    /** Removes one pending instance of {@code sig}, thread-directed first, and returns its siginfo; null for a POSIX timer's stale signal, which is dropped. */
     static SigInfo take(Kernel k, Task t, int sig) {
-        return (t.pending.has(sig) ? t.pending : t.proc.shared).take(sig, k.users());
+        SigInfo info = (t.pending.has(sig) ? t.pending : t.proc.shared).take(sig, k.users());
+        return info.kind() == SigInfo.Kind.TIMER ? PosixTimers.delivered(k, t.proc, info) : info;
     }
 
     /** Linux's setup_rt_frame plus signal_delivered: the frame, the handler's registers, the new mask. */

@@ -38,6 +38,9 @@ public final class SyscallTable {
         SysTimerFd.register(this, services);
         SysFadvise.register(this, services);
         SysShm.register(this, services);
+        SysSem.register(this, services);
+        SysMsg.register(this, services);
+        SysTimer.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

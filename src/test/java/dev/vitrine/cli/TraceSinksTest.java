@@ -158,6 +158,19 @@ class TraceSinksTest {
         assertTrue(counters.contains("free frames"), counters.toString());
         assertTrue(counters.contains("TLB hit rate (%)"), counters.toString());
         assertTrue(counters.stream().anyMatch(n -> n.matches("pipe \\d+ fill \\(bytes\\)")), counters.toString());
+        // Resident pages follow each change: the child's climb as it touches pages, and none once it has exited.
+        List<Long> childRss = ev.stream().filter(e -> "C".equals(e.get("ph")) && "resident pages".equals(e.get("name"))
+                && ((Number) e.get("pid")).longValue() == child)
+                .sorted(java.util.Comparator.comparingDouble(e -> ((Number) e.get("ts")).doubleValue()))
+                .map(e -> ((Number) ((Map<?, ?>) e.get("args")).get("value")).longValue()).toList();
+        assertTrue(childRss.stream().distinct().count() > 5, "the child's resident pages change over its run: " + childRss);
+        assertEquals(0L, childRss.get(childRss.size() - 1), "an exited process holds no pages: " + childRss);
+        // Processes sort in pid order, the machine's counters after them.
+        Map<Long, Long> sortIndex = new java.util.HashMap<>();
+        for (Map<String, Object> e : ev)
+            if ("M".equals(e.get("ph")) && "process_sort_index".equals(e.get("name")))
+                sortIndex.put(((Number) e.get("pid")).longValue(), ((Number) ((Map<?, ?>) e.get("args")).get("sort_index")).longValue());
+        assertTrue(sortIndex.get(parent) < sortIndex.get(child) && sortIndex.get(child) < sortIndex.get(0L), sortIndex.toString());
     }
 
     @Test void lackeyReplayGivesTheRunsTlbCountsExactly(@TempDir Path dir) throws Exception {
