@@ -69,6 +69,7 @@ public final class Fork {
             child = k.addProcess(cp, cp.pid);
         }
         child.cred = parent.cred;
+        k.groupLists.ref(child.cred);
         Context c = parent.context.copy();
         c.x[10] = 0;
         c.pc += 4;
