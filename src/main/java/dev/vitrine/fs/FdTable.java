@@ -12,14 +12,13 @@ public final class FdTable {
     private boolean[] cloexec;
     private int limit;
     private Dir cwd;
+    /** chroot's root (fs_struct's root); null: the machine's. */
+    private Dir root;
     private int umask = 022;
 
-    /** The root directory chroot set (null: the machine's root); fs_struct's root, which fork copies. */
-    private Dir root;
+    public Dir cwd() { return cwd; }
     public Dir root() { return root; }
     public void setRoot(Dir d) { root = d; }
-
-    public Dir cwd() { return cwd; }
     public void setCwd(Dir d) { cwd = d; }
     public int umask() { return umask; }
     public void setUmask(int m) { umask = m & 0777; }

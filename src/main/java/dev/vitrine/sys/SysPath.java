@@ -55,6 +55,8 @@ final class SysPath {
         if ((flags & ~AT_REMOVEDIR) != 0) return -Errno.EINVAL;
         String path = path(t, pathVa);
         Namei.Found f = walk(t, v, dirfd, path, false);
+        // do_rmdir: a path of slashes alone is LAST_ROOT (EBUSY), "." EINVAL, ".." ENOTEMPTY.
+        if ((flags & AT_REMOVEDIR) != 0 && !path.isEmpty() && path.chars().allMatch(c -> c == '/')) throw new FsException(Errno.EBUSY);
         if ((flags & AT_REMOVEDIR) != 0) return rmdir(v, t, f);
         Inode i = f.inode();
         if (i == null) throw new FsException(Errno.ENOENT);
@@ -243,14 +245,10 @@ final class SysPath {
     static long getcwd(Vfs v, Task t, long buf, long size) {
         Dir cwd = cwd(t, v);
         if (cwd.nlink() == 0) throw new FsException(Errno.ENOENT);
-        // prepend_path: a working directory outside the root (after chroot) is "(unreachable)" and its whole path.
+        // A cwd outside a chroot is shown from the machine's root, marked as Linux's d_path does.
         Dir root = root(t, v);
-        boolean inside = false;
-        for (Dir d = cwd; ; d = d.parent()) {
-            if (d == root) { inside = true; break; }
-            if (d.parent() == d || d.parent() == null) break;
-        }
-        byte[] p = Names.bytes((inside ? "" : "(unreachable)") + Namei.pathOf(inside ? root : v.root(), cwd) + "\0");
+        String path = within(cwd, root) ? Namei.pathOf(root, cwd) : "(unreachable)" + Namei.pathOf(v.root(), cwd);
+        byte[] p = Names.bytes(path + "\0");
         if (size < p.length) return -Errno.ERANGE;
         return t.memory().write(buf, p) ? p.length : -Errno.EFAULT;
     }
@@ -263,13 +261,13 @@ final class SysPath {
         return 0;
     }
 
-    /** ksys_chroot: a directory the caller may search, CAP_SYS_CHROOT, then it is the process's root (its cwd stays). */
+    /** ksys_chroot: a directory the caller may search, then CAP_SYS_CHROOT; the cwd stays where it is. */
     static long chroot(Vfs v, Task t, long pathVa) {
         Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
         if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
         need(t, d, 1);
-        if (!t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_CHROOT)) return -Errno.EPERM;
-        t.fds().setRoot(d);
+        if (!t.cred().capable(Cred.CAP_SYS_CHROOT)) return -Errno.EPERM;
+        t.fds().setRoot(d == v.root() ? null : d);
         return 0;
     }
 

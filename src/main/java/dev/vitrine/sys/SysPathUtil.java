@@ -33,7 +33,7 @@ final class SysPathUtil {
 
     static Namei.From from(Task t, Vfs v) { return new Namei.From(root(t, v), cwd(t, v), t.pid(), t.cred()); }
 
-    /** The caller's root: where "/" starts and ".." stops (chroot's). */
+    /** Where "/" leads for the task: its chroot, else the machine's root. */
     static Dir root(Task t, Vfs v) { return t.fds().root() != null ? t.fds().root() : v.root(); }
 
     static Dir cwd(Task t, Vfs v) { return t.fds().cwd() != null ? t.fds().cwd() : v.root(); }
