@@ -58,6 +58,7 @@ final class Exit {
         }
         Robust.release(k, t);
         t.state = Task.State.DEAD;
+        k.groupLists.unref(t.cred);
         k.forget(t);
         if (t.vforkParent != null) vforkRelease(k, t);
     }

@@ -74,9 +74,15 @@ final class SysFsOpen {
             if (write && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
             if (acc != Fcntl.O_WRONLY) need(t, i, 4);
             if (write) need(t, i, 2);
+            // may_open: O_NOATIME only for the owner or CAP_FOWNER
+            if ((flags & O_NOATIME) != 0 && !dev.vitrine.fs.Permission.ownerOrCapable(t.cred(), i)) throw new FsException(Errno.EPERM);
             // get_write_access: a running program's file takes no writer
             if ((acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
                 throw new FsException(Errno.ETXTBSY);
+            if (i instanceof RegularFile) {
+                long lease = SysLease.breakOnOpen(k, t, i, flags, path);   // do_dentry_open's break_lease
+                if (lease != 0) return lease;
+            }
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p)
