@@ -1,4 +1,4 @@
-/* cred_root: root's changes of identity (setuid, setre*id, setres*id, setfs*id, setgroups) with kernel/sys.c's rules, and how capabilities follow them (cap_emulate_setxuid: effective set dropped and regained with euid 0, everything lost with the last uid 0; setfsuid drops only the file-system capabilities). */
+/* cred_root: root's changes of identity (setuid, setre*id, setres*id, setfs*id, setgroups) with kernel/sys.c's rules, and how capabilities follow them (cap_emulate_setxuid: effective set dropped and regained with euid 0, everything lost with the last uid 0; setfsuid drops only the file-system capabilities; the process undumpable after any change, so /proc/self is root's). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +37,11 @@ static void ids(const char *what) {
         if (!strncmp(line, "CapPrm:", 7)) prm = strtoull(line + 8, NULL, 16);
     }
     if (f) fclose(f);
-    printf(" | CapPrm %s CapEff %s\n", prm ? "some" : "none", !eff ? "none" : eff == prm ? "=CapPrm" : "part of CapPrm");
+    printf(" | CapPrm %s CapEff %s", prm ? "some" : "none", !eff ? "none" : eff == prm ? "=CapPrm" : "part of CapPrm");
+    /* A change of identity makes the process undumpable: its /proc entries are then root's. */
+    struct stat st;
+    if (stat("/proc/self/status", &st) == 0) printf(" | status %u:%u\n", st.st_uid, st.st_gid);
+    else printf(" | status %s\n", strerrorname_np(errno));
 }
 
 int main(void) {

@@ -1,4 +1,4 @@
-/* cred_user: the id, group and ownership calls as the unprivileged user uid 1000 (no supplementary groups): every change of identity refused as kernel/sys.c refuses it, permission bits obeyed on the user's own files and directories, umask at creation, /proc/self/status's ids. */
+/* cred_user: the id, group and ownership calls as the unprivileged user uid 1000 (no supplementary groups): every change of identity refused as kernel/sys.c refuses it, permission bits obeyed on the user's own files and directories, umask at creation, /proc/self/status's ids and who owns /proc's entries. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -50,9 +50,21 @@ static void status(void) {
     if (f) fclose(f);
 }
 
+/* Who owns /proc's entries: the process's own are its effective ids', the rest root's. */
+static void proc_owners(void) {
+    const char *paths[] = {"/proc", "/proc/cpuinfo", "/proc/sys/kernel/ostype", "/proc/self", "/proc/self/status",
+                           "/proc/self/fd", "/proc/self/task", "/proc/self/pagemap", "/proc/self/environ"};
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) < 0) printf("%-26s %s\n", paths[i], strerrorname_np(errno));
+        else printf("%-26s %06o %u:%u\n", paths[i], st.st_mode, st.st_uid, st.st_gid);
+    }
+}
+
 int main(void) {
     ids("start");
     status();
+    proc_owners();
     T(setuid(0)); T(setuid(1000)); T(setuid(-1)); T(setgid(0)); T(setgid(1000)); T(setgid(-1));
     T(setreuid(0, -1)); T(setreuid(-1, 0)); T(setreuid(1000, 1000)); T(setreuid(-1, -1));
     T(setregid(0, -1)); T(setregid(1000, 1000));

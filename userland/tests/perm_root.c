@@ -1,4 +1,4 @@
-/* perm_root: file permissions as Linux checks them: root passing mode bits (CAP_DAC_OVERRIDE) except an exec with no x bit, mknod of a device, set-gid directories passing their group on, then a child dropped to uid 1000 meeting owner/group/other bits, search permission, the sticky directory rule, chmod/chown/utimensat/link ownership rules, set-id bits cleared by a write and by chown, and setfsuid/seteuid deciding access. */
+/* perm_root: file permissions as Linux checks them: root passing mode bits (CAP_DAC_OVERRIDE) except an exec with no x bit, mknod of a device, set-gid directories passing their group on, then a child dropped to uid 1000 meeting owner/group/other bits, search permission, the sticky directory rule, chmod/chown/utimensat/link ownership rules, set-id bits cleared by a write and by chown, setfsuid/seteuid deciding access, O_NOATIME for the owner only, and raising a hard rlimit (EPERM without CAP_SYS_RESOURCE, past nr_open for anyone). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <grp.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
 #include <sys/fsuid.h>
 #include <sys/sysmacros.h>
 static char D[64];
@@ -40,6 +41,8 @@ int main(void) {
     mk("suid", 06755); T(chown(P("suid"), 1000, 1000)); mode("suid");
     T(chmod(P("suid"), 06755)); mode("suid");
     mk("suid2", 06755); T(chown(P("suid2"), 2000, 2000)); T(chmod(P("suid2"), 06777)); mode("suid2");
+    struct rlimit low = {64, 128}, high = {64, 256}, lower = {64, 100}, huge = {64, (1 << 20) + 1};
+    T(setrlimit(RLIMIT_NOFILE, &low));
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
@@ -64,12 +67,19 @@ int main(void) {
         T(chown(P("suid"), -1, 1000)); mode("suid");
         T(chmod(P("suid"), 02755)); mode("suid");
         T(kill(1, 0)); T(kill(getppid(), 0));
+        T(setrlimit(RLIMIT_NOFILE, &high)); T(setrlimit(RLIMIT_NOFILE, &lower));
+        T(open(P("f644"), O_RDONLY | O_NOATIME));
+        int nfd = open(P("f644"), O_RDONLY);
+        T(fcntl(nfd, F_SETFL, O_NOATIME)); close(nfd);
         T(setfsuid(0)); T(setuid(0));
         fflush(stdout);
         _exit(0);
     }
     int st; waitpid(pid, &st, 0);
     printf("child status %d\n", st);
+    /* Raising the hard limit as root needs CAP_SYS_RESOURCE, which a container's root may lack: not printed. */
+    T(setrlimit(RLIMIT_NOFILE, &huge));
+    T(close(open(P("f644"), O_RDONLY | O_NOATIME)));
     T(setfsuid(2000)); T(open(P("f600"), O_RDONLY) >= 0); T(access(P("f600"), R_OK)); T(setfsuid(0));
     T(seteuid(2000)); T(open(P("f600"), O_RDONLY)); T(kill(getpid(), 0)); T(seteuid(0));
     /* clean up */

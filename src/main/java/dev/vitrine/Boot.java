@@ -117,6 +117,7 @@ final class Boot {
             throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
                     + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
         }
+        kernel.setDevpts(vfs.devpts());
         // The image lives in the in-memory tree, never in a mounted host directory.
         RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
         String exePath = exe.name();

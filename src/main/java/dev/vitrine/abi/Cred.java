@@ -30,10 +30,8 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
 
     private static final int[] NONE = {};
 
-    public Cred {
-        groups = groups.clone();
-        Arrays.sort(groups);
-    }
+    /** {@code groups} is taken as it is, sorted and never changed after: creds made from one share it (see withGroups). */
+    public Cred {}
 
     /** A login as {@code uid}/{@code gid} with no supplementary groups: all of root's capabilities for uid 0, none otherwise. */
     public static Cred login(int uid, int gid) {
@@ -55,10 +53,16 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
 
     public int[] groups() { return groups.clone(); }
 
+    /** The shared list itself, as an identity for the kernel's accounting of it (never to be changed). */
+    public Object groupsKey() { return groups; }
+
     public int groupCount() { return groups.length; }
 
+    /** A new list (setgroups): a sorted copy, which the new cred and those made from it share. */
     public Cred withGroups(int[] g) {
-        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, g, capEffective, capPermitted, capInheritable);
+        int[] sorted = g.clone();
+        Arrays.sort(sorted);
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, sorted, capEffective, capPermitted, capInheritable);
     }
 
     public Cred withGids(int r, int e, int s, int fs) {

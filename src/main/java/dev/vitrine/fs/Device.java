@@ -21,6 +21,17 @@ public final class Device extends Inode {
         this.driver = driver;
     }
 
+    /** With a given inode number (devpts numbers its nodes: ptmx 2, pts/N N + 3). */
+    public Device(Vfs vfs, long dev, long ino, int perm, int major, int minor, Function<Device, File> driver) {
+        super(vfs, dev, ino, Stat.S_IFCHR | (perm & 07777));
+        this.major = major;
+        this.minor = minor;
+        this.driver = driver;
+    }
+
+    public int major() { return major; }
+    public int minor() { return minor; }
+
     /** Opens the device; the driver may refuse (ENXIO for /dev/tty without a terminal). */
     public File open() { return driver.apply(this); }
 

@@ -23,6 +23,67 @@ public final class Locks {
     }
 
     private final List<Lock> locks = new ArrayList<>();
+
+    /**
+     * An F_SETLEASE lease of one open file description (Linux keeps leases in the same
+     * file_lock_context as record locks). While a conflicting open breaks it, {@code target}
+     * is what it must become (F_RDLCK or F_UNLCK) by {@code deadline}; -1 when not breaking.
+     */
+    public static final class Lease {
+        private final FileDescription owner;
+        private int fd, type, target = -1;
+        private long deadline;
+
+        Lease(FileDescription owner, int fd, int type) { this.owner = owner; this.fd = fd; this.type = type; }
+
+        public FileDescription owner() { return owner; }
+        public int fd() { return fd; }
+        public int type() { return type; }
+        public boolean breaking() { return target >= 0; }
+        public int target() { return target; }
+        public long deadline() { return deadline; }
+        /** target_leasetype: what F_GETLEASE reports (the target while breaking). */
+        public int reported() { return breaking() ? target : type; }
+        public void startBreak(int to, long at) { target = to; deadline = at; }
+    }
+
+    private final List<Lease> leases = new ArrayList<>(0);
+
+    /** The leases, oldest first. */
+    public List<Lease> leases() { return List.copyOf(leases); }
+
+    public Lease lease(FileDescription owner) {
+        for (Lease l : leases) if (l.owner == owner) return l;
+        return null;
+    }
+
+    /**
+     * lm_change: sets (or with F_UNLCK removes) the description's lease; a change that meets a
+     * break's target ends the break. Wakes the openers waiting for it.
+     */
+    public void setLease(FileDescription owner, int fd, int type) {
+        Lease l = lease(owner);
+        if (type == F_UNLCK) { if (l != null) leases.remove(l); }
+        else if (l == null) leases.add(new Lease(owner, fd, type));
+        else {
+            l.type = type;
+            l.fd = fd;
+            if (l.breaking() && type <= l.target) l.target = -1;   // F_RDLCK (0) meets a downgrade's target
+        }
+        wakeup.wakeup(this);
+    }
+
+    /** time_out_leases: a break past its deadline is carried out (downgrade or removal). */
+    public void timeOutLeases(long now) {
+        boolean changed = false;
+        for (Lease l : List.copyOf(leases)) {
+            if (!l.breaking() || now < l.deadline) continue;
+            if (l.target == F_UNLCK) leases.remove(l);
+            else { l.type = l.target; l.target = -1; }
+            changed = true;
+        }
+        if (changed) wakeup.wakeup(this);
+    }
     private Wakeup wakeup = Wakeup.NONE;
 
     /** Who to tell when a release may let a waiting F_SETLKW go on (the waiters sleep on this object). */
@@ -73,7 +134,11 @@ public final class Locks {
     public boolean release(Object owner) { return locks.removeIf(l -> l.owner() == owner); }
 
     /** Drops an owner's locks and wakes the F_SETLKW waiters if it had any (a description's last close). */
-    public void releaseAndWake(Object owner) { if (release(owner)) wakeup.wakeup(this); }
+    public void releaseAndWake(Object owner) {
+        boolean any = release(owner);
+        any |= leases.removeIf(l -> l.owner == owner);   // locks_remove_file: its lease goes too
+        if (any) wakeup.wakeup(this);
+    }
 
-    public boolean isEmpty() { return locks.isEmpty(); }
+    public boolean isEmpty() { return locks.isEmpty() && leases.isEmpty(); }
 }

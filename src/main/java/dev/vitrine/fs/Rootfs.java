@@ -131,7 +131,12 @@ public final class Rootfs {
             if (f == null) throw new FsException(Errno.ENXIO);
             return f;
         }));
+        Devpts pts = new Devpts(v, dev, tty);
+        v.setDevpts(pts);
+        dev.add("pts", pts.dir());
+        Device ptmx = node(v, dev, "ptmx", Devpts.PTMX_MAJOR, Devpts.PTMX_MINOR, pts::openMaster);
         for (Device d : nodes) d.setOwner(0, 0);
+        ptmx.setOwner(0, Devpts.TTY_GID);
         dev.add("fd", new Symlink(v, dev.dev(), "/proc/self/fd"));
         dev.add("stdin", new Symlink(v, dev.dev(), "/proc/self/fd/0"));
         dev.add("stdout", new Symlink(v, dev.dev(), "/proc/self/fd/1"));

@@ -17,6 +17,9 @@ public sealed interface Continuation
     /** Undoes what the sleeping call holds (a queue entry, a half-open FIFO, a wait set). */
     default void abandon(Kernel k, Task t, Abandon how) {}
 
+    /** What the call returns when a handler cuts it short (EINTR), after its last word to user memory. */
+    default long interrupted(Kernel k, Task t) { return -dev.vitrine.abi.Errno.EINTR; }
+
     /** A read or write that moved {@code done} of {@code n} bytes before it slept; {@code key} tells a restart of the same call. */
     record Progress(int fd, long key, long n, long done) implements Continuation {
         public boolean same(int fd, long key, long n) { return this.fd == fd && this.key == key && this.n == n; }
@@ -27,9 +30,11 @@ public sealed interface Continuation
 
     /** nanosleep/clock_nanosleep: EINTR writes the time left into {@code remVa} (0: relative sleeps with rem only). */
     record Nanosleep(long deadline, long remVa) implements Continuation {
-        @Override public void abandon(Kernel k, Task t, Abandon how) {
-            if (how == Abandon.EINTR && remVa != 0)
-                t.memory().write(remVa, timespec(Math.max(0, deadline - k.clock().now())));
+        /** nanosleep_copyout: a rem that cannot be written makes the call EFAULT instead. */
+        @Override public long interrupted(Kernel k, Task t) {
+            if (remVa != 0 && !t.memory().write(remVa, timespec(Math.max(0, deadline - k.clock().now()))))
+                return -dev.vitrine.abi.Errno.EFAULT;
+            return -dev.vitrine.abi.Errno.EINTR;
         }
     }
 

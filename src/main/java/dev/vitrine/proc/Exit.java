@@ -58,6 +58,7 @@ final class Exit {
         }
         Robust.release(k, t);
         t.state = Task.State.DEAD;
+        k.groupLists.unref(t.cred);
         k.forget(t);
         if (t.vforkParent != null) vforkRelease(k, t);
     }
@@ -79,6 +80,7 @@ final class Exit {
         if (!note.isEmpty()) p.deathNote = note;
         k.processExiting(p);
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();

@@ -61,6 +61,7 @@ public final class Fork {
             cp.pgid = pp.pgid;
             cp.sid = pp.sid;
             cp.nice = pp.nice;
+            cp.dumpable = pp.dumpable;
             cp.exitSignal = a.exitSignal();
             System.arraycopy(pp.actions, 0, cp.actions, 0, pp.actions.length);
             System.arraycopy(pp.rlimCur, 0, cp.rlimCur, 0, pp.rlimCur.length);
@@ -68,6 +69,7 @@ public final class Fork {
             child = k.addProcess(cp, cp.pid);
         }
         child.cred = parent.cred;
+        k.groupLists.ref(child.cred);
         Context c = parent.context.copy();
         c.x[10] = 0;
         c.pc += 4;

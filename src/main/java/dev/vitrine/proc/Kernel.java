@@ -74,14 +74,31 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private long syscallCount;
     /** Why the last slice ended while its task could still run: "quantum" (budget spent) or "preempted". */
     private String lastSliceEnd = "preempted";
+    /** The supplementary group lists threads hold, charged to kernel memory. */
+    final GroupLists groupLists;
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
         this.mmu = hart.mmu();
         this.frames = frames;
+        groupLists = new GroupLists(() -> frames.pager().kernelMemory());
         init = new Process(pids.alloc(), null, "init", null, null, 0);
         init.pgid = init.sid = INIT_PID;
         pids.add(init);
+    }
+
+    /** commit_creds for set*id: {@code t} is {@code c} from now on (the group list it held may go). */
+    public void commitCred(Task t, dev.vitrine.abi.Cred c) {
+        groupLists.ref(c);
+        groupLists.unref(t.cred);
+        t.setCred(c);
+    }
+
+    /** setgroups: {@code c} holds a new list, charged to kernel memory; false when there is none left. */
+    public boolean setGroups(Task t, dev.vitrine.abi.Cred c) {
+        if (!groupLists.charge(c)) return false;
+        commitCred(t, c);
+        return true;
     }
 
     /** The pid of init, the parent of the first program, and the first program's, the next one. */
@@ -167,6 +184,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         int running = 0;
         for (Task t : pids.threads()) if (t.runnable()) running++;
         return loadAverage.at(clock.now(), running);
+    }
+
+    /** The machine's devpts, whose ptys can be a session's controlling terminal (null: none). */
+    private dev.vitrine.fs.Devpts devpts;
+    public dev.vitrine.fs.Devpts devpts() { return devpts; }
+    public void setDevpts(dev.vitrine.fs.Devpts d) {
+        devpts = d;
+        if (d != null) d.setSignals(Ctty.signals(this));
     }
 
     /** The pid handed out last (/proc/loadavg's last field). */

@@ -61,6 +61,8 @@ public final class Process {
     public final long[] rlimCur = new long[16], rlimMax = new long[16];
     int nice;
     boolean forkLimitNoted;
+    /** mm's dumpable flag (SUID_DUMP_USER): false after a change of identity, until an exec as oneself. */
+    boolean dumpable = true;
     /** Has called execve since fork (setpgid on it from the parent is then EACCES). */
     boolean execed;
 
@@ -116,6 +118,7 @@ public final class Process {
     public dev.vitrine.loader.Exec.Bounds bounds() { return bounds; }
     public long startStack() { return startStack; }
     public boolean execed() { return execed; }
+    public boolean dumpable() { return dumpable; }
     public boolean stopped() { return stopped; }
     public long pendingShared() { return shared.set(); }
     public int exitSignal() { return exitSignal; }

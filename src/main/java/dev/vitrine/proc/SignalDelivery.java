@@ -171,9 +171,9 @@ public final class SignalDelivery {
             delivered(k, t, sig, info, "handler");
             if (t.inSyscall) {
                 boolean eintr = t.restart.eintr(act);
-                t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
+                long r = t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
                 if (eintr) {
-                    h.x[10] = -EINTR;
+                    h.x[10] = r;
                     h.pc += 4;
                 }
             }

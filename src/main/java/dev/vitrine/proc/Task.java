@@ -67,8 +67,22 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
 
     public Process process() { return proc; }
     public dev.vitrine.abi.Cred cred() { return cred; }
-    /** commit_creds: the new ids take effect at once for this thread. */
-    public void setCred(dev.vitrine.abi.Cred c) { cred = c; }
+    /**
+     * commit_creds: the new ids take effect at once for this thread; a change of effective or
+     * file-system id makes the process undumpable (fs.suid_dumpable 0), so its /proc entries
+     * become root's.
+     */
+    public void setCred(dev.vitrine.abi.Cred c) {
+        if (c.euid() != cred.euid() || c.egid() != cred.egid() || c.fsuid() != cred.fsuid() || c.fsgid() != cred.fsgid())
+            proc.dumpable = false;
+        cred = c;
+    }
+
+    /** begin_new_exec: dumpable again unless the program runs with ids it was not started with (or {@code unreadable}). */
+    public void execCred(dev.vitrine.abi.Cred c, boolean unreadable) {
+        cred = c;
+        proc.dumpable = !unreadable && c.euid() == c.uid() && c.egid() == c.gid();
+    }
     public int tid() { return tid; }
     public int pid() { return proc.pid; }
     public int ppid() { return proc.ppid(); }
@@ -118,11 +132,17 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
         inSyscall = false;
     }
 
-    /** The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds, then goes. */
-    void abandonSyscall(Kernel k, Continuation.Abandon how) {
+    /**
+     * The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds,
+     * then goes. Returns what an EINTR ending makes the call return (-EINTR, or its own word).
+     */
+    long abandonSyscall(Kernel k, Continuation.Abandon how) {
         Continuation c = continuation;
         syscallDone();
-        if (c != null) c.abandon(k, this, how);
+        if (c == null) return -dev.vitrine.abi.Errno.EINTR;
+        long r = how == Continuation.Abandon.EINTR ? c.interrupted(k, this) : -dev.vitrine.abi.Errno.EINTR;
+        c.abandon(k, this, how);
+        return r;
     }
 
     /** The wait status of the process (exit code in bits 8-15, or the killing signal in bits 0-6). */

@@ -91,7 +91,7 @@ final class SysExec {
         }
         String base = abs.substring(abs.lastIndexOf('/') + 1);
         ExecImage.commit(k, t, space, img.entry(), img.sp(), abs, base);
-        t.setCred(cred);
+        t.execCred(cred, !SysPathUtil.permits(t, file, 4));   // would_dump: a program its user cannot read
         t.setImage(argv, img);
         return Syscall.NO_RETURN;
     }

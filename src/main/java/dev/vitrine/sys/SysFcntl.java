@@ -73,6 +73,9 @@ final class SysFcntl {
             case F_GETFL -> { return f.flags(); }
             case F_SETFL -> {
                 int was = f.flags();
+                // setfl: only the owner or CAP_FOWNER turns O_NOATIME on.
+                if (((int) arg & O_NOATIME) != 0 && (was & O_NOATIME) == 0 && f.file().inode() != null
+                        && !dev.vitrine.fs.Permission.ownerOrCapable(t.cred(), f.file().inode())) return -Errno.EPERM;
                 f.setFlags((was & ~SETFL_MASK) | ((int) arg & SETFL_MASK));
                 if (((was ^ f.flags()) & O_ASYNC) != 0) fasync(k, f, fd, (f.flags() & O_ASYNC) != 0);
                 return 0;
@@ -94,6 +97,8 @@ final class SysFcntl {
                 return 0;
             }
             case F_GETSIG -> { return f.signal(); }
+            case SysLease.F_SETLEASE -> { return SysLease.set(k, s, t, fd, f, arg); }
+            case SysLease.F_GETLEASE -> { return SysLease.get(k, f); }
             case F_SETOWN_EX -> {
                 byte[] raw = new byte[8];
                 if (!t.memory().read(arg, raw, 0, 8)) return -Errno.EFAULT;
@@ -147,7 +152,7 @@ final class SysFcntl {
      * event, or plain SIGIO (SI_KERNEL) when none was set; to one thread, one process or
      * every process of a group.
      */
-    private static void sigio(Kernel k, FileDescription f, int fd, int reason) {
+    static void sigio(Kernel k, FileDescription f, int fd, int reason) {
         FileDescription.Owner o = f.owner();
         if (o.pid() == 0) return;
         SigInfo info = f.signal() == 0 ? SigInfo.kill(Signals.SIGIO, SigInfo.SI_KERNEL, 0, 0)

@@ -4,6 +4,8 @@ import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.Console;
+import dev.vitrine.fs.PtySlave;
+import dev.vitrine.fs.TtyRead;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
@@ -67,8 +69,13 @@ final class SysFile {
      * again when the group is continued (or ends in EINTR after a handler without SA_RESTART).
      */
     static long ttyCheck(Kernel k, Task t, File file, int sig) {
-        if (!(file instanceof Console c) || !c.isTerminal()) return 0;
-        long r = JobControl.check(k, t, sig);
+        long r;
+        if (file instanceof PtySlave s) {
+            if (s.pty().session() == 0) return 0;   // no one's controlling terminal
+            r = JobControl.check(k, t, sig, s.pty().session(), s.pty().terminal().foregroundPgid());
+        }
+        else if (!(file instanceof Console c) || !c.isTerminal()) return 0;
+        else r = JobControl.check(k, t, sig);
         return r == JobControl.SIGNALLED ? Syscall.RESTART : r;
     }
 
@@ -90,12 +97,12 @@ final class SysFile {
         }
         byte[] b = s.ioBuffer(len);
         long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
-        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof Console c && c.isTerminal() && c.terminal().readTimeoutNs() >= 0) {
+        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof TtyRead c && c.readTimeoutNs() >= 0) {
             // Non-canonical VTIME: wait that long at most, then take what is there (maybe nothing).
-            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.terminal().readTimeoutNs();
+            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.readTimeoutNs();
             if (k.clock().now() < at) {
                 t.setContinuation(new Continuation.Deadline(at));
-                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on the terminal for VTIME");
+                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on " + c.describe() + " for VTIME");
                 return Syscall.RESTART;
             }
             r = c.readTimedOut(b, 0, len);
@@ -145,7 +152,7 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
-        if (done == 0 && file instanceof Console con && con.terminal().tostop()) {
+        if (done == 0 && (file instanceof Console con && con.terminal().tostop() || file instanceof PtySlave ps && ps.pty().terminal().tostop())) {
             long tty = ttyCheck(k, t, file, Signals.SIGTTOU);
             if (tty != 0) return tty;
         }

@@ -74,9 +74,15 @@ final class SysFsOpen {
             if (write && i.readOnly() && !(i instanceof Device)) throw new FsException(Errno.EROFS);
             if (acc != Fcntl.O_WRONLY) need(t, i, 4);
             if (write) need(t, i, 2);
+            // may_open: O_NOATIME only for the owner or CAP_FOWNER
+            if ((flags & O_NOATIME) != 0 && !dev.vitrine.fs.Permission.ownerOrCapable(t.cred(), i)) throw new FsException(Errno.EPERM);
             // get_write_access: a running program's file takes no writer
             if ((acc != Fcntl.O_RDONLY || (flags & O_TRUNC) != 0) && i instanceof RegularFile && k.runsProgram(i))
                 throw new FsException(Errno.ETXTBSY);
+            if (i instanceof RegularFile) {
+                long lease = SysLease.breakOnOpen(k, t, i, flags, path);   // do_dentry_open's break_lease
+                if (lease != 0) return lease;
+            }
         }
         File file;
         if (i instanceof RegularFile r && r.store() instanceof ProcStore p)
@@ -92,7 +98,10 @@ final class SysFsOpen {
             if (r.name().isEmpty()) r.setName(name);
             file = new OpenFile(r, acc != Fcntl.O_RDONLY);
         } else if (i instanceof Dir d) file = new DirFile(d);
-        else if (i instanceof Device d) file = d.open();
+        else if (i instanceof Device d) {
+            file = d.major() == 5 && d.minor() == 0 ? controllingTerminal(k, t, d) : d.open();
+            SysPty.opened(k, t, file, flags);
+        }
         else if (i instanceof SocketNode) throw new FsException(Errno.ENXIO);
         else if (i instanceof Fifo fifo) {
             try {
@@ -107,6 +116,18 @@ final class SysFsOpen {
         } else throw new FsException(Errno.ELOOP);
         int keepLarge = file.seekable() || i instanceof Dir ? keep | O_LARGEFILE : keep;
         return install(t, new FileDescription(file, keepLarge).withPath(name), flags);
+    }
+
+    /**
+     * /dev/tty (tty_open_current_tty): the caller's controlling terminal. A pty when its session
+     * has one; the console for the first program's session; nothing (ENXIO) for a session
+     * without one, as after setsid.
+     */
+    private static File controllingTerminal(Kernel k, Task t, Device d) {
+        dev.vitrine.fs.Pty pty = dev.vitrine.proc.Ctty.of(k, t);
+        if (pty != null) return pty.openSlave(d);
+        if (t.process().sid() != 0) throw new FsException(Errno.ENXIO);
+        return d.open();
     }
 
     private static long install(Task t, FileDescription d, int flags) {

@@ -126,7 +126,7 @@ final class SysFsStat {
         // access_override_creds: the real ids decide (the lookup's search permission too) unless AT_EACCESS.
         Cred c = (flags & AT_EACCESS) != 0 ? t.cred() : t.cred().forAccess();
         String path = path(t, pathVa);
-        Namei.Found f = Namei.walk(new Namei.From(v.root(), cwd(t, v), t.pid(), c), dirAt(t, v, dirfd, path), path,
+        Namei.Found f = Namei.walk(new Namei.From(root(t, v), cwd(t, v), t.pid(), c), dirAt(t, v, dirfd, path), path,
                 (flags & AT_SYMLINK_NOFOLLOW) == 0);
         Inode i = f.need();
         if ((mode & 2) != 0 && i.readOnly() && !(i.type() == Stat.S_IFCHR)) return -Errno.EROFS;

@@ -38,6 +38,7 @@ final class SysPath {
         t.add(17, "getcwd", (k, task, buf, size, a2, a3, a4, a5) -> getcwd(s.vfs(), task, buf, size), PATH_OUT, SIZE);
         t.add(49, "chdir", (k, task, p, a1, a2, a3, a4, a5) -> chdir(s.vfs(), task, p), STR);
         t.add(50, "fchdir", (k, task, fd, a1, a2, a3, a4, a5) -> fchdir(task, (int) fd), FD);
+        t.add(51, "chroot", (k, task, p, a1, a2, a3, a4, a5) -> chroot(s.vfs(), task, p), STR);
         t.add(166, "umask", (k, task, mask, a1, a2, a3, a4, a5) -> umask(task, (int) mask), MODE);
     }
 
@@ -54,6 +55,8 @@ final class SysPath {
         if ((flags & ~AT_REMOVEDIR) != 0) return -Errno.EINVAL;
         String path = path(t, pathVa);
         Namei.Found f = walk(t, v, dirfd, path, false);
+        // do_rmdir: a path of slashes alone is LAST_ROOT (EBUSY), "." EINVAL, ".." ENOTEMPTY.
+        if ((flags & AT_REMOVEDIR) != 0 && !path.isEmpty() && path.chars().allMatch(c -> c == '/')) throw new FsException(Errno.EBUSY);
         if ((flags & AT_REMOVEDIR) != 0) return rmdir(v, t, f);
         Inode i = f.inode();
         if (i == null) throw new FsException(Errno.ENOENT);
@@ -242,7 +245,10 @@ final class SysPath {
     static long getcwd(Vfs v, Task t, long buf, long size) {
         Dir cwd = cwd(t, v);
         if (cwd.nlink() == 0) throw new FsException(Errno.ENOENT);
-        byte[] p = Names.bytes(Namei.pathOf(v.root(), cwd) + "\0");
+        // A cwd outside a chroot is shown from the machine's root, marked as Linux's d_path does.
+        Dir root = root(t, v);
+        String path = within(cwd, root) ? Namei.pathOf(root, cwd) : "(unreachable)" + Namei.pathOf(v.root(), cwd);
+        byte[] p = Names.bytes(path + "\0");
         if (size < p.length) return -Errno.ERANGE;
         return t.memory().write(buf, p) ? p.length : -Errno.EFAULT;
     }
@@ -252,6 +258,16 @@ final class SysPath {
         if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
         need(t, d, 1);
         t.fds().setCwd(d);
+        return 0;
+    }
+
+    /** ksys_chroot: a directory the caller may search, then CAP_SYS_CHROOT; the cwd stays where it is. */
+    static long chroot(Vfs v, Task t, long pathVa) {
+        Inode i = walk(t, v, AT_FDCWD, path(t, pathVa), true).need();
+        if (!(i instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        need(t, d, 1);
+        if (!t.cred().capable(Cred.CAP_SYS_CHROOT)) return -Errno.EPERM;
+        t.fds().setRoot(d == v.root() ? null : d);
         return 0;
     }
 

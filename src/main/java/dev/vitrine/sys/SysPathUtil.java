@@ -31,7 +31,10 @@ final class SysPathUtil {
      */
     static boolean readable(Task t, long va, int n) { return t.memory().read(va, new byte[n], 0, n); }
 
-    static Namei.From from(Task t, Vfs v) { return new Namei.From(v.root(), cwd(t, v), t.pid(), t.cred()); }
+    static Namei.From from(Task t, Vfs v) { return new Namei.From(root(t, v), cwd(t, v), t.pid(), t.cred()); }
+
+    /** Where "/" leads for the task: its chroot, else the machine's root. */
+    static Dir root(Task t, Vfs v) { return t.fds().root() != null ? t.fds().root() : v.root(); }
 
     static Dir cwd(Task t, Vfs v) { return t.fds().cwd() != null ? t.fds().cwd() : v.root(); }
 

@@ -14,6 +14,8 @@ final class SysProc {
     private SysProc() {}
 
     private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1;
+    /** fs.nr_open: the most descriptors a process may be allowed. */
+    private static final long NR_OPEN = 1 << 20;
 
     static void register(SyscallTable t, Services s) {
         t.add(93, "exit", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
@@ -111,7 +113,11 @@ final class SysProc {
             Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
             if (c == null || m == null) return -Errno.EFAULT;
             if (Long.compareUnsigned(c, m) > 0) return -Errno.EINVAL;
-            if (Long.compareUnsigned(m, t.rlimMax()[res]) > 0) return -Errno.EPERM;
+            // do_prlimit: RLIMIT_NOFILE's hard limit stops at fs.nr_open for everyone; raising any
+            // hard limit needs CAP_SYS_RESOURCE.
+            if (res == Rlimit.NOFILE && Long.compareUnsigned(m, NR_OPEN) > 0) return -Errno.EPERM;
+            if (Long.compareUnsigned(m, t.rlimMax()[res]) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE))
+                return -Errno.EPERM;
             cur = c;
             max = m;
         }

@@ -33,6 +33,14 @@ class NativeOracleTest {
         assertSameAsNative("cpu_clocks_native");
     }
 
+    /**
+     * clock_nanosleep's order of errors and nanosleep_copyout's EFAULT for an unwritable rem:
+     * qemu-user converts the timespecs itself (EFAULT before EINVAL, rem never faults).
+     */
+    @Test void nanosleepErrorsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("nanosleep_native");
+    }
+
     /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
     @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("altstack_native");
@@ -64,6 +72,16 @@ class NativeOracleTest {
             Assumptions.abort("set-id programs need the tests to run as root");
         }
         assertSameAsNative("setuid_exec_native", true);
+    }
+
+    /** pagemap's frame numbers for CAP_SYS_ADMIN only (qemu-user's pagemap is its own process's). */
+    @Test void pagemapFramesOnlyForCapSysAdmin() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid != 0) {
+            if (Toolchain.ci()) Assertions.fail("CI=true and pagemap's frame numbers need the tests to run as root");
+            Assumptions.abort("pagemap's frame numbers need the tests to run as root");
+        }
+        assertSameAsNative("pagemap_cap_native", true);
     }
 
     private static void assertSameAsNative(String name, String... runAs) throws Exception {
