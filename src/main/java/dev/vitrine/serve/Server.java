@@ -175,7 +175,7 @@ public final class Server implements AutoCloseable {
             x.getResponseHeaders().set("Cache-Control", "no-cache");
             x.sendResponseHeaders(200, 0);
             OutputStream out = x.getResponseBody();
-            long seen = -1;
+            long seen = 0;   // nothing is sent before the machine's first state
             while (!closed) {
                 String state;
                 synchronized (published) {

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * simulation; the screenshots are docs/guide/browser.md's (-Dvitrine.guide.update=true writes them
  * there, else under target/).
  */
+@org.junit.jupiter.api.Timeout(180)   // a page or a stream that never answers fails the test, never hangs the build
 class ServeBrowserTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -114,6 +115,14 @@ class ServeBrowserTest {
                 assertEquals(15, page.findElements(By.cssSelector("#lab-chart circle.point")).size(), "3 policies at 1 to 5 frames");
                 ((ChromeDriver) page).executeScript("document.getElementById('lab').scrollIntoView()");
                 save(page, shots.resolve("browser-lab.png"));
+                new Select(page.findElement(By.id("lab-cmd"))).selectByValue("sched");
+                page.findElement(By.id("btn-lab")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#lab-chart rect.slot")).isEmpty());
+                assertTrue(page.findElement(By.id("lab-out")).getText().contains("sjf"), page.findElement(By.id("lab-out")).getText());
+                new Select(page.findElement(By.id("lab-cmd"))).selectByValue("translate");
+                page.findElement(By.id("btn-lab")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#lab-chart .walk-step")).size() >= 2);
+                assertTrue(page.findElement(By.id("lab-out")).getText().startsWith("address 0x3a7f"), page.findElement(By.id("lab-out")).getText());
             } finally {
                 page.quit();
             }

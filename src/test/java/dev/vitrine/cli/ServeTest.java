@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the same bytes and every --stats figure is the same as the unwatched run with the same seed),
  * and wrong inputs get one clear answer: a port in use, a bad program, a page that leaves, two pages.
  */
+@org.junit.jupiter.api.Timeout(180)   // a page or a stream that never answers fails the test, never hangs the build
 class ServeTest {
     static final String PIPELINE = "ls -1 | cut -d. -f1 | sort | uniq | tee dirents";
 
@@ -156,6 +157,33 @@ class ServeTest {
                 assertTrue(reply.startsWith("HTTP/1.1 403 "), reply);
             }
         }
+    }
+
+    @Test void pipesShowTheirFillAndWhoSleepsOnEachEnd() throws Exception {
+        Toolchain.requireCompiler();
+        try (ServeCommand.Served s = serve("--sh", "yes | head -1; sleep 1 | cat", "--port", "0", "--no-host-dir").start()) {
+            Session session = s.session();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String writer = untilPipe(s, http, "\"blocked_writers\":[3]");
+            assertTrue(writer.contains("\"fill\":65536,\"capacity\":65536"), writer);
+            assertTrue(writer.contains("\"writers\":[\"3:1\"]"), writer);
+            String reader = untilPipe(s, http, "\"blocked_readers\":[6]");
+            assertTrue(reader.contains("\"fill\":0,"), reader);
+            step(session, "run", null);
+            assertEquals("y\n", session.output().text());
+            assertEquals(0, s.result().get(60, java.util.concurrent.TimeUnit.SECONDS).exitStatus());
+        }
+    }
+
+    /** Steps block by block until some pipe's description contains {@code wanted}; returns the pipes' JSON. */
+    static String untilPipe(ServeCommand.Served s, HttpClient http, String wanted) throws Exception {
+        for (int i = 0; i < 30 && !s.session().over(); i++) {
+            step(s.session(), "step", "block");
+            String state = http.send(HttpRequest.newBuilder(URI.create(s.url() + "api/state")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String pipes = state.substring(state.indexOf("\"pipes\":"), state.indexOf(",\"frames\":"));
+            if (pipes.contains(wanted)) return pipes;
+        }
+        throw new AssertionError("no pipe with " + wanted + " before the run ended");
     }
 
     /** One Server-Sent Event's data, comments skipped. */

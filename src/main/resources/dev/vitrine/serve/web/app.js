@@ -3,7 +3,7 @@
 
 const $ = id => document.getElementById(id);
 const SVGNS = 'http://www.w3.org/2000/svg';
-let state = null, selected = 0, history = [], lastTlb = new Set(), lastSteps = [];
+let state = null, selected = 0, history = [], lastTlb = new Set(), tlbCounts = null;
 
 function esc(s) { return String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c])); }
 function hex(n) { return '0x' + Number(n).toString(16); }
@@ -206,8 +206,12 @@ function pagetable(pt) {
 function tlb(t) {
   if (!t) return;
   const now = new Set();
-  let html = '<div>' + esc(t.config || '') + ', ' + esc(t.policy || '') + (t.asid_tagged ? ', ASID-tagged' : '') + '; hits ' + (state ? state.counters.tlb_hits : '')
-    + ', misses ' + (state ? state.counters.tlb_misses : '') + ' (new entries flash: each one was a miss and a walk)</div>';
+  const c = state ? state.counters : {}, was = tlbCounts;
+  tlbCounts = {hits: c.tlb_hits, misses: c.tlb_misses};
+  const flash = k => was && was[k] !== tlbCounts[k] ? ' class="flash"' : '';
+  let html = '<div>' + esc(t.config || '') + ', ' + esc(t.policy || '') + (t.asid_tagged ? ', ASID-tagged' : '')
+    + '; hits <b id="tlb-hits"' + flash('hits') + '>' + c.tlb_hits + '</b>, misses <b id="tlb-misses"' + flash('misses') + '>' + c.tlb_misses
+    + '</b> (new entries flash: each one was a miss and a walk)</div>';
   (t.sides || []).forEach(side => {
     html += '<div><b>' + side.side + '</b> ' + side.sets + ' set(s) x ' + side.ways + ' way(s), ' + side.entries.length + ' valid</div>'
       + '<table><tr><th>set</th><th>way</th><th>asid</th><th>va</th><th>frame</th><th>flags</th><th>age</th></tr>';
