@@ -109,9 +109,41 @@ final class SysFile {
         }
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
-        if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
-        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + r);
-        return r;
+        long done;
+        if (!(f.file() instanceof dev.vitrine.fs.OpenFile)) {
+            if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
+            done = r;
+        } else {
+            // A regular file is read whole, as filemap_read does, a chunk of the bounce buffer at a
+            // time; a fault in the caller's buffer ends it after the bytes copied before it
+            done = copyOut(t, buf, b, (int) r);
+            if (done == 0) return -Errno.EFAULT;
+            long want = Math.min(n, MAX_RW);
+            boolean full = done == r && r == len;
+            while (full && done < want) {
+                int more = (int) Math.min(want - done, CHUNK);
+                long got = f.file().read(b, 0, more, (pos >= 0 ? pos : f.offset()) + done);
+                if (got <= 0) break;
+                int c = copyOut(t, buf + done, b, (int) got);
+                done += c;
+                full = c == got && got == more;
+            }
+        }
+        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + done);
+        return done;
+    }
+
+    /** copy_to_user: copies {@code n} bytes page by page, stopping at the first page that faults; the count copied. */
+    private static int copyOut(Task t, long va, byte[] b, int n) {
+        if (t.memory().write(va, b, 0, n)) return n;
+        int done = 0;
+        while (done < n) {
+            long page = t.space().pageSize();
+            int piece = (int) Math.min(n - done, page - ((va + done) & (page - 1)));
+            if (!t.memory().write(va + done, b, done, piece)) break;
+            done += piece;
+        }
+        return done;
     }
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
