@@ -30,9 +30,13 @@ public final class Rootfs {
         v.writeFile(HOME + "/poem.txt", ("Two roads diverged in a yellow wood,\nAnd sorry I could not travel both\n"
                 + "And be one traveler, long I stood\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile(HOME + "/numbers.txt", numbers().getBytes(StandardCharsets.UTF_8), 0644);
-        v.writeFile("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home/user:/bin/sh\n"
+        // Debian's system accounts that test suites look up by name (LTP's "nobody", "bin", "daemon"), and the user.
+        v.writeFile("/etc/passwd", ("root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+                + "bin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n"
+                + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nuser:x:1000:1000:user:/home/user:/bin/sh\n")
                 .getBytes(StandardCharsets.UTF_8), 0644);
-        v.writeFile("/etc/group", "root:x:0:\nuser:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/etc/group", ("root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\ntty:x:5:\nusers:x:100:\nnogroup:x:65534:\n"
+                + "user:x:1000:\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
         // Test suites (LTP's tst_kconfig) read the kernel's build options: these are what the machine has.
         v.mkdirs("/boot", 0755);

@@ -77,6 +77,7 @@ public final class SignalDelivery {
         if (!rt && info.code() >= 0 || info.kind() == SigInfo.Kind.TIMER || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
+        k.signalfdWakeup(target);
         return 0;
     }
 
