@@ -23,14 +23,19 @@ final class CostMeter {
     private final Pager pager;
     /** Each kind's count at the last charge, and the ns charged for it so far. */
     private final long[] seen = new long[KINDS.length], chargedNs = new long[KINDS.length];
+    /** Each kind's ns and whether all are zero, read once from the (immutable) figures: charge runs at every trap. */
+    private final long[] nsOf = new long[KINDS.length];
+    private final boolean off;
 
     CostMeter(Costs costs, MmuStats mmu, Pager pager) {
         this.costs = costs;
         this.mmu = mmu;
         this.pager = pager;
+        for (Cost c : KINDS) nsOf[c.ordinal()] = costs.of(c);
+        this.off = costs.off();
     }
 
-    boolean off() { return costs.off(); }
+    boolean off() { return off; }
 
     /** How many of {@code c} the machine has done so far; {@code syscalls} and {@code switches} are the kernel's totals. */
     private long count(Cost c, long syscalls, long switches) {
@@ -49,7 +54,7 @@ final class CostMeter {
     long charge(long syscallsNow, long switchesNow) {
         long ns = 0;
         for (Cost c : KINDS) {
-            long now = count(c, syscallsNow, switchesNow), d = (now - seen[c.ordinal()]) * costs.of(c);
+            long now = count(c, syscallsNow, switchesNow), d = (now - seen[c.ordinal()]) * nsOf[c.ordinal()];
             seen[c.ordinal()] = now;
             chargedNs[c.ordinal()] += d;
             ns += d;

@@ -676,6 +676,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
 
     /** exit_group(2). */
+    private dev.vitrine.fs.Wakeup signalfdWakeup;
+
+    /** The file tree's wakeup, which also pings pollers: set once a signalfd exists, so signal sends wake its readers. */
+    public void setSignalfdWakeup(dev.vitrine.fs.Wakeup w) { signalfdWakeup = w; }
+
+    /** signalfd_notify: a signal was queued for {@code p}, or a signalfd's mask changed. */
+    void signalfdWakeup(Process p) { if (signalfdWakeup != null) signalfdWakeup.wakeup(p.signalfdChannel); }
+
     private final List<java.util.function.Consumer<Process>> exitHooks = new java.util.ArrayList<>();
 
     /** What a layer above releases when a process ends (System V semaphore undo): run as it dies, before its files and memory go. */

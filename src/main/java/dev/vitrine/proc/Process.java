@@ -72,6 +72,8 @@ public final class Process {
     long cpu, syscalls, voluntary, involuntary;
     /** setitimer's ITIMER_VIRTUAL and ITIMER_PROF. */
     final CpuTimers cpuTimers = new CpuTimers();
+    /** What signalfd readers of this process sleep on (sighand->signalfd_wqh): every signal sent to it wakes them. */
+    final Object signalfdChannel = new Object();
     /** timer_create's timers. */
     final PosixTimers posixTimers = new PosixTimers();
     long waitingSince = -1, waiting;

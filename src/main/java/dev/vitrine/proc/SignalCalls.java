@@ -139,6 +139,28 @@ public final class SignalCalls {
         return true;
     }
 
+    /**
+     * set_user_sigmask (epoll_pwait and friends): the call runs with {@code mask}; the old one
+     * is kept once, across the call's restarts, for restoreSigmask or a handler's frame.
+     */
+    public static void setUserSigmask(Task t, long mask) {
+        if (!t.restoreMask) {
+            t.savedMask = t.blocked;
+            t.restoreMask = true;
+        }
+        t.blocked = mask & ~Signals.UNBLOCKABLE;
+    }
+
+    /** restore_saved_sigmask_unless(ret == -EINTR): a call that ends otherwise puts the old mask back at once. */
+    public static void restoreSigmask(Task t, long ret) {
+        if (!t.restoreMask || ret == -EINTR) return;
+        t.blocked = t.savedMask;
+        t.restoreMask = false;
+    }
+
+    /** Whether a signal the task would take now is pending (signal_pending after set_user_sigmask). */
+    public static boolean signalPending(Task t) { return SignalDelivery.hasDeliverable(t); }
+
     /** sigaltstack: the current setting into old (sp, flags, size), then the new one. */
     public static long altStack(Task t, long sp, long[] in, long[] old) {
         if (old != null) {

@@ -77,6 +77,7 @@ public final class SignalDelivery {
         if (!rt && info.code() >= 0 || info.kind() == SigInfo.Kind.TIMER || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
+        k.signalfdWakeup(target);
         return 0;
     }
 
@@ -146,7 +147,11 @@ public final class SignalDelivery {
         for (int guard = 0; guard < 2 * Signals.NSIG; guard++) {
             if (!p.alive() || t.state == Task.State.DEAD || p.stopped) return;
             int sig = next(t);
-            if (sig == 0) return;
+            if (sig == 0) {
+                // a call that ended with EINTR but whose signal ran no handler: its temporary mask goes now
+                if (t.restoreMask && !t.inSyscall) { t.blocked = t.savedMask; t.restoreMask = false; }
+                return;
+            }
             SigInfo info = take(k, t, sig);
             if (info == null) continue;
             SigAction act = p.actions[sig];

@@ -51,11 +51,6 @@ public final class EventLog {
         push(events, o);
     }
 
-    /** A moment the stream has no event for (the new image in place after exec). */
-    void note(int pid, String type, String detail) {
-        tally.merge(type + "_done", 1L, Long::sum);
-    }
-
     private static void push(ArrayDeque<Map<String, Object>> q, Map<String, Object> o) {
         q.addLast(o);
         if (q.size() > KEEP) q.removeFirst();

@@ -27,7 +27,7 @@ public final class Output extends OutputStream {
 
     public synchronized long total() { return total; }
 
-    /** The bytes kept, one char per byte where they are not UTF-8. */
+    /** The bytes kept, as UTF-8 (a byte that is not becomes U+FFFD). */
     public synchronized String text() { return kept.toString(StandardCharsets.UTF_8); }
 
     public synchronized byte[] bytes() { return kept.toByteArray(); }

@@ -1,7 +1,6 @@
 package dev.vitrine.serve;
 
 import dev.vitrine.proc.Kernel;
-import dev.vitrine.proc.Process;
 import dev.vitrine.proc.Task;
 import dev.vitrine.proc.Watch;
 import dev.vitrine.trace.Category;
@@ -22,7 +21,7 @@ import java.util.function.Function;
  * about the machine is a job run on the machine's thread, at that stopping point or at the next
  * one while it runs, so no other thread ever touches the kernel. A step shortens a slice through
  * {@link #nextInstret()}, as a timer would, and looking reads without counting: what the program
- * prints and every counter are those of the same run unwatched (ServeDeterminismTest).
+ * prints and every counter are those of the same run unwatched (ServeTest).
  */
 public final class Session implements Watch, Sink {
     /** Event kinds the page can run to: the stream's categories and the proc ops by name. */
@@ -41,6 +40,7 @@ public final class Session implements Watch, Sink {
     private Mode mode = Mode.PAUSED;
     private String until = "";
     private boolean reached;
+    private Event matched;
     private long stepTarget = Long.MAX_VALUE;
     private long instructionsPerSecond;
     private long paceStart, paceRetired;
@@ -134,7 +134,10 @@ public final class Session implements Watch, Sink {
 
     @Override public void accept(Event e) {
         log.add(e);
-        if (mode == Mode.UNTIL && !reached && matches(e)) reached = true;
+        if (mode == Mode.UNTIL && !reached && matches(e)) {
+            reached = true;
+            matched = e;
+        }
     }
 
     private boolean matches(Event e) {
@@ -164,8 +167,7 @@ public final class Session implements Watch, Sink {
             case RUN -> false;
         };
         if (stop) {
-            pause(mode == Mode.STEP ? "stepped one instruction" : mode == Mode.UNTIL ? "reached the next " + until + " event"
-                    : "paused");
+            pause(mode == Mode.STEP ? "stepped one instruction" : mode == Mode.UNTIL ? reachedWhat() : "paused");
             hold();
         } else if (mode == Mode.RUN) {
             status = "running";
@@ -179,8 +181,12 @@ public final class Session implements Watch, Sink {
         }
     }
 
-    @Override public void event(Kernel k, String name, Process p) {
-        if (name.equals("exec")) log.note(p.pid(), "exec", p.comm());
+    /** "reached the next fork event: pid 2 fork" (the event the step ran to, as the page's event list names it). */
+    private String reachedWhat() {
+        String what = until.equals("event") ? "reached the next event" : "reached the next " + until + " event";
+        if (matched == null) return what;
+        String type = matched instanceof Event.Proc p ? p.op() : matched instanceof Event.SyscallExit x ? x.name() : matched.type();
+        return what + ": pid " + matched.pid() + " " + type;
     }
 
     /** The run is over (told by whoever ran the machine, after it returned). */
@@ -198,6 +204,7 @@ public final class Session implements Watch, Sink {
         mode = Mode.PAUSED;
         stepTarget = Long.MAX_VALUE;
         reached = false;
+        matched = null;
         status = "paused";
         why = reason;
         stops++;

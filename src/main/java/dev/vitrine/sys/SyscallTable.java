@@ -41,6 +41,7 @@ public final class SyscallTable {
         SysSem.register(this, services);
         SysMsg.register(this, services);
         SysTimer.register(this, services);
+        SysSignalFd.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

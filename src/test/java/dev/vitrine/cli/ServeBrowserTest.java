@@ -61,11 +61,17 @@ class ServeBrowserTest {
                 wait.until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-instructions"))
                         && d.findElement(By.id("why")).getText().equals("stepped one instruction"));
                 wait.until(d -> d.findElement(By.id("insn")).getText().matches("(c\\.)?[a-z]+[a-z.]*\\s+\\S.*"));
+                // One syscall (until it returns), then one event of any kind.
+                page.findElement(By.id("btn-step-syscall")).click();
+                wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next syscall event: pid 2 "));
+                wait.until(d -> !d.findElement(By.id("syscalls")).getText().isBlank());
+                page.findElement(By.id("btn-step-event")).click();
+                wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next event: pid 2 "));
 
                 // To the first fork: the shell (pid 2) and its child (pid 3), nested under it.
                 new Select(page.findElement(By.id("until-kind"))).selectByVisibleText("fork");
                 page.findElement(By.id("btn-until")).click();
-                wait.until(d -> d.findElement(By.id("why")).getText().equals("reached the next fork event"));
+                wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next fork event: pid 2 fork"));
                 wait.until(d -> !d.findElements(By.cssSelector("#proc-tree li[data-pid='2'] li[data-pid='3']")).isEmpty());
                 assertEquals(2, page.findElements(By.cssSelector("#proc-tree li[data-pid]")).size());
                 save(page, shots.resolve("browser-fork.png"));
@@ -73,7 +79,7 @@ class ServeBrowserTest {
                 // To the next copy-on-write fault: the written page's old frame and its copy, each now one process's own.
                 new Select(page.findElement(By.id("until-kind"))).selectByVisibleText("cow");
                 page.findElement(By.id("btn-until")).click();
-                wait.until(d -> d.findElement(By.id("why")).getText().equals("reached the next cow event"));
+                wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next cow event: pid "));
                 wait.until(d -> !d.findElements(By.cssSelector("#last-cow[data-to]")).isEmpty());
                 WebElement cow = page.findElement(By.id("last-cow"));
                 String pid = cow.getAttribute("data-pid"), from = cow.getAttribute("data-from"), to = cow.getAttribute("data-to");

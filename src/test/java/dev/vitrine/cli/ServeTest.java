@@ -129,7 +129,7 @@ class ServeTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, fork.statusCode(), fork.body());
             String state;
-            do state = readEvent(second.body()); while (!state.contains("reached the next fork event"));
+            do state = readEvent(second.body()); while (!state.contains("reached the next fork event: pid 2 fork"));
             assertTrue(state.contains("\"pid\":3,\"ppid\":2"), state);
             HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(s.url() + "api/control?action=step&unit=nonsense"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
