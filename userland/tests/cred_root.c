@@ -1,4 +1,4 @@
-/* cred_root: root's changes of identity (setuid, setre*id, setres*id, setfs*id, setgroups) with kernel/sys.c's rules, and how capabilities follow them (cap_emulate_setxuid: effective set dropped and regained with euid 0, everything lost with the last uid 0; setfsuid drops only the file-system capabilities; the process undumpable after any change, so /proc/self is root's). */
+/* cred_root: root's changes of identity (setuid, setre*id, setres*id, setfs*id, setgroups) with kernel/sys.c's rules, and how capabilities follow them (cap_emulate_setxuid: effective set dropped and regained with euid 0, everything lost with the last uid 0; setfsuid drops only the file-system capabilities; the process undumpable after any change, so /proc/self is root's; prlimit of another process only with matching ids). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -89,6 +89,40 @@ int main(void) {
     waitpid(pid, &st, 0);
     printf("child exit %d\n", WEXITSTATUS(st));
     T(setpriority(PRIO_PROCESS, 0, -1)); T(setpriority(PRIO_PROCESS, 0, 0));
+    /* prlimit on another process: the same real ids as all of the target's, or CAP_SYS_RESOURCE. */
+    int ready[2], hold[2];
+    pipe(ready);
+    pipe(hold);
+    fflush(stdout);
+    pid_t sleeper = fork();
+    if (sleeper == 0) {
+        char c;
+        close(hold[1]);
+        write(ready[1], "r", 1);
+        read(hold[0], &c, 1);      /* until the parent has set its limit */
+        struct rlimit now;
+        getrlimit(RLIMIT_NOFILE, &now);
+        printf("sleeper's NOFILE %lu %lu\n", (unsigned long) now.rlim_cur, (unsigned long) now.rlim_max);
+        fflush(stdout);
+        _exit(0);
+    }
+    char c;
+    read(ready[0], &c, 1);
+    struct rlimit lim = {32, 64}, old;
+    T(prlimit(sleeper, RLIMIT_NOFILE, NULL, &old)); T(prlimit(sleeper, RLIMIT_NOFILE, &lim, NULL));
+    T(prlimit(99999, RLIMIT_NOFILE, NULL, &old)); T(prlimit(sleeper, 99, NULL, &old));
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0) {
+        T(setuid(2000));
+        T(prlimit(sleeper, RLIMIT_NOFILE, NULL, &old)); T(prlimit(getppid(), RLIMIT_NOFILE, NULL, &old));
+        T(prlimit(0, RLIMIT_NOFILE, NULL, &old)); T(prlimit(getpid(), RLIMIT_NOFILE, &lim, NULL));
+        fflush(stdout);
+        _exit(0);
+    }
+    waitpid(pid, &st, 0);
+    close(hold[1]);
+    waitpid(sleeper, &st, 0);
     T(unlink(secret));
     return 0;
 }

@@ -97,6 +97,7 @@ final class Exit {
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;
+        k.pidfdWakeup(p);
         k.traceProc(p.pid, "exit", p.pid, (status & 0x7f) == 0 ? "exited " + ((status >> 8) & 0xff) : "killed by " + Signals.name(status & 0x7f));
         reparentChildren(k, p);
         int code = (status & 0x7f) == 0 ? SigInfo.CLD_EXITED : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;

@@ -265,7 +265,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     int processCount() { return pids.processCount() - 1; }
 
     /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
-    void reap(Process p) { pids.reap(p); }
+    void reap(Process p) {
+        pids.reap(p);
+        pidfdWakeup(p);
+    }
 
     /** A new process with an empty context; the loader fills its memory and registers. Its parent is init if {@code ppid} names none. */
     public Task newTask(String comm, AddressSpace space, FdTable fds, int ppid) {
@@ -676,13 +679,19 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
 
     /** exit_group(2). */
-    private dev.vitrine.fs.Wakeup signalfdWakeup;
+    private dev.vitrine.fs.Wakeup fileWakeup;
 
-    /** The file tree's wakeup, which also pings pollers: set once a signalfd exists, so signal sends wake its readers. */
-    public void setSignalfdWakeup(dev.vitrine.fs.Wakeup w) { signalfdWakeup = w; }
+    /**
+     * The file tree's wakeup, which also pings pollers: set once a signalfd or pidfd exists,
+     * so signal sends wake signalfd readers and exits wake pidfd pollers.
+     */
+    public void setFileWakeup(dev.vitrine.fs.Wakeup w) { fileWakeup = w; }
 
     /** signalfd_notify: a signal was queued for {@code p}, or a signalfd's mask changed. */
-    void signalfdWakeup(Process p) { if (signalfdWakeup != null) signalfdWakeup.wakeup(p.signalfdChannel); }
+    void signalfdWakeup(Process p) { if (fileWakeup != null) fileWakeup.wakeup(p.signalfdChannel); }
+
+    /** do_notify_pidfd: {@code p} exited or was reaped. */
+    void pidfdWakeup(Process p) { if (fileWakeup != null) fileWakeup.wakeup(p.pidfdChannel); }
 
     private final List<java.util.function.Consumer<Process>> exitHooks = new java.util.ArrayList<>();
 

@@ -74,6 +74,8 @@ public final class Process {
     final CpuTimers cpuTimers = new CpuTimers();
     /** What signalfd readers of this process sleep on (sighand->signalfd_wqh): every signal sent to it wakes them. */
     final Object signalfdChannel = new Object();
+    /** What pidfd pollers of this process sleep on: woken at its exit and at its reaping. */
+    final Object pidfdChannel = new Object();
     /** timer_create's timers. */
     final PosixTimers posixTimers = new PosixTimers();
     long waitingSince = -1, waiting;

@@ -176,7 +176,7 @@ public final class Session implements Watch, Sink {
             long now = System.nanoTime();
             if (now - lastPublish > 200_000_000L) {
                 lastPublish = now;
-                changed.accept(this);
+                publish();
             }
         }
     }
@@ -197,7 +197,19 @@ public final class Session implements Watch, Sink {
             why = "the run ended with status " + exitStatus;
         }
         for (Runnable r; (r = jobs.poll()) != null; ) synchronized (this) { r.run(); }
-        changed.accept(this);
+        publish();
+    }
+
+    /**
+     * Tells the page; a bug of ours in taking the state stays out of the kernel (the machine
+     * would count it as its own internal error and stop): the page hears of it instead.
+     */
+    private void publish() {
+        try {
+            changed.accept(this);
+        } catch (RuntimeException | StackOverflowError e) {
+            why = why + " (the page's view failed: " + e + ")";
+        }
     }
 
     private void pause(String reason) {
@@ -212,7 +224,7 @@ public final class Session implements Watch, Sink {
 
     /** Paused: answers the page's questions until a control lets the machine go on. */
     private void hold() {
-        changed.accept(this);
+        publish();
         while (mode == Mode.PAUSED) {
             try {
                 jobs.take().run();
@@ -225,7 +237,7 @@ public final class Session implements Watch, Sink {
         status = "running";
         why = mode == Mode.RUN ? "running" : "stepping";
         pace();
-        changed.accept(this);
+        publish();
     }
 
     private void runJobs() {
@@ -253,7 +265,7 @@ public final class Session implements Watch, Sink {
         long now = System.nanoTime();
         if (now - lastPublish > 100_000_000L) {
             lastPublish = now;
-            changed.accept(this);
+            publish();
         }
     }
 }

@@ -33,9 +33,9 @@ final class SysProc {
         }, PTR, SIZE);
         t.add(293, "rseq", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, UINT, FLAGS, FLAGS);
-        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
-        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
-        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
+        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(k, task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
+        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(k, task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
+        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(k, task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
         t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname(Uts.SYSNAME, Uts.NODENAME,
                 Uts.RELEASE, Uts.VERSION, Uts.MACHINE, Uts.DOMAINNAME)) ? 0 : -Errno.EFAULT, UTSNAME_OUT);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), RANDOM_OUT, SIZE, GRND_FLAGS);
@@ -105,9 +105,22 @@ final class SysProc {
         return 0;
     }
 
-    private static long prlimit(Task t, int pid, int res, long newVa, long oldVa) {
-        if (pid != 0 && pid != t.pid()) return -Errno.ESRCH;
+    /**
+     * prlimit64 on the caller or (with pid) another process: check_prlimit_permission lets a
+     * caller whose real uid and gid are all of the target's real, effective and saved ones, or
+     * CAP_SYS_RESOURCE; the new limits are checked against the caller's capabilities.
+     */
+    private static long prlimit(Kernel k, Task t, int pid, int res, long newVa, long oldVa) {
+        dev.vitrine.proc.Process p = pid == 0 ? t.process() : k.process(pid);
+        if (p == null || p.threads().isEmpty()) return -Errno.ESRCH;
+        if (p != t.process()) {
+            dev.vitrine.abi.Cred c = t.cred(), tc = p.cred();
+            boolean match = c.uid() == tc.uid() && c.uid() == tc.euid() && c.uid() == tc.suid()
+                    && c.gid() == tc.gid() && c.gid() == tc.egid() && c.gid() == tc.sgid();
+            if (!match && !c.capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE)) return -Errno.EPERM;
+        }
         if (res < 0 || res >= Rlimit.COUNT) return -Errno.EINVAL;
+        long[] limCur = p.rlimCur, limMax = p.rlimMax;
         long cur = 0, max = 0;
         if (newVa != 0) {
             Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
@@ -116,16 +129,16 @@ final class SysProc {
             // do_prlimit: RLIMIT_NOFILE's hard limit stops at fs.nr_open for everyone; raising any
             // hard limit needs CAP_SYS_RESOURCE.
             if (res == Rlimit.NOFILE && Long.compareUnsigned(m, NR_OPEN) > 0) return -Errno.EPERM;
-            if (Long.compareUnsigned(m, t.rlimMax()[res]) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE))
+            if (Long.compareUnsigned(m, limMax[res]) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE))
                 return -Errno.EPERM;
             cur = c;
             max = m;
         }
-        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(t.rlimCur()[res], t.rlimMax()[res]))) return -Errno.EFAULT;
+        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(limCur[res], limMax[res]))) return -Errno.EFAULT;
         if (newVa != 0) {
-            t.rlimCur()[res] = cur;
-            t.rlimMax()[res] = max;
-            if (res == Rlimit.NOFILE) t.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
+            limCur[res] = cur;
+            limMax[res] = max;
+            if (res == Rlimit.NOFILE && p.fds() != null) p.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
         }
         return 0;
     }

@@ -22,7 +22,7 @@ final class SysSignalFd {
         Long mask = t.memory().readLong(maskVa);
         if (mask == null) return -Errno.EFAULT;
         if ((flags & ~(O_CLOEXEC | O_NONBLOCK)) != 0) return -Errno.EINVAL;
-        k.setSignalfdWakeup(s.vfs().wakeup());
+        k.setFileWakeup(s.vfs().wakeup());
         if (fd != -1) {
             FileDescription d = t.fds().get(fd);
             if (d == null || d.file() instanceof dev.vitrine.fs.PathFile) return -Errno.EBADF;

@@ -42,6 +42,7 @@ public final class SyscallTable {
         SysMsg.register(this, services);
         SysTimer.register(this, services);
         SysSignalFd.register(this, services);
+        SysPidFd.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {
