@@ -123,4 +123,9 @@ public final class RegularFile extends Inode implements MappedFile {
     /** The path it was opened by last, for /proc/PID/maps. */
     @Override public String name() { return name; }
     public void setName(String n) { name = n; }
+
+    /** I_LINKABLE: an O_TMPFILE file made without O_EXCL, which linkat may name although it has no link. */
+    private boolean linkable;
+    public boolean linkable() { return linkable; }
+    public void setLinkable(boolean on) { linkable = on; }
 }

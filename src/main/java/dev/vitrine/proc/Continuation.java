@@ -9,7 +9,7 @@ import dev.vitrine.fs.Fifo;
  */
 public sealed interface Continuation
         permits Continuation.Progress, Continuation.Deadline, Continuation.Nanosleep, Continuation.SignalSleep,
-                Continuation.SigWait, Continuation.FifoOpen, Continuation.IpcWait, Futexes.Waiter {
+                Continuation.SigWait, Continuation.FifoOpen, Continuation.IpcWait, Futexes.Waiter, Futexes.Group {
 
     /** How a sleeping call ended early: a handler made it EINTR, a handler ran and it restarts, or its thread died. */
     enum Abandon { EINTR, RESTART, EXIT }

@@ -41,7 +41,7 @@ final class SysFsOpen {
 
     static long openat(Kernel k, Vfs v, Task t, int dirfd, long pathVa, int flags, int mode) {
         String path = path(t, pathVa);
-        if ((flags & O_TMPFILE) != 0) return -Errno.ENOTSUP;
+        if ((flags & O_TMPFILE) != 0) return tmpfile(t, v, dirfd, path, flags, mode);
         boolean opath = (flags & O_PATH) != 0;
         if (opath) flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
         int acc = flags & Fcntl.O_ACCMODE;
@@ -128,6 +128,33 @@ final class SysFsOpen {
         if (pty != null) return pty.openSlave(d);
         if (t.process().sid() != 0) throw new FsException(Errno.ENXIO);
         return d.open();
+    }
+
+    /**
+     * do_tmpfile: O_TMPFILE (which carries O_DIRECTORY, excludes O_CREAT and wants write
+     * access) makes a regular file in the named directory's file system under no name; linkat
+     * may name it later (through /proc/self/fd/N, AT_SYMLINK_FOLLOW) unless O_EXCL was given.
+     */
+    private static long tmpfile(Task t, Vfs v, int dirfd, String path, int flags, int mode) {
+        if ((flags & (O_TMPFILE | O_DIRECTORY | O_CREAT)) != (O_TMPFILE | O_DIRECTORY)) return -Errno.EINVAL;
+        int acc = flags & Fcntl.O_ACCMODE;
+        if (acc != Fcntl.O_WRONLY && acc != Fcntl.O_RDWR) return -Errno.EINVAL;
+        Namei.Found f = walk(t, v, dirfd, path, (flags & O_NOFOLLOW) == 0);
+        if (f.inode() == null) throw new FsException(Errno.ENOENT);
+        if (!(f.inode() instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+        canModify(t, d);
+        RegularFile r = owned(t, d, d.createTmpFile(mode & ~t.fds().umask() & 07777));
+        r.setLinkable((flags & O_EXCL) == 0);
+        String dir;
+        try {
+            dir = Namei.pathOf(v.root(), d);
+        } catch (FsException e) {
+            dir = "";
+        }
+        String name = (dir.equals("/") ? "" : dir) + "/#" + r.ino() + " (deleted)";
+        r.setName(name);
+        int keep = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+        return install(t, new FileDescription(new OpenFile(r), keep | O_LARGEFILE).withPath(name), flags);
     }
 
     private static long install(Task t, FileDescription d, int flags) {

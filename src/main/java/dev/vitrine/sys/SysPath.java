@@ -177,7 +177,9 @@ final class SysPath {
         canModify(t, dst.parent());
         if (i.dev() != dst.parent().dev()) throw new FsException(Errno.EXDEV);
         if (!mayLink(t, i)) throw new FsException(Errno.EPERM);
-        if (i.nlink() == 0) throw new FsException(Errno.ENOENT);
+        boolean linkable = i instanceof dev.vitrine.fs.RegularFile r && r.linkable();
+        if (i.nlink() == 0 && !linkable) throw new FsException(Errno.ENOENT);
+        if (linkable) ((dev.vitrine.fs.RegularFile) i).setLinkable(false);   // vfs_link clears I_LINKABLE
         if (dst.parent() instanceof HostDir dh && from != null && from.parent() instanceof HostDir sh)
             dh.linkFrom(sh, from.name(), i, dst.name());
         else dst.parent().add(dst.name(), i);

@@ -23,6 +23,11 @@ class NativeOracleTest {
         assertSameAsNative("txtbsy");
     }
 
+    /** futex_waitv, which qemu-user 7.2 answers ENOSYS: value mismatch, both clocks' timeouts, the woken index, its errnos. */
+    @Test void futexWaitvAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("futex_waitv_native");
+    }
+
     /** The syscall table's argument kinds: getcwd's size_t past the user range, readlinkat's int and getdents64's unsigned int. */
     @Test void argumentsDecodeAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("arg_kinds_native");
