@@ -42,14 +42,17 @@ public final class Rootfs {
         v.mkdirs("/boot", 0755);
         v.writeFile("/boot/config-" + dev.vitrine.abi.Uts.RELEASE, String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
-        for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
+        for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev", "/boot",
+                "/boot/config-" + dev.vitrine.abi.Uts.RELEASE})
             Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
         v.root().setOwner(0, 0);
         v.mkdirs("/home", 0755).setOwner(0, 0);
         if (proc != null) ProcTree.mount(v, proc);
         if (Files.isDirectory(SYSROOT_LIB)) {
             HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false);
-            HostDir.mount(v, v.mkdirs("/usr", 0755), "lib", SYSROOT_LIB, false);
+            Dir usr = v.mkdirs("/usr", 0755);
+            usr.setOwner(0, 0);
+            HostDir.mount(v, usr, "lib", SYSROOT_LIB, false);
         }
         for (Mount m : mounts) mount(v, m);
     }
