@@ -96,6 +96,9 @@ int main(void) {
     T(open(P("f"), O_RDONLY)); T(open(P("f"), O_WRONLY)); T(open(P("f"), O_RDONLY | O_TRUNC)); T(truncate(P("f"), 0));
     T(access(P("f"), F_OK)); T(access(P("f"), R_OK)); T(faccessat(AT_FDCWD, P("f"), W_OK, AT_EACCESS)); T(access(P("f"), X_OK));
     T(execl(P("f"), "f", (char *) 0));
+    int pfd = open(P("f"), O_PATH);
+    T(faccessat(pfd, "", F_OK, AT_EMPTY_PATH)); T(faccessat(pfd, "", R_OK, AT_EMPTY_PATH)); T(faccessat(pfd, "", R_OK, 0));
+    close(pfd);
     T(chmod(P("f"), 0200)); T(open(P("f"), O_WRONLY | O_TRUNC) >= 0); T(open(P("f"), O_RDWR));
     T(chmod(P("f"), 0100)); T(access(P("f"), X_OK)); T(execl(P("f"), "f", (char *) 0));
     T(chmod(P("d"), 0600)); T(access(P("d/x"), F_OK)); T(open(P("d/x"), O_CREAT | O_WRONLY, 0600)); T(chdir(P("d")));

@@ -126,9 +126,10 @@ final class SysFsStat {
         // access_override_creds: the real ids decide (the lookup's search permission too) unless AT_EACCESS.
         Cred c = (flags & AT_EACCESS) != 0 ? t.cred() : t.cred().forAccess();
         String path = path(t, pathVa);
-        Namei.Found f = Namei.walk(new Namei.From(root(t, v), cwd(t, v), t.pid(), c), dirAt(t, v, dirfd, path), path,
-                (flags & AT_SYMLINK_NOFOLLOW) == 0);
-        Inode i = f.need();
+        Inode i;
+        if (path.isEmpty() && (flags & AT_EMPTY_PATH) != 0) i = dirfd == AT_FDCWD ? cwd(t, v) : inodeOf(t, dirfd);   // LOOKUP_EMPTY: dirfd itself
+        else i = Namei.walk(new Namei.From(root(t, v), cwd(t, v), t.pid(), c), dirAt(t, v, dirfd, path), path,
+                (flags & AT_SYMLINK_NOFOLLOW) == 0).need();
         if ((mode & 2) != 0 && i.readOnly() && !(i.type() == Stat.S_IFCHR)) return -Errno.EROFS;
         return Permission.permits(c, i, mode) ? 0 : -Errno.EACCES;
     }

@@ -40,6 +40,7 @@ final class SysPathUtil {
 
     /** The directory a relative path in an *at() call starts from. */
     static Dir dirAt(Task t, Vfs v, int dirfd, String path) {
+        if (path.isEmpty()) throw new FsException(Errno.ENOENT);   // getname: an empty name, before dirfd is looked at
         if (dirfd == AT_FDCWD || path.startsWith("/")) return cwd(t, v);
         FileDescription f = t.fds().get(dirfd);
         if (f == null) throw new FsException(Errno.EBADF);
