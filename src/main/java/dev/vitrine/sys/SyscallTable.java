@@ -23,6 +23,7 @@ public final class SyscallTable {
         SysMem.register(this, services);
         SysMmap.register(this, services);
         SysProc.register(this, services);
+        SysPrctl.register(this, services);
         SysCred.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
