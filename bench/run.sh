@@ -9,6 +9,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
+for tool in /usr/bin/time bc qemu-riscv64 riscv64-linux-gnu-gcc cc; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (Debian: time, bc, qemu-user, gcc-riscv64-linux-gnu, gcc)" >&2; exit 1; }
+done
 work="$root/target/bench/sys"; mkdir -p "$work"
 printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' > "$work/hello.c"
 for p in hello faults fork pipe; do

@@ -112,10 +112,10 @@ final class ServeCommand implements Callable<Integer> {
             Thread t = new Thread(null, () -> {
                 try {
                     Machine.Result r = m.run(exe, argv);
-                    session.finished(r.exitStatus());
+                    session.finished(r.exitStatus(), r.report());
                     result.complete(r);
                 } catch (Throwable e) {
-                    session.finished(70);
+                    session.finished(70, "vitrine: " + e);
                     result.completeExceptionally(e);
                 }
             }, "vitrine-machine", 64L << 20);

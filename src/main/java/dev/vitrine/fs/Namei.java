@@ -17,7 +17,9 @@ public final class Namei {
      * Where a path led: the directory holding the last component, its name, and the inode
      * (null if the name does not exist there yet, as for a create).
      */
-    public record Found(Dir parent, String name, Inode inode, boolean trailingSlash) {
+    public record Found(Dir parent, String name, Inode inode, boolean trailingSlash, FileDescription through) {
+        public Found(Dir parent, String name, Inode inode, boolean trailingSlash) { this(parent, name, inode, trailingSlash, null); }
+
         public Inode need() {
             if (inode == null) throw new FsException(Errno.ENOENT);
             if (trailingSlash && !(inode instanceof Dir)) throw new FsException(Errno.ENOTDIR);
@@ -63,10 +65,17 @@ public final class Namei {
                     cur = d;
                     continue;
                 }
+                FileDescription through = link.opened(from.pid());
+                if (through != null) {
+                    // A pipe or the console: nothing in the tree to land on; open reopens the file itself.
+                    if (i == last) return new Found(cur, name, null, slash, through);
+                    throw new FsException(Errno.ENOTDIR);
+                }
                 String target = link.target(from.pid());
                 if (target.isEmpty()) throw new FsException(Errno.ENOENT);
                 Found f = walk(from, cur, target, true, links);
-                if (i == last) return new Found(f.parent(), f.name(), f.inode(), slash || f.trailingSlash());
+                if (i == last) return new Found(f.parent(), f.name(), f.inode(), slash || f.trailingSlash(), f.through());
+                if (f.through() != null) throw new FsException(Errno.ENOTDIR);
                 next = f.inode();
             }
             if (i == last) return new Found(cur, name, next, slash);

@@ -34,6 +34,15 @@ public final class PipeEnd implements File {
     }
 
     public Pipe pipe() { return pipe; }
+
+    /**
+     * fifo_open on a pipe's own inode (an open of /proc/PID/fd/N): another end of the same pipe,
+     * reading, writing or both as asked; a pipe, unlike a FIFO, never waits for the other side.
+     */
+    public PipeEnd reopen(boolean rd, boolean wr) {
+        pipe.openEnd(rd, wr);
+        return new PipeEnd(pipe, rd, wr, null, stat, 0);
+    }
     public boolean isFifo() { return fifo != null; }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {

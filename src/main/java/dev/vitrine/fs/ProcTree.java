@@ -79,6 +79,9 @@ final class ProcTree {
                 FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
                 Inode i = d == null ? null : d.file().inode();
                 return i instanceof RegularFile || i instanceof Dir ? i : null;
+            }).opening(p -> {
+                FdTable t = src.fds(pid);
+                return t == null ? null : t.get(Integer.parseInt(fd));
             }), owner);
         }, owner);
     }

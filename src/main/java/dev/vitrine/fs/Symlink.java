@@ -23,6 +23,20 @@ public final class Symlink extends Inode {
 
     private final IntFunction<Inode> jump;
 
+    /** For /proc/PID/fd/N: the description itself, for a file with no inode in the tree (a pipe, the console). */
+    private IntFunction<FileDescription> open = pid -> null;
+
+    public Symlink opening(IntFunction<FileDescription> open) {
+        this.open = open;
+        return this;
+    }
+
+    /** The open file a magic link stands for when it has no name to follow (a pipe, the console), or null. */
+    public FileDescription opened(int pid) {
+        FileDescription d = open.apply(pid);
+        return d != null && d.file().inode() == null ? d : null;
+    }
+
     /** nd_jump_link: the inode a magic link stands for (an unlinked file, a memfd too), or null to follow the name. */
     public Inode jump(int pid) { return jump.apply(pid); }
 

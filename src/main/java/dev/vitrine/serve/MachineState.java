@@ -34,6 +34,7 @@ final class MachineState {
         Map<String, Object> o = Json.object();
         o.put("status", s.status());
         o.put("why", s.why());
+        o.put("report", s.report());
         Kernel k = s.kernel();
         o.put("counters", counters(k, s.log()));
         o.put("processes", k == null ? List.of() : processes(k));

@@ -49,6 +49,7 @@ public final class Session implements Watch, Sink {
     private volatile String why = "the machine has not started yet";
     private volatile boolean over;
     private volatile long stops;
+    private volatile String report = "";
 
     /** {@code changed}: told (on the machine's thread) whenever what the page shows has moved. */
     public Session(Output output, Consumer<Session> changed) {
@@ -143,7 +144,7 @@ public final class Session implements Watch, Sink {
     private boolean matches(Event e) {
         if (e instanceof Event.Counters) return false;
         if (until.equals("event")) return true;
-        if (e instanceof Event.Proc p) return p.op().equals(until) || until.equals("proc");
+        if (e instanceof Event.Proc p) return p.op().equals(until);
         if (e instanceof Event.SyscallEnter) return false;   // a syscall step ends when it returns (or sleeps)
         return e.category().label().equals(until);
     }
@@ -189,12 +190,16 @@ public final class Session implements Watch, Sink {
         return what + ": pid " + matched.pid() + " " + type;
     }
 
-    /** The run is over (told by whoever ran the machine, after it returned). */
-    public void finished(int exitStatus) {
+    /** The machine's own last words (a deadlock's report, a limit, an internal error), once the run is over. */
+    public String report() { return report; }
+
+    /** The run is over (told by whoever ran the machine, after it returned), with the machine's report. */
+    public void finished(int exitStatus, String report) {
         synchronized (this) {
             over = true;
             status = "ended";
             why = "the run ended with status " + exitStatus;
+            this.report = report == null ? "" : report;
         }
         for (Runnable r; (r = jobs.poll()) != null; ) synchronized (this) { r.run(); }
         publish();

@@ -49,6 +49,7 @@ final class SysFsOpen {
         boolean creat = (flags & O_CREAT) != 0, excl = (flags & O_EXCL) != 0;
         boolean follow = (flags & O_NOFOLLOW) == 0 && !(creat && excl);
         Namei.Found f = walk(t, v, dirfd, path, follow);
+        if (f.through() != null && !opath) return reopen(t, f.through(), flags);
         Inode i = f.inode();
         boolean created = false;
         if (i == null) {
@@ -116,6 +117,23 @@ final class SysFsOpen {
         } else throw new FsException(Errno.ELOOP);
         int keepLarge = file.seekable() || i instanceof Dir ? keep | O_LARGEFILE : keep;
         return install(t, new FileDescription(file, keepLarge).withPath(name), flags);
+    }
+
+    /**
+     * An open of /proc/PID/fd/N (so /dev/stdin, /dev/stdout, /dev/stderr) whose file has no name
+     * in the tree: a pipe gives a new end of the same pipe (fifo_open on the pipe's inode), the
+     * console the same host stream; anything else (a socket, an eventfd) is ENXIO, as sockets'
+     * open is on Linux.
+     */
+    private static long reopen(Task t, FileDescription d, int flags) {
+        int acc = flags & O_ACCMODE;
+        if (acc == 3) return -Errno.EINVAL;
+        File again;
+        if (d.file() instanceof dev.vitrine.fs.PipeEnd p && !p.isFifo()) again = p.reopen(acc != O_WRONLY, acc != O_RDONLY);
+        else if (d.file() instanceof dev.vitrine.fs.Console c) again = c;
+        else throw new FsException(Errno.ENXIO);
+        int keep = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+        return install(t, new FileDescription(again, keep).withPath(d.path()), flags);
     }
 
     /**

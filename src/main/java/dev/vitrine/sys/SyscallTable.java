@@ -23,6 +23,7 @@ public final class SyscallTable {
         SysMem.register(this, services);
         SysMmap.register(this, services);
         SysProc.register(this, services);
+        SysPrctl.register(this, services);
         SysCred.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
@@ -43,6 +44,8 @@ public final class SyscallTable {
         SysTimer.register(this, services);
         SysSignalFd.register(this, services);
         SysPidFd.register(this, services);
+        SysFallocate.register(this, services);
+        SysCaps.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

@@ -188,6 +188,19 @@ class ServeTest {
         }
     }
 
+    @Test void aRunThatDeadlocksEndsOnThePageWithTheKernelsReport() throws Exception {
+        Toolchain.requireCompiler();
+        try (ServeCommand.Served s = serve("--sh", "mkfifo /tmp/f; cat /tmp/f", "--port", "0", "--no-host-dir").start()) {
+            step(s.session(), "run", null);
+            assertEquals(125, s.result().get(60, java.util.concurrent.TimeUnit.SECONDS).exitStatus());
+            assertEquals("the run ended with status 125", s.session().why());
+            assertTrue(s.session().report().contains("deadlock") && s.session().report().contains("/tmp/f"), s.session().report());
+            HttpResponse<String> state = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(URI.create(s.url() + "api/state")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(state.body().contains("\"status\":\"ended\"") && state.body().contains("deadlock"), state.body());
+        }
+    }
+
     /** Steps block by block until some pipe's description contains {@code wanted}; returns the pipes' JSON. */
     static String untilPipe(ServeCommand.Served s, HttpClient http, String wanted) throws Exception {
         for (int i = 0; i < 30 && !s.session().over(); i++) {

@@ -23,6 +23,12 @@ $('btn-step-syscall').onclick = () => control('step', {unit: 'syscall'});
 $('btn-step-event').onclick = () => control('step', {unit: 'event'});
 $('btn-until').onclick = () => control('step', {unit: $('until-kind').value});
 $('speed').onchange = () => control('speed', {speed: $('speed').value});
+// Keys for the controls, outside the page's text fields.
+document.addEventListener('keydown', ev => {
+  if (ev.target.tagName === 'INPUT' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  const button = {r: 'btn-run', p: 'btn-pause', i: 'btn-step-insn', s: 'btn-step-syscall', e: 'btn-step-event', g: 'btn-until'}[ev.key];
+  if (button) { ev.preventDefault(); $(button).click(); }
+});
 
 function connect() {
   const es = new EventSource('/api/events');
@@ -44,6 +50,7 @@ function show(s) {
   frames(s.frames, s.last_cow);
   $('output').textContent = s.output;
   $('output').dataset.total = s.output_total;
+  $('report').textContent = s.report || '';
   $('syscalls').textContent = s.syscalls.slice(-80).map(x => '[pid ' + x.pid + '] ' + x.text).join('\n');
   $('syscalls').scrollTop = 1e9;
   timeline(s.events);
