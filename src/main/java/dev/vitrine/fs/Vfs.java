@@ -70,6 +70,14 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    private Xattrs.Space xattrSpace;
+
+    /** What every in-memory inode's extended attributes hold, charged to the machine's memory. */
+    public Xattrs.Space xattrSpace() {
+        if (xattrSpace == null) xattrSpace = new Xattrs.Space(pager == null ? null : pager.kernelMemory());
+        return xattrSpace;
+    }
+
     public long nextIno() { return nextIno++; }
     /** How many inodes the in-memory tree has made (statfs's inodes in use: an upper bound, unlinked ones still count). */
     long inodesMade() { return tmpfsInodes; }
