@@ -72,6 +72,7 @@ int main(void) {
     if (sigsetjmp(back, 1) == 0) { b[0] = 'x'; printf("store to a read-only attach went through\n"); }
     else printf("store to a read-only attach: SIGSEGV\n");
 
+    fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         char *c = shmat(id, NULL, 0);
@@ -154,6 +155,7 @@ int main(void) {
     show("shm_open with a slash", shm_open("/a/b", O_CREAT | O_RDWR, 0600));
     show("ftruncate", ftruncate(fd, 8192));
     char *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    fflush(stdout);
     pid = fork();
     if (pid == 0) {
         int cfd = shm_open(name, O_RDWR, 0);

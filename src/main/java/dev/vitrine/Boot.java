@@ -117,12 +117,14 @@ final class Boot {
             throw new IllegalArgumentException("--mount " + String.join(" --mount ", c.mounts()) + ": cannot mount: "
                     + Errno.text(e.errno()) + " (" + Errno.name(e.errno()) + ")");
         }
+        kernel.setDevpts(vfs.devpts());
         // The image lives in the in-memory tree, never in a mounted host directory.
         RegularFile exe = Rootfs.placeProgram(vfs, dev.vitrine.fs.Names.fromHost(name), image);
         String exePath = exe.name();
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
+        task.setCred(c.root() ? Cred.root() : Cred.user());
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);
@@ -140,7 +142,7 @@ final class Boot {
                 return null;
             }
         };
-        Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
+        Exec.Image img = Exec.load(space, elf, exe, exePath, args, env, random, Exec.Creds.of(task.cred()), lookup);
         kernel.setEntry(task, img.entry(), img.sp());
         task.setImage(args, img);
         // sp holds argc, then argv's pointers and a NULL, then envp.
@@ -305,7 +307,7 @@ final class Boot {
         long accesses = m.hits() + m.misses();
         // One memory reference per access at walk_ref's price would double-count the caches; EMAT here
         // is the translation's share: what walks and misses add to each access, on top of the access itself.
-        double emat = accesses == 0 ? 0 : (double) (m.pteReads * c.walkRef() + m.misses() * c.tlbMiss()) / accesses;
+        double emat = accesses == 0 ? 0 : (double) (m.pteReads * c.of(dev.vitrine.trace.Cost.WALK_REF) + m.misses() * c.of(dev.vitrine.trace.Cost.TLB_MISS)) / accesses;
         s.put("emat_translation_ns", emat);
         Map<String, Long> by = k.chargedBy();
         long memory = by.getOrDefault("walks", 0L) + by.getOrDefault("tlb_misses", 0L) + by.getOrDefault("minor_faults", 0L)

@@ -36,11 +36,15 @@ public final class Machine {
     /** The gdb stub that holds the first process (--gdb): null for none. */
     private final dev.vitrine.gdb.GdbStub gdb;
 
-    private Machine(Config config, String showViews, String showAt, dev.vitrine.gdb.GdbStub gdb) {
+    /** An observer above the kernel (vitrine serve's session): null for none. */
+    private final dev.vitrine.proc.Watch watch;
+
+    private Machine(Config config, String showViews, String showAt, dev.vitrine.gdb.GdbStub gdb, dev.vitrine.proc.Watch watch) {
         this.config = config;
         this.showViews = showViews;
         this.showAt = showAt;
         this.gdb = gdb;
+        this.watch = watch;
     }
 
     /** The largest program file a machine loads: its image is held whole while it runs. */
@@ -64,6 +68,7 @@ public final class Machine {
             return failure(127, program + ": cannot read: " + e.getMessage());
         }
         try {
+            if (watch != null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), watch);
             if (showViews == null) return Boot.run(config, program, image, argv, Map.copyOf(replaced), gdb);
             dev.vitrine.view.Show show = dev.vitrine.view.Show.parse(showViews, showAt);
             Result r = Boot.run(config, program, image, argv, Map.copyOf(replaced), show);
@@ -99,7 +104,7 @@ public final class Machine {
                          long maxTimeNs, int maxProcesses, List<String> mounts,
                          long swapBytes, dev.vitrine.mm.replace.PolicyKind policy, boolean stdinLive, boolean hostFds,
                          long tmpfsBytes, String cwd, dev.vitrine.sys.StraceFilter straceFilter, boolean straceTimestamps,
-                         boolean translate, dev.vitrine.trace.Observe observe) {}
+                         boolean translate, dev.vitrine.trace.Observe observe, boolean root) {}
 
     public static final class Builder {
         private Geometry paging = Geometry.SV39;
@@ -127,9 +132,11 @@ public final class Machine {
         private boolean straceTimestamps;
         private String show, showAt;
         private dev.vitrine.gdb.GdbStub gdb;
+        private dev.vitrine.proc.Watch watch;
         private String cwd = dev.vitrine.fs.Rootfs.HOME;
         private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
         private dev.vitrine.trace.Observe observe = dev.vitrine.trace.Observe.NONE;
+        private boolean root;
 
         public Builder paging(Geometry g) { paging = g; return this; }
         public Builder tlb(TlbConfig t) { tlb = t; return this; }
@@ -213,6 +220,16 @@ public final class Machine {
             return this;
         }
         public dev.vitrine.gdb.GdbStub gdbStub() { return gdb; }
+        /**
+         * An observer that holds and steps the machine from above (vitrine serve): told the
+         * kernel's moments as a {@link dev.vitrine.proc.Watch}, and the event stream too when it
+         * is a {@link dev.vitrine.trace.Sink} that wants some category. It only looks.
+         */
+        public Builder watch(dev.vitrine.proc.Watch w) {
+            if (gdb != null || show != null) throw new IllegalArgumentException("--gdb and --show cannot watch a served run");
+            watch = w;
+            return this;
+        }
         /** The first program's working directory, a guest path (default /home/user). */
         public Builder cwd(String guestDir) { cwd = guestDir; return this; }
         /** Sends the run's events to {@code s} (closed when the run ends). */
@@ -223,10 +240,12 @@ public final class Machine {
         public Builder costs(dev.vitrine.trace.Costs c) { observe = observe.withCosts(c); return this; }
         /** Translate hot guest code to JVM bytecode (default; -Dvitrine.jit=off says no): every figure is the same either way. */
         public Builder translate(boolean on) { translate = on; return this; }
+        /** Run the first program as root (uid and gid 0, every capability) instead of the machine's user, uid and gid 1000. */
+        public Builder root(boolean asRoot) { root = asRoot; return this; }
         public Machine build() {
             return new Machine(new Config(paging, tlb, memoryBytes, seed, maxInstructions, stdin, stdout, stderr, strace, tty, env,
                     diagnostics, sched, quantum, maxTimeNs, maxProcesses, List.copyOf(mounts), swapBytes, policy, stdinLive, hostFds,
-                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe), show, showAt, gdb);
+                    tmpfsBytes, cwd, straceFilter, straceTimestamps, translate, observe, root), show, showAt, gdb, watch);
         }
     }
 }

@@ -10,6 +10,8 @@ public final class Errno {
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, EDOM = 33, ERANGE = 34,
             EDEADLK = 35, ENAMETOOLONG = 36, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENODATA = 61,
             EOVERFLOW = 75, ENOTSUP = 95, ETIMEDOUT = 110;
+    /** System V IPC's. */
+    public static final int ENOMSG = 42, EIDRM = 43;
     /** The socket layer's. EOPNOTSUPP is ENOTSUP's other name, as in Linux. */
     public static final int ENOTSOCK = 88, EDESTADDRREQ = 89, EMSGSIZE = 90, EPROTOTYPE = 91, ENOPROTOOPT = 92,
             EPROTONOSUPPORT = 93, ESOCKTNOSUPPORT = 94, EOPNOTSUPP = ENOTSUP, EAFNOSUPPORT = 97, EADDRINUSE = 98,
@@ -37,6 +39,7 @@ public final class Errno {
         def(EDEADLK, "EDEADLK", "Resource deadlock avoided"); def(ENAMETOOLONG, "ENAMETOOLONG", "File name too long");
         def(ENOSYS, "ENOSYS", "Function not implemented"); def(ENOTEMPTY, "ENOTEMPTY", "Directory not empty");
         def(ELOOP, "ELOOP", "Too many levels of symbolic links"); def(ENODATA, "ENODATA", "No data available");
+        def(ENOMSG, "ENOMSG", "No message of desired type"); def(EIDRM, "EIDRM", "Identifier removed");
         def(EOVERFLOW, "EOVERFLOW", "Value too large for defined data type");
         def(ENOTSUP, "EOPNOTSUPP", "Operation not supported");
         def(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket"); def(EDESTADDRREQ, "EDESTADDRREQ", "Destination address required");

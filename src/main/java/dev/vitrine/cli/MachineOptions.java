@@ -92,6 +92,9 @@ final class MachineOptions {
     @Option(names = "--no-host-dir", description = "do not show the host's current directory at " + HostDir.GUEST)
     boolean noHostDir;
 
+    @Option(names = "--root", description = "run the first program as root (uid and gid 0, every capability) instead of the user uid 1000")
+    boolean root;
+
     Geometry geometry() { return Geometry.preset(paging); }
 
     /** The host's current directory in the guest, unless the user asked not to or mounts something there. */
@@ -136,7 +139,8 @@ final class MachineOptions {
                 .sched(sched).quantum(quantum).maxTime((long) (maxTime * 1e9)).maxProcesses(maxProcs)
                 .tty(tty)
                 .costs(costs)
-                .translate(!noJit);
+                .translate(!noJit)
+                .root(root);
         for (String m : first) b.mount(m);
         if (hostDir().shown()) b.mount(hostDir().spec());
         for (String m : mounts) b.mount(m);

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         m.put("run", RunCommand::new);
         m.put("demo", DemoCommand::new);
         m.put("sh", ShCommand::new);
+        m.put("serve", ServeCommand::new);
         LabCommands.register(m);
         return m;
     }
@@ -59,7 +60,7 @@ public final class Main implements Runnable {
             if (!COMMANDS.containsKey(first) || name.equals(first)) cl.addSubcommand(name, command.get());
         });
         // What follows the program (run) or the -c line (sh) belongs to the guest, options too.
-        for (String name : List.of("run", "sh")) {
+        for (String name : List.of("run", "sh", "serve")) {
             CommandLine sub = cl.getSubcommands().get(name);
             if (sub != null) sub.setStopAtPositional(true);
         }

@@ -8,6 +8,7 @@ import dev.vitrine.lab.quiz.Topic;
 import dev.vitrine.trace.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,8 @@ import java.util.Map;
 @Command(name = "quiz", mixinStandardHelpOptions = true,
         description = {"Exercises with answers and working: split, translate, tablesize, tlb, replace, sched, segment, memdump, or all.",
                 "The same seed (and choices) gives the same questions; --answers adds the answer and the working.",
-                "`quiz check ANSWERS.json` grades a student's answers: {\"quiz\": {as --json prints it}, \"answers\": [\"...\", ...]}."})
+                "`quiz check ANSWERS.json` grades a student's answers: {\"quiz\": {as --json prints it}, \"answers\": [\"...\", ...]}.",
+                "--json and --csv: a row per exercise; the JSON also holds the quiz."})
 final class QuizCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -35,12 +37,11 @@ final class QuizCommand implements Runnable {
     @Option(names = "--policy", paramLabel = "P", description = "replace/tlb/sched: the policy; segment: base-bounds or segments") String policy;
     @Option(names = "--difficulty", defaultValue = "medium", paramLabel = "D", description = "easy, medium or hard (default: ${DEFAULT-VALUE})") String difficulty;
     @Option(names = "--answers", description = "show answers and the working") boolean answers;
-    @Option(names = "--json", description = "print one JSON object: {\"quiz\": {...}, \"results\": [one per exercise]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per exercise") boolean csv;
+    @Mixin LabFormat format;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         if (topicArg != null && topicOpt != null) throw new IllegalArgumentException("give the topic once: as the argument or as --topic");
         String topic = topicOpt != null ? topicOpt : topicArg;
         if (topic == null) throw new IllegalArgumentException("give a topic (quiz list shows them), or quiz check ANSWERS.json");
@@ -56,10 +57,10 @@ final class QuizCommand implements Runnable {
                 o.put("topic", t.label());
                 o.put("summary", t.summary);
                 rows.add(o);
-                if (!json && !csv) out.printf("%-10s %s%n", t.label(), t.summary);
+                if (!format.any()) out.printf("%-10s %s%n", t.label(), t.summary);
             }
-            if (json) out.println(Json.write(Map.of("results", rows)));
-            if (csv) out.print(Csv.of(rows, null));
+            if (format.json) out.println(Json.write(Map.of("results", rows)));
+            if (format.csv) out.print(Csv.of(rows, null));
             out.flush();
             return;
         }
@@ -67,7 +68,7 @@ final class QuizCommand implements Runnable {
         QuizOptions o = new QuizOptions(QuizOptions.geometry(geometry), policy, QuizOptions.Difficulty.parse(difficulty));
         Grader.Quiz quiz = new Grader.Quiz(topic.equalsIgnoreCase("all") ? List.of(Topic.values()) : List.of(Topic.parse(topic)), seed, count, o);
         List<Exercise> exercises = Grader.exercises(quiz);
-        if (json || csv) {
+        if (format.any()) {
             List<Object> list = new ArrayList<>();
             int n = 0;
             for (Exercise e : exercises) {
@@ -77,14 +78,14 @@ final class QuizCommand implements Runnable {
                 j.put("question", e.question());
                 if (answers) {
                     j.put("answer", e.answer());
-                    if (json) {
+                    if (format.json) {
                         j.put("working", e.working());
                         j.put("values", e.values());
                     }
                 }
                 list.add(j);
             }
-            if (csv) {
+            if (format.csv) {
                 out.print(Csv.of(list, null));
             } else {
                 Map<String, Object> q = Json.object();
@@ -117,9 +118,9 @@ final class QuizCommand implements Runnable {
     private void check(PrintWriter out) {
         if (answersFile == null) throw new IllegalArgumentException("quiz check needs the answers file: quiz check ANSWERS.json");
         List<Grader.Verdict> vs = Grader.grade(Grader.read(answersFile));
-        if (json) {
+        if (format.json) {
             out.println(Json.write(Grader.json(vs)));
-        } else if (csv) {
+        } else if (format.csv) {
             List<Object> rows = new ArrayList<>();
             for (Object r : (List<?>) Grader.json(vs).get("results")) rows.add(r);
             out.print(Csv.of(rows, "checks"));

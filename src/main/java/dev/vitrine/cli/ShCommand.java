@@ -69,15 +69,9 @@ final class ShCommand implements Callable<Integer> {
         machine.builder();   // every option checked, and the output files opened, before a userland build that may take minutes
         report.open();
         show.open();
-        Path home = DemoCommand.home();
-        Path bin = buildUserland(home);
-        Path examples = home.resolve("userland/build/examples");
-        List<String> mounts = new ArrayList<>(List.of(bin + ":/bin"));
-        if (Files.isDirectory(examples)) mounts.add(examples + ":/examples");
-        String term = System.getenv("TERM");
-        Machine.Builder b = machine.builder(mounts)
-                .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
-                        "PS1=vitrine$ "));
+        Shell shell = shell(machine);
+        Path bin = shell.bin();
+        Machine.Builder b = shell.builder();
         report.wire(b);
         show.wire(b);
         Stdio.wire(b);
@@ -97,6 +91,28 @@ final class ShCommand implements Callable<Integer> {
         report.finish(r, machine.geometry());
         show.finish(r);
         return r.exitStatus();
+    }
+
+    /** The machine the shell runs in, and where its binaries are on the host. */
+    record Shell(Machine.Builder builder, Path bin) {
+        Path sh() { return bin.resolve("sh"); }
+    }
+
+    /**
+     * The userland's machine (sh and serve --sh): userland/build/bin at /bin and the chapter's
+     * examples at /examples (built first when stale), the shell's environment.
+     */
+    static Shell shell(MachineOptions machine) throws IOException, InterruptedException {
+        Path home = DemoCommand.home();
+        Path bin = buildUserland(home);
+        Path examples = home.resolve("userland/build/examples");
+        List<String> mounts = new ArrayList<>(List.of(bin + ":/bin"));
+        if (Files.isDirectory(examples)) mounts.add(examples + ":/examples");
+        String term = System.getenv("TERM");
+        Machine.Builder b = machine.builder(mounts)
+                .env(List.of("PATH=/bin:/examples", "HOME=/home/user", "LANG=C", "TERM=" + (term == null ? "dumb" : term),
+                        "PS1=vitrine$ "));
+        return new Shell(b, bin);
     }
 
     /** userland/build/bin, built first with `make -C userland bin examples` if the shell is missing or stale. */

@@ -10,6 +10,7 @@ import dev.vitrine.lab.TraceRef;
 import dev.vitrine.mm.replace.PolicyKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,8 @@ import java.util.Map;
 @Command(name = "replace", mixinStandardHelpOptions = true,
         description = {"Page replacement on a reference string or an address trace.",
                 "TRACE lines: page numbers (1,2,3), 'R|W|X 0xADDR', or Valgrind Lackey output.",
-                "A frame range (--frames 1-8) sweeps and reports Belady's anomaly; --svg draws it."})
+                "A frame range (--frames 1-8) sweeps and reports Belady's anomaly; --svg draws it.",
+                "--json and --csv: a row per policy (and frame count)."})
 final class SimReplaceCommand implements Runnable {
     /** 2^20 frames: 4 GiB of 4 KiB pages, past any trace's working set. */
     static final int MAX_FRAMES = 1 << 20;
@@ -40,12 +42,11 @@ final class SimReplaceCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed for random (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--steps", paramLabel = "N", description = "list the first N references step by step (default: all up to 64)") Integer steps;
     @Option(names = "--svg", paramLabel = "FILE", description = "draw hit rate against frame count") Path svg;
-    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per policy (and frame count)]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per policy (and frame count)") boolean csv;
+    @Mixin LabFormat format;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         List<TraceRef> refsList = LabOptions.trace(trace, refs);
         int pageBits = Sizes.log2(Sizes.parse(pageSize, "page size"), "page size");
         long[] pages = TraceReader.pages(refsList, pageBits);
@@ -58,17 +59,17 @@ final class SimReplaceCommand implements Runnable {
             for (PolicyKind k : kinds) {
                 ReplaceSim.Result r = ReplaceSim.run(pages, range[0], k, seed, keep);
                 all.add(ReplaceReport.json(r));
-                if (!json && !csv) out.print(ReplaceReport.text(r));
+                if (!format.any()) out.print(ReplaceReport.text(r));
             }
-            if (json) out.println(Json.write(java.util.Map.of("results", all)));
-            if (csv) out.print(dev.vitrine.lab.Csv.of(all, null));
+            if (format.json) out.println(Json.write(java.util.Map.of("results", all)));
+            if (format.csv) out.print(dev.vitrine.lab.Csv.of(all, null));
         } else {
             ReplaceSweep.Result sw = ReplaceSweep.run(pages, kinds, range[0], range[1], seed);
             Map<String, Object> j = ReplaceReport.json(sw);
-            if (json) out.println(Json.write(j));
-            else if (csv) out.print(dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null));
+            if (format.json) out.println(Json.write(j));
+            else if (format.csv) out.print(dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null));
             else out.print(ReplaceReport.text(sw));
-            if (svg != null) LabOptions.writeFile(svg, ReplaceReport.svg(sw, "page replacement: " + pages.length + " references"), out, json || csv);
+            if (svg != null) LabOptions.writeFile(svg, ReplaceReport.svg(sw, "page replacement: " + pages.length + " references"), out, format.any());
         }
         out.flush();
     }

@@ -10,6 +10,7 @@ import dev.vitrine.lab.sched.Schedule;
 import dev.vitrine.trace.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
 @Command(name = "sched", mixinStandardHelpOptions = true,
         description = {"CPU scheduling of a job list: Gantt chart, turnaround, response, waiting, throughput, utilization.",
                 "JOBS file: 'NAME ARRIVAL LENGTH [PRIORITY]' a line; or --jobs 100,10,10 / --jobs A=100@0,B=10@10/2;",
-                "or --jlist in OSTEP's forms: mlfq.py 'start,run,ioFreq:...', lottery.py 'run:tickets,...', multi.py 'name:run:wset,...'."})
+                "or --jlist in OSTEP's forms: mlfq.py 'start,run,ioFreq:...', lottery.py 'run:tickets,...', multi.py 'name:run:wset,...'.",
+                "--json and --csv: a row per job per policy."})
 final class SimSchedCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -58,8 +60,7 @@ final class SimSchedCommand implements Runnable {
     @Option(names = "--cache-size", defaultValue = "100", description = "multi: cache size per CPU (multi.py -M; default: ${DEFAULT-VALUE})") long cacheSize;
     @Option(names = "--random-order", description = "multi: idle CPUs take jobs in random order (multi.py -o)") boolean randomOrder;
     @Option(names = "--svg", paramLabel = "FILE", description = "draw every policy's Gantt chart, one under the other") Path svg;
-    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per policy]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per job per policy") boolean csv;
+    @Mixin LabFormat format;
 
     /** MLFQ with more levels than this teaches nothing more. */
     static final int MAX_QUEUES = 64;
@@ -68,7 +69,7 @@ final class SimSchedCommand implements Runnable {
         int sources = (file != null ? 1 : 0) + (inline != null ? 1 : 0) + (jlist != null ? 1 : 0);
         if (sources > 1) throw new IllegalArgumentException("give one of a JOBS file, --jobs or --jlist");
         if (sources == 0) throw new IllegalArgumentException("no jobs: give a JOBS file, --jobs 100,10,10 or --jlist 0,100,0:0,10,0");
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         if (queues > MAX_QUEUES) throw new IllegalArgumentException("--queues " + queues + ": at most " + MAX_QUEUES);
         List<Job> jobs = file != null ? JobReader.read(file) : inline != null ? JobReader.inline(inline) : JobReader.jlist(jlist);
         if (tickets != null) jobs = JobReader.withTickets(jobs, tickets);
@@ -84,15 +85,15 @@ final class SimSchedCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<Object> all = new ArrayList<>();
         for (Schedule s : runs) all.add(SchedReport.json(s));
-        if (json) {
+        if (format.json) {
             out.println(Json.write(Map.of("results", all)));
-        } else if (csv) {
+        } else if (format.csv) {
             out.print(Csv.of(all, "jobs"));
         } else {
             for (int i = 0; i < runs.size(); i++) out.print((i > 0 ? "\n" : "") + SchedReport.text(runs.get(i)));
             if (runs.size() > 1) out.print("\n" + SchedReport.sideBySide(runs));
         }
-        if (svg != null) LabOptions.writeFile(svg, SchedReport.svg(runs), out, json || csv);
+        if (svg != null) LabOptions.writeFile(svg, SchedReport.svg(runs), out, format.any());
         out.flush();
     }
 

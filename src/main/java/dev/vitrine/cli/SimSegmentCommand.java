@@ -7,6 +7,7 @@ import dev.vitrine.lab.Sizes;
 import dev.vitrine.trace.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +21,8 @@ import java.util.Map;
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = {"Base-and-bounds or segmented translation of virtual addresses.",
                 "--base B --limit L: base and bounds; --segment BASE,LIMIT[,up|down] (repeated, segment 0 first): segments, picked by the top bits.",
-                "--seed N fills in what is not given as relocation.py (--model base-bounds) or segmentation.py (--model segments) does with -s N."})
+                "--seed N fills in what is not given as relocation.py (--model base-bounds) or segmentation.py (--model segments) does with -s N.",
+                "--json and --csv: a row per address."})
 final class SimSegmentCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -35,13 +37,12 @@ final class SimSegmentCommand implements Runnable {
     @Option(names = "--addresses", paramLabel = "VA,VA,...", description = "virtual addresses (decimal or 0x hex)") String addresses;
     @Option(names = "--count", defaultValue = "5", paramLabel = "N", description = "with --seed and no --addresses: how many random addresses (default: ${DEFAULT-VALUE})") int count;
     @Option(names = "--seed", paramLabel = "N", description = "draw what is not given as OSTEP's program does with -s N") Long seed;
-    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per address]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per address") boolean csv;
+    @Mixin LabFormat format;
 
     static final int MAX_COUNT = 10_000;
 
     @Override public void run() {
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         if (count < 0 || count > MAX_COUNT) throw new IllegalArgumentException("--count must be 0-" + MAX_COUNT);
         boolean seg = segments != null || model.strip().toLowerCase(Locale.ROOT).startsWith("seg");
         if (!seg && !model.strip().toLowerCase(Locale.ROOT).matches("base-?(and-)?bounds|bb|relocation"))
@@ -73,8 +74,8 @@ final class SimSegmentCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<Object> results = new ArrayList<>();
         for (SegmentSim.Result r : rs) results.add(SegmentReport.json(setup, r));
-        if (json) out.println(Json.write(Map.of("results", results)));
-        else if (csv) out.print(Csv.of(results, null));
+        if (format.json) out.println(Json.write(Map.of("results", results)));
+        else if (format.csv) out.print(Csv.of(results, null));
         else out.print(SegmentReport.text(setup, rs));
         out.flush();
     }

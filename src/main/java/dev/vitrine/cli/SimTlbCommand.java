@@ -7,6 +7,7 @@ import dev.vitrine.lab.TlbSim;
 import dev.vitrine.mmu.TlbConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,7 +22,8 @@ import java.util.Locale;
 @Command(name = "tlb", mixinStandardHelpOptions = true,
         description = {"TLB hits and misses on an address trace, using the machine's own TLB model.",
                 "TRACE lines: page numbers, 'R|W|X 0xADDR', or Valgrind Lackey output.",
-                "An entry range (--entries 1-16) sweeps; --svg draws hit rate against size."})
+                "An entry range (--entries 1-16) sweeps; --svg draws hit rate against size.",
+                "--json and --csv: a row per TLB size."})
 final class SimTlbCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -35,12 +37,11 @@ final class SimTlbCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed for random (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--steps", paramLabel = "N", description = "list the first N lookups (default: all up to 64)") Integer steps;
     @Option(names = "--svg", paramLabel = "FILE", description = "draw hit rate against TLB size") Path svg;
-    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per TLB size]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per TLB size") boolean csv;
+    @Mixin LabFormat format;
 
     @Override public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         int pageBits = Sizes.log2(Sizes.parse(pageSize, "page size"), "page size");
         List<TlbSim.Access> accesses = TlbSim.accesses(LabOptions.trace(trace, refs), pageBits);
         TlbConfig.Policy pol;
@@ -55,13 +56,13 @@ final class SimTlbCommand implements Runnable {
             int keep = steps != null ? steps : accesses.size() <= 64 ? accesses.size() : 0;
             TlbSim.Result r = TlbSim.run(accesses, config(range[0], pol), keep);
             List<Object> one = List.of(TlbReport.json(r));
-            out.print(json ? Json.write(java.util.Map.of("results", one)) + "\n" : csv ? dev.vitrine.lab.Csv.of(one, null) : TlbReport.text(r));
+            out.print(format.json ? Json.write(java.util.Map.of("results", one)) + "\n" : format.csv ? dev.vitrine.lab.Csv.of(one, null) : TlbReport.text(r));
         } else {
             List<TlbSim.Result> runs = new ArrayList<>();
             for (int n : TlbSim.sizes(range[0], range[1], ways)) runs.add(TlbSim.run(accesses, config(n, pol), 0));
             java.util.Map<String, Object> j = TlbReport.sweepJson(runs);
-            out.print(json ? Json.write(j) + "\n" : csv ? dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null) : TlbReport.sweepText(runs));
-            if (svg != null) LabOptions.writeFile(svg, TlbReport.svg(runs, "TLB: " + accesses.size() + " lookups"), out, json || csv);
+            out.print(format.json ? Json.write(j) + "\n" : format.csv ? dev.vitrine.lab.Csv.of((List<?>) j.get("results"), null) : TlbReport.sweepText(runs));
+            if (svg != null) LabOptions.writeFile(svg, TlbReport.svg(runs, "TLB: " + accesses.size() + " lookups"), out, format.any());
         }
         out.flush();
     }

@@ -31,7 +31,8 @@ import java.nio.file.Path;
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = {"Split a virtual address into its fields and, over a page table, walk it level by level.",
                 "The table comes from --table FILE (see docs/guide/lab.md) or is made up from --seed;",
-                "or the tables are in a memory image: --memory FILE (OSTEP's 'page N: hexbytes' lines) --pdbr FRAME."})
+                "or the tables are in a memory image: --memory FILE (OSTEP's 'page N: hexbytes' lines) --pdbr FRAME.",
+                "--json and --csv: a row per address."})
 final class TranslateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin LabGeometryOptions geometry;
@@ -45,14 +46,13 @@ final class TranslateCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "N", description = "make up a small process's page table from this seed") Long seed;
     @Option(names = "--access", defaultValue = "load", paramLabel = "KIND", description = "load|read, store|write, fetch|exec (default: ${DEFAULT-VALUE})") String access;
     @Option(names = "--show-table", description = "print the table (in the file format) before the walk") boolean showTable;
-    @Option(names = "--json", description = "print one JSON object: {\"results\": [one per address]}") boolean json;
-    @Option(names = "--csv", description = "print a CSV table: a row per address") boolean csv;
+    @Mixin LabFormat format;
 
     /** More addresses than this in one command is a script's job. */
     static final int MAX_ADDRESSES = 4096;
 
     @Override public void run() {
-        if (json && csv) throw new IllegalArgumentException("give --json or --csv, not both");
+        format.chosen();
         if (addresses.size() > MAX_ADDRESSES) throw new IllegalArgumentException("at most " + MAX_ADDRESSES + " addresses");
         if (memory != null) {
             image();
@@ -67,9 +67,9 @@ final class TranslateCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<Object> results = new ArrayList<>();
         for (Translation t : ts) results.add(TranslationReport.json(t));
-        if (json) {
+        if (format.json) {
             out.println(Json.write(Map.of("results", results)));
-        } else if (csv) {
+        } else if (format.csv) {
             out.print(Csv.of(results, null));
         } else {
             if (showTable && pt != null) out.println(pt.text(g));
@@ -101,9 +101,9 @@ final class TranslateCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<Object> results = new ArrayList<>();
         for (ImageWalk w : ws) results.add(ImageReport.json(w));
-        if (json) {
+        if (format.json) {
             out.println(Json.write(Map.of("results", results)));
-        } else if (csv) {
+        } else if (format.csv) {
             out.print(Csv.of(results, null));
         } else {
             out.printf("%s, %s entries of %d byte%s, page directory in frame %d (0x%x)%n", GeometrySpec.describe(g).replaceAll(", \\d-byte PTEs$", ""),

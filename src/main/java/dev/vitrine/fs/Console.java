@@ -10,7 +10,7 @@ import dev.vitrine.abi.Errno;
  * {@link HostOutput}: the host's stdio as devices that never stop the machine; a host reader
  * that has left is EPIPE, which the write path turns into SIGPIPE as for a pipe.
  */
-public final class Console implements File {
+public final class Console implements TtyRead {
     /** Unix98 pty slaves have majors 136-143; glibc treats those as terminals without asking. */
     private static final int PTY_MAJOR = 136;
 
@@ -46,8 +46,10 @@ public final class Console implements File {
     /** Reads go through the kernel's line discipline: any fd of the terminal reads it, as an O_RDWR pty does. */
     private boolean cooked() { return tty && terminal.cooking(); }
 
+    @Override public long readTimeoutNs() { return cooked() ? terminal.readTimeoutNs() : -1; }
+
     /** read(2) of the terminal once VTIME has run out: what is there, maybe nothing. */
-    public long readTimedOut(byte[] dst, int off, int len) {
+    @Override public long readTimedOut(byte[] dst, int off, int len) {
         return cooked() ? terminal.read(dst, off, len, true) : read(dst, off, len, 0);
     }
 

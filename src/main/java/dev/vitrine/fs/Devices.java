@@ -24,6 +24,8 @@ public final class Devices {
         private final Inode node;
         private final boolean full;
         public Zero(Inode node, boolean full) { this.node = node; this.full = full; }
+        /** /dev/full: no mmap (full_fops has none), while /dev/zero maps anonymous memory. */
+        public boolean full() { return full; }
         @Override public long read(byte[] dst, int off, int len, long offset) {
             java.util.Arrays.fill(dst, off, off + len, (byte) 0);
             return len;

@@ -1,5 +1,7 @@
 package dev.vitrine.fs;
 
+import dev.vitrine.abi.Errno;
+
 import java.util.List;
 
 /**
@@ -38,6 +40,9 @@ public abstract sealed class Dir extends Inode permits MemDir, HostDir, ProcDir 
     public abstract RegularFile createFile(String name, int perm);
 
     public abstract Dir createDir(String name, int perm);
+
+    /** O_TMPFILE: a regular file in this directory's file system under no name; EOPNOTSUPP where it has no ->tmpfile. */
+    public RegularFile createTmpFile(int perm) { throw new FsException(Errno.ENOTSUP); }
 
     public boolean isEmpty() { return entries().isEmpty(); }
 

@@ -12,9 +12,13 @@ public final class FdTable {
     private boolean[] cloexec;
     private int limit;
     private Dir cwd;
+    /** chroot's root (fs_struct's root); null: the machine's. */
+    private Dir root;
     private int umask = 022;
 
     public Dir cwd() { return cwd; }
+    public Dir root() { return root; }
+    public void setRoot(Dir d) { root = d; }
     public void setCwd(Dir d) { cwd = d; }
     public int umask() { return umask; }
     public void setUmask(int m) { umask = m & 0777; }
@@ -100,6 +104,7 @@ public final class FdTable {
         t.files = new FileDescription[files.length];
         t.cloexec = cloexec.clone();
         t.cwd = cwd;
+        t.root = root;
         t.umask = umask;
         t.wakeup = wakeup;
         for (int i = 0; i < files.length; i++) if (files[i] != null) t.files[i] = files[i].retain();

@@ -30,12 +30,31 @@ public final class FileDescription {
     public boolean readable() { return (flags & O_ACCMODE) != O_WRONLY; }
     public boolean writable() { return (flags & O_ACCMODE) != O_RDONLY; }
 
+    /** F_SETOWN/F_SETOWN_EX: who O_ASYNC signals go to (Linux's fown_struct); pid 0 is nobody. */
+    public record Owner(int type, int pid) {
+        public static final int F_OWNER_TID = 0, F_OWNER_PID = 1, F_OWNER_PGRP = 2;
+        public static final Owner NONE = new Owner(F_OWNER_TID, 0);
+    }
+
+    private Owner owner = Owner.NONE;
+    private int signal;
+
+    public Owner owner() { return owner; }
+    public void setOwner(Owner o) { owner = o; }
+    /** F_SETSIG: the signal O_ASYNC sends (0: SIGIO without siginfo). */
+    public int signal() { return signal; }
+    public void setSignal(int s) { signal = s; }
+
     public FileDescription retain() { refs++; return this; }
 
     /** Whether the last descriptor on it closed (an epoll item on it is then gone). */
     public boolean released() { return refs <= 0; }
 
     public void release() {
-        if (--refs == 0) file.close();
+        if (--refs > 0) return;
+        // its open file description locks go with it
+        Inode i = file.inode();
+        if (i != null && i.hasLocks()) i.locks().releaseAndWake(this);
+        file.close();
     }
 }

@@ -39,6 +39,8 @@ final class LineDiscipline {
     interface Sink {
         void echo(byte[] b, int off, int len);
         void signal(int sig);
+        /** tty_driver_flush_buffer: output not yet gone out is dropped (a signal character without NOFLSH). */
+        default void flushOutput() {}
     }
 
     private final ArrayDeque<Segment> ready = new ArrayDeque<>();
@@ -53,6 +55,15 @@ final class LineDiscipline {
     int available() { return readyBytes; }
 
     boolean hungUp() { return hungUp; }
+
+    /**
+     * n_tty_receive_buf_common's room: a byte fits while the queue and the line being edited
+     * leave one free; in canonical mode with no whole line to read it is taken anyway (and
+     * dropped if it does not fit), so a full line that never ends cannot stop the writer.
+     */
+    boolean acceptsInput(byte[] termios) {
+        return readyBytes + lineLen < BUF_SIZE - 1 || canonical(termios) && ready.isEmpty();
+    }
 
     /**
      * poll's POLLIN (n_tty_poll's input_available_p): a complete line in canonical mode, else
@@ -151,7 +162,10 @@ final class LineDiscipline {
             int sig = c == cc(t, VINTR) && c != 0 ? SIGINT : c == cc(t, VQUIT) && c != 0 ? SIGQUIT
                     : c == cc(t, VSUSP) && c != 0 ? SIGTSTP : 0;
             if (sig != 0) {
-                if ((lflag & NOFLSH) == 0) flush();
+                if ((lflag & NOFLSH) == 0) {
+                    flush();
+                    sink.flushOutput();
+                }
                 if ((lflag & ECHO) != 0) echoChar(t, c, sink);
                 sink.signal(sig);
                 return;

@@ -46,6 +46,9 @@ public final class MemDir extends Dir {
         return f;
     }
 
+    /** shmem_tmpfile: no name, no link; the caller decides whether linkat may give it one. */
+    @Override public RegularFile createTmpFile(int perm) { return new RegularFile(vfs, dev(), perm, new MemStore(vfs.tmpfs())); }
+
     @Override public Dir createDir(String name, int perm) {
         MemDir d = new MemDir(vfs, dev(), perm, this);
         add(name, d);

@@ -17,7 +17,9 @@ public final class Namei {
      * Where a path led: the directory holding the last component, its name, and the inode
      * (null if the name does not exist there yet, as for a create).
      */
-    public record Found(Dir parent, String name, Inode inode, boolean trailingSlash) {
+    public record Found(Dir parent, String name, Inode inode, boolean trailingSlash, FileDescription through) {
+        public Found(Dir parent, String name, Inode inode, boolean trailingSlash) { this(parent, name, inode, trailingSlash, null); }
+
         public Inode need() {
             if (inode == null) throw new FsException(Errno.ENOENT);
             if (trailingSlash && !(inode instanceof Dir)) throw new FsException(Errno.ENOTDIR);
@@ -25,8 +27,11 @@ public final class Namei {
         }
     }
 
-    /** Caller's view: root, cwd and pid (for /proc/self). */
-    public record From(Dir root, Dir cwd, int pid) {}
+    /** Caller's view: root, cwd, pid (for /proc/self) and credentials (search permission on each directory). */
+    public record From(Dir root, Dir cwd, int pid, dev.vitrine.abi.Cred cred) {
+        /** The kernel's own lookups: root's credentials, nothing refused. */
+        public From(Dir root, Dir cwd, int pid) { this(root, cwd, pid, dev.vitrine.abi.Cred.root()); }
+    }
 
     public static Found walk(From from, Dir start, String path, boolean followLast) {
         if (path.isEmpty()) throw new FsException(Errno.ENOENT);
@@ -45,7 +50,7 @@ public final class Namei {
             String name = parts[i];
             if (name.isEmpty()) continue;
             if (name.length() > NAME_MAX) throw new FsException(Errno.ENAMETOOLONG);
-            if ((cur.perm() & 0100) == 0) throw new FsException(Errno.EACCES);
+            Permission.search(from.cred(), cur);        // may_lookup, for every component
             Inode next = switch (name) {
                 case "." -> cur;
                 case ".." -> cur == from.root() ? cur : cur.parent();
@@ -53,10 +58,24 @@ public final class Namei {
             };
             if (next instanceof Symlink link && (i < last || followLast || slash)) {
                 if (++links[0] > MAXSYMLINKS) throw new FsException(Errno.ELOOP);
+                Inode jumped = link.jump(from.pid());
+                if (jumped != null) {
+                    if (i == last) return new Found(cur, name, jumped, slash);
+                    if (!(jumped instanceof Dir d)) throw new FsException(Errno.ENOTDIR);
+                    cur = d;
+                    continue;
+                }
+                FileDescription through = link.opened(from.pid());
+                if (through != null) {
+                    // A pipe or the console: nothing in the tree to land on; open reopens the file itself.
+                    if (i == last) return new Found(cur, name, null, slash, through);
+                    throw new FsException(Errno.ENOTDIR);
+                }
                 String target = link.target(from.pid());
                 if (target.isEmpty()) throw new FsException(Errno.ENOENT);
                 Found f = walk(from, cur, target, true, links);
-                if (i == last) return new Found(f.parent(), f.name(), f.inode(), slash || f.trailingSlash());
+                if (i == last) return new Found(f.parent(), f.name(), f.inode(), slash || f.trailingSlash(), f.through());
+                if (f.through() != null) throw new FsException(Errno.ENOTDIR);
                 next = f.inode();
             }
             if (i == last) return new Found(cur, name, next, slash);

@@ -5,16 +5,24 @@ import dev.vitrine.abi.Errno;
 /** An open regular file: reads and writes at the description's offset through the inode's page cache (mm.FilePages). */
 public final class OpenFile implements File {
     private final RegularFile inode;
+    private final boolean writer;
 
-    public OpenFile(RegularFile inode) {
+    /** A file that takes no write access (memfd_create's, as alloc_file_pseudo: fexecve of it works). */
+    public OpenFile(RegularFile inode) { this(inode, false); }
+
+    /** {@code writer}: opened for writing, so the file cannot be exec'd while this is open. */
+    public OpenFile(RegularFile inode, boolean writer) {
         this.inode = inode;
+        this.writer = writer;
         inode.opened();
+        if (writer) inode.writerOpened(1);
         if (inode.store() instanceof HostStore h) h.opened();
     }
 
     /** A file unlinked while open keeps its data until its last open is closed (a mounted host file its host fd). */
     @Override public void close() {
         if (inode.store() instanceof HostStore h) h.closed();
+        if (writer) inode.writerOpened(-1);
         inode.closed();
     }
 

@@ -63,6 +63,11 @@ public final class Pipe {
     /** Sleepers on either side wait here. */
     public Object channel() { return this; }
 
+    /** The descriptions signalled when data comes (readers) and when room comes (writers): pipe_fasync's two lists. */
+    private final Fasync readersAsync = new Fasync(), writersAsync = new Fasync();
+    public Fasync readersAsync() { return readersAsync; }
+    public Fasync writersAsync() { return writersAsync; }
+
     public int readers() { return readers; }
     public int writers() { return writers; }
     public long queued() { return queued; }
@@ -127,7 +132,7 @@ public final class Pipe {
         }
         queued += done;
         if (done > 0) trace("write", done);
-        if (done > 0) wakeup.wakeup(channel());
+        if (done > 0) { wakeup.wakeup(channel()); readersAsync.kill(Fasync.POLL_IN); }
         return done > 0 ? done : fault ? -Errno.EFAULT : noMemory ? -Errno.ENOMEM : -Errno.EAGAIN;
     }
 
@@ -187,6 +192,7 @@ public final class Pipe {
         queued -= done;
         trace("read", done);
         wakeup.wakeup(channel());
+        writersAsync.kill(Fasync.POLL_OUT);
         return done;
     }
 
@@ -218,6 +224,9 @@ public final class Pipe {
         if (write) writers--;
         if (readers == 0 && writers == 0) release();
         wakeup.wakeup(channel());
+        // pipe_release: the other side learns of the hang-up as of new data or room
+        readersAsync.kill(Fasync.POLL_IN);
+        writersAsync.kill(Fasync.POLL_OUT);
     }
 
     /** Both ends are gone: the pages and the slots go back (free_pipe_info). */

@@ -1,6 +1,5 @@
 package dev.vitrine.fs;
 
-import dev.vitrine.abi.Cred;
 
 /** One end of a pipe or an open FIFO (a FIFO opened O_RDWR is both ends in one). */
 public final class PipeEnd implements File {
@@ -24,17 +23,26 @@ public final class PipeEnd implements File {
         this.writeOpensAtOpen = seenWriters;
     }
 
-    /** pipe2: a fresh pipe's read and write ends, on pipefs (an inode with no name). */
-    public static PipeEnd[] pipe(Vfs vfs) {
+    /** pipe2: a fresh pipe's read and write ends, on pipefs (an inode with no name, its maker's fsuid and fsgid). */
+    public static PipeEnd[] pipe(Vfs vfs, int uid, int gid) {
         Pipe p = new Pipe(vfs.wakeup(), vfs.pipeBudget());
         p.openEnd(true, true);
         long now = vfs.now(), ino = vfs.nextIno();
         p.trace(vfs.tracer(), ino);
-        Stat st = new Stat(Vfs.PIPEFS_DEV, ino, Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, now, now, now);
+        Stat st = new Stat(Vfs.PIPEFS_DEV, ino, Stat.S_IFIFO | 0600, 1, uid, gid, 0, 0, 4096, 0, now, now, now);
         return new PipeEnd[] {new PipeEnd(p, true, false, null, st, 0), new PipeEnd(p, false, true, null, st, 0)};
     }
 
     public Pipe pipe() { return pipe; }
+
+    /**
+     * fifo_open on a pipe's own inode (an open of /proc/PID/fd/N): another end of the same pipe,
+     * reading, writing or both as asked; a pipe, unlike a FIFO, never waits for the other side.
+     */
+    public PipeEnd reopen(boolean rd, boolean wr) {
+        pipe.openEnd(rd, wr);
+        return new PipeEnd(pipe, rd, wr, null, stat, 0);
+    }
     public boolean isFifo() { return fifo != null; }
 
     @Override public long read(byte[] dst, int off, int len, long offset) {

@@ -15,11 +15,35 @@ public final class ProcDir extends Dir {
     private final Supplier<List<String>> names;
     private final Function<String, Inode> make;
     private final TreeMap<String, Inode> made = new TreeMap<>();
+    /** Who owns the inode a name leads to, as {uid, gid}, asked at each lookup (pid_update_inode); null: root. */
+    private final Function<String, int[]> owner;
+
+    /** Whether made inodes are kept per name; false when {@code make} hands out inodes that live elsewhere (devpts). */
+    private final boolean keep;
 
     public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make) {
-        super(vfs, Vfs.PROC_DEV, perm, parent);
+        this(vfs, Vfs.PROC_DEV, vfs.nextIno(), parent, perm, names, make, true, null);
+    }
+
+    /** With {@code owner}: who owns the inode each name leads to (a process's entries). */
+    public ProcDir(Vfs vfs, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make,
+                   Function<String, int[]> owner) {
+        this(vfs, Vfs.PROC_DEV, vfs.nextIno(), parent, perm, names, make, true, owner);
+    }
+
+    /** A generated directory of another file system ({@code dev}, inode {@code ino}); {@code keep} as above. */
+    public ProcDir(Vfs vfs, long dev, long ino, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make, boolean keep) {
+        this(vfs, dev, ino, parent, perm, names, make, keep, null);
+    }
+
+    private ProcDir(Vfs vfs, long dev, long ino, Dir parent, int perm, Supplier<List<String>> names, Function<String, Inode> make,
+                    boolean keep, Function<String, int[]> owner) {
+        super(vfs, dev, ino, perm, parent);
         this.names = names;
         this.make = make;
+        this.keep = keep;
+        this.owner = owner;
+        setOwner(0, 0);
     }
 
     @Override public boolean readOnly() { return true; }
@@ -29,11 +53,16 @@ public final class ProcDir extends Dir {
             made.remove(name);
             return null;
         }
-        return made.computeIfAbsent(name, n -> {
-            Inode i = make.apply(n);
-            if (i instanceof Dir d) d.setParent(this);
-            return i;
+        if (!keep) return make.apply(name);      // inodes that live elsewhere keep their own owners
+        Inode i = made.computeIfAbsent(name, n -> {
+            Inode made = make.apply(n);
+            if (made instanceof Dir d) d.setParent(this);
+            return made;
         });
+        int[] o = owner == null ? null : owner.apply(name);
+        if (o != null) i.setOwner(o[0], o[1]);
+        else if (!(i instanceof ProcDir)) i.setOwner(0, 0);
+        return i;
     }
 
     @Override public List<Entry> entries() {

@@ -7,6 +7,9 @@ public interface ProcSource {
     /** Live pids, ascending. */
     List<Integer> pids();
 
+    /** The owner /proc/PID's entries show: the process's effective uid and gid; null once it is gone. */
+    int[] owner(int pid);
+
     /** The process's descriptor table, or null if it is gone. */
     FdTable fds(int pid);
 

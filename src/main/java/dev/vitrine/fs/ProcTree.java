@@ -16,9 +16,7 @@ final class ProcTree {
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
                         Pipe.MAX_SIZE + "\n", PipeBudget.USER_PAGES_SOFT + "\n")
-                : constants(v, new String[] {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"},
-                        "core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n", src.pidMax() + "\n", "0\n",
-                        Uts.VERSION + "\n"));
+                : kernel(v, src));
         proc[0] = new ProcDir(v, v.root(), 0555, () -> {
             List<String> names = new ArrayList<>(fixed);
             for (int pid : src.pids()) names.add(Integer.toString(pid));
@@ -35,12 +33,14 @@ final class ProcTree {
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
             case "sys" -> sys;
             default -> process(v, src, Integer.parseInt(name));
-        });
+        }, name -> Character.isDigit(name.charAt(0)) ? src.owner(Integer.parseInt(name)) : null);
         v.root().add("proc", proc[0]);
     }
 
+    /** /proc/PID/: every entry, task/ and fd/ included, belongs to the process's effective ids. */
     private static Dir process(Vfs v, ProcSource src, int pid) {
-        return dir(v, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "statm", "status", "task", "wchan"), name -> switch (name) {
+        java.util.function.Function<String, int[]> owner = n -> src.owner(pid);
+        return new ProcDir(v, null, 0555, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "statm", "status", "task", "wchan"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "environ" -> {
@@ -63,29 +63,52 @@ final class ProcTree {
             case "statm" -> file(v, () -> src.statm(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "wchan" -> file(v, () -> src.wchan(pid));
-            case "task" -> dir(v, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)));
-            default -> dir(v, () -> {
+            case "task" -> new ProcDir(v, null, 0555, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)), owner);
+            default -> new ProcDir(v, null, 0500, () -> {
                 FdTable t = src.fds(pid);
                 List<String> fds = new ArrayList<>();
                 if (t != null) for (int fd : t.openFds()) fds.add(Integer.toString(fd));
                 return fds;
-            }, fd -> new Symlink(v, Vfs.PROC_DEV, p -> {
+            }, fd -> new Symlink(v, Vfs.PROC_DEV, v.nextIno(), p -> {
                 FdTable t = src.fds(pid);
                 FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
                 return d == null ? "" : d.path();
-            }));
-        });
+            }, p -> {
+                // a regular file or directory is reached through the descriptor itself (deleted, a memfd)
+                FdTable t = src.fds(pid);
+                FileDescription d = t == null ? null : t.get(Integer.parseInt(fd));
+                Inode i = d == null ? null : d.file().inode();
+                return i instanceof RegularFile || i instanceof Dir ? i : null;
+            }).opening(p -> {
+                FdTable t = src.fds(pid);
+                return t == null ? null : t.get(Integer.parseInt(fd));
+            }), owner);
+        }, owner);
+    }
+
+    /** sys/kernel: the uname names, pid_max, tainted, core_pattern, and pty/ (max, nr: devpts's limit and pairs). */
+    private static ProcDir kernel(Vfs v, ProcSource src) {
+        String[] names = {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"};
+        String[] texts = {"core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n",
+                src.pidMax() + "\n", "0\n", Uts.VERSION + "\n"};
+        List<String> all = new ArrayList<>(List.of(names));
+        all.add("pty");
+        all.sort(null);
+        return dir(v, () -> all, n -> n.equals("pty")
+                ? dir(v, () -> List.of("max", "nr"), f -> file(v, f.equals("max") ? () -> Devpts.MAX + "\n"
+                        : () -> (v.devpts() == null ? 0 : v.devpts().count()) + "\n"))
+                : file(v, () -> texts[List.of(names).indexOf(n)]));
     }
 
     /** task/TID/: the thread's own comm, stat and status; cmdline and statm are its process's, as on Linux. */
     private static Dir thread(Vfs v, ProcSource src, int pid, int tid) {
-        return dir(v, () -> List.of("cmdline", "comm", "stat", "statm", "status"), f -> file(v, switch (f) {
+        return new ProcDir(v, null, 0555, () -> List.of("cmdline", "comm", "stat", "statm", "status"), f -> file(v, switch (f) {
             case "cmdline" -> () -> src.cmdline(pid);
             case "comm" -> () -> src.threadComm(pid, tid) + "\n";
             case "stat" -> () -> src.threadStat(pid, tid);
             case "statm" -> () -> src.statm(pid);
             default -> () -> src.threadStatus(pid, tid);
-        }));
+        }), n -> src.owner(pid));
     }
 
     private static ProcDir constants(Vfs v, String[] names, String... texts) {

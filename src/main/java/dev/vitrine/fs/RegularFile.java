@@ -12,6 +12,8 @@ public final class RegularFile extends Inode implements MappedFile {
     private String name = "";
     /** Open descriptions and VMAs that use it: with no name left either, its data goes (Linux's iput of an unlinked inode). */
     private int opens, maps;
+    /** Open descriptions that may write it (i_writecount): an exec of the file is then ETXTBSY. */
+    private int writers;
     /** Its page cache: read(2), write(2) and every mapping of this file meet there. */
     private final FilePages pages;
 
@@ -88,6 +90,9 @@ public final class RegularFile extends Inode implements MappedFile {
 
     void opened() { opens++; }
     void closed() { opens--; releaseIfGone(); }
+    void writerOpened(int delta) { writers += delta; }
+    /** deny_write_access: whether some open file may write this one. */
+    public boolean openForWriting() { return writers > 0; }
     @Override public void mapped(int delta) { maps += delta; releaseIfGone(); }
 
     /** The last name may be about to come back (rename removes, then adds): checked later, at a safe point. */
@@ -115,7 +120,32 @@ public final class RegularFile extends Inode implements MappedFile {
         touch(vfs.now());
     }
 
+    /**
+     * fallocate's modes that tmpfs has (shmem_fallocate): allocate [pos, pos + len) (growing the
+     * file unless {@code keepSize}), or punch a hole there. A growing seal refuses an end past
+     * the size, a write seal a hole (EPERM); files not in memory (a --mount's) are EOPNOTSUPP.
+     */
+    public void fallocate(long pos, long len, boolean keepSize, boolean punch) {
+        if (readOnly) throw new FsException(Errno.EROFS);
+        if (!(store instanceof MemStore m)) throw new FsException(Errno.EOPNOTSUPP);
+        int sealed = Math.max(seals, 0);   // -1: not a memfd, nothing sealed
+        if (punch) {
+            if ((sealed & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) != 0) throw new FsException(Errno.EPERM);
+            m.punch(pos, len);
+            pages.punched(pos, len);
+        } else {
+            if ((sealed & F_SEAL_GROW) != 0 && pos + len > size()) throw new FsException(Errno.EPERM);
+            m.allocate(pos, len, keepSize);
+        }
+        touch(vfs.now());
+    }
+
     /** The path it was opened by last, for /proc/PID/maps. */
     @Override public String name() { return name; }
     public void setName(String n) { name = n; }
+
+    /** I_LINKABLE: an O_TMPFILE file made without O_EXCL, which linkat may name although it has no link. */
+    private boolean linkable;
+    public boolean linkable() { return linkable; }
+    public void setLinkable(boolean on) { linkable = on; }
 }

@@ -30,24 +30,39 @@ public final class Rootfs {
         v.writeFile(HOME + "/poem.txt", ("Two roads diverged in a yellow wood,\nAnd sorry I could not travel both\n"
                 + "And be one traveler, long I stood\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile(HOME + "/numbers.txt", numbers().getBytes(StandardCharsets.UTF_8), 0644);
-        v.writeFile("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home/user:/bin/sh\n"
+        // Debian's system accounts that test suites look up by name (LTP's "nobody", "bin", "daemon"), and the user.
+        v.writeFile("/etc/passwd", ("root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+                + "bin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n"
+                + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nuser:x:1000:1000:user:/home/user:/bin/sh\n")
                 .getBytes(StandardCharsets.UTF_8), 0644);
-        v.writeFile("/etc/group", "root:x:0:\nuser:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0644);
+        v.writeFile("/etc/group", ("root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\ntty:x:5:\nusers:x:100:\nnogroup:x:65534:\n"
+                + "user:x:1000:\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.writeFile("/etc/hostname", "vitrine\n".getBytes(StandardCharsets.UTF_8), 0644);
         // Test suites (LTP's tst_kconfig) read the kernel's build options: these are what the machine has.
         v.mkdirs("/boot", 0755);
         v.writeFile("/boot/config-" + dev.vitrine.abi.Uts.RELEASE, String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
-        for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev"})
-            Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
-        v.root().setOwner(0, 0);
-        v.mkdirs("/home", 0755).setOwner(0, 0);
+        v.mkdirs("/usr", 0755);
+        // The system's tree is root's, as a distribution installs it; /home/user is the user's.
+        rootOwned(v.root(), (Dir) Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), HOME, true).inode());
         if (proc != null) ProcTree.mount(v, proc);
         if (Files.isDirectory(SYSROOT_LIB)) {
-            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false);
-            HostDir.mount(v, v.mkdirs("/usr", 0755), "lib", SYSROOT_LIB, false);
+            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false, 0);
+            HostDir.mount(v, (Dir) v.root().lookup("usr"), "lib", SYSROOT_LIB, false, 0);
         }
         for (Mount m : mounts) mount(v, m);
+    }
+
+    /** Gives root what the boot tree made with the default owner, except {@code user}'s subtree (devices keep theirs). */
+    private static void rootOwned(Dir d, Dir user) {
+        if (d == user) return;
+        if (d.uid() == dev.vitrine.abi.Cred.UID && d.gid() == dev.vitrine.abi.Cred.GID) d.setOwner(0, 0);
+        for (Dir.Entry e : d.entries()) {
+            Inode i = e.inode();
+            if (i instanceof MemDir m) rootOwned(m, user);
+            else if (!(i instanceof Dir) && !(i instanceof Device) && i.uid() == dev.vitrine.abi.Cred.UID
+                    && i.gid() == dev.vitrine.abi.Cred.GID) i.setOwner(0, 0);
+        }
     }
 
     /** /boot/config-RELEASE (uname -r): the CONFIG_ options of the kernel Vitrine plays, one per feature it implements. */
@@ -72,7 +87,10 @@ public final class Rootfs {
                 at.append('/').append(parts[k]);
                 Inode i = dir.lookup(parts[k]);
                 if (i instanceof Dir d) dir = d;
-                else if (i == null && !(dir instanceof HostDir)) dir = dir.createDir(parts[k], 0755);
+                else if (i == null && !(dir instanceof HostDir)) {
+                    dir = dir.createDir(parts[k], 0755);
+                    dir.setOwner(0, 0);            // a mount point's parents are the system's
+                }
                 else throw new IllegalArgumentException("--mount " + m.guest() + ": " + at + (i == null
                         ? " does not exist in a mounted host directory (a mount never changes the host)" : " is not a directory"));
             }
@@ -100,7 +118,10 @@ public final class Rootfs {
             Dir d = v.root();
             for (String c : dir.substring(1).split("/")) {
                 Inode i = d == null ? null : d.lookup(c);
-                d = i instanceof MemDir m ? m : i == null && d instanceof MemDir ? d.createDir(c, 0755) : null;
+                if (i == null && d instanceof MemDir) {
+                    d = d.createDir(c, 0755);
+                    d.setOwner(0, 0);              // /run/vitrine is the system's
+                } else d = i instanceof MemDir m ? m : null;
             }
             Inode old = d == null ? null : d.lookup(name);
             if (d == null || old != null && !(old instanceof RegularFile)) continue;
@@ -131,7 +152,12 @@ public final class Rootfs {
             if (f == null) throw new FsException(Errno.ENXIO);
             return f;
         }));
+        Devpts pts = new Devpts(v, dev, tty);
+        v.setDevpts(pts);
+        dev.add("pts", pts.dir());
+        Device ptmx = node(v, dev, "ptmx", Devpts.PTMX_MAJOR, Devpts.PTMX_MINOR, pts::openMaster);
         for (Device d : nodes) d.setOwner(0, 0);
+        ptmx.setOwner(0, Devpts.TTY_GID);
         dev.add("fd", new Symlink(v, dev.dev(), "/proc/self/fd"));
         dev.add("stdin", new Symlink(v, dev.dev(), "/proc/self/fd/0"));
         dev.add("stdout", new Symlink(v, dev.dev(), "/proc/self/fd/1"));

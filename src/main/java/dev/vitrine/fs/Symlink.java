@@ -11,9 +11,34 @@ public final class Symlink extends Inode {
     public Symlink(Vfs vfs, long dev, IntFunction<String> target) { this(vfs, dev, vfs.nextIno(), target); }
 
     public Symlink(Vfs vfs, long dev, long ino, IntFunction<String> target) {
+        this(vfs, dev, ino, target, pid -> null);
+    }
+
+    /** A magic link (/proc/PID/fd/N): following it lands on {@code jump}'s inode, whatever its name says. */
+    public Symlink(Vfs vfs, long dev, long ino, IntFunction<String> target, IntFunction<Inode> jump) {
         super(vfs, dev, ino, Stat.S_IFLNK | 0777);
         this.target = target;
+        this.jump = jump;
     }
+
+    private final IntFunction<Inode> jump;
+
+    /** For /proc/PID/fd/N: the description itself, for a file with no inode in the tree (a pipe, the console). */
+    private IntFunction<FileDescription> open = pid -> null;
+
+    public Symlink opening(IntFunction<FileDescription> open) {
+        this.open = open;
+        return this;
+    }
+
+    /** The open file a magic link stands for when it has no name to follow (a pipe, the console), or null. */
+    public FileDescription opened(int pid) {
+        FileDescription d = open.apply(pid);
+        return d != null && d.file().inode() == null ? d : null;
+    }
+
+    /** nd_jump_link: the inode a magic link stands for (an unlinked file, a memfd too), or null to follow the name. */
+    public Inode jump(int pid) { return jump.apply(pid); }
 
     /** The target as the process {@code pid} reads it. */
     public String target(int pid) { return target.apply(pid); }

@@ -22,6 +22,8 @@ public final class Terminal {
     public interface Host {
         void echo(byte[] b, int off, int len);
         void outputFlags(int oflag);
+        /** A signal character without NOFLSH: output still in the driver is dropped (the host's is gone already). */
+        default void flushOutput() {}
     }
 
     private LineDiscipline ldisc;
@@ -30,6 +32,9 @@ public final class Terminal {
     private volatile boolean awaited;
 
     public byte[] termios() { return termios.clone(); }
+
+    /** The termios as stored, for reading within fs (not to be changed). */
+    byte[] termiosView() { return termios; }
 
     public void setTermios(byte[] t) {
         byte[] old = termios;
@@ -64,6 +69,12 @@ public final class Terminal {
         signal(28);
     }
 
+    /** A size set without SIGWINCH: a new pseudo-terminal's, which is 0x0. */
+    void resizeQuietly(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+    }
+
     // ---- the line discipline, when the kernel cooks
 
     /** From now on the kernel cooks: the host terminal is raw and sends its bytes to {@link #receive}. */
@@ -86,6 +97,7 @@ public final class Terminal {
     private final LineDiscipline.Sink sink = new LineDiscipline.Sink() {
         @Override public void echo(byte[] b, int off, int len) { host.echo(b, off, len); }
         @Override public void signal(int sig) { Terminal.this.signal(sig); }
+        @Override public void flushOutput() { host.flushOutput(); }
     };
 
     /** The host's bytes as typed (machine's thread); wakes the readers. */
@@ -112,6 +124,9 @@ public final class Terminal {
     public long readTimeoutNs() { return ldisc == null ? -1 : ldisc.readTimeoutNs(termios); }
 
     public int available() { return ldisc.available(); }
+
+    /** Whether the line discipline takes another byte now (n_tty's receive_room; see {@link LineDiscipline#acceptsInput}). */
+    boolean acceptsInput() { return ldisc.acceptsInput(termios); }
 
     public int pollIn() {
         if (ldisc.readable(termios)) return Poll.POLLIN | Poll.POLLRDNORM | (ldisc.hungUp() ? Poll.POLLHUP : 0);

@@ -48,6 +48,11 @@ public final class Vfs {
     public MemDir root() { return root; }
     public long now() { return clock.getAsLong(); }
     public dev.vitrine.mm.Pager pager() { return pager; }
+
+    /** /dev/pts and /dev/ptmx (null until the boot tree has /dev). */
+    private Devpts devpts;
+    public Devpts devpts() { return devpts; }
+    void setDevpts(Devpts d) { devpts = d; }
     public void setPager(dev.vitrine.mm.Pager p) { pager = p; }
     public Wakeup wakeup() { return wakeup; }
     public Tmpfs tmpfs() { return tmpfs; }

@@ -35,8 +35,10 @@ public final class Exec {
         public static final Bounds NONE = new Bounds(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** Credentials the auxiliary vector reports. */
-    public record Creds(int uid, int gid) {}
+    /** Credentials the auxiliary vector reports; secure is AT_SECURE (a set-id program). */
+    public record Creds(int uid, int euid, int gid, int egid, boolean secure) {
+        public static Creds of(dev.vitrine.abi.Cred c) { return new Creds(c.uid(), c.euid(), c.gid(), c.egid(), c.secureExec()); }
+    }
 
     /** How the loader finds the program interpreter (PT_INTERP) in the machine's file system; null if absent. */
     @FunctionalInterface
@@ -125,9 +127,9 @@ public final class Exec {
         long random = w.bytes(random16);
         long[] aux = {
                 AT_PHDR, phdrVa, AT_PHENT, elf.phentsize(), AT_PHNUM, elf.phnum(), AT_PAGESZ, page, AT_BASE, interpBase,
-                AT_FLAGS, 0, AT_ENTRY, bias + elf.entry(), AT_UID, creds.uid(), AT_EUID, creds.uid(),
-                AT_GID, creds.gid(), AT_EGID, creds.gid(), AT_HWCAP, HWCAP_RV64GC, AT_CLKTCK, 100,
-                AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0};
+                AT_FLAGS, 0, AT_ENTRY, bias + elf.entry(), AT_UID, creds.uid() & 0xffff_ffffL, AT_EUID, creds.euid() & 0xffff_ffffL,
+                AT_GID, creds.gid() & 0xffff_ffffL, AT_EGID, creds.egid() & 0xffff_ffffL, AT_HWCAP, HWCAP_RV64GC, AT_CLKTCK, 100,
+                AT_SECURE, creds.secure() ? 1 : 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0};
         int words = 1 + argPtrs.size() + 1 + envPtrs.size() + 1 + aux.length;
         long sp = (w.position() - 8L * words) & ~15L;
         if (stackTop - sp > INITIAL_STACK) throw new BadElfException("arguments and environment too large");

@@ -130,9 +130,15 @@ public final class AddressSpace {
     public long pageDown(long a) { return a & -pageSize; }
     public long pageUp(long a) { return (a + pageSize - 1) & -pageSize; }
 
+    /** The area {@link #find} found last (Linux's per-thread vmacache): faults come in runs within one area. */
+    private Vma lastFound;
+
     public Vma find(long va) {
+        Vma last = lastFound;
+        if (last != null && last.contains(va)) return last;
         Map.Entry<Long, Vma> e = vmas.floorEntry(va);
-        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+        if (e == null || !e.getValue().contains(va)) return null;
+        return lastFound = e.getValue();
     }
 
     /** True when some VMA overlaps [start, end). */
@@ -149,12 +155,14 @@ public final class AddressSpace {
         totalVm += pages;
         if (isData(v)) dataVm += pages;
         if (locked(v)) lockedVm += pages;
+        lastFound = null;
         Vma old = vmas.put(v.start(), v);
         if (old != null) account(old);
     }
 
     private void leave(Vma v) {
         peakVm = Math.max(peakVm, totalVm);
+        lastFound = null;
         vmas.remove(v.start());
         account(v);
         // A hole opened above the search cache: the next search starts at the top again.
@@ -736,22 +744,23 @@ public final class AddressSpace {
         child.brk = brk;
         child.limits = limits;
         // Shared anonymous areas are ShmemFile mappings, so untouched pages need nothing here.
-        List<Long> leaves = new ArrayList<>();
-        table.visit(0, -1L >>> 1, (va, ptePa, pte) -> leaves.add(va));
-        boolean failed = false;
-        for (long va : leaves) {
+        boolean[] stop = {false};
+        // One pass over the parent's leaves. Reclaim (for a child table's frame) can only turn
+        // a present leaf into a swap entry, which the visit still sees, and never frees a
+        // table, so the leaf's address stays good.
+        table.visit(0, -1L >>> 1, (va, ptePa, visited) -> {
+            if (stop[0]) return;
             // A table for the child may have to evict a page first: read the parent's PTE after.
             long childPte = child.table.walk(va, true);
-            if (childPte == PageTable.NO_MEMORY) { failed = true; break; }
-            long ptePa = table.walk(va, false);
+            if (childPte == PageTable.NO_MEMORY) { stop[0] = true; return; }
             long pte = table.read(ptePa);
             if (PageTable.isSwap(pte)) {
                 pager.swap().dup((int) Pte.ppn(pte));
                 child.table.set(childPte, pte);
                 child.swappedChange(+1);
-                continue;
+                return;
             }
-            if (!PageTable.holdsFrame(pte)) continue;
+            if (!PageTable.holdsFrame(pte)) return;
             long bits = pte;
             Vma v = find(va);
             if (v != null && !v.shared() && (pte & Pte.W) != 0) {
@@ -762,9 +771,9 @@ public final class AddressSpace {
             child.table.set(childPte, bits);
             pager.rmap.add(Pte.ppn(pte), child, va);
             child.rssChange(+1);
-        }
+        });
         shootdown.all();
-        if (failed) {
+        if (stop[0]) {
             child.destroy();
             return null;
         }

@@ -46,6 +46,14 @@ public final class PageTable {
         this.tableFrames = rootFrames;
         this.peakTableFrames = rootFrames;
         frames.totals().tables(rootFrames);
+        int levels = g.levels();
+        this.shift = new int[levels];
+        this.indexMask = new long[levels];
+        for (int l = 0; l < levels; l++) {
+            shift[l] = g.shift(l);
+            indexMask[l] = (1L << g.levelBits(l)) - 1;
+        }
+        this.leafTableShift = levels > 1 ? shift[levels - 2] : 63;
     }
 
     public Geometry geometry() { return geometry; }
@@ -55,13 +63,27 @@ public final class PageTable {
     /** The most frames this table has held at once (tables are freed only with the whole table, so: now, or at destroy). */
     public int peakTableFrames() { return peakTableFrames; }
 
+    /**
+     * The leaf table the last walk ended in, and the virtual addresses it covers: faults, fork
+     * and unmapping walk page after page within one leaf table. Tables are freed only with
+     * the whole page table, so the path to a leaf table, once there, stays.
+     */
+    private long cachedTable, cachedBase = Long.MIN_VALUE;
+    /** Each level's index position and mask, and the leaf tables' span: the walks' arithmetic, worked out once. */
+    private final int[] shift;
+    private final long[] indexMask;
+    private final int leafTableShift;
+
     /** Physical address of the leaf PTE for {@code va}; creates missing tables when {@code alloc}. */
     public long walk(long va, boolean alloc) {
-        long table = rootPa;
         int pteBytes = geometry.pteBytes();
-        int last = geometry.levels() - 1;
+        int last = shift.length - 1;
+        // va >> a shift of at least one page is never Long.MIN_VALUE, the empty cache.
+        long base = va >> leafTableShift;
+        if (base == cachedBase) return cachedTable + index(va, last) * pteBytes;
+        long table = rootPa;
         for (int level = 0; level < last; level++) {
-            long ptePa = table + geometry.index(va, level) * pteBytes;
+            long ptePa = table + index(va, level) * pteBytes;
             long pte = memory.readPte(ptePa, pteBytes);
             if (!Pte.valid(pte)) {
                 if (!alloc) return MISSING;
@@ -76,8 +98,14 @@ public final class PageTable {
             }
             table = Pte.ppn(pte) << geometry.pageBits();
         }
-        return table + geometry.index(va, last) * pteBytes;
+        if (last > 0) {
+            cachedBase = base;
+            cachedTable = table;
+        }
+        return table + index(va, last) * pteBytes;
     }
+
+    private long index(long va, int level) { return (va >>> shift[level]) & indexMask[level]; }
 
     /** The leaf PTE for {@code va}, or 0. */
     public long get(long va) {
@@ -96,16 +124,16 @@ public final class PageTable {
 
     private void visitLevel(long table, int level, long base, long start, long end, LeafVisitor v) {
         int pteBytes = geometry.pteBytes();
-        int shift = geometry.shift(level);
-        long n = 1L << geometry.levelBits(level);
+        int shift = this.shift[level];
+        long n = indexMask[level] + 1;
         long span = 1L << shift;
         long first = Math.max(0, (start - base) >> shift);
+        boolean last = level == this.shift.length - 1;
         for (long i = first; i < n; i++) {
             long va = base + i * span;
             if (va >= end) break;
             long ptePa = table + i * pteBytes;
             long pte = memory.readPte(ptePa, pteBytes);
-            boolean last = level == geometry.levels() - 1;
             if (!Pte.valid(pte) && !(last && (pte & (PROT_NONE | SWAPPED)) != 0)) continue;
             if (last || Pte.leaf(pte)) {
                 if (va + span > start) v.leaf(va, ptePa, pte);

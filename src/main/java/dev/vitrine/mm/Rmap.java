@@ -11,23 +11,32 @@ import java.util.List;
 final class Rmap {
     record Mapping(AddressSpace space, long va) {}
 
-    private final List<Mapping>[] maps;
+    /**
+     * Per frame: null, the one {@link Mapping} (most frames: every anonymous page until a
+     * fork), or a {@code List<Mapping>} in the order they were made. One object per fault
+     * instead of three.
+     */
+    private final Object[] maps;
 
-    @SuppressWarnings("unchecked")
-    Rmap(int frames) { maps = new List[frames]; }
+    Rmap(int frames) { maps = new Object[frames]; }
 
     /** Frames mapped by more than one address space, now and at most so far. */
     private long sharedFrames, sharedFramesPeak;
 
     void add(long frame, AddressSpace as, long va) {
-        List<Mapping> l = maps[(int) frame];
-        if (l == null) maps[(int) frame] = l = new ArrayList<>(1);
+        Mapping m = new Mapping(as, va);
+        Object o = maps[(int) frame];
+        if (o == null) {
+            maps[(int) frame] = m;
+            return;
+        }
+        List<Mapping> l = list(frame, o);
         AddressSpace only = sole(l);
-        boolean shared = !l.isEmpty() && only == null;
-        l.add(new Mapping(as, va));
+        boolean shared = only == null;
+        l.add(m);
         // Sharing counts follow: a second space makes every mapping of the frame shared.
         if (shared) as.sharedChange(+1);
-        else if (only != null && only != as) {
+        else if (only != as) {
             only.sharedChange(l.size() - 1);
             as.sharedChange(+1);
             sharedFramesPeak = Math.max(sharedFramesPeak, ++sharedFrames);
@@ -35,8 +44,13 @@ final class Rmap {
     }
 
     void remove(long frame, AddressSpace as, long va) {
-        List<Mapping> l = maps[(int) frame];
-        if (l == null) return;
+        Object o = maps[(int) frame];
+        if (o == null) return;
+        if (o instanceof Mapping m) {
+            if (m.space() == as && m.va() == va) maps[(int) frame] = null;
+            return;
+        }
+        @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;
         boolean shared = sole(l) == null;
         boolean found = false;
         for (int i = 0; i < l.size(); i++)
@@ -52,6 +66,18 @@ final class Rmap {
         if (l.isEmpty()) maps[(int) frame] = null;
     }
 
+    /** The frame's mappings as a list that can grow (a lone mapping becomes one). */
+    private List<Mapping> list(long frame, Object o) {
+        if (o instanceof Mapping m) {
+            List<Mapping> l = new ArrayList<>(2);
+            l.add(m);
+            maps[(int) frame] = l;
+            return l;
+        }
+        @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;
+        return l;
+    }
+
     /** The one address space all of {@code l} belongs to; null when empty or more than one. */
     private static AddressSpace sole(List<Mapping> l) {
         if (l.isEmpty()) return null;
@@ -65,19 +91,27 @@ final class Rmap {
 
     /** A copy: callers change the mappings while they walk them. */
     List<Mapping> of(long frame) {
-        List<Mapping> l = maps[(int) frame];
-        return l == null ? List.of() : List.copyOf(l);
+        Object o = maps[(int) frame];
+        if (o == null) return List.of();
+        if (o instanceof Mapping m) return List.of(m);
+        @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;
+        return List.copyOf(l);
     }
 
     int count(long frame) {
-        List<Mapping> l = maps[(int) frame];
-        return l == null ? 0 : l.size();
+        Object o = maps[(int) frame];
+        if (o == null) return 0;
+        if (o instanceof Mapping) return 1;
+        return ((List<?>) o).size();
     }
 
     /** Whether some other address space than {@code as} maps the frame. */
     boolean sharedBeyond(long frame, AddressSpace as) {
-        List<Mapping> l = maps[(int) frame];
-        if (l != null) for (Mapping m : l) if (m.space() != as) return true;
+        Object o = maps[(int) frame];
+        if (o == null) return false;
+        if (o instanceof Mapping m) return m.space() != as;
+        @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;
+        for (Mapping m : l) if (m.space() != as) return true;
         return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.vitrine.proc;
 
 import dev.vitrine.mm.Pager;
 import dev.vitrine.mmu.MmuStats;
+import dev.vitrine.trace.Cost;
 import dev.vitrine.trace.Costs;
 
 import java.util.LinkedHashMap;
@@ -16,59 +17,61 @@ import java.util.Map;
  * disk read is waited for, not overlapped with another process's work).
  */
 final class CostMeter {
+    private static final Cost[] KINDS = Cost.values();
     private final Costs costs;
     private final MmuStats mmu;
     private final Pager pager;
-    private long pteReads, misses, faults, majors, writes, syscalls, switches;
-    /** ns charged, by where they went. */
-    private long walkNs, tlbNs, minorNs, majorNs, ioNs, syscallNs, switchNs;
+    /** Each kind's count at the last charge, and the ns charged for it so far. */
+    private final long[] seen = new long[KINDS.length], chargedNs = new long[KINDS.length];
+    /** Each kind's ns and whether all are zero, read once from the (immutable) figures: charge runs at every trap. */
+    private final long[] nsOf = new long[KINDS.length];
+    private final boolean off;
 
     CostMeter(Costs costs, MmuStats mmu, Pager pager) {
         this.costs = costs;
         this.mmu = mmu;
         this.pager = pager;
+        for (Cost c : KINDS) nsOf[c.ordinal()] = costs.of(c);
+        this.off = costs.off();
     }
 
-    boolean off() { return costs.off(); }
+    boolean off() { return off; }
+
+    /** How many of {@code c} the machine has done so far; {@code syscalls} and {@code switches} are the kernel's totals. */
+    private long count(Cost c, long syscalls, long switches) {
+        return switch (c) {
+            case WALK_REF -> mmu.pteReads;
+            case TLB_MISS -> mmu.misses();
+            case MINOR_FAULT -> pager.faults() - pager.majorFaults();
+            case MAJOR_FAULT -> pager.majorFaults();
+            case SWAP_OUT -> pager.swapOuts() + pager.writebacks();
+            case SWITCH -> switches;
+            case SYSCALL -> syscalls;
+        };
+    }
 
     /** The ns the counters' growth since the last call costs; {@code syscallsNow} and {@code switchesNow} are the kernel's totals. */
     long charge(long syscallsNow, long switchesNow) {
-        long dReads = mmu.pteReads - pteReads, dMiss = mmu.misses() - misses;
-        long dFaults = pager.faults() - faults, dMajor = pager.majorFaults() - majors;
-        long w = pager.swapOuts() + pager.writebacks(), dWrites = w - writes;
-        long dSys = syscallsNow - syscalls, dSw = switchesNow - switches;
-        pteReads = mmu.pteReads;
-        misses = mmu.misses();
-        faults = pager.faults();
-        majors = pager.majorFaults();
-        writes = w;
-        syscalls = syscallsNow;
-        switches = switchesNow;
-        long walk = dReads * costs.walkRef(), tlb = dMiss * costs.tlbMiss();
-        long minor = (dFaults - dMajor) * costs.minorFault(), major = dMajor * costs.majorFault();
-        long io = dWrites * costs.swapOut(), sys = dSys * costs.syscall(), sw = dSw * costs.contextSwitch();
-        walkNs += walk;
-        tlbNs += tlb;
-        minorNs += minor;
-        majorNs += major;
-        ioNs += io;
-        syscallNs += sys;
-        switchNs += sw;
-        return walk + tlb + minor + major + io + sys + sw;
+        long ns = 0;
+        for (Cost c : KINDS) {
+            long now = count(c, syscallsNow, switchesNow), d = (now - seen[c.ordinal()]) * nsOf[c.ordinal()];
+            seen[c.ordinal()] = now;
+            chargedNs[c.ordinal()] += d;
+            ns += d;
+        }
+        return ns;
     }
 
-    long total() { return walkNs + tlbNs + minorNs + majorNs + ioNs + syscallNs + switchNs; }
+    long total() {
+        long t = 0;
+        for (long v : chargedNs) t += v;
+        return t;
+    }
 
     /** Where the charged time went, for --stats: ns by cause. */
     Map<String, Long> breakdown() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("walks", walkNs);
-        m.put("tlb_misses", tlbNs);
-        m.put("minor_faults", minorNs);
-        m.put("major_faults", majorNs);
-        m.put("swap_out", ioNs);
-        m.put("syscalls", syscallNs);
-        m.put("switches", switchNs);
+        for (Cost c : KINDS) m.put(c.charged, chargedNs[c.ordinal()]);
         return m;
     }
 

@@ -48,6 +48,7 @@ public final class ExecImage {
         t.altSize = 0;
         t.altFlags = SigFrame.SS_DISABLE;
         p.execed = true;
+        PosixTimers.deleteAll(k, p);   // exit_itimers: POSIX timers do not survive exec (ITIMER_REAL does)
         p.exePath = exePath;
         p.comm = comm.length() > 15 ? comm.substring(0, 15) : comm;
         Context c = t.context;

@@ -58,6 +58,7 @@ final class Exit {
         }
         Robust.release(k, t);
         t.state = Task.State.DEAD;
+        k.groupLists.unref(t.cred);
         k.forget(t);
         if (t.vforkParent != null) vforkRelease(k, t);
     }
@@ -77,7 +78,9 @@ final class Exit {
         p.waitStatus = status;
         if (k.traceHook() != null) k.traceHook().exited(k, p.pid, status);
         if (!note.isEmpty()) p.deathNote = note;
+        k.processExiting(p);
         k.releaseFds(p.fds);
+        Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
         p.residentPages = p.space.residentPages();
@@ -90,9 +93,11 @@ final class Exit {
         k.charge(k.current() == null ? p : k.current().proc);
         p.ended = k.clock().now();
         if (p.alarm != null) { k.timers().cancel(p.alarm); p.alarm = null; }
+        PosixTimers.deleteAll(k, p);
         p.shared.discard(-1L, k.users());
         p.state = Process.State.ZOMBIE;
         p.stopped = false;
+        k.pidfdWakeup(p);
         k.traceProc(p.pid, "exit", p.pid, (status & 0x7f) == 0 ? "exited " + ((status >> 8) & 0xff) : "killed by " + Signals.name(status & 0x7f));
         reparentChildren(k, p);
         int code = (status & 0x7f) == 0 ? SigInfo.CLD_EXITED : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
@@ -131,7 +136,7 @@ final class Exit {
         int sig = exit ? child.exitSignal : Signals.SIGCHLD;
         boolean quiet = !exit && act.has(SigAction.SA_NOCLDSTOP);
         if (sig != 0 && !quiet && parent.alive())
-            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, Cred.UID, value).withSigno(sig));
+            SignalDelivery.sendProcess(k, parent, SigInfo.child(code, child.pid, child.cred().uid(), value).withSigno(sig));
         if (exit && (act.isIgnore() || act.has(SigAction.SA_NOCLDWAIT)) && sig == Signals.SIGCHLD) {
             parent.children.remove(child);
             k.reap(child);

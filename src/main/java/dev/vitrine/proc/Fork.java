@@ -40,8 +40,10 @@ public final class Fork {
             }
             return -EAGAIN;
         }
-        // RLIMIT_NPROC counts the user's tasks, threads included; the guest's uid 1000 has no CAP_SYS_RESOURCE to pass it.
-        if (!k.users().mayFork(pp.rlimCur[Rlimit.NPROC])) return -EAGAIN;
+        // RLIMIT_NPROC counts the user's tasks, threads included; root's user and CAP_SYS_RESOURCE/CAP_SYS_ADMIN pass it.
+        dev.vitrine.abi.Cred cr = parent.cred;
+        boolean exempt = cr.uid() == 0 || cr.capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE) || cr.capable(dev.vitrine.abi.Cred.CAP_SYS_ADMIN);
+        if (!exempt && !k.users().mayFork(pp.rlimCur[Rlimit.NPROC])) return -EAGAIN;
         k.syncContext(parent);
         Task child;
         if ((f & CLONE_THREAD) != 0) {
@@ -59,12 +61,15 @@ public final class Fork {
             cp.pgid = pp.pgid;
             cp.sid = pp.sid;
             cp.nice = pp.nice;
+            cp.dumpable = pp.dumpable;
             cp.exitSignal = a.exitSignal();
             System.arraycopy(pp.actions, 0, cp.actions, 0, pp.actions.length);
             System.arraycopy(pp.rlimCur, 0, cp.rlimCur, 0, pp.rlimCur.length);
             System.arraycopy(pp.rlimMax, 0, cp.rlimMax, 0, pp.rlimMax.length);
             child = k.addProcess(cp, cp.pid);
         }
+        child.cred = parent.cred;
+        k.groupLists.ref(child.cred);
         Context c = parent.context.copy();
         c.x[10] = 0;
         c.pc += 4;

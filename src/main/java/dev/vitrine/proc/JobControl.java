@@ -18,9 +18,15 @@ public final class JobControl {
     private static final int TERMINAL_SESSION = 0;
 
     /** 0 (go on), -EIO, or {@link #SIGNALLED} after sending {@code sig} to the caller's process group. */
-    public static long check(Kernel k, Task t, int sig) {
+    public static long check(Kernel k, Task t, int sig) { return check(k, t, sig, TERMINAL_SESSION, k.foregroundPgid()); }
+
+    /**
+     * The same for a terminal that is session {@code sid}'s controlling terminal with foreground
+     * group {@code fg} (a pseudo-terminal that is some session's).
+     */
+    public static long check(Kernel k, Task t, int sig, int sid, int fg) {
         Process p = t.proc;
-        if (p.sid != TERMINAL_SESSION || p.pgid == k.foregroundPgid()) return 0;
+        if (p.sid != sid || p.pgid == fg) return 0;
         boolean ignored = (t.blocked & Signals.bit(sig)) != 0 || p.actions[sig].isIgnore();
         // A blocked or ignored SIGTTOU lets the change through (a shell taking the terminal back);
         // a blocked or ignored SIGTTIN, or a group no one would continue, makes the read fail.

@@ -74,14 +74,31 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private long syscallCount;
     /** Why the last slice ended while its task could still run: "quantum" (budget spent) or "preempted". */
     private String lastSliceEnd = "preempted";
+    /** The supplementary group lists threads hold, charged to kernel memory. */
+    final GroupLists groupLists;
 
     public Kernel(Hart hart, FrameAllocator frames) {
         this.hart = hart;
         this.mmu = hart.mmu();
         this.frames = frames;
+        groupLists = new GroupLists(() -> frames.pager().kernelMemory());
         init = new Process(pids.alloc(), null, "init", null, null, 0);
         init.pgid = init.sid = INIT_PID;
         pids.add(init);
+    }
+
+    /** commit_creds for set*id: {@code t} is {@code c} from now on (the group list it held may go). */
+    public void commitCred(Task t, dev.vitrine.abi.Cred c) {
+        groupLists.ref(c);
+        groupLists.unref(t.cred);
+        t.setCred(c);
+    }
+
+    /** setgroups: {@code c} holds a new list, charged to kernel memory; false when there is none left. */
+    public boolean setGroups(Task t, dev.vitrine.abi.Cred c) {
+        if (!groupLists.charge(c)) return false;
+        commitCred(t, c);
+        return true;
     }
 
     /** The pid of init, the parent of the first program, and the first program's, the next one. */
@@ -169,6 +186,14 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         return loadAverage.at(clock.now(), running);
     }
 
+    /** The machine's devpts, whose ptys can be a session's controlling terminal (null: none). */
+    private dev.vitrine.fs.Devpts devpts;
+    public dev.vitrine.fs.Devpts devpts() { return devpts; }
+    public void setDevpts(dev.vitrine.fs.Devpts d) {
+        devpts = d;
+        if (d != null) d.setSignals(Ctty.signals(this));
+    }
+
     /** The pid handed out last (/proc/loadavg's last field). */
     public int lastPid() { return pids.lastPid(); }
 
@@ -240,7 +265,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     int processCount() { return pids.processCount() - 1; }
 
     /** release_task: a process whose status was collected (or that no one will wait for) leaves the kernel. */
-    void reap(Process p) { pids.reap(p); }
+    void reap(Process p) {
+        pids.reap(p);
+        pidfdWakeup(p);
+    }
 
     /** A new process with an empty context; the loader fills its memory and registers. Its parent is init if {@code ppid} names none. */
     public Task newTask(String comm, AddressSpace space, FdTable fds, int ppid) {
@@ -392,6 +420,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         t.cpu += ran;
         t.proc.cpu += ran;
         CpuTimers.ran(this, t.proc, ran);
+        PosixTimers.ran(this, t.proc);
         retired += ran;
         runQueue.ran(ran);
         clock.advance(ran);
@@ -559,7 +588,7 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
 
     /** Sends {@code sig} to one thread, as Linux's send_sig does for SIGPIPE: si_code SI_USER from the thread's own pid. */
     public void signal(Task t, int sig) {
-        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), Cred.UID));
+        SignalDelivery.sendThread(this, t, SigInfo.kill(sig, SigInfo.SI_USER, t.pid(), t.cred().uid()));
     }
 
     /** Sends {@code sig} to a whole process (kill(pid, sig) from the kernel). */
@@ -650,6 +679,27 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public void kill(Task t, int sig) { Exit.killProcess(this, t.proc, sig, false); }
 
     /** exit_group(2). */
+    private dev.vitrine.fs.Wakeup fileWakeup;
+
+    /**
+     * The file tree's wakeup, which also pings pollers: set once a signalfd or pidfd exists,
+     * so signal sends wake signalfd readers and exits wake pidfd pollers.
+     */
+    public void setFileWakeup(dev.vitrine.fs.Wakeup w) { fileWakeup = w; }
+
+    /** signalfd_notify: a signal was queued for {@code p}, or a signalfd's mask changed. */
+    void signalfdWakeup(Process p) { if (fileWakeup != null) fileWakeup.wakeup(p.signalfdChannel); }
+
+    /** do_notify_pidfd: {@code p} exited or was reaped. */
+    void pidfdWakeup(Process p) { if (fileWakeup != null) fileWakeup.wakeup(p.pidfdChannel); }
+
+    private final List<java.util.function.Consumer<Process>> exitHooks = new java.util.ArrayList<>();
+
+    /** What a layer above releases when a process ends (System V semaphore undo): run as it dies, before its files and memory go. */
+    public void onProcessExit(java.util.function.Consumer<Process> hook) { exitHooks.add(hook); }
+
+    void processExiting(Process p) { for (var h : exitHooks) h.accept(p); }
+
     public void exit(Task t, int code) { Exit.exitGroup(this, t, code); }
 
     /** exit(2): just this thread. */

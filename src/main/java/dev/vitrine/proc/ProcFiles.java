@@ -93,6 +93,15 @@ public final class ProcFiles implements ProcSource {
         return t == null ? "" : t.comm();
     }
 
+    @Override public int[] owner(int pid) {
+        Process p = process(pid);
+        if (p == null) return null;
+        // task_dump_owner: an undumpable process's entries are root's
+        if (!p.dumpable) return new int[] {0, 0};
+        dev.vitrine.abi.Cred c = p.cred();
+        return new int[] {c.euid(), c.egid()};
+    }
+
     /** Live processes and zombies not yet reaped, as Linux lists them. */
     private Process process(int pid) {
         Process p = kernel.process(pid);

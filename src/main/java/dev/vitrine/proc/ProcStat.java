@@ -88,6 +88,7 @@ final class ProcStat {
         char st = state(p, t);
         long[] ic = ignCatch(p);
         int fdMax = p.fds == null ? 0 : fdSize(p.fds.openFds());
+        Cred c = t.cred;
         StringBuilder sb = new StringBuilder();
         sb.append("Name:\t").append(p.comm).append('\n')
                 .append(String.format("Umask:\t%04o\n", p.fds == null ? 022 : p.fds.umask()))
@@ -95,9 +96,9 @@ final class ProcStat {
                 .append("Tgid:\t").append(p.pid).append("\nNgid:\t0\nPid:\t").append(t.tid)
                 .append("\nPPid:\t").append(p.ppid()).append("\nTracerPid:\t0\n")
                 .append(String.format("Uid:\t%d\t%d\t%d\t%d\nGid:\t%d\t%d\t%d\t%d\n",
-                        Cred.UID, Cred.UID, Cred.UID, Cred.UID, Cred.GID, Cred.GID, Cred.GID, Cred.GID))
+                        id(c.uid()), id(c.euid()), id(c.suid()), id(c.fsuid()), id(c.gid()), id(c.egid()), id(c.sgid()), id(c.fsgid())))
                 .append("FDSize:\t").append(fdMax).append('\n')
-                .append("Groups:\t").append(Cred.GID).append(" \n")
+                .append("Groups:\t").append(groups(c)).append(" \n")
                 .append("NStgid:\t").append(p.pid).append("\nNSpid:\t").append(t.tid)
                 .append("\nNSpgid:\t").append(p.pgid).append("\nNSsid:\t").append(p.sid).append("\nKthread:\t0\n");
         // task_core_dumping and task_thp_status follow task_mem while there is an mm; no THP here (a kernel without it prints 0).
@@ -106,10 +107,21 @@ final class ProcStat {
                 .append("SigQ:\t").append(sigpending).append('/').append(Long.toUnsignedString(p.rlimCur[Rlimit.SIGPENDING])).append('\n')
                 .append(String.format("SigPnd:\t%016x\nShdPnd:\t%016x\nSigBlk:\t%016x\nSigIgn:\t%016x\nSigCgt:\t%016x\n",
                         t.pending.set(), p.shared.set(), t.blocked, ic[0], ic[1]))
+                .append(String.format("CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
+                        c.capInheritable(), c.capPermitted(), c.capEffective(), Cred.CAP_FULL, 0L))
                 // One hart: CPU 0 is every task's only choice.
                 .append("Cpus_allowed:\t1\nCpus_allowed_list:\t0\n")
                 .append("voluntary_ctxt_switches:\t").append(p.voluntary)
                 .append("\nnonvoluntary_ctxt_switches:\t").append(p.involuntary).append('\n');
+        return sb.toString();
+    }
+
+    private static long id(int v) { return v & 0xffff_ffffL; }
+
+    /** The supplementary groups, space-separated (the line's trailing space is Linux's too). */
+    private static String groups(Cred c) {
+        StringBuilder sb = new StringBuilder();
+        for (int g : c.groups()) sb.append(sb.length() == 0 ? "" : " ").append(id(g));
         return sb.toString();
     }
 

@@ -61,6 +61,8 @@ public final class Process {
     public final long[] rlimCur = new long[16], rlimMax = new long[16];
     int nice;
     boolean forkLimitNoted;
+    /** mm's dumpable flag (SUID_DUMP_USER): false after a change of identity, until an exec as oneself. */
+    boolean dumpable = true;
     /** Has called execve since fork (setpgid on it from the parent is then EACCES). */
     boolean execed;
 
@@ -70,6 +72,12 @@ public final class Process {
     long cpu, syscalls, voluntary, involuntary;
     /** setitimer's ITIMER_VIRTUAL and ITIMER_PROF. */
     final CpuTimers cpuTimers = new CpuTimers();
+    /** What signalfd readers of this process sleep on (sighand->signalfd_wqh): every signal sent to it wakes them. */
+    final Object signalfdChannel = new Object();
+    /** What pidfd pollers of this process sleep on: woken at its exit and at its reaping. */
+    final Object pidfdChannel = new Object();
+    /** timer_create's timers. */
+    final PosixTimers posixTimers = new PosixTimers();
     long waitingSince = -1, waiting;
     long childCpu;
     /** Faults of reaped children and theirs (Linux's cmin_flt, cmaj_flt). */
@@ -112,6 +120,7 @@ public final class Process {
     public dev.vitrine.loader.Exec.Bounds bounds() { return bounds; }
     public long startStack() { return startStack; }
     public boolean execed() { return execed; }
+    public boolean dumpable() { return dumpable; }
     public boolean stopped() { return stopped; }
     public long pendingShared() { return shared.set(); }
     public int exitSignal() { return exitSignal; }
@@ -165,6 +174,12 @@ public final class Process {
     }
 
     boolean alive() { return state == State.ALIVE; }
+
+    /** The process's credentials as others see them (kill's check, /proc/PID/status): its first live thread's, else its leader's. */
+    public dev.vitrine.abi.Cred cred() {
+        for (Task t : threads) if (t.state != Task.State.DEAD) return t.cred;
+        return threads.isEmpty() ? dev.vitrine.abi.Cred.root() : threads.get(0).cred;   // init has no thread: root
+    }
 
     boolean hasOtherLiveThreads(Task t) {
         for (Task x : threads) if (x != t && x.state != Task.State.DEAD) return true;

@@ -23,7 +23,7 @@ final class SigPending {
         set |= Signals.bit(sig);
         if (info == null) return;
         queue.add(info);
-        u.sigpending++;
+        if (info.kind() != SigInfo.Kind.TIMER) u.sigpending++;   // a POSIX timer's is preallocated, counted while the timer lives
     }
 
     /** Linux's collect_signal: the oldest instance of {@code sig}; the bit stays while another is queued. */
@@ -34,7 +34,7 @@ final class SigPending {
             if (queue.get(i).signo() != sig) continue;
             if (found == null) {
                 found = queue.remove(i--);
-                u.sigpending--;
+                if (found.kind() != SigInfo.Kind.TIMER) u.sigpending--;
             } else {
                 more = true;
                 break;
@@ -48,8 +48,24 @@ final class SigPending {
     void discard(long mask, UserCounts u) {
         if ((set & mask) == 0) return;
         set &= ~mask;
-        int before = queue.size();
-        queue.removeIf(i -> (Signals.bit(i.signo()) & mask) != 0);
-        u.sigpending -= before - queue.size();
+        queue.removeIf(i -> {
+            boolean drop = (Signals.bit(i.signo()) & mask) != 0;
+            if (drop && i.kind() != SigInfo.Kind.TIMER) u.sigpending--;
+            return drop;
+        });
+    }
+
+    /** A POSIX timer was set again or deleted: its queued signal goes (the bit too, if it was the last of {@code sig}). */
+    void dropTimer(int sig, int timerId) {
+        boolean more = false, dropped = false;
+        for (int i = 0; i < queue.size(); i++) {
+            SigInfo x = queue.get(i);
+            if (x.signo() != sig) continue;
+            if (!dropped && x.kind() == SigInfo.Kind.TIMER && x.pid() == timerId) {
+                queue.remove(i--);
+                dropped = true;
+            } else more = true;
+        }
+        if (dropped && !more) set &= ~Signals.bit(sig);
     }
 }

@@ -23,6 +23,11 @@ public final class SignalDelivery {
 
     /** kill(2) and the kernel's process-directed signals (SIGCHLD, SIGALRM, ^C); 0, or -EAGAIN past RLIMIT_SIGPENDING. */
     public static long sendProcess(Kernel k, Process p, SigInfo info) {
+        return p.alive() && !p.threads.isEmpty() ? sendProcess(k, p, p.threads.get(0), info) : 0;
+    }
+
+    /** A process-directed signal whose sender named thread {@code first} (kill of a tid): it gets first crack. */
+    public static long sendProcess(Kernel k, Process p, Task first, SigInfo info) {
         int sig = info.signo();
         if (!p.alive() || p.threads.isEmpty()) return 0;
         generated(k, p.pid, 0, info);
@@ -31,7 +36,11 @@ public final class SignalDelivery {
         if (sig < Signals.SIGRTMIN && p.shared.has(sig)) return 0;
         long r = enqueue(k, p, p.shared, info);
         if (r < 0) return r;
-        // Linux's complete_signal: the first thread that does not block it, the leader first.
+        // Linux's complete_signal: the named thread if it does not block it, else the first that does not, the leader first.
+        if (first.state != Task.State.DEAD && (first.blocked & ~first.waitSet & Signals.bit(sig)) == 0) {
+            wakeFor(k, first, sig);
+            return 0;
+        }
         for (Task t : p.threads) {
             if (t.state == Task.State.DEAD || (t.blocked & ~t.waitSet & Signals.bit(sig)) != 0) continue;
             wakeFor(k, t, sig);
@@ -64,9 +73,11 @@ public final class SignalDelivery {
         int sig = info.signo();
         boolean rt = sig >= Signals.SIGRTMIN;
         UserCounts u = k.users();
-        if (!rt && info.code() >= 0 || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
+        // A POSIX timer's siginfo is preallocated: it is queued whatever the limit.
+        if (!rt && info.code() >= 0 || info.kind() == SigInfo.Kind.TIMER || u.maySigqueue(target.rlimCur[Rlimit.SIGPENDING])) q.add(sig, info, u);
         else if (rt && info.code() != SigInfo.SI_USER) return -EAGAIN;
         else q.add(sig, null, u);
+        k.signalfdWakeup(target);
         return 0;
     }
 
@@ -136,8 +147,13 @@ public final class SignalDelivery {
         for (int guard = 0; guard < 2 * Signals.NSIG; guard++) {
             if (!p.alive() || t.state == Task.State.DEAD || p.stopped) return;
             int sig = next(t);
-            if (sig == 0) return;
+            if (sig == 0) {
+                // a call that ended with EINTR but whose signal ran no handler: its temporary mask goes now
+                if (t.restoreMask && !t.inSyscall) { t.blocked = t.savedMask; t.restoreMask = false; }
+                return;
+            }
             SigInfo info = take(k, t, sig);
+            if (info == null) continue;
             SigAction act = p.actions[sig];
             if (sig == Signals.SIGKILL) { delivered(k, t, sig, info, "term"); Exit.killProcess(k, p, sig, false, info); return; }
             traced(k, t, info, act);
@@ -159,9 +175,9 @@ public final class SignalDelivery {
             delivered(k, t, sig, info, "handler");
             if (t.inSyscall) {
                 boolean eintr = t.restart.eintr(act);
-                t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
+                long r = t.abandonSyscall(k, eintr ? Continuation.Abandon.EINTR : Continuation.Abandon.RESTART);
                 if (eintr) {
-                    h.x[10] = -EINTR;
+                    h.x[10] = r;
                     h.pc += 4;
                 }
             }
@@ -189,13 +205,17 @@ public final class SignalDelivery {
         long ready = (t.pending.set() | t.proc.shared.set()) & ~(t.blocked & ~Signals.UNBLOCKABLE);
         if (ready == 0) return 0;
         if ((ready & Signals.bit(Signals.SIGKILL)) != 0) return Signals.SIGKILL;
+        // do_sigtimedwait dequeues a signal of its set before the return to user mode could
+        // deliver it: the restarted rt_sigtimedwait takes it, its handler (if any) does not run
+        if (t.inSyscall && t.continuation instanceof Continuation.SigWait && (ready & t.waitSet) != 0) return 0;
         long sync = ready & Signals.SYNCHRONOUS;
         return Long.numberOfTrailingZeros(sync != 0 ? sync : ready) + 1;
     }
 
-    /** Removes one pending instance of {@code sig}, thread-directed first, and returns its siginfo. */
+    /** Removes one pending instance of {@code sig}, thread-directed first, and returns its siginfo; null for a POSIX timer's stale signal, which is dropped. */
     static SigInfo take(Kernel k, Task t, int sig) {
-        return (t.pending.has(sig) ? t.pending : t.proc.shared).take(sig, k.users());
+        SigInfo info = (t.pending.has(sig) ? t.pending : t.proc.shared).take(sig, k.users());
+        return info.kind() == SigInfo.Kind.TIMER ? PosixTimers.delivered(k, t.proc, info) : info;
     }
 
     /** Linux's setup_rt_frame plus signal_delivered: the frame, the handler's registers, the new mask. */

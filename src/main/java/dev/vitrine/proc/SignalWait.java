@@ -20,11 +20,13 @@ public final class SignalWait {
 
     /** A pending signal of {@code set}, taken; its siginfo in {@code out[0]}. 0 when none is pending. */
     private static int takeFrom(Kernel k, Task t, long set, SigInfo[] out) {
-        long have = (t.pending.set() | t.proc.shared.set()) & set & ~Signals.UNBLOCKABLE;
-        if (have == 0) return 0;
-        int sig = Long.numberOfTrailingZeros(have) + 1;
-        out[0] = SignalDelivery.take(k, t, sig);
-        return sig;
+        while (true) {
+            long have = (t.pending.set() | t.proc.shared.set()) & set & ~Signals.UNBLOCKABLE;
+            if (have == 0) return 0;
+            int sig = Long.numberOfTrailingZeros(have) + 1;
+            out[0] = SignalDelivery.take(k, t, sig);
+            if (out[0] != null) return sig;   // else a stale timer signal, dropped
+        }
     }
 
     /**

@@ -57,6 +57,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     /** This thread's CPU time in virtual ns: its instructions and what the cost model charged while it ran (task/TID/stat's utime). */
     long cpu;
     long readySince;
+    /** Who this thread is (Linux keeps creds per thread; clone and fork share the parent's). */
+    dev.vitrine.abi.Cred cred = dev.vitrine.abi.Cred.user();
 
     Task(int tid, Process proc) {
         this.tid = tid;
@@ -64,6 +66,23 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     }
 
     public Process process() { return proc; }
+    public dev.vitrine.abi.Cred cred() { return cred; }
+    /**
+     * commit_creds: the new ids take effect at once for this thread; a change of effective or
+     * file-system id makes the process undumpable (fs.suid_dumpable 0), so its /proc entries
+     * become root's.
+     */
+    public void setCred(dev.vitrine.abi.Cred c) {
+        if (c.euid() != cred.euid() || c.egid() != cred.egid() || c.fsuid() != cred.fsuid() || c.fsgid() != cred.fsgid())
+            proc.dumpable = false;
+        cred = c;
+    }
+
+    /** begin_new_exec: dumpable again unless the program runs with ids it was not started with (or {@code unreadable}). */
+    public void execCred(dev.vitrine.abi.Cred c, boolean unreadable) {
+        cred = c;
+        proc.dumpable = !unreadable && c.euid() == c.uid() && c.egid() == c.gid();
+    }
     public int tid() { return tid; }
     public int pid() { return proc.pid; }
     public int ppid() { return proc.ppid(); }
@@ -83,6 +102,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public long[] rlimCur() { return proc.rlimCur; }
     public long[] rlimMax() { return proc.rlimMax; }
     public State state() { return state; }
+    /** Whether it is asleep on {@code c} (xv6's chan), not woken since it went to sleep there. */
+    public boolean sleepsOn(Object c) { return state == State.SLEEPING && channel == c; }
     public long instructions() { return instructions; }
     public long syscalls() { return syscalls; }
     public long blocked() { return blocked; }
@@ -93,6 +114,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     public long rseq() { return rseq; }
     public void setRseq(long addr) { rseq = addr; }
     public String waitReason() { return waitReason; }
+    /** The channel a sleeping task waits on (a pipe, a child list, ...), null while it runs: for the views. */
+    public Object sleepsOn() { return channel; }
     /** What the sleeping syscall kept from its last run, or null on its first. */
     public Continuation continuation() { return continuation; }
     public void setContinuation(Continuation c) { continuation = c; }
@@ -109,11 +132,17 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
         inSyscall = false;
     }
 
-    /** The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds, then goes. */
-    void abandonSyscall(Kernel k, Continuation.Abandon how) {
+    /**
+     * The sleeping syscall is cut short ({@code how}): its continuation undoes what it holds,
+     * then goes. Returns what an EINTR ending makes the call return (-EINTR, or its own word).
+     */
+    long abandonSyscall(Kernel k, Continuation.Abandon how) {
         Continuation c = continuation;
         syscallDone();
-        if (c != null) c.abandon(k, this, how);
+        if (c == null) return -dev.vitrine.abi.Errno.EINTR;
+        long r = how == Continuation.Abandon.EINTR ? c.interrupted(k, this) : -dev.vitrine.abi.Errno.EINTR;
+        c.abandon(k, this, how);
+        return r;
     }
 
     /** The wait status of the process (exit code in bits 8-15, or the killing signal in bits 0-6). */

@@ -2,8 +2,8 @@ package dev.vitrine.proc;
 
 /**
  * What one user holds across the machine (Linux's ucounts), checked against the rlimits of
- * the task that asks: queued signals (RLIMIT_SIGPENDING) and tasks (RLIMIT_NPROC). Every
- * guest process runs as uid 1000, so the machine has one.
+ * the task that asks: queued signals (RLIMIT_SIGPENDING) and tasks (RLIMIT_NPROC). The machine
+ * keeps one for all its users together (a guest that switches uids shares its counts).
  */
 final class UserCounts {
     /** Signal instances queued with their siginfo, on every thread and process. */

@@ -17,12 +17,12 @@ public final class Wait {
 
     public static final int WNOHANG = 1, WUNTRACED = 2, WSTOPPED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x1000000,
             WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
-    public static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
+    public static final int P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3;
     /** Returned when the caller went to sleep: the syscall must return Syscall.RESTART. */
     public static final long SLEEPING = Long.MIN_VALUE + 1;
 
     /** What was found: the child's pid, its wait status, and the siginfo code and value waitid reports. */
-    public record Report(int pid, int status, int code, int value, long cpu) {}
+    public record Report(int pid, int status, int code, int value, long cpu, int uid) {}
 
     /** A selection of children (wait4's pid argument or waitid's idtype/id). */
     public record Which(int idtype, int id) {
@@ -50,6 +50,16 @@ public final class Wait {
     public static Object waitid(Kernel k, Task t, int idtype, int id, int options) {
         if ((options & ~(WNOHANG | WSTOPPED | WEXITED | WCONTINUED | WNOWAIT | WNOTHREAD | WALL | WCLONE)) != 0) return -EINVAL;
         if ((options & (WEXITED | WSTOPPED | WCONTINUED)) == 0) return -EINVAL;
+        if (idtype == P_PIDFD) {
+            // The pidfd's process, if it is a child; O_NONBLOCK on the pidfd is WNOHANG with EAGAIN for "not yet".
+            var d = t.proc.fds.get(id);
+            if (d == null || !(d.file() instanceof PidFd p)) return -EBADF;
+            if ((d.flags() & dev.vitrine.abi.Fcntl.O_NONBLOCK) != 0) {
+                Object r = find(k, t, new Which(P_PID, p.process().pid), options | WNOHANG);
+                return r == null ? (Object) (long) -EAGAIN : r;
+            }
+            return find(k, t, new Which(P_PID, p.process().pid), options);
+        }
         if (idtype < P_ALL || idtype > P_PGID) return -EINVAL;
         Which w = idtype == P_PGID && id == 0 ? new Which(P_PGID, t.proc.pgid) : new Which(idtype, id);
         if (idtype == P_PID && id <= 0) return -EINVAL;
@@ -71,17 +81,17 @@ public final class Wait {
                 int st = c.waitStatus;
                 int code = (st & 0x7f) == 0 ? SigInfo.CLD_EXITED : (st & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
                 int value = (st & 0x7f) == 0 ? (st >> 8) & 0xff : st & 0x7f;
-                Report r = new Report(c.pid, st, code, value, c.cpu + c.childCpu);
+                Report r = new Report(c.pid, st, code, value, c.cpu + c.childCpu, c.cred().uid());
                 if (!keep) reap(k, parent, c);
                 return r;
             }
             if (c.alive() && c.stopped && c.stopReport && (options & WSTOPPED) != 0) {
                 if (!keep) c.stopReport = false;
-                return new Report(c.pid, (c.stopSignal << 8) | 0x7f, SigInfo.CLD_STOPPED, c.stopSignal, c.cpu);
+                return new Report(c.pid, (c.stopSignal << 8) | 0x7f, SigInfo.CLD_STOPPED, c.stopSignal, c.cpu, c.cred().uid());
             }
             if (c.alive() && c.continueReport && (options & WCONTINUED) != 0) {
                 if (!keep) c.continueReport = false;
-                return new Report(c.pid, 0xffff, SigInfo.CLD_CONTINUED, Signals.SIGCONT, c.cpu);
+                return new Report(c.pid, 0xffff, SigInfo.CLD_CONTINUED, Signals.SIGCONT, c.cpu, c.cred().uid());
             }
         }
         if (!any) return (long) -ECHILD;

@@ -62,7 +62,7 @@ final class IpcIds<T extends IpcObject> {
      * the permissions {@code flag} asks for (EACCES). {@code make} builds a new object or
      * throws its errno. Returns the id or -errno.
      */
-    long get(int key, int flag, java.util.function.Predicate<T> fits, java.util.function.Supplier<T> make) {
+    long get(dev.vitrine.abi.Cred c, int key, int flag, java.util.function.Predicate<T> fits, java.util.function.Supplier<T> make) {
         T o = key == IpcObject.IPC_PRIVATE ? null : byKey.get(key);
         if (o == null) {
             if (key != IpcObject.IPC_PRIVATE && (flag & IPC_CREAT) == 0) return -dev.vitrine.abi.Errno.ENOENT;
@@ -72,7 +72,7 @@ final class IpcIds<T extends IpcObject> {
         }
         if ((flag & IPC_CREAT) != 0 && (flag & IPC_EXCL) != 0) return -dev.vitrine.abi.Errno.EEXIST;
         if (!fits.test(o)) return -dev.vitrine.abi.Errno.EINVAL;
-        if (!o.permits(flag)) return -dev.vitrine.abi.Errno.EACCES;
+        if (!o.permits(c, flag)) return -dev.vitrine.abi.Errno.EACCES;
         return o.id;
     }
 

@@ -16,28 +16,24 @@ abstract class IpcObject {
     /** Removed (IPC_RMID) and gone from the table: sleepers wake to EIDRM. */
     boolean deleted;
 
-    IpcObject(int key, int mode) {
+    IpcObject(int key, int mode, Cred c) {
         this.key = key;
         this.mode = mode & 0777;
-        uid = cuid = euid();
-        gid = cgid = egid();
+        uid = cuid = c.euid();
+        gid = cgid = c.egid();
     }
 
-    /** The caller's effective ids: the machine's one user (the credentials live in one place, abi.Cred). */
-    static int euid() { return Cred.UID; }
-    static int egid() { return Cred.GID; }
-
-    /** ipcperms: every bit asked for ({@code flag}'s rwx in any of its three triples) is granted by the owner, group or other triple. */
-    boolean permits(int flag) {
+    /** ipcperms: every bit asked for ({@code flag}'s rwx in any of its three triples) is granted by the owner, group or other triple, or CAP_IPC_OWNER. */
+    boolean permits(Cred c, int flag) {
         int requested = ((flag >> 6) | (flag >> 3) | flag) & 7;
         int granted = mode;
-        if (euid() == cuid || euid() == uid) granted >>= 6;
-        else if (egid() == cgid || egid() == gid) granted >>= 3;
-        return (requested & ~granted & 7) == 0 || euid() == 0;
+        if (c.euid() == cuid || c.euid() == uid) granted >>= 6;
+        else if (c.inGroup(cgid) || c.inGroup(gid)) granted >>= 3;
+        return (requested & ~granted & 7) == 0 || c.capable(Cred.CAP_IPC_OWNER);
     }
 
-    /** ipcctl_obtain_check: the creator or owner (or a privileged caller) may change or remove it. */
-    boolean ownedBy() { return euid() == cuid || euid() == uid || euid() == 0; }
+    /** ipcctl_obtain_check: the creator or owner (or CAP_SYS_ADMIN) may change or remove it. */
+    boolean ownedBy(Cred c) { return c.euid() == cuid || c.euid() == uid || c.capable(Cred.CAP_SYS_ADMIN); }
 
     /** struct ipc64_perm, 48 bytes, as IPC_STAT fills it: key, uid, gid, cuid, cgid, mode, seq. */
     void writePerm(java.nio.ByteBuffer b) {

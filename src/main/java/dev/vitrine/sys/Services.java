@@ -31,12 +31,45 @@ public final class Services {
         return epollWatches;
     }
 
+    /** Who waits in F_SETLKW for which lock: the deadlock check walks it. */
+    final LockWaits lockWaits = new LockWaits();
+
     private IpcIds<ShmSegment> shm;
 
     /** The machine's System V shared memory segments (one IPC namespace). */
     IpcIds<ShmSegment> shm() {
         if (shm == null) shm = new IpcIds<>(SysShm.SHMMNI);
         return shm;
+    }
+
+    private IpcIds<SemSet> sem;
+    private SemUndo semUndo;
+
+    /** The machine's System V semaphore sets. */
+    IpcIds<SemSet> sem() {
+        if (sem == null) sem = new IpcIds<>(SysSem.SEMMNI);
+        return sem;
+    }
+
+    SemUndo semUndo(dev.vitrine.proc.Kernel k) {
+        if (semUndo == null) semUndo = new SemUndo(ipcMemory(k));
+        return semUndo;
+    }
+
+    private IpcIds<MsgQueue> msg;
+
+    /** The machine's System V message queues. */
+    IpcIds<MsgQueue> msg() {
+        if (msg == null) msg = new IpcIds<>(SysMsg.MSGMNI);
+        return msg;
+    }
+
+    private IpcMemory ipcMemory;
+
+    /** What System V semaphores and messages hold, charged to the machine's memory. */
+    IpcMemory ipcMemory(dev.vitrine.proc.Kernel k) {
+        if (ipcMemory == null) ipcMemory = new IpcMemory(k.frames().pager().kernelMemory());
+        return ipcMemory;
     }
 
     private int autobind;

@@ -19,8 +19,8 @@ final class ShmSegment extends IpcObject implements ShmemFile.Keeper {
     int lpid;
     long atime, dtime, ctime;
 
-    ShmSegment(Kernel k, IpcIds<ShmSegment> table, int key, int mode, long size, int pageSize) {
-        super(key, mode);
+    ShmSegment(Kernel k, IpcIds<ShmSegment> table, int key, int mode, dev.vitrine.abi.Cred c, long size, int pageSize) {
+        super(key, mode, c);
         this.kernel = k;
         this.table = table;
         this.size = size;

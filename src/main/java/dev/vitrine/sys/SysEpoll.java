@@ -6,6 +6,7 @@ import dev.vitrine.fs.FileDescription;
 import dev.vitrine.proc.Continuation;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.RestartPolicy;
+import dev.vitrine.proc.SignalCalls;
 import dev.vitrine.proc.Task;
 
 import java.util.List;
@@ -18,7 +19,8 @@ import static dev.vitrine.sys.Arg.*;
  * epoll_create1, epoll_ctl, epoll_pwait and epoll_pwait2 (fs/eventpoll.c). A wait with nothing
  * ready sleeps on the tree's poll channel, as ppoll does, and looks again when any file wakes
  * it. struct epoll_event is 16 bytes on riscv64 (events, 4 bytes of padding, data): only
- * x86-64 packs it. The signal mask argument is checked but not applied, as for ppoll.
+ * x86-64 packs it. The signal mask is the caller's for the wait (set_user_sigmask), the old one
+ * back when it ends, or after the handler of the signal that cut it short.
  */
 final class SysEpoll {
     private SysEpoll() {}
@@ -97,18 +99,28 @@ final class SysEpoll {
     static long pwait(Kernel k, Services s, Task t, int epfd, long evVa, int max, long deadline, long maskVa, long size) {
         if (deadline == Long.MIN_VALUE) return -Errno.EFAULT;
         if (deadline == Long.MIN_VALUE + 1) return -Errno.EINVAL;
+        Long mask = null;
         if (maskVa != 0) {
             if (size != 8) return -Errno.EINVAL;
-            if (t.memory().readLong(maskVa) == null) return -Errno.EFAULT;
+            mask = t.memory().readLong(maskVa);
+            if (mask == null) return -Errno.EFAULT;
         }
         if (max <= 0 || max > EP_MAX_EVENTS) return -Errno.EINVAL;
         if (!Access.ok(t, evVa, (long) max * EVENT_SIZE)) return -Errno.EFAULT;
         FileDescription ep = t.fds().get(epfd);
         if (ep == null) return -Errno.EBADF;
         if (!(ep.file() instanceof Epoll e)) return -Errno.EINVAL;
+        if (mask != null) SignalCalls.setUserSigmask(t, mask);
+        long r = wait(k, s, t, epfd, e, evVa, max, deadline);
+        if (mask != null && r != Syscall.RESTART) SignalCalls.restoreSigmask(t, r);
+        return r;
+    }
+
+    private static long wait(Kernel k, Services s, Task t, int epfd, Epoll e, long evVa, int max, long deadline) {
         List<Epoll.Event> ready = e.harvest(max);
         if (ready.isEmpty()) {
             if (deadline >= 0 && k.clock().now() >= deadline) return 0;
+            if (SignalCalls.signalPending(t)) return -Errno.EINTR;   // ep_poll: a signal first
             k.sleepTimed(t, s.vfs().pollChannel(), deadline, "epoll_wait(" + epfd + ") on items none of which is ready");
             return Syscall.RESTART;
         }

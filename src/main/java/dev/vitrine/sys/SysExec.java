@@ -45,6 +45,8 @@ final class SysExec {
         if ((flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) != 0) return -Errno.EINVAL;
         String path = SysPathUtil.path(t, pathVa);
         List<String> argv = strings(t, argvVa), envp = strings(t, envpVa);
+        // Linux 5.18: an empty argv becomes {""}, so that argv[0] is never NULL for the new program
+        if (argv.isEmpty()) argv = List.of("");
         return load(k, s, t, dirfd, path, argv, envp, flags, 0);
     }
 
@@ -76,8 +78,10 @@ final class SysExec {
         byte[] random = new byte[16];
         s.randomBytes(random);
         Exec.Image img;
+        // bprm_fill_uid: a set-uid or set-gid program runs as its file's owner or group.
+        Cred cred = t.cred().exec(file.uid(), file.gid(), file.perm());
         try {
-            img = Exec.load(space, elf, file, path, argv, envp, random, new Exec.Creds(Cred.UID, Cred.GID), lookup);
+            img = Exec.load(space, elf, file, path, argv, envp, random, Exec.Creds.of(cred), lookup);
         } catch (BadElfException e) {
             space.destroy();
             throw new FsException(e.getMessage().contains("too large") ? Errno.E2BIG : Errno.ENOEXEC);
@@ -87,6 +91,7 @@ final class SysExec {
         }
         String base = abs.substring(abs.lastIndexOf('/') + 1);
         ExecImage.commit(k, t, space, img.entry(), img.sp(), abs, base);
+        t.execCred(cred, !SysPathUtil.permits(t, file, 4));   // would_dump: a program its user cannot read
         t.setImage(argv, img);
         return Syscall.NO_RETURN;
     }
@@ -127,7 +132,8 @@ final class SysExec {
         }
         if (i instanceof Dir) throw new FsException(Errno.EACCES);
         if (!(i instanceof RegularFile rf)) throw new FsException(Errno.EACCES);
-        if (!SysPathUtil.permits(i, 1)) throw new FsException(Errno.EACCES);
+        if (!SysPathUtil.permits(t, i, 1)) throw new FsException(Errno.EACCES);
+        if (rf.openForWriting()) throw new FsException(Errno.ETXTBSY);   // do_open_execat's deny_write_access
         return rf;
     }
 
@@ -146,10 +152,7 @@ final class SysExec {
             if (p == null) throw new FsException(Errno.EFAULT);
             if (p == 0) break;
             String str = t.memory().readCString(p, MAX_ARG_STRLEN);
-            if (str == null) {
-                if (t.memory().readCString(p, 1) == null) throw new FsException(Errno.EFAULT);
-                throw new FsException(Errno.E2BIG);
-            }
+            if (str == null) throw new FsException(SysPathUtil.readable(t, p, MAX_ARG_STRLEN) ? Errno.E2BIG : Errno.EFAULT);
             total += str.length() + 1 + 8;
             if (total > MAX_ARGS_BYTES) throw new FsException(Errno.E2BIG);
             out.add(str);

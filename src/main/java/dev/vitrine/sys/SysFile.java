@@ -4,6 +4,8 @@ import dev.vitrine.abi.Fcntl;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.Console;
+import dev.vitrine.fs.PtySlave;
+import dev.vitrine.fs.TtyRead;
 import dev.vitrine.fs.File;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.OpenFile;
@@ -67,8 +69,13 @@ final class SysFile {
      * again when the group is continued (or ends in EINTR after a handler without SA_RESTART).
      */
     static long ttyCheck(Kernel k, Task t, File file, int sig) {
-        if (!(file instanceof Console c) || !c.isTerminal()) return 0;
-        long r = JobControl.check(k, t, sig);
+        long r;
+        if (file instanceof PtySlave s) {
+            if (s.pty().session() == 0) return 0;   // no one's controlling terminal
+            r = JobControl.check(k, t, sig, s.pty().session(), s.pty().terminal().foregroundPgid());
+        }
+        else if (!(file instanceof Console c) || !c.isTerminal()) return 0;
+        else r = JobControl.check(k, t, sig);
         return r == JobControl.SIGNALLED ? Syscall.RESTART : r;
     }
 
@@ -90,21 +97,53 @@ final class SysFile {
         }
         byte[] b = s.ioBuffer(len);
         long r = f.file().read(b, 0, len, pos >= 0 ? pos : f.offset());
-        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof Console c && c.isTerminal() && c.terminal().readTimeoutNs() >= 0) {
+        if (r == -Errno.EAGAIN && blocks(f) && f.file() instanceof TtyRead c && c.readTimeoutNs() >= 0) {
             // Non-canonical VTIME: wait that long at most, then take what is there (maybe nothing).
-            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.terminal().readTimeoutNs();
+            long at = t.continuation() instanceof Continuation.Deadline d ? d.at() : k.clock().now() + c.readTimeoutNs();
             if (k.clock().now() < at) {
                 t.setContinuation(new Continuation.Deadline(at));
-                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on the terminal for VTIME");
+                k.sleepTimed(t, c.channel(), at, "read(" + fd + ") on " + c.describe() + " for VTIME");
                 return Syscall.RESTART;
             }
             r = c.readTimedOut(b, 0, len);
         }
         if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
         if (r <= 0) return r;
-        if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
-        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + r);
-        return r;
+        long done;
+        if (!(f.file() instanceof dev.vitrine.fs.OpenFile)) {
+            if (!t.memory().write(buf, b, 0, (int) r)) return -Errno.EFAULT;
+            done = r;
+        } else {
+            // A regular file is read whole, as filemap_read does, a chunk of the bounce buffer at a
+            // time; a fault in the caller's buffer ends it after the bytes copied before it
+            done = copyOut(t, buf, b, (int) r);
+            if (done == 0) return -Errno.EFAULT;
+            long want = Math.min(n, MAX_RW);
+            boolean full = done == r && r == len;
+            while (full && done < want) {
+                int more = (int) Math.min(want - done, CHUNK);
+                long got = f.file().read(b, 0, more, (pos >= 0 ? pos : f.offset()) + done);
+                if (got <= 0) break;
+                int c = copyOut(t, buf + done, b, (int) got);
+                done += c;
+                full = c == got && got == more;
+            }
+        }
+        if (pos < 0 && f.file().seekable()) f.setOffset(f.offset() + done);
+        return done;
+    }
+
+    /** copy_to_user: copies {@code n} bytes page by page, stopping at the first page that faults; the count copied. */
+    private static int copyOut(Task t, long va, byte[] b, int n) {
+        if (t.memory().write(va, b, 0, n)) return n;
+        int done = 0;
+        while (done < n) {
+            long page = t.space().pageSize();
+            int piece = (int) Math.min(n - done, page - ((va + done) & (page - 1)));
+            if (!t.memory().write(va + done, b, done, piece)) break;
+            done += piece;
+        }
+        return done;
     }
 
     static long write(Kernel k, Services s, Task t, int fd, long buf, long n, long pos) {
@@ -145,11 +184,16 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
-        if (done == 0 && file instanceof Console con && con.terminal().tostop()) {
+        if (done == 0 && (file instanceof Console con && con.terminal().tostop() || file instanceof PtySlave ps && ps.pty().terminal().tostop())) {
             long tty = ttyCheck(k, t, file, Signals.SIGTTOU);
             if (tty != 0) return tty;
         }
         boolean append = (f.flags() & Fcntl.O_APPEND) != 0 && file.seekable();
+        // file_remove_privs: writing to a set-uid/set-gid file without CAP_FSETID clears those bits.
+        if (n > 0 && done == 0 && file instanceof OpenFile && file.inode() != null) {
+            int kill = dev.vitrine.fs.Permission.killOnWrite(t.cred(), file.inode());
+            if (kill != 0) file.inode().chmod(file.inode().perm() & ~kill, file.inode().mtime());
+        }
         byte[] b = s.ioBuffer((int) Math.min(Math.max(n - done, 0), CHUNK));
         while (done < n || n == 0) {
             int len = (int) Math.min(n - done, CHUNK);

@@ -6,6 +6,7 @@ import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
 import dev.vitrine.fs.PathFile;
+import dev.vitrine.fs.Permission;
 import dev.vitrine.fs.Stat;
 import dev.vitrine.fs.Statfs;
 import dev.vitrine.fs.Vfs;
@@ -16,10 +17,10 @@ import static dev.vitrine.sys.Arg.*;
 import static dev.vitrine.sys.SysPathUtil.*;
 
 /**
- * chown and statfs: who owns a file and what file system holds it. The machine's one user is
- * unprivileged (abi.Cred), so chown can only "give" a file it owns to itself, which leaves
- * the owner as it was and clears set-uid/set-gid as Linux's chown does. A file under a --mount
- * is never chowned on the host (the JVM may run as root): its owner is the guest's inode's.
+ * chown and statfs: who owns a file and what file system holds it. Without CAP_CHOWN a task
+ * may only change the group of a file it owns to one of its groups; chown clears set-uid (and
+ * an executable set-gid) as Linux's does. A file under a --mount is never chowned on the host
+ * (the JVM may run as root): its owner is the guest's inode's.
  */
 final class SysFsOwner {
     private SysFsOwner() {}
@@ -47,56 +48,61 @@ final class SysFsOwner {
         if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0) return -Errno.EINVAL;
         String path = path(t, pathVa);
         if (path.isEmpty() && (flags & AT_EMPTY_PATH) != 0) {
-            if (dirfd == AT_FDCWD) return chown(v, cwd(t, v), uid, gid);
+            if (dirfd == AT_FDCWD) return chown(v, t, cwd(t, v), uid, gid);
             FileDescription f = t.fds().get(dirfd);
             if (f == null) return -Errno.EBADF;
-            return chownFile(v, f, uid, gid);
+            return chownFile(v, t, f, uid, gid);
         }
         if (path.isEmpty()) return -Errno.ENOENT;
-        return chown(v, walk(t, v, dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) == 0).need(), uid, gid);
+        return chown(v, t, walk(t, v, dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) == 0).need(), uid, gid);
     }
 
     /** fchown takes fdget, not fdget_raw: an O_PATH descriptor is EBADF. */
     static long fchown(Vfs v, Task t, int fd, int uid, int gid) {
         FileDescription f = t.fds().get(fd);
         if (f == null || f.file() instanceof PathFile) return -Errno.EBADF;
-        return chownFile(v, f, uid, gid);
+        return chownFile(v, t, f, uid, gid);
     }
 
     /** A descriptor without an inode in the tree (a pipe, the console) is its owner's, and nothing on it changes. */
-    private static long chownFile(Vfs v, FileDescription f, int uid, int gid) {
+    private static long chownFile(Vfs v, Task t, FileDescription f, int uid, int gid) {
         Inode i = f.file().inode();
-        if (i != null) return chown(v, i, uid, gid);
+        if (i != null) return chown(v, t, i, uid, gid);
         Stat st = f.file().stat();
-        return allowed(st.uid(), st.gid(), uid, gid) ? 0 : -Errno.EPERM;
+        return allowed(t.cred(), st.uid(), st.gid(), uid, gid) ? 0 : -Errno.EPERM;
     }
 
     /**
-     * chown_common and notify_change for an unprivileged caller: EROFS on a read-only mount
-     * first; a new owner must be the file's owner already and the caller; a new group the
-     * file's or one of the caller's, on a file the caller owns. A non-directory loses set-uid,
-     * and set-gid when group-executable (setattr_should_drop_sgid), which needs ownership.
+     * chown_common and notify_change: EROFS on a read-only mount first; then chown_ok and
+     * chgrp_ok. A non-directory loses set-uid, and set-gid when group-executable or (for a
+     * caller without CAP_FSETID) not of the caller's groups (setattr_should_drop_sgid), which
+     * needs ownership or CAP_FOWNER.
      */
-    static long chown(Vfs v, Inode i, int uid, int gid) {
+    static long chown(Vfs v, Task t, Inode i, int uid, int gid) {
         if (readOnly(v, i)) return -Errno.EROFS;
-        if (!allowed(i.uid(), i.gid(), uid, gid)) return -Errno.EPERM;
+        Cred c = t.cred();
+        if (!allowed(c, i.uid(), i.gid(), uid, gid)) return -Errno.EPERM;
         int perm = i.perm(), kill = 0;
         if (i.type() != Stat.S_IFDIR) {
             if ((perm & S_ISUID) != 0) kill |= S_ISUID;
-            if ((perm & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) kill |= S_ISGID;
+            if ((perm & S_ISGID) != 0 && ((perm & S_IXGRP) != 0 || !Permission.inGroupOrCapable(c, i.gid()))) kill |= S_ISGID;
         }
-        if (kill != 0 && i.uid() != Cred.UID) return -Errno.EPERM;   // ATTR_MODE: inode_owner_or_capable
+        if (kill != 0 && !Permission.ownerOrCapable(c, i)) return -Errno.EPERM;   // ATTR_MODE: inode_owner_or_capable
         i.setOwner(uid == -1 ? i.uid() : uid, gid == -1 ? i.gid() : gid);
         if (kill != 0) i.chmod(perm & ~kill, v.now());
         else i.changed(v.now());
         return 0;
     }
 
-    /** chown_ok and chgrp_ok without CAP_CHOWN; the caller's only group is Cred.GID. */
-    private static boolean allowed(int fileUid, int fileGid, int uid, int gid) {
-        boolean owner = fileUid == Cred.UID;
+    /**
+     * chown_ok: the owner may "give" the file to itself; chgrp_ok: the owner may give it the
+     * group it has or one of its own groups. CAP_CHOWN may do anything.
+     */
+    private static boolean allowed(Cred c, int fileUid, int fileGid, int uid, int gid) {
+        if (c.capable(Cred.CAP_CHOWN)) return true;
+        boolean owner = fileUid == c.fsuid();
         if (uid != -1 && !(owner && uid == fileUid)) return false;
-        return gid == -1 || owner && (gid == fileGid || gid == Cred.GID);
+        return gid == -1 || owner && (gid == fileGid || c.inGroup(gid));
     }
 
     /** mnt_want_write: a read-only --mount (procfs and /dev are writable mounts whose files refuse other changes). */

@@ -9,6 +9,7 @@ import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
 import dev.vitrine.fs.Inode;
 import dev.vitrine.fs.Namei;
+import dev.vitrine.fs.Permission;
 import dev.vitrine.fs.OpenFile;
 import dev.vitrine.fs.RegularFile;
 import dev.vitrine.fs.Stat;
@@ -38,8 +39,8 @@ final class SysFsStat {
         t.add(61, "getdents64", (k, task, fd, buf, n, a3, a4, a5) -> getdents64(task, (int) fd, buf, n), FD, DIRENTS_OUT, UINT);
         t.add(48, "faccessat", (k, task, dirfd, p, mode, a3, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, 0), FD, STR, ACCESS_MODE);
         t.add(439, "faccessat2", (k, task, dirfd, p, mode, flags, a4, a5) -> faccessat(s.vfs(), task, (int) dirfd, p, (int) mode, (int) flags), FD, STR, ACCESS_MODE, AT_FLAGS);
-        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), openInodeOf(task, (int) fd), (int) mode), FD, MODE);
-        t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
+        t.add(52, "fchmod", (k, task, fd, mode, a2, a3, a4, a5) -> chmod(s.vfs(), task, openInodeOf(task, (int) fd), (int) mode), FD, MODE);
+        t.add(53, "fchmodat", (k, task, dirfd, p, mode, a3, a4, a5) -> chmod(s.vfs(), task, walk(task, s.vfs(), (int) dirfd, path(task, p), true).need(), (int) mode), FD, STR, MODE);
         t.add(88, "utimensat", (k, task, dirfd, p, times, flags, a4, a5) -> utimensat(s.vfs(), task, (int) dirfd, p, times, (int) flags), FD, STR, PTR, AT_FLAGS);
         t.add(45, "truncate", (k, task, p, len, a2, a3, a4, a5) -> truncate(k, s.vfs(), task, p, len), STR, POS);
         t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(k, task, (int) fd, len), FD, POS);
@@ -122,14 +123,23 @@ final class SysFsStat {
 
     static long faccessat(Vfs v, Task t, int dirfd, long pathVa, int mode, int flags) {
         if ((mode & ~7) != 0 || (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EACCESS | AT_EMPTY_PATH)) != 0) return -Errno.EINVAL;
-        Inode i = walk(t, v, dirfd, path(t, pathVa), (flags & AT_SYMLINK_NOFOLLOW) == 0).need();
+        // access_override_creds: the real ids decide (the lookup's search permission too) unless AT_EACCESS.
+        Cred c = (flags & AT_EACCESS) != 0 ? t.cred() : t.cred().forAccess();
+        String path = path(t, pathVa);
+        Inode i;
+        if (path.isEmpty() && (flags & AT_EMPTY_PATH) != 0) i = dirfd == AT_FDCWD ? cwd(t, v) : inodeOf(t, dirfd);   // LOOKUP_EMPTY: dirfd itself
+        else i = Namei.walk(new Namei.From(root(t, v), cwd(t, v), t.pid(), c), dirAt(t, v, dirfd, path), path,
+                (flags & AT_SYMLINK_NOFOLLOW) == 0).need();
         if ((mode & 2) != 0 && i.readOnly() && !(i.type() == Stat.S_IFCHR)) return -Errno.EROFS;
-        return permits(i, mode) ? 0 : -Errno.EACCES;
+        return Permission.permits(c, i, mode) ? 0 : -Errno.EACCES;
     }
 
-    static long chmod(Vfs v, Inode i, int mode) {
+    /** chmod_common and setattr_prepare: the owner or CAP_FOWNER; S_ISGID stays only for a member of the file's group or CAP_FSETID. */
+    static long chmod(Vfs v, Task t, Inode i, int mode) {
         if (i.readOnly()) return -Errno.EROFS;
-        if (i.uid() != Cred.UID) return -Errno.EPERM;
+        Cred c = t.cred();
+        if (!Permission.ownerOrCapable(c, i)) return -Errno.EPERM;
+        if ((mode & Permission.S_ISGID) != 0 && !Permission.inGroupOrCapable(c, i.gid())) mode &= ~Permission.S_ISGID;
         i.chmod(mode, v.now());
         return 0;
     }
@@ -153,6 +163,14 @@ final class SysFsStat {
             if (a == Long.MIN_VALUE || m == Long.MIN_VALUE) return -Errno.EINVAL;
         }
         if (i.readOnly()) return -Errno.EROFS;
+        // may_setattr: touching (no times, or both UTIME_NOW) needs ownership, CAP_FOWNER or write
+        // permission (EACCES); setting a time needs ownership or CAP_FOWNER (EPERM).
+        boolean touch = times == 0 || a == now && m == now && touchesOnly(t, times);
+        boolean set = !touch && !bothOmit(t, times);
+        if ((touch || set) && !Permission.ownerOrCapable(t.cred(), i)) {
+            if (set) return -Errno.EPERM;
+            if (!permits(t, i, 2)) return -Errno.EACCES;
+        }
         i.setTimes(a, m, now);
         return 0;
     }
@@ -169,8 +187,8 @@ final class SysFsStat {
         if (i instanceof Dir) return -Errno.EISDIR;
         if (!(i instanceof RegularFile r)) return -Errno.EINVAL;
         if (len < 0) return -Errno.EINVAL;
-        need(r, 2);
         if (r.readOnly()) return -Errno.EROFS;
+        need(t, r, 2);
         if (k.runsProgram(r)) return -Errno.ETXTBSY;   // get_write_access: a running program's file
         return resize(k, t, r, len);
     }
@@ -192,7 +210,20 @@ final class SysFsStat {
             return -Errno.EFBIG;
         }
         r.truncate(len);
+        int kill = Permission.killOnWrite(t.cred(), r);   // do_truncate: dentry_needs_remove_privs
+        if (kill != 0) r.chmod(r.perm() & ~kill, r.mtime());
         return 0;
+    }
+
+    /** Both times UTIME_NOW: a touch, as NULL is. */
+    private static boolean touchesOnly(Task t, long times) {
+        Long an = t.memory().readLong(times + 8), mn = t.memory().readLong(times + 24);
+        return an != null && mn != null && an == UTIME_NOW && mn == UTIME_NOW;
+    }
+
+    private static boolean bothOmit(Task t, long times) {
+        Long an = t.memory().readLong(times + 8), mn = t.memory().readLong(times + 24);
+        return an != null && mn != null && an == UTIME_OMIT && mn == UTIME_OMIT;
     }
 
     static long fsync(Task t, int fd) {

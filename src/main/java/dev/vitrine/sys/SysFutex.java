@@ -12,12 +12,54 @@ import static dev.vitrine.sys.Arg.*;
 final class SysFutex {
     private SysFutex() {}
 
-    static final int WAIT = 0, WAKE = 1, REQUEUE = 3, CMP_REQUEUE = 4, WAIT_BITSET = 9, WAKE_BITSET = 10;
+    static final int WAIT = 0, WAKE = 1, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5, WAIT_BITSET = 9, WAKE_BITSET = 10;
     static final int PRIVATE = 128, CLOCK_REALTIME = 256;
 
     static void register(SyscallTable t, Services s) {
         t.add(98, "futex", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, uaddr, op, val, ts, uaddr2, val3) -> futex(k, task, uaddr, (int) op, (int) val, ts, uaddr2, (int) val3), PTR, FUTEX_OP, INT, PTR, PTR, FLAGS);
+        t.add(449, "futex_waitv", (k, task, w, n, flags, ts, clk, a5) -> waitv(k, task, w, n, (int) flags, ts, (int) clk), PTR, UINT, FLAGS, PTR, CLOCK);
+    }
+
+    static final int FUTEX2_SIZE_U32 = 2, FUTEX2_PRIVATE = 128, FUTEX_WAITV_MAX = 128;
+
+    /** futex_waitv: struct futex_waitv {u64 val; u64 uaddr; u32 flags; u32 reserved}[n], an absolute timeout on a monotonic or realtime clock. */
+    private static long waitv(Kernel k, Task t, long va, long n, int flags, long ts, int clk) {
+        Futexes f = k.futexes();
+        if (f.waitingMany(t)) {
+            long r = f.waitv(t, null, null, null, -1);   // woken, timed out or asleep again: the list was read on the first run
+            return r == Futexes.SLEEPING ? Syscall.RESTART : r;
+        }
+        if (flags != 0) return -Errno.EINVAL;
+        if (va == 0 || n == 0 || n > FUTEX_WAITV_MAX) return -Errno.EINVAL;
+        long deadline = -1;
+        if (ts != 0) {
+            if (clk != 0 && clk != 1) return -Errno.EINVAL;
+            Long sec = t.memory().readLong(ts), nsec = t.memory().readLong(ts + 8);
+            if (sec == null || nsec == null) return -Errno.EFAULT;
+            if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
+            long ns = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
+            deadline = Math.max(0, clk == 0 ? ns - VirtualClock.EPOCH_NS : ns);
+        }
+        int count = (int) n;
+        long[] uaddr = new long[count];
+        int[] val = new int[count];
+        boolean[] priv = new boolean[count];
+        byte[] raw = new byte[24 * count];
+        if (!t.memory().read(va, raw, 0, raw.length)) return -Errno.EFAULT;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            long v = b.getLong(24 * i);
+            int fl = b.getInt(24 * i + 16), reserved = b.getInt(24 * i + 20);
+            if ((fl & ~(3 | FUTEX2_PRIVATE)) != 0 || reserved != 0) return -Errno.EINVAL;
+            if ((fl & 3) != FUTEX2_SIZE_U32 || (v >>> 32) != 0) return -Errno.EINVAL;
+            uaddr[i] = b.getLong(24 * i + 8);
+            val[i] = (int) v;
+            priv[i] = (fl & FUTEX2_PRIVATE) != 0;
+        }
+        for (long a : uaddr) if ((a & 3) != 0) return -Errno.EINVAL;
+        long r = f.waitv(t, uaddr, val, priv, deadline);
+        return r == Futexes.SLEEPING ? Syscall.RESTART : r;
     }
 
     /**
@@ -61,6 +103,11 @@ final class SysFutex {
                 if (val < 0 || n2 < 0) yield -Errno.EINVAL;
                 if (!priv && (!mapped(t, uaddr) || !mapped(t, uaddr2))) yield -Errno.EFAULT;
                 yield f.requeue(t, uaddr, val, uaddr2, n2, cmd == CMP_REQUEUE ? val3 : null, priv);
+            }
+            case WAKE_OP -> {
+                // val2 travels in the timeout slot.
+                if (!priv && (!mapped(t, uaddr) || !mapped(t, uaddr2))) yield -Errno.EFAULT;
+                yield f.wakeOp(t, uaddr, Math.max(0, val), uaddr2, Math.max(0, (int) ts), val3, priv);
             }
             default -> -Errno.ENOSYS;
         };

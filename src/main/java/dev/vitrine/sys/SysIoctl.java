@@ -30,6 +30,8 @@ final class SysIoctl {
         FileDescription f = t.fds().get(fd);
         if (f == null || f.file() instanceof dev.vitrine.fs.PathFile) return -Errno.EBADF;   // fdget skips O_PATH
         File file = f.file();
+        if (file instanceof dev.vitrine.fs.PtyEnd pty && req != FIOCLEX && req != FIONCLEX && req != FIONBIO)
+            return SysPty.ioctl(k, t, f, pty, req, arg);
         switch (req) {
             case FIOCLEX, FIONCLEX -> { t.fds().setCloexec(fd, req == FIOCLEX); return 0; }
             case FIONBIO -> {

@@ -57,10 +57,11 @@ final class SysMem {
         if (Long.compareUnsigned(end, addr) <= 0) return -Errno.ENOMEM;
         if (!SysMmap.mapped(as, addr, end)) return -Errno.ENOMEM;
         if (!splitsFit(as, addr, end)) return -Errno.ENOMEM;
-        // A shared file mapping made through a descriptor not open for writing can never become writable.
+        // A shared mapping made through a descriptor not open for writing (a file, or /dev/zero, whose
+        // mapping Linux then makes private) can never become writable: no VM_MAYWRITE.
         if ((prot & Prot.WRITE) != 0)
             for (Vma v : as.vmas(addr, end))
-                if (v.end() > addr && v.start() < end && v.shared() && !v.mayWrite()) return -Errno.EACCES;
+                if (v.end() > addr && v.start() < end && !v.mayWrite()) return -Errno.EACCES;
         return as.protect(addr, end, prot) ? 0 : -Errno.ENOMEM;
     }
 

@@ -42,6 +42,7 @@ final class SysMemfd {
         if ((flags & MFD_HUGETLB) != 0) return -Errno.ENOSYS;
         int perm = (flags & MFD_NOEXEC_SEAL) != 0 ? 0666 : 0777;
         RegularFile f = new RegularFile(v, Vfs.TMPFS_DEV, perm, new MemStore(v.tmpfs()));
+        f.setOwner(t.cred().fsuid(), t.cred().fsgid());   // shmem_get_inode: the creator's
         int seals = (flags & MFD_NOEXEC_SEAL) != 0 ? 0x20 : 0;   // F_SEAL_EXEC
         if ((flags & (MFD_ALLOW_SEALING | MFD_NOEXEC_SEAL)) == 0) seals |= RegularFile.F_SEAL_SEAL;
         f.setSeals(seals);

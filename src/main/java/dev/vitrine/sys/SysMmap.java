@@ -68,7 +68,8 @@ final class SysMmap {
         boolean fixed = (flags & (Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE)) != 0;
         long start;
         if (fixed) {
-            if (addr + size > as.layout().stackTop() || addr + size < addr) return -Errno.ENOMEM;
+            // get_unmapped_area: addr > TASK_SIZE - len, unsigned (an address in the top half is no small one)
+            if (Long.compareUnsigned(addr, as.layout().stackTop() - size) > 0) return -Errno.ENOMEM;
             if ((addr & (page - 1)) != 0) return -Errno.EINVAL;
             if ((flags & Prot.MAP_FIXED) == 0 && as.overlaps(addr, addr + size)) return -Errno.EEXIST;
             start = addr;
@@ -88,7 +89,18 @@ final class SysMmap {
         if (!as.mayExpand(size, fixed ? as.mappedPages(start, start + size) : 0, data)) return -Errno.ENOMEM;
         int keep = flags & ~(Prot.MAP_FIXED | Prot.MAP_FIXED_NOREPLACE | Prot.MAP_POPULATE);
         Vma v;
-        if (!anonymous) {
+        if (!anonymous && desc.file() instanceof dev.vitrine.fs.Devices.Zero z && !z.full()) {
+            // mmap_zero: anonymous memory (shmem when shared); a read-only open loses VM_MAYWRITE and VM_SHARED first
+            if (shared && (prot & Prot.WRITE) != 0 && !desc.writable()) return -Errno.EACCES;
+            if (!desc.readable()) return -Errno.EACCES;
+            if ((flags & Prot.MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+            if (shared && !desc.writable())
+                v = Vma.anonymous(start, start + size, prot, keep & ~Prot.MAP_TYPE | Prot.MAP_PRIVATE | Vma.NO_MAYWRITE, "");
+            else if (shared) {
+                ShmemFile shm = new ShmemFile(size, (int) page);
+                v = new Vma(start, start + size, prot, keep, shm, 0, Long.MAX_VALUE, shm.name());
+            } else v = Vma.anonymous(start, start + size, prot, keep, "");
+        } else if (!anonymous) {
             // In do_mmap's order: the access mode first, then whether the file can be mapped at all.
             if (shared && (prot & Prot.WRITE) != 0 && !desc.writable()) return -Errno.EACCES;
             if (!desc.readable()) return -Errno.EACCES;
@@ -96,6 +108,12 @@ final class SysMmap {
             if (file == null) return -Errno.ENODEV;
             if ((flags & Prot.MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
             if (shared && !desc.writable()) keep |= Vma.NO_MAYWRITE;
+            // seal_check_write: a write-sealed memfd maps shared only read-only, and never becomes writable
+            if (shared && desc.file().inode() instanceof dev.vitrine.fs.RegularFile r && r.seals() > 0
+                    && (r.seals() & (dev.vitrine.fs.RegularFile.F_SEAL_WRITE | dev.vitrine.fs.RegularFile.F_SEAL_FUTURE_WRITE)) != 0) {
+                if ((prot & Prot.WRITE) != 0) return -Errno.EPERM;
+                keep |= Vma.NO_MAYWRITE;
+            }
             v = new Vma(start, start + size, prot, keep, file, off, Long.MAX_VALUE, file.name());
         } else if (shared) {
             if ((flags & Prot.MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
@@ -176,6 +194,10 @@ final class SysMmap {
         long end = addr + as.pageUp(len);
         if (end < addr) return -Errno.ENOMEM;
         if (end == addr) return 0;
+        // msync's walk: MS_INVALIDATE of a VM_LOCKED area is EBUSY (locked pages cannot be dropped)
+        if ((flags & MS_INVALIDATE) != 0 && Long.compareUnsigned(addr, as.layout().stackTop()) < 0)
+            for (Vma v : as.vmas(addr, Long.compareUnsigned(end, as.layout().stackTop()) > 0 ? as.layout().stackTop() : end))
+                if (AddressSpace.locked(v)) return -Errno.EBUSY;
         // MS_ASYNC is a no-op in Linux since 2.6.19 (dirty pages are tracked anyway); MS_INVALIDATE has
         // nothing to do when mappings and read/write share one page cache.
         if ((flags & MS_SYNC) != 0) as.sync(addr, end);

@@ -23,7 +23,7 @@ final class SysPipe {
 
     static long pipe2(Services s, Task t, long fdsVa, int flags) {
         if ((flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT)) != 0) return -Errno.EINVAL;
-        PipeEnd[] ends = PipeEnd.pipe(s.vfs());
+        PipeEnd[] ends = PipeEnd.pipe(s.vfs(), t.cred().fsuid(), t.cred().fsgid());
         boolean cloexec = (flags & O_CLOEXEC) != 0;
         int nb = flags & O_NONBLOCK;
         String name = "pipe:[" + ends[0].stat().ino() + "]";

@@ -1,6 +1,5 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Rlimit;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.abi.Uts;
@@ -15,6 +14,8 @@ final class SysProc {
     private SysProc() {}
 
     private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1;
+    /** fs.nr_open: the most descriptors a process may be allowed. */
+    private static final long NR_OPEN = 1 << 20;
 
     static void register(SyscallTable t, Services s) {
         t.add(93, "exit", Syscall.Result.NONE, Syscall.Status.IMPLEMENTED,
@@ -24,15 +25,6 @@ final class SysProc {
         t.add(172, "getpid", (k, task, a0, a1, a2, a3, a4, a5) -> task.pid());
         t.add(173, "getppid", (k, task, a0, a1, a2, a3, a4, a5) -> task.ppid());
         t.add(178, "gettid", (k, task, a0, a1, a2, a3, a4, a5) -> task.tid());
-        t.add(174, "getuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(175, "geteuid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.UID);
-        t.add(176, "getgid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(177, "getegid", (k, task, a0, a1, a2, a3, a4, a5) -> Cred.GID);
-        t.add(148, "getresuid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.UID, r, e, sv), PTR, PTR, PTR);
-        t.add(150, "getresgid", (k, task, r, e, sv, a3, a4, a5) -> putIds(task, Cred.GID, r, e, sv), PTR, PTR, PTR);
-        // No supplementary groups: getgroups counts 0 and writes nothing; setgroups needs CAP_SETGID.
-        t.add(158, "getgroups", (k, task, n, list, a2, a3, a4, a5) -> (int) n < 0 ? -Errno.EINVAL : 0, INT, PTR);
-        t.add(159, "setgroups", (k, task, n, list, a2, a3, a4, a5) -> -Errno.EPERM, INT, PTR);
         t.add(96, "set_tid_address", (k, task, p, a1, a2, a3, a4, a5) -> { task.setClearChildTid(p); return task.tid(); }, PTR);
         t.add(99, "set_robust_list", (k, task, head, len, a2, a3, a4, a5) -> {
             if (len != 24) return -Errno.EINVAL;
@@ -41,9 +33,9 @@ final class SysProc {
         }, PTR, SIZE);
         t.add(293, "rseq", Syscall.Result.DEC, Syscall.Status.PARTIAL,
                 (k, task, p, len, flags, sig, a4, a5) -> rseq(task, p, len, (int) flags), PTR, UINT, FLAGS, FLAGS);
-        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
-        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
-        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
+        t.add(261, "prlimit64", (k, task, pid, res, nw, old, a4, a5) -> prlimit(k, task, (int) pid, (int) res, nw, old), PID, RLIMIT_RES, RLIMIT_IN, RLIMIT_OUT);
+        t.add(163, "getrlimit", (k, task, res, old, a2, a3, a4, a5) -> prlimit(k, task, 0, (int) res, 0, old), RLIMIT_RES, RLIMIT_OUT);
+        t.add(164, "setrlimit", (k, task, res, nw, a2, a3, a4, a5) -> prlimit(k, task, 0, (int) res, nw, 0), RLIMIT_RES, RLIMIT_IN);
         t.add(160, "uname", (k, task, buf, a1, a2, a3, a4, a5) -> task.memory().write(buf, Abi.utsname(Uts.SYSNAME, Uts.NODENAME,
                 Uts.RELEASE, Uts.VERSION, Uts.MACHINE, Uts.DOMAINNAME)) ? 0 : -Errno.EFAULT, UTSNAME_OUT);
         t.add(278, "getrandom", (k, task, buf, len, flags, a3, a4, a5) -> getrandom(s, task, buf, len, (int) flags), RANDOM_OUT, SIZE, GRND_FLAGS);
@@ -59,12 +51,6 @@ final class SysProc {
             k.hart().flushDecoded();
             return 0;
         }, PTR, PTR, HEX);
-    }
-
-    /** getresuid/getresgid: real, effective and saved id are the one user's, put one after another as Linux does. */
-    private static long putIds(Task t, int id, long r, long e, long s) {
-        for (long p : new long[] {r, e, s}) if (!t.memory().writeInt(p, id)) return -Errno.EFAULT;
-        return 0;
     }
 
     /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */
@@ -119,23 +105,40 @@ final class SysProc {
         return 0;
     }
 
-    private static long prlimit(Task t, int pid, int res, long newVa, long oldVa) {
-        if (pid != 0 && pid != t.pid()) return -Errno.ESRCH;
+    /**
+     * prlimit64 on the caller or (with pid) another process: check_prlimit_permission lets a
+     * caller whose real uid and gid are all of the target's real, effective and saved ones, or
+     * CAP_SYS_RESOURCE; the new limits are checked against the caller's capabilities.
+     */
+    private static long prlimit(Kernel k, Task t, int pid, int res, long newVa, long oldVa) {
+        dev.vitrine.proc.Process p = pid == 0 ? t.process() : k.process(pid);
+        if (p == null || p.threads().isEmpty()) return -Errno.ESRCH;
+        if (p != t.process()) {
+            dev.vitrine.abi.Cred c = t.cred(), tc = p.cred();
+            boolean match = c.uid() == tc.uid() && c.uid() == tc.euid() && c.uid() == tc.suid()
+                    && c.gid() == tc.gid() && c.gid() == tc.egid() && c.gid() == tc.sgid();
+            if (!match && !c.capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE)) return -Errno.EPERM;
+        }
         if (res < 0 || res >= Rlimit.COUNT) return -Errno.EINVAL;
+        long[] limCur = p.rlimCur, limMax = p.rlimMax;
         long cur = 0, max = 0;
         if (newVa != 0) {
             Long c = t.memory().readLong(newVa), m = t.memory().readLong(newVa + 8);
             if (c == null || m == null) return -Errno.EFAULT;
             if (Long.compareUnsigned(c, m) > 0) return -Errno.EINVAL;
-            if (Long.compareUnsigned(m, t.rlimMax()[res]) > 0) return -Errno.EPERM;
+            // do_prlimit: RLIMIT_NOFILE's hard limit stops at fs.nr_open for everyone; raising any
+            // hard limit needs CAP_SYS_RESOURCE.
+            if (res == Rlimit.NOFILE && Long.compareUnsigned(m, NR_OPEN) > 0) return -Errno.EPERM;
+            if (Long.compareUnsigned(m, limMax[res]) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE))
+                return -Errno.EPERM;
             cur = c;
             max = m;
         }
-        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(t.rlimCur()[res], t.rlimMax()[res]))) return -Errno.EFAULT;
+        if (oldVa != 0 && !t.memory().write(oldVa, Abi.longs(limCur[res], limMax[res]))) return -Errno.EFAULT;
         if (newVa != 0) {
-            t.rlimCur()[res] = cur;
-            t.rlimMax()[res] = max;
-            if (res == Rlimit.NOFILE) t.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
+            limCur[res] = cur;
+            limMax[res] = max;
+            if (res == Rlimit.NOFILE && p.fds() != null) p.fds().setLimit((int) (Long.compareUnsigned(cur, 1 << 20) > 0 ? 1 << 20 : cur));
         }
         return 0;
     }

@@ -42,7 +42,7 @@ final class SysShm {
     /** {@code size} is the raw size_t: SHMMAX is past Long.MAX_VALUE. */
     static long shmget(Kernel k, IpcIds<ShmSegment> ids, Task t, int key, long size, int flg) {
         AddressSpace as = t.space();
-        return ids.get(key, flg, seg -> Long.compareUnsigned(seg.size, size) >= 0, () -> {
+        return ids.get(t.cred(), key, flg, seg -> Long.compareUnsigned(seg.size, size) >= 0, () -> {
             // newseg's order: the size, the machine-wide total, huge pages, then the memory to back it.
             // Past SHMMAX, or past MAX_LFS_FILESIZE (a negative loff_t) for the shmem file: EINVAL either way.
             if (size < 1) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
@@ -53,7 +53,7 @@ final class SysShm {
             if (Long.compareUnsigned(total + pages, total) < 0 || Long.compareUnsigned(total + pages, SHMALL) > 0) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
             if ((flg & SHM_HUGETLB) != 0) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);   // no huge pages are reserved
             if ((flg & SHM_NORESERVE) == 0 && !as.fitsMachine(pages)) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);
-            return new ShmSegment(k, ids, key, flg, size, (int) as.pageSize());
+            return new ShmSegment(k, ids, key, flg, t.cred(), size, (int) as.pageSize());
         });
     }
 
@@ -73,7 +73,7 @@ final class SysShm {
         if ((flg & SHM_EXEC) != 0) { prot |= Prot.EXEC; acc |= 0111; }
         ShmSegment seg = ids.get(id);
         if (seg == null) return -Errno.EINVAL;
-        if (!seg.permits(acc)) return -Errno.EACCES;
+        if (!seg.permits(t.cred(), acc)) return -Errno.EACCES;
         long size = as.pageUp(seg.size);
         if (addr != 0 && (flg & SHM_REMAP) == 0) {
             if (addr + size < addr || as.overlaps(addr, addr + size)) return -Errno.EINVAL;
@@ -144,7 +144,7 @@ final class SysShm {
                 if (!mem.read(buf, b.array(), 0, 112)) return -Errno.EFAULT;
                 ShmSegment s = ids.get(id);
                 if (s == null) return -Errno.EINVAL;
-                if (!s.ownedBy()) return -Errno.EPERM;
+                if (!s.ownedBy(t.cred())) return -Errno.EPERM;
                 s.setPerm(b);
                 s.ctime = ShmSegment.seconds(k);
                 return 0;
@@ -152,14 +152,14 @@ final class SysShm {
             case IPC_RMID -> {
                 ShmSegment s = ids.get(id);
                 if (s == null) return -Errno.EINVAL;
-                if (!s.ownedBy()) return -Errno.EPERM;
+                if (!s.ownedBy(t.cred())) return -Errno.EPERM;
                 s.remove();
                 return 0;
             }
             case IPC_STAT, SHM_STAT, SHM_STAT_ANY -> {
                 ShmSegment s = cmd == IPC_STAT ? ids.get(id) : ids.atIndex(id);
                 if (s == null) return -Errno.EINVAL;
-                if (cmd != SHM_STAT_ANY && !s.permits(0444)) return -Errno.EACCES;
+                if (cmd != SHM_STAT_ANY && !s.permits(t.cred(), 0444)) return -Errno.EACCES;
                 s.writePerm(b);
                 b.putLong(48, s.size).putLong(56, s.atime).putLong(64, s.dtime).putLong(72, s.ctime)
                         .putInt(80, s.cpid).putInt(84, s.lpid).putLong(88, s.attaches());
@@ -170,8 +170,9 @@ final class SysShm {
                 ShmSegment s = ids.get(id);
                 if (s == null) return -Errno.EINVAL;
                 // Without CAP_IPC_LOCK: only the owner or creator, and SHM_LOCK only with some RLIMIT_MEMLOCK.
-                if (IpcObject.euid() != 0) {
-                    if (IpcObject.euid() != s.uid && IpcObject.euid() != s.cuid) return -Errno.EPERM;
+                var c = t.cred();
+                if (!c.capable(dev.vitrine.abi.Cred.CAP_IPC_LOCK)) {
+                    if (c.euid() != s.uid && c.euid() != s.cuid) return -Errno.EPERM;
                     if (cmd == SHM_LOCK && t.space().limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
                 }
                 if (cmd == SHM_LOCK && !s.file.locked()) {
@@ -179,7 +180,7 @@ final class SysShm {
                     long locked = 0;
                     for (ShmSegment o : ids.all()) if (o.file.locked()) locked += (o.size + 4095) / 4096;
                     long limit = t.space().limit(Rlimit.MEMLOCK);
-                    if (IpcObject.euid() != 0 && limit != Rlimit.INFINITY && (locked + (s.size + 4095) / 4096) * 4096 > limit) return -Errno.ENOMEM;
+                    if (!c.capable(dev.vitrine.abi.Cred.CAP_IPC_LOCK) && limit != Rlimit.INFINITY && (locked + (s.size + 4095) / 4096) * 4096 > limit) return -Errno.ENOMEM;
                     s.file.setLocked(true);
                     s.mode |= ShmSegment.SHM_LOCKED;
                 } else if (cmd == SHM_UNLOCK && s.file.locked()) {

@@ -10,13 +10,17 @@ import dev.vitrine.proc.Task;
 final class SysSignalWait {
     private SysSignalWait() {}
 
-    /** The absolute deadline of a relative timespec on the monotonic clock, -1 for none, or -2 for EFAULT/EINVAL. */
+    /** A deadline below -1 is an error: BAD minus the errno (EFAULT: unreadable timespec, EINVAL: malformed). */
+    private static final long BAD = -2;
+
+    /** The absolute deadline of a relative timespec on the monotonic clock, -1 for none, or an error (see BAD). */
     static long deadline(Kernel k, Task t, long tsVa) {
         if (tsVa == 0) return -1;
         Long d0 = SignalWait.deadline(t);
         if (d0 != null) return d0;
         Long sec = t.memory().readLong(tsVa), nsec = t.memory().readLong(tsVa + 8);
-        if (sec == null || nsec == null || sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -2;
+        if (sec == null || nsec == null) return BAD - Errno.EFAULT;
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return BAD - Errno.EINVAL;
         long d = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
         return d;
     }
@@ -26,7 +30,7 @@ final class SysSignalWait {
         Long set = t.memory().readLong(setVa);
         if (set == null) return -Errno.EFAULT;
         long deadline = deadline(k, t, tsVa);
-        if (deadline == -2) return -Errno.EINVAL;
+        if (deadline < -1) return deadline - BAD;
         SigInfo[] out = new SigInfo[1];
         long r = SignalWait.timedwait(k, t, set, deadline, out);
         if (r == SignalWait.SLEEPING) return Syscall.RESTART;
@@ -43,7 +47,7 @@ final class SysSignalWait {
             if (mask == null) return -Errno.EFAULT;
         }
         long deadline = deadline(k, t, tsVa);
-        if (deadline == -2) return -Errno.EINVAL;
+        if (deadline < -1) return deadline - BAD;
         long r = SignalWait.pause(k, t, deadline, mask);
         if (r == SignalWait.SLEEPING) return Syscall.RESTART;
         return r;

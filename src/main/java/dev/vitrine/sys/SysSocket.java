@@ -1,6 +1,5 @@
 package dev.vitrine.sys;
 
-import dev.vitrine.abi.Cred;
 import dev.vitrine.abi.Errno;
 import dev.vitrine.fs.FileDescription;
 import dev.vitrine.fs.FsException;
@@ -54,7 +53,8 @@ final class SysSocket {
         return s;
     }
 
-    static UnixSocket.Cred cred(Task t) { return new UnixSocket.Cred(t.pid(), Cred.UID, Cred.GID); }
+    /** SO_PEERCRED: the pid and effective ids when the socket connected or listened. */
+    static UnixSocket.Cred cred(Task t) { return new UnixSocket.Cred(t.pid(), t.cred().euid(), t.cred().egid()); }
 
     /** __sys_socket's checks, then the family's: the type's flags, the family, the type, the protocol. */
     private static int type(int domain, int type, int protocol) {
@@ -158,8 +158,9 @@ final class SysSocket {
         Namei.Found f = SysPathUtil.walk(t, s.vfs(), AT_FDCWD, path, false);
         if (f.inode() != null) return -Errno.EADDRINUSE;
         if (f.parent() == null) return -Errno.ENOENT;
-        SysPathUtil.canModify(f.parent());
+        SysPathUtil.canModify(t, f.parent());
         sock.bindPath(p, f.parent(), f.name(), 0777 & ~t.fds().umask());
+        SysPathUtil.owned(t, f.parent(), f.parent().lookup(f.name()));
         return 0;
     }
 
@@ -188,7 +189,7 @@ final class SysSocket {
             return u;
         }
         Inode i = SysPathUtil.walk(t, s.vfs(), AT_FDCWD, pathOf(pathAddress(a)), true).need();
-        if (i instanceof dev.vitrine.fs.SocketNode) SysPathUtil.need(i, 2);
+        if (i instanceof dev.vitrine.fs.SocketNode) SysPathUtil.need(t, i, 2);
         return UnixSocket.lookupNode(i);
     }
 

@@ -93,11 +93,13 @@ final class SysTime {
             k.sleepTimed(t, t, c.deadline(), "sleep");
             return Syscall.RESTART;
         }
+        // clock_nanosleep's order: an unknown clock, a clock without nsleep (a thread's CPU time), then the timespec
+        long now = read(k, t, clk);
+        if (now < 0 || clk < 0 || clk == CLOCK_PROCESS_CPUTIME_ID) return -Errno.EINVAL;
+        if (clk == CLOCK_THREAD_CPUTIME_ID) return -Errno.ENOTSUP;
         Long sec = t.memory().readLong(req), nsec = t.memory().readLong(req + 8);
         if (sec == null || nsec == null) return -Errno.EFAULT;
         if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
-        long now = read(k, t, clk);
-        if (now < 0 || clk < 0 || clk == CLOCK_THREAD_CPUTIME_ID || clk == CLOCK_PROCESS_CPUTIME_ID) return -Errno.EINVAL;
         long want = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
         boolean abs = (flags & TIMER_ABSTIME) != 0;
         long delta = abs ? want - now : want;

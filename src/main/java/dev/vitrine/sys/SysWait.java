@@ -34,7 +34,7 @@ final class SysWait {
         Object r = Wait.waitid(k, t, idtype, id, options);
         if (r instanceof Long l) return l == Wait.SLEEPING ? Syscall.RESTART : l;
         if (r instanceof Integer i) return i;
-        byte[] info = r == null ? new byte[128] : SigInfo.child(((Wait.Report) r).code(), ((Wait.Report) r).pid(), Cred.UID, ((Wait.Report) r).value()).encode();
+        byte[] info = r == null ? new byte[128] : SigInfo.child(((Wait.Report) r).code(), ((Wait.Report) r).pid(), ((Wait.Report) r).uid(), ((Wait.Report) r).value()).encode();
         if (infoVa != 0 && !t.memory().write(infoVa, info)) return -Errno.EFAULT;
         if (rusageVa != 0 && !t.memory().write(rusageVa, Wait.rusage(r == null ? 0 : ((Wait.Report) r).cpu()))) return -Errno.EFAULT;
         return 0;

@@ -23,6 +23,8 @@ public final class SyscallTable {
         SysMem.register(this, services);
         SysMmap.register(this, services);
         SysProc.register(this, services);
+        SysPrctl.register(this, services);
+        SysCred.register(this, services);
         SysTime.register(this, services);
         SysClone.register(this, services);
         SysWait.register(this, services);
@@ -37,6 +39,13 @@ public final class SyscallTable {
         SysTimerFd.register(this, services);
         SysFadvise.register(this, services);
         SysShm.register(this, services);
+        SysSem.register(this, services);
+        SysMsg.register(this, services);
+        SysTimer.register(this, services);
+        SysSignalFd.register(this, services);
+        SysPidFd.register(this, services);
+        SysFallocate.register(this, services);
+        SysCaps.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

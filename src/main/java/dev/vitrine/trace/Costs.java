@@ -1,33 +1,38 @@
 package dev.vitrine.trace;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What virtual time charges beside one nanosecond per instruction: each memory reference of
- * a page walk, the fixed part of a TLB miss, a minor fault, a major fault (the disk read), a
- * page written to swap or back to its file, a context switch and a syscall's entry and exit.
- * The defaults are a desktop x86-64 machine with an NVMe SSD (docs/cost-model.md names the
- * sources); {@link #OFF} is the plain clock, one instruction one nanosecond.
+ * The ns each {@link Cost} charges: {@link #DEFAULT} from real hardware (docs/cost-model.md),
+ * {@link #OFF} the plain clock, one instruction one nanosecond.
  */
-public record Costs(long walkRef, long tlbMiss, long minorFault, long majorFault, long swapOut, long contextSwitch, long syscall) {
-    /** Rounded from measurements of real hardware (docs/cost-model.md). */
-    public static final Costs DEFAULT = new Costs(20, 5, 1_000, 100_000, 100_000, 2_000, 100);
-    public static final Costs OFF = new Costs(0, 0, 0, 0, 0, 0, 0);
+public record Costs(Map<Cost, Long> ns) {
+    public static final Costs DEFAULT = all(c -> c.defaultNs);
+    public static final Costs OFF = all(c -> 0L);
+
+    public Costs {
+        ns = Collections.unmodifiableMap(new EnumMap<>(ns));
+        if (ns.size() != Cost.values().length) throw new IllegalArgumentException("a figure for each cost: " + ns.keySet());
+    }
+
+    private static Costs all(java.util.function.Function<Cost, Long> f) {
+        Map<Cost, Long> m = new EnumMap<>(Cost.class);
+        for (Cost c : Cost.values()) m.put(c, f.apply(c));
+        return new Costs(m);
+    }
+
+    public long of(Cost c) { return ns.get(c); }
 
     public boolean off() { return equals(OFF); }
 
     /** The figures by their --cost names, in ns. */
     public Map<String, Long> named() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("walk_ref", walkRef);
-        m.put("tlb_miss", tlbMiss);
-        m.put("minor_fault", minorFault);
-        m.put("major_fault", majorFault);
-        m.put("swap_out", swapOut);
-        m.put("switch", contextSwitch);
-        m.put("syscall", syscall);
+        for (Cost c : Cost.values()) m.put(c.option, of(c));
         return m;
     }
 
@@ -35,27 +40,28 @@ public record Costs(long walkRef, long tlbMiss, long minorFault, long majorFault
     public static Costs parse(String spec) {
         String s = spec.strip().toLowerCase(Locale.ROOT);
         if (s.equals("off")) return OFF;
-        Map<String, Long> m = DEFAULT.named();
         if (s.equals("default") || s.isEmpty()) return DEFAULT;
+        Map<Cost, Long> m = new EnumMap<>(DEFAULT.ns());
         for (String part : s.split(",")) {
             String p = part.strip();
             if (p.isEmpty()) continue;
             int eq = p.indexOf('=');
             String name = eq < 0 ? p : p.substring(0, eq).strip();
-            if (eq < 0 || !m.containsKey(name))
+            Cost c = null;
+            for (Cost k : Cost.values()) if (k.option.equals(name)) c = k;
+            if (eq < 0 || c == null)
                 throw new IllegalArgumentException("--cost " + spec + ": expected off, default or NAME=NS,... with NAME one of "
-                        + String.join(", ", m.keySet()));
-            long ns;
+                        + String.join(", ", DEFAULT.named().keySet()));
+            long v;
             try {
-                ns = Long.parseLong(p.substring(eq + 1).strip());
+                v = Long.parseLong(p.substring(eq + 1).strip());
             } catch (NumberFormatException e) {
-                ns = -1;
+                v = -1;
             }
-            if (ns < 0 || ns > 1_000_000_000_000L)
+            if (v < 0 || v > 1_000_000_000_000L)
                 throw new IllegalArgumentException("--cost " + spec + ": " + name + " must be a whole number of ns from 0 to 10^12");
-            m.put(name, ns);
+            m.put(c, v);
         }
-        return new Costs(m.get("walk_ref"), m.get("tlb_miss"), m.get("minor_fault"), m.get("major_fault"), m.get("swap_out"),
-                m.get("switch"), m.get("syscall"));
+        return new Costs(m);
     }
 }

@@ -2,6 +2,7 @@ package dev.vitrine.cli;
 
 import dev.vitrine.Machine;
 import dev.vitrine.trace.Category;
+import dev.vitrine.trace.Cost;
 import dev.vitrine.trace.Costs;
 import dev.vitrine.trace.JsonLines;
 import dev.vitrine.trace.Perfetto;
@@ -157,6 +158,19 @@ class TraceSinksTest {
         assertTrue(counters.contains("free frames"), counters.toString());
         assertTrue(counters.contains("TLB hit rate (%)"), counters.toString());
         assertTrue(counters.stream().anyMatch(n -> n.matches("pipe \\d+ fill \\(bytes\\)")), counters.toString());
+        // Resident pages follow each change: the child's climb as it touches pages, and none once it has exited.
+        List<Long> childRss = ev.stream().filter(e -> "C".equals(e.get("ph")) && "resident pages".equals(e.get("name"))
+                && ((Number) e.get("pid")).longValue() == child)
+                .sorted(java.util.Comparator.comparingDouble(e -> ((Number) e.get("ts")).doubleValue()))
+                .map(e -> ((Number) ((Map<?, ?>) e.get("args")).get("value")).longValue()).toList();
+        assertTrue(childRss.stream().distinct().count() > 5, "the child's resident pages change over its run: " + childRss);
+        assertEquals(0L, childRss.get(childRss.size() - 1), "an exited process holds no pages: " + childRss);
+        // Processes sort in pid order, the machine's counters after them.
+        Map<Long, Long> sortIndex = new java.util.HashMap<>();
+        for (Map<String, Object> e : ev)
+            if ("M".equals(e.get("ph")) && "process_sort_index".equals(e.get("name")))
+                sortIndex.put(((Number) e.get("pid")).longValue(), ((Number) ((Map<?, ?>) e.get("args")).get("sort_index")).longValue());
+        assertTrue(sortIndex.get(parent) < sortIndex.get(child) && sortIndex.get(child) < sortIndex.get(0L), sortIndex.toString());
     }
 
     @Test void lackeyReplayGivesTheRunsTlbCountsExactly(@TempDir Path dir) throws Exception {
@@ -212,12 +226,12 @@ class TraceSinksTest {
             if (e.getKey().startsWith("time.") && !e.getKey().equals("time.instructions_ns")) charged += ((Number) e.getValue()).longValue();
         assertEquals(on.stat("instructions") + charged + on.stat("sched.idle_ns"), on.stat("virtual_time_ns"));
         // 64 first touches are 64 minor faults at least, each charged before the second clock_gettime.
-        assertTrue(elapsed(on.stdout()) >= 64 * Costs.DEFAULT.minorFault(), on.stdout());
-        assertTrue(elapsed(off.stdout()) < 64 * Costs.DEFAULT.minorFault(), off.stdout());
+        assertTrue(elapsed(on.stdout()) >= 64 * Costs.DEFAULT.of(Cost.MINOR_FAULT), on.stdout());
+        assertTrue(elapsed(off.stdout()) < 64 * Costs.DEFAULT.of(Cost.MINOR_FAULT), off.stdout());
         Costs custom = Costs.parse("minor_fault=5000,switch=0");
-        assertEquals(5000, custom.minorFault());
-        assertEquals(0, custom.contextSwitch());
-        assertEquals(Costs.DEFAULT.walkRef(), custom.walkRef());
+        assertEquals(5000, custom.of(Cost.MINOR_FAULT));
+        assertEquals(0, custom.of(Cost.SWITCH));
+        assertEquals(Costs.DEFAULT.of(Cost.WALK_REF), custom.of(Cost.WALK_REF));
         assertThrows(IllegalArgumentException.class, () -> Costs.parse("minor_fault=-1"));
         assertThrows(IllegalArgumentException.class, () -> Costs.parse("nothing=3"));
     }

@@ -79,8 +79,15 @@ class ConformanceTest {
         return nodes.stream();
     }
 
-    /** A corpus program: its source, argv (argv[0] is NAME) and stdin bytes. */
-    record Program(String name, Path source, List<String> argv, byte[] stdin) {
+    /**
+     * Who a program runs as (NAME.cred): USER is uid 1000 on both sides (the oracle through
+     * setpriv), ROOT is root on both (Vitrine's --root); without the file the oracle runs as
+     * the test's own user and Vitrine as uid 1000, for programs whose output does not depend on it.
+     */
+    enum Cred { ANY, USER, ROOT }
+
+    /** A corpus program: its source, argv (argv[0] is NAME), stdin bytes and who runs it. */
+    record Program(String name, Path source, List<String> argv, byte[] stdin, Cred cred) {
         static Program load(Path dir, String name) throws IOException {
             List<String> argv = new ArrayList<>();
             argv.add(name);
@@ -92,7 +99,9 @@ class ConformanceTest {
             }
             Path in = dir.resolve(name + ".stdin");
             byte[] stdin = Files.isRegularFile(in) ? Files.readAllBytes(in) : new byte[0];
-            return new Program(name, dir.resolve(name + ".c"), List.copyOf(argv), stdin);
+            Path cred = dir.resolve(name + ".cred");
+            Cred who = Files.isRegularFile(cred) ? Cred.valueOf(Files.readString(cred).strip().toUpperCase(java.util.Locale.ROOT)) : Cred.ANY;
+            return new Program(name, dir.resolve(name + ".c"), List.copyOf(argv), stdin, who);
         }
     }
 
@@ -113,7 +122,8 @@ class ConformanceTest {
         Path qemu = Toolchain.requireQemu();
         // qemu-user does not follow an execve into another riscv64 binary; the host kernel does with binfmt_misc.
         if (java.util.regex.Pattern.compile("\\bexec[lv]").matcher(Files.readString(prog.source())).find()) Binfmt.require();
-        r = new Oracle(qemu).run(bin, prog.argv(), GUEST_ENV, prog.stdin(), TIMEOUT_S);
+        Oracle oracle = prog.cred() == Cred.USER ? Oracle.asUser1000(qemu) : new Oracle(qemu);
+        r = oracle.run(bin, prog.argv(), GUEST_ENV, prog.stdin(), TIMEOUT_S);
         save(root, prog.name() + ".qemu", r);
         ORACLE_RUNS.put(prog.name(), r);
         return r;
@@ -143,7 +153,7 @@ class ConformanceTest {
         Path bin = binary(root, prog);
         GuestRun actual;
         SUMMARY.put(prog.name(), "FAIL (Vitrine threw or timed out)");
-        actual = new VitrineRunner().run(bin, prog.argv(), GUEST_ENV, prog.stdin(), TIMEOUT_S);
+        actual = new VitrineRunner().run(bin, prog.argv(), GUEST_ENV, prog.stdin(), TIMEOUT_S, b -> b.root(prog.cred() == Cred.ROOT));
         save(root, prog.name() + ".vitrine", actual);
         List<String> problems = new ArrayList<>();
         String d = Diff.firstDifference("stdout", expected.stdoutText(), actual.stdoutText());

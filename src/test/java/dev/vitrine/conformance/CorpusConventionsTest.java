@@ -40,12 +40,22 @@ class CorpusConventionsTest {
     @Test
     void sideFilesBelongToAProgram() throws IOException {
         List<String> orphans = new ArrayList<>();
-        for (String ext : List.of(".args", ".stdin", ".signal"))
+        for (String ext : List.of(".args", ".stdin", ".signal", ".cred"))
             for (Path f : files(ext)) {
                 String n = f.getFileName().toString();
                 if (!Files.isRegularFile(TESTS.resolve(n.substring(0, n.length() - ext.length()) + ".c"))) orphans.add(n);
             }
         assertTrue(orphans.isEmpty(), "no NAME.c for: " + orphans);
+    }
+
+    @Test
+    void credFilesNameUserOrRoot() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (Path f : files(".cred")) {
+            String v = Files.readString(f).strip();
+            if (!v.equals("user") && !v.equals("root")) bad.add(f.getFileName() + ": " + v);
+        }
+        assertTrue(bad.isEmpty(), "NAME.cred must hold user or root: " + bad);
     }
 
     private static List<Path> files(String ext) throws IOException {

@@ -39,8 +39,31 @@ public final class Oracle {
     });
 
     private final Path qemu;
+    /** The command that runs qemu as another user (setpriv ...), empty for the JVM's own. */
+    private final List<String> runAs;
 
-    public Oracle(Path qemu) { this.qemu = qemu; }
+    public Oracle(Path qemu) { this(qemu, List.of()); }
+
+    private Oracle(Path qemu, List<String> runAs) {
+        this.qemu = qemu;
+        this.runAs = List.copyOf(runAs);
+    }
+
+    /**
+     * An oracle that runs the guest as Vitrine's default user, uid and gid 1000 without
+     * supplementary groups: through setpriv when the tests run as root, directly when they run
+     * as such a user; otherwise the test is skipped (or fails with CI=true), since no other
+     * user answers the same.
+     */
+    public static Oracle asUser1000(Path qemu) throws IOException {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid == 0) return new Oracle(qemu, List.of("setpriv", "--reuid=1000", "--regid=1000", "--clear-groups"));
+        if (uid == 1000 && Files.readString(Path.of("/proc/self/status")).contains("Groups:\t \n")) return new Oracle(qemu);
+        String msg = "the oracle for uid 1000 needs root (for setpriv) or uid 1000 without supplementary groups";
+        if (Toolchain.ci()) org.junit.jupiter.api.Assertions.fail("CI=true and " + msg);
+        org.junit.jupiter.api.Assumptions.abort(msg);
+        throw new AssertionError("unreachable");
+    }
 
     public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds)
             throws IOException, InterruptedException {
@@ -50,7 +73,29 @@ public final class Oracle {
     /** As above, in working directory {@code dir} (null: a scratch directory, removed afterwards). */
     public GuestRun run(Path binary, List<String> argv, List<String> env, byte[] stdin, long timeoutSeconds, Path dir)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
+        if (dir != null) return run(new ProcessBuilder(command(binary, argv, env)).directory(dir.toFile()), binary, stdin, timeoutSeconds);
+        Path cwd = Files.createTempDirectory("vitrine-oracle");
+        try {
+            Path exe = binary;
+            if (!runAs.isEmpty()) {
+                // Another user's scratch directory, with a copy of the binary that user may read.
+                cwd.toFile().setWritable(true, false);
+                cwd.toFile().setExecutable(true, false);
+                exe = Files.copy(binary, cwd.resolve(".oracle-" + binary.getFileName()));
+                exe.toFile().setReadable(true, false);
+                exe.toFile().setExecutable(true, false);
+            }
+            return run(new ProcessBuilder(command(exe, argv, env)).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
+        } finally {
+            try (Stream<Path> left = Files.walk(cwd)) {
+                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private List<String> command(Path binary, List<String> argv, List<String> env) {
+        List<String> cmd = new ArrayList<>(runAs);
         cmd.add("env");
         cmd.add("-i");
         for (int i = env.size() - 1; i >= 0; i--) cmd.add(env.get(i));
@@ -59,16 +104,7 @@ public final class Oracle {
         cmd.add(argv.get(0));
         cmd.add(binary.toString());
         cmd.addAll(argv.subList(1, argv.size()));
-        // A scratch working directory, so nothing a guest (or a qemu core dump) leaves behind lands in the project.
-        if (dir != null) return run(new ProcessBuilder(cmd).directory(dir.toFile()), binary, stdin, timeoutSeconds);
-        Path cwd = Files.createTempDirectory("vitrine-oracle");
-        try {
-            return run(new ProcessBuilder(cmd).directory(cwd.toFile()), binary, stdin, timeoutSeconds);
-        } finally {
-            try (Stream<Path> left = Files.walk(cwd)) {
-                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        return cmd;
     }
 
     private GuestRun run(ProcessBuilder pb, Path binary, byte[] stdin, long timeoutSeconds) throws IOException, InterruptedException {

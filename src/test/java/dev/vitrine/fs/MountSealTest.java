@@ -33,16 +33,7 @@ class MountSealTest {
     @TempDir Path tmp;
 
     static Path compile(String name) throws Exception {
-        Path cc = Toolchain.requireCompiler();
-        Path src = Path.of("src/test/java/dev/vitrine/fs", name + ".c").toAbsolutePath();
-        Path out = Path.of("target/fs-tests", name).toAbsolutePath();
-        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) > 0) return out;
-        Files.createDirectories(out.getParent());
-        Process p = new ProcessBuilder(cc.toString(), "-static", "-O2", "-Wall", "-o", out.toString(), src.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError("cannot compile " + src + ":\n" + log);
-        return out;
+        return dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/java/dev/vitrine/fs", name + ".c"));
     }
 
     record Run(int status, String out, String err) {}

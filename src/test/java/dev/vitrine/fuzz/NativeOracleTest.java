@@ -23,6 +23,11 @@ class NativeOracleTest {
         assertSameAsNative("txtbsy");
     }
 
+    /** futex_waitv, which qemu-user 7.2 answers ENOSYS: value mismatch, both clocks' timeouts, the woken index, its errnos. */
+    @Test void futexWaitvAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("futex_waitv_native");
+    }
+
     /** The syscall table's argument kinds: getcwd's size_t past the user range, readlinkat's int and getdents64's unsigned int. */
     @Test void argumentsDecodeAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("arg_kinds_native");
@@ -31,6 +36,30 @@ class NativeOracleTest {
     /** Fuzz findings in sys: a CPU-time clock of a process or thread reads its CPU time; sched_getaffinity's len * 8 wraps. */
     @Test void cpuClocksAndAffinityLengthsAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("cpu_clocks_native");
+    }
+
+    /**
+     * clock_nanosleep's order of errors and nanosleep_copyout's EFAULT for an unwritable rem:
+     * qemu-user converts the timespecs itself (EFAULT before EINVAL, rem never faults).
+     */
+    @Test void nanosleepErrorsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("nanosleep_native");
+    }
+
+    /**
+     * A regular file is read whole (no 1 MiB chunk), and a hole in the caller's buffer ends the
+     * read after the bytes copied before it: qemu-user checks the whole buffer first (EFAULT).
+     */
+    @Test void largeAndPartialReadsAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("read_partial_native");
+    }
+
+    /**
+     * epoll_pwait's mask holds for the wait only: a signal it blocked is handled as soon as the
+     * call returns (qemu-user delivers it later).
+     */
+    @Test void epollPwaitMaskAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("epoll_pwait_mask_native");
     }
 
     /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
@@ -51,7 +80,36 @@ class NativeOracleTest {
         else Assumptions.abort("needs root (for setpriv) or uid 1000 without supplementary groups");
     }
 
+    /**
+     * Set-uid and set-gid programs (bprm_fill_uid, AT_SECURE, the capabilities a set-uid root
+     * program brings): qemu-user's binfmt_misc entry has no C flag, so under it a set-id
+     * riscv64 program runs with the interpreter's ids; the oracle is the native build, as root,
+     * and Vitrine runs with --root.
+     */
+    @Test void setIdProgramsAsOnTheHostsLinux() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid != 0) {
+            if (Toolchain.ci()) Assertions.fail("CI=true and set-id programs need the tests to run as root");
+            Assumptions.abort("set-id programs need the tests to run as root");
+        }
+        assertSameAsNative("setuid_exec_native", true);
+    }
+
+    /** pagemap's frame numbers for CAP_SYS_ADMIN only (qemu-user's pagemap is its own process's). */
+    @Test void pagemapFramesOnlyForCapSysAdmin() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (uid != 0) {
+            if (Toolchain.ci()) Assertions.fail("CI=true and pagemap's frame numbers need the tests to run as root");
+            Assumptions.abort("pagemap's frame numbers need the tests to run as root");
+        }
+        assertSameAsNative("pagemap_cap_native", true);
+    }
+
     private static void assertSameAsNative(String name, String... runAs) throws Exception {
+        assertSameAsNative(name, false, runAs);
+    }
+
+    private static void assertSameAsNative(String name, boolean asRoot, String... runAs) throws Exception {
         Path gcc = hostCompiler();
         Path root = FuzzGuest.projectRoot();
         Path dir = Files.createDirectories(root.resolve("target/fuzz/native"));
@@ -66,7 +124,7 @@ class NativeOracleTest {
         String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assertions.assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the native " + name + " ended");
 
-        InProcess.Run run = InProcess.run(FuzzGuest.build(name, "-static"), List.of(name), 60, b -> b.maxInstructions(500_000_000L));
+        InProcess.Run run = InProcess.run(FuzzGuest.build(name, "-static"), List.of(name), 60, b -> b.maxInstructions(500_000_000L).root(asRoot));
         assertEquals(null, run.failure());
         assertEquals(expected, run.stdout(), name + " on Vitrine vs the native build");
         assertEquals(p.exitValue(), run.result().exitStatus());

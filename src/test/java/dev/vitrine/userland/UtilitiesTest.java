@@ -55,7 +55,8 @@ class UtilitiesTest {
             "od -c words.txt", "od notes.txt", "od -x nums.txt", "od -t x1 a.h", "od -A d -c a.h", "od -b a.h", "od -A x -t x1 a.h",
             "seq 1000 | od -c | tail -n 3", "head -c 64 /dev/zero | od -c",
             "dd if=notes.txt bs=4 count=3 2>/dev/null", "dd if=words.txt of=w2 bs=16 2>/dev/null; cat w2",
-            "dd if=notes.txt bs=1k skip=0 count=1 2>/dev/null | wc -c", "kill -l 2>/dev/null | head -n 0; kill 999999");
+            "dd if=notes.txt bs=1k skip=0 count=1 2>/dev/null | wc -c", "kill -l 2>/dev/null | head -n 0; kill 999999",
+            "id", "id -u", "id -gn", "id -G", "id -Gn", "id -ur", "id -x 2>/dev/null", "id -n 2>/dev/null", "id -ug 2>/dev/null");
 
     @TestFactory
     Stream<DynamicNode> againstCoreutils() throws Exception {
@@ -74,7 +75,9 @@ class UtilitiesTest {
 
     /** Lines whose output on Vitrine differs for a reason outside the userland, with the reason. */
     static final java.util.Map<String, String> VITRINE_KNOWN = java.util.Map.of(
-            "ls -l notes.txt Makefile", "host-mounted files show owner user and the boot time as mtime, not the host's");
+            "ls -l notes.txt Makefile", "host-mounted files show owner user and the boot time as mtime, not the host's",
+            "id", "the guest runs as uid 1000 (user), the host's tests as themselves (cred_user and cred_root in the corpus check the calls)",
+            "id -u", "the same", "id -gn", "the same", "id -G", "the same", "id -Gn", "the same", "id -ur", "the same");
 
     @TestFactory
     Stream<DynamicNode> onVitrine() throws Throwable {
