@@ -124,7 +124,7 @@ final class Boot {
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
-        task.setCred(c.root() ? Cred.root() : Cred.user());
+        task.execCred(c.root() ? Cred.root() : Cred.user(), false);   // init exec'd it as this user
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);

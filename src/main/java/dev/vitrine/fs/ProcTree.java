@@ -11,7 +11,7 @@ final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "uptime", "version", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "sysvipc", "uptime", "version", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
@@ -32,6 +32,7 @@ final class ProcTree {
             case "stat" -> file(v, src::stat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
             case "sys" -> sys;
+            case "sysvipc" -> dir(v, () -> List.of("msg", "sem", "shm"), n -> file(v, () -> v.sysvipc(n)));
             default -> process(v, src, Integer.parseInt(name));
         }, name -> Character.isDigit(name.charAt(0)) ? src.owner(Integer.parseInt(name)) : null);
         v.root().add("proc", proc[0]);
