@@ -70,6 +70,12 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    private java.util.function.Function<String, String> sysvipc = n -> "";
+
+    /** /proc/sysvipc/{shm,sem,msg}: the tables as ipcs reads them, from the layer that keeps System V IPC. */
+    public void setSysvipc(java.util.function.Function<String, String> f) { sysvipc = f; }
+    String sysvipc(String name) { return sysvipc.apply(name); }
+
     private Xattrs.Space xattrSpace;
 
     /** What every in-memory inode's extended attributes hold, charged to the machine's memory. */
