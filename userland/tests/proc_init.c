@@ -1,8 +1,8 @@
 /* proc_init: pid 1 as another user sees it. Linux fixes only some of init's figures (the host's
  * init decides its comm, cmdline, nice and threads), so this prints what is true of every init:
  * /proc lists 1; its stat and status say pid 1, ppid 0, sleeping, root's; task/1 is there; its
- * environ and fd/ refuse uid 1000; kill(1, 0), setpriority and prlimit on it are EPERM; the
- * scheduling queries answer. (Run as uid 1000: proc_init.cred.) */
+ * memory files (environ, maps, smaps, pagemap), exe and fd/ refuse uid 1000; kill(1, 0),
+ * setpriority and prlimit on it are EPERM; the scheduling queries answer. (As uid 1000: proc_init.cred.) */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -66,7 +66,18 @@ int main(void) {
     if (slurp("/proc/1/task/1/stat", buf, sizeof buf) < 0) printf("task/1/stat: %s\n", strerrorname_np(errno));
     else printf("task/1/stat: tid %d\n", atoi(buf));
     printf("cmdline readable: %s\n", err(slurp("/proc/1/cmdline", buf, sizeof buf) >= 0));
-    printf("open environ: %s\n", err(open("/proc/1/environ", O_RDONLY) >= 0));
+    /* mode 0400 refuses environ and pagemap; maps and smaps are 0444, and proc_mem_open's ptrace check refuses them */
+    const char *memory[] = {"environ", "pagemap", "maps", "smaps", "smaps_rollup"};
+    for (int i = 0; i < 5; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "/proc/1/%s", memory[i]);
+        printf("open %s: %s\n", memory[i], err(open(path, O_RDONLY) >= 0));
+    }
+    printf("open self/maps: %s\n", err(open("/proc/self/maps", O_RDONLY) >= 0));
+    char target[256];
+    printf("readlink exe: %s\n", err(readlink("/proc/1/exe", target, sizeof target) >= 0));
+    printf("open exe: %s\n", err(open("/proc/1/exe", O_RDONLY) >= 0));
+    printf("readlink self/exe: %s\n", err(readlink("/proc/self/exe", target, sizeof target) > 0));
     DIR *fd = opendir("/proc/1/fd");
     printf("opendir fd: %s\n", err(fd != NULL));
 

@@ -46,14 +46,14 @@ final class ProcTree {
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "environ" -> {
                 // S_IRUSR, as Linux's REG("environ", S_IRUSR, ...)
-                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, ProcStore.raw(() -> src.environ(pid)), true);
+                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, ProcStore.raw(() -> src.environ(pid)).memoryOf(src, pid), true);
                 f.link();
                 yield f;
             }
-            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
-            case "maps" -> file(v, () -> src.maps(pid));
-            case "smaps" -> file(v, () -> src.smaps(pid));
-            case "smaps_rollup" -> file(v, () -> src.smapsRollup(pid));
+            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid)).tracedBy(src, pid);
+            case "maps" -> memoryFile(v, src, pid, () -> src.maps(pid));
+            case "smaps" -> memoryFile(v, src, pid, () -> src.smaps(pid));
+            case "smaps_rollup" -> memoryFile(v, src, pid, () -> src.smapsRollup(pid));
             case "pagemap" -> {
                 // S_IRUSR, as Linux's REG("pagemap", S_IRUSR, ...)
                 RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, new ProcPagemap(src, pid), true);
@@ -124,6 +124,13 @@ final class ProcTree {
 
     private static ProcDir dir(Vfs v, Supplier<List<String>> names, java.util.function.Function<String, Inode> make) {
         return new ProcDir(v, null, 0555, names, make);
+    }
+
+    /** A world-readable file of the process's memory that only a tracer may open (proc_maps_open's proc_mem_open). */
+    private static RegularFile memoryFile(Vfs v, ProcSource src, int pid, Supplier<String> text) {
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, new ProcStore(text).memoryOf(src, pid), true);
+        f.link();
+        return f;
     }
 
     private static RegularFile file(Vfs v, Supplier<String> text) {

@@ -28,6 +28,23 @@ public final class ProcFiles implements ProcSource {
         return out;
     }
 
+    /**
+     * __ptrace_may_access for reading: the caller's own process; else its file-system ids are
+     * the target's real, effective and saved ones, or it has CAP_SYS_PTRACE; and then a
+     * process with memory that is not dumpable (set-id, setuid) needs CAP_SYS_PTRACE too.
+     * init is root's, so only root looks into it.
+     */
+    @Override public boolean mayTrace(int pid, dev.vitrine.abi.Cred c, int callerPid) {
+        Process p = process(pid);
+        if (p == null || pid == callerPid) return true;   // gone: nothing to show; one's own thread group
+        dev.vitrine.abi.Cred tc = p.cred();
+        boolean cap = c.capable(dev.vitrine.abi.Cred.CAP_SYS_PTRACE);
+        boolean ids = c.fsuid() == tc.euid() && c.fsuid() == tc.suid() && c.fsuid() == tc.uid()
+                && c.fsgid() == tc.egid() && c.fsgid() == tc.sgid() && c.fsgid() == tc.gid();
+        if (!ids && !cap) return false;
+        return cap || p.dumpable || p.space == null;
+    }
+
     @Override public FdTable fds(int pid) {
         Task t = task(pid);
         return t == null ? null : t.fds();
