@@ -1,7 +1,7 @@
 /* proc_init: pid 1 as another user sees it. Linux fixes only some of init's figures (the host's
  * init decides its comm, cmdline, nice and threads), so this prints what is true of every init:
  * /proc lists 1; its stat and status say pid 1, ppid 0, sleeping, root's; task/1 is there; its
- * memory files (environ, maps, smaps, pagemap) and fd/ refuse uid 1000; kill(1, 0),
+ * memory files (environ, maps, smaps, pagemap), exe and fd/ refuse uid 1000; kill(1, 0),
  * setpriority and prlimit on it are EPERM; the scheduling queries answer. (As uid 1000: proc_init.cred.) */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -74,6 +74,10 @@ int main(void) {
         printf("open %s: %s\n", memory[i], err(open(path, O_RDONLY) >= 0));
     }
     printf("open self/maps: %s\n", err(open("/proc/self/maps", O_RDONLY) >= 0));
+    char target[256];
+    printf("readlink exe: %s\n", err(readlink("/proc/1/exe", target, sizeof target) >= 0));
+    printf("open exe: %s\n", err(open("/proc/1/exe", O_RDONLY) >= 0));
+    printf("readlink self/exe: %s\n", err(readlink("/proc/self/exe", target, sizeof target) > 0));
     DIR *fd = opendir("/proc/1/fd");
     printf("opendir fd: %s\n", err(fd != NULL));
 

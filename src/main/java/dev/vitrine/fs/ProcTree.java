@@ -50,7 +50,7 @@ final class ProcTree {
                 f.link();
                 yield f;
             }
-            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
+            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid)).tracedBy(src, pid);
             case "maps" -> memoryFile(v, src, pid, () -> src.maps(pid));
             case "smaps" -> memoryFile(v, src, pid, () -> src.smaps(pid));
             case "smaps_rollup" -> memoryFile(v, src, pid, () -> src.smapsRollup(pid));
