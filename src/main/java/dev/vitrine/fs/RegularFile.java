@@ -108,6 +108,7 @@ public final class RegularFile extends Inode implements MappedFile {
         if (!gone()) return false;
         pages.truncated(0);
         store.release();
+        releaseXattrs(vfs);
         return true;
     }
 
