@@ -43,6 +43,25 @@ static int maps_has(const char *what) {
     return found;
 }
 
+/* /proc/sysvipc/shm as ipcs reads it: its header, and our segment's row (key, id, size, nattch); others may be listed too. */
+static void sysvipc(int key, int id) {
+    char line[512];
+    FILE *f = fopen("/proc/sysvipc/shm", "r");
+    if (!f) { printf("/proc/sysvipc/shm: %s\n", strerrorname_np(errno)); return; }
+    fgets(line, sizeof line, f);
+    printf("header: %s", line);
+    int found = 0;
+    while (fgets(line, sizeof line, f)) {
+        int k, i, cpid, lpid;
+        unsigned perms;
+        unsigned long size, nattch;
+        if (sscanf(line, "%d %d %o %lu %d %d %lu", &k, &i, &perms, &size, &cpid, &lpid, &nattch) == 7 && k == key && i == id)
+            printf("row: perms %o size %lu cpid self %d nattch %lu\n", perms, size, cpid == getpid(), nattch), found = 1;
+    }
+    fclose(f);
+    printf("row found: %d\n", found);
+}
+
 int main(void) {
     key_t key = 0x56490000 + (getpid() & 0xffff);
     show("size 0", shmget(IPC_PRIVATE, 0, 0600));
@@ -61,6 +80,7 @@ int main(void) {
     showp("shmat", a);
     stat_of("one attach", id);
     printf("maps: %d %d\n", maps_has("rw-s"), maps_has("(deleted)"));
+    sysvipc(key, id);
     char *b = shmat(id, NULL, SHM_RDONLY);
     showp("shmat read-only", b);
     stat_of("two attaches", id);

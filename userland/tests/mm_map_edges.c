@@ -1,4 +1,4 @@
-/* mm_map_edges: MAP_FIXED at the top of the address space is ENOMEM, mmap of /dev/zero (private: anonymous; shared: one shared zero-filled object across fork; read-only shared: no PROT_WRITE later), /dev/full is ENODEV, msync MS_INVALIDATE of a MAP_LOCKED area is EBUSY, a write-sealed memfd maps shared only read-only and never writable */
+/* mm_map_edges: MAP_FIXED at the top of the address space is ENOMEM, mmap of /dev/zero (private: anonymous; shared: one shared zero-filled object across fork; read-only shared: no PROT_WRITE later), /dev/full is ENODEV, msync MS_INVALIDATE of a MAP_LOCKED area is EBUSY, a write-sealed memfd maps shared only read-only and never writable, and F_SEAL_WRITE is EBUSY while a shared mapping may write */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -54,7 +54,12 @@ int main(void) {
 
     int m = memfd_create("sealed", MFD_ALLOW_SEALING);
     if (ftruncate(m, pg)) return 1;
-    show("F_SEAL_WRITE", fcntl(m, F_ADD_SEALS, F_SEAL_WRITE));
+    char *w = mmap(NULL, pg, PROT_READ, MAP_SHARED, m, 0);
+    show("F_SEAL_WRITE with a shared mapping that may write", fcntl(m, F_ADD_SEALS, F_SEAL_WRITE));
+    munmap(w, pg);
+    w = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_PRIVATE, m, 0);
+    show("F_SEAL_WRITE with a private mapping", fcntl(m, F_ADD_SEALS, F_SEAL_WRITE));
+    munmap(w, pg);
     show("sealed memfd, shared, PROT_WRITE", ok(mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, m, 0)));
     char *ms = mmap(NULL, pg, PROT_READ, MAP_SHARED, m, 0);
     show("sealed memfd, shared, PROT_READ", ok(ms));

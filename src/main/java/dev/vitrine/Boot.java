@@ -109,7 +109,8 @@ final class Boot {
         List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
         try {
-            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, stdout[1], 1, true, 0, console[0].terminal()) : null,
+            Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, stdout[1], 1, true, 0, console[0].terminal())
+                    .ownedBy(c.root() ? 0 : Cred.UID, c.root() ? 0 : Cred.GID) : null,
                     new ProcFiles(kernel), mounts);
         } catch (FsException e) {
             if (c.mounts().isEmpty()) throw e;
@@ -124,7 +125,7 @@ final class Boot {
         fds.setCwd((Dir) Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), c.cwd(), true).inode());
         fds.setWakeup(vfs.wakeup());
         Task task = kernel.newTask(name, space, fds, Kernel.INIT_PID);
-        task.setCred(c.root() ? Cred.root() : Cred.user());
+        task.execCred(c.root() ? Cred.root() : Cred.user(), false);   // init exec'd it as this user
         tracer.running(task.pid(), task.tid());
         kernel.traceProc(task, "exec", task.pid(), exePath);
         task.setExePath(exePath);
@@ -210,10 +211,11 @@ final class Boot {
      */
     private static Console[] console(Machine.Config c, Vfs vfs, FdTable fds, HostInput in, HostOutput[] out, Terminal term) {
         if (in != null) in.setOnInterrupt(term::interrupt);
+        int owner = c.root() ? 0 : Cred.UID;      // the first program's user (uid and gid alike)
         Console[] con = {
-            new Console(in, null, 0, tty(c, 0), 0, term),
-            new Console(null, out[1], 1, tty(c, 1), 0, term),
-            new Console(null, out[2], 2, tty(c, 2), 0, term)};
+            new Console(in, null, 0, tty(c, 0), 0, term).ownedBy(owner, owner),
+            new Console(null, out[1], 1, tty(c, 1), 0, term).ownedBy(owner, owner),
+            new Console(null, out[2], 2, tty(c, 2), 0, term).ownedBy(owner, owner)};
         int[] modes = {Fcntl.O_RDONLY, Fcntl.O_WRONLY, Fcntl.O_WRONLY};
         boolean[] open = {in != null, c.stdout() != null, c.stderr() != null};
         for (int fd = 0; fd < 3; fd++) {

@@ -20,6 +20,8 @@ public final class Console implements TtyRead {
     private final boolean tty;
     private final int minor;
     private final Terminal terminal;
+    /** Who the console belongs to: the first program's user (a login's terminal, the pipes its starter made). */
+    private int uid = Cred.UID, gid = Cred.GID;
 
     /** Reads {@code in} (null: not readable), writes host stream {@code stream} (1 or 2) of {@code out} (null: not writable). */
     public Console(HostInput in, HostOutput out, int stream, boolean tty, int minor, Terminal terminal) {
@@ -84,9 +86,16 @@ public final class Console implements TtyRead {
         return in != null ? in : out != null ? out.channel() : null;
     }
 
+    /** The first program's user owns fds 0-2 (root under --root). */
+    public Console ownedBy(int u, int g) {
+        uid = u;
+        gid = g;
+        return this;
+    }
+
     @Override public Stat stat() {
-        if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, Cred.UID, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);
-        return new Stat(14, 1000 + minor, Stat.S_IFIFO | 0600, 1, Cred.UID, Cred.GID, 0, 0, 4096, 0, 0, 0, 0);
+        if (tty) return new Stat(22, 3 + minor, Stat.S_IFCHR | 0620, 1, uid, 5, Stat.makedev(PTY_MAJOR, minor), 0, 1024, 0, 0, 0, 0);
+        return new Stat(14, 1000 + minor, Stat.S_IFIFO | 0600, 1, uid, gid, 0, 0, 4096, 0, 0, 0, 0);
     }
 
     @Override public boolean isTerminal() { return tty; }

@@ -29,14 +29,22 @@ public final class HostDir extends Dir {
         final Vfs vfs;
         final boolean writable;
         final long rootDev;
+        /** Who every file of the mount belongs to in the guest (the host's owners mean nothing there). */
+        final int owner;
         final HostFdCache fds = new HostFdCache();
         final Map<Key, Held> inodes = new HashMap<>();
         final ReferenceQueue<Inode> dropped = new ReferenceQueue<>();
 
-        Tree(Vfs vfs, boolean writable, long rootDev) {
+        Tree(Vfs vfs, boolean writable, long rootDev, int owner) {
             this.vfs = vfs;
             this.writable = writable;
             this.rootDev = rootDev;
+            this.owner = owner;
+        }
+
+        <I extends Inode> I own(I i) {
+            if (i != null) i.setOwner(owner, owner);
+            return i;
         }
 
         Inode get(Key k) {
@@ -199,7 +207,7 @@ public final class HostDir extends Dir {
     private Inode make(int dfd, byte[] hn, String name, HostCalls.HostStat st) {
         int perm = st.mode() & 07777;
         long ino = tree.ino(st);
-        return switch (st.type()) {
+        return tree.own(switch (st.type()) {
             case Stat.S_IFDIR -> new HostDir(tree, dev(), ino, perm, handle.child(hn, st, false), this);
             case Stat.S_IFREG -> {
                 RegularFile f = new RegularFile(tree.vfs, dev(), ino, perm,
@@ -214,7 +222,7 @@ public final class HostDir extends Dir {
             // A host FIFO is a guest FIFO: guest readers and writers meet; it is no channel to the host.
             case Stat.S_IFIFO -> times(new Fifo(tree.vfs, dev(), ino, perm), st);
             default -> null;
-        };
+        });
     }
 
     /** A symlink or FIFO shows the host's times, the same each time it is made again. */
@@ -378,7 +386,7 @@ public final class HostDir extends Dir {
                 HostCalls.closeFd(f);
                 throw e;
             }
-            RegularFile r = new RegularFile(tree.vfs, dev(), tree.ino(st), perm, new HostStore(handle.childWithFd(hn, st, f), true), false);
+            RegularFile r = tree.own(new RegularFile(tree.vfs, dev(), tree.ino(st), perm, new HostStore(handle.childWithFd(hn, st, f), true), false));
             r.setName("/" + name);
             tree.put(Key.of(st), r);
             r.link();
@@ -435,6 +443,11 @@ public final class HostDir extends Dir {
      * directory, which the mount covers (as Linux's mount does) instead of replacing it.
      */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable) {
+        return mount(vfs, dir, name, host, writable, dev.vitrine.abi.Cred.UID);
+    }
+
+    /** As above, every file belonging to uid and gid {@code owner} (0 for the system's own trees, such as the sysroot). */
+    public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable, int owner) {
         int fd;
         try {
             fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
@@ -449,9 +462,9 @@ public final class HostDir extends Dir {
             HostCalls.closeFd(fd);
             throw e;
         }
-        Tree tree = new Tree(vfs, writable, st.dev());
+        Tree tree = new Tree(vfs, writable, st.dev(), owner);
         HostHandle root = HostHandle.root(tree.fds, fd, st);
-        HostDir d = new HostDir(tree, vfs.nextHostDev(), st.ino(), st.mode() & 07777, root, dir);
+        HostDir d = tree.own(new HostDir(tree, vfs.nextHostDev(), st.ino(), st.mode() & 07777, root, dir));
         tree.fds.closeAllWhenGone(d, root);
         vfs.addHostMount(d.dev(), root, writable);
         if (dir instanceof HostDir hd) {

@@ -27,6 +27,22 @@ public abstract sealed class Inode permits Dir, RegularFile, Fifo, Symlink, Devi
         atime = mtime = ctime = now;
     }
 
+    private Xattrs xattrs;
+
+    /**
+     * Its extended attributes when the inode lives in memory (tmpfs, devtmpfs), made on first
+     * use; null for others (procfs, a --mount's host files), whose file systems have none here.
+     */
+    public Xattrs xattrs() {
+        if (dev != Vfs.TMPFS_DEV && dev != Vfs.DEVTMPFS_DEV) return null;
+        if (this instanceof HostDir || this instanceof RegularFile r && !(r.store() instanceof MemStore)) return null;
+        if (xattrs == null) xattrs = new Xattrs();
+        return xattrs;
+    }
+
+    /** The attributes' bytes go back when the inode's data does. */
+    protected void releaseXattrs(Vfs v) { if (xattrs != null) xattrs.release(v.xattrSpace()); }
+
     public long dev() { return dev; }
     public long ino() { return ino; }
     public int mode() { return mode; }

@@ -97,6 +97,39 @@ public final class MemStore implements Store {
         size = newSize;
     }
 
+    /**
+     * fallocate: every page of [pos, pos + len) is allocated now, charged as a write's would be
+     * (ENOSPC, ENOMEM: the pages this call took go back first, as shmem_fallocate undoes); the
+     * size grows to the end unless {@code keepSize}.
+     */
+    public void allocate(long pos, long len, boolean keepSize) {
+        long end = pos + len;
+        java.util.List<Long> taken = new java.util.ArrayList<>();
+        for (long index = pos / PAGE; index <= (end - 1) / PAGE; index++) {
+            if (pages.containsKey(index)) continue;
+            try {
+                pages.put(index, fs.alloc());
+                taken.add(index);
+            } catch (FsException e) {
+                for (long i : taken) fs.free(pages.remove(i));
+                throw e;
+            }
+        }
+        if (!keepSize) size = Math.max(size, end);
+    }
+
+    /** FALLOC_FL_PUNCH_HOLE: [pos, pos + len) reads zeros; pages wholly inside go back; the size stays. */
+    public void punch(long pos, long len) {
+        long end = Math.min(pos + len, Math.max(size, pos));
+        if (end <= pos) return;
+        for (long index : new java.util.ArrayList<>(pages.subMap(pos / PAGE, true, (end - 1) / PAGE, true).keySet())) {
+            long start = index * PAGE;
+            long from = Math.max(pos, start), to = Math.min(end, start + PAGE);
+            if (from == start && to == start + PAGE) fs.free(pages.remove(index));
+            else fs.store().write(pages.get(index), (int) (from - start), new byte[(int) (to - from)], 0, (int) (to - from));
+        }
+    }
+
     /** The file is gone (last link and last user): its pages go back. */
     @Override public void release() { truncate(0); }
 

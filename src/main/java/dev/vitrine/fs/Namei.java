@@ -58,6 +58,7 @@ public final class Namei {
             };
             if (next instanceof Symlink link && (i < last || followLast || slash)) {
                 if (++links[0] > MAXSYMLINKS) throw new FsException(Errno.ELOOP);
+                if (!link.mayFollow(from.cred(), from.pid())) throw new FsException(Errno.EACCES);
                 Inode jumped = link.jump(from.pid());
                 if (jumped != null) {
                     if (i == last) return new Found(cur, name, jumped, slash);

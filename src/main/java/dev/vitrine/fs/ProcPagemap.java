@@ -16,6 +16,9 @@ public final class ProcPagemap implements Store {
         this.pid = pid;
     }
 
+    /** pagemap_open's proc_mem_open: ptrace read access to the process (EACCES otherwise). */
+    public boolean mayOpen(dev.vitrine.abi.Cred c, int callerPid) { return source.mayTrace(pid, c, callerPid); }
+
     /** pagemap_open: the opener's privilege is fixed here, as Linux's show_pfn checks the file's credentials. */
     public File open(RegularFile inode, boolean showPfn) { return new PagemapFile(inode, source, pid, showPfn); }
 

@@ -10,6 +10,13 @@ public interface ProcSource {
     /** The owner /proc/PID's entries show: the process's effective uid and gid; null once it is gone. */
     int[] owner(int pid);
 
+    /**
+     * __ptrace_may_access(PTRACE_MODE_READ_FSCREDS), which proc_mem_open asks before maps,
+     * smaps, smaps_rollup, pagemap and environ open: whether {@code c}, of process
+     * {@code callerPid}, may look into process {@code pid}'s memory.
+     */
+    boolean mayTrace(int pid, dev.vitrine.abi.Cred c, int callerPid);
+
     /** The process's descriptor table, or null if it is gone. */
     FdTable fds(int pid);
 

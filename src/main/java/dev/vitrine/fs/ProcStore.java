@@ -6,14 +6,31 @@ import java.util.function.Supplier;
 /** The "bytes" of a /proc file: generated at each open; stat shows size 0, as Linux does. */
 public final class ProcStore implements Store {
     private final Supplier<byte[]> bytes;
+    /** For a file showing a process's memory: its source and pid, for proc_mem_open's check; else null and 0. */
+    private final ProcSource owner;
+    private final int pid;
 
     /** Text whose chars are bytes: guest names and arguments are one char per byte (fs.Names), the rest is ASCII. */
-    public ProcStore(Supplier<String> text) { this.bytes = () -> text.get().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); }
+    public ProcStore(Supplier<String> text) { this(latin1(text), null, 0); }
 
-    private ProcStore(Supplier<byte[]> bytes, boolean raw) { this.bytes = bytes; }
+    private ProcStore(Supplier<byte[]> bytes, ProcSource owner, int pid) {
+        this.bytes = bytes;
+        this.owner = owner;
+        this.pid = pid;
+    }
+
+    private static Supplier<byte[]> latin1(Supplier<String> text) {
+        return () -> text.get().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 
     /** A file whose bytes are the guest's own (environ), not text. */
-    static ProcStore raw(Supplier<byte[]> bytes) { return new ProcStore(bytes, true); }
+    static ProcStore raw(Supplier<byte[]> bytes) { return new ProcStore(bytes, null, 0); }
+
+    /** The same bytes as a file showing process {@code pid}'s memory: opening it takes ptrace read access. */
+    ProcStore memoryOf(ProcSource src, int pid) { return new ProcStore(bytes, src, pid); }
+
+    /** Whether {@code c} of process {@code callerPid} may open it (EACCES otherwise, as proc_mem_open answers). */
+    public boolean mayOpen(dev.vitrine.abi.Cred c, int callerPid) { return owner == null || owner.mayTrace(pid, c, callerPid); }
 
     public byte[] generate() { return bytes.get(); }
 

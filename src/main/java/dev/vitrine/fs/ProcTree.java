@@ -11,7 +11,7 @@ final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "uptime", "version", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "sysvipc", "uptime", "version", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
@@ -32,6 +32,7 @@ final class ProcTree {
             case "stat" -> file(v, src::stat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
             case "sys" -> sys;
+            case "sysvipc" -> dir(v, () -> List.of("msg", "sem", "shm"), n -> file(v, () -> v.sysvipc(n)));
             default -> process(v, src, Integer.parseInt(name));
         }, name -> Character.isDigit(name.charAt(0)) ? src.owner(Integer.parseInt(name)) : null);
         v.root().add("proc", proc[0]);
@@ -45,14 +46,14 @@ final class ProcTree {
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "environ" -> {
                 // S_IRUSR, as Linux's REG("environ", S_IRUSR, ...)
-                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, ProcStore.raw(() -> src.environ(pid)), true);
+                RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, ProcStore.raw(() -> src.environ(pid)).memoryOf(src, pid), true);
                 f.link();
                 yield f;
             }
-            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid));
-            case "maps" -> file(v, () -> src.maps(pid));
-            case "smaps" -> file(v, () -> src.smaps(pid));
-            case "smaps_rollup" -> file(v, () -> src.smapsRollup(pid));
+            case "exe" -> new Symlink(v, Vfs.PROC_DEV, p -> src.exe(pid)).tracedBy(src, pid);
+            case "maps" -> memoryFile(v, src, pid, () -> src.maps(pid));
+            case "smaps" -> memoryFile(v, src, pid, () -> src.smaps(pid));
+            case "smaps_rollup" -> memoryFile(v, src, pid, () -> src.smapsRollup(pid));
             case "pagemap" -> {
                 // S_IRUSR, as Linux's REG("pagemap", S_IRUSR, ...)
                 RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0400, new ProcPagemap(src, pid), true);
@@ -123,6 +124,13 @@ final class ProcTree {
 
     private static ProcDir dir(Vfs v, Supplier<List<String>> names, java.util.function.Function<String, Inode> make) {
         return new ProcDir(v, null, 0555, names, make);
+    }
+
+    /** A world-readable file of the process's memory that only a tracer may open (proc_maps_open's proc_mem_open). */
+    private static RegularFile memoryFile(Vfs v, ProcSource src, int pid, Supplier<String> text) {
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, new ProcStore(text).memoryOf(src, pid), true);
+        f.link();
+        return f;
     }
 
     private static RegularFile file(Vfs v, Supplier<String> text) {

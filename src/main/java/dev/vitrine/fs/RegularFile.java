@@ -108,6 +108,7 @@ public final class RegularFile extends Inode implements MappedFile {
         if (!gone()) return false;
         pages.truncated(0);
         store.release();
+        releaseXattrs(vfs);
         return true;
     }
 
@@ -117,6 +118,26 @@ public final class RegularFile extends Inode implements MappedFile {
             throw new FsException(Errno.EPERM);
         store.truncate(size);
         pages.truncated(size);
+        touch(vfs.now());
+    }
+
+    /**
+     * fallocate's modes that tmpfs has (shmem_fallocate): allocate [pos, pos + len) (growing the
+     * file unless {@code keepSize}), or punch a hole there. A growing seal refuses an end past
+     * the size, a write seal a hole (EPERM); files not in memory (a --mount's) are EOPNOTSUPP.
+     */
+    public void fallocate(long pos, long len, boolean keepSize, boolean punch) {
+        if (readOnly) throw new FsException(Errno.EROFS);
+        if (!(store instanceof MemStore m)) throw new FsException(Errno.EOPNOTSUPP);
+        int sealed = Math.max(seals, 0);   // -1: not a memfd, nothing sealed
+        if (punch) {
+            if ((sealed & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) != 0) throw new FsException(Errno.EPERM);
+            m.punch(pos, len);
+            pages.punched(pos, len);
+        } else {
+            if ((sealed & F_SEAL_GROW) != 0 && pos + len > size()) throw new FsException(Errno.EPERM);
+            m.allocate(pos, len, keepSize);
+        }
         touch(vfs.now());
     }
 

@@ -42,19 +42,27 @@ public final class Rootfs {
         v.mkdirs("/boot", 0755);
         v.writeFile("/boot/config-" + dev.vitrine.abi.Uts.RELEASE, String.join("\n", KCONFIG).concat("\n").getBytes(StandardCharsets.UTF_8), 0644);
         v.mkdirs("/bin", 0755);
-        for (String p : new String[] {"/etc", "/etc/passwd", "/etc/group", "/etc/hostname", "/bin", "/dev", "/boot",
-                "/boot/config-" + dev.vitrine.abi.Uts.RELEASE})
-            Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), p, false).inode().setOwner(0, 0);
-        v.root().setOwner(0, 0);
-        v.mkdirs("/home", 0755).setOwner(0, 0);
+        v.mkdirs("/usr", 0755);
+        // The system's tree is root's, as a distribution installs it; /home/user is the user's.
+        rootOwned(v.root(), (Dir) Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), HOME, true).inode());
         if (proc != null) ProcTree.mount(v, proc);
         if (Files.isDirectory(SYSROOT_LIB)) {
-            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false);
-            Dir usr = v.mkdirs("/usr", 0755);
-            usr.setOwner(0, 0);
-            HostDir.mount(v, usr, "lib", SYSROOT_LIB, false);
+            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false, 0);
+            HostDir.mount(v, (Dir) v.root().lookup("usr"), "lib", SYSROOT_LIB, false, 0);
         }
         for (Mount m : mounts) mount(v, m);
+    }
+
+    /** Gives root what the boot tree made with the default owner, except {@code user}'s subtree (devices keep theirs). */
+    private static void rootOwned(Dir d, Dir user) {
+        if (d == user) return;
+        if (d.uid() == dev.vitrine.abi.Cred.UID && d.gid() == dev.vitrine.abi.Cred.GID) d.setOwner(0, 0);
+        for (Dir.Entry e : d.entries()) {
+            Inode i = e.inode();
+            if (i instanceof MemDir m) rootOwned(m, user);
+            else if (!(i instanceof Dir) && !(i instanceof Device) && i.uid() == dev.vitrine.abi.Cred.UID
+                    && i.gid() == dev.vitrine.abi.Cred.GID) i.setOwner(0, 0);
+        }
     }
 
     /** /boot/config-RELEASE (uname -r): the CONFIG_ options of the kernel Vitrine plays, one per feature it implements. */
@@ -79,7 +87,10 @@ public final class Rootfs {
                 at.append('/').append(parts[k]);
                 Inode i = dir.lookup(parts[k]);
                 if (i instanceof Dir d) dir = d;
-                else if (i == null && !(dir instanceof HostDir)) dir = dir.createDir(parts[k], 0755);
+                else if (i == null && !(dir instanceof HostDir)) {
+                    dir = dir.createDir(parts[k], 0755);
+                    dir.setOwner(0, 0);            // a mount point's parents are the system's
+                }
                 else throw new IllegalArgumentException("--mount " + m.guest() + ": " + at + (i == null
                         ? " does not exist in a mounted host directory (a mount never changes the host)" : " is not a directory"));
             }
@@ -107,7 +118,10 @@ public final class Rootfs {
             Dir d = v.root();
             for (String c : dir.substring(1).split("/")) {
                 Inode i = d == null ? null : d.lookup(c);
-                d = i instanceof MemDir m ? m : i == null && d instanceof MemDir ? d.createDir(c, 0755) : null;
+                if (i == null && d instanceof MemDir) {
+                    d = d.createDir(c, 0755);
+                    d.setOwner(0, 0);              // /run/vitrine is the system's
+                } else d = i instanceof MemDir m ? m : null;
             }
             Inode old = d == null ? null : d.lookup(name);
             if (d == null || old != null && !(old instanceof RegularFile)) continue;

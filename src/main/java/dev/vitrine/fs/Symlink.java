@@ -26,6 +26,20 @@ public final class Symlink extends Inode {
     /** For /proc/PID/fd/N: the description itself, for a file with no inode in the tree (a pipe, the console). */
     private IntFunction<FileDescription> open = pid -> null;
 
+    /** For /proc/PID/exe: the process and its source, whose ptrace check reading or following the link takes; else null. */
+    private ProcSource owner;
+    private int ownerPid;
+
+    /** proc_pid_readlink and proc_pid_get_link: only a caller with ptrace read access to {@code pid} reads or follows it. */
+    Symlink tracedBy(ProcSource src, int pid) {
+        owner = src;
+        ownerPid = pid;
+        return this;
+    }
+
+    /** proc_fd_access_allowed: whether {@code c} of process {@code callerPid} may read or follow it (EACCES otherwise). */
+    public boolean mayFollow(dev.vitrine.abi.Cred c, int callerPid) { return owner == null || owner.mayTrace(ownerPid, c, callerPid); }
+
     public Symlink opening(IntFunction<FileDescription> open) {
         this.open = open;
         return this;

@@ -70,6 +70,20 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    private java.util.function.Function<String, String> sysvipc = n -> "";
+
+    /** /proc/sysvipc/{shm,sem,msg}: the tables as ipcs reads them, from the layer that keeps System V IPC. */
+    public void setSysvipc(java.util.function.Function<String, String> f) { sysvipc = f; }
+    String sysvipc(String name) { return sysvipc.apply(name); }
+
+    private Xattrs.Space xattrSpace;
+
+    /** What every in-memory inode's extended attributes hold, charged to the machine's memory. */
+    public Xattrs.Space xattrSpace() {
+        if (xattrSpace == null) xattrSpace = new Xattrs.Space(pager == null ? null : pager.kernelMemory());
+        return xattrSpace;
+    }
+
     public long nextIno() { return nextIno++; }
     /** How many inodes the in-memory tree has made (statfs's inodes in use: an upper bound, unlinked ones still count). */
     long inodesMade() { return tmpfsInodes; }

@@ -121,6 +121,22 @@ public final class FilePages {
         if (last != null) pager.memory().fill(pager.pa(last) + size % ps, ps - size % ps, (byte) 0);
     }
 
+    /**
+     * A hole was punched in [pos, pos + len): cached pages wholly inside leave memory and every
+     * mapping (they read zeros again from the store), the part of a page at either edge is zeroed.
+     */
+    public void punched(long pos, long len) {
+        if (frames.isEmpty()) return;
+        int ps = (int) pager.pageSize();
+        long end = pos + len;
+        for (long index : new ArrayList<>(frames.subMap(pos / ps, true, (end - 1) / ps, true).keySet())) {
+            long start = index * ps, from = Math.max(pos, start), to = Math.min(end, start + ps);
+            long frame = frames.get(index);
+            if (from == start && to == start + ps) pager.dropCached(frame);
+            else pager.memory().fill(pager.pa(frame) + (from - start), (int) (to - from), (byte) 0);
+        }
+    }
+
     /** Writes back the dirty pages among [fromIndex, toIndex); returns how many were written. */
     int sync(long fromIndex, long toIndex) {
         if (frames.isEmpty()) return 0;

@@ -15,7 +15,8 @@ public final class FrameAllocator {
     private final PhysicalMemory memory;
     private final int pageBits;
     private final int[] refs;
-    private final long[] freeList;
+    /** Free frame numbers, last freed on top; ints, as every per-frame table here is indexed by int. */
+    private final int[] freeList;
     private int freeTop;
     private long bump;
     private long used;
@@ -33,7 +34,7 @@ public final class FrameAllocator {
         this.pageBits = memory.pageBits();
         long frames = memory.frames();
         this.refs = new int[(int) frames];
-        this.freeList = new long[(int) frames];
+        this.freeList = new int[(int) frames];
     }
 
     /** Called with a frame number whenever a frame is handed out again, so decoded code of its old content is dropped. */
@@ -123,7 +124,7 @@ public final class FrameAllocator {
     public void decRef(long f) {
         if (refs[(int) f] <= 0) throw new IllegalStateException("frame " + f + " freed twice");
         if (--refs[(int) f] == 0) {
-            freeList[freeTop++] = f;
+            freeList[freeTop++] = (int) f;
             used--;
             onFree.accept(f);
         }

@@ -219,12 +219,21 @@ public final class Mmu {
         return va + dataDelta;
     }
 
+    /**
+     * For benchmarks only (docs/performance.md): {@code -Dvitrine.bench.counting=off} stops the
+     * fast paths from counting hits and updating the replacement state, to measure what exact
+     * counting costs. Every figure, and with LRU the TLB's content, is then wrong; never a default.
+     */
+    private static final boolean COUNT_HITS = !"off".equals(System.getProperty("vitrine.bench.counting"));
+
     private void fetchHit() {
+        if (!COUNT_HITS) return;
         stats.fetchHits++;
         fetchTlb.touch(fetchSlot);
     }
 
     private void dataHit() {
+        if (!COUNT_HITS) return;
         stats.dataHits++;
         dataTlb.touch(dataSlot);
     }
@@ -260,6 +269,7 @@ public final class Mmu {
 
     /** Counts {@code n} fetch hits on the page {@link #fetchBatchPage()} returned, as n calls of {@link #fetch} would. */
     public void countFetchHits(long n) {
+        if (!COUNT_HITS) return;
         stats.fetchHits += n;
         fetchTlb.touch(batchSlot, n);
     }

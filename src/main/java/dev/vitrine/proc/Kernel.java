@@ -61,6 +61,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     private int foregroundPgid = 0;
     /** pid 1, see {@link #init()}; and the user's program, the first process that runs. */
     private final Process init;
+    /**
+     * init's one thread as /proc and ps show it: asleep in wait, root's. It never runs: the
+     * kernel does init's work (reaping orphans) itself, so it is in no run queue, pid table or count.
+     */
+    private final Task initThread;
     private Process first;
     private int idleJumps;
     private static final int MAX_IDLE_JUMPS = 100_000;
@@ -85,6 +90,11 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
         init = new Process(pids.alloc(), null, "init", null, null, 0);
         init.pgid = init.sid = INIT_PID;
         pids.add(init);
+        initThread = new Task(INIT_PID, init);
+        initThread.state = Task.State.SLEEPING;
+        initThread.cred = dev.vitrine.abi.Cred.root();
+        initThread.channel = init;   // wchan do_wait: what an init does between orphans
+        initThread.waitReason = "wait: init reaps orphans";
     }
 
     /** commit_creds for set*id: {@code t} is {@code c} from now on (the group list it held may go). */
@@ -713,7 +723,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * It runs nothing, so it costs no instruction, fault or TLB access and the run ends when
      * the last real process does; --stats leave it out.
      */
-    Process init() { return init; }
+    /** pid 1 (kernel-internal: no thread, no address space); {@link #processes()} leaves it out. */
+    public Process init() { return init; }
+
+    Task initThread() { return initThread; }
 
     /** The user's program: the first process that runs (pid 2). */
     Process first() { return first; }

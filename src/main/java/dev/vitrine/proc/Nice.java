@@ -39,7 +39,9 @@ public final class Nice {
 
     private static java.util.List<Process> targets(Kernel k, Task t, int which, int who) {
         java.util.List<Process> out = new java.util.ArrayList<>();
-        for (Process p : k.processes()) {
+        java.util.List<Process> all = new java.util.ArrayList<>(k.processes());
+        all.add(0, k.init());   // root's, nice 0: getpriority finds it, another user's setpriority is EPERM
+        for (Process p : all) {
             if (!p.alive()) continue;
             boolean hit = switch (which) {
                 case PRIO_PROCESS -> p.pid == (who == 0 ? t.pid() : who);

@@ -17,10 +17,32 @@ public final class ProcFiles implements ProcSource {
         return null;
     }
 
+    /**
+     * init first: /proc/1 shows pid 1 as Linux's does (comm "init", state S, root's, ppid 0),
+     * with what a process without an address space shows (an empty cmdline, no Vm lines).
+     */
     @Override public List<Integer> pids() {
         List<Integer> out = new ArrayList<>();
+        out.add(kernel.init().pid);
         for (Process p : kernel.processes()) if (listed(p)) out.add(p.pid);
         return out;
+    }
+
+    /**
+     * __ptrace_may_access for reading: the caller's own process; else its file-system ids are
+     * the target's real, effective and saved ones, or it has CAP_SYS_PTRACE; and then a
+     * process with memory that is not dumpable (set-id, setuid) needs CAP_SYS_PTRACE too.
+     * init is root's, so only root looks into it.
+     */
+    @Override public boolean mayTrace(int pid, dev.vitrine.abi.Cred c, int callerPid) {
+        Process p = process(pid);
+        if (p == null || pid == callerPid) return true;   // gone: nothing to show; one's own thread group
+        dev.vitrine.abi.Cred tc = p.cred();
+        boolean cap = c.capable(dev.vitrine.abi.Cred.CAP_SYS_PTRACE);
+        boolean ids = c.fsuid() == tc.euid() && c.fsuid() == tc.suid() && c.fsuid() == tc.uid()
+                && c.fsgid() == tc.egid() && c.fsgid() == tc.sgid() && c.fsgid() == tc.gid();
+        if (!ids && !cap) return false;
+        return cap || p.dumpable || p.space == null;
     }
 
     @Override public FdTable fds(int pid) {
@@ -53,6 +75,7 @@ public final class ProcFiles implements ProcSource {
     }
 
     @Override public String comm(int pid) {
+        if (pid == Kernel.INIT_PID) return kernel.init().comm;
         Task t = task(pid);
         return t == null ? "" : t.comm();
     }
@@ -70,6 +93,7 @@ public final class ProcFiles implements ProcSource {
     @Override public List<Integer> tids(int pid) {
         Process p = process(pid);
         List<Integer> out = new ArrayList<>();
+        if (p == kernel.init()) out.add(kernel.initThread().tid);
         if (p != null) for (Task t : p.threads) if (t.state != Task.State.DEAD || t == p.threads.get(0)) out.add(t.tid);
         out.sort(null);
         return out;
@@ -111,18 +135,19 @@ public final class ProcFiles implements ProcSource {
         return ProcStat.stat(p, t, whole, nr, Math.max(pty.terminal().foregroundPgid(), 0));
     }
 
-    /** Live processes and zombies not yet reaped, as Linux lists them. */
+    /** Live processes and zombies not yet reaped, as Linux lists them, and init. */
     private Process process(int pid) {
         Process p = kernel.process(pid);
-        return p != null && listed(p) ? p : null;
+        return p != null && (p == kernel.init() || listed(p)) ? p : null;
     }
 
     private static boolean listed(Process p) { return p.state != Process.State.REAPED && !p.threads.isEmpty(); }
 
-    /** The thread group leader, whose state /proc/PID/stat shows (the first thread, Linux's group_leader). */
-    private static Task leader(Process p) { return p.threads.get(0); }
+    /** The thread group leader, whose state /proc/PID/stat shows (the first thread, Linux's group_leader; init's own). */
+    private Task leader(Process p) { return p == kernel.init() ? kernel.initThread() : p.threads.get(0); }
 
-    private static Task thread(Process p, int tid) {
+    private Task thread(Process p, int tid) {
+        if (p == kernel.init()) return tid == p.pid ? kernel.initThread() : null;
         for (Task t : p.threads) if (t.tid == tid) return t;
         return null;
     }

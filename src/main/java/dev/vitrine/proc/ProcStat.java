@@ -35,7 +35,9 @@ final class ProcStat {
         };
     }
 
+    /** Its threads not yet dead; init, which has none of its own, counts the one /proc shows. */
     private static int liveThreads(Process p) {
+        if (p.threads.isEmpty()) return 1;
         int n = 0;
         for (Task x : p.threads) if (x.state != Task.State.DEAD) n++;
         return n;

@@ -22,14 +22,12 @@ public final class EventLog {
     private final TreeMap<String, Long> tally = new TreeMap<>();
     private long seq;
     private Event.Cow lastCow;
-    private Event.Proc lastFork;
 
     void add(Event e) {
         String kind = e instanceof Event.Proc p ? p.op() : e instanceof Event.Fault f ? "fault_" + f.kind() : e.type();
         tally.merge(kind, 1L, Long::sum);
         if (e instanceof Event.Counters || e instanceof Event.SyscallEnter) return;
         if (e instanceof Event.Cow c) lastCow = c;
-        if (e instanceof Event.Proc p && p.op().equals("fork")) lastFork = p;
         Map<String, Object> o = Json.object();
         o.put("seq", ++seq);
         o.put("ns", e.ns());
@@ -61,5 +59,4 @@ public final class EventLog {
     Map<String, Long> tally() { return new TreeMap<>(tally); }
     long count(String kind) { return tally.getOrDefault(kind, 0L); }
     Event.Cow lastCow() { return lastCow; }
-    Event.Proc lastFork() { return lastFork; }
 }

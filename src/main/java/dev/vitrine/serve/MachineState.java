@@ -89,7 +89,9 @@ final class MachineState {
 
     private static List<Object> processes(Kernel k) {
         List<Object> list = new ArrayList<>();
-        for (Process p : k.processes()) {
+        List<Process> all = new ArrayList<>(k.processes());
+        all.add(k.init());   // pid 1, the tree's root, as ps shows it; last, so the page still selects the user's program first
+        for (Process p : all) {
             Map<String, Object> x = Json.object();
             x.put("pid", p.pid());
             x.put("ppid", p.ppid());
@@ -113,6 +115,7 @@ final class MachineState {
     private static String state(Process p) {
         if (p.state() == Process.State.ZOMBIE) return "zombie";
         if (p.stopped()) return "stopped";
+        if (p.threads().isEmpty()) return "sleeping";   // init: the kernel does its work, it only waits
         boolean sleeping = !p.threads().isEmpty();
         for (Task t : p.threads()) sleeping &= t.state() == Task.State.SLEEPING;
         return sleeping ? "sleeping" : "runnable";

@@ -144,7 +144,7 @@ public final class Session implements Watch, Sink {
     private boolean matches(Event e) {
         if (e instanceof Event.Counters) return false;
         if (until.equals("event")) return true;
-        if (e instanceof Event.Proc p) return p.op().equals(until) || until.equals("proc");
+        if (e instanceof Event.Proc p) return p.op().equals(until);
         if (e instanceof Event.SyscallEnter) return false;   // a syscall step ends when it returns (or sleeps)
         return e.category().label().equals(until);
     }

@@ -72,7 +72,10 @@ public enum Arg {
     /** A NUL-terminated path the call fills (getcwd). */ PATH_OUT(Decode.I64),
     /** getdents64's buffer: its address and how many entries the call put there. */ DIRENTS_OUT(Decode.I64),
     /** A socket's domain: AF_UNIX... */ SOCK_DOMAIN(Decode.I32),
-    /** A socket's type and flags: SOCK_STREAM|SOCK_CLOEXEC... */ SOCK_TYPE(Decode.I32);
+    /** A socket's type and flags: SOCK_STREAM|SOCK_CLOEXEC... */ SOCK_TYPE(Decode.I32),
+    /** A System V key_t: IPC_PRIVATE or a number. */ IPC_KEY(Decode.I32),
+    /** shmget/semget/msgget's flags: IPC_CREAT|IPC_EXCL|0600. */ IPC_FLAGS(Decode.I32),
+    /** shmctl/semctl/msgctl's command: IPC_STAT, SETVAL... */ IPC_CMD(Decode.I32);
 
     /** How a register becomes the argument's value. */
     enum Decode { I32, U32, U16, I64, SIZE, POS }

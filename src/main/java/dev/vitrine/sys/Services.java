@@ -79,7 +79,37 @@ public final class Services {
 
     /** The machine's file tree (Boot builds it). */
     public dev.vitrine.fs.Vfs vfs() { return vfs; }
-    public void setVfs(dev.vitrine.fs.Vfs v) { vfs = v; }
+    public void setVfs(dev.vitrine.fs.Vfs v) {
+        vfs = v;
+        v.setSysvipc(this::sysvipc);
+    }
+
+    /** /proc/sysvipc's three tables, in ipc/{shm,sem,msg}.c's formats for a 64-bit kernel. */
+    private String sysvipc(String name) {
+        StringBuilder b = new StringBuilder();
+        switch (name) {
+            case "shm" -> {
+                b.append("       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime                   rss                  swap\n");
+                if (shm != null) for (ShmSegment s : shm.all())
+                    b.append(String.format("%10d %10d  %4o %21d %5d %5d  %5d %5d %5d %5d %5d %10d %10d %10d %21d %21d\n", s.key, s.id, s.mode, s.size,
+                            s.cpid, s.lpid, s.attaches(), s.uid, s.gid, s.cuid, s.cgid, s.atime, s.dtime, s.ctime,
+                            s.file.pages().cached() * 4096L, s.file.swapped() * 4096L));
+            }
+            case "sem" -> {
+                b.append("       key      semid perms      nsems   uid   gid  cuid  cgid      otime      ctime\n");
+                if (sem != null) for (SemSet s : sem.all())
+                    b.append(String.format("%10d %10d  %4o %10d %5d %5d %5d %5d %10d %10d\n", s.key, s.id, s.mode, s.nsems(),
+                            s.uid, s.gid, s.cuid, s.cgid, s.otime, s.ctime));
+            }
+            default -> {
+                b.append("       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid  cuid  cgid      stime      rtime      ctime\n");
+                if (msg != null) for (MsgQueue q : msg.all())
+                    b.append(String.format("%10d %10d  %4o  %10d %10d %5d %5d %5d %5d %5d %5d %10d %10d %10d\n", q.key, q.id, q.mode, q.bytes,
+                            q.messages.size(), q.lspid, q.lrpid, q.uid, q.gid, q.cuid, q.cgid, q.stime, q.rtime, q.ctime));
+            }
+        }
+        return b.toString();
+    }
 
     /** getrandom and AT_RANDOM: seeded, so runs repeat. */
     public void randomBytes(byte[] b) {

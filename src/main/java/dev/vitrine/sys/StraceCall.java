@@ -196,6 +196,9 @@ public final class StraceCall {
             case RLIMIT_IN, RLIMIT_OUT -> StraceStructs.rlimit(m, v);
             case FD_PAIR -> StraceStructs.fdPair(m, v);
             case FUTEX_OP -> StraceNames.futexOp((int) v);
+            case IPC_KEY -> (int) v == 0 ? "IPC_PRIVATE" : "0x" + Integer.toHexString((int) v);
+            case IPC_FLAGS -> StraceNames.ipcFlags((int) v);
+            case IPC_CMD -> StraceNames.ipcCmd(s.name(), (int) v);
             case IOCTL_REQ -> StraceNames.ioctl((int) v);
             case GRND_FLAGS -> StraceNames.grndFlags((int) v);
             case MADVICE -> StraceNames.madvice((int) v);

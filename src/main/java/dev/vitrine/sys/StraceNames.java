@@ -221,6 +221,30 @@ final class StraceNames {
     /** A bitset of FUTEX_WAIT_BITSET/WAKE_BITSET: all ones is FUTEX_BITSET_MATCH_ANY. */
     static String futexBitset(int v) { return v == -1 ? "FUTEX_BITSET_MATCH_ANY" : hex(v & 0xffffffffL); }
 
+    /** The *get calls' flags: IPC_CREAT|IPC_EXCL|IPC_NOWAIT then the mode in octal, as strace shows them. */
+    static String ipcFlags(int f) {
+        StringBuilder b = new StringBuilder();
+        if ((f & 01000) != 0) b.append("IPC_CREAT|");
+        if ((f & 02000) != 0) b.append("IPC_EXCL|");
+        if ((f & 04000) != 0) b.append("IPC_NOWAIT|");
+        int rest = f & ~07777;
+        if (rest != 0) b.append(hex(rest & 0xffffffffL)).append('|');
+        return b.append(String.format("%#o", f & 0777)).toString();
+    }
+
+    private static final String[] IPC_CTL = {"IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO"};
+
+    /** The ctl calls' command, by call: the IPC_ ones for all, then shmctl's SHM_, semctl's GET, SET and SEM_, msgctl's MSG_ ones. */
+    static String ipcCmd(String call, int cmd) {
+        if (cmd >= 0 && cmd < IPC_CTL.length) return IPC_CTL[cmd];
+        String[] own = switch (call) {
+            case "shmctl" -> new String[] {"SHM_LOCK", "SHM_UNLOCK", "SHM_STAT", "SHM_INFO", "SHM_STAT_ANY"};
+            case "semctl" -> new String[] {"GETPID", "GETVAL", "GETALL", "GETNCNT", "GETZCNT", "SETVAL", "SETALL", "SEM_STAT", "SEM_INFO", "SEM_STAT_ANY"};
+            default -> new String[] {"MSG_STAT", "MSG_INFO", "MSG_STAT_ANY"};
+        };
+        return cmd >= 11 && cmd - 11 < own.length ? own[cmd - 11] : hex(cmd & 0xffffffffL) + " /* IPC_??? */";
+    }
+
     private static final Name[] MADV = {
             n(0, "MADV_NORMAL"), n(1, "MADV_RANDOM"), n(2, "MADV_SEQUENTIAL"), n(3, "MADV_WILLNEED"), n(4, "MADV_DONTNEED"),
             n(8, "MADV_FREE"), n(9, "MADV_REMOVE"), n(10, "MADV_DONTFORK"), n(11, "MADV_DOFORK"), n(12, "MADV_MERGEABLE"),

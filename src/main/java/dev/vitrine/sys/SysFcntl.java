@@ -116,7 +116,7 @@ final class SysFcntl {
                 return cmd == F_GETPIPE_SZ ? p.pipe().capacity() : p.pipe().resize(arg);
             }
             case F_GETLK, F_SETLK, F_SETLKW, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW -> { return lock(k, s, t, fd, f, cmd, arg); }
-            case F_ADD_SEALS, F_GET_SEALS -> { return seals(f, cmd, (int) arg); }
+            case F_ADD_SEALS, F_GET_SEALS -> { return seals(k, f, cmd, (int) arg); }
             default -> { return -Errno.EINVAL; }
         }
     }
@@ -173,12 +173,18 @@ final class SysFcntl {
     }
 
     /** memfd_fcntl: the seals of a memfd; EINVAL on any other file, EPERM once F_SEAL_SEAL is set or to write-seal a writable description. */
-    private static long seals(FileDescription f, int cmd, int add) {
+    private static long seals(Kernel k, FileDescription f, int cmd, int add) {
         if (!(f.file().inode() instanceof dev.vitrine.fs.RegularFile r) || r.seals() < 0) return -Errno.EINVAL;
         if (cmd == F_GET_SEALS) return r.seals();
         if (!f.writable()) return -Errno.EPERM;
         if ((add & ~0x1f) != 0) return -Errno.EINVAL;
         if ((r.seals() & dev.vitrine.fs.RegularFile.F_SEAL_SEAL) != 0) return -Errno.EPERM;
+        // mapping_deny_writable: F_SEAL_WRITE while a shared mapping may still write the file is EBUSY
+        if ((add & dev.vitrine.fs.RegularFile.F_SEAL_WRITE) != 0 && (r.seals() & dev.vitrine.fs.RegularFile.F_SEAL_WRITE) == 0)
+            for (Process p : k.processes())
+                if (p.space() != null)
+                    for (dev.vitrine.mm.Vma v : p.space().vmas())
+                        if (v.file() == r && v.shared() && v.mayWrite()) return -Errno.EBUSY;
         r.setSeals(r.seals() | add);
         return 0;
     }

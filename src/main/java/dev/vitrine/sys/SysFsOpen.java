@@ -86,9 +86,13 @@ final class SysFsOpen {
             }
         }
         File file;
-        if (i instanceof RegularFile r && r.store() instanceof ProcStore p)
+        if (i instanceof RegularFile r && r.store() instanceof ProcStore p) {
+            if (!p.mayOpen(t.cred(), t.pid())) throw new FsException(Errno.EACCES);
             file = new Snapshot(r, p.generate(), v.pager() == null ? null : v.pager().kernelMemory());
-        else if (i instanceof RegularFile r && r.store() instanceof dev.vitrine.fs.ProcPagemap pm) file = pm.open(r, capSysAdmin(t));
+        } else if (i instanceof RegularFile r && r.store() instanceof dev.vitrine.fs.ProcPagemap pm) {
+            if (!pm.mayOpen(t.cred(), t.pid())) throw new FsException(Errno.EACCES);
+            file = pm.open(r, capSysAdmin(t));
+        }
         else if (i instanceof RegularFile r) {
             if ((flags & O_TRUNC) != 0 && !created) {
                 if (r.readOnly()) throw new FsException(Errno.EROFS);

@@ -26,12 +26,12 @@ final class SysMsg {
     static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3, MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
 
     static void register(SyscallTable t, Services s) {
-        t.add(186, "msgget", (k, task, key, flg, a2, a3, a4, a5) -> msgget(k, s, task, (int) key, (int) flg), INT, FLAGS);
+        t.add(186, "msgget", (k, task, key, flg, a2, a3, a4, a5) -> msgget(k, s, task, (int) key, (int) flg), IPC_KEY, IPC_FLAGS);
         t.add(189, "msgsnd", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, p, sz, flg, a4, a5) -> msgsnd(k, s, task, (int) id, p, sz, (int) flg), INT, PTR, ULEN, FLAGS);
         t.add(188, "msgrcv", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, p, sz, typ, flg, a5) -> msgrcv(k, s, task, (int) id, p, sz, typ, (int) flg), INT, PTR, ULEN, LONG, FLAGS);
-        t.add(187, "msgctl", (k, task, id, cmd, buf, a3, a4, a5) -> msgctl(k, s, task, (int) id, (int) cmd, buf), INT, INT, PTR);
+        t.add(187, "msgctl", (k, task, id, cmd, buf, a3, a4, a5) -> msgctl(k, s, task, (int) id, (int) cmd, buf), INT, IPC_CMD, PTR);
     }
 
     static long msgget(Kernel k, Services s, Task t, int key, int flg) {

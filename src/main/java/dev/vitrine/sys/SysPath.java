@@ -215,6 +215,7 @@ final class SysPath {
         if (size <= 0) return -Errno.EINVAL;
         Inode i = walk(t, v, dirfd, path, false).need();
         if (!(i instanceof Symlink link)) return -Errno.EINVAL;
+        if (!link.mayFollow(t.cred(), t.pid())) return -Errno.EACCES;
         byte[] target = Names.bytes(link.target(t.pid()));
         int n = (int) Math.min(size, target.length);
         return t.memory().write(buf, target, 0, n) ? n : -Errno.EFAULT;

@@ -112,7 +112,8 @@ final class SysProc {
      */
     private static long prlimit(Kernel k, Task t, int pid, int res, long newVa, long oldVa) {
         dev.vitrine.proc.Process p = pid == 0 ? t.process() : k.process(pid);
-        if (p == null || p.threads().isEmpty()) return -Errno.ESRCH;
+        // A reaped or half-built process has no thread; init has none of its own but is there.
+        if (p == null || p.threads().isEmpty() && p.pid() != dev.vitrine.proc.Kernel.INIT_PID) return -Errno.ESRCH;
         if (p != t.process()) {
             dev.vitrine.abi.Cred c = t.cred(), tc = p.cred();
             boolean match = c.uid() == tc.uid() && c.uid() == tc.euid() && c.uid() == tc.suid()

@@ -23,7 +23,7 @@ final class SysSched {
     private static long getaffinity(Kernel k, Task t, int pid, long size, long mask) {
         // Linux compares len * 8 with nr_cpu_ids in unsigned int arithmetic: a len of 2^29 or 2^30 wraps to 0 bits.
         if (((size * 8) & 0xffff_ffffL) < 1 || (size & 7) != 0) return -Errno.EINVAL;
-        if (pid < 0 || pid != 0 && k.thread(pid) == null) return -Errno.ESRCH;
+        if (pid < 0 || pid != 0 && pid != Kernel.INIT_PID && k.thread(pid) == null) return -Errno.ESRCH;   // init: the one CPU too
         return t.memory().writeLong(mask, 1) ? 8 : -Errno.EFAULT;
     }
 }

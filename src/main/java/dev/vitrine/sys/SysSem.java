@@ -29,12 +29,12 @@ final class SysSem {
             SEM_STAT = 18, SEM_INFO = 19, SEM_STAT_ANY = 20;
 
     static void register(SyscallTable t, Services s) {
-        t.add(190, "semget", (k, task, key, n, flg, a3, a4, a5) -> semget(k, s, task, (int) key, (int) n, (int) flg), INT, INT, FLAGS);
+        t.add(190, "semget", (k, task, key, n, flg, a3, a4, a5) -> semget(k, s, task, (int) key, (int) n, (int) flg), IPC_KEY, INT, IPC_FLAGS);
         t.add(193, "semop", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, sops, n, a3, a4, a5) -> semtimedop(k, s, task, (int) id, sops, n, 0), INT, PTR, UINT);
         t.add(192, "semtimedop", RestartPolicy.RESTARTNOHAND,
                 (k, task, id, sops, n, ts, a4, a5) -> semtimedop(k, s, task, (int) id, sops, n, ts), INT, PTR, UINT, TIMESPEC_IN);
-        t.add(191, "semctl", (k, task, id, num, cmd, arg, a4, a5) -> semctl(k, s, task, (int) id, (int) num, (int) cmd, arg), INT, INT, INT, HEX);
+        t.add(191, "semctl", (k, task, id, num, cmd, arg, a4, a5) -> semctl(k, s, task, (int) id, (int) num, (int) cmd, arg), INT, INT, IPC_CMD, HEX);
     }
 
     static long now(Kernel k) { return ShmSegment.seconds(k); }

@@ -32,11 +32,11 @@ final class SysShm {
             SHM_LOCK = 11, SHM_UNLOCK = 12, SHM_STAT = 13, SHM_INFO = 14, SHM_STAT_ANY = 15;
 
     static void register(SyscallTable t, Services s) {
-        t.add(194, "shmget", (k, task, key, size, flg, a3, a4, a5) -> shmget(k, s.shm(), task, (int) key, size, (int) flg), INT, ULEN, FLAGS);
+        t.add(194, "shmget", (k, task, key, size, flg, a3, a4, a5) -> shmget(k, s.shm(), task, (int) key, size, (int) flg), IPC_KEY, ULEN, IPC_FLAGS);
         t.add(196, "shmat", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, id, addr, flg, a3, a4, a5) -> shmat(s.shm(), task, (int) id, addr, (int) flg), INT, PTR, FLAGS);
         t.add(197, "shmdt", (k, task, addr, a1, a2, a3, a4, a5) -> shmdt(task, addr), PTR);
-        t.add(195, "shmctl", (k, task, id, cmd, buf, a3, a4, a5) -> shmctl(k, s.shm(), task, (int) id, (int) cmd, buf), INT, INT, PTR);
+        t.add(195, "shmctl", (k, task, id, cmd, buf, a3, a4, a5) -> shmctl(k, s.shm(), task, (int) id, (int) cmd, buf), INT, IPC_CMD, PTR);
     }
 
     /** {@code size} is the raw size_t: SHMMAX is past Long.MAX_VALUE. */

@@ -44,6 +44,9 @@ public final class SyscallTable {
         SysTimer.register(this, services);
         SysSignalFd.register(this, services);
         SysPidFd.register(this, services);
+        SysFallocate.register(this, services);
+        SysCaps.register(this, services);
+        SysXattr.register(this, services);
     }
 
     void add(int nr, String name, Syscall.Result result, Syscall.Status status, RestartPolicy restart, Syscall.Handler h, Arg... args) {

@@ -122,7 +122,11 @@ class ConformanceTest {
         Path qemu = Toolchain.requireQemu();
         // qemu-user does not follow an execve into another riscv64 binary; the host kernel does with binfmt_misc.
         if (java.util.regex.Pattern.compile("\\bexec[lv]").matcher(Files.readString(prog.source())).find()) Binfmt.require();
-        Oracle oracle = prog.cred() == Cred.USER ? Oracle.asUser1000(qemu) : new Oracle(qemu);
+        Oracle oracle = switch (prog.cred()) {
+            case USER -> Oracle.asUser1000(qemu);
+            case ROOT -> Oracle.asRoot(qemu);
+            case ANY -> new Oracle(qemu);
+        };
         r = oracle.run(bin, prog.argv(), GUEST_ENV, prog.stdin(), TIMEOUT_S);
         save(root, prog.name() + ".qemu", r);
         ORACLE_RUNS.put(prog.name(), r);

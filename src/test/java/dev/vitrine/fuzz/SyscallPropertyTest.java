@@ -126,12 +126,12 @@ class SyscallPropertyTest {
             case IOV_IN, IOV_OUT -> r.nextInt(3) == 0 ? pointer(r) : IOVS + 16L * r.nextInt(8);
             case STR -> r.nextInt(4) == 0 ? pointer(r) : PATHS + 0x200L * r.nextInt(NPATHS);
             case OPEN_FLAGS, MAP_FLAGS, PROT, HEX, FLAGS, FD_FLAGS, AT_FLAGS, TIMER_FLAGS, WAIT_OPTIONS, CLONE_FLAGS,
-                 FUTEX_OP, IOCTL_REQ, GRND_FLAGS -> flags(r);
+                 FUTEX_OP, IOCTL_REQ, GRND_FLAGS, IPC_FLAGS -> flags(r);
             case MODE -> r.nextBoolean() ? r.nextInt(010000) : EDGES[r.nextInt(EDGES.length)];
             case PID -> switch (r.nextInt(4)) { case 0 -> 0; case 1 -> 1; case 2 -> -1; default -> EDGES[r.nextInt(EDGES.length)]; };
             case SIG -> r.nextInt(4) == 0 ? EDGES[r.nextInt(EDGES.length)] : r.nextInt(66);
             case SIZE, ULEN, POS, OFF, UINT, WHENCE, RLIMIT_RES -> r.nextInt(3) == 0 ? r.nextInt(4097) : r.nextInt(5) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
-            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE, SOCK_DOMAIN, SOCK_TYPE -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
+            case INT, LONG, ACCESS_MODE, CLOCK, SIG_HOW, FCNTL_CMD, MADVICE, SOCK_DOMAIN, SOCK_TYPE, IPC_KEY, IPC_CMD -> r.nextInt(3) == 0 ? r.nextInt(16) : r.nextInt(4) == 0 ? r.nextLong() : EDGES[r.nextInt(EDGES.length)];
         };
     }
 
