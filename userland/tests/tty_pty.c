@@ -1,4 +1,4 @@
-/* tty_pty: pseudo-terminals: posix_openpt/grantpt/unlockpt/ptsname, the slave lock, isatty/ttyname, the slave's termios, canonical input with echo and erase, ONLCR, VMIN, poll, TIOCGPTPEER, openpty, EIO on the master after the last slave closes, /dev/pts/N gone with the master, and the errors. */
+/* tty_pty: pseudo-terminals: posix_openpt/grantpt/unlockpt/ptsname, the slave lock, isatty/ttyname, the slave's termios, canonical input with echo and erase, ONLCR, VMIN, poll and epoll on both ends, TIOCGPTPEER, openpty, EIO on the master after the last slave closes, /dev/pts/N gone with the master, and the errors. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -109,6 +110,23 @@ int main(void) {
     put(m, "\n");
     expect("then the whole line", s, 11);
     expect("echo", m, 12);
+
+    int ep = epoll_create1(0);
+    struct epoll_event ev = {.events = EPOLLIN, .data.u32 = 1}, got[2];
+    epoll_ctl(ep, EPOLL_CTL_ADD, s, &ev);
+    ev.data.u32 = 2;
+    epoll_ctl(ep, EPOLL_CTL_ADD, m, &ev);
+    printf("epoll, nothing to read: %d\n", epoll_wait(ep, got, 2, 0));
+    put(m, "line\n");
+    int which = 0;
+    for (int tries = 0; tries < 20 && which != 3; tries++) {   /* Linux pushes the echo a moment later */
+        int k = epoll_wait(ep, got, 2, 100);
+        for (int i = 0; i < k; i++) which |= got[i].data.u32;
+    }
+    printf("epoll after a line to the slave: slave ready %d, master ready (the echo) %d\n", (which & 1) != 0, (which & 2) != 0);
+    expect("the line", s, 5);
+    expect("its echo", m, 6);
+    close(ep);
 
     put(s, "x\ny\n");
     expect("ONLCR", m, 6);
