@@ -2,7 +2,8 @@
  * init decides its comm, cmdline, nice and threads), so this prints what is true of every init:
  * /proc lists 1; its stat and status say pid 1, ppid 0, sleeping, root's; task/1 is there; its
  * memory files (environ, maps, smaps, pagemap), exe and fd/ refuse uid 1000; kill(1, 0),
- * setpriority and prlimit on it are EPERM; the scheduling queries answer. (As uid 1000: proc_init.cred.) */
+ * setpriority, prlimit and a pidfd's signal on it are EPERM; the scheduling queries answer.
+ * (As uid 1000: proc_init.cred.) */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static const char *err(int ok) { return ok ? "ok" : strerrorname_np(errno); }
@@ -83,6 +85,9 @@ int main(void) {
 
     printf("kill(1, 0): %s\n", err(kill(1, 0) == 0));
     printf("kill(1, SIGTERM): %s\n", err(kill(1, SIGTERM) == 0));
+    int pidfd = syscall(SYS_pidfd_open, 1, 0);
+    printf("pidfd_open(1): %s\n", err(pidfd >= 0));
+    printf("pidfd_send_signal(0): %s\n", err(syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) == 0));
     errno = 0;
     int prio = getpriority(PRIO_PROCESS, 1);
     printf("getpriority(1): %s, a nice value %d\n", err(errno == 0), prio >= -20 && prio <= 19);

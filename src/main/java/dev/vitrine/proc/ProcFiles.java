@@ -87,7 +87,7 @@ public final class ProcFiles implements ProcSource {
 
     @Override public String stat(int pid) {
         Process p = process(pid);
-        return p == null ? "" : ProcStat.stat(p, leader(p), true);
+        return p == null ? "" : tty(p, leader(p), true);
     }
 
     @Override public List<Integer> tids(int pid) {
@@ -102,7 +102,7 @@ public final class ProcFiles implements ProcSource {
     @Override public String threadStat(int pid, int tid) {
         Process p = process(pid);
         Task t = p == null ? null : thread(p, tid);
-        return t == null ? "" : ProcStat.stat(p, t, false);
+        return t == null ? "" : tty(p, t, false);
     }
 
     @Override public String threadStatus(int pid, int tid) {
@@ -124,6 +124,15 @@ public final class ProcFiles implements ProcSource {
         if (!p.dumpable) return new int[] {0, 0};
         dev.vitrine.abi.Cred c = p.cred();
         return new int[] {c.euid(), c.egid()};
+    }
+
+    /** do_task_stat with the controlling pty, if the process's session has one: tty_nr as new_encode_dev(136:N), tpgid its foreground group. */
+    private String tty(Process p, Task t, boolean whole) {
+        dev.vitrine.fs.Pty pty = kernel.devpts() == null ? null : kernel.devpts().controlling(p.sid);
+        if (pty == null) return ProcStat.stat(p, t, whole);
+        int n = pty.index();
+        long nr = (n & 0xff) | (dev.vitrine.fs.Devpts.SLAVE_MAJOR << 8) | ((long) (n & ~0xff) << 12);
+        return ProcStat.stat(p, t, whole, nr, Math.max(pty.terminal().foregroundPgid(), 0));
     }
 
     /** Live processes and zombies not yet reaped, as Linux lists them, and init. */

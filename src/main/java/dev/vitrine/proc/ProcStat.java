@@ -54,7 +54,10 @@ final class ProcStat {
     }
 
     /** do_task_stat: 52 fields; {@code whole} for /proc/PID/stat, else task/TID/stat. */
-    static String stat(Process p, Task t, boolean whole) {
+    static String stat(Process p, Task t, boolean whole) { return stat(p, t, whole, 0, -1); }
+
+    /** {@code ttyNr}, {@code tpgid}: the controlling terminal's new_encode_dev number and foreground group (0 and -1: none). */
+    static String stat(Process p, Task t, boolean whole, long ttyNr, long tpgid) {
         AddressSpace as = p.space;
         MemStats ms = p.memStats();
         long[] ic = ignCatch(p);
@@ -64,7 +67,7 @@ final class ProcStat {
         StringBuilder sb = new StringBuilder();
         sb.append(whole ? p.pid : t.tid).append(" (").append(p.comm).append(") ").append(state(p, t));
         long[] f = {
-                p.ppid(), p.pgid, p.sid, 0, -1, (p.parent != null && !p.execed ? PF_FORKNOEXEC : 0),
+                p.ppid(), p.pgid, p.sid, ttyNr, tpgid, (p.parent != null && !p.execed ? PF_FORKNOEXEC : 0),
                 ms == null ? 0 : ms.minorFaults, whole ? p.childMinFlt : 0,
                 ms == null ? 0 : ms.majorFaults, whole ? p.childMajFlt : 0,
                 cpu / TICK_NS, 0, whole ? p.childCpu / TICK_NS : 0, 0,

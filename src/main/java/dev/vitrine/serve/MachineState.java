@@ -90,7 +90,7 @@ final class MachineState {
     private static List<Object> processes(Kernel k) {
         List<Object> list = new ArrayList<>();
         List<Process> all = new ArrayList<>(k.processes());
-        all.add(0, k.init());   // pid 1, the tree's root, as ps shows it
+        all.add(k.init());   // pid 1, the tree's root, as ps shows it; last, so the page still selects the user's program first
         for (Process p : all) {
             Map<String, Object> x = Json.object();
             x.put("pid", p.pid());

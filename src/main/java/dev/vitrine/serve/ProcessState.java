@@ -34,7 +34,7 @@ final class ProcessState {
     static Process find(Kernel k, int pid) {
         if (k == null) return null;
         for (Process p : k.processes()) if (p.pid() == pid) return p;
-        return null;
+        return pid == Kernel.INIT_PID ? k.init() : null;   // no thread, no space: its name and nothing else
     }
 
     /** Null when no such process lives. */

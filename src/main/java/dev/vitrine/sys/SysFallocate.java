@@ -26,7 +26,7 @@ final class SysFallocate {
     private static final int MODES = PUNCH_HOLE | COLLAPSE_RANGE | ZERO_RANGE | INSERT_RANGE | UNSHARE_RANGE | WRITE_ZEROES;
 
     static void register(SyscallTable t, Services s) {
-        t.add(47, "fallocate", (k, task, fd, mode, off, len, a4, a5) -> fallocate(k, task, (int) fd, (int) mode, off, len), FD, HEX, OFF, OFF);
+        t.add(47, "fallocate", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, mode, off, len, a4, a5) -> fallocate(k, task, (int) fd, (int) mode, off, len), FD, HEX, OFF, OFF);
     }
 
     static long fallocate(Kernel k, Task t, int fd, int mode, long off, long len) {

@@ -46,6 +46,9 @@ final class SysFsStat {
         t.add(46, "ftruncate", (k, task, fd, len, a2, a3, a4, a5) -> ftruncate(k, task, (int) fd, len), FD, POS);
         t.add(82, "fsync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
         t.add(83, "fdatasync", (k, task, fd, a1, a2, a3, a4, a5) -> fsync(task, (int) fd), FD);
+        // As fsync here: success without a write-back of its own (the page cache writes back on munmap, msync and eviction).
+        t.add(81, "sync", (k, task, a0, a1, a2, a3, a4, a5) -> 0);
+        t.add(267, "syncfs", (k, task, fd, a1, a2, a3, a4, a5) -> task.fds().get((int) fd) == null ? -Errno.EBADF : 0, FD);
     }
 
     private static FileDescription desc(Task t, int fd) {

@@ -22,8 +22,8 @@ final class SysPidFd {
     private SysPidFd() {}
 
     static void register(SyscallTable t, Services s) {
-        t.add(434, "pidfd_open", (k, task, pid, flags, a2, a3, a4, a5) -> open(k, s, task, (int) pid, (int) flags), PID, FLAGS);
-        t.add(424, "pidfd_send_signal", (k, task, fd, sig, info, flags, a4, a5) -> send(k, task, (int) fd, (int) sig, info, (int) flags), FD, SIG, PTR, FLAGS);
+        t.add(434, "pidfd_open", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, pid, flags, a2, a3, a4, a5) -> open(k, s, task, (int) pid, (int) flags), PID, FLAGS);
+        t.add(424, "pidfd_send_signal", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, sig, info, flags, a4, a5) -> send(k, task, (int) fd, (int) sig, info, (int) flags), FD, SIG, PTR, FLAGS);
         t.add(438, "pidfd_getfd", (k, task, fd, target, flags, a3, a4, a5) -> getfd(task, (int) fd, (int) target, (int) flags), FD, INT, FLAGS);
     }
 

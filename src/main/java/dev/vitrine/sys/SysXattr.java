@@ -33,18 +33,18 @@ final class SysXattr {
     private enum By { PATH, LINK, FD }
 
     static void register(SyscallTable t, Services s) {
-        t.add(5, "setxattr", (k, task, p, n, v, sz, fl, a5) -> set(s, task, By.PATH, p, n, v, sz, (int) fl), STR, STR, PTR, SIZE, FLAGS);
-        t.add(6, "lsetxattr", (k, task, p, n, v, sz, fl, a5) -> set(s, task, By.LINK, p, n, v, sz, (int) fl), STR, STR, PTR, SIZE, FLAGS);
-        t.add(7, "fsetxattr", (k, task, fd, n, v, sz, fl, a5) -> set(s, task, By.FD, fd, n, v, sz, (int) fl), FD, STR, PTR, SIZE, FLAGS);
-        t.add(8, "getxattr", (k, task, p, n, v, sz, a4, a5) -> get(s, task, By.PATH, p, n, v, sz), STR, STR, PTR, SIZE);
-        t.add(9, "lgetxattr", (k, task, p, n, v, sz, a4, a5) -> get(s, task, By.LINK, p, n, v, sz), STR, STR, PTR, SIZE);
-        t.add(10, "fgetxattr", (k, task, fd, n, v, sz, a4, a5) -> get(s, task, By.FD, fd, n, v, sz), FD, STR, PTR, SIZE);
-        t.add(11, "listxattr", (k, task, p, l, sz, a3, a4, a5) -> list(s, task, By.PATH, p, l, sz), STR, PTR, SIZE);
-        t.add(12, "llistxattr", (k, task, p, l, sz, a3, a4, a5) -> list(s, task, By.LINK, p, l, sz), STR, PTR, SIZE);
-        t.add(13, "flistxattr", (k, task, fd, l, sz, a3, a4, a5) -> list(s, task, By.FD, fd, l, sz), FD, PTR, SIZE);
-        t.add(14, "removexattr", (k, task, p, n, a2, a3, a4, a5) -> remove(s, task, By.PATH, p, n), STR, STR);
-        t.add(15, "lremovexattr", (k, task, p, n, a2, a3, a4, a5) -> remove(s, task, By.LINK, p, n), STR, STR);
-        t.add(16, "fremovexattr", (k, task, fd, n, a2, a3, a4, a5) -> remove(s, task, By.FD, fd, n), FD, STR);
+        t.add(5, "setxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, v, sz, fl, a5) -> set(s, task, By.PATH, p, n, v, sz, (int) fl), STR, STR, PTR, SIZE, FLAGS);
+        t.add(6, "lsetxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, v, sz, fl, a5) -> set(s, task, By.LINK, p, n, v, sz, (int) fl), STR, STR, PTR, SIZE, FLAGS);
+        t.add(7, "fsetxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, n, v, sz, fl, a5) -> set(s, task, By.FD, fd, n, v, sz, (int) fl), FD, STR, PTR, SIZE, FLAGS);
+        t.add(8, "getxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, v, sz, a4, a5) -> get(s, task, By.PATH, p, n, v, sz), STR, STR, PTR, SIZE);
+        t.add(9, "lgetxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, v, sz, a4, a5) -> get(s, task, By.LINK, p, n, v, sz), STR, STR, PTR, SIZE);
+        t.add(10, "fgetxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, n, v, sz, a4, a5) -> get(s, task, By.FD, fd, n, v, sz), FD, STR, PTR, SIZE);
+        t.add(11, "listxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, l, sz, a3, a4, a5) -> list(s, task, By.PATH, p, l, sz), STR, PTR, SIZE);
+        t.add(12, "llistxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, l, sz, a3, a4, a5) -> list(s, task, By.LINK, p, l, sz), STR, PTR, SIZE);
+        t.add(13, "flistxattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, l, sz, a3, a4, a5) -> list(s, task, By.FD, fd, l, sz), FD, PTR, SIZE);
+        t.add(14, "removexattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, a2, a3, a4, a5) -> remove(s, task, By.PATH, p, n), STR, STR);
+        t.add(15, "lremovexattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, p, n, a2, a3, a4, a5) -> remove(s, task, By.LINK, p, n), STR, STR);
+        t.add(16, "fremovexattr", Syscall.Result.DEC, Syscall.Status.PARTIAL, (k, task, fd, n, a2, a3, a4, a5) -> remove(s, task, By.FD, fd, n), FD, STR);
     }
 
     /** The inode and whether its tree is read-only (a descriptor: the file it opened; O_PATH is EBADF). */

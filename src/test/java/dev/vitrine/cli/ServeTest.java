@@ -145,6 +145,9 @@ class ServeTest {
             do state = readEvent(second.body()); while (!state.contains("reached the next fork event: pid 2 fork"));
             assertTrue(state.contains("\"pid\":3,\"ppid\":2"), state);
             assertTrue(state.contains("\"pid\":1,\"ppid\":0,\"comm\":\"init\",\"state\":\"sleeping\""), state);   // the tree's root
+            HttpResponse<String> init = http.send(HttpRequest.newBuilder(URI.create(s.url() + "api/process?pid=1")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, init.statusCode(), init.body());
+            assertTrue(init.body().contains("\"comm\":\"init\"") && init.body().contains("\"threads\":[]"), init.body());   // no thread, no space
             HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(s.url() + "api/control?action=step&unit=nonsense"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, bad.statusCode());

@@ -28,6 +28,11 @@ class NativeOracleTest {
         assertSameAsNative("futex_waitv_native");
     }
 
+    /** clone and clone3 with CLONE_PIDFD (qemu-user 7.2 refuses the flag): the parent's pidfd, its poll and waitid, the errnos. */
+    @Test void clonePidfdAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("clone_pidfd_native");
+    }
+
     /** The syscall table's argument kinds: getcwd's size_t past the user range, readlinkat's int and getdents64's unsigned int. */
     @Test void argumentsDecodeAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("arg_kinds_native");
