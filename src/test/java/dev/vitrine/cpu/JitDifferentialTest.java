@@ -56,37 +56,6 @@ class JitDifferentialTest {
         assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()));
     }
 
-    /**
-     * Three blocks that jump to each other round a loop: after the first lap each goes straight
-     * on to the next (chaining) without the hart's lookup; with budgets that end anywhere in
-     * the loop every register and counter is still the interpreter's.
-     */
-    @Test void chainedBlocksEqualTheInterpreter() {
-        for (int budget : new int[] {1, 2, 3, 5, 7, 13, 1000}) {
-            Rig[] rigs = new Rig[2];
-            for (int i = 0; i < 2; i++) {
-                Rig r = new Rig();
-                r.hart.setTranslation(i == 0);
-                r.hart.hotThreshold = 1;
-                r.i(Asm.addi(Asm.A0, Asm.A0, 1), Asm.ld(Asm.A1, Asm.T0, 0), Asm.jal(0, 12), // A: on to B
-                    Asm.addi(Asm.T1, Asm.T1, -1), Asm.bne(Asm.T1, 0, -16), // C: back to A
-                    Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.sd(Asm.A2, Asm.T0, 8), Asm.jal(0, -16), // B: on to C
-                    Asm.ECALL);
-                r.set(Asm.T0, Rig.DATA).set(Asm.T1, 500);
-                r.mem.write64(Rig.DATA, 3);
-                int trap;
-                do trap = r.hart.run(budget); while (trap == Trap.LIMIT);
-                assertEquals(Trap.ECALL, trap);
-                rigs[i] = r;
-            }
-            assertTrue(rigs[0].hart.chainedRuns > 0, "no block went straight on to the next");
-            assertEquals(rigs[1].hart.instret, rigs[0].hart.instret, "budget " + budget);
-            assertArrayEquals(rigs[1].hart.x, rigs[0].hart.x, "budget " + budget);
-            assertEquals(rigs[1].mmu.stats().toString(), rigs[0].mmu.stats().toString(), "budget " + budget);
-            assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()), "budget " + budget);
-        }
-    }
-
     /** Returns how many translated blocks the translating rig ran. */
     private static long compare(int seed, TlbConfig tlb, long start) {
         Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
