@@ -76,11 +76,11 @@ public final class Vfs {
     public void setSysvipc(java.util.function.Function<String, String> f) { sysvipc = f; }
     String sysvipc(String name) { return sysvipc.apply(name); }
 
-    private Xattrs.Space xattrSpace;
+    private dev.vitrine.mm.KernelBytes xattrSpace;
 
     /** What every in-memory inode's extended attributes hold, charged to the machine's memory. */
-    public Xattrs.Space xattrSpace() {
-        if (xattrSpace == null) xattrSpace = new Xattrs.Space(pager == null ? null : pager.kernelMemory());
+    public dev.vitrine.mm.KernelBytes xattrSpace() {
+        if (xattrSpace == null) xattrSpace = new dev.vitrine.mm.KernelBytes(pager == null ? null : pager.kernelMemory());
         return xattrSpace;
     }
 

@@ -15,10 +15,10 @@ import java.util.Map;
  */
 final class SemUndo {
     private final Map<Process, Map<SemSet, short[]>> lists = new HashMap<>();
-    private final IpcMemory memory;
+    private final dev.vitrine.mm.KernelBytes memory;
     private boolean hooked;
 
-    SemUndo(IpcMemory memory) { this.memory = memory; }
+    SemUndo(dev.vitrine.mm.KernelBytes memory) { this.memory = memory; }
 
     /** find_alloc_undo: the process's adjustments for {@code set}, made on first use; null when no memory is left (ENOMEM). */
     short[] of(Kernel k, Process p, SemSet set) {

@@ -64,11 +64,11 @@ public final class Services {
         return msg;
     }
 
-    private IpcMemory ipcMemory;
+    private dev.vitrine.mm.KernelBytes ipcMemory;
 
     /** What System V semaphores and messages hold, charged to the machine's memory. */
-    IpcMemory ipcMemory(dev.vitrine.proc.Kernel k) {
-        if (ipcMemory == null) ipcMemory = new IpcMemory(k.frames().pager().kernelMemory());
+    dev.vitrine.mm.KernelBytes ipcMemory(dev.vitrine.proc.Kernel k) {
+        if (ipcMemory == null) ipcMemory = new dev.vitrine.mm.KernelBytes(k.frames().pager().kernelMemory());
         return ipcMemory;
     }
 
