@@ -62,8 +62,8 @@ public final class Hart {
     int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 50));
     /** Where a translated block left pc (see {@link Translated#run}). */
     long exitPc;
-    /** Translated block runs so far (for tests: that the translator did the work). */
-    long blockRuns;
+    /** Translated block runs so far, and those chained straight on from the block before (for tests: that the translator did the work). */
+    long blockRuns, chainedRuns;
 
     public Hart(Mmu mmu) {
         this.mmu = mmu;
@@ -107,6 +107,8 @@ public final class Hart {
         // A block head: the first instruction of a run and any after a control transfer or a
         // translated block. Only there does the hart look for translated code.
         boolean head = translate;
+        // The translated block that just exited to pc, to be linked to the one found there.
+        Translated from = null;
         fpu.flags = fcsr & 0x1f;
         loop:
         while (n < budget) {
@@ -140,18 +142,39 @@ public final class Hart {
             if (head) {
                 head = false;
                 Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc) : null;
+                if (from != null) { // link the block that exited here to what the lookup found
+                    if (t != null) from.next = t;
+                    from = null;
+                }
                 if (t != null && budget - n >= t.length) {
-                    int k = t.run(x, f, lsu, this, (int) Math.min(budget - n, Integer.MAX_VALUE - 256));
-                    pc = exitPc;
-                    blockRuns++;
+                    int k;
+                    while (true) {
+                        k = t.run(x, f, lsu, this, (int) Math.min(budget - n, Integer.MAX_VALUE - 256));
+                        pc = exitPc;
+                        blockRuns++;
+                        if (k < 0) break;
+                        n += k;
+                        fHits += k - 1;
+                        // Chaining: straight on to the block this one went to last time, when the lookup
+                        // at the top would find it again (same page, so its fetch is one more hit; its
+                        // decoded words still the code block's) and it fits the budget; else the top
+                        // fetches and looks up, and links t to what it finds.
+                        Translated s = t.next;
+                        if (s == null || s.pc != pc || (pc >>> pageBits) != fPage || budget - n < s.length
+                                || code.blocks[(int) ((pc + fDelta) >>> CodeCache.BLOCK_BITS)] != s.code) {
+                            from = t;
+                            break;
+                        }
+                        fHits++;
+                        chainedRuns++;
+                        t = s;
+                    }
                     if (k < 0) { // the -k-th instruction faulted: k - 1 retired, -k fetched
                         n += -k - 1;
                         fHits += -k - 1;
                         trap = memTrap();
                         break;
                     }
-                    n += k;
-                    fHits += k - 1;
                     head = true;
                     continue;
                 }

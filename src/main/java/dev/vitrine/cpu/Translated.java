@@ -24,6 +24,14 @@ abstract class Translated {
     /** The virtual address it was translated for: pc-relative values are built in, so another mapping of the same frame may not use it. */
     final long pc;
 
+    /**
+     * The block this one's last run went to, if it was translated ({@link Hart#run} chains to it
+     * after checking it is still what a lookup would find). A link is made only to a block the
+     * lookup found, so once {@link CodeCache} forgets its translations the new ones never point
+     * back at old ones: what links keep alive stays within the translations of one generation.
+     */
+    Translated next;
+
     Translated(long[] code, int length, long pc) {
         this.code = code;
         this.length = length;

@@ -56,6 +56,41 @@ class JitDifferentialTest {
         assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()));
     }
 
+    /**
+     * Three blocks that jump to each other round a loop: after the first lap each goes straight
+     * on to the next (chaining) without the hart's lookup; with budgets that end anywhere in
+     * the loop every register and counter is still the interpreter's.
+     */
+    @Test void chainedBlocksEqualTheInterpreter() {
+        long chained = 0;
+        for (int budget : new int[] {1, 2, 3, 5, 7, 13, 1000}) {
+            Rig[] rigs = new Rig[2];
+            for (int i = 0; i < 2; i++) {
+                Rig r = new Rig();
+                r.hart.setTranslation(i == 0);
+                r.hart.hotThreshold = 1;
+                // A at 0x10000, C at 0x1000c falling through to the ecall once t1 is 0, B at 0x10018
+                r.i(Asm.addi(Asm.A0, Asm.A0, 1), Asm.ld(Asm.A1, Asm.T0, 0), Asm.jal(0, 16), // A: on to B
+                    Asm.addi(Asm.T1, Asm.T1, -1), Asm.bne(Asm.T1, 0, -16), // C: back to A
+                    Asm.ECALL,
+                    Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.sd(Asm.A2, Asm.T0, 8), Asm.jal(0, -20)); // B: on to C
+                r.set(Asm.T0, Rig.DATA).set(Asm.T1, 500);
+                r.mem.write64(Rig.DATA, 3);
+                int trap, calls = 0;
+                // 500 laps of 8 instructions: a loop that misses its exit fails here instead of hanging
+                while ((trap = r.hart.run(budget)) == Trap.LIMIT) assertTrue(++calls < 10_000, "no ecall, budget " + budget);
+                assertEquals(Trap.ECALL, trap);
+                rigs[i] = r;
+            }
+            chained += rigs[0].hart.chainedRuns;
+            assertEquals(rigs[1].hart.instret, rigs[0].hart.instret, "budget " + budget);
+            assertArrayEquals(rigs[1].hart.x, rigs[0].hart.x, "budget " + budget);
+            assertEquals(rigs[1].mmu.stats().toString(), rigs[0].mmu.stats().toString(), "budget " + budget);
+            assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()), "budget " + budget);
+        }
+        assertTrue(chained > 0, "no block went straight on to the next");
+    }
+
     /** Returns how many translated blocks the translating rig ran. */
     private static long compare(int seed, TlbConfig tlb, long start) {
         Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
