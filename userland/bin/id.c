@@ -31,16 +31,8 @@ static void show(const char *key, const char *file, unsigned id) {
     if (known(file, id)) printf("(%s)", name_of(file, id));
 }
 
-/* coreutils' usage errors: a message and status 1. */
-__attribute__((noreturn, format(printf, 1, 2))) static void bad(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(1);
-}
+/* coreutils' usage errors: util.h's message and status 1. */
+#define bad(...) do { warnx(__VA_ARGS__); exit(1); } while (0)
 
 int main(int argc, char **argv) {
     prog = "id";
