@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,7 +51,10 @@ class ServeBrowserTest {
             WebDriver page = browser(chromium, chromedriver, profile);
             try {
                 page.get(s.url());
+                // Each update from the machine re-renders a panel's innerHTML, so an element found a moment ago
+                // may be gone: a wait looks again, and a read of several parts retries as one (fresh()).
                 WebDriverWait wait = new WebDriverWait(page, WAIT);
+                wait.ignoring(StaleElementReferenceException.class);
                 wait.until(d -> "paused".equals(status(d)) && !d.findElements(By.cssSelector("#proc-tree li[data-pid='2']")).isEmpty());
                 assertEquals("0", page.findElement(By.tagName("body")).getAttribute("data-instructions"));
                 wait.until(d -> !d.findElement(By.id("insn")).getText().isBlank());
@@ -74,8 +78,7 @@ class ServeBrowserTest {
                 wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next fork event: pid 2 fork"));
                 wait.until(d -> !d.findElements(By.cssSelector("#proc-tree li[data-pid='2'] li[data-pid='3']")).isEmpty());
                 // init (pid 1), the shell under it, its child under the shell
-                assertEquals(List.of("1", "2", "3"), page.findElements(By.cssSelector("#proc-tree li[data-pid]")).stream()
-                        .map(e -> e.getAttribute("data-pid")).toList());
+                assertEquals(List.of("1", "2", "3"), fresh(() -> pids(page)));
                 save(page, shots.resolve("browser-fork.png"));
 
                 // To the next copy-on-write fault: the written page's old frame and its copy, each now one process's own.
@@ -83,26 +86,29 @@ class ServeBrowserTest {
                 page.findElement(By.id("btn-until")).click();
                 wait.until(d -> d.findElement(By.id("why")).getText().startsWith("reached the next cow event: pid "));
                 wait.until(d -> !d.findElements(By.cssSelector("#last-cow[data-to]")).isEmpty());
-                WebElement cow = page.findElement(By.id("last-cow"));
-                String pid = cow.getAttribute("data-pid"), from = cow.getAttribute("data-from"), to = cow.getAttribute("data-to");
-                assertNotEquals(from, to);
-                WebElement copy = page.findElement(By.cssSelector("#frames rect[data-frame='" + to + "']"));
-                WebElement old = page.findElement(By.cssSelector("#frames rect[data-frame='" + from + "']"));
-                assertEquals(pid, copy.getAttribute("data-pid"), "the copy is the writer's");
-                assertEquals("cow-to", copy.getAttribute("class"));
-                assertEquals("cow-from", old.getAttribute("class"));
-                assertNotEquals("free", old.getAttribute("data-kind"), "the frame copied from is still held");
-                assertNotEquals(pid, old.getAttribute("data-pid"), "the frame copied from is no longer the writer's");
+                fresh(() -> {
+                    WebElement cow = page.findElement(By.id("last-cow"));
+                    String pid = cow.getAttribute("data-pid"), from = cow.getAttribute("data-from"), to = cow.getAttribute("data-to");
+                    assertNotEquals(from, to);
+                    WebElement copy = page.findElement(By.cssSelector("#frames rect[data-frame='" + to + "']"));
+                    WebElement old = page.findElement(By.cssSelector("#frames rect[data-frame='" + from + "']"));
+                    assertEquals(pid, copy.getAttribute("data-pid"), "the copy is the writer's");
+                    assertEquals("cow-to", copy.getAttribute("class"));
+                    assertEquals("cow-from", old.getAttribute("class"));
+                    assertNotEquals("free", old.getAttribute("data-kind"), "the frame copied from is still held");
+                    assertNotEquals(pid, old.getAttribute("data-pid"), "the frame copied from is no longer the writer's");
+                    return null;
+                });
                 save(page, shots.resolve("browser-cow.png"));
 
                 // The walk of the program's first page in the selected process, level by level.
-                page.findElement(By.cssSelector("#proc-tree li[data-pid='2'] > span.proc")).click();
+                fresh(() -> { page.findElement(By.cssSelector("#proc-tree li[data-pid='2'] > span.proc")).click(); return null; });
                 wait.until(d -> d.findElement(By.id("sel-title")).getText().startsWith("2 sh"));
                 page.findElement(By.id("walk-va")).sendKeys("0x10000");
                 page.findElement(By.id("btn-walk")).click();
                 wait.until(d -> "1".equals(((ChromeDriver) d).executeScript(
                         "const e = document.getElementById('walk-result'); return e ? getComputedStyle(e).opacity : null")));
-                assertTrue(page.findElement(By.id("walk-result")).getText().startsWith("\u2192 physical 0x"));
+                assertTrue(fresh(() -> page.findElement(By.id("walk-result")).getText()).startsWith("\u2192 physical 0x"));
                 assertEquals(3, page.findElements(By.cssSelector(".walk-step[data-step]")).size() - 1, "sv39: three levels");
                 save(page, shots.resolve("browser-walk.png"));
 
@@ -113,15 +119,14 @@ class ServeBrowserTest {
                 assertEquals(expected.toString(StandardCharsets.UTF_8), shown);
                 assertEquals(0, s.result().join().exitStatus());
                 // Everyone reaped: only init is left.
-                assertEquals(List.of("1"), page.findElements(By.cssSelector("#proc-tree li[data-pid]")).stream()
-                        .map(e -> e.getAttribute("data-pid")).toList());
+                assertEquals(List.of("1"), fresh(() -> pids(page)));
                 save(page, shots.resolve("browser-end.png"));
 
                 // A lab simulation with its chart: Belady's anomaly under FIFO.
                 new Select(page.findElement(By.id("lab-cmd"))).selectByValue("replace");
                 page.findElement(By.id("btn-lab")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#lab-chart circle.point")).isEmpty());
-                assertTrue(page.findElement(By.id("lab-out")).getText().contains("fifo: 4 frames give 10 faults, 3 frames only 9 (Belady's anomaly)"));
+                assertTrue(fresh(() -> page.findElement(By.id("lab-out")).getText()).contains("fifo: 4 frames give 10 faults, 3 frames only 9 (Belady's anomaly)"));
                 assertEquals(15, page.findElements(By.cssSelector("#lab-chart circle.point")).size(), "3 policies at 1 to 5 frames");
                 ((ChromeDriver) page).executeScript("document.getElementById('lab').scrollIntoView()");
                 save(page, shots.resolve("browser-lab.png"));
@@ -140,6 +145,22 @@ class ServeBrowserTest {
     }
 
     private static String status(WebDriver d) { return d.findElement(By.tagName("body")).getAttribute("data-status"); }
+
+    private static List<String> pids(WebDriver page) {
+        return page.findElements(By.cssSelector("#proc-tree li[data-pid]")).stream().map(e -> e.getAttribute("data-pid")).toList();
+    }
+
+    /** A read of several elements, again from the start if a re-render replaced one of them meanwhile. */
+    private static <T> T fresh(java.util.function.Supplier<T> read) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) throw e;
+                Thread.sleep(50);
+            }
+        }
+    }
 
     /**
      * Debian's chromium through its own chromedriver: no Selenium Manager, no download, no
