@@ -33,13 +33,19 @@ public final class Vfs {
     record HostMount(HostHandle root, boolean writable) {}
 
     /** {@code realtimeNs}: the virtual wall clock (file times). */
-    public Vfs(LongSupplier realtimeNs, Wakeup wakeup) {
+    public Vfs(LongSupplier realtimeNs, Wakeup sleepers) {
         this.clock = realtimeNs;
         // Every wakeup also pings the poll channel: a ppoll/select waiter rechecks its descriptors.
-        this.wakeup = channel -> {
-            wakeup.wakeup(channel);
-            pollWatchers.fire(channel);
-            wakeup.wakeup(pollChannel);
+        this.wakeup = new Wakeup() {
+            @Override public void wakeup(Object channel) { wakeup(channel, 0); }
+
+            @Override public void wakeup(Object channel, int events) {
+                sleepers.wakeup(channel);
+                pollWatchers.fire(channel, events);
+                sleepers.wakeup(pollChannel);
+            }
+
+            @Override public boolean waiting(Object channel) { return sleepers.waiting(channel); }
         };
         this.root = new MemDir(this, TMPFS_DEV, 0755, null);
         root.link();                   // the root's ".." is itself
