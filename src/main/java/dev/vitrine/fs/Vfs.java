@@ -76,6 +76,13 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    /** /proc/sys/kernel's files that the layers above keep (the IPC limits), by name. */
+    private final java.util.Map<String, Sysctl> kernelSysctls = new java.util.TreeMap<>();
+
+    /** Adds /proc/sys/kernel/{@code name}. */
+    public void addKernelSysctl(String name, Sysctl s) { kernelSysctls.put(name, s); }
+    java.util.Map<String, Sysctl> kernelSysctls() { return kernelSysctls; }
+
     private java.util.function.Function<String, String> sysvipc = n -> "";
 
     /** /proc/sysvipc/{shm,sem,msg}: the tables as ipcs reads them, from the layer that keeps System V IPC. */
