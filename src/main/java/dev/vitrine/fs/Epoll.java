@@ -14,8 +14,10 @@ import java.util.Map;
  * file's channel is woken (a {@link PollWatchers} entry, Linux's ep_poll_callback); epoll_wait
  * takes the list in order, reports each item its file's poll() finds ready, and puts
  * level-triggered ones back at the tail, so the order is Linux's. EPOLLET items wait for the
- * next wakeup; EPOLLONESHOT disarms an item until EPOLL_CTL_MOD. An item goes with the last
- * descriptor on its open file, as eventpoll_release does.
+ * next wakeup that carries an event they ask for; EPOLLONESHOT disarms an item until
+ * EPOLL_CTL_MOD; of the EPOLLEXCLUSIVE items on one file, a wakeup queues them in turn until one
+ * has a waiter to wake. epoll_wait sleeps on the instance itself (Linux's ep->wq). An item goes
+ * with the last descriptor on its open file, as eventpoll_release does.
  */
 public final class Epoll implements File {
     public static final int EPOLLIN = 0x1, EPOLLPRI = 0x2, EPOLLOUT = 0x4, EPOLLERR = 0x8, EPOLLHUP = 0x10,
@@ -35,7 +37,28 @@ public final class Epoll implements File {
 
         Item(FileDescription file, int events, long data) { this.file = file; this.events = events; this.data = data; }
 
-        @Override public void woken() { queue(this); }
+        @Override public boolean exclusive() { return (events & EPOLLEXCLUSIVE) != 0; }
+
+        /**
+         * ep_poll_callback: a wakeup for events this item does not ask for leaves it alone; an
+         * exclusive item reports a woken waiter only when someone waits on its epoll and the
+         * wakeup's direction is one it asked for, so the next exclusive item gets the next one.
+         */
+        @Override public boolean woken(int key) {
+            boolean armed = (events & ~PRIVATE) != 0 && !file.released();
+            if (!armed || (key != 0 && (key & (events | ALWAYS)) == 0)) return !exclusive();
+            boolean waiter = wakeup.waiting(Epoll.this);
+            ready.add(this);
+            wakeup.wakeup(Epoll.this, EPOLLIN);   // its waiters and whoever polls the epoll itself
+            if (!exclusive()) return true;
+            if (!waiter) return false;
+            return switch (key & (EPOLLIN | EPOLLOUT)) {
+                case EPOLLIN -> (events & EPOLLIN) != 0;
+                case EPOLLOUT -> (events & EPOLLOUT) != 0;
+                case 0 -> true;
+                default -> false;
+            };
+        }
     }
 
     private record Key(FileDescription file, int fd) {}
@@ -65,10 +88,15 @@ public final class Epoll implements File {
         this.wakeup = vfs.wakeup();
     }
 
-    /** ep_poll_callback: a disarmed one-shot item stays off the list; a newly ready epoll wakes its own watchers. */
-    private void queue(Item it) {
-        if ((it.events & ~PRIVATE) == 0 || it.file.released()) return;
-        if (ready.add(it)) wakeup.wakeup(this);
+    /**
+     * Puts an item on the ready list (a disarmed one-shot item stays off it) and wakes the
+     * epoll's waiters and watchers if it was not there; true if it was added.
+     */
+    private boolean queue(Item it) {
+        if ((it.events & ~PRIVATE) == 0 || it.file.released()) return false;
+        if (!ready.add(it)) return false;
+        wakeup.wakeup(this, EPOLLIN);
+        return true;
     }
 
     private int readiness(Item it) { return it.file.file().poll() & (it.events | ALWAYS) & ~PRIVATE; }

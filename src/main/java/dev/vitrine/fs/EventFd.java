@@ -27,7 +27,7 @@ public final class EventFd implements File {
         long v = semaphore ? 1 : count;
         count -= v;
         java.nio.ByteBuffer.wrap(dst, off, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v);
-        wakeup.wakeup(this);
+        wakeup.wakeup(this, Poll.POLLOUT);
         return 8;
     }
 
@@ -37,7 +37,7 @@ public final class EventFd implements File {
         if (v == -1L) return -Errno.EINVAL;
         if (Long.compareUnsigned(v, MAX - count) > 0) return -Errno.EAGAIN;
         count += v;
-        if (v != 0) wakeup.wakeup(this);
+        wakeup.wakeup(this, Poll.POLLIN);   // eventfd_write wakes even for 0
         return 8;
     }
 

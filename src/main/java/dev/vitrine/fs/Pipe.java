@@ -132,7 +132,7 @@ public final class Pipe {
         }
         queued += done;
         if (done > 0) trace("write", done);
-        if (done > 0) { wakeup.wakeup(channel()); readersAsync.kill(Fasync.POLL_IN); }
+        if (done > 0) { wakeup.wakeup(channel(), Poll.POLLIN | Poll.POLLRDNORM); readersAsync.kill(Fasync.POLL_IN); }
         return done > 0 ? done : fault ? -Errno.EFAULT : noMemory ? -Errno.ENOMEM : -Errno.EAGAIN;
     }
 
@@ -169,7 +169,7 @@ public final class Pipe {
         if (slots.isEmpty()) return writers == 0 ? 0 : -Errno.EAGAIN;
         if (len == 0) return 0;
         int done = 0;
-        boolean packet = false;
+        boolean packet = false, wasFull = full();
         while (done < len && !slots.isEmpty() && !packet) {
             Slot s = slots.peekFirst();
             int n = Math.min(len - done, s.len);
@@ -191,7 +191,9 @@ public final class Pipe {
         }
         queued -= done;
         trace("read", done);
-        wakeup.wakeup(channel());
+        // pipe_read wakes the writers' side only if the pipe was full: room that was already
+        // there is no news, and an edge-triggered watcher of the write end is not told again.
+        if (wasFull) wakeup.wakeup(channel(), Poll.POLLOUT | Poll.POLLWRNORM);
         writersAsync.kill(Fasync.POLL_OUT);
         return done;
     }

@@ -10,13 +10,30 @@ public final class ProcStore implements Store {
     private final ProcSource owner;
     private final int pid;
 
-    /** Text whose chars are bytes: guest names and arguments are one char per byte (fs.Names), the rest is ASCII. */
-    public ProcStore(Supplier<String> text) { this(latin1(text), null, 0); }
+    /** What a write of a sysctl file does (null: not writable). */
+    private final java.util.function.ToLongFunction<byte[]> writer;
 
-    private ProcStore(Supplier<byte[]> bytes, ProcSource owner, int pid) {
+    /** Text whose chars are bytes: guest names and arguments are one char per byte (fs.Names), the rest is ASCII. */
+    public ProcStore(Supplier<String> text) { this(latin1(text), null, 0, null); }
+
+    private ProcStore(Supplier<byte[]> bytes, ProcSource owner, int pid, java.util.function.ToLongFunction<byte[]> writer) {
         this.bytes = bytes;
         this.owner = owner;
         this.pid = pid;
+        this.writer = writer;
+    }
+
+    /** A /proc/sys file: its text, and its write. */
+    static ProcStore sysctl(Sysctl s) { return new ProcStore(latin1(s.read()), null, 0, s.write()); }
+
+    /**
+     * proc_sys_call_handler's write: the handler sees the bytes of one write; one at a non-zero
+     * offset is taken whole and ignored (sysctl_writes_strict's default).
+     */
+    long write(byte[] src, int off, int len, long offset) {
+        if (writer == null) return -Errno.EACCES;
+        if (offset != 0 || len == 0) return len;
+        return writer.applyAsLong(java.util.Arrays.copyOfRange(src, off, off + len));
     }
 
     private static Supplier<byte[]> latin1(Supplier<String> text) {
@@ -24,10 +41,10 @@ public final class ProcStore implements Store {
     }
 
     /** A file whose bytes are the guest's own (environ), not text. */
-    static ProcStore raw(Supplier<byte[]> bytes) { return new ProcStore(bytes, null, 0); }
+    static ProcStore raw(Supplier<byte[]> bytes) { return new ProcStore(bytes, null, 0, null); }
 
     /** The same bytes as a file showing process {@code pid}'s memory: opening it takes ptrace read access. */
-    ProcStore memoryOf(ProcSource src, int pid) { return new ProcStore(bytes, src, pid); }
+    ProcStore memoryOf(ProcSource src, int pid) { return new ProcStore(bytes, src, pid, null); }
 
     /** Whether {@code c} of process {@code callerPid} may open it (EACCES otherwise, as proc_mem_open answers). */
     public boolean mayOpen(dev.vitrine.abi.Cred c, int callerPid) { return owner == null || owner.mayTrace(pid, c, callerPid); }

@@ -87,18 +87,29 @@ final class ProcTree {
         }, owner);
     }
 
-    /** sys/kernel: the uname names, pid_max, tainted, core_pattern, and pty/ (max, nr: devpts's limit and pairs). */
+    /** sys/kernel: the uname names, pid_max, tainted, core_pattern, pty/ (max, nr: devpts's limit and pairs), and the sysctls the layers above add (the IPC limits). */
     private static ProcDir kernel(Vfs v, ProcSource src) {
         String[] names = {"core_pattern", "domainname", "hostname", "osrelease", "ostype", "pid_max", "tainted", "version"};
         String[] texts = {"core\n", Uts.DOMAINNAME + "\n", Uts.NODENAME + "\n", Uts.RELEASE + "\n", Uts.SYSNAME + "\n",
                 src.pidMax() + "\n", "0\n", Uts.VERSION + "\n"};
-        List<String> all = new ArrayList<>(List.of(names));
-        all.add("pty");
-        all.sort(null);
-        return dir(v, () -> all, n -> n.equals("pty")
+        return dir(v, () -> {
+            List<String> all = new ArrayList<>(List.of(names));
+            all.add("pty");
+            all.addAll(v.kernelSysctls().keySet());
+            all.sort(null);
+            return all;
+        }, n -> n.equals("pty")
                 ? dir(v, () -> List.of("max", "nr"), f -> file(v, f.equals("max") ? () -> Devpts.MAX + "\n"
                         : () -> (v.devpts() == null ? 0 : v.devpts().count()) + "\n"))
+                : v.kernelSysctls().containsKey(n) ? sysctl(v, v.kernelSysctls().get(n))
                 : file(v, () -> texts[List.of(names).indexOf(n)]));
+    }
+
+    /** A sysctl the layers above keep: root's, 0644 when it takes writes. */
+    private static RegularFile sysctl(Vfs v, Sysctl s) {
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, s.write() == null ? 0444 : 0644, ProcStore.sysctl(s), s.write() == null);
+        f.link();
+        return f;
     }
 
     /** task/TID/: the thread's own comm, stat and status; cmdline and statm are its process's, as on Linux. */

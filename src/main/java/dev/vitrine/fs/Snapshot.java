@@ -47,7 +47,10 @@ public final class Snapshot implements File {
         return n;
     }
 
-    @Override public long write(byte[] src, int off, int len, long offset) { return -Errno.EACCES; }
+    /** A sysctl's write goes to its handler; other /proc files take none. */
+    @Override public long write(byte[] src, int off, int len, long offset) {
+        return inode.store() instanceof ProcStore p ? p.write(src, off, len, offset) : -Errno.EACCES;
+    }
     @Override public Stat stat() { return inode.stat(); }
     @Override public boolean seekable() { return true; }
     @Override public Inode inode() { return inode; }

@@ -33,13 +33,19 @@ public final class Vfs {
     record HostMount(HostHandle root, boolean writable) {}
 
     /** {@code realtimeNs}: the virtual wall clock (file times). */
-    public Vfs(LongSupplier realtimeNs, Wakeup wakeup) {
+    public Vfs(LongSupplier realtimeNs, Wakeup sleepers) {
         this.clock = realtimeNs;
         // Every wakeup also pings the poll channel: a ppoll/select waiter rechecks its descriptors.
-        this.wakeup = channel -> {
-            wakeup.wakeup(channel);
-            pollWatchers.fire(channel);
-            wakeup.wakeup(pollChannel);
+        this.wakeup = new Wakeup() {
+            @Override public void wakeup(Object channel) { wakeup(channel, 0); }
+
+            @Override public void wakeup(Object channel, int events) {
+                sleepers.wakeup(channel);
+                pollWatchers.fire(channel, events);
+                sleepers.wakeup(pollChannel);
+            }
+
+            @Override public boolean waiting(Object channel) { return sleepers.waiting(channel); }
         };
         this.root = new MemDir(this, TMPFS_DEV, 0755, null);
         root.link();                   // the root's ".." is itself
@@ -70,6 +76,13 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    /** /proc/sys/kernel's files that the layers above keep (the IPC limits), by name. */
+    private final java.util.Map<String, Sysctl> kernelSysctls = new java.util.TreeMap<>();
+
+    /** Adds /proc/sys/kernel/{@code name}. */
+    public void addKernelSysctl(String name, Sysctl s) { kernelSysctls.put(name, s); }
+    java.util.Map<String, Sysctl> kernelSysctls() { return kernelSysctls; }
+
     private java.util.function.Function<String, String> sysvipc = n -> "";
 
     /** /proc/sysvipc/{shm,sem,msg}: the tables as ipcs reads them, from the layer that keeps System V IPC. */

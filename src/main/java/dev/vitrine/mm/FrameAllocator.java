@@ -8,15 +8,21 @@ import java.util.function.LongConsumer;
  * Physical frames: a bump region for the boot-time contiguous tables (the flat32 root is
  * 1024 frames), then a free list. Frames are reference-counted so that copy-on-write and
  * shared read-only frames can be freed exactly when the last mapping goes.
+ *
+ * <p>Every frame ever handed out lies below the bump pointer, so the per-frame tables here and
+ * in the pager cover only those and grow (doubling) as it rises: a 16 GiB machine that touches
+ * a few MiB holds tables for a few MiB, not tens of bytes for each of its 4 Mi frames.
  */
 public final class FrameAllocator {
     public static final long NONE = -1;
 
     private final PhysicalMemory memory;
     private final int pageBits;
-    private final int[] refs;
+    private final long total;
+    /** Per frame below {@link #capacity()}: its references. */
+    private int[] refs;
     /** Free frame numbers, last freed on top; ints, as every per-frame table here is indexed by int. */
-    private final int[] freeList;
+    private int[] freeList;
     private int freeTop;
     private long bump;
     private long used;
@@ -25,6 +31,7 @@ public final class FrameAllocator {
     private long reserved;
     private LongConsumer onReuse = f -> {};
     private LongConsumer onFree = f -> {};
+    private java.util.function.IntConsumer onGrow = n -> {};
     /** Frees a frame by evicting a page when none is free; false when nothing can go. */
     private java.util.function.BooleanSupplier reclaim = () -> false;
     private Pager pager;
@@ -32,9 +39,26 @@ public final class FrameAllocator {
     public FrameAllocator(PhysicalMemory memory) {
         this.memory = memory;
         this.pageBits = memory.pageBits();
-        long frames = memory.frames();
-        this.refs = new int[(int) frames];
-        this.freeList = new int[(int) frames];
+        this.total = memory.frames();
+        this.refs = new int[(int) Math.min(total, FIRST_CAPACITY)];
+        this.freeList = new int[refs.length];
+    }
+
+    private static final int FIRST_CAPACITY = 4096;
+
+    /** Called with the new capacity whenever the per-frame tables grow, so the pager's grow with them. */
+    public void onGrow(java.util.function.IntConsumer hook) { onGrow = hook; }
+
+    /** How many frames the per-frame tables cover now: every frame handed out is below it. */
+    public int capacity() { return refs.length; }
+
+    /** Frames ever handed out: 0 to this, the only ones whose tables may hold anything. */
+    public long touched() { return bump; }
+
+    private void grow(long need) {
+        int n = (int) Math.min(total, Math.max(need, 2L * refs.length));
+        refs = java.util.Arrays.copyOf(refs, n);
+        onGrow.accept(n);
     }
 
     /** Called with a frame number whenever a frame is handed out again, so decoded code of its old content is dropped. */
@@ -57,10 +81,10 @@ public final class FrameAllocator {
     public MemTotals totals() { return totals; }
 
     public PhysicalMemory memory() { return memory; }
-    public long total() { return refs.length; }
+    public long total() { return total; }
     public long used() { return used; }
     public long peak() { return peak; }
-    public long free() { return refs.length - used - reserved; }
+    public long free() { return total - used - reserved; }
     public long reserved() { return reserved; }
 
     /**
@@ -70,7 +94,7 @@ public final class FrameAllocator {
     public long alloc() {
         while (true) {
             long f;
-            if (used + reserved >= refs.length) {
+            if (used + reserved >= total) {
                 if (reclaim.getAsBoolean()) continue;
                 return NONE;
             }
@@ -83,7 +107,7 @@ public final class FrameAllocator {
 
     /** {@code n} physically contiguous zeroed frames from the bump region, or {@link #NONE}. */
     public long allocContiguous(int n) {
-        if (bump + n > refs.length || used + reserved + n > refs.length) return NONE;
+        if (bump + n > total || used + reserved + n > total) return NONE;
         long first = bump;
         bump += n;
         for (long f = first; f < first + n; f++) take(f);
@@ -95,7 +119,7 @@ public final class FrameAllocator {
      * ({@code evict}); false when none can be had.
      */
     boolean reserve(boolean evict) {
-        while (used + reserved >= refs.length)
+        while (used + reserved >= total)
             if (!evict || !reclaim.getAsBoolean()) return false;
         reserved++;
         return true;
@@ -110,6 +134,7 @@ public final class FrameAllocator {
     }
 
     private void take(long f) {
+        if (f >= refs.length) grow(f + 1);
         refs[(int) f] = 1;
         used++;
         peak = Math.max(peak, used);
@@ -118,12 +143,13 @@ public final class FrameAllocator {
     }
 
     public void incRef(long f) { refs[(int) f]++; }
-    public int refCount(long f) { return refs[(int) f]; }
+    public int refCount(long f) { return f < refs.length ? refs[(int) f] : 0; }
 
     /** Drops one reference; the frame is free again at zero. */
     public void decRef(long f) {
         if (refs[(int) f] <= 0) throw new IllegalStateException("frame " + f + " freed twice");
         if (--refs[(int) f] == 0) {
+            if (freeTop == freeList.length) freeList = java.util.Arrays.copyOf(freeList, Math.max(16, 2 * freeTop));
             freeList[freeTop++] = (int) f;
             used--;
             onFree.accept(f);

@@ -18,8 +18,9 @@ public final class Pager {
     private final PhysicalMemory memory;
     private final int pageBits;
     final Rmap rmap;
-    private final FilePages[] cacheOwner;
-    private final long[] cacheIndex;
+    /** Per frame below the allocator's capacity, growing with it: whose cache page it is, and which. */
+    private FilePages[] cacheOwner;
+    private long[] cacheIndex;
     private final BitSet tracked = new BitSet();
     private Swap swap;
     private ReplacementPolicy policy;
@@ -35,10 +36,11 @@ public final class Pager {
         this.frames = frames;
         this.memory = frames.memory();
         this.pageBits = memory.pageBits();
-        int n = (int) frames.total();
+        int n = frames.capacity();
         this.rmap = new Rmap(n);
         this.cacheOwner = new FilePages[n];
         this.cacheIndex = new long[n];
+        frames.onGrow(this::grow);
         this.swap = new Swap(0, 1 << pageBits);
         this.policy = PolicyKind.CLOCK.create(0, null);
         this.reclaim = new Reclaim(this);
@@ -92,7 +94,13 @@ public final class Pager {
     void unlocked() { reclaim.unparkAll(); }
     void unpin(long frame) { reclaim.unpin(frame); }
 
-    FilePages cacheOwner(long frame) { return cacheOwner[(int) frame]; }
+    private void grow(int n) {
+        cacheOwner = java.util.Arrays.copyOf(cacheOwner, n);
+        cacheIndex = java.util.Arrays.copyOf(cacheIndex, n);
+        rmap.grow(n);
+    }
+
+    FilePages cacheOwner(long frame) { return frame < cacheOwner.length ? cacheOwner[(int) frame] : null; }
 
     /** Frames by what they hold, as /proc/meminfo and vmstat count them (page tables are each space's). */
     public record Census(long anonymous, long mapped, long fileCache, long shmem) {}
@@ -100,7 +108,7 @@ public final class Pager {
     /** Linux's NR_ANON_MAPPED, NR_FILE_MAPPED, NR_FILE_PAGES and NR_SHMEM, counted over the frames now. */
     public Census census() {
         long anon = 0, mapped = 0, cache = 0, shmem = 0;
-        for (long f = 0; f < frames.total(); f++) {
+        for (long f = 0; f < frames.touched(); f++) {
             if (frames.refCount(f) == 0) continue;
             boolean used = rmap.count(f) > 0;
             if (cacheOwner[(int) f] == null) { if (used) anon++; continue; }
@@ -112,9 +120,12 @@ public final class Pager {
     }
 
     /** Whether the frame is some file's (or shmem object's) page-cache page. */
-    public boolean inPageCache(long frame) { return cacheOwner[(int) frame] != null; }
+    public boolean inPageCache(long frame) { return cacheOwner(frame) != null; }
     /** The file whose cache holds the frame, or null. */
-    public MappedFile cachedFile(long frame) { return cacheOwner[(int) frame] == null ? null : cacheOwner[(int) frame].file(); }
+    public MappedFile cachedFile(long frame) {
+        FilePages owner = cacheOwner(frame);
+        return owner == null ? null : owner.file();
+    }
     /** Linux's page_mapcount: how many PTEs, in every address space, name the frame. */
     public int mapCount(long frame) { return rmap.count(frame); }
     /** One PTE that names a frame: the space and the page. */

@@ -16,9 +16,15 @@ final class Rmap {
      * fork), or a {@code List<Mapping>} in the order they were made. One object per fault
      * instead of three.
      */
-    private final Object[] maps;
+    private Object[] maps;
 
     Rmap(int frames) { maps = new Object[frames]; }
+
+    /** A frame never handed out has no mappings (and no slot yet). */
+    private Object at(long frame) { return frame < maps.length ? maps[(int) frame] : null; }
+
+    /** The frame allocator's tables grew to {@code frames}. */
+    void grow(int frames) { maps = java.util.Arrays.copyOf(maps, frames); }
 
     /** Frames mapped by more than one address space, now and at most so far. */
     private long sharedFrames, sharedFramesPeak;
@@ -91,7 +97,7 @@ final class Rmap {
 
     /** A copy: callers change the mappings while they walk them. */
     List<Mapping> of(long frame) {
-        Object o = maps[(int) frame];
+        Object o = at(frame);
         if (o == null) return List.of();
         if (o instanceof Mapping m) return List.of(m);
         @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;
@@ -99,7 +105,7 @@ final class Rmap {
     }
 
     int count(long frame) {
-        Object o = maps[(int) frame];
+        Object o = at(frame);
         if (o == null) return 0;
         if (o instanceof Mapping) return 1;
         return ((List<?>) o).size();
@@ -107,7 +113,7 @@ final class Rmap {
 
     /** Whether some other address space than {@code as} maps the frame. */
     boolean sharedBeyond(long frame, AddressSpace as) {
-        Object o = maps[(int) frame];
+        Object o = at(frame);
         if (o == null) return false;
         if (o instanceof Mapping m) return m.space() != as;
         @SuppressWarnings("unchecked") List<Mapping> l = (List<Mapping>) o;

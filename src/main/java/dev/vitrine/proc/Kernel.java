@@ -572,6 +572,8 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     /** xv6's wakeup: every task asleep on {@code channel}, in the order they went to sleep. */
     @Override public void wakeup(Object channel) { waits.wakeAll(channel, wakeDequeued); }
 
+    @Override public boolean waiting(Object channel) { return waits.has(channel); }
+
     /** wake() for a task its channel's queue already let go of. */
     private final java.util.function.Consumer<Task> wakeDequeued = t -> {
         t.channel = null;

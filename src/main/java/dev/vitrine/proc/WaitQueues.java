@@ -50,6 +50,9 @@ final class WaitQueues {
         }
     }
 
+    /** Whether anyone sleeps on {@code channel}. */
+    boolean has(Object channel) { return queues.containsKey(channel); }
+
     /** How many channels have sleepers (for tests of the bookkeeping). */
     int size() { return queues.size(); }
 }

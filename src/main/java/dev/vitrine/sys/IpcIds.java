@@ -6,19 +6,21 @@ import java.util.TreeMap;
 
 /**
  * One kind's table of System V IPC objects (Linux's ipc_ids): indices are handed out
- * cyclically below the kind's limit, an id is seq * 32768 + index, and the sequence number
+ * cyclically below IPCMNI, as many objects as the kind's tunable allows, an id is seq * 32768 + index, and the sequence number
  * moves on each time the indices wrap, so a stale id does not name a newer object.
  */
 final class IpcIds<T extends IpcObject> {
     static final int IPC_CREAT = 01000, IPC_EXCL = 02000, IPC_NOWAIT = 04000;
     private static final int SEQ_SHIFT = 15, SEQ_MAX = Integer.MAX_VALUE >> SEQ_SHIFT;
 
-    private final int max;
+    /** Indices run below IPCMNI; how many objects may exist is the kind's tunable (shmmni, semmni, msgmni), asked at each add. */
+    private static final int MAX_INDEX = IpcLimits.IPCMNI;
+    private final java.util.function.IntSupplier limit;
     private final TreeMap<Integer, T> byIndex = new TreeMap<>();
     private final Map<Integer, T> byKey = new HashMap<>();
     private int seq, lastIndex = -1;
 
-    IpcIds(int max) { this.max = max; }
+    IpcIds(java.util.function.IntSupplier limit) { this.limit = limit; }
 
     int count() { return byIndex.size(); }
     /** ipc_get_maxidx: the highest index in use, -1 when none. */
@@ -39,10 +41,10 @@ final class IpcIds<T extends IpcObject> {
 
     /** ipc_addid: false when the kind's limit is reached (ENOSPC). */
     boolean add(T o) {
-        if (byIndex.size() >= max) return false;
+        if (byIndex.size() >= Math.min(limit.getAsInt(), MAX_INDEX)) return false;
         int idx = lastIndex + 1;
         while (true) {
-            if (idx >= max) idx = 0;
+            if (idx >= MAX_INDEX) idx = 0;
             if (!byIndex.containsKey(idx)) break;
             idx++;
         }

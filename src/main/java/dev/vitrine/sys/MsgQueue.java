@@ -9,18 +9,18 @@ import java.util.List;
  * waiting for a message both sleep on the queue; every change wakes them to try again.
  */
 final class MsgQueue extends IpcObject {
-    static final int MSGMAX = 8192, MSGMNB = 16384;
-
     record Msg(long type, byte[] text) {}
 
     final List<Msg> messages = new ArrayList<>();
-    long bytes, qbytes = MSGMNB;
+    long bytes, qbytes;
     long stime, rtime, ctime;
     int lspid, lrpid;
 
-    MsgQueue(int key, int mode, dev.vitrine.abi.Cred c, long now) {
+    /** {@code qbytes}: msgmnb when it is made. */
+    MsgQueue(int key, int mode, dev.vitrine.abi.Cred c, long now, long qbytes) {
         super(key, mode, c);
         ctime = now;
+        this.qbytes = qbytes;
     }
 
     /** msg_fits_inqueue. */

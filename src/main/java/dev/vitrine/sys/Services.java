@@ -34,11 +34,14 @@ public final class Services {
     /** Who waits in F_SETLKW for which lock: the deadlock check walks it. */
     final LockWaits lockWaits = new LockWaits();
 
+    /** The IPC namespace's tunables, /proc/sys/kernel's shm*, sem and msg* files. */
+    final IpcLimits ipcLimits = new IpcLimits();
+
     private IpcIds<ShmSegment> shm;
 
     /** The machine's System V shared memory segments (one IPC namespace). */
     IpcIds<ShmSegment> shm() {
-        if (shm == null) shm = new IpcIds<>(SysShm.SHMMNI);
+        if (shm == null) shm = new IpcIds<>(() -> ipcLimits.shmmni);
         return shm;
     }
 
@@ -47,7 +50,7 @@ public final class Services {
 
     /** The machine's System V semaphore sets. */
     IpcIds<SemSet> sem() {
-        if (sem == null) sem = new IpcIds<>(SysSem.SEMMNI);
+        if (sem == null) sem = new IpcIds<>(() -> ipcLimits.semmni);
         return sem;
     }
 
@@ -60,7 +63,7 @@ public final class Services {
 
     /** The machine's System V message queues. */
     IpcIds<MsgQueue> msg() {
-        if (msg == null) msg = new IpcIds<>(SysMsg.MSGMNI);
+        if (msg == null) msg = new IpcIds<>(() -> ipcLimits.msgmni);
         return msg;
     }
 
@@ -82,6 +85,7 @@ public final class Services {
     public void setVfs(dev.vitrine.fs.Vfs v) {
         vfs = v;
         v.setSysvipc(this::sysvipc);
+        ipcLimits.register(v);
     }
 
     /** /proc/sysvipc's three tables, in ipc/{shm,sem,msg}.c's formats for a 64-bit kernel. */

@@ -17,8 +17,7 @@ import static dev.vitrine.sys.Arg.*;
 
 /**
  * epoll_create1, epoll_ctl, epoll_pwait and epoll_pwait2 (fs/eventpoll.c). A wait with nothing
- * ready sleeps on the tree's poll channel, as ppoll does, and looks again when any file wakes
- * it. struct epoll_event is 16 bytes on riscv64 (events, 4 bytes of padding, data): only
+ * ready sleeps on the epoll itself, which an item's wakeup wakes, and looks again. struct epoll_event is 16 bytes on riscv64 (events, 4 bytes of padding, data): only
  * x86-64 packs it. The signal mask is the caller's for the wait (set_user_sigmask), the old one
  * back when it ends, or after the handler of the signal that cut it short.
  */
@@ -121,7 +120,7 @@ final class SysEpoll {
         if (ready.isEmpty()) {
             if (deadline >= 0 && k.clock().now() >= deadline) return 0;
             if (SignalCalls.signalPending(t)) return -Errno.EINTR;   // ep_poll: a signal first
-            k.sleepTimed(t, s.vfs().pollChannel(), deadline, "epoll_wait(" + epfd + ") on items none of which is ready");
+            k.sleepTimed(t, e, deadline, "epoll_wait(" + epfd + ") on items none of which is ready");
             return Syscall.RESTART;
         }
         for (int i = 0; i < ready.size(); i++) {

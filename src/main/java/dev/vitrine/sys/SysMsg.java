@@ -14,14 +14,15 @@ import static dev.vitrine.sys.Arg.*;
 /**
  * System V message queues (ipc/msg.c): msgget, msgsnd (sleeping while the queue is full
  * unless IPC_NOWAIT), msgrcv by type (any, equal, not equal with MSG_EXCEPT, the lowest up to
- * -type, the Nth with MSG_COPY; E2BIG unless MSG_NOERROR cuts it), msgctl. Linux's limits:
- * MSGMAX 8192 bytes a message, MSGMNB 16384 bytes a queue, MSGMNI 32000 queues; every queued
+ * -type, the Nth with MSG_COPY; E2BIG unless MSG_NOERROR cuts it), msgctl. Linux's limits
+ * (`IpcLimits`, /proc/sys/kernel/msg*): 8192 bytes a message, 16384 bytes a queue, 32000 queues; every queued
  * message is kernel memory charged to the machine.
  */
 final class SysMsg {
     private SysMsg() {}
 
-    static final int MSGMNI = 32000;
+    /** msginfo's compile-time figures: MSGPOOL, MSGMAP and MSGTQL from the default MSGMNI and MSGMNB. */
+    static final int MSGPOOL = 32000 * 16384 / 1024, MSGMAP = 16384, MSGTQL = 16384;
     static final int MSG_NOERROR = 010000, MSG_EXCEPT = 020000, MSG_COPY = 040000;
     static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3, MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
 
@@ -35,7 +36,7 @@ final class SysMsg {
     }
 
     static long msgget(Kernel k, Services s, Task t, int key, int flg) {
-        return s.msg().get(t.cred(), key, flg, q -> true, () -> new MsgQueue(key, flg, t.cred(), SysSem.now(k)));
+        return s.msg().get(t.cred(), key, flg, q -> true, () -> new MsgQueue(key, flg, t.cred(), SysSem.now(k), s.ipcLimits.msgmnb));
     }
 
     private static long leave(Continuation.IpcWait w, long r) {
@@ -58,7 +59,7 @@ final class SysMsg {
         Continuation.IpcWait w = t.continuation() instanceof Continuation.IpcWait x ? x : null;
         Long type = t.memory().readLong(p);
         if (type == null) return leave(w, -Errno.EFAULT);
-        if (Long.compareUnsigned(size, MsgQueue.MSGMAX) > 0 || id < 0) return leave(w, -Errno.EINVAL);
+        if (Long.compareUnsigned(size, s.ipcLimits.msgmax) > 0 || id < 0) return leave(w, -Errno.EINVAL);
         if (type < 1) return leave(w, -Errno.EINVAL);
         byte[] text = new byte[(int) size];
         if (!t.memory().read(p + 8, text, 0, text.length)) return leave(w, -Errno.EFAULT);
@@ -126,9 +127,10 @@ final class SysMsg {
                 long msgs = 0, bytes = 0;
                 for (MsgQueue q : ids.all()) { msgs += q.messages.size(); bytes += q.bytes; }
                 boolean info = cmd == MSG_INFO;
-                b.putInt(0, info ? ids.count() : MSGMNI * MsgQueue.MSGMNB / 1024).putInt(4, info ? (int) msgs : MsgQueue.MSGMNB)
-                        .putInt(8, MsgQueue.MSGMAX).putInt(12, MsgQueue.MSGMNB).putInt(16, MSGMNI).putInt(20, 16)
-                        .putInt(24, info ? (int) bytes : MsgQueue.MSGMNB).putShort(28, (short) 0xffff);
+                IpcLimits lim = s.ipcLimits;
+                b.putInt(0, info ? ids.count() : MSGPOOL).putInt(4, info ? (int) msgs : MSGMAP)
+                        .putInt(8, lim.msgmax).putInt(12, lim.msgmnb).putInt(16, lim.msgmni).putInt(20, 16)
+                        .putInt(24, info ? (int) bytes : MSGTQL).putShort(28, (short) 0xffff);
                 return mem.write(buf, b.array(), 0, 32) ? Math.max(0, ids.maxIndex()) : -Errno.EFAULT;
             }
             case IPC_STAT, MSG_STAT, MSG_STAT_ANY -> {
@@ -148,7 +150,7 @@ final class SysMsg {
                 if (!q.ownedBy(t.cred())) return -Errno.EPERM;
                 if (cmd == IPC_SET) {
                     long qbytes = b.getLong(88);
-                    if (Long.compareUnsigned(qbytes, MsgQueue.MSGMNB) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE)) return -Errno.EPERM;
+                    if (Long.compareUnsigned(qbytes, s.ipcLimits.msgmnb) > 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_RESOURCE)) return -Errno.EPERM;
                     q.qbytes = qbytes;
                     q.setPerm(b);
                     q.ctime = SysSem.now(k);

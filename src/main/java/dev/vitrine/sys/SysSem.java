@@ -16,13 +16,14 @@ import static dev.vitrine.sys.Arg.*;
  * operations all at once or not at all (sleeping until they can, unless IPC_NOWAIT: EAGAIN;
  * a timeout that passes is EAGAIN, the set's removal EIDRM, a handler EINTR), with SEM_UNDO
  * adjustments applied at exit; semctl reads and sets values, counts sleepers, stats and
- * removes. Linux's limits: SEMMSL 32000 per set, SEMOPM 500 operations per call, SEMMNI 32000
- * sets, SEMMNS 1024000000 semaphores; every set is kernel memory charged to the machine.
+ * removes. Linux's limits (`IpcLimits`, /proc/sys/kernel/sem): 32000 per set, 500 operations per
+ * call, 32000 sets, 1024000000 semaphores; every set is kernel memory charged to the machine.
  */
 final class SysSem {
     private SysSem() {}
 
-    static final int SEMMSL = 32000, SEMOPM = 500, SEMMNI = 32000, SEMMNS = SEMMSL * SEMMNI;
+    /** seminfo's constants: SEMMAP, SEMMNU and SEMUME are compile-time in Linux, SEMUSZ the size of a sem_undo. */
+    static final int SEMMAP = 1_024_000_000, SEMMNU = SEMMAP, SEMUME = 500, SEMUSZ = 20;
     static final int SEM_UNDO = 0x1000;
     static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3,
             GETPID = 11, GETVAL = 12, GETALL = 13, GETNCNT = 14, GETZCNT = 15, SETVAL = 16, SETALL = 17,
@@ -40,13 +41,13 @@ final class SysSem {
     static long now(Kernel k) { return ShmSegment.seconds(k); }
 
     static long semget(Kernel k, Services s, Task t, int key, int nsems, int flg) {
-        if (nsems < 0 || nsems > SEMMSL) return -Errno.EINVAL;
+        if (nsems < 0 || nsems > s.ipcLimits.semmsl) return -Errno.EINVAL;
         IpcIds<SemSet> ids = s.sem();
         return ids.get(t.cred(), key, flg, set -> nsems <= set.nsems(), () -> {
             if (nsems == 0) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
             long used = 0;
             for (SemSet o : ids.all()) used += o.nsems();
-            if (used + nsems > SEMMNS) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
+            if (used + nsems > s.ipcLimits.semmns) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
             SemSet set = new SemSet(key, flg, t.cred(), nsems, now(k));
             if (!s.ipcMemory(k).take(SemSet.bytes(nsems))) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);
             return set;
@@ -64,13 +65,13 @@ final class SysSem {
             Long sec = t.memory().readLong(tsVa), nsec = t.memory().readLong(tsVa + 8);
             if (sec == null || nsec == null) return -Errno.EFAULT;
             if (nsops < 1 || id < 0) return -Errno.EINVAL;
-            if (nsops > SEMOPM) return -Errno.E2BIG;
+            if (nsops > s.ipcLimits.semopm) return -Errno.E2BIG;
             if (!t.memory().read(sopsVa, new byte[(int) nsops * 6], 0, (int) nsops * 6)) return -Errno.EFAULT;
             if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
             deadline = k.clock().now() + Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
         }
         if (nsops < 1 || id < 0) return -Errno.EINVAL;
-        if (nsops > SEMOPM) return -Errno.E2BIG;
+        if (nsops > s.ipcLimits.semopm) return -Errno.E2BIG;
         byte[] raw = new byte[(int) nsops * 6];
         if (!t.memory().read(sopsVa, raw, 0, raw.length)) return leave(w, -Errno.EFAULT);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -160,8 +161,9 @@ final class SysSem {
                 ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
                 int sets = 0, sems = 0;
                 for (SemSet o : ids.all()) { sets++; sems += o.nsems(); }
-                b.putInt(0, SEMMNS).putInt(4, SEMMNI).putInt(8, SEMMNS).putInt(12, SEMMNS).putInt(16, SEMMSL)
-                        .putInt(20, SEMOPM).putInt(24, SEMOPM).putInt(28, cmd == SEM_INFO ? sets : 0)
+                IpcLimits lim = s.ipcLimits;
+                b.putInt(0, SEMMAP).putInt(4, lim.semmni).putInt(8, lim.semmns).putInt(12, SEMMNU).putInt(16, lim.semmsl)
+                        .putInt(20, lim.semopm).putInt(24, SEMUME).putInt(28, cmd == SEM_INFO ? sets : SEMUSZ)
                         .putInt(32, SemSet.SEMVMX).putInt(36, cmd == SEM_INFO ? sems : SemSet.SEMAEM);
                 return mem.write(arg, b.array(), 0, 40) ? Math.max(0, ids.maxIndex()) : -Errno.EFAULT;
             }

@@ -18,40 +18,41 @@ import static dev.vitrine.sys.Arg.*;
  * the machine's frames from first touch, so they count against its memory and can go to
  * swap), shmat maps it MAP_SHARED into the caller, shmdt unmaps the attach that starts at an
  * address, shmctl reads, changes, locks and removes it. A removed segment lives on while
- * attached. Linux's limits: SHMMNI 4096 segments, SHMMAX and SHMALL almost unlimited, and a
- * segment larger than RAM plus swap is ENOMEM, as the overcommit heuristic answers.
+ * attached. Linux's limits (`IpcLimits`, /proc/sys/kernel/shm*): 4096 segments, a size and a total
+ * almost unlimited, and a segment larger than RAM plus swap is ENOMEM, as the overcommit heuristic answers.
  */
 final class SysShm {
     private SysShm() {}
 
-    static final int SHMMNI = 4096;
-    static final long SHMMAX = -1L - (1L << 24), SHMALL = SHMMAX;
+    /** SHMSEG: segments per process, a constant IPC_INFO reports (Linux enforces none). */
+    static final int SHMSEG = 4096;
     static final int SHM_HUGETLB = 04000, SHM_NORESERVE = 010000;
     static final int SHM_RDONLY = 010000, SHM_RND = 020000, SHM_REMAP = 040000, SHM_EXEC = 0100000;
     static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3,
             SHM_LOCK = 11, SHM_UNLOCK = 12, SHM_STAT = 13, SHM_INFO = 14, SHM_STAT_ANY = 15;
 
     static void register(SyscallTable t, Services s) {
-        t.add(194, "shmget", (k, task, key, size, flg, a3, a4, a5) -> shmget(k, s.shm(), task, (int) key, size, (int) flg), IPC_KEY, ULEN, IPC_FLAGS);
+        t.add(194, "shmget", (k, task, key, size, flg, a3, a4, a5) -> shmget(k, s.shm(), s.ipcLimits, task, (int) key, size, (int) flg), IPC_KEY, ULEN, IPC_FLAGS);
         t.add(196, "shmat", Syscall.Result.HEX, Syscall.Status.IMPLEMENTED,
                 (k, task, id, addr, flg, a3, a4, a5) -> shmat(s.shm(), task, (int) id, addr, (int) flg), INT, PTR, FLAGS);
         t.add(197, "shmdt", (k, task, addr, a1, a2, a3, a4, a5) -> shmdt(task, addr), PTR);
-        t.add(195, "shmctl", (k, task, id, cmd, buf, a3, a4, a5) -> shmctl(k, s.shm(), task, (int) id, (int) cmd, buf), INT, IPC_CMD, PTR);
+        t.add(195, "shmctl", (k, task, id, cmd, buf, a3, a4, a5) -> shmctl(k, s.shm(), s.ipcLimits, task, (int) id, (int) cmd, buf), INT, IPC_CMD, PTR);
     }
 
     /** {@code size} is the raw size_t: SHMMAX is past Long.MAX_VALUE. */
-    static long shmget(Kernel k, IpcIds<ShmSegment> ids, Task t, int key, long size, int flg) {
+    static long shmget(Kernel k, IpcIds<ShmSegment> ids, IpcLimits lim, Task t, int key, long size, int flg) {
         AddressSpace as = t.space();
         return ids.get(t.cred(), key, flg, seg -> Long.compareUnsigned(seg.size, size) >= 0, () -> {
             // newseg's order: the size, the machine-wide total, huge pages, then the memory to back it.
             // Past SHMMAX, or past MAX_LFS_FILESIZE (a negative loff_t) for the shmem file: EINVAL either way.
-            if (size < 1) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
+            if (size < 1 || Long.compareUnsigned(size, lim.shmmax) > 0) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
             long pages = Long.divideUnsigned(size + as.pageSize() - 1, as.pageSize());
             if (Long.compareUnsigned(pages * as.pageSize(), size) < 0) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
             long total = 0;
             for (ShmSegment seg : ids.all()) total += (seg.size + as.pageSize() - 1) / as.pageSize();
-            if (Long.compareUnsigned(total + pages, total) < 0 || Long.compareUnsigned(total + pages, SHMALL) > 0) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
-            if ((flg & SHM_HUGETLB) != 0) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);   // no huge pages are reserved
+            if (Long.compareUnsigned(total + pages, total) < 0 || Long.compareUnsigned(total + pages, lim.shmall) > 0) throw new dev.vitrine.fs.FsException(Errno.ENOSPC);
+            // a kernel without CONFIG_HUGETLB_PAGE (the machine's /boot/config): hstate_sizelog finds no size
+            if ((flg & SHM_HUGETLB) != 0) throw new dev.vitrine.fs.FsException(Errno.EINVAL);
             if ((flg & SHM_NORESERVE) == 0 && !as.fitsMachine(pages)) throw new dev.vitrine.fs.FsException(Errno.ENOMEM);
             return new ShmSegment(k, ids, key, flg, t.cred(), size, (int) as.pageSize());
         });
@@ -121,13 +122,13 @@ final class SysShm {
         return file == null ? -Errno.EINVAL : 0;
     }
 
-    static long shmctl(Kernel k, IpcIds<ShmSegment> ids, Task t, int id, int cmd, long buf) {
+    static long shmctl(Kernel k, IpcIds<ShmSegment> ids, IpcLimits lim, Task t, int id, int cmd, long buf) {
         if (cmd < 0 || id < 0) return -Errno.EINVAL;
         var mem = t.memory();
         ByteBuffer b = ByteBuffer.allocate(112).order(ByteOrder.LITTLE_ENDIAN);
         switch (cmd) {
             case IPC_INFO -> {
-                b.putLong(0, SHMMAX).putLong(8, 1).putLong(16, SHMMNI).putLong(24, SHMMNI).putLong(32, SHMALL);
+                b.putLong(0, lim.shmmax).putLong(8, 1).putLong(16, lim.shmmni).putLong(24, SHMSEG).putLong(32, lim.shmall);
                 return mem.write(buf, b.array(), 0, 72) ? Math.max(0, ids.maxIndex()) : -Errno.EFAULT;
             }
             case SHM_INFO -> {

@@ -17,7 +17,8 @@ import java.util.Map;
  * Physical memory as WeensyOS draws it: one cell per frame, coloured by what holds it: a
  * process's private page (its pid), a page table (#, its owner's colour), a page shared
  * copy-on-write (C) or shared for good (S) between processes, a file's page-cache page
- * mapped (f) or only cached (c), shared anonymous memory (s), the kernel's (K), free (.).
+ * mapped (f) or only cached (c), shared anonymous memory (s), the kernel's (K), free (.). The
+ * cells cover the frames ever handed out (0 to the allocator's high-water mark); the rest are free.
  */
 public record FrameMapView(long frames, long pageSize, List<Cell> cells, Map<Integer, String> processes, long kernelPages)
         implements View {
@@ -36,14 +37,16 @@ public record FrameMapView(long frames, long pageSize, List<Cell> cells, Map<Int
     /** {@code spaces}: each live address space and the pid it belongs to (threads share one). */
     public static FrameMapView of(FrameAllocator fa, Map<AddressSpace, Integer> spaces, Map<Integer, String> comms) {
         Pager pager = fa.pager();
-        int n = (int) fa.total();
+        // Frames never handed out are free: cells stop at the allocator's high-water mark, so a
+        // 16 GiB machine's map costs what it has touched, not 4 Mi cells.
+        int n = (int) fa.touched();
         Map<Long, Integer> tables = new LinkedHashMap<>();
         for (Map.Entry<AddressSpace, Integer> e : spaces.entrySet())
             e.getKey().pageTable().tableFrames(f -> tables.put(f, e.getValue()));
         List<Cell> cells = new ArrayList<>(n);
         for (long f = 0; f < n; f++) cells.add(cell(fa, pager, spaces, tables, f));
         // The last used frame bounds the map; frames past it are all free.
-        return new FrameMapView(n, 1L << fa.memory().pageBits(), List.copyOf(cells), Map.copyOf(comms), fa.reserved());
+        return new FrameMapView(fa.total(), 1L << fa.memory().pageBits(), List.copyOf(cells), Map.copyOf(comms), fa.reserved());
     }
 
     private static Cell cell(FrameAllocator fa, Pager pager, Map<AddressSpace, Integer> spaces, Map<Long, Integer> tables, long f) {
@@ -113,6 +116,7 @@ public record FrameMapView(long frames, long pageSize, List<Cell> cells, Map<Int
         Map<Kind, Long> m = new LinkedHashMap<>();
         for (Kind k : Kind.values()) m.put(k, 0L);
         for (Cell c : cells) m.merge(c.kind(), 1L, Long::sum);
+        m.merge(Kind.FREE, frames - cells.size(), Long::sum);
         return m;
     }
 

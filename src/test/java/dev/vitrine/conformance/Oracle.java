@@ -55,11 +55,16 @@ public final class Oracle {
      * as such a user; otherwise the test is skipped, as NativeOracleTest's chown test is: no
      * other user answers the same, and which user the tests run as is the host's choice.
      */
-    /** An oracle that runs the guest as root: the tests must run as root (else the test is skipped). */
+    /**
+     * An oracle that runs the guest as root: the tests must run as root (else the test is
+     * skipped). It runs in an IPC namespace of its own (unshare --ipc), as every Vitrine machine
+     * has one: a program may change /proc/sys/kernel's IPC limits without touching the host's
+     * or another test's.
+     */
     public static Oracle asRoot(Path qemu) throws IOException {
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         if (uid != 0) org.junit.jupiter.api.Assumptions.abort("the oracle for a root program needs the tests to run as root");
-        return new Oracle(qemu);
+        return new Oracle(qemu, List.of("unshare", "--ipc"));
     }
 
     public static Oracle asUser1000(Path qemu) throws IOException {

@@ -32,8 +32,9 @@ final class Tmux implements AutoCloseable {
             Assumptions.abort("tmux is not installed");
         }
         String name = "vitrine-edit-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        run("new-session", "-d", "-s", name, "-x", "150", "-y", "50", "-c", dir.toString(), command);
-        return new Tmux(name);
+        Tmux t = new Tmux(name);
+        t.run("new-session", "-d", "-s", name, "-x", "150", "-y", "50", "-c", dir.toString(), command);
+        return t;
     }
 
     /** Keys by tmux's names (Enter, BSpace, Left, C-a, Tab...). */
@@ -104,9 +105,14 @@ final class Tmux implements AutoCloseable {
         Assertions.fail("waited 60 s for " + what + "; the screen:\n" + s);
     }
 
-    private static String run(String... args) throws Exception {
+    /**
+     * A tmux command to this session's own server (-L, a socket of its own): with the shared
+     * default server, one test's kill-session of the server's last session could stop the server
+     * under another test's new-session ("no server running").
+     */
+    private String run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add("tmux");
+        cmd.addAll(List.of("tmux", "-L", session));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -114,5 +120,5 @@ final class Tmux implements AutoCloseable {
         return out;
     }
 
-    @Override public void close() throws Exception { run("kill-session", "-t", session); }
+    @Override public void close() throws Exception { run("kill-server"); }
 }
