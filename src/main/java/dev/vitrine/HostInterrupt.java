@@ -73,7 +73,7 @@ final class HostInterrupt {
 
     /** raise(3): sun.misc.Signal.raise refuses a signal whose handler is the default. */
     private static final class Libc {
-        static { com.sun.jna.Native.register(Libc.class, com.sun.jna.NativeLibrary.getInstance("c")); }
+        static { com.sun.jna.Native.register(Libc.class, dev.vitrine.fs.HostLibc.get()); }
         static native int raise(int sig);
     }
 

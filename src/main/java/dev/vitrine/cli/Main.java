@@ -46,6 +46,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() { return commandLine(""); }
 
+    private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
     /**
      * The command line with every command, or only {@code first} when the arguments begin
      * with a command's name: picocli reads each command's annotations by reflection when it
@@ -53,6 +55,9 @@ public final class Main implements Runnable {
      * Parsing, help and errors of the named command are the same either way.
      */
     static CommandLine commandLine(String first) {
+        // picocli's converters for java.time and java.sql types (no option has one) initialize
+        // both packages through reflection at every start: a tenth of `vitrine run hello`'s.
+        if (System.getProperty(CONVERTERS_EXCLUDED) == null) System.setProperty(CONVERTERS_EXCLUDED, "java\\.(time|sql)\\..*");
         CommandLine cl = new CommandLine(new Main());
         // An argument that starts with @ is the guest's (or a flag), never a file picocli opens and splices in.
         cl.setExpandAtFiles(false);

@@ -59,7 +59,7 @@ public final class Hart {
      */
     private boolean translate = !"off".equals(System.getProperty("vitrine.jit"));
     /** Entries into a block head before it is translated (tests lower it through vitrine.jit.threshold to translate everything). */
-    int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 50));
+    int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 500));
     /** Where a translated block left pc (see {@link Translated#run}). */
     long exitPc;
     /** Translated block runs so far, and those chained straight on from the block before (for tests: that the translator did the work). */

@@ -2,7 +2,6 @@ package dev.vitrine.fs;
 
 import dev.vitrine.abi.Errno;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,7 +17,7 @@ final class HostCalls {
     private HostCalls() {}
 
     static {
-        Native.register(HostCalls.class, NativeLibrary.getInstance("c"));
+        Native.register(HostCalls.class, HostLibc.get());
     }
 
     private static final boolean ARM = System.getProperty("os.arch", "").startsWith("aarch64")

@@ -438,6 +438,33 @@ public final class HostDir extends Dir {
     }
 
     /**
+     * stat(2) of a mount's root through the JDK, which needs no JNA (the root's fd is opened on
+     * first use, see HostHandle.root): only a directory can be mounted (ENOTDIR otherwise). The
+     * device number as statx gives it, major and minor apart, as in every other HostStat; the
+     * rest of the root's attributes are read from its fd when asked for.
+     */
+    private static HostCalls.HostStat statRoot(java.nio.file.Path host) {
+        Map<String, Object> a;
+        try {
+            a = java.nio.file.Files.readAttributes(host, "unix:dev,ino,mode");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FsException(Errno.ENOENT);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new FsException(Errno.EACCES);
+        } catch (java.nio.file.FileSystemException e) {   // the JDK's text of the errno: ENOTDIR, ELOOP, ENAMETOOLONG...
+            throw new FsException("Not a directory".equals(e.getReason()) ? Errno.ENOTDIR : Errno.EIO);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new FsException(Errno.EIO);
+        }
+        int mode = (Integer) a.get("mode");
+        if ((mode & Stat.S_IFMT) != Stat.S_IFDIR) throw new FsException(Errno.ENOTDIR);
+        long dev = (Long) a.get("dev");
+        // glibc's makedev encoding of st_dev, taken apart (sys/sysmacros.h).
+        long major = (dev >>> 32 & 0xfffff000L) | (dev >>> 8 & 0xfffL), minor = (dev >>> 12 & 0xffffff00L) | (dev & 0xffL);
+        return new HostCalls.HostStat(major << 32 | minor, (Long) a.get("ino"), mode, 0, 0, 0, 0, 0);
+    }
+
+    /**
      * Mounts host directory {@code host} at {@code dir/name}; the mount root's ".." is {@code dir}.
      * Nothing on the host changes: under a host directory the spot must be an existing
      * directory, which the mount covers (as Linux's mount does) instead of replacing it.
@@ -448,22 +475,10 @@ public final class HostDir extends Dir {
 
     /** As above, every file belonging to uid and gid {@code owner} (0 for the system's own trees, such as the sysroot). */
     public static HostDir mount(Vfs vfs, Dir dir, String name, java.nio.file.Path host, boolean writable, int owner) {
-        int fd;
-        try {
-            fd = HostCalls.openRoot(host.toAbsolutePath().normalize().toString());
-        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
-            throw new IllegalArgumentException("cannot mount " + host + ": no access to the host's libc through JNA ("
-                    + e.getMessage() + ")");
-        }
-        HostCalls.HostStat st;
-        try {
-            st = HostCalls.fstat(fd);
-        } catch (FsException e) {
-            HostCalls.closeFd(fd);
-            throw e;
-        }
+        java.nio.file.Path path = host.toAbsolutePath().normalize();
+        HostCalls.HostStat st = statRoot(path);
         Tree tree = new Tree(vfs, writable, st.dev(), owner);
-        HostHandle root = HostHandle.root(tree.fds, fd, st);
+        HostHandle root = HostHandle.root(tree.fds, path, st);
         HostDir d = tree.own(new HostDir(tree, vfs.nextHostDev(), st.ino(), st.mode() & 07777, root, dir));
         tree.fds.closeAllWhenGone(d, root);
         vfs.addHostMount(d.dev(), root, writable);

@@ -20,8 +20,11 @@ final class HostHandle {
     int fd = -1;
     private boolean anchored = true;   // parent/name still name it on the host
     private boolean readOnlyFd;
+    /** A mount's root: the host path the user named, opened on first use (null for every other handle). */
+    private final java.nio.file.Path rootPath;
 
-    private HostHandle(HostFdCache fds, HostHandle parent, byte[] name, long dev, long ino, boolean dir, boolean writable) {
+    private HostHandle(HostFdCache fds, HostHandle parent, byte[] name, long dev, long ino, boolean dir, boolean writable,
+                       java.nio.file.Path rootPath) {
         this.fds = fds;
         this.parent = parent;
         this.name = name;
@@ -29,12 +32,20 @@ final class HostHandle {
         this.ino = ino;
         this.dir = dir;
         this.writable = writable;
+        this.rootPath = rootPath;
     }
 
-    static HostHandle root(HostFdCache fds, int fd, HostCalls.HostStat st) {
-        HostHandle h = new HostHandle(fds, null, null, st.dev(), st.ino(), true, false);
-        h.fd = fd;
-        return h;
+    private HostHandle(HostFdCache fds, HostHandle parent, byte[] name, long dev, long ino, boolean dir, boolean writable) {
+        this(fds, parent, name, dev, ino, dir, writable, null);
+    }
+
+    /**
+     * A mount's root, the directory {@code host} that was {@code st} when mounted. Its fd is
+     * opened when the guest first looks inside, not at boot: a run that never does (most) never
+     * loads JNA. It must then still be that directory, as every reopened handle must.
+     */
+    static HostHandle root(HostFdCache fds, java.nio.file.Path host, HostCalls.HostStat st) {
+        return new HostHandle(fds, null, null, st.dev(), st.ino(), true, false, host);
     }
 
     HostHandle child(byte[] name, HostCalls.HostStat st, boolean writable) {
@@ -70,14 +81,17 @@ final class HostHandle {
         return reopen();
     }
 
-    /** Opens it by its name in its parent, whose fd is open. */
+    /** Opens it by its name in its parent, whose fd is open (a mount's root: by the path the user gave). */
     private int reopen() {
-        if (parent == null) throw new FsException(Errno.ENOENT);   // a mount whose root was closed
-        int pfd = parent.fd();
+        if (parent == null && (rootPath == null || !anchored)) throw new FsException(Errno.ENOENT);   // a mount whose root was closed
         int f;
-        if (dir) {
+        if (parent == null) {
+            f = openRoot();
+        } else if (dir) {
+            int pfd = parent.fd();
             f = HostCalls.openAt(pfd, name, HostCalls.O_PATH | HostCalls.O_DIRECTORY, 0);
         } else {
+            int pfd = parent.fd();
             int base = HostCalls.O_NONBLOCK;       // a FIFO swapped in must not block the machine
             try {
                 f = HostCalls.openAt(pfd, name, base | (writable ? HostCalls.O_RDWR : HostCalls.O_RDONLY), 0);
@@ -102,6 +116,14 @@ final class HostHandle {
         fd = f;
         fds.opened(this);
         return fd;
+    }
+
+    private int openRoot() {
+        try {
+            return HostCalls.openRoot(rootPath.toString());
+        } catch (LinkageError e) {         // JNA could not load (no libc, no writable temp directory)
+            throw new FsException(Errno.EIO);
+        }
     }
 
     /** link(2): makes {@code name} in {@code dirfd} a new name of this very host file (by its own name, checked). */

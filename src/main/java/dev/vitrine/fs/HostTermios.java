@@ -1,7 +1,6 @@
 package dev.vitrine.fs;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 
 /**
  * The host terminal on this process's fd 0, through libc's termios calls (JNA): raw input
@@ -20,7 +19,7 @@ public final class HostTermios {
     private static final int VTIME = 5, VMIN = 6;
 
     private static final class Libc {
-        static { Native.register(Libc.class, NativeLibrary.getInstance("c")); }
+        static { Native.register(Libc.class, HostLibc.get()); }
         static native int tcgetattr(int fd, byte[] t);
         static native int tcsetattr(int fd, int action, byte[] t);
         static native int tcgetpgrp(int fd);

@@ -17,7 +17,15 @@ public final class Ctty {
     private static boolean leader(Process p) { return p.sid == p.pid; }
 
     /** The pty that is {@code t}'s process's controlling terminal, or null. */
-    public static Pty of(Kernel k, Task t) { return k.devpts() == null ? null : k.devpts().controlling(t.proc.sid); }
+    public static Pty of(Kernel k, Task t) { return of(k, t.proc); }
+
+    /** The same for a process: none once it dropped its own link (TIOCNOTTY by a member). */
+    public static Pty of(Kernel k, Process p) {
+        return k.devpts() == null || p.ttyDropped ? null : k.devpts().controlling(p.sid);
+    }
+
+    /** Whether the process let go of its terminal by itself, so that not even the console is its. */
+    public static boolean dropped(Task t) { return t.proc.ttyDropped; }
 
     /** tty_open_proc_set_tty: a session leader with no controlling terminal that opens a free slave for reading takes it. */
     public static void opened(Kernel k, Task t, Pty pty, boolean noctty, boolean readable) {
@@ -52,11 +60,14 @@ public final class Ctty {
 
     /**
      * TIOCNOTTY by the session leader (disassociate_ctty(0)): the foreground group gets SIGHUP and
-     * SIGCONT and the session loses the terminal. For any other member Linux clears only that
-     * process's link, which Vitrine (whose link is the session) cannot express: nothing changes.
+     * SIGCONT and the session loses the terminal. Any other member (proc_clear_tty) loses only
+     * its own link, quietly.
      */
     public static void detach(Kernel k, Task t, Pty pty) {
-        if (!leader(t.proc)) return;
+        if (!leader(t.proc)) {
+            t.proc.ttyDropped = true;
+            return;
+        }
         int fg = pty.terminal().foregroundPgid();
         pty.setSession(0, 0);
         if (fg > 0) {

@@ -69,6 +69,7 @@ public final class Fork {
             cp.startStack = pp.startStack;
             cp.pgid = pp.pgid;
             cp.sid = pp.sid;
+            cp.ttyDropped = pp.ttyDropped;
             cp.nice = pp.nice;
             cp.dumpable = pp.dumpable;
             cp.exitSignal = a.exitSignal();

@@ -40,6 +40,7 @@ public final class Groups {
         for (Process q : k.processes())
             if (q.state != Process.State.REAPED && q.pgid == p.pid) return -EPERM;
         p.sid = p.pgid = p.pid;
+        p.ttyDropped = false;
         return p.pid;
     }
 }

@@ -26,7 +26,8 @@ public final class JobControl {
      */
     public static long check(Kernel k, Task t, int sig, int sid, int fg) {
         Process p = t.proc;
-        if (p.sid != sid || p.pgid == fg) return 0;
+        if (p.sid != sid || p.pgid == fg || p.ttyDropped) return 0;   // not its controlling terminal
+
         boolean ignored = (t.blocked & Signals.bit(sig)) != 0 || p.actions[sig].isIgnore();
         // A blocked or ignored SIGTTOU lets the change through (a shell taking the terminal back);
         // a blocked or ignored SIGTTIN, or a group no one would continue, makes the read fail.

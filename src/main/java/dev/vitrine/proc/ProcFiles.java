@@ -128,7 +128,7 @@ public final class ProcFiles implements ProcSource {
 
     /** do_task_stat with the controlling pty, if the process's session has one: tty_nr as new_encode_dev(136:N), tpgid its foreground group. */
     private String tty(Process p, Task t, boolean whole) {
-        dev.vitrine.fs.Pty pty = kernel.devpts() == null ? null : kernel.devpts().controlling(p.sid);
+        dev.vitrine.fs.Pty pty = Ctty.of(kernel, p);
         if (pty == null) return ProcStat.stat(p, t, whole);
         int n = pty.index();
         long nr = (n & 0xff) | (dev.vitrine.fs.Devpts.SLAVE_MAJOR << 8) | ((long) (n & ~0xff) << 12);

@@ -24,6 +24,12 @@ public final class Process {
     final List<Process> children = new ArrayList<>();
     final List<Task> threads = new ArrayList<>();
     int pgid, sid;
+    /**
+     * proc_clear_tty: TIOCNOTTY from a member that is not its session's leader drops this
+     * process's controlling terminal only (Linux clears its signal->tty); fork passes that on,
+     * setsid starts afresh.
+     */
+    boolean ttyDropped;
     String comm;
     String exePath = "";
     /** The image's argv (/proc/PID/cmdline), where it was laid out, and the stack pointer it started with. */

@@ -148,7 +148,7 @@ final class SysFsOpen {
     private static File controllingTerminal(Kernel k, Task t, Device d) {
         dev.vitrine.fs.Pty pty = dev.vitrine.proc.Ctty.of(k, t);
         if (pty != null) return pty.openSlave(d);
-        if (t.process().sid() != 0) throw new FsException(Errno.ENXIO);
+        if (t.process().sid() != 0 || dev.vitrine.proc.Ctty.dropped(t)) throw new FsException(Errno.ENXIO);
         return d.open();
     }
 

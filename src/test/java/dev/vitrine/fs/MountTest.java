@@ -90,6 +90,33 @@ class MountTest {
         assertArrayEquals(new long[] {ino}, new long[] {walk(v, "/mnt/h/./f").need().ino()});
     }
 
+    @Test void aMountsRootIsOpenedWhenFirstUsedAndMustStillBeTheDirectoryMounted() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Files.writeString(a.resolve("f"), "mounted");
+        Vfs v = vfs(a, false);
+        Vfs w = vfs(a, false);
+        // The root was stat'ed at mount time, not opened: the host's inode number is the guest's.
+        assertEquals(Files.getAttribute(a.resolve("f"), "unix:ino"), walk(w, "/mnt/h/f").need().ino());
+        assertEquals("mounted", read(walk(w, "/mnt/h/f").need()));
+        // Swapped on the host before the guest of v looked inside: v's mount reaches neither.
+        Files.move(a, tmp.resolve("gone"));
+        Files.createDirectories(a);
+        Files.writeString(a.resolve("f"), "swapped in");
+        assertEquals(Errno.ENOENT, assertThrows(FsException.class, () -> walk(v, "/mnt/h/f")).errno());
+        assertEquals("mounted", read(walk(w, "/mnt/h/f").need()));   // w's root was open already
+    }
+
+    @Test void onlyADirectoryIsMounted() throws Exception {
+        Files.writeString(tmp.resolve("file"), "x");
+        Vfs v = new Vfs(() -> 0L, Wakeup.NONE);
+        assertEquals(Errno.ENOTDIR, assertThrows(FsException.class,
+                () -> HostDir.mount(v, v.mkdirs("/mnt", 0755), "h", tmp.resolve("file"), false)).errno());
+        assertEquals(Errno.ENOENT, assertThrows(FsException.class,
+                () -> HostDir.mount(v, v.mkdirs("/mnt", 0755), "h", tmp.resolve("none"), false)).errno());
+        assertEquals(Errno.ENOTDIR, assertThrows(FsException.class,
+                () -> HostDir.mount(v, v.mkdirs("/mnt", 0755), "h", tmp.resolve("file/sub"), false)).errno());
+    }
+
     @Test void hostFdsAreBoundedHowEverManyFilesTheGuestSees() throws Exception {
         for (int k = 0; k < 3 * HostFdCache.LIMIT; k++) Files.writeString(tmp.resolve("f" + k), "n" + k);
         Vfs v = vfs(tmp, true);
