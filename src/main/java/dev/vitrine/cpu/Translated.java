@@ -4,12 +4,13 @@ package dev.vitrine.cpu;
  * A hot guest block translated to JVM bytecode by {@link Translator}: code on one page (and
  * one {@link CodeCache} block) from a head through not-taken branches up to its first jump,
  * the first instruction it does not translate, or {@link Translator#MAX} instructions; a
- * taken branch leaves it, or runs it again when it goes back to the head. Guest registers
+ * taken branch or jump to one of its own instructions goes on there (backward only while a
+ * further pass fits the room), any other leaves it. Guest registers
  * live in JVM locals inside the block and are written back at every exit.
  *
  * <p>{@link #run} executes the block from its first instruction, whose fetch the hart has
- * already counted, retiring at most {@code room} instructions (it starts again only while a
- * whole further pass fits). It returns k &gt; 0 when k instructions retired and
+ * already counted, retiring at most {@code room} instructions (it jumps back within itself only
+ * while the rest of the block fits). It returns k &gt; 0 when k instructions retired and
  * {@link Hart#exitPc} is the next pc; or -k when the k-th instruction's memory access
  * faulted: k - 1 instructions retired, k were fetched (all on this page), {@code exitPc} is
  * the faulting instruction's pc and the MMU holds the fault (a load also left

@@ -14,12 +14,14 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * Translates a hot guest block into a hidden JVM class (a {@link Translated}) that C2 then
- * compiles like any Java method. A block is the straight-line run of instructions from a
- * head up to and including its first control transfer, never past the page (or the 4 KiB
- * code block) it starts in, at most {@link #MAX} long; it stops before the first
+ * compiles like any Java method. A block is the run of instructions from a head through
+ * not-taken branches, and on at the target of each {@code j} and {@code jal}, up to its first
+ * {@code jalr}, never past the page (or the 4 KiB code block) it starts in, never twice
+ * through the same instruction, at most {@link #MAX} long; it stops before the first
  * instruction it does not translate (FP arithmetic, CSRs, atomics, ecall, loads into x0,
  * illegal encodings, a 32-bit instruction straddling the boundary): the interpreter runs
- * those.
+ * those. A branch or jump to an instruction of the block is a JVM jump inside the method
+ * (see {@link Emitter#jumpTo}): loops within a page run without leaving it.
  *
  * <p>Exactness: each instruction does what the interpreter's case does, with the same
  * {@link Lsu} calls for every load and store (so the MMU counts, faults and code
@@ -53,18 +55,22 @@ final class Translator {
      * translated. {@code crossMask}: the page or code block, whichever is smaller, less one.
      */
     static Translated translate(long[] code, PhysicalMemory ram, long pa, long pc, int crossMask) {
-        long[] words = new long[MAX];
+        long[] words = new long[MAX], pcs = new long[MAX];
         int n = 0;
-        long at = pa;
-        while (n < MAX && (at & ~(long) crossMask) == (pa & ~(long) crossMask)) {
-            long d = decoded(code, ram, at, crossMask);
+        long at = pc, delta = pa - pc; // delta is a multiple of crossMask + 1: the page, or a code block inside it
+        while (n < MAX && (at & ~(long) crossMask) == (pc & ~(long) crossMask) && indexOf(pcs, n, at) < 0) {
+            long d = decoded(code, ram, at + delta, crossMask);
             if (d == 0 || !translated(Op.op(d))) break;
-            words[n++] = d;
-            if (jumps(Op.base(Op.op(d)))) break;
-            at += length(d);
+            words[n] = d;
+            pcs[n++] = at;
+            int base = Op.base(Op.op(d));
+            // j and jal go on at their target (the loop stops if it is on another page or already here)
+            if (base == Op.J || base == Op.JAL) at += d >> 32;
+            else if (jumps(base)) break;
+            else at += length(d);
         }
         if (n == 0) return Translated.NONE;
-        byte[] bytes = new Translator.Emitter(words, n, pc, pa).emit();
+        byte[] bytes = new Translator.Emitter(words, pcs, n, pa - pc).emit();
         try {
             MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(bytes, true);
             MethodHandle make = lookup.findConstructor(lookup.lookupClass(),
@@ -95,6 +101,12 @@ final class Translator {
         return op >= Op.C_NOP ? op <= Op.C_JR : op > Op.ILLEGAL && op <= Op.JR;
     }
 
+    /** The index of {@code pc} among the first n of {@code pcs}, or -1. */
+    private static int indexOf(long[] pcs, int n, long pc) {
+        for (int i = 0; i < n; i++) if (pcs[i] == pc) return i;
+        return -1;
+    }
+
     /** Unconditional transfers end a block; conditional branches leave it only when taken. */
     private static boolean jumps(int base) {
         return base == Op.JAL || base == Op.JALR || base == Op.J || base == Op.JR;
@@ -104,17 +116,23 @@ final class Translator {
     private static final class Emitter {
         private final long[] words;
         private final int n;
-        private final long pc0, pa0;
+        private final long delta;
         private final boolean[] written = new boolean[32];
         private final boolean[] used = new boolean[32];
-        private final Label exit = new Label(), top = new Label();
+        private final Label exit = new Label();
+        /** The label before each instruction, and its pc: a branch or jump to one of them stays in the method. */
+        private final Label[] at;
+        private final long[] pcs;
         private MethodVisitor mv;
 
-        Emitter(long[] words, int n, long pc0, long pa0) {
+        /** {@code pcs}: each instruction's pc (in order of execution: a followed jump's target comes next); delta = pa - pc. */
+        Emitter(long[] words, long[] pcs, int n, long delta) {
             this.words = words;
             this.n = n;
-            this.pc0 = pc0;
-            this.pa0 = pa0;
+            this.pcs = pcs;
+            this.delta = delta;
+            this.at = new Label[n];
+            for (int i = 0; i < n; i++) at[i] = new Label();
             for (int i = 0; i < n; i++) {
                 long d = words[i];
                 int base = Op.base(Op.op(d));
@@ -154,17 +172,13 @@ final class Translator {
             }
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, DONE);
-            mv.visitLabel(top);
-            long pc = pc0, pa = pa0;
             boolean ended = false;
             for (int i = 0; i < n; i++) {
                 long d = words[i];
-                int len = length(d);
-                ended = instruction(d, i + 1, pc, pa, len, i == n - 1);
-                pc += len;
-                pa += len;
+                mv.visitLabel(at[i]);
+                ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), i == n - 1);
             }
-            if (!ended) exitAt(pc, n);
+            if (!ended) jumpTo(pcs[n - 1] + length(words[n - 1]), n); // falls through: out, or back into the block
             // The one exit: registers back, then pc and the count.
             mv.visitLabel(exit);
             for (int r = 1; r < 32; r++) {
@@ -352,36 +366,48 @@ final class Translator {
             mv.visitJumpInsn(cond == IFEQ ? IFNE : cond == IFNE ? IFEQ : cond == IFLT ? IFGE : IFLT, notTaken);
             jumpTo(taken, k);
             mv.visitLabel(notTaken);
-            if (last) exitAt(next, k);
+            if (last) jumpTo(next, k);
         }
 
         /**
-         * A transfer to {@code target} after instruction k. Back to the block's own start, it
-         * runs the block again when a whole further run fits the room the hart gave: what the
-         * hart would do next anyway (the head's fetch is one more hit on this page).
+         * A transfer to {@code target} after instruction k. To an instruction of this block
+         * (on this page, so its fetch is one more hit, as the hart would count it) it goes on
+         * there instead of leaving: forward always, backward only while every instruction the
+         * block could still retire from there fits the room the hart gave.
+         *
+         * <p>The count: instruction number m of the current pass is the (DONE + m)-th this run
+         * retired. Going on at instruction index j (number j + 1) after number k makes
+         * DONE += k - j, so the target's number is still one past what retired. From there at
+         * most number n can follow; so backward (j &lt; k), DONE + n must stay within the room;
+         * forward DONE only shrinks.
          */
         private void jumpTo(long target, int k) {
-            if (target != pc0) { exitAt(target, k); return; }
+            int j = indexOf(target);
+            if (j < 0) { exitAt(target, k); return; }
             mv.visitVarInsn(ILOAD, DONE);
-            push(k);
+            push(k - j);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ISTORE, TMPI);
-            mv.visitVarInsn(ILOAD, TMPI);
-            push(n);
-            mv.visitInsn(IADD);
-            mv.visitVarInsn(ILOAD, ROOM);
-            Label leave = new Label();
-            mv.visitJumpInsn(IF_ICMPGT, leave);
+            if (j < k) {
+                mv.visitVarInsn(ILOAD, TMPI);
+                push(n);
+                mv.visitInsn(IADD);
+                mv.visitVarInsn(ILOAD, ROOM);
+                Label leave = new Label();
+                mv.visitJumpInsn(IF_ICMPGT, leave);
+                mv.visitVarInsn(ILOAD, TMPI);
+                mv.visitVarInsn(ISTORE, DONE);
+                mv.visitJumpInsn(GOTO, at[j]);
+                mv.visitLabel(leave);
+                exitAt(target, k);
+                return;
+            }
             mv.visitVarInsn(ILOAD, TMPI);
             mv.visitVarInsn(ISTORE, DONE);
-            mv.visitJumpInsn(GOTO, top);
-            mv.visitLabel(leave);
-            lconst(target);
-            mv.visitVarInsn(LSTORE, EXIT_PC);
-            mv.visitVarInsn(ILOAD, TMPI);
-            mv.visitVarInsn(ISTORE, EXIT_N);
-            mv.visitJumpInsn(GOTO, exit);
+            mv.visitJumpInsn(GOTO, at[j]);
         }
+
+        private int indexOf(long pc) { return Translator.indexOf(pcs, n, pc); }
 
         /** (x[rs1] + imm) & ~1 into EXIT_PC, before rd is written (rd may be rs1). */
         private void target(int rs1, long imm) {

@@ -31,7 +31,8 @@ class JitDifferentialTest {
             TlbConfig tlb = TLBS[seed % TLBS.length];
             translatedRuns += compare(seed, tlb, Rig.CODE + 0xe00 + 2L * (seed % 8));
         }
-        assertTrue(translatedRuns > 10_000, "the translator ran only " + translatedRuns + " blocks");
+        assertTrue(translatedRuns > 5_000, // blocks go on through jumps and loop within themselves: fewer, longer runs
+                 "the translator ran only " + translatedRuns + " blocks");
     }
 
     /** A loop of loads and stores of every width on one data page and its neighbour, translated and interpreted. */
@@ -89,6 +90,59 @@ class JitDifferentialTest {
             assertTrue(Arrays.equals(rigs[1].memory(), rigs[0].memory()), "budget " + budget);
         }
         assertTrue(chained > 0, "no block went straight on to the next");
+    }
+
+    /**
+     * One block with jumps into itself: an inner loop branching back to its middle, a forward
+     * branch over one of its instructions, the outer loop back to its head, a compressed
+     * instruction between. Inside it loads and stores alternate between two data pages, a page
+     * never touched before is read, first written and read again, and every 16th lap stores to
+     * the code's own page (which drops the block: the hart decodes and translates it again).
+     * Under budgets that end anywhere every register, counter and byte is the interpreter's.
+     */
+    @Test void jumpsWithinABlockEqualTheInterpreter() {
+        long runs = 0;
+        for (int budget : new int[] {1, 2, 3, 5, 7, 13, 29, 1000}) {
+            Rig jit = innerLoops(true), ref = innerLoops(false);
+            int trap, calls = 0;
+            do { // in step: every run must stop where the interpreter's does
+                trap = jit.hart.run(budget);
+                String where = "budget " + budget + " call " + calls;
+                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
+                assertEquals(ref.hart.instret, jit.hart.instret, where);
+                assertEquals(ref.hart.pc, jit.hart.pc, where);
+                assertArrayEquals(ref.hart.x, jit.hart.x, where);
+                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
+            } while (trap == Trap.LIMIT);
+            assertEquals(Trap.ECALL, trap);
+            runs += jit.hart.blockRuns;
+            assertTrue(Arrays.equals(ref.memory(), jit.memory()), "budget " + budget);
+        }
+        assertTrue(runs > 0, "nothing was translated");
+    }
+
+    private static Rig innerLoops(boolean translate) {
+        Rig r = new Rig();
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        long head = r.here();
+        r.i(Asm.addi(Asm.A0, Asm.A0, 1), Asm.ld(Asm.A4, Asm.S0, 0), Asm.sd(Asm.A0, Asm.S0, 0), Asm.ld(Asm.A5, Asm.S0, 0),
+            Asm.add(Asm.A6, Asm.A6, Asm.A5), Asm.add(Asm.A6, Asm.A6, Asm.A4), Asm.addi(Asm.T2, 0, 5));
+        long inner = r.here();
+        r.i(Asm.ld(Asm.A1, Asm.T0, 0), Asm.ld(Asm.A2, Asm.S1, 8), Asm.add(Asm.A3, Asm.A1, Asm.A2));
+        r.c(0x0505); // c.addi a0, 1
+        r.i(Asm.sd(Asm.A3, Asm.T0, 8), Asm.sd(Asm.A1, Asm.S1, 0), Asm.andi(Asm.A7, Asm.A3, 1), Asm.beq(Asm.A7, 0, 8),
+            Asm.addi(Asm.A3, Asm.A3, 3), Asm.addi(Asm.T2, Asm.T2, -1));
+        r.i(Asm.bne(Asm.T2, 0, (int) (inner - r.here())));
+        r.i(Asm.add(Asm.S0, Asm.S0, 18), Asm.andi(Asm.A7, Asm.A0, 15), Asm.bne(Asm.A7, 0, 8), Asm.sd(Asm.A0, 3, 0x7f8),
+            Asm.addi(Asm.T1, Asm.T1, -1));
+        r.i(Asm.bne(Asm.T1, 0, (int) (head - r.here())), Asm.ECALL);
+        // t0 and s1: two data pages; s0: a page never touched, the next one each lap; x3: the code page
+        r.set(Asm.T0, Rig.DATA).set(Asm.S1, Rig.DATA + 0x1000).set(Asm.S0, 0x300000).set(18, 0x1000)
+            .set(3, Rig.CODE).set(Asm.T1, 100);
+        r.mem.write64(Rig.DATA, 3);
+        return r;
     }
 
     /** Returns how many translated blocks the translating rig ran. */
