@@ -27,21 +27,25 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        RunCommand plain = RunCommand.plain(args);
+        if (plain != null) return plain.executePlain();
         CommandLine cl = commandLine(args.length > 0 ? args[0] : "");
         return cl.execute(args);
     }
 
-    /** Every command, in the order `vitrine --help` lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    /** Every command, in the order `vitrine --help` lists them (made when picocli is, not for a plain run). */
+    private static final class Commands {
+        static final Map<String, Supplier<Object>> ALL = commands();
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("run", RunCommand::new);
-        m.put("demo", DemoCommand::new);
-        m.put("sh", ShCommand::new);
-        m.put("serve", ServeCommand::new);
-        LabCommands.register(m);
-        return m;
+        private static Map<String, Supplier<Object>> commands() {
+            Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+            m.put("run", RunCommand::new);
+            m.put("demo", DemoCommand::new);
+            m.put("sh", ShCommand::new);
+            m.put("serve", ServeCommand::new);
+            LabCommands.register(m);
+            return m;
+        }
     }
 
     static CommandLine commandLine() { return commandLine(""); }
@@ -61,8 +65,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // An argument that starts with @ is the guest's (or a flag), never a file picocli opens and splices in.
         cl.setExpandAtFiles(false);
-        COMMANDS.forEach((name, command) -> {
-            if (!COMMANDS.containsKey(first) || name.equals(first)) cl.addSubcommand(name, command.get());
+        Commands.ALL.forEach((name, command) -> {
+            if (!Commands.ALL.containsKey(first) || name.equals(first)) cl.addSubcommand(name, command.get());
         });
         // What follows the program (run) or the -c line (sh) belongs to the guest, options too.
         for (String name : List.of("run", "sh", "serve")) {

@@ -64,6 +64,45 @@ final class RunCommand implements Callable<Integer> {
         return r.exitStatus();
     }
 
+    /**
+     * `vitrine run PROGRAM [ARGS...]` with no option before an ELF program, parsed without
+     * picocli: reading the command's annotations by reflection (a proxy class spun per
+     * annotation type, picocli's old class files verified at every start) was a third of
+     * `vitrine run hello`. Each option keeps its field's initial value, which is what picocli
+     * leaves there (no option has a defaultValue; CommandLineTest compares the two for every
+     * option), and what follows the program is the guest's, as picocli's stop at the first
+     * positional has it. Null for any other command line: picocli parses it.
+     */
+    static RunCommand plain(String... argv) {
+        if (argv.length < 2 || !argv[0].equals("run") || argv[1].isEmpty() || argv[1].startsWith("-") || argv[1].endsWith(".c"))
+            return null;
+        RunCommand r = new RunCommand();
+        try {
+            r.program = Path.of(argv[1]);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;                       // picocli says why
+        }
+        r.args = new ArrayList<>(List.of(argv).subList(2, argv.length));
+        r.machine = new MachineOptions();
+        r.report = new ReportOptions();
+        r.build = new BuildOptions();
+        r.show = new ShowOptions();
+        return r;
+    }
+
+    /** Runs a {@link #plain} command line as Main's picocli does: a bad value is one line and status 2. */
+    int executePlain() {
+        try {
+            return call();
+        } catch (IllegalArgumentException e) {
+            System.err.println("vitrine: " + e.getMessage());
+            return Main.USAGE;
+        } catch (Exception e) {
+            e.printStackTrace();               // picocli's unhandled exception: its stack trace, status 1
+            return 1;
+        }
+    }
+
     /** A program is a readable regular file the machine can hold, or the command line is wrong. */
     static void checkProgram(Path p) {
         if (!Files.exists(p)) throw new IllegalArgumentException(p + ": no such file");

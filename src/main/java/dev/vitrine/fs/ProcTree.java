@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** /proc: self, cpuinfo, deadlock (Vitrine's), loadavg, meminfo, stat, uptime, version, vmstat, a few of sys/, and per process environ, fd/, maps, smaps, smaps_rollup, pagemap, stat, statm, status, task/, exe, cmdline, comm, wchan. */
+/** /proc: self, cpuinfo, deadlock (Vitrine's), loadavg, meminfo, mounts (a link to self/mounts), stat, uptime, version, vmstat, a few of sys/, and per process environ, fd/, maps, mounts, mountinfo, smaps, smaps_rollup, pagemap, stat, statm, status, task/, exe, cmdline, comm, wchan. */
 final class ProcTree {
     private ProcTree() {}
 
     static void mount(Vfs v, ProcSource src) {
-        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "self", "stat", "sys", "sysvipc", "uptime", "version", "vmstat");
+        List<String> fixed = List.of("cpuinfo", "deadlock", "loadavg", "meminfo", "mounts", "self", "stat", "sys", "sysvipc", "uptime", "version", "vmstat");
         Dir[] proc = new Dir[1];
         ProcDir sys = dir(v, () -> List.of("fs", "kernel"), n -> n.equals("fs")
                 ? constants(v, new String[] {"pipe-max-size", "pipe-user-pages-soft"},
@@ -31,6 +31,7 @@ final class ProcTree {
             case "uptime" -> file(v, src::uptime);
             case "stat" -> file(v, src::stat);
             case "self" -> new Symlink(v, Vfs.PROC_DEV, pid -> Integer.toString(pid));
+            case "mounts" -> new Symlink(v, Vfs.PROC_DEV, "self/mounts");
             case "sys" -> sys;
             case "sysvipc" -> dir(v, () -> List.of("msg", "sem", "shm"), n -> file(v, () -> v.sysvipc(n)));
             default -> process(v, src, Integer.parseInt(name));
@@ -41,7 +42,7 @@ final class ProcTree {
     /** /proc/PID/: every entry, task/ and fd/ included, belongs to the process's effective ids. */
     private static Dir process(Vfs v, ProcSource src, int pid) {
         java.util.function.Function<String, int[]> owner = n -> src.owner(pid);
-        return new ProcDir(v, null, 0555, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "pagemap", "smaps", "smaps_rollup", "stat", "statm", "status", "task", "wchan"), name -> switch (name) {
+        return new ProcDir(v, null, 0555, () -> List.of("cmdline", "comm", "environ", "exe", "fd", "maps", "mountinfo", "mounts", "pagemap", "smaps", "smaps_rollup", "stat", "statm", "status", "task", "wchan"), name -> switch (name) {
             case "cmdline" -> file(v, () -> src.cmdline(pid));
             case "comm" -> file(v, () -> src.comm(pid) + "\n");
             case "environ" -> {
@@ -64,6 +65,8 @@ final class ProcTree {
             case "statm" -> file(v, () -> src.statm(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "wchan" -> file(v, () -> src.wchan(pid));
+            case "mounts" -> file(v, () -> v.mounts().mounts(v));
+            case "mountinfo" -> file(v, () -> v.mounts().mountinfo(v));
             case "task" -> new ProcDir(v, null, 0555, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)), owner);
             default -> new ProcDir(v, null, 0500, () -> {
                 FdTable t = src.fds(pid);

@@ -22,7 +22,9 @@ public final class Rootfs {
 
     /** Builds the tree; {@code tty} opens /dev/tty (null: no controlling terminal, ENXIO). */
     public static void build(Vfs v, long seed, java.util.function.Supplier<File> tty, ProcSource proc, List<Mount> mounts) {
+        v.mounts().add("/", "tmpfs", "tmpfs", Vfs.TMPFS_DEV, () -> tmpfsOptions(v));
         devices(v, seed, tty);
+        v.mounts().add("/dev/pts", "devpts", "devpts", Devpts.DEV, () -> ",gid=" + Devpts.TTY_GID + ",mode=620,ptmxmode=000");
         Dir tmp = v.mkdirs("/tmp", 0777);
         tmp.chmod(01777, v.now());
         v.mkdirs(HOME, 0755);
@@ -45,12 +47,29 @@ public final class Rootfs {
         v.mkdirs("/usr", 0755);
         // The system's tree is root's, as a distribution installs it; /home/user is the user's.
         rootOwned(v.root(), (Dir) Namei.walk(new Namei.From(v.root(), v.root(), 0), v.root(), HOME, true).inode());
-        if (proc != null) ProcTree.mount(v, proc);
+        if (proc != null) {
+            ProcTree.mount(v, proc);
+            v.mounts().add("/proc", "proc", "proc", Vfs.PROC_DEV, () -> "");
+        }
         if (Files.isDirectory(SYSROOT_LIB)) {
-            HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false, 0);
-            HostDir.mount(v, (Dir) v.root().lookup("usr"), "lib", SYSROOT_LIB, false, 0);
+            hostMounted(v, "/lib", SYSROOT_LIB, HostDir.mount(v, v.root(), "lib", SYSROOT_LIB, false, 0));
+            hostMounted(v, "/usr/lib", SYSROOT_LIB, HostDir.mount(v, (Dir) v.root().lookup("usr"), "lib", SYSROOT_LIB, false, 0));
         }
         for (Mount m : mounts) mount(v, m);
+    }
+
+    /** shmem_show_options of the in-memory tree: its root's mode when not 1777, its size when limited. */
+    private static String tmpfsOptions(Vfs v) {
+        StringBuilder b = new StringBuilder();
+        if (!v.tmpfs().sizeless()) b.append(",size=").append(v.tmpfs().maxPages() * 4).append('k');
+        int mode = v.root().perm() & 07777;
+        if (mode != 01777) b.append(",mode=").append(String.format("%03o", mode));
+        return b.toString();
+    }
+
+    /** A host directory in the mount table: the host path as its source, the host's file system type. */
+    private static void hostMounted(Vfs v, String guest, java.nio.file.Path host, HostDir d) {
+        v.mounts().add(guest, host.toString(), MountTable.typeName(Statfs.of(v, d.dev()).type()), d.dev(), () -> "");
     }
 
     /** Gives root what the boot tree made with the default owner, except {@code user}'s subtree (devices keep theirs). */
@@ -101,7 +120,7 @@ public final class Rootfs {
             Inode there = dir.lookup(name);
             if (there != null && !(there instanceof Dir))   // mount(2): a directory goes only on a directory (ENOTDIR)
                 throw new IllegalArgumentException("--mount " + m.guest() + ": is a file, not a directory to mount on");
-            HostDir.mount(v, dir, name, m.host(), m.writable());
+            hostMounted(v, m.guest(), m.host(), HostDir.mount(v, dir, name, m.host(), m.writable()));
         } catch (FsException e) {
             throw new IllegalArgumentException("--mount " + m.host() + ":" + m.guest() + ": " + Errno.text(e.errno()));
         }

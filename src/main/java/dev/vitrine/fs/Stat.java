@@ -9,4 +9,8 @@ public record Stat(long dev, long ino, int mode, int nlink, int uid, int gid, lo
     public static long makedev(int major, int minor) {
         return ((long) (major & 0xfff) << 8) | (minor & 0xff) | ((long) (minor & ~0xff) << 12);
     }
+
+    /** new_decode_dev's halves of a device number. */
+    public static int major(long dev) { return (int) ((dev >>> 8) & 0xfff); }
+    public static int minor(long dev) { return (int) ((dev & 0xff) | ((dev >>> 12) & 0xfff00)); }
 }

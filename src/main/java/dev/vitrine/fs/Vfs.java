@@ -76,6 +76,10 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    /** The mounts, as /proc/PID/mounts and mountinfo show them. */
+    private final MountTable mounts = new MountTable();
+    MountTable mounts() { return mounts; }
+
     /** /proc/sys/kernel's files that the layers above keep (the IPC limits), by name. */
     private final java.util.Map<String, Sysctl> kernelSysctls = new java.util.TreeMap<>();
 

@@ -189,6 +189,10 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
     public long threadsCreated() { return pids.threadsCreated(); }
     /** How many threads are alive now (strace -f prefixes its lines with the pid while there are two). */
     public int liveThreads() { return pids.threads().size(); }
+    /** Linux's nr_threads: the live threads and init's, which never runs but is a thread all the same. */
+    public int nrThreads() { return liveThreads() + 1; }
+    /** Linux's total_forks: every thread ever made, init's (the first copy_process) included. */
+    public long totalForks() { return threadsCreated() + 1; }
     /** The three load averages in FIXED_1 (2048) fixed point, brought up to now (see {@link LoadAverage}). */
     public long[] loadAverages() {
         int running = 0;

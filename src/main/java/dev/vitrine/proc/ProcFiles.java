@@ -168,7 +168,7 @@ public final class ProcFiles implements ProcSource {
      * show_stat (fs/proc/stat.c) for one hart: user time is the instructions retired, system
      * time the cost model's charges (faults, walks, the kernel's work), idle the rest, in
      * USER_HZ (100) ticks; every other column is 0. Then ctxt, btime (the fixed boot epoch),
-     * processes (every task ever created, as total_forks counts clones), procs_running and
+     * processes (every task ever created, init's included, as total_forks counts clones), procs_running and
      * procs_blocked (tasks in D state: Vitrine's sleeps are all interruptible, so 0).
      */
     @Override public String stat() {
@@ -177,7 +177,7 @@ public final class ProcFiles implements ProcSource {
         int running = 0;
         for (Task t : kernel.tasks()) if (t.runnable()) running++;
         return "cpu  " + times + "\ncpu0 " + times + "\nintr 0\nctxt " + kernel.contextSwitches()
-                + "\nbtime " + VirtualClock.EPOCH_NS / 1_000_000_000L + "\nprocesses " + kernel.threadsCreated()
+                + "\nbtime " + VirtualClock.EPOCH_NS / 1_000_000_000L + "\nprocesses " + kernel.totalForks()
                 + "\nprocs_running " + running + "\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n";
     }
 
@@ -195,13 +195,13 @@ public final class ProcFiles implements ProcSource {
                 + "hart isa\t: rv64imafdc_zicsr_zifencei\n\n";
     }
 
-    /** loadavg_proc_show: the averages, nr_running()/nr_threads, and the last pid allocated. */
+    /** loadavg_proc_show: the averages, nr_running()/nr_threads (init's thread counted), and the last pid allocated. */
     @Override public String loadavg() {
         long[] a = kernel.loadAverages();
         int running = 0;
         for (Task t : kernel.tasks()) if (t.runnable()) running++;
         return LoadAverage.format(a[0]) + " " + LoadAverage.format(a[1]) + " " + LoadAverage.format(a[2]) + " "
-                + running + "/" + kernel.liveThreads() + " " + kernel.lastPid() + "\n";
+                + running + "/" + kernel.nrThreads() + " " + kernel.lastPid() + "\n";
     }
 
     @Override public String statm(int pid) {

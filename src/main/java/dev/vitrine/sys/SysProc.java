@@ -53,14 +53,14 @@ final class SysProc {
         }, PTR, PTR, HEX);
     }
 
-    /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, process count. */
+    /** struct sysinfo: uptime, loads, memory in units of mem_unit bytes, procs (nr_threads, as /proc/loadavg's). */
     private static long sysinfo(Kernel k, Task t, long buf) {
         var b = Abi.buffer(112);
         long page = k.mmu().geometry().pageSize();
         long[] load = k.loadAverages();   // sysinfo's loads are in 1 << SI_LOAD_SHIFT (16), avenrun in 1 << FSHIFT (11)
         b.putLong(k.clock().now() / 1_000_000_000L).putLong(load[0] << 5).putLong(load[1] << 5).putLong(load[2] << 5)
                 .putLong(k.frames().total() * page).putLong(k.frames().free() * page).putLong(0).putLong(0)
-                .putLong(0).putLong(0).putShort((short) k.tasks().stream().filter(x -> x.state() != Task.State.DEAD).count()).putShort((short) 0).putInt(0)
+                .putLong(0).putLong(0).putShort((short) k.nrThreads()).putShort((short) 0).putInt(0)
                 .putLong(0).putLong(0).putInt(1);
         return t.memory().write(buf, b.array()) ? 0 : -Errno.EFAULT;
     }

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A bad command line is one line on stderr and status 2, before anything runs. */
@@ -168,6 +170,55 @@ class CommandLineTest {
     @Test void nearestNames() {
         assertEquals(java.util.List.of("--max-time"), Main.nearest("--max-tme", java.util.List.of("--max-time", "--max-procs", "--mem")));
         assertEquals(java.util.List.of(), Main.nearest("--frobnicate", java.util.List.of("--max-time", "--mem")));
+    }
+
+    /** `run PROGRAM [ARGS...]` skips picocli (the start-up path): every option and parameter is what picocli makes of it. */
+    @Test void aPlainRunIsParsedAsPicocliParsesIt() throws Exception {
+        String prog = CliGuests.build("args").toString();
+        for (String[] argv : java.util.List.of(new String[] {"run", prog}, new String[] {"run", prog, "a", "--mem", "1G", "--", "-h", ""},
+                new String[] {"run", "@" + prog, "--stats", "--no-jit"}, new String[] {"run", "rel/prog.cc", "--help"})) {
+            RunCommand plain = RunCommand.plain(argv);
+            assertNotNull(plain, String.join(" ", argv));
+            var picocli = Main.commandLine("run");
+            picocli.parseArgs(argv);
+            var parsed = picocli.getSubcommands().get("run").getCommandSpec();
+            var fast = new picocli.CommandLine(plain).getCommandSpec();
+            assertEquals(parsed.options().size(), fast.options().size());
+            for (var o : parsed.options())
+                assertEquals((Object) o.getValue(), fast.findOption(o.longestName()).getValue(), String.join(" ", argv) + ": " + o.longestName());
+            assertEquals(parsed.positionalParameters().size(), fast.positionalParameters().size());
+            for (int i = 0; i < parsed.positionalParameters().size(); i++)
+                assertEquals((Object) parsed.positionalParameters().get(i).getValue(), fast.positionalParameters().get(i).getValue(), String.join(" ", argv));
+        }
+        for (String[] argv : java.util.List.of(new String[] {"run"}, new String[] {"run", "--mem", "1G", prog}, new String[] {"run", "--", prog},
+                new String[] {"run", "prog.c"}, new String[] {"run", "-h"}, new String[] {"run", ""}, new String[] {"run", "a\0b"},
+                new String[] {"sh", prog}, new String[] {"--version", "run", prog}))
+            assertNull(RunCommand.plain(argv), String.join(" ", argv));
+    }
+
+    /** Run by Main as the command is (plain command lines skip picocli), System's stdout and stderr captured. */
+    private static Run viaMain(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            int status = Main.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run /dev/zero", "run /tmp", "run /no/such/program", "run PROG", "run PROG one --two -- 3", "run PROG-missing x"})
+    void aPlainRunEndsAsThroughPicocli(String line) throws Exception {
+        String[] argv = line.replace("PROG", CliGuests.build("args").toString()).split(" ");
+        assertEquals(vitrine(argv), viaMain(argv), line);
     }
 
     /** A command built alone (the start-up path) parses and helps exactly as it does among all of them. */

@@ -1,0 +1,110 @@
+package dev.vitrine.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The machine's mounts in the order they were made, as /proc/PID/mounts and mountinfo print
+ * them (fs/proc_namespace.c): the in-memory tree at /, devpts, proc, the sysroot and each
+ * --mount. The per-mount options come from the file system's statfs flags, so the two agree;
+ * a file system's own options are what its show_options would print of Vitrine's settings.
+ * Every process sees the same table (one mount namespace; a chroot does not trim it).
+ */
+final class MountTable {
+    /** One mount: its id, its parent's, where it is, what it shows as, and its st_dev. */
+    private record Entry(int id, int parent, String point, String source, String type, long dev, Supplier<String> fsOptions) {}
+
+    /** Linux numbers the first mounts in the low twenties; the table starts there. */
+    private static final int FIRST_ID = 21;
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Adds a mount at absolute guest path {@code point}; {@code fsOptions}: its show_options text, "" or ",a,b". */
+    void add(String point, String source, String type, long dev, Supplier<String> fsOptions) {
+        String p = normal(point);
+        int parent = FIRST_ID;
+        int best = -1;
+        for (Entry e : entries)
+            if (under(p, e.point) && e.point.length() > best && !e.point.equals(p)) { best = e.point.length(); parent = e.id; }
+        entries.add(new Entry(FIRST_ID + entries.size(), parent, p, source, type, dev, fsOptions));
+    }
+
+    /** /proc/PID/mounts: "source point type options 0 0". */
+    String mounts(Vfs v) {
+        StringBuilder b = new StringBuilder();
+        for (Entry e : entries) {
+            long flags = Statfs.of(v, e.dev).flags();
+            b.append(escape(e.source)).append(' ').append(escape(e.point)).append(' ').append(e.type).append(' ')
+                    .append(readOnly(flags)).append(mountOptions(flags)).append(e.fsOptions.get()).append(" 0 0\n");
+        }
+        return b.toString();
+    }
+
+    /** /proc/PID/mountinfo: "id parent major:minor root point options - type source super-options". */
+    String mountinfo(Vfs v) {
+        StringBuilder b = new StringBuilder();
+        for (Entry e : entries) {
+            long flags = Statfs.of(v, e.dev).flags();
+            b.append(e.id).append(' ').append(e.parent).append(' ').append(Stat.major(e.dev)).append(':').append(Stat.minor(e.dev))
+                    .append(" / ").append(escape(e.point)).append(' ').append(readOnly(flags)).append(mountOptions(flags))
+                    .append(" - ").append(e.type).append(' ').append(escape(e.source)).append(' ')
+                    .append(readOnly(flags)).append(e.fsOptions.get()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String readOnly(long flags) { return (flags & Statfs.ST_RDONLY) != 0 ? "ro" : "rw"; }
+
+    /** show_mnt_opts, in its order. */
+    private static String mountOptions(long flags) {
+        StringBuilder b = new StringBuilder();
+        if ((flags & Statfs.ST_NOSUID) != 0) b.append(",nosuid");
+        if ((flags & Statfs.ST_NODEV) != 0) b.append(",nodev");
+        if ((flags & Statfs.ST_NOEXEC) != 0) b.append(",noexec");
+        if ((flags & 0x400) != 0) b.append(",noatime");
+        if ((flags & 0x800) != 0) b.append(",nodiratime");
+        if ((flags & Statfs.ST_RELATIME) != 0) b.append(",relatime");
+        return b.toString();
+    }
+
+    /** mangle(): space, tab, newline and backslash as octal escapes, so a line splits on spaces. */
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\\') b.append('\\').append(String.format("%03o", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static String normal(String path) {
+        StringBuilder b = new StringBuilder();
+        for (String c : path.split("/")) if (!c.isEmpty()) b.append('/').append(c);
+        return b.isEmpty() ? "/" : b.toString();
+    }
+
+    private static boolean under(String p, String mount) {
+        return mount.equals("/") || p.equals(mount) || p.startsWith(mount + "/");
+    }
+
+    /** The name Linux gives a file system of statfs type {@code magic} (a host mount's). */
+    static String typeName(long magic) {
+        return switch ((int) magic) {
+            case 0xEF53 -> "ext4";
+            case 0x58465342 -> "xfs";
+            case 0x9123683E -> "btrfs";
+            case 0x01021994 -> "tmpfs";
+            case 0x794C7630 -> "overlay";
+            case 0x6969 -> "nfs";
+            case 0x01021997 -> "9p";
+            case 0x6A656A63 -> "virtiofs";
+            case 0x65735546 -> "fuse";
+            case 0xF2F52010 -> "f2fs";
+            case 0x2FC12FC1 -> "zfs";
+            case 0x4D44 -> "vfat";
+            case 0x5346544E -> "ntfs";
+            default -> "unknown";
+        };
+    }
+}
