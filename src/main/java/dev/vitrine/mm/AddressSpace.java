@@ -113,6 +113,10 @@ public final class AddressSpace {
     /** The process's rlimits from now on (proc installs its own; fork and exec keep the process's). */
     public void setLimits(java.util.function.IntToLongFunction l) { limits = l; }
     public long limit(int resource) { return limits.applyAsLong(resource); }
+
+    /** Whether the owner may lock past RLIMIT_MEMLOCK (CAP_IPC_LOCK; proc installs the check). */
+    private java.util.function.BooleanSupplier lockExempt = () -> false;
+    public void setLockExempt(java.util.function.BooleanSupplier b) { lockExempt = b; }
     private static long defaultLimit(int resource) { return resource == Rlimit.STACK ? 8L << 20 : resource == Rlimit.MEMLOCK ? 8L << 20 : -1; }
     /** Whether {@code bytes} exceed a limit (limits are unsigned; RLIM_INFINITY is never exceeded). */
     private boolean over(int resource, long bytes) {
@@ -409,7 +413,7 @@ public final class AddressSpace {
         if (over(Rlimit.STACK, s.end() - newStart)) return null;
         long more = s.start() - newStart;
         if (over(Rlimit.AS, (totalVm * pageSize) + more)) return null;
-        if (locked(s) && over(Rlimit.MEMLOCK, lockedVm * pageSize + more)) return null;
+        if (locked(s) && !lockExempt.getAsBoolean() && over(Rlimit.MEMLOCK, lockedVm * pageSize + more)) return null;
         Map.Entry<Long, Vma> below = vmas.lowerEntry(newStart);
         if (below != null && newStart - below.getValue().end() < STACK_GUARD_PAGES * pageSize) return null;
         if (newStart < pageSize) return null;
@@ -527,8 +531,8 @@ public final class AddressSpace {
     /** The overcommit heuristic alone: {@code pages} are no more than the machine's RAM plus swap. */
     public boolean fitsMachine(long pages) { return Long.compareUnsigned(pages, frames.total() + pager.swap().slots()) <= 0; }
 
-    /** mlock's RLIMIT_MEMLOCK check: {@code more} bytes locked on top of what is. */
-    public boolean mayLock(long more) { return !over(Rlimit.MEMLOCK, lockedVm * pageSize + more); }
+    /** mlock's RLIMIT_MEMLOCK check: {@code more} bytes locked on top of what is; CAP_IPC_LOCK lifts it (mlock_future_ok). */
+    public boolean mayLock(long more) { return lockExempt.getAsBoolean() || !over(Rlimit.MEMLOCK, lockedVm * pageSize + more); }
 
     /** Whether the page at {@code va} lies in a locked area (reclaim leaves it alone). */
     boolean lockedAt(long va) {
@@ -743,6 +747,7 @@ public final class AddressSpace {
         child.brkStart = brkStart;
         child.brk = brk;
         child.limits = limits;
+        child.lockExempt = lockExempt;
         // Shared anonymous areas are ShmemFile mappings, so untouched pages need nothing here.
         boolean[] stop = {false};
         // One pass over the parent's leaves. Reclaim (for a child table's frame) can only turn

@@ -177,6 +177,7 @@ public final class Process {
         memory = s == null ? null : new UserMemory(s);
         // The space obeys this process's rlimits (stack growth, RLIMIT_AS/DATA/MEMLOCK), read when they matter.
         if (s != null) s.setLimits(r -> rlimCur[r]);
+        if (s != null) s.setLockExempt(() -> cred().capable(dev.vitrine.abi.Cred.CAP_IPC_LOCK));
     }
 
     boolean alive() { return state == State.ALIVE; }

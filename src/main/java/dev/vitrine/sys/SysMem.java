@@ -113,10 +113,10 @@ final class SysMem {
     static long mlock(Task t, long addr, long len, int flags) {
         AddressSpace as = t.space();
         if ((flags & ~MLOCK_ONFAULT) != 0) return -Errno.EINVAL;
-        // do_mlock's order: can_do_mlock (an unprivileged process with RLIMIT_MEMLOCK 0 gets EPERM),
+        // do_mlock's order: can_do_mlock (RLIMIT_MEMLOCK 0 without CAP_IPC_LOCK gets EPERM),
         // then len = PAGE_ALIGN(len + offset), which wraps (SIZE_MAX-4094 locks nothing and succeeds),
         // then the limit on that many pages (ENOMEM), and only then the range (a wrapped end is EINVAL).
-        if (as.limit(Rlimit.MEMLOCK) == 0) return -Errno.EPERM;
+        if (as.limit(Rlimit.MEMLOCK) == 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_IPC_LOCK)) return -Errno.EPERM;
         long start = as.pageDown(addr);
         long span = as.pageUp(len + (addr - start));
         long end = start + span;
@@ -149,7 +149,7 @@ final class SysMem {
         AddressSpace as = t.space();
         if (flags == 0 || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) != 0 || flags == MCL_ONFAULT) return -Errno.EINVAL;
         long limit = as.limit(Rlimit.MEMLOCK);
-        if (limit == 0) return -Errno.EPERM;
+        if (limit == 0 && !t.cred().capable(dev.vitrine.abi.Cred.CAP_IPC_LOCK)) return -Errno.EPERM;   // can_do_mlock
         if ((flags & MCL_CURRENT) != 0 && !as.mayLock(as.totalVm() * as.pageSize() - as.lockedVm() * as.pageSize())) return -Errno.ENOMEM;
         as.setLockFuture((flags & MCL_FUTURE) != 0);
         if ((flags & MCL_CURRENT) != 0)
