@@ -239,7 +239,11 @@ final class Boot {
         int echoFd = tty(c, 1) ? 1 : tty(c, 2) ? 2 : 0;
         int[] size = HostTermios.windowSize();
         term.attachHost(new Terminal.Host() {
-            @Override public void echo(byte[] b, int off, int len) { if (echoFd != 0) out[echoFd].write(echoFd, b, off, len); }
+            @Override public void echo(byte[] b, int off, int len) {
+                if (echoFd == 0) return;
+                out[echoFd].write(echoFd, b, off, len);
+                term.wrote(b, off, len);
+            }
             @Override public void outputFlags(int oflag) { raw.outputFlags(oflag); }
         }, vfs.wakeup(), size[0], size[1]);
         raw.outputFlags(java.nio.ByteBuffer.wrap(term.termios(), 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());

@@ -67,7 +67,9 @@ public final class Console implements TtyRead {
 
     @Override public long write(byte[] src, int off, int len, long offset) {
         if (out == null) return -Errno.EBADF;
-        return out.write(stream, src, off, len);
+        long n = out.write(stream, src, off, len);
+        if (n > 0 && cooked()) terminal.wrote(src, off, (int) n);   // the column a tab's erase goes back from
+        return n;
     }
 
     @Override public boolean pollable() { return true; }

@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
  * characters under ISIG (VINTR, VQUIT, VSUSP; the queue flushed unless NOFLSH), canonical
  * editing (VERASE, VWERASE, VKILL, VEOF, VEOL, VEOL2, and under IEXTEN VLNEXT and VREPRINT;
  * one line per read), non-canonical reads
- * by VMIN/VTIME, and echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL). Output processing
- * (OPOST, ONLCR) is the host terminal's own: {@link Terminal} mirrors the guest's oflag there.
+ * by VMIN/VTIME, and echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL): an erased tab goes
+ * back to its column ({@link Columns}), a UTF-8 character is erased whole under IUTF8. Output
+ * processing (OPOST, ONLCR) is the host terminal's own: {@link Terminal} mirrors the guest's
+ * oflag there and follows the column.
  * Machine's thread only.
  */
 final class LineDiscipline {
@@ -41,6 +43,8 @@ final class LineDiscipline {
         void signal(int sig);
         /** tty_driver_flush_buffer: output not yet gone out is dropped (a signal character without NOFLSH). */
         default void flushOutput() {}
+        /** The terminal's output column and the edited line's first column (for erasing a tab); null: not kept. */
+        default Columns columns() { return null; }
     }
 
     private final ArrayDeque<Segment> ready = new ArrayDeque<>();
@@ -154,9 +158,11 @@ final class LineDiscipline {
             if ((lflag & ECHO) != 0 && (lflag & ECHOCTL) != 0) sink.echo(new byte[] {'^', '\b'}, 0, 2);
             return;
         }
+        boolean special = false;   // in n_tty's char_map: echoed by the special path, a newline raw
         if (c == '\r') {
             if ((iflag & IGNCR) != 0) return;
             if ((iflag & ICRNL) != 0) c = '\n';
+            special = (iflag & ICRNL) != 0;
         } else if (c == '\n' && (iflag & INLCR) != 0) c = '\r';
         if ((lflag & ISIG) != 0) {
             int sig = c == cc(t, VINTR) && c != 0 ? SIGINT : c == cc(t, VQUIT) && c != 0 ? SIGQUIT
@@ -176,7 +182,10 @@ final class LineDiscipline {
                 ready.add(new Segment(new byte[] {(byte) c}, false));
                 readyBytes++;
             }
-            if ((lflag & ECHO) != 0) echoChar(t, c, sink);
+            if ((lflag & ECHO) != 0) {
+                if (c == '\n' && special) sink.echo(new byte[] {'\n'}, 0, 1);
+                else echoChar(t, c, sink);
+            }
             return;
         }
         if (c == cc(t, VERASE) || c == cc(t, VKILL) || c == cc(t, VWERASE) && (lflag & IEXTEN) != 0) {
@@ -200,7 +209,10 @@ final class LineDiscipline {
         if (room <= 0 || room == 1 && !newline) return;   // full: the last byte is kept for a line's end
         if ((lflag & ECHO) != 0 || c == '\n' && (lflag & ECHONL) != 0) {
             if (c == '\n') sink.echo(new byte[] {'\n'}, 0, 1);
-            else echoChar(t, c, sink);
+            else {
+                canonColumn(sink);
+                echoChar(t, c, sink);
+            }
         }
         append(c);
         if (newline) commit(false);
@@ -210,7 +222,10 @@ final class LineDiscipline {
     private void literal(byte[] t, int c, Sink sink) {
         boolean canonical = canonical(t);
         if (readyBytes + lineLen >= BUF_SIZE - 1) return;
-        if ((flag(t, 12) & ECHO) != 0) echoChar(t, c, sink);
+        if ((flag(t, 12) & ECHO) != 0) {
+            if (canonical) canonColumn(sink);
+            echoChar(t, c, sink);
+        }
         if (canonical) append(c);
         else {
             ready.add(new Segment(new byte[] {(byte) c}, false));
@@ -220,44 +235,82 @@ final class LineDiscipline {
 
     /** VERASE, VWERASE, VKILL on the line being edited, with their echo (n_tty's eraser). */
     private void erase(byte[] t, int c, Sink sink) {
-        int lflag = flag(t, 12);
-        boolean echo = (lflag & ECHO) != 0;
-        if (c == cc(t, VKILL)) {
+        int lflag = flag(t, 12), iflag = flag(t, 0);
+        boolean echo = (lflag & ECHO) != 0, echoe = (lflag & ECHOE) != 0, echoctl = (lflag & ECHOCTL) != 0;
+        boolean kill = c == cc(t, VKILL), word = !kill && c == cc(t, VWERASE);
+        if (lineLen == 0) return;
+        if (kill) {
             if (!echo) { lineLen = 0; return; }
-            if ((lflag & ECHOK) == 0 || (lflag & ECHOKE) == 0 || (lflag & ECHOE) == 0) {
+            if ((lflag & ECHOK) == 0 || (lflag & ECHOKE) == 0 || !echoe) {
                 lineLen = 0;
                 echoChar(t, c, sink);
                 if ((lflag & ECHOK) != 0) sink.echo(new byte[] {'\n'}, 0, 1);
                 return;
             }
         }
-        boolean word = c == cc(t, VWERASE);
         boolean seenWord = false;
         while (lineLen > 0) {
-            int last = line[lineLen - 1] & 0xff;
+            // One character, all its bytes under IUTF8; never a part of one.
+            int head = lineLen;
+            int last;
+            do last = line[--head] & 0xff; while (Columns.continuation(last, iflag) && head > 0);
+            if (Columns.continuation(last, iflag)) break;
             if (word) {
-                boolean alnum = Character.isLetterOrDigit(last) || last == '_';
-                if (alnum) seenWord = true;
+                if (alnum(last)) seenWord = true;
                 else if (seenWord) break;
             }
-            lineLen--;
+            lineLen = head;
             if (echo) {
-                if ((lflag & ECHOE) != 0) {
-                    int cols = (lflag & ECHOCTL) != 0 && control(last) ? 2 : 1;
-                    for (int k = 0; k < cols; k++) sink.echo(new byte[] {'\b', ' ', '\b'}, 0, 3);
-                } else echoChar(t, cc(t, VERASE), sink);
+                if (!kill && !word && !echoe) echoChar(t, cc(t, VERASE), sink);
+                else if (last == '\t') eraseTab(lflag, iflag, sink);
+                else {
+                    boolean control = Columns.control(last);
+                    if (control && echoctl) sink.echo(new byte[] {'\b', ' ', '\b'}, 0, 3);
+                    if (!control || echoctl) sink.echo(new byte[] {'\b', ' ', '\b'}, 0, 3);
+                }
             }
-            if (c == cc(t, VERASE)) break;
+            if (!kill && !word) break;
         }
     }
 
-    /** echo_char: a control character as ^X under ECHOCTL (tab and newline as they are). */
-    private static void echoChar(byte[] t, int c, Sink sink) {
-        if ((flag(t, 12) & ECHOCTL) != 0 && control(c)) sink.echo(new byte[] {'^', (byte) (c ^ 0x40)}, 0, 2);
-        else sink.echo(new byte[] {(byte) c}, 0, 1);
+    /**
+     * The echo of an erased tab: back to where it began, from the columns the line's characters
+     * take since the previous tab or the line's start (then from the column the line began at).
+     */
+    private void eraseTab(int lflag, int iflag, Sink sink) {
+        int chars = 0;
+        boolean afterTab = false;
+        for (int i = lineLen - 1; i >= 0; i--) {
+            int b = line[i] & 0xff;
+            if (b == '\t') { afterTab = true; break; }
+            if (Columns.control(b)) { if ((lflag & ECHOCTL) != 0) chars += 2; }
+            else if (!Columns.continuation(b, iflag)) chars++;
+        }
+        Columns cols = sink.columns();
+        int column = cols == null ? 0 : cols.column, canon = cols == null ? 0 : cols.canon;
+        int back = Math.min(8 - ((chars + (afterTab ? 0 : canon)) & 7), column);
+        byte[] bs = new byte[back];
+        java.util.Arrays.fill(bs, (byte) '\b');
+        if (back > 0) sink.echo(bs, 0, back);
     }
 
-    private static boolean control(int c) { return (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n'; }
+    /** echo_set_canon_col: the first character of a line is echoed, the column the line starts at is kept. */
+    private void canonColumn(Sink sink) {
+        Columns cols = sink.columns();
+        if (lineLen == 0 && cols != null) cols.canon = cols.column;
+    }
+
+    /** The kernel's isalnum on a byte (lib/ctype.c: Latin-1, so 0xc0-0xff but for x and / are letters) or '_'. */
+    private static boolean alnum(int c) {
+        if (c < 0x80) return Character.isLetterOrDigit(c) || c == '_';
+        return c >= 0xc0 && c != 0xd7 && c != 0xf7;
+    }
+
+    /** echo_char: a control character as ^X under ECHOCTL (but a tab, as it is; a newline typed as data is ^J). */
+    private static void echoChar(byte[] t, int c, Sink sink) {
+        if ((flag(t, 12) & ECHOCTL) != 0 && Columns.control(c) && c != '\t') sink.echo(new byte[] {'^', (byte) (c ^ 0x40)}, 0, 2);
+        else sink.echo(new byte[] {(byte) c}, 0, 1);
+    }
 
     private void append(int c) {
         if (lineLen == line.length) line = java.util.Arrays.copyOf(line, line.length * 2);

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 final class MountTable {
     /** One mount: its id, its parent's, where it is, what it shows as, and its st_dev. */
-    private record Entry(int id, int parent, String point, String source, String type, long dev, Supplier<String> fsOptions) {}
+    private record Entry(int id, int parent, String point, String source, Supplier<String> type, long dev, Supplier<String> fsOptions) {}
 
     /** Linux numbers the first mounts in the low twenties; the table starts there. */
     private static final int FIRST_ID = 21;
@@ -21,6 +21,11 @@ final class MountTable {
 
     /** Adds a mount at absolute guest path {@code point}; {@code fsOptions}: its show_options text, "" or ",a,b". */
     void add(String point, String source, String type, long dev, Supplier<String> fsOptions) {
+        add(point, source, () -> type, dev, fsOptions);
+    }
+
+    /** The same, the type found when the table is read (a host mount's: its root is opened only then, see HostHandle.root). */
+    void add(String point, String source, Supplier<String> type, long dev, Supplier<String> fsOptions) {
         String p = normal(point);
         int parent = FIRST_ID;
         int best = -1;
@@ -34,7 +39,7 @@ final class MountTable {
         StringBuilder b = new StringBuilder();
         for (Entry e : entries) {
             long flags = Statfs.of(v, e.dev).flags();
-            b.append(escape(e.source)).append(' ').append(escape(e.point)).append(' ').append(e.type).append(' ')
+            b.append(escape(e.source)).append(' ').append(escape(e.point)).append(' ').append(e.type.get()).append(' ')
                     .append(readOnly(flags)).append(mountOptions(flags)).append(e.fsOptions.get()).append(" 0 0\n");
         }
         return b.toString();
@@ -47,7 +52,7 @@ final class MountTable {
             long flags = Statfs.of(v, e.dev).flags();
             b.append(e.id).append(' ').append(e.parent).append(' ').append(Stat.major(e.dev)).append(':').append(Stat.minor(e.dev))
                     .append(" / ").append(escape(e.point)).append(' ').append(readOnly(flags)).append(mountOptions(flags))
-                    .append(" - ").append(e.type).append(' ').append(escape(e.source)).append(' ')
+                    .append(" - ").append(e.type.get()).append(' ').append(escape(e.source)).append(' ')
                     .append(readOnly(flags)).append(e.fsOptions.get()).append('\n');
         }
         return b.toString();

@@ -25,8 +25,7 @@ public final class Pty {
     static final int PAGES = (FLIP + MASTER_QUEUE + 2 * LineDiscipline.BUF_SIZE) / 4096;
 
     // c_oflag and c_iflag bits (asm-generic/termbits.h)
-    private static final int OPOST = 1, OLCUC = 2, ONLCR = 4, OCRNL = 010, ONOCR = 020, ONLRET = 040,
-            TABDLY = 014000, XTABS = 014000, IUTF8 = 040000;
+    private static final int OPOST = 1, OLCUC = 2, ONLCR = 4, OCRNL = 010, ONOCR = 020, TABDLY = 014000, XTABS = 014000;
 
     private final Devpts devpts;
     private final int index;
@@ -44,8 +43,8 @@ public final class Pty {
     private int slaveOpens;
     /** The master's queue before the input now entering the line discipline: what is past it is still in flight. */
     private int flipMark;
-    /** The session whose controlling terminal this is (0: none) and the output column (for tabs, ONOCR). */
-    private int session, column;
+    /** The session whose controlling terminal this is (0: none). */
+    private int session;
 
     Pty(Devpts devpts, Vfs vfs, int index) {
         this.devpts = devpts;
@@ -240,37 +239,20 @@ public final class Pty {
             output.put(c);
             return;
         }
+        Columns cols = terminal.columns();
+        if (c == '\r' && (oflag & ONOCR) != 0 && cols.column == 0) return;
+        int spaces = 8 - (cols.column & 7);
+        cols.wrote(c, oflag, iflag());
         switch (c) {
-            case '\n' -> {
-                if ((oflag & ONLRET) != 0) column = 0;
-                if ((oflag & ONLCR) != 0) {
-                    column = 0;
-                    output.put('\r');
-                }
-            }
-            case '\r' -> {
-                if ((oflag & ONOCR) != 0 && column == 0) return;
-                if ((oflag & OCRNL) != 0) {
-                    c = '\n';
-                    if ((oflag & ONLRET) != 0) column = 0;
-                } else column = 0;
-            }
+            case '\n' -> { if ((oflag & ONLCR) != 0) output.put('\r'); }
+            case '\r' -> { if ((oflag & OCRNL) != 0) c = '\n'; }
             case '\t' -> {
-                int spaces = 8 - (column & 7);
-                column += spaces;
                 if ((oflag & TABDLY) == XTABS) {
                     for (int i = 0; i < spaces; i++) output.put(' ');
                     return;
                 }
             }
-            case '\b' -> { if (column > 0) column--; }
-            default -> {
-                if (c >= 0x20 && c != 0x7f) {
-                    if ((oflag & OLCUC) != 0 && c >= 'a' && c <= 'z') c -= 32;
-                    boolean continuation = (iflag() & IUTF8) != 0 && (c & 0xc0) == 0x80;
-                    if (!continuation) column++;
-                }
-            }
+            default -> { if ((oflag & OLCUC) != 0 && c >= 'a' && c <= 'z') c -= 32; }
         }
         output.put(c);
     }

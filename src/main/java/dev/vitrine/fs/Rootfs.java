@@ -69,7 +69,7 @@ public final class Rootfs {
 
     /** A host directory in the mount table: the host path as its source, the host's file system type. */
     private static void hostMounted(Vfs v, String guest, java.nio.file.Path host, HostDir d) {
-        v.mounts().add(guest, host.toString(), MountTable.typeName(Statfs.of(v, d.dev()).type()), d.dev(), () -> "");
+        v.mounts().add(guest, host.toString(), () -> MountTable.typeName(Statfs.of(v, d.dev()).type()), d.dev(), () -> "");
     }
 
     /** Gives root what the boot tree made with the default owner, except {@code user}'s subtree (devices keep theirs). */

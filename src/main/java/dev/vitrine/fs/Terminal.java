@@ -27,6 +27,7 @@ public final class Terminal {
     }
 
     private LineDiscipline ldisc;
+    private final Columns columns = new Columns();
     private Host host;
     private Wakeup wakeup = Wakeup.NONE;
     private volatile boolean awaited;
@@ -94,8 +95,22 @@ public final class Terminal {
     /** Whether a guest waits for a key: an all-blocked machine then waits for the host, in host time. Any thread. */
     public boolean awaited() { return awaited; }
 
+    /** The output column and where the edited line began: the host's (or the pty's) output moves them, see {@link #wrote}. */
+    Columns columns() { return columns; }
+
+    /**
+     * Bytes that went out to this terminal, the guests' writes and the echo alike, as the host
+     * terminal will show them under the guest's OPOST: the column they leave (when the kernel cooks).
+     */
+    public void wrote(byte[] b, int off, int len) {
+        if (ldisc == null) return;
+        int oflag = LineDiscipline.flag(termios, 4), iflag = LineDiscipline.flag(termios, 0);
+        for (int i = off; i < off + len; i++) columns.wrote(b[i] & 0xff, oflag, iflag);
+    }
+
     private final LineDiscipline.Sink sink = new LineDiscipline.Sink() {
         @Override public void echo(byte[] b, int off, int len) { host.echo(b, off, len); }
+        @Override public Columns columns() { return columns; }
         @Override public void signal(int sig) { Terminal.this.signal(sig); }
         @Override public void flushOutput() { host.flushOutput(); }
     };

@@ -85,6 +85,46 @@ class TerminalTest {
     }
 
     /**
+     * Erasing on the console in canonical mode: a tab goes back to the column it started from
+     * (after the prompt, after other text), as n_tty's eraser does on the host's own terminal.
+     */
+    @Test
+    void eraseOnTheConsoleMatchesQemu() throws Exception {
+        Path qemu = Toolchain.requireQemu();
+        Path dir = Files.createTempDirectory("vitrine-tty");
+        try {
+            Path elf = dev.vitrine.conformance.GuestBuild.build(Path.of("src/test/resources/tty/erase_prompt.c"));
+            String onLinux = typeErases(dir, qemu + " " + elf);
+            String onVitrine = typeErases(dir, "java -Xss16m -cp " + System.getProperty("java.class.path")
+                    + " dev.vitrine.cli.Main run " + elf);
+            assertTrue(onLinux.contains("> abx\ngot [abx]"), onLinux);
+            Assertions.assertEquals(onLinux, onVitrine);
+        } finally {
+            Userland.deleteTree(dir);
+        }
+    }
+
+    /** The screen after "ab", tab, "cd", tab, four erases and "x" at the program's prompt. */
+    private String typeErases(Path dir, String command) throws Exception {
+        start(dir, "sh -c '" + command + "; echo ==END==; sleep 60'");
+        try {
+            t.waitFor("> ");
+            t.text("ab\tcd\t");
+            t.waitFor("cd");
+            t.keys("BSpace", "BSpace", "BSpace", "BSpace");
+            t.text("x");
+            t.keys("Enter");
+            t.waitFor("==END==");
+            StringBuilder b = new StringBuilder();
+            for (String line : t.screen().strip().split("\n")) b.append(line.stripTrailing()).append('\n');
+            return b.toString();
+        } finally {
+            t.close();
+            t = null;
+        }
+    }
+
+    /**
      * ^Z at `vitrine run` with no guest shell: the machine stops as the host bash's job, and
      * bash's fg continues it and the guest, as it does for cat under qemu-riscv64.
      */
