@@ -15,6 +15,7 @@ public final class SyscallTable {
         SysFsStat.register(this, services);
         SysFsOwner.register(this, services);
         SysPath.register(this, services);
+        SysMount.register(this, services);
         SysFcntl.register(this, services);
         SysIoctl.register(this, services);
         SysPipe.register(this, services);
