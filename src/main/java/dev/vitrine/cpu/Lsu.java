@@ -44,6 +44,9 @@ final class Lsu {
 
     private boolean crosses(long va, int size) { return ((int) va & crossMask) > crossMask + 1 - size; }
 
+    /** The same for the chunk paths, which serve only pages that are chunks (then crossMask is CHUNK_MASK): a constant. */
+    private static boolean crossesChunk(long va, int size) { return ((int) va & CHUNK_MASK) > CHUNK_MASK + 1 - size; }
+
     /** A load whose value nobody wants (rd = x0): only whether it faults. */
     void probe(long va, int size) {
         switch (size) {
@@ -54,13 +57,24 @@ final class Lsu {
         }
     }
 
+    // Each access first asks the MMU for the chunk of one of its two remembered data pages
+    // (Mmu.loadChunk/storeChunk: counted exactly as Mmu.load/store count it), and reads or
+    // writes it at va's offset; else (another page, a chunk not made yet, a crossing) the
+    // translation and physical memory's own lookup.
+
     int load8(long va) {
+        byte[] c = mmu.loadChunk(va);
+        if (c != null) return c[(int) va & CHUNK_MASK];
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         return ram.readable(p)[(int) p & CHUNK_MASK];
     }
 
     int load16(long va) {
+        if (!crossesChunk(va, 2)) {
+            byte[] c = mmu.loadChunk(va);
+            if (c != null) return (short) I16.get(c, (int) va & CHUNK_MASK);
+        }
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 2)) return (int) loadCross(va, p, 2);
@@ -68,6 +82,10 @@ final class Lsu {
     }
 
     int load32(long va) {
+        if (!crossesChunk(va, 4)) {
+            byte[] c = mmu.loadChunk(va);
+            if (c != null) return (int) I32.get(c, (int) va & CHUNK_MASK);
+        }
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 4)) return (int) loadCross(va, p, 4);
@@ -75,6 +93,10 @@ final class Lsu {
     }
 
     long load64(long va) {
+        if (!crossesChunk(va, 8)) {
+            byte[] c = mmu.loadChunk(va);
+            if (c != null) return (long) I64.get(c, (int) va & CHUNK_MASK);
+        }
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
         if (crosses(va, 8)) return loadCross(va, p, 8);
@@ -100,6 +122,13 @@ final class Lsu {
     }
 
     boolean store8(long va, int v) {
+        byte[] c = mmu.storeChunk(va);
+        if (c != null) {
+            int b = mmu.hitChunkIndex();
+            if (blocks[b] != null) code.invalidateBlock(b);
+            c[(int) va & CHUNK_MASK] = (byte) v;
+            return true;
+        }
         long p = mmu.store(va);
         if (p < 0) return false;
         int b = (int) (p >>> CodeCache.BLOCK_BITS);
@@ -110,6 +139,19 @@ final class Lsu {
 
     /** Stores the low {@code size} bytes of v; false if the MMU refused (nothing written then). */
     boolean store(long va, long v, int size) {
+        if (!crossesChunk(va, size)) {
+            byte[] c = mmu.storeChunk(va);
+            if (c != null) {
+                int b = mmu.hitChunkIndex();
+                if (blocks[b] != null) code.invalidateBlock(b);
+                switch (size) {
+                    case 2: I16.set(c, (int) va & CHUNK_MASK, (short) v); break;
+                    case 4: I32.set(c, (int) va & CHUNK_MASK, (int) v); break;
+                    default: I64.set(c, (int) va & CHUNK_MASK, v);
+                }
+                return true;
+            }
+        }
         long p = mmu.store(va);
         if (p < 0) return false;
         if (crosses(va, size)) return storeCross(va, p, v, size);

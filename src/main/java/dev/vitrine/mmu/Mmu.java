@@ -40,8 +40,12 @@ package dev.vitrine.mmu;
  * in the same order as a full lookup. Each side remembers its current page (in fields,
  * read by {@link #fetch}, {@link #load} and {@link #store}, which are kept under the JIT's
  * 35-byte inlining limit so that every call site in the hart inlines them) and the page
- * before it (a {@link LastPage}, tried out of line before the set search: the stack and
- * the globals alternate). Why a remembered page stays exact is written at {@link LastPage}.
+ * before it (tried out of line before the set search: the stack and the globals alternate;
+ * the fetch side's in a {@link LastPage}, the data side's in fields, and a hit on it leaves
+ * both pages in place). Why a remembered page stays exact is written at {@link LastPage}.
+ * The hart's loads and stores ask first for the chunk of physical memory behind either data
+ * page ({@link #loadChunk}, {@link #storeChunk}), counted the same, so that a hit needs no
+ * translation to a physical address and no chunk lookup.
  */
 public final class Mmu {
     public static final long FAULT = -1L;
@@ -59,8 +63,19 @@ public final class Mmu {
     private int fetchSlot;
     private long loadPage = -1, storePage = -1, dataDelta, dataPage = -1;
     private int dataSlot, dataAllow;
-    /** The page each side translated before its current one: the second chance. */
-    private final LastPage fetchPrev = new LastPage(), dataPrev = new LastPage();
+    // The data side's page before its current one, flattened too: the hart's accesses alternate
+    // between two pages (the stack and the globals, a[i] and a[j]), so both are served inline.
+    private long prevPage = -1, prevDelta;
+    private int prevSlot, prevAllow;
+    // Each of the two data pages' chunk of physical memory (see chunkFor), and the pages whose
+    // loads and stores may use it: loadChunk/storeChunk, or -1.
+    private byte[] dataChunk, prevChunk;
+    private long loadChunk = -1, storeChunk = -1, prevLoadChunk = -1, prevStoreChunk = -1;
+    private int dataChunkIndex, prevChunkIndex, hitChunkIndex;
+    /** Pages are chunks of physical memory (4 KiB), so a page's bytes are one chunk at va's own offset. */
+    private final boolean pageIsChunk;
+    /** The page the fetch side translated before its current one: the second chance. */
+    private final LastPage fetchPrev = new LastPage();
     private boolean fastPath;
     /** Whether the hart may count fetch hits in bulk: split TLB and fast path (see {@link #fetchBatchPage}). */
     private boolean batchFetches;
@@ -102,6 +117,7 @@ public final class Mmu {
         this.pageMask = geometry.pageMask();
         this.vaMask = geometry.vaBits() >= 64 ? -1L : (1L << geometry.vaBits()) - 1;
         this.memSize = memory.size();
+        this.pageIsChunk = pageBits == PhysicalMemory.CHUNK_BITS;
     }
 
     /**
@@ -238,6 +254,41 @@ public final class Mmu {
         dataTlb.touch(dataSlot);
     }
 
+    private void prevHit() {
+        if (!COUNT_HITS) return;
+        stats.dataHits++;
+        dataTlb.touch(prevSlot);
+    }
+
+    // ---- the hart's loads and stores straight into a chunk of physical memory
+
+    /**
+     * A load at {@code va} that one of the two remembered data pages grants: counts it as
+     * {@link #load} would (one data hit, the slot's LRU stamp) and returns that page's chunk
+     * of physical memory, to be read at {@code (int) va & PhysicalMemory.CHUNK_MASK} (the page
+     * is the chunk, so the offsets agree). Else null and nothing counted: then {@link #load}.
+     * The caller reads within one 4 KiB block. A chunk once made stays the frame's for good
+     * ({@link PhysicalMemory}), so a remembered one is never stale; a page whose chunk is not
+     * made yet (it reads as zeros) is not served here, since a write elsewhere could make it.
+     */
+    public byte[] loadChunk(long va) {
+        long vpn = va >>> PhysicalMemory.CHUNK_BITS; // only pages of that size are ever served here
+        if (vpn == loadChunk) { dataHit(); return dataChunk; }
+        if (vpn == prevLoadChunk) { prevHit(); return prevChunk; }
+        return null;
+    }
+
+    /** {@link #loadChunk} for a store (counted as {@link #store} would); {@link #hitChunkIndex} then names the chunk. */
+    public byte[] storeChunk(long va) {
+        long vpn = va >>> PhysicalMemory.CHUNK_BITS;
+        if (vpn == storeChunk) { dataHit(); hitChunkIndex = dataChunkIndex; return dataChunk; }
+        if (vpn == prevStoreChunk) { prevHit(); hitChunkIndex = prevChunkIndex; return prevChunk; }
+        return null;
+    }
+
+    /** pa >>> CHUNK_BITS of the chunk {@link #storeChunk} returned last. */
+    public int hitChunkIndex() { return hitChunkIndex; }
+
     // ---- fetch hits counted by the hart in bulk
 
     /**
@@ -283,14 +334,22 @@ public final class Mmu {
     boolean fastPathCovers(long va, int access) {
         long page = va >>> pageBits;
         long current = access == Access.FETCH ? fetchPage : access == Access.LOAD ? loadPage : storePage;
-        LastPage prev = access == Access.FETCH ? fetchPrev : dataPrev;
-        return page == current || (page == prev.vpn && (prev.allow & (1 << access)) != 0);
+        if (access != Access.FETCH) return page == current || (page == prevPage && (prevAllow & (1 << access)) != 0);
+        return page == current || (page == fetchPrev.vpn && (fetchPrev.allow & (1 << access)) != 0);
     }
 
     /** Not the side's current page: try the page before it, then a full lookup. */
     private long slow(long va, int access) {
         boolean fetch = access == Access.FETCH;
-        LastPage prev = fetch ? fetchPrev : dataPrev;
+        if (!fetch) {
+            if ((va >>> pageBits) != prevPage || (prevAllow & (1 << access)) == 0) return lookup(va, access);
+            // The lookup would hit prevSlot and succeed: count and touch exactly as it would. Both
+            // pages stay where they are (only which is current would change, and no figure reads that).
+            stats.dataHits++;
+            dataTlb.touch(prevSlot);
+            return va + prevDelta;
+        }
+        LastPage prev = fetchPrev;
         if ((va >>> pageBits) != prev.vpn || (prev.allow & (1 << access)) == 0) return lookup(va, access);
         // The lookup would hit prev.slot and succeed: count and touch exactly as it would.
         long vpn = prev.vpn, delta = prev.delta;
@@ -408,19 +467,48 @@ public final class Mmu {
             fetchDelta = delta;
             fetchSlot = slot;
         } else {
-            LastPage prev = dataPrev;
             if (dataPage != vpn) {
-                if (dataPage >= 0) prev.set(dataPage, dataDelta, dataSlot, dataAllow);
-                else prev.forget();
+                if (dataPage >= 0) {
+                    prevPage = dataPage;
+                    prevDelta = dataDelta;
+                    prevSlot = dataSlot;
+                    prevAllow = dataAllow;
+                    prevChunk = dataChunk;
+                    prevChunkIndex = dataChunkIndex;
+                    prevLoadChunk = loadChunk;
+                    prevStoreChunk = storeChunk;
+                } else {
+                    forgetPrev();
+                }
             }
-            if (prev.vpn == vpn) prev.forget();
+            if (prevPage == vpn) forgetPrev();
             dataPage = vpn;
             dataAllow = allow;
             loadPage = (allow & (1 << Access.LOAD)) != 0 ? vpn : -1;
             storePage = (allow & (1 << Access.STORE)) != 0 ? vpn : -1;
             dataDelta = delta;
             dataSlot = slot;
+            chunkFor(vpn, delta, allow);
         }
+    }
+
+    /**
+     * The current data page's chunk for {@link #loadChunk} and {@link #storeChunk}. A page that
+     * grants stores has been stored to (D is set only by a store), so its chunk is made now if
+     * it is not yet; a page only read keeps the shared zeros until something writes it, and is
+     * then not served by chunk (its chunk may be made behind our back).
+     */
+    private void chunkFor(long vpn, long delta, int allow) {
+        boolean loads = (allow & (1 << Access.LOAD)) != 0, stores = (allow & (1 << Access.STORE)) != 0;
+        loadChunk = storeChunk = -1;
+        dataChunk = null;
+        if (!pageIsChunk || !(loads || stores)) return;
+        long pa = (vpn << pageBits) + delta;
+        dataChunk = stores ? memory.writable(pa) : memory.madeChunk(pa);
+        dataChunkIndex = (int) (pa >>> PhysicalMemory.CHUNK_BITS);
+        if (dataChunk == null) return;
+        if (loads) loadChunk = vpn;
+        if (stores) storeChunk = vpn;
     }
 
     /** {@code slot} of {@code tlb} is about to change: forget every remembered page it holds. */
@@ -431,19 +519,29 @@ public final class Mmu {
         }
         if (tlb == dataTlb) {
             if (dataSlot == slot) forgetData();
-            if (dataPrev.slot == slot) dataPrev.forget();
+            if (prevSlot == slot) forgetPrev();
         }
     }
 
     private void forgetFetch() { fetchPage = -1; }
 
-    private void forgetData() { dataPage = loadPage = storePage = -1; dataAllow = 0; }
+    private void forgetData() {
+        dataPage = loadPage = storePage = loadChunk = storeChunk = -1;
+        dataAllow = 0;
+        dataChunk = null;
+    }
+
+    private void forgetPrev() {
+        prevPage = prevLoadChunk = prevStoreChunk = -1;
+        prevAllow = 0;
+        prevChunk = null;
+    }
 
     private void forgetLastPages() {
         forgetFetch();
         forgetData();
         fetchPrev.forget();
-        dataPrev.forget();
+        forgetPrev();
     }
 
     private void flushTlbs() {

@@ -67,6 +67,12 @@ public final class PhysicalMemory {
         return c != ZERO ? c : touch(pa);
     }
 
+    /** The chunk holding pa if it has been made (written), else null: unlike the shared zeros, it is this frame's for good. */
+    public byte[] madeChunk(long pa) {
+        byte[] c = chunks[(int) (pa >>> CHUNK_BITS)];
+        return c != ZERO ? c : null;
+    }
+
     private byte[] touch(long pa) {
         touched++;
         return chunks[(int) (pa >>> CHUNK_BITS)] = new byte[CHUNK];

@@ -122,6 +122,39 @@ class JitDifferentialTest {
         assertTrue(runs > 0, "nothing was translated");
     }
 
+    /**
+     * Two virtual pages on one frame: loads through a read-only mapping of a frame never
+     * written (its chunk is still the shared zeros), stores through a writable one, loads
+     * again. Each load must see the store before it: against an interpreter over an MMU
+     * without fast paths ({@link dev.vitrine.mmu.Mmu#reference}), every figure equal too.
+     */
+    @Test void loadsSeeStoresThroughAnotherMappingOfTheFrame() {
+        Rig jit = aliased(true), ref = aliased(false);
+        jit.runToEcall();
+        ref.runToEcall();
+        assertTrue(jit.hart.blockRuns > 0, "nothing was translated");
+        assertEquals(499, jit.x(Asm.A2), "the last load through the read-only page saw the last store");
+        assertArrayEquals(ref.hart.x, jit.hart.x);
+        assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString());
+        assertTrue(Arrays.equals(ref.memory(), jit.memory()));
+    }
+
+    private static Rig aliased(boolean translate) {
+        Rig r = new Rig(Geometry.SV39, TlbConfig.DEFAULT, !translate);
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        long ro = 0x380000, rw = 0x381000;
+        // ro's PTE points at rw's frame (the rig maps one to one otherwise)
+        r.mem.writePte(0x3000 + (ro >>> 12) * 8, 8, dev.vitrine.mmu.Pte.make(rw >>> 12, Rig.RWX & ~dev.vitrine.mmu.Pte.W));
+        r.mmu.invalidatePage(ro);
+        long loop = r.here();
+        r.i(Asm.ld(Asm.A1, Asm.S0, 0), Asm.sd(Asm.A0, Asm.S1, 0), Asm.ld(Asm.A2, Asm.S0, 0), Asm.add(Asm.A3, Asm.A3, Asm.A2),
+            Asm.add(Asm.A4, Asm.A4, Asm.A1), Asm.addi(Asm.A0, Asm.A0, 1), Asm.addi(Asm.T1, Asm.T1, -1));
+        r.i(Asm.bne(Asm.T1, 0, (int) (loop - r.here())), Asm.ECALL);
+        r.set(Asm.S0, ro).set(Asm.S1, rw).set(Asm.T1, 500);
+        return r;
+    }
+
     private static Rig innerLoops(boolean translate) {
         Rig r = new Rig();
         r.hart.setTranslation(translate);
