@@ -791,8 +791,8 @@ public final class AddressSpace {
 
     /** Frees everything: the pages, then the tables. */
     public void destroy() {
-        // The counters, not walks of the table (a cold walk was milliseconds of a short run's exit); they agree.
         assert swapped == swappedPages() : "swap entries counted " + swapped + ", in the table " + swappedPages();
+        // From the counters, not two more walks of the whole table; the tests (-ea) hold them to the walk.
         assert rss == residentPages() : "resident pages counted " + rss + ", in the table " + residentPages();
         assert shared == sharedPages() : "shared pages counted " + shared + ", in the table " + sharedPages();
         stats.residentAtExit = rss;
