@@ -119,6 +119,7 @@ public final class Pty {
     /** n_tty_write: each byte through OPOST into the master's queue; -EAGAIN when none fits. */
     long slaveWrite(byte[] src, int off, int len) {
         if (hungUp) return -Errno.EIO;
+        if (terminal.stopped()) return len == 0 ? 0 : -Errno.EAGAIN;   // pty_write while flow.stopped: nothing goes
         int n = 0;
         while (n < len && output.free() >= room(src[off + n] & 0xff)) emit(src[off + n++] & 0xff, false);
         if (n == 0 && len > 0) return -Errno.EAGAIN;
@@ -129,7 +130,7 @@ public final class Pty {
     int slavePoll() {
         if (hungUp) return Poll.POLLIN | Poll.POLLOUT | Poll.POLLERR | Poll.POLLHUP | Poll.POLLRDNORM | Poll.POLLWRNORM;
         int m = terminal.pollIn();
-        if (output.free() > 0) m |= Poll.POLLOUT | Poll.POLLWRNORM;
+        if (output.free() > 0 && !terminal.stopped()) m |= Poll.POLLOUT | Poll.POLLWRNORM;
         return m;
     }
 
@@ -152,6 +153,13 @@ public final class Pty {
         pump();
         wake();
         return n;
+    }
+
+    /** tcflow(TCIOFF/TCION) on the master: the slave's stop or start character into its input. */
+    public long masterSendFlowChar(boolean start) {
+        byte c = terminal.termiosView()[17 + (start ? LineDiscipline.VSTART : LineDiscipline.VSTOP)];
+        long r = masterWrite(new byte[] {c}, 0, 1);
+        return r == -Errno.EAGAIN ? 0 : Math.min(r, 0);
     }
 
     int masterPoll() {

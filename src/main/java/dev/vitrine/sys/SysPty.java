@@ -25,7 +25,7 @@ final class SysPty {
     private SysPty() {}
 
     static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404, TCSBRK = 0x5409,
-            TCFLSH = 0x540B, TIOCSCTTY = 0x540E, TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411,
+            TCXONC = 0x540A, TCFLSH = 0x540B, TIOCSCTTY = 0x540E, TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411,
             TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541B, TIOCNOTTY = 0x5422, TCSBRKP = 0x5425,
             TIOCGSID = 0x5429, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCSIG = 0x40045436,
             TIOCGPTLCK = 0x80045439, TIOCGPTPEER = 0x5441;
@@ -51,7 +51,17 @@ final class SysPty {
                 p.termiosChanged();
                 yield 0;
             }
-            case TCSBRK, TCSBRKP -> change(k, t, p);   // tcdrain, tcsendbreak: a pty has nothing in flight
+            case TCSBRK, TCSBRKP -> change(k, t, p);
+            case TCXONC -> {
+                if (arg < 0 || arg > 3) yield -Errno.EINVAL;
+                long c = change(k, t, p);
+                if (c != 0) yield c;
+                // The master's own output (into the slave) is not flow-controlled here; its tcflow sends the characters.
+                if (end.master()) yield arg >= 2 ? p.masterSendFlowChar(arg == 3) : 0;
+                if (arg <= 1) term.flow(arg == 1);   // TCOOFF, TCOON
+                else term.sendFlowChar(arg == 3);   // TCIOFF, TCION
+                yield 0;
+            }   // tcdrain, tcsendbreak: a pty has nothing in flight
             case TCFLSH -> {
                 if (arg < 0 || arg > 2) yield -Errno.EINVAL;
                 long c = change(k, t, p);
