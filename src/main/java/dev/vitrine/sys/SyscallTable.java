@@ -62,6 +62,7 @@ public final class SyscallTable {
             case 34 -> SysFallocate.register(this, services);
             case 35 -> SysCaps.register(this, services);
             case 36 -> SysXattr.register(this, services);
+            case 37 -> SysMount.register(this, services);
             default -> {
                 registered = g;
                 return false;
