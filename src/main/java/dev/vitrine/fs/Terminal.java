@@ -24,6 +24,8 @@ public final class Terminal {
         void outputFlags(int oflag);
         /** A signal character without NOFLSH: output still in the driver is dropped (the host's is gone already). */
         default void flushOutput() {}
+        /** The driver's stop and start (pty_stop, pty_start): output stopped or going again. */
+        default void flow(boolean stopped) {}
     }
 
     private LineDiscipline ldisc;
@@ -120,12 +122,17 @@ public final class Terminal {
     public boolean stopped() { return stopped; }
 
     /** stop_tty. */
-    void stop() { stopped = true; }
+    void stop() {
+        if (stopped) return;
+        stopped = true;
+        host.flow(true);
+    }
 
     /** start_tty: not while tcflow(TCOOFF) holds the output. */
     void start() {
         if (!stopped || tcoStopped) return;
         stopped = false;
+        host.flow(false);
         if (held.size() > 0) {
             byte[] b = held.toByteArray();
             held.reset();
@@ -139,7 +146,7 @@ public final class Terminal {
         if (on == !tcoStopped) return;
         tcoStopped = !on;
         if (on) start();
-        else stopped = true;
+        else stop();
     }
 
     /** tcflow's TCIOFF and TCION: the stop or start character goes out to the other end, as it is. */
@@ -167,6 +174,13 @@ public final class Terminal {
     public void receive(byte[] b, int off, int len) {
         ldisc.receive(termios, b, off, len, sink);
         wakeup.wakeup(this);
+    }
+
+    /** TIOCSTI: one byte into the line discipline as if it had been typed; false when the host cooks. */
+    public boolean simulateInput(byte c) {
+        if (ldisc == null) return false;
+        receive(new byte[] {c}, 0, 1);
+        return true;
     }
 
     /** The host terminal is gone: readers get end of file. */
