@@ -298,6 +298,7 @@ public final class Hart {
             n++;
         }
         if (fHits != 0) mmu.countFetchHits(fHits);
+        mmu.syncHits(); // the loads and stores served by chunk were counted in bulk too
         this.pc = pc;
         this.instret += n;
         fcsr = (fcsr & 0xe0) | (fpu.flags & 0x1f);
