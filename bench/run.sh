@@ -5,10 +5,11 @@
 # natively (the same C source built for the host). Throughputs are over the difference of two
 # run lengths, so start-up drops out; start-up is the least wall time of RUNS runs (default 5)
 # and the most peak RSS. Every engine must print the same as the others, or the script fails.
-# Usage: bench/run.sh [RUNS]
+# Usage: bench/run.sh [RUNS] [startup]   (startup: the two start-up rows only)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
+only="${2:-}"
 for tool in /usr/bin/time bc qemu-riscv64 riscv64-linux-gnu-gcc cc; do
   command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (Debian: time, bc, qemu-user, gcc-riscv64-linux-gnu, gcc)" >&2; exit 1; }
 done
@@ -49,11 +50,12 @@ same() {
 
 printf '%s, %s cores, %s; load %s\n' "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Start-up: least wall time and largest peak RSS over $runs runs each.
+# Start-up: least wall time and largest peak RSS over $runs runs each, the engines taking turns
+# so that a change of load in the meantime falls on all of them.
 declare -A best=() rss=()
-for e in java vitrine qemu native; do
-  best[$e]=99; rss[$e]=0
-  for _ in $(seq "$runs"); do
+for e in java vitrine qemu native; do best[$e]=99; rss[$e]=0; done
+for _ in $(seq "$runs"); do
+  for e in java vitrine qemu native; do
     t0=$(date +%s.%N); read -r _ kib < <(timed "$e" hello); t1=$(date +%s.%N)
     s=$(echo "$t1 - $t0" | bc)
     best[$e]=$(echo "if ($s < ${best[$e]}) $s else ${best[$e]}" | bc)
@@ -66,6 +68,7 @@ printf '%-34s %11.3fs %11.3fs %11.3fs %11.3fs   vitrine/java = %.1fx\n' "start-u
   "${best[vitrine]}" "${best[qemu]}" "${best[native]}" "${best[java]}" "$(echo "${best[vitrine]} / ${best[java]}" | bc -l)"
 printf '%-34s %9d MiB %9d MiB %9d MiB %9d MiB\n' "start-up: peak RSS (most)" \
   $((rss[vitrine] / 1024)) $((rss[qemu] / 1024)) $((rss[native] / 1024)) $((rss[java] / 1024))
+[ "$only" = startup ] && exit 0
 
 # name unit-count short-args long-args scale label
 rate() {

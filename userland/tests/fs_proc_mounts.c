@@ -1,6 +1,9 @@
-/* fs_proc_mounts: /proc/mounts is a link to self/mounts; each line has six fields ending "0 0", agrees with statvfs's flags on the mount point (ro, nosuid, nodev, noexec), and with mountinfo's line (point, type, st_dev); /proc and /dev/pts are where their file systems are */
+/* fs_proc_mounts: /proc/mounts is a link to self/mounts; each line has six fields ending "0 0", agrees with statvfs's flags on the mount point (ro, nosuid, nodev, noexec), and with mountinfo's line (point, type, st_dev); /proc and /dev/pts are where their file systems are; epoll may watch the table */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <mntent.h>
+#include <poll.h>
+#include <sys/epoll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,5 +126,15 @@ int main(void) {
     printf("/dev/pts/0 lies on: %s\n", hd < 0 ? "-" : types[hd]);
     printf("/ is a mount: %d\n", holding("/") >= 0);
     printf("mountinfo lines as many: %d; lines that differ from mounts: %d; st_dev differs: %d\n", info[0] == n, info[1], info[2]);
+
+    /* mounts_poll: epoll may watch the table (a change would bring EPOLLPRI), and it polls readable */
+    int fd = open("/proc/self/mounts", O_RDONLY), ep = epoll_create1(0);
+    struct epoll_event e = {.events = EPOLLPRI | EPOLLIN};
+    printf("epoll_ctl ADD /proc/self/mounts: %d\n", epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e));
+    struct pollfd pf = {.fd = fd, .events = POLLIN | POLLOUT};
+    poll(&pf, 1, 0);
+    printf("poll: readable %d writable %d\n", !!(pf.revents & POLLIN), !!(pf.revents & POLLOUT));
+    int st = open("/proc/self/status", O_RDONLY);
+    printf("epoll_ctl ADD /proc/self/status: %d\n", epoll_ctl(ep, EPOLL_CTL_ADD, st, &e));
     return 0;
 }

@@ -25,12 +25,14 @@ final class BuildOptions {
     @Option(names = "--dynamic", description = "link a .c program dynamically: it runs through ld.so and libc from the riscv64 sysroot")
     boolean dynamic;
 
-    /** The flags that only shape the program; anything else is refused. */
-    private static final Pattern ALLOWED = Pattern.compile(
-            "-O[0-3sgz]?|-Ofast|-g[0-3]?|-ggdb[0-3]?|-gdwarf(-[2-5])?|-W(?![lap],)[A-Za-z0-9=_+-]+|-w|-pedantic(-errors)?|-ansi"
-            + "|-[DU][A-Za-z_][A-Za-z0-9_]*(=\\S*)?|-I[^-\\s]\\S*|-std=[a-z0-9+]+|-l[A-Za-z0-9_+.-]+|-pthread"
-            + "|-f(?!dump-|callgraph-info|stack-usage|profile|auto-profile|debug-prefix-map|plugin)[a-z0-9-]+(=[A-Za-z0-9_.,+-]+)?"
-            + "|-m(?!plugin)[a-z0-9-]+(=[A-Za-z0-9_.+-]+)?");
+    /** The flags that only shape the program; anything else is refused (compiled when a .c program is built, not at every start). */
+    private static final class Allowed {
+        static final Pattern FLAGS = Pattern.compile(
+                "-O[0-3sgz]?|-Ofast|-g[0-3]?|-ggdb[0-3]?|-gdwarf(-[2-5])?|-W(?![lap],)[A-Za-z0-9=_+-]+|-w|-pedantic(-errors)?|-ansi"
+                + "|-[DU][A-Za-z_][A-Za-z0-9_]*(=\\S*)?|-I[^-\\s]\\S*|-std=[a-z0-9+]+|-l[A-Za-z0-9_+.-]+|-pthread"
+                + "|-f(?!dump-|callgraph-info|stack-usage|profile|auto-profile|debug-prefix-map|plugin)[a-z0-9-]+(=[A-Za-z0-9_.,+-]+)?"
+                + "|-m(?!plugin)[a-z0-9-]+(=[A-Za-z0-9_.+-]+)?");
+    }
 
     /** The checked flag list (empty for none); a flag that is not one we pass is a bad command line. */
     List<String> flags() {
@@ -39,7 +41,7 @@ final class BuildOptions {
             if (f.isEmpty()) continue;
             if (f.equals("-static") || f.equals("-shared") || f.startsWith("-nostd"))
                 throw MachineOptions.bad("--cflags", f, "the link is Vitrine's: static by default, --dynamic for ld.so");
-            if (!ALLOWED.matcher(f).matches())
+            if (!Allowed.FLAGS.matcher(f).matches())
                 throw MachineOptions.bad("--cflags", f, "not a flag Vitrine passes to the compiler"
                         + " (-O.., -g.., -W.., -w, -D.., -U.., -I.., -std=.., -f.., -m.., -l.., -pthread; no output files)");
             out.add(f);

@@ -6,7 +6,10 @@ final class Sizes {
 
     /** The bytes {@code s} names; {@code option} names the option in the one-line error. */
     static long parse(String s, String option) {
-        String t = s.trim().toUpperCase().replaceFirst("I?B$", "");
+        // By hand, not with regular expressions: compiling two patterns was 2 % of `vitrine run hello`.
+        String t = s.trim().toUpperCase();
+        if (t.endsWith("IB")) t = t.substring(0, t.length() - 2);
+        else if (t.endsWith("B")) t = t.substring(0, t.length() - 1);
         long mult = 1;
         if (t.endsWith("K")) mult = 1L << 10;
         else if (t.endsWith("M")) mult = 1L << 20;
@@ -14,7 +17,8 @@ final class Sizes {
         else if (t.endsWith("T")) mult = 1L << 40;
         if (mult != 1) t = t.substring(0, t.length() - 1);
         try {
-            if (!t.matches("[0-9]{1,19}")) throw new NumberFormatException();
+            if (t.isEmpty() || t.length() > 19) throw new NumberFormatException();
+            for (int i = 0; i < t.length(); i++) if (t.charAt(i) < '0' || t.charAt(i) > '9') throw new NumberFormatException();
             return Math.multiplyExact(Long.parseLong(t), mult);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(option + " " + s + ": expected a size such as 4096, 64K, 256M or 1G");

@@ -17,7 +17,7 @@ final class StatsReport {
         if ("on".equals(s.get("cost.model"))) {
             row(out, "  where the time went", String.format("instructions %s, walks %s, TLB misses %s", ms(s, "time.instructions_ns"),
                     ms(s, "time.walks_ns"), ms(s, "time.tlb_misses_ns")));
-            row(out, "", String.format("minor faults %s, major faults %s, swap-out %s", ms(s, "time.minor_faults_ns"),
+            row(out, "", String.format("minor faults %s, major faults %s, swap-out/write-back %s", ms(s, "time.minor_faults_ns"),
                     ms(s, "time.major_faults_ns"), ms(s, "time.swap_out_ns")));
             row(out, "", String.format("syscalls %s, switches %s", ms(s, "time.syscalls_ns"), ms(s, "time.switches_ns")));
             row(out, "effective access time", String.format("+%.3f ns per access for translation, +%.3f ns with faults and swap",

@@ -67,6 +67,7 @@ public final class Console implements TtyRead {
 
     @Override public long write(byte[] src, int off, int len, long offset) {
         if (out == null) return -Errno.EBADF;
+        if (cooked() && terminal.stopped()) return -Errno.EAGAIN;   // ^S: the writer waits for ^Q on the terminal
         long n = out.write(stream, src, off, len);
         if (n > 0 && cooked()) terminal.wrote(src, off, (int) n);   // the column a tab's erase goes back from
         return n;
@@ -78,7 +79,7 @@ public final class Console implements TtyRead {
         int mask = 0;
         if (cooked()) mask |= terminal.pollIn();
         else if (in != null) mask |= in.poll();
-        if (out != null) mask |= out.poll(stream);
+        if (out != null && !(cooked() && terminal.stopped())) mask |= out.poll(stream);
         return mask;
     }
 

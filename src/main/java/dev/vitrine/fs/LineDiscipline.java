@@ -7,7 +7,8 @@ import java.util.ArrayDeque;
 /**
  * Linux's N_TTY line discipline (drivers/tty/n_tty.c) between the host terminal, which is in
  * raw mode, and the guest: input processing (ISTRIP, IGNCR, ICRNL, INLCR), the signal
- * characters under ISIG (VINTR, VQUIT, VSUSP; the queue flushed unless NOFLSH), canonical
+ * characters under ISIG (VINTR, VQUIT, VSUSP; the queue flushed unless NOFLSH), output flow
+ * control under IXON (VSTOP and VSTART are never data; IXANY and a signal character restart), canonical
  * editing (VERASE, VWERASE, VKILL, VEOF, VEOL, VEOL2, and under IEXTEN VLNEXT and VREPRINT;
  * one line per read), non-canonical reads
  * by VMIN/VTIME, and echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL): an erased tab goes
@@ -21,11 +22,11 @@ final class LineDiscipline {
     static final int BUF_SIZE = 4096;
 
     // c_iflag, c_lflag bits and c_cc indices (asm-generic/termbits.h)
-    static final int ISTRIP = 0x20, INLCR = 0x40, IGNCR = 0x80, ICRNL = 0x100;
+    static final int ISTRIP = 0x20, INLCR = 0x40, IGNCR = 0x80, ICRNL = 0x100, IXON = 0x400, IXANY = 0x800;
     static final int ISIG = 0x1, ICANON = 0x2, ECHO = 0x8, ECHOE = 0x10, ECHOK = 0x20, ECHONL = 0x40, NOFLSH = 0x80,
             ECHOCTL = 0x200, ECHOKE = 0x800, IEXTEN = 0x8000;
     static final int VINTR = 0, VQUIT = 1, VERASE = 2, VKILL = 3, VEOF = 4, VTIME = 5, VMIN = 6, VSUSP = 10, VEOL = 11,
-            VREPRINT = 12, VWERASE = 14, VLNEXT = 15, VEOL2 = 16;
+            VSTART = 8, VSTOP = 9, VREPRINT = 12, VWERASE = 14, VLNEXT = 15, VEOL2 = 16;
     private static final int SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20;
 
     /** What the guest can read: whole lines in canonical mode (eof: a VEOF ended it, not returned), else bytes. */
@@ -45,6 +46,9 @@ final class LineDiscipline {
         default void flushOutput() {}
         /** The terminal's output column and the edited line's first column (for erasing a tab); null: not kept. */
         default Columns columns() { return null; }
+        /** stop_tty and start_tty: IXON's stop and start characters (and a signal character, IXANY's any). */
+        default void stop() {}
+        default void start() {}
     }
 
     private final ArrayDeque<Segment> ready = new ArrayDeque<>();
@@ -153,17 +157,12 @@ final class LineDiscipline {
             literal(t, c, sink);
             return;
         }
-        if ((lflag & IEXTEN) != 0 && c != 0 && c == cc(t, VLNEXT)) {
-            lnext = true;
-            if ((lflag & ECHO) != 0 && (lflag & ECHOCTL) != 0) sink.echo(new byte[] {'^', '\b'}, 0, 2);
+        boolean ixon = (iflag & IXON) != 0;
+        if (ixon && (c == cc(t, VSTART) || c == cc(t, VSTOP))) {   // n_tty_receive_char_flow_ctrl: never data
+            if (c == cc(t, VSTART)) sink.start();
+            else sink.stop();
             return;
         }
-        boolean special = false;   // in n_tty's char_map: echoed by the special path, a newline raw
-        if (c == '\r') {
-            if ((iflag & IGNCR) != 0) return;
-            if ((iflag & ICRNL) != 0) c = '\n';
-            special = (iflag & ICRNL) != 0;
-        } else if (c == '\n' && (iflag & INLCR) != 0) c = '\r';
         if ((lflag & ISIG) != 0) {
             int sig = c == cc(t, VINTR) && c != 0 ? SIGINT : c == cc(t, VQUIT) && c != 0 ? SIGQUIT
                     : c == cc(t, VSUSP) && c != 0 ? SIGTSTP : 0;
@@ -172,11 +171,19 @@ final class LineDiscipline {
                     flush();
                     sink.flushOutput();
                 }
-                if ((lflag & ECHO) != 0) echoChar(t, c, sink);
                 sink.signal(sig);
+                if (ixon) sink.start();   // n_tty_receive_signal_char: output flows again
+                if ((lflag & ECHO) != 0) echoChar(t, c, sink);
                 return;
             }
         }
+        if (ixon && (iflag & IXANY) != 0) sink.start();   // any other character restarts output
+        boolean special = false;   // in n_tty's char_map: echoed by the special path, a newline raw
+        if (c == '\r') {
+            if ((iflag & IGNCR) != 0) return;
+            if ((iflag & ICRNL) != 0) c = '\n';
+            special = (iflag & ICRNL) != 0;
+        } else if (c == '\n' && (iflag & INLCR) != 0) c = '\r';
         if ((lflag & ICANON) == 0) {
             if (readyBytes < BUF_SIZE - 1) {
                 ready.add(new Segment(new byte[] {(byte) c}, false));
@@ -193,6 +200,11 @@ final class LineDiscipline {
                 erase(t, c, sink);
                 return;
             }
+        }
+        if ((lflag & IEXTEN) != 0 && c != 0 && c == cc(t, VLNEXT)) {   // canonical mode only, as in n_tty_receive_char_canon
+            lnext = true;
+            if ((lflag & ECHO) != 0 && (lflag & ECHOCTL) != 0) sink.echo(new byte[] {'^', '\b'}, 0, 2);
+            return;
         }
         if (c == cc(t, VREPRINT) && c != 0 && (lflag & ECHO) != 0 && (lflag & IEXTEN) != 0) {
             echoChar(t, c, sink);
@@ -221,6 +233,7 @@ final class LineDiscipline {
     /** The character after VLNEXT: data in the line or the queue, never a signal, an edit or a line's end. */
     private void literal(byte[] t, int c, Sink sink) {
         boolean canonical = canonical(t);
+        if ((flag(t, 0) & (IXON | IXANY)) == (IXON | IXANY)) sink.start();
         if (readyBytes + lineLen >= BUF_SIZE - 1) return;
         if ((flag(t, 12) & ECHO) != 0) {
             if (canonical) canonColumn(sink);

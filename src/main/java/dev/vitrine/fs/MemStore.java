@@ -30,15 +30,18 @@ public final class MemStore implements Store {
     @Override public int read(long pos, byte[] dst, int off, int len) {
         if (pos < 0 || pos >= size || len <= 0) return 0;
         int n = (int) Math.min(len, size - pos);
-        Arrays.fill(dst, off, off + n, (byte) 0);
         long first = pos / PAGE, last = (pos + n - 1) / PAGE;
+        int done = 0;            // dst[off, off + done) holds the file's bytes; only holes are zero-filled
         for (Map.Entry<Long, Integer> e : pages.subMap(first, true, last, true).entrySet()) {
             // In lengths, not ends: the last page of the largest file ends at 2^63, past a long.
             long start = e.getKey() * PAGE;
             long from = Math.max(pos, start);
-            long k = Math.min(PAGE - (from - start), n - (from - pos));
-            fs.store().read(e.getValue(), (int) (from - start), dst, off + (int) (from - pos), (int) k);
+            int at = (int) (from - pos), k = (int) Math.min(PAGE - (from - start), n - at);
+            if (at > done) Arrays.fill(dst, off + done, off + at, (byte) 0);
+            fs.store().read(e.getValue(), (int) (from - start), dst, off + at, k);
+            done = at + k;
         }
+        if (done < n) Arrays.fill(dst, off + done, off + n, (byte) 0);
         return n;
     }
 

@@ -23,6 +23,18 @@ public final class ProcStore implements Store {
         this.writer = writer;
     }
 
+    /** Whether epoll may watch it: the mount tables have mounts_poll, other /proc files no poll at all (EPERM). */
+    private boolean pollable;
+
+    /** The same text as a file that polls readable (/proc/PID/mounts, mountinfo). */
+    static ProcStore polled(Supplier<String> text) {
+        ProcStore p = new ProcStore(text);
+        p.pollable = true;
+        return p;
+    }
+
+    public boolean pollable() { return pollable; }
+
     /** A /proc/sys file: its text, and its write. */
     static ProcStore sysctl(Sysctl s) { return new ProcStore(latin1(s.read()), null, 0, s.write()); }
 

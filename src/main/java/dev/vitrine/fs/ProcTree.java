@@ -65,8 +65,8 @@ final class ProcTree {
             case "statm" -> file(v, () -> src.statm(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "wchan" -> file(v, () -> src.wchan(pid));
-            case "mounts" -> file(v, () -> v.mounts().mounts(v));
-            case "mountinfo" -> file(v, () -> v.mounts().mountinfo(v));
+            case "mounts" -> polled(v, () -> v.mounts().mounts(v));
+            case "mountinfo" -> polled(v, () -> v.mounts().mountinfo(v));
             case "task" -> new ProcDir(v, null, 0555, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)), owner);
             default -> new ProcDir(v, null, 0500, () -> {
                 FdTable t = src.fds(pid);
@@ -143,6 +143,13 @@ final class ProcTree {
     /** A world-readable file of the process's memory that only a tracer may open (proc_maps_open's proc_mem_open). */
     private static RegularFile memoryFile(Vfs v, ProcSource src, int pid, Supplier<String> text) {
         RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, new ProcStore(text).memoryOf(src, pid), true);
+        f.link();
+        return f;
+    }
+
+    /** A file epoll may watch (the mount tables). */
+    private static RegularFile polled(Vfs v, Supplier<String> text) {
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, ProcStore.polled(text), true);
         f.link();
         return f;
     }

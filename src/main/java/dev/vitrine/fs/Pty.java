@@ -45,6 +45,11 @@ public final class Pty {
     private int flipMark;
     /** The session whose controlling terminal this is (0: none). */
     private int session;
+    /** TIOCPKT on the master: each read begins with a status byte; the slave's events since the last one. */
+    private boolean packet;
+    private int pktStatus;
+    // TIOCPKT_* (asm-generic/ioctls.h)
+    static final int PKT_FLUSHREAD = 1, PKT_FLUSHWRITE = 2, PKT_STOP = 4, PKT_START = 8, PKT_NOSTOP = 16, PKT_DOSTOP = 32;
 
     Pty(Devpts devpts, Vfs vfs, int index) {
         this.devpts = devpts;
@@ -53,8 +58,16 @@ public final class Pty {
         terminal.attachHost(new Terminal.Host() {
             @Override public void echo(byte[] b, int off, int len) { for (int i = 0; i < len; i++) emit(b[off + i] & 0xff, true); }
             @Override public void outputFlags(int oflag) {}
-            // pty_flush_buffer: the master's flip buffer goes, i.e. what this batch of input echoed.
-            @Override public void flushOutput() { output.truncate(flipMark); }
+            // pty_flush_buffer: the master's flip buffer goes, i.e. what this batch of input echoed;
+            // only a signal character asks, after it flushed the input: both flushes for packet mode.
+            @Override public void flushOutput() {
+                output.truncate(flipMark);
+                packetEvent(PKT_FLUSHREAD | PKT_FLUSHWRITE, 0);
+            }
+            @Override public void flow(boolean stopped) {
+                if (stopped) packetEvent(PKT_STOP, PKT_START);
+                else packetEvent(PKT_START, PKT_STOP);
+            }
         }, channel -> wake.wakeup(this), 24, 80);
         terminal.resizeQuietly(0, 0);   // a new pty's window is 0x0 until someone sets it
         terminal.setOnSignal(sig -> {
@@ -119,6 +132,7 @@ public final class Pty {
     /** n_tty_write: each byte through OPOST into the master's queue; -EAGAIN when none fits. */
     long slaveWrite(byte[] src, int off, int len) {
         if (hungUp) return -Errno.EIO;
+        if (terminal.stopped()) return len == 0 ? 0 : -Errno.EAGAIN;   // pty_write while flow.stopped: nothing goes
         int n = 0;
         while (n < len && output.free() >= room(src[off + n] & 0xff)) emit(src[off + n++] & 0xff, false);
         if (n == 0 && len > 0) return -Errno.EAGAIN;
@@ -129,7 +143,7 @@ public final class Pty {
     int slavePoll() {
         if (hungUp) return Poll.POLLIN | Poll.POLLOUT | Poll.POLLERR | Poll.POLLHUP | Poll.POLLRDNORM | Poll.POLLWRNORM;
         int m = terminal.pollIn();
-        if (output.free() > 0) m |= Poll.POLLOUT | Poll.POLLWRNORM;
+        if (output.free() > 0 && !terminal.stopped()) m |= Poll.POLLOUT | Poll.POLLWRNORM;
         return m;
     }
 
@@ -137,10 +151,55 @@ public final class Pty {
 
     long masterRead(byte[] dst, int off, int len) {
         if (len == 0) return 0;
+        if (packet && pktStatus != 0) {   // n_tty_read: a status byte alone, before any data
+            dst[off] = (byte) pktStatus;
+            pktStatus = 0;
+            return 1;
+        }
         if (output.size() == 0) return otherClosed ? -Errno.EIO : -Errno.EAGAIN;
-        int n = output.take(dst, off, len);
+        int lead = 0;
+        if (packet) {
+            dst[off] = 0;   // TIOCPKT_DATA
+            lead = 1;
+        }
+        int n = output.take(dst, off + lead, len - lead);
         wake();
-        return n;
+        return n + lead;
+    }
+
+    // ---- packet mode (TIOCPKT)
+
+    /** TIOCPKT: on clears the status kept so far (pty_set_pktmode). */
+    public void setPacket(boolean on) {
+        if (on && !packet) pktStatus = 0;
+        packet = on;
+    }
+
+    public boolean packet() { return packet; }
+
+    /** A slave event the master reads in packet mode: {@code set} bits on, {@code clear} bits off. */
+    private void packetEvent(int set, int clear) {
+        if (!packet) return;
+        pktStatus = (pktStatus & ~clear) | set;
+        wake();
+    }
+
+    /** pty_set_termios: whether ^S/^Q flow control is on changed (IXON with the usual characters): DOSTOP or NOSTOP. */
+    public void termiosChanged(byte[] old) {
+        boolean was = xonXoff(old), now = xonXoff(terminal.termiosView());
+        if (was != now) packetEvent(now ? PKT_DOSTOP : PKT_NOSTOP, PKT_DOSTOP | PKT_NOSTOP);
+        termiosChanged();
+    }
+
+    private static boolean xonXoff(byte[] t) {
+        return (LineDiscipline.flag(t, 0) & LineDiscipline.IXON) != 0
+                && LineDiscipline.cc(t, LineDiscipline.VSTART) == 0x11 && LineDiscipline.cc(t, LineDiscipline.VSTOP) == 0x13;
+    }
+
+    /** TIOCSTI on the master: a byte the master itself reads (its own line discipline is raw). */
+    public void masterSimulateInput(byte c) {
+        if (output.free() > 0) output.put(c);
+        wake();
     }
 
     /** pty_write into the slave's flip buffer, then as much as the line discipline takes. */
@@ -154,9 +213,17 @@ public final class Pty {
         return n;
     }
 
+    /** tcflow(TCIOFF/TCION) on the master: the slave's stop or start character into its input. */
+    public long masterSendFlowChar(boolean start) {
+        byte c = terminal.termiosView()[17 + (start ? LineDiscipline.VSTART : LineDiscipline.VSTOP)];
+        long r = masterWrite(new byte[] {c}, 0, 1);
+        return r == -Errno.EAGAIN ? 0 : Math.min(r, 0);
+    }
+
     int masterPoll() {
         int m = 0;
         if (output.size() > 0) m |= Poll.POLLIN | Poll.POLLRDNORM;
+        if (packet && pktStatus != 0) m |= Poll.POLLIN | Poll.POLLRDNORM | Poll.POLLPRI;
         if (otherClosed) m |= Poll.POLLHUP;
         if (input.free() > 0) m |= Poll.POLLOUT | Poll.POLLWRNORM;
         return m;
@@ -188,13 +255,17 @@ public final class Pty {
     public void flushSlaveInput() {
         terminal.flushInput();
         input.clear();
+        packetEvent(PKT_FLUSHREAD, 0);   // n_tty_packet_mode_flush
         wake();
     }
 
     /** tcflush on the slave: its input; its output is what waits for the master. */
     public void flushSlave(boolean in, boolean out) {
         if (in) flushSlaveInput();
-        if (out) output.clear();
+        if (out) {
+            output.clear();
+            packetEvent(PKT_FLUSHWRITE, 0);
+        }
         wake();
     }
 

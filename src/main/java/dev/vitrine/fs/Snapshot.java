@@ -51,6 +51,11 @@ public final class Snapshot implements File {
     @Override public long write(byte[] src, int off, int len, long offset) {
         return inode.store() instanceof ProcStore p ? p.write(src, off, len, offset) : -Errno.EACCES;
     }
+    /** mounts_poll: always readable; the table never changes while the machine runs, so no EPOLLPRI. */
+    @Override public boolean pollable() { return inode.store() instanceof ProcStore p && p.pollable(); }
+
+    @Override public int poll() { return pollable() ? Poll.POLLIN | Poll.POLLRDNORM : Poll.ALWAYS; }
+
     @Override public Stat stat() { return inode.stat(); }
     @Override public boolean seekable() { return true; }
     @Override public Inode inode() { return inode; }

@@ -24,6 +24,8 @@ public final class Terminal {
         void outputFlags(int oflag);
         /** A signal character without NOFLSH: output still in the driver is dropped (the host's is gone already). */
         default void flushOutput() {}
+        /** The driver's stop and start (pty_stop, pty_start): output stopped or going again. */
+        default void flow(boolean stopped) {}
     }
 
     private LineDiscipline ldisc;
@@ -93,7 +95,7 @@ public final class Terminal {
     public boolean cooking() { return ldisc != null; }
 
     /** Whether a guest waits for a key: an all-blocked machine then waits for the host, in host time. Any thread. */
-    public boolean awaited() { return awaited; }
+    public boolean awaited() { return awaited || stopped; }   // stopped output waits for ^Q from the host too
 
     /** The output column and where the edited line began: the host's (or the pty's) output moves them, see {@link #wrote}. */
     Columns columns() { return columns; }
@@ -108,17 +110,77 @@ public final class Terminal {
         for (int i = off; i < off + len; i++) columns.wrote(b[i] & 0xff, oflag, iflag);
     }
 
+    // ---- output flow control: IXON's stop and start characters, tcflow
+
+    /** tty->flow: output stopped (by the stop character or tcflow), and whether tcflow(TCOOFF) did it, which only TCOON undoes. */
+    private volatile boolean stopped;
+    private boolean tcoStopped;
+    /** Echoes made while output is stopped: n_tty keeps them in its echo buffer until output starts again. */
+    private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+
+    /** Whether output is stopped: writers wait (or get EAGAIN), echoes are held. */
+    public boolean stopped() { return stopped; }
+
+    /** stop_tty. */
+    void stop() {
+        if (stopped) return;
+        stopped = true;
+        host.flow(true);
+    }
+
+    /** start_tty: not while tcflow(TCOOFF) holds the output. */
+    void start() {
+        if (!stopped || tcoStopped) return;
+        stopped = false;
+        host.flow(false);
+        if (held.size() > 0) {
+            byte[] b = held.toByteArray();
+            held.reset();
+            host.echo(b, 0, b.length);
+        }
+        wakeup.wakeup(this);
+    }
+
+    /** tcflow's TCOOFF ({@code on} false) and TCOON. */
+    public void flow(boolean on) {
+        if (on == !tcoStopped) return;
+        tcoStopped = !on;
+        if (on) start();
+        else stop();
+    }
+
+    /** tcflow's TCIOFF and TCION: the stop or start character goes out to the other end, as it is. */
+    public void sendFlowChar(boolean start) {
+        int c = termios[17 + (start ? LineDiscipline.VSTART : LineDiscipline.VSTOP)] & 0xff;
+        if (host != null) host.echo(new byte[] {(byte) c}, 0, 1);
+    }
+
     private final LineDiscipline.Sink sink = new LineDiscipline.Sink() {
-        @Override public void echo(byte[] b, int off, int len) { host.echo(b, off, len); }
+        @Override public void echo(byte[] b, int off, int len) {
+            if (!stopped) host.echo(b, off, len);
+            else if (held.size() + len <= LineDiscipline.BUF_SIZE) held.write(b, off, len);   // a full echo buffer drops
+        }
+        @Override public void stop() { Terminal.this.stop(); }
+        @Override public void start() { Terminal.this.start(); }
         @Override public Columns columns() { return columns; }
         @Override public void signal(int sig) { Terminal.this.signal(sig); }
-        @Override public void flushOutput() { host.flushOutput(); }
+        @Override public void flushOutput() {
+            held.reset();   // isig's flush empties the echo buffer too
+            host.flushOutput();
+        }
     };
 
     /** The host's bytes as typed (machine's thread); wakes the readers. */
     public void receive(byte[] b, int off, int len) {
         ldisc.receive(termios, b, off, len, sink);
         wakeup.wakeup(this);
+    }
+
+    /** TIOCSTI: one byte into the line discipline as if it had been typed; false when the host cooks. */
+    public boolean simulateInput(byte c) {
+        if (ldisc == null) return false;
+        receive(new byte[] {c}, 0, 1);
+        return true;
     }
 
     /** The host terminal is gone: readers get end of file. */

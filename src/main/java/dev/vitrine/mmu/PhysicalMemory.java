@@ -48,7 +48,10 @@ public final class PhysicalMemory {
         this.size = pages << pageBits;
         this.pageBits = pageBits;
         this.chunks = new byte[(int) ((size + CHUNK_MASK) >>> CHUNK_BITS)][];
-        Arrays.fill(chunks, ZERO);
+        // Doubling copies, not Arrays.fill: at boot its loop still runs in the bytecode interpreter
+        // (a few ms for the default 64 Ki chunks), arraycopy is native from the start.
+        chunks[0] = ZERO;
+        for (int n = 1; n < chunks.length; n <<= 1) System.arraycopy(chunks, 0, chunks, n, Math.min(n, chunks.length - n));
     }
 
     public long size() { return size; }

@@ -83,7 +83,7 @@ final class Exit {
         Ctty.exited(k, p);
         p.measures.exit(p.space);
         p.tableFrames = p.space.pageTable().tableFrames();
-        p.residentPages = p.space.residentPages();
+        p.residentPages = p.space.residentNow();
         p.memStats = p.space.stats();
         k.releaseSpace(p.space);
         p.space.reportRss(k.tracer(), p.pid, p.pid);

@@ -36,8 +36,8 @@ public final class Measures {
     /** The space's last figures, as the process ends. */
     void exit(AddressSpace s) {
         fold(s);
-        sharedAtExit = s.sharedPages();
-        swappedAtExit = s.swappedPages();
+        sharedAtExit = s.sharedNow();      // the counters; AddressSpace.destroy asserts them against the table
+        swappedAtExit = s.swappedNow();
     }
 
     public long fetchHits() { return fetchHits; }

@@ -99,7 +99,7 @@ public final class PosixTimers {
         x.interval = interval;
         if (value == 0) return old;
         long when;
-        if (absolute) when = x.base == Base.REALTIME ? value - dev.vitrine.proc.VirtualClock.EPOCH_NS : value;
+        if (absolute) when = x.base == Base.REALTIME ? value - k.clock().realtimeAtBoot() : value;
         else when = now(k, x, p) + value;
         x.at = Math.max(when, 1);
         arm(k, p, x);

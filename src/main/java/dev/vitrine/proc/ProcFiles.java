@@ -177,7 +177,7 @@ public final class ProcFiles implements ProcSource {
         int running = 0;
         for (Task t : kernel.tasks()) if (t.runnable()) running++;
         return "cpu  " + times + "\ncpu0 " + times + "\nintr 0\nctxt " + kernel.contextSwitches()
-                + "\nbtime " + VirtualClock.EPOCH_NS / 1_000_000_000L + "\nprocesses " + kernel.totalForks()
+                + "\nbtime " + kernel.clock().realtimeAtBoot() / 1_000_000_000L + "\nprocesses " + kernel.totalForks()
                 + "\nprocs_running " + running + "\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n";
     }
 

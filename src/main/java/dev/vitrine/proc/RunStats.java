@@ -3,7 +3,6 @@ package dev.vitrine.proc;
 import dev.vitrine.mm.MemStats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class RunStats {
         long now = k.clock().now();
         List<Row> rows = new ArrayList<>(k.reaped().rows);
         for (Process p : k.processes()) rows.add(Row.of(p));
-        rows.sort(Comparator.comparingInt(Row::pid));
+        rows.sort((a, b) -> Integer.compare(a.pid(), b.pid()));   // not Comparator.comparingInt: its lambda is spun at run time
         Totals total = new Totals();
         for (Row r : rows) total.add(r);
         total.add(k.reaped().unlisted);

@@ -1,6 +1,5 @@
 package dev.vitrine.proc;
 
-import java.util.Comparator;
 import java.util.TreeSet;
 
 /**
@@ -16,7 +15,10 @@ final class Timers {
         Entry(long when, long seq, Runnable action, String what) { this.when = when; this.seq = seq; this.action = action; this.what = what; }
     }
 
-    private final TreeSet<Entry> armed = new TreeSet<>(Comparator.<Entry>comparingLong(e -> e.when).thenComparingLong(e -> e.seq));
+    private final TreeSet<Entry> armed = new TreeSet<>(Timers::order);
+
+    /** By time, then by arming order (Comparator.comparingLong's lambdas are spun at run time, at every start). */
+    private static int order(Entry a, Entry b) { return a.when != b.when ? Long.compare(a.when, b.when) : Long.compare(a.seq, b.seq); }
     private long seq;
 
     Entry add(long when, String what, Runnable action) {

@@ -30,7 +30,7 @@ final class ShmSegment extends IpcObject implements ShmemFile.Keeper {
         this.file = new ShmemFile(size, pageSize, this, String.format("/SYSV%08x (deleted)", key));
     }
 
-    static long seconds(Kernel k) { return (dev.vitrine.proc.VirtualClock.EPOCH_NS + k.now()) / 1_000_000_000L; }
+    static long seconds(Kernel k) { return k.clock().realtime() / 1_000_000_000L; }
 
     int attaches() { return file.areas(); }
 

@@ -195,9 +195,11 @@ final class StraceNames {
     private static final Name[] IOCTL = {
             n(0x5401, "TCGETS"), n(0x5402, "TCSETS"), n(0x5403, "TCSETSW"), n(0x5404, "TCSETSF"), n(0x5409, "TCSBRK"),
             n(0x540A, "TCXONC"), n(0x540B, "TCFLSH"), n(0x540E, "TIOCSCTTY"), n(0x540F, "TIOCGPGRP"), n(0x5410, "TIOCSPGRP"),
-            n(0x5411, "TIOCOUTQ"), n(0x5413, "TIOCGWINSZ"), n(0x5414, "TIOCSWINSZ"), n(0x541B, "FIONREAD"),
+            n(0x5411, "TIOCOUTQ"), n(0x5412, "TIOCSTI"), n(0x5413, "TIOCGWINSZ"), n(0x5414, "TIOCSWINSZ"), n(0x541B, "FIONREAD"),
             n(0x5421, "FIONBIO"), n(0x5422, "TIOCNOTTY"), n(0x5429, "TIOCGSID"), n(0x5450, "FIONCLEX"), n(0x5451, "FIOCLEX"),
-            n(0x5452, "FIOASYNC")};
+            n(0x5452, "FIOASYNC"), n(0x5420, "TIOCPKT"), n(0x5425, "TCSBRKP"), n(0x5441, "TIOCGPTPEER"),
+            n(0x80045430L, "TIOCGPTN"), n(0x40045431L, "TIOCSPTLCK"), n(0x40045436L, "TIOCSIG"), n(0x80045438L, "TIOCGPKT"),
+            n(0x80045439L, "TIOCGPTLCK")};
 
     static String ioctl(int req) { return value(req & 0xffffffffL, IOCTL, "_IOC(" + hex(req & 0xffffffffL) + ")"); }
 

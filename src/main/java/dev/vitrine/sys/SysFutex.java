@@ -4,7 +4,6 @@ import dev.vitrine.abi.Errno;
 import dev.vitrine.proc.Futexes;
 import dev.vitrine.proc.Kernel;
 import dev.vitrine.proc.Task;
-import dev.vitrine.proc.VirtualClock;
 
 import static dev.vitrine.sys.Arg.*;
 
@@ -39,7 +38,7 @@ final class SysFutex {
             if (sec == null || nsec == null) return -Errno.EFAULT;
             if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
             long ns = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
-            deadline = Math.max(0, clk == 0 ? ns - VirtualClock.EPOCH_NS : ns);
+            deadline = Math.max(0, clk == 0 ? ns - k.clock().realtimeAtBoot() : ns);
         }
         int count = (int) n;
         long[] uaddr = new long[count];
@@ -86,7 +85,7 @@ final class SysFutex {
                     long ns = Math.min(sec, Long.MAX_VALUE / 4_000_000_000L) * 1_000_000_000L + nsec;
                     // FUTEX_WAIT takes a relative time; FUTEX_WAIT_BITSET an absolute one on its clock.
                     if (cmd == WAIT) deadline = k.clock().now() + ns;
-                    else deadline = realtime ? ns - VirtualClock.EPOCH_NS : ns;
+                    else deadline = realtime ? ns - k.clock().realtimeAtBoot() : ns;
                     deadline = Math.max(0, deadline);
                 }
                 long r = f.wait(t, uaddr, val, deadline, cmd == WAIT ? -1 : val3, priv);

@@ -17,7 +17,7 @@ import static dev.vitrine.sys.Arg.*;
 final class SysIoctl {
     private SysIoctl() {}
 
-    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404, TCFLSH = 0x540B,
+    private static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404, TCXONC = 0x540A, TCFLSH = 0x540B, TIOCSTI = 0x5412,
             TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541B,
             FIONBIO = 0x5421, FIONCLEX = 0x5450, FIOCLEX = 0x5451;
 
@@ -67,6 +67,23 @@ final class SysIoctl {
                 long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);
                 if (tty != 0) yield tty;
                 if (arg != 1) c.terminal().flushInput();   // TCIFLUSH, TCIOFLUSH; output is the host's at once
+                yield 0;
+            }
+            case TCXONC -> {
+                if (arg < 0 || arg > 3) yield -Errno.EINVAL;
+                long tty = SysFile.ttyCheck(k, t, c, Signals.SIGTTOU);
+                if (tty != 0) yield tty;
+                if (!c.terminal().cooking()) yield 0;   // the host terminal cooks: its flow is its own
+                if (arg <= 1) c.terminal().flow(arg == 1);   // TCOOFF, TCOON
+                else c.terminal().sendFlowChar(arg == 3);   // TCIOFF, TCION
+                yield 0;
+            }
+            case TIOCSTI -> {
+                boolean mine = t.process().sid() == 0 && !dev.vitrine.proc.Ctty.dropped(t);   // the console is session 0's
+                if (!mine && !SysFsOpen.capSysAdmin(t)) yield -Errno.EPERM;
+                byte[] b = new byte[1];
+                if (!t.memory().read(arg, b, 0, 1)) yield -Errno.EFAULT;
+                if (!c.terminal().simulateInput(b[0])) yield -Errno.EIO;   // the host cooks: nothing here to type into
                 yield 0;
             }
             case TIOCGWINSZ -> t.memory().write(arg, Abi.winsize(c.terminal().rows(), c.terminal().cols())) ? 0 : -Errno.EFAULT;

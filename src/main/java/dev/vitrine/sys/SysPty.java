@@ -25,10 +25,10 @@ final class SysPty {
     private SysPty() {}
 
     static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404, TCSBRK = 0x5409,
-            TCFLSH = 0x540B, TIOCSCTTY = 0x540E, TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411,
+            TCXONC = 0x540A, TCFLSH = 0x540B, TIOCSCTTY = 0x540E, TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411,
             TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541B, TIOCNOTTY = 0x5422, TCSBRKP = 0x5425,
             TIOCGSID = 0x5429, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCSIG = 0x40045436,
-            TIOCGPTLCK = 0x80045439, TIOCGPTPEER = 0x5441;
+            TIOCGPTLCK = 0x80045439, TIOCGPTPEER = 0x5441, TIOCSTI = 0x5412, TIOCPKT = 0x5420, TIOCGPKT = 0x80045438;
     private static final int CSIZE = 0x30, PARENB = 0x100, CS8 = 0x30, CREAD = 0x80;
 
     static long ioctl(Kernel k, Task t, FileDescription f, PtyEnd end, int req, long arg) {
@@ -47,11 +47,22 @@ final class SysPty {
                 b[8] = (byte) ((b[8] & ~(CSIZE | CREAD)) | CS8 | CREAD);
                 b[9] = (byte) (b[9] & ~(PARENB >> 8));
                 if (req == TCSETSF) p.flushSlaveInput();
+                byte[] old = term.termios();
                 term.setTermios(b);
-                p.termiosChanged();
+                p.termiosChanged(old);
                 yield 0;
             }
-            case TCSBRK, TCSBRKP -> change(k, t, p);   // tcdrain, tcsendbreak: a pty has nothing in flight
+            case TCSBRK, TCSBRKP -> change(k, t, p);
+            case TCXONC -> {
+                if (arg < 0 || arg > 3) yield -Errno.EINVAL;
+                long c = change(k, t, p);
+                if (c != 0) yield c;
+                // The master's own output (into the slave) is not flow-controlled here; its tcflow sends the characters.
+                if (end.master()) yield arg >= 2 ? p.masterSendFlowChar(arg == 3) : 0;
+                if (arg <= 1) term.flow(arg == 1);   // TCOOFF, TCOON
+                else term.sendFlowChar(arg == 3);   // TCIOFF, TCION
+                yield 0;
+            }   // tcdrain, tcsendbreak: a pty has nothing in flight
             case TCFLSH -> {
                 if (arg < 0 || arg > 2) yield -Errno.EINVAL;
                 long c = change(k, t, p);
@@ -89,6 +100,23 @@ final class SysPty {
             case TIOCNOTTY -> {
                 if (end.master() || !mine) yield -Errno.ENOTTY;
                 Ctty.detach(k, t, p);
+                yield 0;
+            }
+            case TIOCPKT -> {
+                if (!end.master()) yield -Errno.ENOTTY;
+                Integer on = readInt(t, arg);
+                if (on == null) yield -Errno.EFAULT;
+                p.setPacket(on != 0);
+                yield 0;
+            }
+            case TIOCGPKT -> !end.master() ? -Errno.ENOTTY : t.memory().writeInt(arg, p.packet() ? 1 : 0) ? 0 : -Errno.EFAULT;
+            case TIOCSTI -> {
+                // tiocsti as with dev.tty.legacy_tiocsti = 1: one's own controlling terminal, or CAP_SYS_ADMIN.
+                if ((end.master() || !mine) && !SysFsOpen.capSysAdmin(t)) yield -Errno.EPERM;
+                byte[] c = new byte[1];
+                if (!t.memory().read(arg, c, 0, 1)) yield -Errno.EFAULT;
+                if (end.master()) p.masterSimulateInput(c[0]);
+                else term.simulateInput(c[0]);
                 yield 0;
             }
             case TIOCGPTN -> !end.master() ? -Errno.ENOTTY : t.memory().writeInt(arg, p.index()) ? 0 : -Errno.EFAULT;

@@ -21,6 +21,7 @@ final class SysTime {
 
     static void register(SyscallTable t, Services s) {
         t.add(113, "clock_gettime", (k, task, clk, tp, a2, a3, a4, a5) -> clockGettime(k, task, (int) clk, tp), CLOCK, TIMESPEC_OUT);
+        t.add(112, "clock_settime", (k, task, clk, tp, a2, a3, a4, a5) -> clockSettime(k, task, (int) clk, tp), CLOCK, TIMESPEC_IN);
         t.add(114, "clock_getres", (k, task, clk, tp, a2, a3, a4, a5) -> clockGetres(k, task, (int) clk, tp), CLOCK, TIMESPEC_OUT);
         t.add(169, "gettimeofday", (k, task, tv, tz, a2, a3, a4, a5) -> gettimeofday(k, task, tv, tz), PTR, PTR);
         t.add(101, "nanosleep", RestartPolicy.RESTARTNOHAND, (k, task, req, rem, a2, a3, a4, a5) -> sleep(k, task, CLOCK_MONOTONIC, 0, req, rem), TIMESPEC_IN, PTR);
@@ -65,6 +66,31 @@ final class SysTime {
         long ns = read(k, t, clk);
         if (ns < 0) return -Errno.EINVAL;
         return t.memory().write(tp, Abi.timespec(ns)) ? 0 : -Errno.EFAULT;
+    }
+
+    /** timespec64_valid_settod's bound: KTIME_SEC_MAX less 30 years of uptime. */
+    private static final long TIME_SETTOD_SEC_MAX = Long.MAX_VALUE / 1_000_000_000L - 30L * 365 * 86400;
+
+    /**
+     * clock_settime: only CLOCK_REALTIME has a clock_set (the other clocks are EINVAL, a CPU
+     * clock EPERM once its task is found); then, as do_sys_settimeofday64 checks, a time before
+     * 1970 or a bad nsec is EINVAL, no CAP_SYS_TIME EPERM, and a time before the monotonic
+     * clock's (before boot) EINVAL. Root sets the machine's own wall clock: file times, gettimeofday
+     * and /proc/stat's btime follow; timers already armed on an absolute CLOCK_REALTIME time keep
+     * the instant they were armed for (Linux would move them).
+     */
+    private static long clockSettime(Kernel k, Task t, int clk, long tp) {
+        boolean cpu = clk < 0 && (clk & 3) != 3;
+        if (clk != CLOCK_REALTIME && !cpu) return -Errno.EINVAL;
+        Long sec = t.memory().readLong(tp), nsec = t.memory().readLong(tp + 8);
+        if (sec == null || nsec == null) return -Errno.EFAULT;
+        if (cpu) return cpuClock(k, t, clk) < 0 ? -Errno.EINVAL : -Errno.EPERM;   // posix_cpu_clock_set
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L || sec >= TIME_SETTOD_SEC_MAX) return -Errno.EINVAL;
+        if (!t.cred().capable(dev.vitrine.abi.Cred.CAP_SYS_TIME)) return -Errno.EPERM;
+        long ns = sec * 1_000_000_000L + nsec;
+        if (Long.compareUnsigned(ns, k.clock().now()) < 0 || sec > Long.MAX_VALUE / 1_000_000_000L - 1) return -Errno.EINVAL;
+        k.clock().setRealtime(ns);
+        return 0;
     }
 
     private static long clockGetres(Kernel k, Task t, int clk, long tp) {

@@ -49,6 +49,22 @@ class MemStoreTest {
         assertEquals(4096 - 1, m.read(MemStore.MAX_SIZE - 4095, new byte[8192], 0, 8192));
     }
 
+    /** A read fills the caller's buffer whole: the pages' bytes, and zeros for every hole between and after them. */
+    @Test void holesReadAsZerosOverWhatTheBufferHeld() {
+        MemStore m = new MemStore();
+        m.write(100, bytes("first"), 0, 5);
+        m.write(3 * 4096 - 2, bytes("edge"), 0, 4);           // spans pages 2 and 3; page 1 is a hole
+        m.truncate(5 * 4096);                                   // page 4 and the end of 3 too
+        byte[] b = new byte[5 * 4096];
+        java.util.Arrays.fill(b, (byte) 0x55);
+        assertEquals(5 * 4096 - 50, m.read(50, b, 0, b.length));
+        byte[] want = new byte[5 * 4096];
+        System.arraycopy(bytes("first"), 0, want, 50, 5);
+        System.arraycopy(bytes("edge"), 0, want, 3 * 4096 - 52, 4);
+        java.util.Arrays.fill(want, 5 * 4096 - 50, want.length, (byte) 0x55);   // past what was read: untouched
+        assertArrayEquals(want, b);
+    }
+
     @Test void aFullFileSystemTakesWhatFitsThenSaysEnospc() {
         Tmpfs fs = new Tmpfs(2 * 4096, dev.vitrine.mm.KernelPages.heap());
         MemStore m = new MemStore(fs);

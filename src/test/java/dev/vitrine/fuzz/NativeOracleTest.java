@@ -67,6 +67,11 @@ class NativeOracleTest {
         assertSameAsNative("epoll_pwait_mask_native");
     }
 
+    /** TIOCGPKT, which qemu-user lacks: the master's packet mode, ENOTTY on the slave. */
+    @Test void packetModeQueryAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("tty_gpkt_native");
+    }
+
     /** sigaltstack's size and address are unsigned, as on_sig_stack compares them. */
     @Test void altStackSizesAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("altstack_native");
