@@ -219,11 +219,11 @@ public final class Hart {
                 case Op.C_LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
                 case Op.LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
                 case Op.SB: if (!lsu.store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.SH: if (!lsu.store(x[rs1] + imm, x[rs2], 2)) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_SW: if (!lsu.store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.SW: if (!lsu.store(x[rs1] + imm, x[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_SD: if (!lsu.store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.SD: if (!lsu.store(x[rs1] + imm, x[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.SH: if (!lsu.store16(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SW: if (!lsu.store32(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SW: if (!lsu.store32(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SD: if (!lsu.store64(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SD: if (!lsu.store64(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.C_ADDI: pc -= 2;
                 case Op.ADDI: x[rd] = x[rs1] + imm; pc += 4; break;
                 case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; pc += 4; break;
@@ -281,9 +281,9 @@ public final class Hart {
                 case Op.FLW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); pc += 4; break; }
                 case Op.C_FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 2; break; }
                 case Op.FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 4; break; }
-                case Op.FSW: if (!lsu.store(x[rs1] + imm, f[rs2], 4)) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_FSD: if (!lsu.store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.FSD: if (!lsu.store(x[rs1] + imm, f[rs2], 8)) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.FSW: if (!lsu.store32(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_FSD: if (!lsu.store64(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.FSD: if (!lsu.store64(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.ILLEGAL: trapValue = imm & 0xffffffffL; trap = Trap.ILLEGAL; break loop;
                 case Op.ECALL: trap = Trap.ECALL; break loop;
                 case Op.EBREAK: trap = Trap.BREAKPOINT; break loop;
@@ -298,6 +298,7 @@ public final class Hart {
             n++;
         }
         if (fHits != 0) mmu.countFetchHits(fHits);
+        mmu.syncHits(); // the loads and stores served by chunk were counted in bulk too
         this.pc = pc;
         this.instret += n;
         fcsr = (fcsr & 0xe0) | (fpu.flags & 0x1f);

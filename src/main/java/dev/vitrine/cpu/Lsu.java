@@ -60,14 +60,14 @@ final class Lsu {
     // Each access first asks the MMU for the chunk of one of its two remembered data pages
     // (Mmu.loadChunk/storeChunk: counted exactly as Mmu.load/store count it), and reads or
     // writes it at va's offset; else (another page, a chunk not made yet, a crossing) the
-    // translation and physical memory's own lookup.
+    // translation and physical memory's own lookup, out of line. The fast parts stay small:
+    // C2 stops inlining into a translated block once its inlined bytecode passes 8,000 bytes,
+    // and a block may hold sixty loads and stores.
 
     int load8(long va) {
         byte[] c = mmu.loadChunk(va);
         if (c != null) return c[(int) va & CHUNK_MASK];
-        long p = mmu.load(va);
-        if (p < 0) { fault = true; return 0; }
-        return ram.readable(p)[(int) p & CHUNK_MASK];
+        return (int) loadSlow(va, 1);
     }
 
     int load16(long va) {
@@ -75,10 +75,7 @@ final class Lsu {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (short) I16.get(c, (int) va & CHUNK_MASK);
         }
-        long p = mmu.load(va);
-        if (p < 0) { fault = true; return 0; }
-        if (crosses(va, 2)) return (int) loadCross(va, p, 2);
-        return (short) I16.get(ram.readable(p), (int) p & CHUNK_MASK);
+        return (int) loadSlow(va, 2);
     }
 
     int load32(long va) {
@@ -86,10 +83,7 @@ final class Lsu {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (int) I32.get(c, (int) va & CHUNK_MASK);
         }
-        long p = mmu.load(va);
-        if (p < 0) { fault = true; return 0; }
-        if (crosses(va, 4)) return (int) loadCross(va, p, 4);
-        return (int) I32.get(ram.readable(p), (int) p & CHUNK_MASK);
+        return (int) loadSlow(va, 4);
     }
 
     long load64(long va) {
@@ -97,10 +91,22 @@ final class Lsu {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (long) I64.get(c, (int) va & CHUNK_MASK);
         }
+        return loadSlow(va, 8);
+    }
+
+    /** A load through the translation: sign-extended from {@code size} bytes (the callers narrow it again). */
+    private long loadSlow(long va, int size) {
         long p = mmu.load(va);
         if (p < 0) { fault = true; return 0; }
-        if (crosses(va, 8)) return loadCross(va, p, 8);
-        return (long) I64.get(ram.readable(p), (int) p & CHUNK_MASK);
+        if (size > 1 && crosses(va, size)) return loadCross(va, p, size);
+        byte[] c = ram.readable(p);
+        int at = (int) p & CHUNK_MASK;
+        return switch (size) {
+            case 1 -> c[at];
+            case 2 -> (short) I16.get(c, at);
+            case 4 -> (int) I32.get(c, at);
+            default -> (long) I64.get(c, at);
+        };
     }
 
     /** A misaligned load over a boundary: translate the second page too, then gather bytes. */
@@ -121,47 +127,58 @@ final class Lsu {
         return p + first; // same page, only a code-block boundary
     }
 
+    /** A store into block b of physical memory drops the code decoded there. */
+    private void written(int b) {
+        if (blocks[b] != null) code.invalidateBlock(b);
+    }
+
+    // Stores of the low 1, 2, 4 or 8 bytes of v; false if the MMU refused (nothing written then).
+
     boolean store8(long va, int v) {
         byte[] c = mmu.storeChunk(va);
-        if (c != null) {
-            int b = mmu.hitChunkIndex();
-            if (blocks[b] != null) code.invalidateBlock(b);
-            c[(int) va & CHUNK_MASK] = (byte) v;
-            return true;
-        }
-        long p = mmu.store(va);
-        if (p < 0) return false;
-        int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) code.invalidateBlock(b);
-        ram.writable(p)[(int) p & CHUNK_MASK] = (byte) v;
+        if (c == null) return storeSlow(va, v, 1);
+        written(mmu.hitChunkIndex());
+        c[(int) va & CHUNK_MASK] = (byte) v;
         return true;
     }
 
-    /** Stores the low {@code size} bytes of v; false if the MMU refused (nothing written then). */
-    boolean store(long va, long v, int size) {
-        if (!crossesChunk(va, size)) {
-            byte[] c = mmu.storeChunk(va);
-            if (c != null) {
-                int b = mmu.hitChunkIndex();
-                if (blocks[b] != null) code.invalidateBlock(b);
-                switch (size) {
-                    case 2: I16.set(c, (int) va & CHUNK_MASK, (short) v); break;
-                    case 4: I32.set(c, (int) va & CHUNK_MASK, (int) v); break;
-                    default: I64.set(c, (int) va & CHUNK_MASK, v);
-                }
-                return true;
-            }
-        }
+    boolean store16(long va, long v) {
+        byte[] c = crossesChunk(va, 2) ? null : mmu.storeChunk(va);
+        if (c == null) return storeSlow(va, v, 2);
+        written(mmu.hitChunkIndex());
+        I16.set(c, (int) va & CHUNK_MASK, (short) v);
+        return true;
+    }
+
+    boolean store32(long va, long v) {
+        byte[] c = crossesChunk(va, 4) ? null : mmu.storeChunk(va);
+        if (c == null) return storeSlow(va, v, 4);
+        written(mmu.hitChunkIndex());
+        I32.set(c, (int) va & CHUNK_MASK, (int) v);
+        return true;
+    }
+
+    boolean store64(long va, long v) {
+        byte[] c = crossesChunk(va, 8) ? null : mmu.storeChunk(va);
+        if (c == null) return storeSlow(va, v, 8);
+        written(mmu.hitChunkIndex());
+        I64.set(c, (int) va & CHUNK_MASK, v);
+        return true;
+    }
+
+    /** A store through the translation. */
+    private boolean storeSlow(long va, long v, int size) {
         long p = mmu.store(va);
         if (p < 0) return false;
-        if (crosses(va, size)) return storeCross(va, p, v, size);
-        int b = (int) (p >>> CodeCache.BLOCK_BITS);
-        if (blocks[b] != null) code.invalidateBlock(b);
+        if (size > 1 && crosses(va, size)) return storeCross(va, p, v, size);
+        written((int) (p >>> CodeCache.BLOCK_BITS));
         byte[] c = ram.writable(p);
+        int at = (int) p & CHUNK_MASK;
         switch (size) {
-            case 2: I16.set(c, (int) p & CHUNK_MASK, (short) v); break;
-            case 4: I32.set(c, (int) p & CHUNK_MASK, (int) v); break;
-            default: I64.set(c, (int) p & CHUNK_MASK, v);
+            case 1 -> c[at] = (byte) v;
+            case 2 -> I16.set(c, at, (short) v);
+            case 4 -> I32.set(c, at, (int) v);
+            default -> I64.set(c, at, v);
         }
         return true;
     }

@@ -347,8 +347,8 @@ final class Translator {
                 mv.visitInsn(L2I);
                 mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)Z", false);
             } else {
-                push(op == Op.SH ? 2 : op == Op.SW || op == Op.FSW ? 4 : 8);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store", "(JJI)Z", false);
+                String name = op == Op.SH ? "store16" : op == Op.SW || op == Op.FSW ? "store32" : "store64";
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, "(JJ)Z", false);
             }
             Label ok = new Label();
             mv.visitJumpInsn(IFNE, ok);

@@ -72,8 +72,18 @@ public final class Mmu {
     private byte[] dataChunk, prevChunk;
     private long loadChunk = -1, storeChunk = -1, prevLoadChunk = -1, prevStoreChunk = -1;
     private int dataChunkIndex, prevChunkIndex, hitChunkIndex;
-    /** Pages are chunks of physical memory (4 KiB), so a page's bytes are one chunk at va's own offset. */
-    private final boolean pageIsChunk;
+    /**
+     * Whether loads and stores may be served by chunk: pages are chunks of physical memory
+     * (4 KiB, so a page's bytes are one chunk at va's own offset), and the TLB is split, so
+     * the hits they count in bulk ({@link #syncHits}) interleave with no fetch's.
+     */
+    private final boolean chunkPages;
+    /**
+     * Data hits served by chunk and not yet in the figures: {@code pending} of them, the last
+     * on the current page the {@code pendingData}-th, on the previous page the
+     * {@code pendingPrev}-th (0: none). See {@link #syncHits}.
+     */
+    private long pending, pendingData, pendingPrev;
     /** The page the fetch side translated before its current one: the second chance. */
     private final LastPage fetchPrev = new LastPage();
     private boolean fastPath;
@@ -117,7 +127,7 @@ public final class Mmu {
         this.pageMask = geometry.pageMask();
         this.vaMask = geometry.vaBits() >= 64 ? -1L : (1L << geometry.vaBits()) - 1;
         this.memSize = memory.size();
-        this.pageIsChunk = pageBits == PhysicalMemory.CHUNK_BITS;
+        this.chunkPages = this.fastPath && fetchTlb != dataTlb && pageBits == PhysicalMemory.CHUNK_BITS;
     }
 
     /**
@@ -127,6 +137,7 @@ public final class Mmu {
      * be reported too: what a memory-access trace needs. Set before the first access.
      */
     public void setListener(MmuListener l, boolean everyLookup) {
+        syncHits();
         listener = l;
         walker.record(l != null);
         this.everyLookup = l != null && everyLookup;
@@ -140,16 +151,21 @@ public final class Mmu {
     public Geometry geometry() { return geometry; }
     public PhysicalMemory memory() { return memory; }
     public TlbConfig tlbConfig() { return tlbConfig; }
-    public MmuStats stats() { return stats; }
+    /** The figures (with every hit counted so far: see {@link #syncHits}). */
+    public MmuStats stats() {
+        syncHits();
+        return stats;
+    }
     /** The TLB fetches look up (the same object as {@link #dataTlb()} when unified). For inspection only. */
-    public Tlb fetchTlb() { return fetchTlb; }
-    public Tlb dataTlb() { return dataTlb; }
+    public Tlb fetchTlb() { syncHits(); return fetchTlb; }
+    public Tlb dataTlb() { syncHits(); return dataTlb; }
 
     /**
      * Like writing satp: the root table's physical address and the address space's id.
      * Setting the same root and ASID again changes nothing (Linux's switch_mm skips it too).
      */
     public void setRoot(long rootPa, int asid) {
+        syncHits();
         boolean changed = rootPa != this.rootPa || asid != this.asid;
         boolean first = this.rootPa < 0;
         this.rootPa = rootPa;
@@ -169,6 +185,7 @@ public final class Mmu {
 
     /** sfence.vma va, asid: drops the entries that map {@code va} in address space {@code asid} (and global ones). */
     public void invalidatePage(long va, int asid) {
+        syncHits();
         stats.pageInvalidations++;
         if (everyLookup && asid == this.asid) listener.invalidatedPage(va, asid);
         forgetLastPages();
@@ -180,6 +197,7 @@ public final class Mmu {
 
     /** sfence.vma x0, asid: drops every non-global entry of one address space (e.g. before reusing its ASID). */
     public void invalidateAsid(int asid) {
+        syncHits();
         if (everyLookup && asid == this.asid) listener.invalidatedAll(asid);
         forgetLastPages();
         fetchTlb.dropAsid(asid);
@@ -189,6 +207,7 @@ public final class Mmu {
 
     /** sfence.vma for everything. */
     public void invalidateAll() {
+        syncHits();
         flushTlbs();
         if (tlbConfig.entries() > 0) stats.flushes++;
     }
@@ -250,14 +269,41 @@ public final class Mmu {
 
     private void dataHit() {
         if (!COUNT_HITS) return;
+        if (pending != 0) applyHits();
         stats.dataHits++;
         dataTlb.touch(dataSlot);
     }
 
-    private void prevHit() {
-        if (!COUNT_HITS) return;
-        stats.dataHits++;
-        dataTlb.touch(prevSlot);
+    // The hits of the chunk paths: numbered, added to the figures by syncHits.
+    private void pendDataHit() {
+        if (COUNT_HITS) pendingData = ++pending;
+    }
+
+    private void pendPrevHit() {
+        if (COUNT_HITS) pendingPrev = ++pending;
+    }
+
+    /**
+     * Adds the hits {@link #loadChunk} and {@link #storeChunk} counted in bulk to the figures
+     * and the data TLB's replacement state. The hart calls it before its run returns; every
+     * other way in (a translation, the figures, a TLB, sfence, setRoot) calls it first.
+     *
+     * <p>Why that is exact: n chunk hits, each on the current or the previous data page, would
+     * each have added one to dataHits and set its slot's LRU stamp to ++clock of the data TLB,
+     * and changed nothing else. Until the sync nothing else reads or changes the data TLB or
+     * the figures (every other access path syncs first; the TLB is split, so fetches touch
+     * only the fetch TLB; the two pages and their slots change only on those paths), so
+     * dataHits += n, each slot stamped with clock + the number of its last hit, clock += n
+     * leaves the same state.
+     */
+    public void syncHits() {
+        if (pending != 0) applyHits();
+    }
+
+    private void applyHits() {
+        stats.dataHits += pending;
+        dataTlb.touch(dataSlot, pendingData, prevSlot, pendingPrev, pending);
+        pending = pendingData = pendingPrev = 0;
     }
 
     // ---- the hart's loads and stores straight into a chunk of physical memory
@@ -273,16 +319,16 @@ public final class Mmu {
      */
     public byte[] loadChunk(long va) {
         long vpn = va >>> PhysicalMemory.CHUNK_BITS; // only pages of that size are ever served here
-        if (vpn == loadChunk) { dataHit(); return dataChunk; }
-        if (vpn == prevLoadChunk) { prevHit(); return prevChunk; }
+        if (vpn == loadChunk) { pendDataHit(); return dataChunk; }
+        if (vpn == prevLoadChunk) { pendPrevHit(); return prevChunk; }
         return null;
     }
 
     /** {@link #loadChunk} for a store (counted as {@link #store} would); {@link #hitChunkIndex} then names the chunk. */
     public byte[] storeChunk(long va) {
         long vpn = va >>> PhysicalMemory.CHUNK_BITS;
-        if (vpn == storeChunk) { dataHit(); hitChunkIndex = dataChunkIndex; return dataChunk; }
-        if (vpn == prevStoreChunk) { prevHit(); hitChunkIndex = prevChunkIndex; return prevChunk; }
+        if (vpn == storeChunk) { pendDataHit(); hitChunkIndex = dataChunkIndex; return dataChunk; }
+        if (vpn == prevStoreChunk) { pendPrevHit(); hitChunkIndex = prevChunkIndex; return prevChunk; }
         return null;
     }
 
@@ -340,6 +386,7 @@ public final class Mmu {
 
     /** Not the side's current page: try the page before it, then a full lookup. */
     private long slow(long va, int access) {
+        syncHits();
         boolean fetch = access == Access.FETCH;
         if (!fetch) {
             if ((va >>> pageBits) != prevPage || (prevAllow & (1 << access)) == 0) return lookup(va, access);
@@ -502,7 +549,7 @@ public final class Mmu {
         boolean loads = (allow & (1 << Access.LOAD)) != 0, stores = (allow & (1 << Access.STORE)) != 0;
         loadChunk = storeChunk = -1;
         dataChunk = null;
-        if (!pageIsChunk || !(loads || stores)) return;
+        if (!chunkPages || !(loads || stores)) return;
         long pa = (vpn << pageBits) + delta;
         dataChunk = stores ? memory.writable(pa) : memory.madeChunk(pa);
         dataChunkIndex = (int) (pa >>> PhysicalMemory.CHUNK_BITS);

@@ -137,6 +137,24 @@ public final class Tlb {
         if (lru) stamps[slot] = clock += n;
     }
 
+    /**
+     * {@code n} lookups in a row, each hitting {@code slotA} or {@code slotB}, the last hit on
+     * slotA the a-th of them and on slotB the b-th (0: none): the same replacement state as
+     * those n calls of {@link #touch}. The slots may be one (a superpage): the later hit wins.
+     */
+    public void touch(int slotA, long a, int slotB, long b, long n) {
+        if (!lru) return;
+        long c = clock;
+        if (a < b) {
+            if (a != 0) stamps[slotA] = c + a;
+            stamps[slotB] = c + b;
+        } else {
+            if (b != 0) stamps[slotB] = c + b;
+            stamps[slotA] = c + a;
+        }
+        clock = c + n;
+    }
+
     /** The slot a fill of {@code vpn} at size {@code s} will take, or -1 without a TLB. May draw a random number. */
     public int victim(long vpn, int s) {
         if (keys.length == 0) return -1;

@@ -101,6 +101,13 @@ public final class PosixTimers {
         long when;
         if (absolute) when = x.base == Base.REALTIME ? value - k.clock().realtimeAtBoot() : value;
         else when = now(k, x, p) + value;
+        if (when < 1 && interval > 0) {
+            // An absolute time before the clock's zero (0 means disarmed here): the periods up to
+            // it are already missed, so they count in the overrun as hrtimer_forward would count them.
+            long missed = (1 - when + interval - 1) / interval;
+            when += missed * interval;
+            x.overrun = (int) Math.min(Integer.MAX_VALUE, missed);
+        }
         x.at = Math.max(when, 1);
         arm(k, p, x);
         return old;

@@ -139,6 +139,44 @@ class JitDifferentialTest {
         assertTrue(Arrays.equals(ref.memory(), jit.memory()));
     }
 
+    /**
+     * Loads and stores on two pages drawn at random from eight each lap, through a four-entry
+     * LRU data TLB: the hits on the two remembered pages are served by chunk and counted in
+     * bulk, and which page each miss evicts depends on every hit's stamp. Translated on the
+     * fast MMU against interpreted on the reference MMU (every lookup a search, every hit
+     * counted at once), every figure after every hart run.
+     */
+    @Test void bulkCountedHitsEvictAsTheReferenceDoes() {
+        for (int budget : new int[] {3, 10, 1000}) {
+            TlbConfig lru = new TlbConfig(4, 4, TlbConfig.Policy.LRU, true, false, 0);
+            Rig jit = new Rig(Geometry.SV39, lru, false), ref = new Rig(Geometry.SV39, lru, true);
+            for (Rig r : new Rig[] {jit, ref}) {
+                r.hart.setTranslation(r == jit);
+                r.hart.hotThreshold = 1;
+                long loop = r.here();
+                // a0 = a0 * s3 + 1; a1 = page a0 >>> 61 of s0's eight, a3 = page (a0 >>> 58) & 7
+                r.i(Asm.m(0, Asm.A0, Asm.A0, 19), Asm.addi(Asm.A0, Asm.A0, 1),
+                    Asm.srli(Asm.A1, Asm.A0, 61), Asm.slli(Asm.A1, Asm.A1, 12), Asm.add(Asm.A1, Asm.A1, Asm.S0), Asm.ld(Asm.A2, Asm.A1, 0),
+                    Asm.srli(Asm.A3, Asm.A0, 58), Asm.andi(Asm.A3, Asm.A3, 7), Asm.slli(Asm.A3, Asm.A3, 12), Asm.add(Asm.A3, Asm.A3, Asm.S0),
+                    Asm.sd(Asm.A2, Asm.A3, 8), Asm.ld(Asm.A4, Asm.A1, 0), Asm.ld(Asm.A5, Asm.A3, 16), Asm.addi(Asm.T1, Asm.T1, -1));
+                r.i(Asm.bne(Asm.T1, 0, (int) (loop - r.here())), Asm.ECALL);
+                r.set(Asm.S0, Rig.DATA).set(19, 6364136223846793005L).set(Asm.A0, 12345).set(Asm.T1, 400);
+            }
+            int trap, calls = 0;
+            do {
+                trap = jit.hart.run(budget);
+                String where = "budget " + budget + " call " + calls;
+                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
+                assertEquals(ref.hart.instret, jit.hart.instret, where);
+                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
+            } while (trap == Trap.LIMIT);
+            assertTrue(jit.hart.blockRuns > 0, "nothing was translated");
+            assertTrue(jit.mmu.stats().evictions > 100, "the TLB was not under pressure: " + jit.mmu.stats());
+            assertArrayEquals(ref.hart.x, jit.hart.x);
+        }
+    }
+
     private static Rig aliased(boolean translate) {
         Rig r = new Rig(Geometry.SV39, TlbConfig.DEFAULT, !translate);
         r.hart.setTranslation(translate);

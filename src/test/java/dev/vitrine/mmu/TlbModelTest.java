@@ -56,6 +56,31 @@ class TlbModelTest {
         assertEquals(model.stream().mapToInt(List::size).sum(), tlb.validEntries());
     }
 
+    /** Hits on two slots (or one slot twice) counted in bulk leave the stamps and clock that touching them one by one leaves. */
+    @Test void bulkTouchOfTwoSlotsEqualsTouchingThemOneByOne() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int run = 0; run < 500; run++) {
+            Tlb one = new Tlb(8, 8, TlbConfig.Policy.LRU, BASE_PAGES_ONLY, 0), bulk = new Tlb(8, 8, TlbConfig.Policy.LRU, BASE_PAGES_ONLY, 0);
+            for (int s = 0; s < 8; s++) {
+                one.fill(s, s, 0, 1, s, (int) (Pte.V | Pte.R | Pte.U | Pte.A));
+                bulk.fill(s, s, 0, 1, s, (int) (Pte.V | Pte.R | Pte.U | Pte.A));
+            }
+            int slotA = rnd.nextInt(8), slotB = rnd.nextBoolean() ? slotA : rnd.nextInt(8);
+            long n = 1 + rnd.nextInt(6), a = 0, b = 0;
+            for (long k = 1; k <= n; k++) {
+                boolean onA = rnd.nextBoolean();
+                one.touch(onA ? slotA : slotB);
+                if (onA) a = k; else b = k;
+            }
+            bulk.touch(slotA, a, slotB, b, n);
+            for (int s = 0; s < 8; s++) assertEquals(one.stamp(s), bulk.stamp(s), "run " + run + " slot " + s);
+            // the next fill must see the same clock
+            one.fill(0, 9, 0, 1, 9, (int) (Pte.V | Pte.R | Pte.U | Pte.A));
+            bulk.fill(0, 9, 0, 1, 9, (int) (Pte.V | Pte.R | Pte.U | Pte.A));
+            assertEquals(one.stamp(0), bulk.stamp(0), "run " + run + ": the clock");
+        }
+    }
+
     @Test void superpageEntriesCoverTheirWholeRangeAndAreFoundAfterBasePages() {
         // spans {0, 9}: base pages and 512-page superpages, 2 sets of 2 ways.
         Tlb tlb = new Tlb(4, 2, TlbConfig.Policy.LRU, new int[] {0, 9}, 0);
