@@ -10,7 +10,7 @@ import java.util.Arrays;
  * 0) holds every capability, as in a kernel without user namespaces.
  */
 public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, int sgid, int fsgid,
-                   int[] groups, long capEffective, long capPermitted, long capInheritable) {
+                   int[] groups, long capEffective, long capPermitted, long capInheritable, long capBounding) {
 
     /** The machine's user, /etc/passwd's "user". */
     public static final int UID = 1000, GID = 1000;
@@ -36,7 +36,7 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
     /** A login as {@code uid}/{@code gid} with no supplementary groups: all of root's capabilities for uid 0, none otherwise. */
     public static Cred login(int uid, int gid) {
         long caps = uid == 0 ? CAP_FULL : 0;
-        return new Cred(uid, uid, uid, uid, gid, gid, gid, gid, NONE, caps, caps, 0);
+        return new Cred(uid, uid, uid, uid, gid, gid, gid, gid, NONE, caps, caps, 0, CAP_FULL);
     }
 
     public static Cred user() { return login(UID, GID); }
@@ -62,15 +62,20 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
     public Cred withGroups(int[] g) {
         int[] sorted = g.clone();
         Arrays.sort(sorted);
-        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, sorted, capEffective, capPermitted, capInheritable);
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, sorted, capEffective, capPermitted, capInheritable, capBounding);
     }
 
     public Cred withGids(int r, int e, int s, int fs) {
-        return new Cred(uid, euid, suid, fsuid, r, e, s, fs, groups, capEffective, capPermitted, capInheritable);
+        return new Cred(uid, euid, suid, fsuid, r, e, s, fs, groups, capEffective, capPermitted, capInheritable, capBounding);
     }
 
     public Cred withCaps(long eff, long prm, long inh) {
-        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, groups, eff, prm, inh);
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, groups, eff, prm, inh, capBounding);
+    }
+
+    /** PR_CAPBSET_DROP: {@code cap} leaves the bounding set, so no exec brings it back. */
+    public Cred withoutBounding(int cap) {
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, groups, capEffective, capPermitted, capInheritable, capBounding & ~bit(cap));
     }
 
     /**
@@ -84,7 +89,7 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
         if (hadRoot && !hasRoot) eff = prm = 0;
         if (euid == 0 && e != 0) eff = 0;
         if (euid != 0 && e == 0) eff = prm;
-        return new Cred(r, e, s, fs, gid, egid, sgid, fsgid, groups, eff, prm, capInheritable);
+        return new Cred(r, e, s, fs, gid, egid, sgid, fsgid, groups, eff, prm, capInheritable, capBounding);
     }
 
     /** setfsuid's fix-up: a file-system uid leaving 0 drops CAP_FS_SET, one becoming 0 raises it from the permitted set. */
@@ -92,27 +97,28 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
         long eff = capEffective;
         if (fsuid == 0 && fs != 0) eff &= ~CAP_FS_SET;
         if (fsuid != 0 && fs == 0) eff |= CAP_FS_SET & capPermitted;
-        return new Cred(uid, euid, suid, fs, gid, egid, sgid, fsgid, groups, eff, capPermitted, capInheritable);
+        return new Cred(uid, euid, suid, fs, gid, egid, sgid, fsgid, groups, eff, capPermitted, capInheritable, capBounding);
     }
 
     /**
      * What execve makes of this cred (bprm_fill_uid, cap_bprm_creds_from_file for a file
      * without file capabilities): a set-uid file's owner becomes the effective uid, a
      * set-gid, group-executable file's group the effective gid; the saved and file-system ids
-     * follow the effective ones. Root (real or effective uid 0) gets the bounding set as its
-     * permitted set, effective only with effective uid 0; anyone else keeps no capabilities.
+     * follow the effective ones. Root (real or effective uid 0) gets the bounding set and its
+     * inheritable set as its permitted set (handle_privileged_root), effective only with
+     * effective uid 0; anyone else keeps no capabilities.
      */
     public Cred exec(int fileUid, int fileGid, int mode) {
         int e = (mode & 04000) != 0 ? fileUid : euid;
         int eg = (mode & 02010) == 02010 ? fileGid : egid;
-        long prm = e == 0 || uid == 0 ? CAP_FULL : 0, eff = e == 0 ? prm : 0;
-        return new Cred(uid, e, e, e, gid, eg, eg, eg, groups, eff, prm, capInheritable);
+        long prm = e == 0 || uid == 0 ? capBounding | capInheritable : 0, eff = e == 0 ? prm : 0;
+        return new Cred(uid, e, e, e, gid, eg, eg, eg, groups, eff, prm, capInheritable, capBounding);
     }
 
     /** access(2) without AT_EACCESS: the real ids as the file-system ids; capabilities only for a real uid 0. */
     public Cred forAccess() {
         long eff = uid == 0 ? capPermitted : 0;
-        return new Cred(uid, euid, suid, uid, gid, egid, sgid, gid, groups, eff, capPermitted, capInheritable);
+        return new Cred(uid, euid, suid, uid, gid, egid, sgid, gid, groups, eff, capPermitted, capInheritable, capBounding);
     }
 
     /** AT_SECURE after exec: the program runs with an effective id that is not its real one (a set-id program). */
@@ -121,7 +127,8 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
     @Override public boolean equals(Object o) {
         return o instanceof Cred c && uid == c.uid && euid == c.euid && suid == c.suid && fsuid == c.fsuid && gid == c.gid
                 && egid == c.egid && sgid == c.sgid && fsgid == c.fsgid && Arrays.equals(groups, c.groups)
-                && capEffective == c.capEffective && capPermitted == c.capPermitted && capInheritable == c.capInheritable;
+                && capEffective == c.capEffective && capPermitted == c.capPermitted && capInheritable == c.capInheritable
+                && capBounding == c.capBounding;
     }
 
     @Override public int hashCode() { return java.util.Objects.hash(uid, euid, gid, egid, Arrays.hashCode(groups), capEffective); }

@@ -113,7 +113,7 @@ final class ProcStat {
                 .append(String.format("SigPnd:\t%016x\nShdPnd:\t%016x\nSigBlk:\t%016x\nSigIgn:\t%016x\nSigCgt:\t%016x\n",
                         t.pending.set(), p.shared.set(), t.blocked, ic[0], ic[1]))
                 .append(String.format("CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
-                        c.capInheritable(), c.capPermitted(), c.capEffective(), Cred.CAP_FULL, 0L))
+                        c.capInheritable(), c.capPermitted(), c.capEffective(), c.capBounding(), 0L))
                 // One hart: CPU 0 is every task's only choice.
                 .append("Cpus_allowed:\t1\nCpus_allowed_list:\t0\n")
                 .append("voluntary_ctxt_switches:\t").append(p.voluntary)

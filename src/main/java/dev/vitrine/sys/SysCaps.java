@@ -74,7 +74,7 @@ final class SysCaps {
         }
         Cred c = t.cred();
         if (!c.capable(Cred.CAP_SETPCAP) && (inh & ~(c.capInheritable() | c.capPermitted())) != 0) return -Errno.EPERM;
-        if ((inh & ~(c.capInheritable() | Cred.CAP_FULL)) != 0) return -Errno.EPERM;
+        if ((inh & ~(c.capInheritable() | c.capBounding())) != 0) return -Errno.EPERM;
         if ((prm & ~c.capPermitted()) != 0) return -Errno.EPERM;
         if ((eff & ~prm) != 0) return -Errno.EPERM;
         t.setCred(c.withCaps(eff, prm, inh));
