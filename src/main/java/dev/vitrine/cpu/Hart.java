@@ -143,7 +143,7 @@ public final class Hart {
                 head = false;
                 Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc) : null;
                 if (from != null) { // link the block that exited here to what the lookup found
-                    if (t != null) from.next = t;
+                    if (t != null) from.link(t);
                     from = null;
                 }
                 if (t != null && budget - n >= t.length) {
@@ -160,6 +160,7 @@ public final class Hart {
                         // decoded words still the code block's) and it fits the budget; else the top
                         // fetches and looks up, and links t to what it finds.
                         Translated s = t.next;
+                        if (s == null || s.pc != pc) s = t.other;
                         if (s == null || s.pc != pc || (pc >>> pageBits) != fPage || budget - n < s.length
                                 || code.blocks[(int) ((pc + fDelta) >>> CodeCache.BLOCK_BITS)] != s.code) {
                             from = t;

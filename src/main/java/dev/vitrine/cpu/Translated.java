@@ -32,6 +32,8 @@ abstract class Translated {
      * back at old ones: what links keep alive stays within the translations of one generation.
      */
     Translated next;
+    /** The block a run went to before {@link #next} (a branch's other way, a return to another caller), checked the same way. */
+    Translated other;
 
     Translated(long[] code, int length, long pc) {
         this.code = code;
@@ -40,6 +42,13 @@ abstract class Translated {
     }
 
     abstract int run(long[] x, long[] f, Lsu lsu, Hart h, int room);
+
+    /** A run of this block went on to {@code t}: it becomes {@link #next}, and the one before it {@link #other}. */
+    final void link(Translated t) {
+        if (next == t) return;
+        other = next;
+        next = t;
+    }
 
     /** Marks a block head the translator cannot start with (its first instruction is not translated). */
     static final Translated NONE = new Translated(new long[1], 0, -1) {

@@ -216,6 +216,54 @@ class JitDifferentialTest {
         return r;
     }
 
+    /**
+     * A block that leaves by turns through a taken branch and through jalr: its runs go on to
+     * two blocks in alternation, both kept as links (next and other) and checked before each
+     * chained run, under budgets that end anywhere.
+     */
+    @Test void blocksLinkedToTwoSuccessorsEqualTheInterpreter() {
+        long chained = 0;
+        for (int budget : new int[] {1, 2, 3, 5, 9, 1000}) {
+            Rig jit = twoWays(true), ref = twoWays(false);
+            int trap, calls = 0;
+            do {
+                trap = jit.hart.run(budget);
+                String where = "budget " + budget + " call " + calls;
+                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
+                assertEquals(ref.hart.instret, jit.hart.instret, where);
+                assertEquals(ref.hart.pc, jit.hart.pc, where);
+                assertArrayEquals(ref.hart.x, jit.hart.x, where);
+                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
+            } while (trap == Trap.LIMIT);
+            assertEquals(Trap.ECALL, trap);
+            chained += jit.hart.chainedRuns;
+            // with room to spare, all but the first runs of each block go on by a link (one link: half of A's)
+            if (budget == 1000) assertTrue(jit.hart.chainedRuns * 10 > jit.hart.blockRuns * 9,
+                    jit.hart.chainedRuns + " of " + jit.hart.blockRuns + " runs chained");
+        }
+        assertTrue(chained > 0, "no block went straight on to the next");
+    }
+
+    private static Rig twoWays(boolean translate) {
+        Rig r = new Rig();
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        long a = r.here();
+        // A: count down; on even t1 to C by the branch, on odd to B through jalr (s0 = B)
+        r.i(Asm.addi(Asm.T1, Asm.T1, -1), Asm.beq(Asm.T1, 0, 28), Asm.andi(Asm.A0, Asm.T1, 1), Asm.beq(Asm.A0, 0, 12),
+            Asm.jalr(0, Asm.S0, 0), Asm.ECALL);
+        long c = r.here(); // C: a store, back to A through jalr (s1 = A)
+        r.i(Asm.sd(Asm.T1, Asm.T0, 0), Asm.jalr(0, Asm.S1, 0));
+        long exit = r.here();
+        r.i(Asm.ECALL);
+        long b = r.here(); // B: a load, back to A through jalr
+        r.i(Asm.ld(Asm.A1, Asm.T0, 0), Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.jalr(0, Asm.S1, 0));
+        if (c != a + 24 || exit != a + 32) throw new AssertionError("layout");
+        r.set(Asm.S0, b).set(Asm.S1, a).set(Asm.T0, Rig.DATA).set(Asm.T1, 300);
+        return r;
+    }
+
     /** Returns how many translated blocks the translating rig ran. */
     private static long compare(int seed, TlbConfig tlb, long start) {
         Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
