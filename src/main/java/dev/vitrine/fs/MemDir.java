@@ -9,11 +9,19 @@ import java.util.TreeMap;
 public final class MemDir extends Dir {
     private final Vfs vfs;
     private final TreeMap<String, Inode> names = new TreeMap<>();
+    /** The tmpfs its files' pages count against: a mount(2)ed one's own, else null for the tree's. */
+    private final Tmpfs fs;
 
-    public MemDir(Vfs vfs, long dev, int perm, Dir parent) {
+    public MemDir(Vfs vfs, long dev, int perm, Dir parent) { this(vfs, dev, perm, parent, null); }
+
+    /** A directory of the tmpfs {@code fs} (null: the in-memory tree's). */
+    public MemDir(Vfs vfs, long dev, int perm, Dir parent, Tmpfs fs) {
         super(vfs, dev, perm, parent);
         this.vfs = vfs;
+        this.fs = fs;
     }
+
+    private Tmpfs fs() { return fs != null ? fs : vfs.tmpfs(); }
 
     @Override public Inode lookup(String name) { return names.get(name); }
 
@@ -31,7 +39,18 @@ public final class MemDir extends Dir {
         touch(vfs.now());
     }
 
+    /** mount: {@code root} shows at {@code name} in place of the directory there, which the mount keeps. */
+    void cover(String name, Dir root) {
+        names.put(name, root);
+        root.setParent(this);
+    }
+
+    /** umount: the covered directory is back at {@code name}. */
+    void uncover(String name, Inode covered) { names.put(name, covered); }
+
     @Override public void remove(String name) {
+        Inode m = names.get(name);
+        if (m instanceof Dir d && vfs.tmpfsMountOf(d) != null) throw new FsException(Errno.EBUSY);   // a mount point
         Inode i = names.remove(name);
         if (i == null) throw new FsException(Errno.ENOENT);
         i.unlink();
@@ -41,16 +60,16 @@ public final class MemDir extends Dir {
     }
 
     @Override public RegularFile createFile(String name, int perm) {
-        RegularFile f = new RegularFile(vfs, dev(), perm, new MemStore(vfs.tmpfs()));
+        RegularFile f = new RegularFile(vfs, dev(), perm, new MemStore(fs()));
         add(name, f);
         return f;
     }
 
     /** shmem_tmpfile: no name, no link; the caller decides whether linkat may give it one. */
-    @Override public RegularFile createTmpFile(int perm) { return new RegularFile(vfs, dev(), perm, new MemStore(vfs.tmpfs())); }
+    @Override public RegularFile createTmpFile(int perm) { return new RegularFile(vfs, dev(), perm, new MemStore(fs())); }
 
     @Override public Dir createDir(String name, int perm) {
-        MemDir d = new MemDir(vfs, dev(), perm, this);
+        MemDir d = new MemDir(vfs, dev(), perm, this, fs);
         add(name, d);
         return d;
     }

@@ -19,6 +19,20 @@ final class MountTable {
     /** Linux numbers the first mounts in the low twenties; the table starts there. */
     private static final int FIRST_ID = 21;
     private final List<Entry> entries = new ArrayList<>();
+    private int nextId = FIRST_ID;
+    /** Changes since boot (ns->event): a reader's poll reports EPOLLPRI and EPOLLERR once per change. */
+    private long events;
+    /** Where the table's pollers are woken when it changes. */
+    private final Object channel = new Object();
+
+    long events() { return events; }
+    Object channel() { return channel; }
+
+    /** A mount went (umount): its line leaves the table. */
+    void remove(long dev) {
+        entries.removeIf(e -> e.dev == dev);
+        events++;
+    }
 
     /** Adds a mount at absolute guest path {@code point}; {@code fsOptions}: its show_options text, "" or ",a,b". */
     void add(String point, String source, String type, long dev, Supplier<String> fsOptions) {
@@ -32,7 +46,8 @@ final class MountTable {
         int best = -1;
         for (Entry e : entries)
             if (under(p, e.point) && e.point.length() > best && !e.point.equals(p)) { best = e.point.length(); parent = e.id; }
-        entries.add(new Entry(FIRST_ID + entries.size(), parent, p, source, type, dev, fsOptions));
+        entries.add(new Entry(nextId++, parent, p, source, type, dev, fsOptions));
+        events++;
     }
 
     /** A mount's point as a process whose root is {@code root} sees it, or null if it lies outside. */

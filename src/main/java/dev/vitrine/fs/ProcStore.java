@@ -25,15 +25,22 @@ public final class ProcStore implements Store {
 
     /** Whether epoll may watch it: the mount tables have mounts_poll, other /proc files no poll at all (EPERM). */
     private boolean pollable;
+    /** A polled file's count of changes and the channel its pollers are woken on. */
+    private java.util.function.LongSupplier events = () -> 0;
+    private Object channel;
 
-    /** The same text as a file that polls readable (/proc/PID/mounts, mountinfo). */
-    static ProcStore polled(Supplier<String> text) {
+    /** The same text as a file that polls readable, and EPOLLPRI|EPOLLERR after each change {@code events} counts. */
+    static ProcStore polled(Supplier<String> text, java.util.function.LongSupplier events, Object channel) {
         ProcStore p = new ProcStore(text);
         p.pollable = true;
+        p.events = events;
+        p.channel = channel;
         return p;
     }
 
     public boolean pollable() { return pollable; }
+    long events() { return events.getAsLong(); }
+    Object channel() { return channel; }
 
     /** A /proc/sys file: its text, and its write. */
     static ProcStore sysctl(Sysctl s) { return new ProcStore(latin1(s.read()), null, 0, s.write()); }

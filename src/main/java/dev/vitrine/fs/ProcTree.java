@@ -167,7 +167,7 @@ final class ProcTree {
 
     /** A file epoll may watch (the mount tables). */
     private static RegularFile polled(Vfs v, Supplier<String> text) {
-        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, ProcStore.polled(text), true);
+        RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, ProcStore.polled(text, v.mounts()::events, v.mounts().channel()), true);
         f.link();
         return f;
     }

@@ -22,6 +22,7 @@ public final class Snapshot implements File {
     public Snapshot(RegularFile inode, byte[] text, dev.vitrine.mm.KernelMemory memory) {
         this.inode = inode;
         this.text = text;
+        if (inode.store() instanceof ProcStore p && p.pollable()) seen = p.events();
         this.memory = memory;
         long pages = (text.length + dev.vitrine.mm.KernelPages.PAGE - 1) / dev.vitrine.mm.KernelPages.PAGE - FREE_PAGES;
         for (; memory != null && charged < pages; charged++) {
@@ -51,10 +52,24 @@ public final class Snapshot implements File {
     @Override public long write(byte[] src, int off, int len, long offset) {
         return inode.store() instanceof ProcStore p ? p.write(src, off, len, offset) : -Errno.EACCES;
     }
-    /** mounts_poll: always readable; the table never changes while the machine runs, so no EPOLLPRI. */
+    /** mounts_poll: always readable, and EPOLLERR|EPOLLPRI once after each change of the table since the last look. */
     @Override public boolean pollable() { return inode.store() instanceof ProcStore p && p.pollable(); }
 
-    @Override public int poll() { return pollable() ? Poll.POLLIN | Poll.POLLRDNORM : Poll.ALWAYS; }
+    /** The table's change count this open file saw last (mounts_open's p->event). */
+    private long seen;
+
+    @Override public int poll() {
+        if (!(inode.store() instanceof ProcStore p) || !p.pollable()) return Poll.ALWAYS;
+        int r = Poll.POLLIN | Poll.POLLRDNORM;
+        long now = p.events();
+        if (now != seen) {
+            seen = now;
+            r |= Poll.POLLERR | Poll.POLLPRI;
+        }
+        return r;
+    }
+
+    @Override public Object channel() { return inode.store() instanceof ProcStore p ? p.channel() : null; }
 
     @Override public Stat stat() { return inode.stat(); }
     @Override public boolean seekable() { return true; }

@@ -24,6 +24,8 @@ public record Statfs(long type, long bsize, long blocks, long bfree, long bavail
         if (dev == Vfs.PROC_DEV) return simple(PROC_SUPER_MAGIC, ST_NOSUID | ST_NODEV | ST_NOEXEC | ST_RELATIME);
         if (dev == Vfs.PIPEFS_DEV || dev == CONSOLE_PIPE_DEV) return simple(PIPEFS_MAGIC, 0);
         if (dev == CONSOLE_PTS_DEV) return simple(DEVPTS_SUPER_MAGIC, ST_NOSUID | ST_NOEXEC | ST_RELATIME);
+        TmpfsMount tm = v.tmpfsMount(dev);
+        if (tm != null) return tmpfs(tm.fs(), 0);
         Vfs.HostMount m = v.hostMount(dev);
         if (m == null) return simple(TMPFS_MAGIC, ST_RELATIME);
         Statfs h = HostCalls.fstatfs(m.root().fd());
@@ -36,10 +38,11 @@ public record Statfs(long type, long bsize, long blocks, long bfree, long bavail
      * as pages (Linux's default nr_inodes is half of RAM's pages too), free less the inodes the tree
      * has made. An unlimited tmpfs (size=0) shows 0 for all four, as Linux's does.
      */
-    private static Statfs tmpfs(Vfs v) {
-        Tmpfs t = v.tmpfs();
+    private static Statfs tmpfs(Vfs v) { return tmpfs(v.tmpfs(), v.inodesMade()); }
+
+    private static Statfs tmpfs(Tmpfs t, long inodes) {
         long max = t.sizeless() ? 0 : t.maxPages(), free = Math.max(0, max - t.pages());
-        long ffree = Math.max(0, max - v.inodesMade());
+        long ffree = Math.max(0, max - inodes);
         return new Statfs(TMPFS_MAGIC, PAGE, max, free, free, max, ffree, 0, NAME_MAX, PAGE, ST_VALID | ST_RELATIME);
     }
 

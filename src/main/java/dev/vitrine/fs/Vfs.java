@@ -76,6 +76,19 @@ public final class Vfs {
         if (pipeBudget == null) pipeBudget = new PipeBudget(pager == null ? dev.vitrine.mm.KernelPages.heap() : pager.kernelMemory());
         return pipeBudget;
     }
+    /** The tmpfs mounts made at run time, by device. */
+    private final java.util.Map<Long, TmpfsMount> tmpfsMounts = new java.util.HashMap<>();
+    void addTmpfsMount(TmpfsMount m) { tmpfsMounts.put(m.dev(), m); }
+    void removeTmpfsMount(TmpfsMount m) { tmpfsMounts.remove(m.dev()); }
+    TmpfsMount tmpfsMount(long dev) { return tmpfsMounts.get(dev); }
+
+    /** The run-time tmpfs mount whose root {@code d} is, or null. */
+    public TmpfsMount tmpfsMountOf(Inode d) {
+        if (tmpfsMounts.isEmpty()) return null;
+        TmpfsMount m = tmpfsMounts.get(d.dev());
+        return m != null && m.root() == d ? m : null;
+    }
+
     /** The mounts, as /proc/PID/mounts and mountinfo show them. */
     private final MountTable mounts = new MountTable();
     MountTable mounts() { return mounts; }

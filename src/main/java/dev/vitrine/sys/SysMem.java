@@ -90,8 +90,16 @@ final class SysMem {
                     as.zap(from, to);
                 }
                 case MADV_REMOVE -> {
-                    if (!v.shared()) return -Errno.EINVAL;
-                    return -Errno.ENOTSUP;   // punching holes in files is not implemented
+                    // madvise_remove: not a locked area, a file's, mapped shared through a descriptor
+                    // open for writing (vma_is_shared_maywrite), then vfs_fallocate(PUNCH_HOLE |
+                    // KEEP_SIZE) over the range; a tmpfs file punches, a host file and shared
+                    // anonymous memory do not here (EOPNOTSUPP)
+                    if ((v.flags() & AddressSpace.LOCKED) != 0) return -Errno.EINVAL;
+                    if (v.anonymous()) return -Errno.EINVAL;
+                    if (!v.shared() || !v.mayWrite()) return -Errno.EACCES;
+                    if (!(v.file() instanceof dev.vitrine.fs.RegularFile r) || !(r.store() instanceof dev.vitrine.fs.MemStore))
+                        return -Errno.EOPNOTSUPP;
+                    r.fallocate(from - v.start() + v.offset(), to - from, true, true);
                 }
                 default -> { }   // hints: Vitrine reads ahead nothing and merges nothing
             }

@@ -57,14 +57,14 @@ public final class Oracle {
      */
     /**
      * An oracle that runs the guest as root: the tests must run as root (else the test is
-     * skipped). It runs in an IPC namespace of its own (unshare --ipc), as every Vitrine machine
-     * has one: a program may change /proc/sys/kernel's IPC limits without touching the host's
-     * or another test's.
+     * skipped). It runs in IPC and mount namespaces of its own (unshare --ipc --mount), as every
+     * Vitrine machine has its own: a program may change /proc/sys/kernel's IPC limits or mount a
+     * tmpfs without touching the host's or another test's.
      */
     public static Oracle asRoot(Path qemu) throws IOException {
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         if (uid != 0) org.junit.jupiter.api.Assumptions.abort("the oracle for a root program needs the tests to run as root");
-        return new Oracle(qemu, List.of("unshare", "--ipc"));
+        return new Oracle(qemu, List.of("unshare", "--ipc", "--mount"));
     }
 
     public static Oracle asUser1000(Path qemu) throws IOException {

@@ -67,6 +67,11 @@ class NativeOracleTest {
         assertSameAsNative("epoll_pwait_mask_native");
     }
 
+    /** MADV_REMOVE on a tmpfs file's shared mapping punches a hole (qemu-user answers madvise 0 and does nothing). */
+    @Test void madvRemoveAsOnTheHostsLinux() throws Exception {
+        assertSameAsNative("madv_remove_native");
+    }
+
     /** TIOCGPKT, which qemu-user lacks: the master's packet mode, ENOTTY on the slave. */
     @Test void packetModeQueryAsOnTheHostsLinux() throws Exception {
         assertSameAsNative("tty_gpkt_native");
