@@ -106,7 +106,8 @@ final class Boot {
         kernel.setSyscallHandler(dispatcher);
         Console[] console = console(c, vfs, fds, stdin, stdout, term);
         Console out = console[1];
-        List<Mount> mounts = c.mounts().stream().map(Mount::parse).toList();
+        List<Mount> mounts = new java.util.ArrayList<>();
+        for (String m : c.mounts()) mounts.add(Mount.parse(m));
         boolean anyTty = console[0].isTerminal() || out.isTerminal();
         try {
             Rootfs.build(vfs, c.seed(), anyTty ? () -> new Console(stdin, stdout[1], 1, true, 0, console[0].terminal())
@@ -134,8 +135,7 @@ final class Boot {
         byte[] random = new byte[16];
         services.randomBytes(random);
         // The host's arguments and environment as the guest's bytes, one char per byte (fs.Names).
-        List<String> args = (argv.isEmpty() ? List.of(name) : argv).stream().map(dev.vitrine.fs.Names::fromHost).toList();
-        List<String> env = c.env().stream().map(dev.vitrine.fs.Names::fromHost).toList();
+        List<String> args = fromHost(argv.isEmpty() ? List.of(name) : argv), env = fromHost(c.env());
         Exec.Lookup lookup = path -> {
             try {
                 return Namei.walk(new Namei.From(vfs.root(), vfs.root(), 0), vfs.root(), path, true).inode() instanceof RegularFile r ? r : null;
@@ -189,6 +189,13 @@ final class Boot {
         if (kernel.oops().count() > 0) status = INTERNAL_ERROR;
         Map<String, Object> stats = stats(kernel, task, dispatcher, frames, status);
         return new Machine.Result(status, signal, String.join("\n", kernel.report()), stats);
+    }
+
+    /** Host strings as the guest's bytes, one char per byte (a loop: streams cost start-up their classes and lambdas). */
+    private static List<String> fromHost(List<String> host) {
+        List<String> out = new java.util.ArrayList<>(host.size());
+        for (String s : host) out.add(dev.vitrine.fs.Names.fromHost(s));
+        return List.copyOf(out);
     }
 
     /** The event stream and the cost model wired to this machine; the MMU hears only what some sink wants. */

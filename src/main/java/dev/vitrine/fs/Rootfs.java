@@ -97,7 +97,9 @@ public final class Rootfs {
      * a directory, which the new mount covers.
      */
     private static void mount(Vfs v, Mount m) {
-        String[] parts = java.util.Arrays.stream(m.guest().split("/")).filter(c -> !c.isEmpty()).toArray(String[]::new);
+        List<String> names = new ArrayList<>();
+        for (String c : m.guest().split("/")) if (!c.isEmpty()) names.add(c);
+        String[] parts = names.toArray(new String[0]);
         if (parts.length == 0) throw new IllegalArgumentException("--mount: cannot mount over /");
         try {
             Dir dir = v.root();

@@ -79,6 +79,28 @@ public final class UnixSocket implements File {
     /** Wakes whoever waits on this socket or watches it. */
     void wake() { vfs.wakeup().wakeup(this); }
 
+    /** sock_def_readable's and sock_def_write_space's keyed wakeups: only watchers of those events are told. */
+    void wake(int events) { vfs.wakeup().wakeup(this, events); }
+
+    private static final int READABLE = Poll.POLLIN | Poll.POLLPRI | Poll.POLLRDNORM | Poll.POLLRDBAND,
+            WRITABLE = Poll.POLLOUT | Poll.POLLWRNORM | Poll.POLLWRBAND;
+
+    /**
+     * The wakeups of the pipe {@code reader} reads and {@code writer} writes: data that comes
+     * wakes the reader's socket, room that comes the writer's, a hang-up (no events named) both.
+     */
+    private static Wakeup sides(UnixSocket reader, UnixSocket writer) {
+        return new Wakeup() {
+            @Override public void wakeup(Object channel) { reader.wake(); writer.wake(); }
+
+            @Override public void wakeup(Object channel, int events) {
+                if (events == 0) { wakeup(channel); return; }
+                if ((events & (Poll.POLLIN | Poll.POLLRDNORM)) != 0) reader.wake(READABLE);
+                if ((events & (Poll.POLLOUT | Poll.POLLWRNORM)) != 0) writer.wake(WRITABLE);
+            }
+        };
+    }
+
     /** socketpair: two sockets connected to each other, each seeing the other's credentials. */
     public static UnixSocket[] pair(Vfs vfs, int type, Cred cred) {
         UnixSocket a = new UnixSocket(vfs, type, cred), b = new UnixSocket(vfs, type, cred);
@@ -93,9 +115,8 @@ public final class UnixSocket implements File {
         b.peerCred = a.cred;
         a.state = b.state = State.CONNECTED;
         if (a.type == SOCK_STREAM) {
-            Wakeup both = ch -> { a.wake(); b.wake(); };
-            a.in = new Pipe(both, a.vfs.pipeBudget());
-            b.in = new Pipe(both, a.vfs.pipeBudget());
+            a.in = new Pipe(sides(a, b), a.vfs.pipeBudget());
+            b.in = new Pipe(sides(b, a), a.vfs.pipeBudget());
             a.in.openEnd(true, true);
             b.in.openEnd(true, true);
             a.out = b.in;
@@ -166,7 +187,7 @@ public final class UnixSocket implements File {
         embryo.address = server.address;
         connect(this, embryo);
         server.backlog.add(embryo);
-        server.wake();
+        server.wake(READABLE);   // the listener's sk_data_ready: one EPOLLEXCLUSIVE waiter takes it
         return 0;
     }
 
@@ -179,12 +200,20 @@ public final class UnixSocket implements File {
         return 0;
     }
 
-    /** The next connection of a listening socket; throws EAGAIN if none yet, EINVAL if not listening. */
+    /** Where a connect waits for room in this listener's backlog (Linux's peer_wait, apart from the socket's own queue). */
+    private final Object peerWait = new Object();
+    public Object peerWait() { return peerWait; }
+
+    /**
+     * The next connection of a listening socket; throws EAGAIN if none yet, EINVAL if not
+     * listening. Room in the backlog wakes the connects waiting for it, not the listener's
+     * watchers: nothing it had became ready.
+     */
     public UnixSocket accept() {
         if (state != State.LISTENING) throw new FsException(Errno.EINVAL);
         UnixSocket s = backlog.poll();
         if (s == null) throw new FsException(Errno.EAGAIN);
-        wake();
+        vfs.wakeup().wakeup(peerWait);
         return s;
     }
 
@@ -301,7 +330,7 @@ public final class UnixSocket implements File {
         UnixMessages.Message m = to.messages.put(src, off, len, files, this, address != null ? address : fromAddr, cred);
         if (m == null) return -Errno.ENOBUFS;
         inFlight += m.length();
-        to.wake();
+        to.wake(READABLE);
         return len;
     }
 
@@ -350,8 +379,9 @@ public final class UnixSocket implements File {
             peer.wake();
         }
         wake();
+        vfs.wakeup().wakeup(peerWait);   // a connect waiting for room finds no listener now
     }
 
     /** A datagram the receiver took or dropped: the sender's buffer has room again. */
-    void delivered(int len) { inFlight -= len; wake(); }
+    void delivered(int len) { inFlight -= len; wake(WRITABLE); }
 }

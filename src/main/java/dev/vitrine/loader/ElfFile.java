@@ -92,7 +92,11 @@ public final class ElfFile {
     public int phentsize() { return phentsize; }
     public List<Segment> segments() { return segments; }
 
-    public List<Segment> loads() { return segments.stream().filter(s -> s.type == PT_LOAD).toList(); }
+    public List<Segment> loads() {
+        List<Segment> out = new ArrayList<>();   // a loop: no stream machinery at start-up
+        for (Segment s : segments) if (s.type == PT_LOAD) out.add(s);
+        return List.copyOf(out);
+    }
 
     /** The PT_INTERP path (the dynamic loader) up to its first NUL, as open_exec sees it; null for a static executable. */
     public String interpreter() {

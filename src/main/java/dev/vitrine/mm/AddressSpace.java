@@ -105,8 +105,9 @@ public final class AddressSpace {
     /** The areas that overlap [start, end), in address order. */
     public List<Vma> vmas(long start, long end) {
         Long from = vmas.floorKey(start);
-        return List.copyOf(vmas.subMap(from == null ? start : from, true, end, false).values().stream()
-                .filter(v -> v.end() > start).toList());
+        List<Vma> out = new ArrayList<>();
+        for (Vma v : vmas.subMap(from == null ? start : from, true, end, false).values()) if (v.end() > start) out.add(v);
+        return List.copyOf(out);
     }
     public long brk() { return brk; }
     public long brkStart() { return brkStart; }

@@ -138,6 +138,7 @@ final class Deadlocks {
         if (c instanceof Fifo) return "fifo_open";
         if (c instanceof dev.vitrine.fs.Pty) return why.startsWith("read") ? "n_tty_read" : "n_tty_write";
         if (c instanceof Futexes.Waiter) return "futex_wait_queue";
+        if (c instanceof dev.vitrine.fs.Epoll) return "do_epoll_wait";
         if (why.startsWith("vfork")) return "wait_for_vfork_done";
         if (why.startsWith("sleep")) return "hrtimer_nanosleep";
         if (why.startsWith("sigwait")) return "do_sigtimedwait";

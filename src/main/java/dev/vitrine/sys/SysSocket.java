@@ -208,7 +208,7 @@ final class SysSocket {
         if (sock.passcred()) autobind(s, sock);
         long r = sock.connectTo(server, cred(t));
         if (r == -Errno.EAGAIN && (t.fds().get(fd).flags() & O_NONBLOCK) == 0) {
-            k.sleep(t, server.channel(), "connect(" + fd + ") to a listening socket whose backlog is full");
+            k.sleep(t, server.peerWait(), "connect(" + fd + ") to a listening socket whose backlog is full");
             return Syscall.RESTART;
         }
         return r;
