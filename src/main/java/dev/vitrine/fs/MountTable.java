@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * them (fs/proc_namespace.c): the in-memory tree at /, devpts, proc, the sysroot and each
  * --mount. The per-mount options come from the file system's statfs flags, so the two agree;
  * a file system's own options are what its show_options would print of Vitrine's settings.
- * Every process sees the same table (one mount namespace; a chroot does not trim it).
+ * There is one mount namespace; a process chrooted somewhere sees the mounts at or below its
+ * root, their points relative to it (seq_path_root skips the ones it cannot reach).
  */
 final class MountTable {
     /** One mount: its id, its parent's, where it is, what it shows as, and its st_dev. */
@@ -34,24 +35,35 @@ final class MountTable {
         entries.add(new Entry(FIRST_ID + entries.size(), parent, p, source, type, dev, fsOptions));
     }
 
-    /** /proc/PID/mounts: "source point type options 0 0". */
-    String mounts(Vfs v) {
+    /** A mount's point as a process whose root is {@code root} sees it, or null if it lies outside. */
+    private static String seen(String point, String root) {
+        if (root.equals("/")) return point;
+        if (point.equals(root)) return "/";
+        return point.startsWith(root + "/") ? point.substring(root.length()) : null;
+    }
+
+    /** /proc/PID/mounts for a process whose root is {@code root}: "source point type options 0 0". */
+    String mounts(Vfs v, String root) {
         StringBuilder b = new StringBuilder();
         for (Entry e : entries) {
+            String point = seen(e.point, root);
+            if (point == null) continue;
             long flags = Statfs.of(v, e.dev).flags();
-            b.append(escape(e.source)).append(' ').append(escape(e.point)).append(' ').append(e.type.get()).append(' ')
+            b.append(escape(e.source)).append(' ').append(escape(point)).append(' ').append(e.type.get()).append(' ')
                     .append(readOnly(flags)).append(mountOptions(flags)).append(e.fsOptions.get()).append(" 0 0\n");
         }
         return b.toString();
     }
 
     /** /proc/PID/mountinfo: "id parent major:minor root point options - type source super-options". */
-    String mountinfo(Vfs v) {
+    String mountinfo(Vfs v, String root) {
         StringBuilder b = new StringBuilder();
         for (Entry e : entries) {
+            String point = seen(e.point, root);
+            if (point == null) continue;
             long flags = Statfs.of(v, e.dev).flags();
             b.append(e.id).append(' ').append(e.parent).append(' ').append(Stat.major(e.dev)).append(':').append(Stat.minor(e.dev))
-                    .append(" / ").append(escape(e.point)).append(' ').append(readOnly(flags)).append(mountOptions(flags))
+                    .append(" / ").append(escape(point)).append(' ').append(readOnly(flags)).append(mountOptions(flags))
                     .append(" - ").append(e.type.get()).append(' ').append(escape(e.source)).append(' ')
                     .append(readOnly(flags)).append(e.fsOptions.get()).append('\n');
         }

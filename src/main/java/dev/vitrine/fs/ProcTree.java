@@ -65,8 +65,14 @@ final class ProcTree {
             case "statm" -> file(v, () -> src.statm(pid));
             case "status" -> file(v, () -> src.status(pid));
             case "wchan" -> file(v, () -> src.wchan(pid));
-            case "mounts" -> polled(v, () -> v.mounts().mounts(v));
-            case "mountinfo" -> polled(v, () -> v.mounts().mountinfo(v));
+            case "mounts" -> polled(v, () -> {
+                String root = rootOf(v, src, pid);
+                return root == null ? "" : v.mounts().mounts(v, root);
+            });
+            case "mountinfo" -> polled(v, () -> {
+                String root = rootOf(v, src, pid);
+                return root == null ? "" : v.mounts().mountinfo(v, root);
+            });
             case "task" -> new ProcDir(v, null, 0555, () -> strings(src.tids(pid)), tid -> thread(v, src, pid, Integer.parseInt(tid)), owner);
             default -> new ProcDir(v, null, 0500, () -> {
                 FdTable t = src.fds(pid);
@@ -145,6 +151,18 @@ final class ProcTree {
         RegularFile f = new RegularFile(v, Vfs.PROC_DEV, 0444, new ProcStore(text).memoryOf(src, pid), true);
         f.link();
         return f;
+    }
+
+    /** The path of the process's root (chroot's), or null when it is gone or no longer reachable. */
+    private static String rootOf(Vfs v, ProcSource src, int pid) {
+        FdTable t = src.fds(pid);
+        Dir root = t == null ? null : t.root();
+        if (root == null) return "/";
+        try {
+            return Namei.pathOf(v.root(), root);
+        } catch (FsException e) {
+            return null;
+        }
     }
 
     /** A file epoll may watch (the mount tables). */
