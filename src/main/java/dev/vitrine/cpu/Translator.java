@@ -253,19 +253,19 @@ final class Translator {
                 case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD -> load(op, rs1, imm, rd, k, pc);
                 case Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> {
                     store(op, rs1, rs2, imm, k, pc);
-                    // A store that dropped this code exits before the next instruction, which the hart re-decodes.
-                    if (!last) {
-                        Label same = new Label();
-                        mv.visitVarInsn(ALOAD, 0);
-                        mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
-                        push(((int) (pa + len) & 0xfff) >>> 1);
-                        mv.visitInsn(LALOAD);
-                        mv.visitInsn(LCONST_0);
-                        mv.visitInsn(LCMP);
-                        mv.visitJumpInsn(IFNE, same);
-                        exitAt(pc + len, k);
-                        mv.visitLabel(same);
-                    }
+                    // A store that dropped this code (the whole array is zeroed then, the head's word
+                    // too) exits before the next instruction, which the hart re-decodes; also when
+                    // the block would go on within itself after it.
+                    Label same = new Label();
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
+                    push(((int) (pcs[0] + delta) & 0xfff) >>> 1);
+                    mv.visitInsn(LALOAD);
+                    mv.visitInsn(LCONST_0);
+                    mv.visitInsn(LCMP);
+                    mv.visitJumpInsn(IFNE, same);
+                    exitAt(pc + len, k);
+                    mv.visitLabel(same);
                 }
                 case Op.JAL -> { lconst(pc + len); set(rd); jumpTo(pc + imm, k); return true; }
                 case Op.J -> { jumpTo(pc + imm, k); return true; }

@@ -264,6 +264,41 @@ class JitDifferentialTest {
         return r;
     }
 
+    /**
+     * A block that ends by falling back into itself right after a store that, every fourth
+     * round, rewrites one of its own instructions: the store drops the block's code, so the
+     * block must leave there rather than jump back into its stale translation (the
+     * interpreter decodes the new word).
+     */
+    @Test void aStoreIntoTheBlocksOwnCodeLeavesItEvenWhereItWouldLoop() {
+        Rig jit = selfWriting(true), ref = selfWriting(false);
+        jit.runToEcall();
+        ref.runToEcall();
+        assertTrue(jit.hart.blockRuns > 0, "nothing was translated");
+        assertTrue(ref.x(Asm.A1) > 400, "the rewritten word ran too rarely: " + ref.x(Asm.A1));
+        assertEquals(ref.hart.instret, jit.hart.instret);
+        assertArrayEquals(ref.hart.x, jit.hart.x);
+        assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString());
+        assertTrue(Arrays.equals(ref.memory(), jit.memory()));
+    }
+
+    private static Rig selfWriting(boolean translate) {
+        Rig r = new Rig();
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        int one = Asm.addi(Asm.A1, Asm.A1, 1), two = Asm.addi(Asm.A1, Asm.A1, 2);
+        // x: every fourth round the store; h (the first head): the word it rewrites, then round to j x,
+        // whose block falls from the store back into h
+        long x = r.here();
+        r.i(Asm.andi(Asm.A2, Asm.T1, 3), Asm.bne(Asm.A2, 0, 12), Asm.xor(28, 28, 29), Asm.sw(28, Asm.S0, 0));
+        long h = r.here();
+        r.i(one, Asm.addi(Asm.T1, Asm.T1, -1), Asm.beq(Asm.T1, 0, 12));
+        r.i(Asm.jal(0, (int) (x - r.here())), Asm.ECALL, Asm.ECALL);
+        r.set(Asm.S0, h).set(28, one).set(29, one ^ two).set(Asm.T1, 301);
+        r.hart.pc = h;
+        return r;
+    }
+
     /** Returns how many translated blocks the translating rig ran. */
     private static long compare(int seed, TlbConfig tlb, long start) {
         Rig jit = rig(seed, tlb, start, true), ref = rig(seed, tlb, start, false);
