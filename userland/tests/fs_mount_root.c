@@ -73,6 +73,9 @@ int main(void) {
     snprintf(out, sizeof out, "/tmp/moved_%d", getpid());
     show("rename out of it", rename(file, out));
     show("rmdir the mount point", rmdir(dir));
+    char other[96];
+    snprintf(other, sizeof other, "%s_renamed", dir);
+    show("rename the mount point", rename(dir, other));
     show("umount while a file is open", umount(dir));
     close(fd);
     show("umount", umount(dir));

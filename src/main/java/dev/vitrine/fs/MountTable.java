@@ -26,6 +26,7 @@ final class MountTable {
     private final Object channel = new Object();
 
     long events() { return events; }
+    int size() { return entries.size(); }
     Object channel() { return channel; }
 
     /** A mount went (umount): its line leaves the table. */

@@ -81,6 +81,8 @@ public final class Vfs {
     void addTmpfsMount(TmpfsMount m) { tmpfsMounts.put(m.dev(), m); }
     void removeTmpfsMount(TmpfsMount m) { tmpfsMounts.remove(m.dev()); }
     TmpfsMount tmpfsMount(long dev) { return tmpfsMounts.get(dev); }
+    /** How many mounts the table holds (count_mounts checks it against fs.mount-max). */
+    public int mountCount() { return mounts.size(); }
 
     /** The run-time tmpfs mount whose root {@code d} is, or null. */
     public TmpfsMount tmpfsMountOf(Inode d) {

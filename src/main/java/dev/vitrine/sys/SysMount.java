@@ -49,6 +49,8 @@ final class SysMount {
     }
 
     static final long MS_SILENT = 0x8000, MS_RELATIME = 1L << 21;
+    /** /proc/sys/fs/mount-max's default: mounts in one namespace. */
+    static final int MOUNT_MAX = 100_000;
 
     static long mount(Kernel k, Vfs v, Task t, long devVa, long dirVa, long typeVa, long flags, long dataVa) {
         string(t, typeVa);
@@ -75,6 +77,7 @@ final class SysMount {
         // a directory of the in-memory tree, named in its parent, not a mount root already
         if (!(target instanceof MemDir d) || !(f.parent() instanceof MemDir parent) || parent.lookup(f.name()) != d
                 || d.dev() != Vfs.TMPFS_DEV || parent.dev() != Vfs.TMPFS_DEV || d == v.root()) return -Errno.ENOSYS;
+        if (v.mountCount() >= MOUNT_MAX) return -Errno.ENOSPC;   // count_mounts against fs.mount-max
         String source = devVa == 0 ? "none" : t.memory().readCString(devVa, PATH_MAX);
         TmpfsMount.mount(v, parent, f.name(), Namei.pathOf(v.root(), d), source, o.size, o.mode, o.uid, o.gid);
         return 0;
