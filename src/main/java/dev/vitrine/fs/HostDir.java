@@ -451,8 +451,8 @@ public final class HostDir extends Dir {
             throw new FsException(Errno.ENOENT);
         } catch (java.nio.file.AccessDeniedException e) {
             throw new FsException(Errno.EACCES);
-        } catch (java.nio.file.FileSystemException e) {   // the JDK's text of the errno: ENOTDIR, ELOOP, ENAMETOOLONG...
-            throw new FsException("Not a directory".equals(e.getReason()) ? Errno.ENOTDIR : Errno.EIO);
+        } catch (java.nio.file.FileSystemException e) {   // ENOTDIR, ELOOP, ENAMETOOLONG...: the JDK gives only strerror's text
+            throw new FsException(underFile(host) ? Errno.ENOTDIR : Errno.EIO);
         } catch (java.io.IOException | UnsupportedOperationException e) {
             throw new FsException(Errno.EIO);
         }
@@ -462,6 +462,13 @@ public final class HostDir extends Dir {
         // glibc's makedev encoding of st_dev, taken apart (sys/sysmacros.h).
         long major = (dev >>> 32 & 0xfffff000L) | (dev >>> 8 & 0xfffL), minor = (dev >>> 12 & 0xffffff00L) | (dev & 0xffL);
         return new HostCalls.HostStat(major << 32 | minor, (Long) a.get("ino"), mode, 0, 0, 0, 0, 0);
+    }
+
+    /** Whether a path's nearest existing ancestor is not a directory (ENOTDIR), told without the locale's strerror text. */
+    private static boolean underFile(java.nio.file.Path host) {
+        for (java.nio.file.Path p = host.toAbsolutePath().getParent(); p != null; p = p.getParent())
+            if (java.nio.file.Files.exists(p)) return !java.nio.file.Files.isDirectory(p);
+        return false;
     }
 
     /**

@@ -82,10 +82,17 @@ public final class TmpfsMount {
 
     private Vfs v() { return vfs; }
 
-    private static void clear(MemDir d) {
-        for (Dir.Entry e : d.entries()) {
-            if (e.inode() instanceof MemDir sub) clear(sub);
-            d.remove(e.name());
+    /** Unlinks every name in the tree under {@code top}, deepest first, without recursion (a guest's tree may be deep). */
+    private static void clear(MemDir top) {
+        java.util.ArrayDeque<MemDir> todo = new java.util.ArrayDeque<>();
+        todo.push(top);
+        while (!todo.isEmpty()) {
+            MemDir d = todo.peek();
+            MemDir sub = null;
+            for (Dir.Entry e : d.entries()) if (e.inode() instanceof MemDir m && !m.entries().isEmpty()) { sub = m; break; }
+            if (sub != null) { todo.push(sub); continue; }
+            for (Dir.Entry e : d.entries()) d.remove(e.name());
+            todo.pop();
         }
     }
 }

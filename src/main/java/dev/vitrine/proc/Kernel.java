@@ -555,9 +555,28 @@ public final class Kernel implements dev.vitrine.fs.Wakeup {
      * The syscall that calls this returns Syscall.RESTART and runs again once woken.
      */
     public void sleep(Task t, Object channel, String why) {
+        t.waitSeq = ++waitSeqs;
+        sleepQueued(t, channel, why, false);
+    }
+
+    /**
+     * The same for a task that was woken but found nothing (its restarted call got no byte):
+     * it goes back where it waited, ahead of those who began waiting after it. Wakeups wake
+     * every sleeper, so this is what keeps Linux's order where Linux wakes one waiter at a time
+     * (a pipe's exclusive waits): two writers on a full pipe take turns, as on Linux.
+     */
+    public void sleepInPlace(Task t, Object channel, String why) {
+        if (t.waitSeq == 0) t.waitSeq = ++waitSeqs;
+        sleepQueued(t, channel, why, true);
+    }
+
+    private long waitSeqs;
+
+    private void sleepQueued(Task t, Object channel, String why, boolean inPlace) {
         if (t.channel != null) waits.remove(t, t.channel);
         t.channel = channel;
-        waits.enqueue(t, channel);
+        if (inPlace) waits.enqueueInPlace(t, channel);
+        else waits.enqueue(t, channel);
         t.waitReason = why;
         t.state = Task.State.SLEEPING;
         runQueue.remove(t);

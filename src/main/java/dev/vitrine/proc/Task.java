@@ -37,6 +37,8 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     Object channel;
     /** Its neighbours on that channel's wait queue. */
     Task waitPrev, waitNext;
+    /** When this task began the wait it is in: its place in its channel's queue (see {@link Kernel#sleepInPlace}). */
+    long waitSeq;
     String waitReason;
     /** A timed sleep's deadline on the monotonic clock, or -1. */
     long wakeAt = -1;
@@ -127,6 +129,9 @@ public final class Task implements dev.vitrine.proc.sched.RunQueue.Entity {
     }
 
     /** The syscall finished: its continuation goes. */
+    /** Whether the syscall now running is one that slept and runs again (Syscall.RESTART), not a new call. */
+    public boolean restarted() { return inSyscall; }
+
     public void syscallDone() {
         continuation = null;
         inSyscall = false;

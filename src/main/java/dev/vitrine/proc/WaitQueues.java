@@ -28,6 +28,21 @@ final class WaitQueues {
         h.last = t;
     }
 
+    /**
+     * Puts {@code t} back in the place its {@link Task#waitSeq} gives it: behind those who began
+     * waiting before it, ahead of those who began later (the queue is in that order).
+     */
+    void enqueueInPlace(Task t, Object channel) {
+        Head h = queues.computeIfAbsent(channel, c -> new Head());
+        Task after = h.last;
+        while (after != null && after.waitSeq > t.waitSeq) after = after.waitPrev;
+        Task before = after == null ? h.first : after.waitNext;
+        t.waitPrev = after;
+        t.waitNext = before;
+        if (after != null) after.waitNext = t; else h.first = t;
+        if (before != null) before.waitPrev = t; else h.last = t;
+    }
+
     /** Takes {@code t} off its channel's queue (a timer, a signal or its death woke it). */
     void remove(Task t, Object channel) {
         Head h = queues.get(channel);

@@ -53,13 +53,20 @@ final class SysFile {
     }
 
     /** Puts the task to sleep on the file, saying what it waits for, and restarts the call. */
-    static long sleep(Kernel k, Task t, FileDescription f, String call) {
+    static long sleep(Kernel k, Task t, FileDescription f, String call) { return sleep(k, t, f, call, false); }
+
+    /**
+     * The same; {@code nothing}: this run of a restarted call moved no byte (woken, it found the
+     * pipe as it was), so on a pipe it waits again in its old place (Kernel.sleepInPlace).
+     */
+    static long sleep(Kernel k, Task t, FileDescription f, String call, boolean nothing) {
         File file = f.file();
         String why = call + (file instanceof PipeEnd p
                 ? (call.startsWith("read") ? " from " + file.describe() + " whose writers are all blocked"
                                            : " to a full " + (p.isFifo() ? "FIFO" : "pipe") + " whose readers are all blocked")
                 : " on " + file.describe());
-        k.sleep(t, file.channel(), why);
+        if (file instanceof PipeEnd && nothing && t.restarted()) k.sleepInPlace(t, file.channel(), why);
+        else k.sleep(t, file.channel(), why);
         return Syscall.RESTART;
     }
 
@@ -92,7 +99,7 @@ final class SysFile {
         if (f.file() instanceof PipeEnd p && pos < 0) {
             // Pipes copy from their pages straight into user memory.
             long r = p.read((at, src, srcOff, cnt) -> t.memory().write(buf + at, src, srcOff, cnt), len);
-            if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")");
+            if (r == -Errno.EAGAIN && blocks(f)) return sleep(k, t, f, "read(" + fd + ")", true);
             return r;
         }
         byte[] b = s.ioBuffer(len);
@@ -158,13 +165,14 @@ final class SysFile {
     /** A pipe write of up to 1 MiB straight from user memory into the pipe's pages, resumable like the general loop. */
     private static long pipeWrite(Kernel k, Task t, int fd, FileDescription f, PipeEnd p, long buf, int n) {
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, buf, n) ? c.done() : 0;
+        long before = done;
         while (true) {
             long base = buf + done;
             long r = p.write((at, dst, dstOff, len) -> t.memory().read(base + at, dst, dstOff, len), (int) (n - done), done > 0,
                     (f.flags() & Fcntl.O_DIRECT) != 0);
             if (r == -Errno.EAGAIN && blocks(f)) {
                 if (done > 0) t.setContinuation(new Continuation.Progress(fd, buf, n, done));
-                return sleep(k, t, f, "write(" + fd + ")");
+                return sleep(k, t, f, "write(" + fd + ")", done == before);
             }
             if (r == -Errno.EPIPE) {
                 k.signal(t, Signals.SIGPIPE);   // see the general loop
@@ -184,6 +192,7 @@ final class SysFile {
         if (pos >= 0 && !file.seekable()) return -Errno.ESPIPE;
         if (file.seekable() && overflows(pos >= 0 ? pos : f.offset(), n)) return -Errno.EINVAL;
         long done = t.continuation() instanceof Continuation.Progress c && c.same(fd, key, n) ? c.done() : 0;
+        long before = done;
         if (done == 0 && (file instanceof Console con && con.terminal().tostop() || file instanceof PtySlave ps && ps.pty().terminal().tostop())) {
             long tty = ttyCheck(k, t, file, Signals.SIGTTOU);
             if (tty != 0) return tty;
@@ -207,7 +216,7 @@ final class SysFile {
             long r = file instanceof PipeEnd p && done > 0 ? p.writeRest(b, 0, len) : file.write(b, 0, len, at);
             if (r == -Errno.EAGAIN && blocks(f)) {
                 if (done > 0) t.setContinuation(new Continuation.Progress(fd, key, n, done));
-                return sleep(k, t, f, call);
+                return sleep(k, t, f, call, done == before);
             }
             if (r == -Errno.EPIPE) {
                 // Linux's pipe_write: send_sig(SIGPIPE) to the writer; EPIPE is what a caught,

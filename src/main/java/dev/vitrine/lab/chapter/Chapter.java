@@ -92,8 +92,8 @@ public final class Chapter {
                     "The kernel serializes the operations on a pipe, so concurrent reads and writes do not corrupt it, and a write of at most "
                             + "PIPE_BUF bytes (4096 on Linux) is atomic: its bytes arrive together. A larger write may be split when the pipe "
                             + "fills, and another writer's bytes may come in between; with several readers, who gets which bytes is not defined. "
-                            + "(Linux wakes the writers waiting on a full pipe in turn, so the two big writes below interleave there; on this "
-                            + "machine the first writer gets back in first each time the pipe drains, so they come out whole: POSIX allows both.)",
+                            + "(Linux wakes the writers waiting on a full pipe one at a time, in the order they began to wait, so the two big "
+                            + "writes below take turns and interleave; this machine keeps that order. POSIX would allow them whole too.)",
                     "pipe_writers"),
             q(14, "Write a function that uses fseek and ftell to replace the middle character of a file with an 'X'",
                     "Open the file \"r+\", fseek(f, 0, SEEK_END) and ftell for the length, fseek(f, len / 2, SEEK_SET), fputc('X', f), fclose.",
