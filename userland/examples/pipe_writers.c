@@ -6,9 +6,10 @@
  * with another writer's. A larger write may be split: when the pipe (64 KiB) is full the
  * writer sleeps, and the other writer's bytes can go in between.
  * What to look at: no 512-byte record was split; the big writes' bytes alternate.
- * Outcome: "0 of 400 records split", then "interleaved: yes", on Linux and on Vitrine: the
- * writers waiting on a full pipe get in one at a time, in the order they began to wait, so
- * the one that just wrote waits behind the other. POSIX would allow the big writes whole too.
+ * Outcome: "0 of 400 records split", then "interleaved: yes" on Vitrine and usually on Linux:
+ * the writers waiting on a full pipe get in one at a time, in the order they began to wait,
+ * so the one that just wrote waits behind the other. (On Linux a first writer done before the
+ * second starts comes out whole: "no". POSIX allows both.)
  */
 #include <limits.h>
 #include <stdio.h>

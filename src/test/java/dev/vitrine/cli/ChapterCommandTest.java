@@ -41,6 +41,14 @@ class ChapterCommandTest {
         assertTrue(r.out().contains("3 levels 18+17+17, offset 12 bits"), r.out());
     }
 
+    /**
+     * Whether the two big writes interleave depends, on Linux, on timing: usually they take
+     * turns (yes), but a first writer done before the second one starts comes out whole (no;
+     * seen under qemu-riscv64 on an idle machine). Vitrine, deterministic, always takes turns:
+     * the line is compared up to its answer.
+     */
+    static final String TIMING = "one write of 200000 bytes each (over PIPE_BUF): interleaved:";
+
     @Test void everyDemonstrationRunsOnTheMachineAndPrintsWhatLinuxPrints(@TempDir Path dir) throws Exception {
         Path qemu = Toolchain.requireQemu();
         LabRun r = LabRun.of("chapter", "--json");
@@ -61,9 +69,15 @@ class ChapterCommandTest {
             String linux = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), q.program() + " under qemu");
             assertEquals(0, p.exitValue(), q.program() + " under qemu: " + linux);
-            assertEquals(linux, vitrine, q.program() + ": Vitrine and Linux (qemu-riscv64) differ");
+            assertEquals(withoutTiming(linux), withoutTiming(vitrine), q.program() + ": Vitrine and Linux (qemu-riscv64) differ");
+            if (q.program().equals("pipe_writers"))
+                assertTrue(vitrine.contains(TIMING + " yes"), "the writers take turns, as Linux's in-order pipe wakeups make them: " + vitrine);
         }
         assertTrue(demos >= 12, demos + " demonstrations");
+    }
+
+    private static java.util.List<String> withoutTiming(String out) {
+        return out.lines().map(l -> l.startsWith(TIMING) ? TIMING : l).toList();
     }
 
     private static String unescape(String s) {
