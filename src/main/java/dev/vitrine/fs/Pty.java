@@ -25,7 +25,8 @@ public final class Pty {
     static final int PAGES = (FLIP + MASTER_QUEUE + 2 * LineDiscipline.BUF_SIZE) / 4096;
 
     // c_oflag and c_iflag bits (asm-generic/termbits.h)
-    private static final int OPOST = 1, OLCUC = 2, ONLCR = 4, OCRNL = 010, ONOCR = 020, TABDLY = 014000, XTABS = 014000;
+    private static final int OPOST = Columns.OPOST, ONLCR = Columns.ONLCR, OCRNL = Columns.OCRNL, ONOCR = Columns.ONOCR,
+            OLCUC = 2, TABDLY = 014000, XTABS = 014000;
 
     private final Devpts devpts;
     private final int index;
@@ -215,8 +216,7 @@ public final class Pty {
 
     /** tcflow(TCIOFF/TCION) on the master: the slave's stop or start character into its input. */
     public long masterSendFlowChar(boolean start) {
-        byte c = terminal.termiosView()[17 + (start ? LineDiscipline.VSTART : LineDiscipline.VSTOP)];
-        long r = masterWrite(new byte[] {c}, 0, 1);
+        long r = masterWrite(new byte[] {(byte) terminal.flowChar(start)}, 0, 1);
         return r == -Errno.EAGAIN ? 0 : Math.min(r, 0);
     }
 

@@ -151,9 +151,11 @@ public final class Terminal {
 
     /** tcflow's TCIOFF and TCION: the stop or start character goes out to the other end, as it is. */
     public void sendFlowChar(boolean start) {
-        int c = termios[17 + (start ? LineDiscipline.VSTART : LineDiscipline.VSTOP)] & 0xff;
-        if (host != null) host.echo(new byte[] {(byte) c}, 0, 1);
+        if (host != null) host.echo(new byte[] {(byte) flowChar(start)}, 0, 1);
     }
+
+    /** VSTART or VSTOP. */
+    int flowChar(boolean start) { return LineDiscipline.cc(termios, start ? LineDiscipline.VSTART : LineDiscipline.VSTOP); }
 
     private final LineDiscipline.Sink sink = new LineDiscipline.Sink() {
         @Override public void echo(byte[] b, int off, int len) {
