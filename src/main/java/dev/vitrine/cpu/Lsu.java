@@ -42,11 +42,6 @@ final class Lsu {
         this.crossMask = (int) Math.min(pageMask, (1 << CodeCache.BLOCK_BITS) - 1);
     }
 
-    private boolean crosses(long va, int size) { return ((int) va & crossMask) > crossMask + 1 - size; }
-
-    /** The same for the chunk paths, which serve only pages that are chunks (then crossMask is CHUNK_MASK): a constant. */
-    private static boolean crossesChunk(long va, int size) { return ((int) va & CHUNK_MASK) > CHUNK_MASK + 1 - size; }
-
     /** A load whose value nobody wants (rd = x0): only whether it faults. */
     void probe(long va, int size) {
         switch (size) {
@@ -59,72 +54,78 @@ final class Lsu {
 
     // Each access first asks the MMU for the chunk of one of its two remembered data pages
     // (Mmu.loadChunk/storeChunk: counted exactly as Mmu.load/store count it), and reads or
-    // writes it at va's offset; else (another page, a chunk not made yet, a crossing) the
-    // translation and physical memory's own lookup, out of line. The fast parts stay small:
-    // C2 stops inlining into a translated block once its inlined bytecode passes 8,000 bytes,
-    // and a block may hold sixty loads and stores.
+    // writes it at va's offset; everything else (another page, a chunk not made yet, a
+    // crossing, a fault) is one call of miss. Why so: a translated block is one JVM method,
+    // and C2 inlines into it only until the inlined bytecode passes 8,000 bytes
+    // (DesiredMethodLimit). A call left out of line in a hot loop is costly beyond itself: the
+    // JVM's calling convention saves no register, so every guest register the loop keeps in
+    // one goes to the stack around it. So the fast paths are as small as they can be (a
+    // VarHandle access alone counts about 270 bytes), and the misses of every kind share
+    // one method over C2's limit for inlining even a hot call (FreqInlineSize, 325 bytes),
+    // so no block spends its budget on them. LsuTest holds miss over that limit.
 
     int load8(long va) {
         byte[] c = mmu.loadChunk(va);
-        if (c != null) return c[(int) va & CHUNK_MASK];
-        return (int) loadSlow(va, 1);
+        return c != null ? c[(int) va & CHUNK_MASK] : (int) miss(va, 0, 1, false);
     }
 
     int load16(long va) {
-        if (!crossesChunk(va, 2)) {
+        if (((int) va & CHUNK_MASK) <= CHUNK_MASK - 1) {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (short) I16.get(c, (int) va & CHUNK_MASK);
         }
-        return (int) loadSlow(va, 2);
+        return (int) miss(va, 0, 2, false);
     }
 
     int load32(long va) {
-        if (!crossesChunk(va, 4)) {
+        if (((int) va & CHUNK_MASK) <= CHUNK_MASK - 3) {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (int) I32.get(c, (int) va & CHUNK_MASK);
         }
-        return (int) loadSlow(va, 4);
+        return (int) miss(va, 0, 4, false);
     }
 
     long load64(long va) {
-        if (!crossesChunk(va, 8)) {
+        if (((int) va & CHUNK_MASK) <= CHUNK_MASK - 7) {
             byte[] c = mmu.loadChunk(va);
             if (c != null) return (long) I64.get(c, (int) va & CHUNK_MASK);
         }
-        return loadSlow(va, 8);
+        return miss(va, 0, 8, false);
     }
 
-    /** A load through the translation: sign-extended from {@code size} bytes (the callers narrow it again). */
-    private long loadSlow(long va, int size) {
-        long p = mmu.load(va);
-        if (p < 0) { fault = true; return 0; }
-        if (size > 1 && crosses(va, size)) return loadCross(va, p, size);
-        byte[] c = ram.readable(p);
-        int at = (int) p & CHUNK_MASK;
-        return switch (size) {
-            case 1 -> c[at];
-            case 2 -> (short) I16.get(c, at);
-            case 4 -> (int) I32.get(c, at);
-            default -> (long) I64.get(c, at);
-        };
+    // Stores of the low 1, 2, 4 or 8 bytes of v; false if the MMU refused (nothing written then).
+    // A store into a 4 KiB block with decoded code drops that block (written).
+
+    boolean store8(long va, int v) {
+        byte[] c = mmu.storeChunk(va);
+        if (c == null) return miss(va, v, 1, true) != 0;
+        written(mmu.hitChunkIndex());
+        c[(int) va & CHUNK_MASK] = (byte) v;
+        return true;
     }
 
-    /** A misaligned load over a boundary: translate the second page too, then gather bytes. */
-    private long loadCross(long va, long p, int size) {
-        long p2 = secondPa(va, p, Access.LOAD);
-        if (p2 < 0) { fault = true; return 0; }
-        int first = crossMask + 1 - ((int) va & crossMask);
-        long v = 0;
-        for (int i = size - 1; i >= 0; i--) v = (v << 8) | ram.read8(i < first ? p + i : p2 + i - first);
-        return v;
+    boolean store16(long va, long v) {
+        byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 1 ? mmu.storeChunk(va) : null;
+        if (c == null) return miss(va, v, 2, true) != 0;
+        written(mmu.hitChunkIndex());
+        I16.set(c, (int) va & CHUNK_MASK, (short) v);
+        return true;
     }
 
-    /** Physical address of the part past the boundary (or -1 if it faults). */
-    private long secondPa(long va, long p, int access) {
-        int first = crossMask + 1 - ((int) va & crossMask);
-        long va2 = va + first;
-        if ((va2 & pageMask) == 0) return mmu.translate(va2, access);
-        return p + first; // same page, only a code-block boundary
+    boolean store32(long va, long v) {
+        byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 3 ? mmu.storeChunk(va) : null;
+        if (c == null) return miss(va, v, 4, true) != 0;
+        written(mmu.hitChunkIndex());
+        I32.set(c, (int) va & CHUNK_MASK, (int) v);
+        return true;
+    }
+
+    boolean store64(long va, long v) {
+        byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 7 ? mmu.storeChunk(va) : null;
+        if (c == null) return miss(va, v, 8, true) != 0;
+        written(mmu.hitChunkIndex());
+        I64.set(c, (int) va & CHUNK_MASK, v);
+        return true;
     }
 
     /** A store into block b of physical memory drops the code decoded there. */
@@ -132,65 +133,60 @@ final class Lsu {
         if (blocks[b] != null) code.invalidateBlock(b);
     }
 
-    // Stores of the low 1, 2, 4 or 8 bytes of v; false if the MMU refused (nothing written then).
-
-    boolean store8(long va, int v) {
-        byte[] c = mmu.storeChunk(va);
-        if (c == null) return storeSlow(va, v, 1);
-        written(mmu.hitChunkIndex());
-        c[(int) va & CHUNK_MASK] = (byte) v;
-        return true;
-    }
-
-    boolean store16(long va, long v) {
-        byte[] c = crossesChunk(va, 2) ? null : mmu.storeChunk(va);
-        if (c == null) return storeSlow(va, v, 2);
-        written(mmu.hitChunkIndex());
-        I16.set(c, (int) va & CHUNK_MASK, (short) v);
-        return true;
-    }
-
-    boolean store32(long va, long v) {
-        byte[] c = crossesChunk(va, 4) ? null : mmu.storeChunk(va);
-        if (c == null) return storeSlow(va, v, 4);
-        written(mmu.hitChunkIndex());
-        I32.set(c, (int) va & CHUNK_MASK, (int) v);
-        return true;
-    }
-
-    boolean store64(long va, long v) {
-        byte[] c = crossesChunk(va, 8) ? null : mmu.storeChunk(va);
-        if (c == null) return storeSlow(va, v, 8);
-        written(mmu.hitChunkIndex());
-        I64.set(c, (int) va & CHUNK_MASK, v);
-        return true;
-    }
-
-    /** A store through the translation. */
-    private boolean storeSlow(long va, long v, int size) {
-        long p = mmu.store(va);
-        if (p < 0) return false;
-        if (size > 1 && crosses(va, size)) return storeCross(va, p, v, size);
-        written((int) (p >>> CodeCache.BLOCK_BITS));
-        byte[] c = ram.writable(p);
-        int at = (int) p & CHUNK_MASK;
-        switch (size) {
-            case 1 -> c[at] = (byte) v;
-            case 2 -> I16.set(c, at, (short) v);
-            case 4 -> I32.set(c, at, (int) v);
-            default -> I64.set(c, at, v);
+    /**
+     * Any access the fast paths do not serve, through the translation: a load returns the
+     * value sign-extended from {@code size} bytes (the callers narrow it again) or sets
+     * {@link #fault}; a store of the low {@code size} bytes of v returns 1, or 0 if the MMU
+     * refused (nothing written then). A misaligned access over a boundary (a page, or a
+     * code block, whichever is smaller) translates the part past it too, and both must
+     * succeed before any byte is written. One method on purpose: see above.
+     */
+    long miss(long va, long v, int size, boolean store) {
+        long p = store ? mmu.store(va) : mmu.load(va);
+        if (p < 0) {
+            if (!store) fault = true;
+            return 0;
         }
-        return true;
-    }
-
-    private boolean storeCross(long va, long p, long v, int size) {
-        long p2 = secondPa(va, p, Access.STORE);
-        if (p2 < 0) return false;
-        int first = crossMask + 1 - ((int) va & crossMask);
-        code.invalidateRange(p, first);
-        code.invalidateRange(p2, size - first);
-        for (int i = 0; i < size; i++, v >>>= 8) ram.write8(i < first ? p + i : p2 + i - first, (int) v);
-        return true;
+        int off = (int) va & crossMask;
+        if (size > 1 && off > crossMask + 1 - size) {
+            // Over the boundary: bytes below it at p, the rest at p2.
+            int first = crossMask + 1 - off;
+            long va2 = va + first;
+            long p2 = (va2 & pageMask) != 0 ? p + first // same page, only a code-block boundary
+                    : mmu.translate(va2, store ? Access.STORE : Access.LOAD);
+            if (p2 < 0) {
+                if (!store) fault = true;
+                return 0;
+            }
+            if (store) {
+                code.invalidateRange(p, first);
+                code.invalidateRange(p2, size - first);
+                for (int i = 0; i < size; i++, v >>>= 8) ram.write8(i < first ? p + i : p2 + i - first, (int) v);
+                return 1;
+            }
+            long r = 0;
+            for (int i = size - 1; i >= 0; i--) r = (r << 8) | ram.read8(i < first ? p + i : p2 + i - first);
+            return size == 8 ? r : (r << (64 - 8 * size)) >> (64 - 8 * size);
+        }
+        int at = (int) p & CHUNK_MASK;
+        if (store) {
+            written((int) (p >>> CodeCache.BLOCK_BITS));
+            byte[] c = ram.writable(p);
+            switch (size) {
+                case 1 -> c[at] = (byte) v;
+                case 2 -> I16.set(c, at, (short) v);
+                case 4 -> I32.set(c, at, (int) v);
+                default -> I64.set(c, at, v);
+            }
+            return 1;
+        }
+        byte[] c = ram.readable(p);
+        return switch (size) {
+            case 1 -> c[at];
+            case 2 -> (short) I16.get(c, at);
+            case 4 -> (int) I32.get(c, at);
+            default -> (long) I64.get(c, at);
+        };
     }
 
     // ---- atomics: always naturally aligned (the caller checked), so never crossing

@@ -213,8 +213,8 @@ final class Translator {
                 case Op.XORI -> binImm(rs1, imm, LXOR, rd);
                 case Op.ORI -> binImm(rs1, imm, LOR, rd);
                 case Op.ANDI -> binImm(rs1, imm, LAND, rd);
-                case Op.SLTI -> { get(rs1); lconst(imm); less(false); set(rd); }
-                case Op.SLTIU -> { get(rs1); lconst(imm); less(true); set(rd); }
+                case Op.SLTI -> { get(rs1); lconst(imm); mv.visitInsn(LCMP); less(); set(rd); }
+                case Op.SLTIU -> { get(rs1); lconst(Long.MIN_VALUE); mv.visitInsn(LXOR); lconst(imm ^ Long.MIN_VALUE); mv.visitInsn(LCMP); less(); set(rd); }
                 case Op.SLLI -> shiftImm(rs1, imm & 63, LSHL, rd);
                 case Op.SRLI -> shiftImm(rs1, imm & 63, LUSHR, rd);
                 case Op.SRAI -> shiftImm(rs1, imm & 63, LSHR, rd);
@@ -231,8 +231,8 @@ final class Translator {
                 case Op.SLL -> shift(rs1, rs2, LSHL, rd);
                 case Op.SRL -> shift(rs1, rs2, LUSHR, rd);
                 case Op.SRA -> shift(rs1, rs2, LSHR, rd);
-                case Op.SLT -> { get(rs1); get(rs2); less(false); set(rd); }
-                case Op.SLTU -> { get(rs1); get(rs2); less(true); set(rd); }
+                case Op.SLT -> { compare(rs1, rs2, false); less(); set(rd); }
+                case Op.SLTU -> { compare(rs1, rs2, true); less(); set(rd); }
                 case Op.ADDW -> { bin(rs1, rs2, LADD, -1); word(rd); }
                 case Op.SUBW -> { bin(rs1, rs2, LSUB, -1); word(rd); }
                 case Op.SLLW -> shiftW(rs1, rs2, ISHL, rd);
@@ -358,10 +358,7 @@ final class Translator {
 
         /** Taken: leaves (or loops); not taken: goes on with the next instruction, or leaves if this is the last. */
         private void branch(int rs1, int rs2, boolean unsigned, int cond, int k, long taken, long next, boolean last) {
-            get(rs1);
-            get(rs2);
-            if (unsigned) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            else mv.visitInsn(LCMP);
+            compare(rs1, rs2, unsigned);
             Label notTaken = new Label();
             mv.visitJumpInsn(cond == IFEQ ? IFNE : cond == IFNE ? IFEQ : cond == IFLT ? IFGE : IFLT, notTaken);
             jumpTo(taken, k);
@@ -495,10 +492,21 @@ final class Translator {
             set(rd);
         }
 
-        /** Two longs on the stack to 1 if the first is less, else 0. */
-        private void less(boolean unsigned) {
-            if (unsigned) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            else mv.visitInsn(LCMP);
+        /**
+         * x[rs1] against x[rs2] as LCMP leaves it; unsigned by flipping both sign bits first
+         * (what Long.compareUnsigned does, written out: a call here would spend C2's inlining
+         * budget, which the block's loads and stores need).
+         */
+        private void compare(int rs1, int rs2, boolean unsigned) {
+            get(rs1);
+            if (unsigned) { lconst(Long.MIN_VALUE); mv.visitInsn(LXOR); }
+            get(rs2);
+            if (unsigned) { lconst(Long.MIN_VALUE); mv.visitInsn(LXOR); }
+            mv.visitInsn(LCMP);
+        }
+
+        /** Two longs on the stack to 1 if the first is less, else 0 (the stack holds LCMP's int). */
+        private void less() {
             push(31);
             mv.visitInsn(IUSHR);
             mv.visitInsn(I2L);
