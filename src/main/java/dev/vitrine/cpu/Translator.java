@@ -20,8 +20,10 @@ import static org.objectweb.asm.Opcodes.*;
  * through the same instruction, at most {@link #MAX} long; it stops before the first
  * instruction it does not translate (FP arithmetic, CSRs, atomics, ecall, loads into x0,
  * illegal encodings, a 32-bit instruction straddling the boundary): the interpreter runs
- * those. A branch or jump to an instruction of the block is a JVM jump inside the method
- * (see {@link Emitter#jumpTo}): loops within a page run without leaving it.
+ * those. It also takes in each short path that a taken branch goes off on and that comes
+ * back into it ({@link #DETOUR}). A branch or jump to an instruction of the block is a JVM
+ * jump inside the method (see {@link Emitter#jumpTo}): loops within a page run without
+ * leaving it.
  *
  * <p>Exactness: each instruction does what the interpreter's case does, with the same
  * {@link Lsu} calls for every load and store (so the MMU counts, faults and code
@@ -56,20 +58,23 @@ final class Translator {
      */
     static Translated translate(long[] code, PhysicalMemory ram, long pa, long pc, int crossMask) {
         long[] words = new long[MAX], pcs = new long[MAX];
-        int n = 0;
-        long at = pc, delta = pa - pc; // delta is a multiple of crossMask + 1: the page, or a code block inside it
-        while (n < MAX && (at & ~(long) crossMask) == (pc & ~(long) crossMask) && indexOf(pcs, n, at) < 0) {
-            long d = decoded(code, ram, at + delta, crossMask);
-            if (d == 0 || !translated(Op.op(d))) break;
-            words[n] = d;
-            pcs[n++] = at;
-            int base = Op.base(Op.op(d));
-            // j and jal go on at their target (the loop stops if it is on another page or already here)
-            if (base == Op.J || base == Op.JAL) at += d >> 32;
-            else if (jumps(base)) break;
-            else at += length(d);
-        }
+        long delta = pa - pc; // a multiple of crossMask + 1: the page, or a code block inside it
+        int n = trace(code, ram, words, pcs, 0, pc, delta, crossMask, MAX, MAX);
         if (n == 0) return Translated.NONE;
+        // Then the short paths a taken branch goes off on before it comes back into the block
+        // (sort's partition loop, where "while (a[i] < p)" fails at once half the time), while
+        // the data path's inlining budget lasts (see ACCESSES): each would otherwise leave the
+        // block and come back through the hart. Only paths that come back: a branch out to
+        // other code (another function's body) stays an exit, as before.
+        for (int i = 0; i < n && n < MAX; i++) {
+            if (!conditional(Op.base(Op.op(words[i])))) continue;
+            long target = pcs[i] + (words[i] >> 32);
+            if ((target & ~(long) crossMask) != (pc & ~(long) crossMask) || indexOf(pcs, n, target) >= 0) continue;
+            int room = ACCESSES - accesses(words, n);
+            if (room <= 0) break;
+            int m = trace(code, ram, words, pcs, n, target, delta, crossMask, room, Math.min(MAX, n + DETOUR));
+            if (m > n && indexOf(pcs, m, next(words[m - 1], pcs[m - 1])) >= 0) n = m; // else dropped: words past n are not read
+        }
         byte[] bytes = new Translator.Emitter(words, pcs, n, pa - pc).emit();
         try {
             MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(bytes, true);
@@ -79,6 +84,65 @@ final class Translator {
         } catch (Throwable e) {
             throw new IllegalStateException("translating the block at 0x" + Long.toHexString(pc), e);
         }
+    }
+
+    /**
+     * The most loads and stores a block takes in with the taken branches' code. Each inlines
+     * about 450 bytes of bytecode (Lsu's fast path, the MMU's chunk test, the VarHandle);
+     * past C2's 8,000 (DesiredMethodLimit) the rest become calls, and a call in a hot loop
+     * puts every guest register on the stack.
+     */
+    static final int ACCESSES = 14;
+
+    /** The longest path off and back into a block that it takes in. */
+    static final int DETOUR = 8;
+
+    /** Where the instruction at pc goes on to when it does not jump (a branch not taken), or a jump's target; -1 for jr and jalr. */
+    private static long next(long d, long pc) {
+        int base = Op.base(Op.op(d));
+        if (base == Op.J || base == Op.JAL) return pc + (d >> 32);
+        if (base == Op.JR || base == Op.JALR) return -1;
+        return pc + length(d);
+    }
+
+    /**
+     * Appends to words and pcs (n of them so far) the run from {@code at}: through not-taken
+     * branches, on at the target of each {@code j} and {@code jal}, up to its first other
+     * jump, never off the region, never twice through an instruction, at most {@code limit}
+     * in all, and at most {@code accesses} loads and stores. Returns the new n.
+     */
+    private static int trace(long[] code, PhysicalMemory ram, long[] words, long[] pcs, int n, long at, long delta, int crossMask, int accesses, int limit) {
+        long region = at & ~(long) crossMask;
+        while (n < limit && (at & ~(long) crossMask) == region && indexOf(pcs, n, at) < 0) {
+            long d = decoded(code, ram, at + delta, crossMask);
+            if (d == 0 || !translated(Op.op(d))) break;
+            int base = Op.base(Op.op(d));
+            if (isAccess(base) && accesses-- <= 0) break;
+            words[n] = d;
+            pcs[n++] = at;
+            // j and jal go on at their target (the loop stops if it is on another page or already here)
+            if (base == Op.J || base == Op.JAL) at += d >> 32;
+            else if (jumps(base)) break;
+            else at += length(d);
+        }
+        return n;
+    }
+
+    private static int accesses(long[] words, int n) {
+        int a = 0;
+        for (int i = 0; i < n; i++) if (isAccess(Op.base(Op.op(words[i])))) a++;
+        return a;
+    }
+
+    private static boolean isAccess(int base) {
+        return switch (base) {
+            case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD, Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean conditional(int base) {
+        return base == Op.BEQ || base == Op.BNE || base == Op.BLT || base == Op.BGE || base == Op.BLTU || base == Op.BGEU;
     }
 
     /** The decoded word at pa (decoded and cached now if need be, as Hart.fetchSlow does); 0 if it straddles. */
@@ -172,13 +236,14 @@ final class Translator {
             }
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, DONE);
-            boolean ended = false;
             for (int i = 0; i < n; i++) {
                 long d = words[i];
                 mv.visitLabel(at[i]);
-                ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), i == n - 1);
+                // The end of a run: what follows in pcs is not where this one falls through to.
+                boolean runEnd = i == n - 1 || pcs[i + 1] != pcs[i] + length(d);
+                boolean ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), runEnd);
+                if (runEnd && !ended) jumpTo(pcs[i] + length(d), i + 1); // falls through: out, or elsewhere in the block
             }
-            if (!ended) jumpTo(pcs[n - 1] + length(words[n - 1]), n); // falls through: out, or back into the block
             // The one exit: registers back, then pc and the count.
             mv.visitLabel(exit);
             for (int r = 1; r < 32; r++) {

@@ -60,7 +60,9 @@ class JitDifferentialTest {
     /**
      * Three blocks that jump to each other round a loop: after the first lap each goes straight
      * on to the next (chaining) without the hart's lookup; with budgets that end anywhere in
-     * the loop every register and counter is still the interpreter's.
+     * the loop every register and counter is still the interpreter's. A leaves by jalr: with a
+     * jal, C's branch back to A would take the whole loop into C (a short path off and back
+     * into a block is part of it).
      */
     @Test void chainedBlocksEqualTheInterpreter() {
         long chained = 0;
@@ -71,11 +73,11 @@ class JitDifferentialTest {
                 r.hart.setTranslation(i == 0);
                 r.hart.hotThreshold = 1;
                 // A at 0x10000, C at 0x1000c falling through to the ecall once t1 is 0, B at 0x10018
-                r.i(Asm.addi(Asm.A0, Asm.A0, 1), Asm.ld(Asm.A1, Asm.T0, 0), Asm.jal(0, 16), // A: on to B
+                r.i(Asm.addi(Asm.A0, Asm.A0, 1), Asm.ld(Asm.A1, Asm.T0, 0), Asm.jalr(0, Asm.S1, 0), // A: on to B
                     Asm.addi(Asm.T1, Asm.T1, -1), Asm.bne(Asm.T1, 0, -16), // C: back to A
                     Asm.ECALL,
                     Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.sd(Asm.A2, Asm.T0, 8), Asm.jal(0, -20)); // B: on to C
-                r.set(Asm.T0, Rig.DATA).set(Asm.T1, 500);
+                r.set(Asm.T0, Rig.DATA).set(Asm.T1, 500).set(Asm.S1, 0x10018);
                 r.mem.write64(Rig.DATA, 3);
                 int trap, calls = 0;
                 // 500 laps of 8 instructions: a loop that misses its exit fails here instead of hanging
@@ -212,6 +214,50 @@ class JitDifferentialTest {
         // t0 and s1: two data pages; s0: a page never touched, the next one each lap; x3: the code page
         r.set(Asm.T0, Rig.DATA).set(Asm.S1, Rig.DATA + 0x1000).set(Asm.S0, 0x300000).set(18, 0x1000)
             .set(3, Rig.CODE).set(Asm.T1, 100);
+        r.mem.write64(Rig.DATA, 3);
+        return r;
+    }
+
+    /**
+     * A loop whose branch goes off, every fourth lap, on a short path (a store and two more
+     * instructions) that jumps back into it: the block takes the path in, so the loop stays
+     * in one block (its runs stay few), and under budgets that end anywhere, on the loop or
+     * on the path, every register, counter and byte is the interpreter's.
+     */
+    @Test void shortPathsOffABlockAndBackEqualTheInterpreter() {
+        for (int budget : new int[] {1, 2, 3, 5, 7, 13, 1000}) {
+            Rig jit = detour(true), ref = detour(false);
+            int trap, calls = 0;
+            do {
+                trap = jit.hart.run(budget);
+                String where = "budget " + budget + " call " + calls;
+                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
+                assertEquals(ref.hart.instret, jit.hart.instret, where);
+                assertEquals(ref.hart.pc, jit.hart.pc, where);
+                assertArrayEquals(ref.hart.x, jit.hart.x, where);
+                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
+            } while (trap == Trap.LIMIT);
+            assertEquals(Trap.ECALL, trap);
+            assertTrue(Arrays.equals(ref.memory(), jit.memory()), "budget " + budget);
+            // 400 laps, 100 of them off on the path: had the path been an exit, 100 runs or more
+            if (budget == 1000) assertTrue(jit.hart.blockRuns > 0 && jit.hart.blockRuns < 20, "block runs: " + jit.hart.blockRuns);
+        }
+    }
+
+    private static Rig detour(boolean translate) {
+        Rig r = new Rig();
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        long loop = r.here();
+        r.i(Asm.addi(Asm.T1, Asm.T1, -1), Asm.andi(Asm.A7, Asm.T1, 3), Asm.beq(Asm.A7, 0, 20)); // to the path
+        long back = r.here();
+        r.i(Asm.ld(Asm.A1, Asm.T0, 0), Asm.add(Asm.A2, Asm.A2, Asm.A1));
+        r.i(Asm.bne(Asm.T1, 0, (int) (loop - r.here())), Asm.ECALL);
+        // the path: store, count, back
+        r.i(Asm.sd(Asm.A2, Asm.T0, 8), Asm.addi(Asm.A3, Asm.A3, 1));
+        r.i(Asm.jal(0, (int) (back - r.here())));
+        r.set(Asm.T0, Rig.DATA).set(Asm.T1, 400);
         r.mem.write64(Rig.DATA, 3);
         return r;
     }
