@@ -63,7 +63,7 @@ public final class Hart {
     /** Where a translated block left pc (see {@link Translated#run}). */
     long exitPc;
     /** Translated block runs so far, and those chained straight on from the block before (for tests: that the translator did the work). */
-    long blockRuns, chainedRuns;
+    long blockRuns, chainedRuns, translations;
 
     public Hart(Mmu mmu) {
         this.mmu = mmu;
@@ -107,6 +107,13 @@ public final class Hart {
         // A block head: the first instruction of a run and any after a control transfer or a
         // translated block. Only there does the hart look for translated code.
         boolean head = translate;
+        // Where this run starts is wherever the last one stopped: any instruction of a loop, not
+        // only the block heads that jumps reach. It runs a block found there, but does not count
+        // towards translating one; nor does a head reached with too little of the budget left
+        // for a block (a block that ran out of room stops at one of its own loop heads). Else,
+        // over thousands of slices, every instruction of a hot loop became a block head in
+        // turn, each a new class for C1 and then C2 to compile.
+        boolean resumed = true;
         // The translated block that just exited to pc, to be linked to the one found there.
         Translated from = null;
         fpu.flags = fcsr & 0x1f;
@@ -141,7 +148,8 @@ public final class Hart {
             // its further fetches are then fHits alone, exactly as here (see Mmu.fetchBatchPage).
             if (head) {
                 head = false;
-                Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc) : null;
+                Translated t = fPage >= 0 ? hotBlock(blk, index, pa, pc, !resumed && budget - n >= Translator.MAX) : null;
+                resumed = false;
                 if (from != null) { // link the block that exited here to what the lookup found
                     if (t != null) from.link(t);
                     from = null;
@@ -312,13 +320,14 @@ public final class Hart {
      * The translated block starting at pa, or null while it is not hot yet (counting this
      * entry) or cannot be translated. blk is the code block's live array of decoded words.
      */
-    private Translated hotBlock(long[] blk, long index, long pa, long pc) {
+    private Translated hotBlock(long[] blk, long index, long pa, long pc, boolean heat) {
         CodeCache.Hot hot = code.hot((int) index);
         int slot = ((int) pa & 0xfff) >>> 1;
         Translated t = hot.at[slot];
         if (t != null) return t.pc == pc ? t : null; // NONE's pc is -1, never a fetched pc
-        if (++hot.heat[slot] < hotThreshold) return null;
+        if (!heat || ++hot.heat[slot] < hotThreshold) return null;
         t = Translator.translate(blk, ram, pa, pc, lsu.crossMask);
+        translations++;
         hot.at[slot] = t;
         code.translated(); // may forget every translation, this one included: it still runs this once
         return t.pc == pc ? t : null;
