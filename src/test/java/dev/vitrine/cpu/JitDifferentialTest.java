@@ -106,18 +106,7 @@ class JitDifferentialTest {
         long runs = 0;
         for (int budget : new int[] {1, 2, 3, 5, 7, 13, 29, 1000}) {
             Rig jit = innerLoops(true), ref = innerLoops(false);
-            int trap, calls = 0;
-            do { // in step: every run must stop where the interpreter's does
-                trap = jit.hart.run(budget);
-                String where = "budget " + budget + " call " + calls;
-                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
-                assertEquals(ref.hart.instret, jit.hart.instret, where);
-                assertEquals(ref.hart.pc, jit.hart.pc, where);
-                assertArrayEquals(ref.hart.x, jit.hart.x, where);
-                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
-                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
-            } while (trap == Trap.LIMIT);
-            assertEquals(Trap.ECALL, trap);
+            inStep(jit, ref, budget);
             runs += jit.hart.blockRuns;
             assertTrue(Arrays.equals(ref.memory(), jit.memory()), "budget " + budget);
         }
@@ -168,15 +157,7 @@ class JitDifferentialTest {
                 r.i(Asm.bne(Asm.T1, 0, (int) (loop - r.here())), Asm.ECALL);
                 r.set(Asm.S0, Rig.DATA).set(19, 6364136223846793005L).set(Asm.A0, 12345).set(Asm.T1, 400);
             }
-            int trap, calls = 0;
-            do {
-                trap = jit.hart.run(budget);
-                String where = "budget " + budget + " call " + calls;
-                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
-                assertEquals(ref.hart.instret, jit.hart.instret, where);
-                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
-                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
-            } while (trap == Trap.LIMIT);
+            inStep(jit, ref, budget);
             if (budget > Translator.MAX + 15) assertTrue(jit.hart.blockRuns > 0, "nothing was translated, budget " + budget);
             assertTrue(jit.mmu.stats().evictions > 100, "the TLB was not under pressure: " + jit.mmu.stats());
             assertArrayEquals(ref.hart.x, jit.hart.x);
@@ -229,29 +210,25 @@ class JitDifferentialTest {
      * start, every figure still the interpreter's.
      */
     @Test void runsThatStartInsideALoopMakeNoBlocksThere() {
-        Rig[] rigs = new Rig[2];
-        for (int i = 0; i < 2; i++) {
-            Rig r = new Rig();
-            r.hart.setTranslation(i == 0);
-            r.hart.hotThreshold = 1;
-            long outer = r.here();
-            r.i(Asm.addi(Asm.T2, 0, 5));
-            long inner = r.here();
-            r.i(Asm.ld(Asm.A1, Asm.T0, 0), Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.addi(Asm.T2, Asm.T2, -1));
-            r.i(Asm.bne(Asm.T2, 0, (int) (inner - r.here())), Asm.addi(Asm.T1, Asm.T1, -1));
-            r.i(Asm.bne(Asm.T1, 0, (int) (outer - r.here())), Asm.ECALL);
-            r.set(Asm.T0, Rig.DATA).set(Asm.T1, 300);
-            r.mem.write64(Rig.DATA, 3);
-            int trap, calls = 0;
-            while ((trap = r.hart.run(101)) == Trap.LIMIT) assertTrue(++calls < 10_000, "no ecall");
-            assertEquals(Trap.ECALL, trap);
-            rigs[i] = r;
-        }
-        assertEquals(rigs[1].hart.instret, rigs[0].hart.instret);
-        assertArrayEquals(rigs[1].hart.x, rigs[0].hart.x);
-        assertEquals(rigs[1].mmu.stats().toString(), rigs[0].mmu.stats().toString());
-        assertTrue(rigs[0].hart.blockRuns > 0, "nothing was translated");
-        assertTrue(rigs[0].hart.translations <= 4, rigs[0].hart.translations + " blocks for four heads");
+        Rig jit = nested(true), ref = nested(false);
+        inStep(jit, ref, 101);
+        assertTrue(jit.hart.blockRuns > 0, "nothing was translated");
+        assertTrue(jit.hart.translations <= 4, jit.hart.translations + " blocks for four heads");
+    }
+
+    private static Rig nested(boolean translate) {
+        Rig r = new Rig();
+        r.hart.setTranslation(translate);
+        r.hart.hotThreshold = 1;
+        long outer = r.here();
+        r.i(Asm.addi(Asm.T2, 0, 5));
+        long inner = r.here();
+        r.i(Asm.ld(Asm.A1, Asm.T0, 0), Asm.add(Asm.A2, Asm.A2, Asm.A1), Asm.addi(Asm.T2, Asm.T2, -1));
+        r.i(Asm.bne(Asm.T2, 0, (int) (inner - r.here())), Asm.addi(Asm.T1, Asm.T1, -1));
+        r.i(Asm.bne(Asm.T1, 0, (int) (outer - r.here())), Asm.ECALL);
+        r.set(Asm.T0, Rig.DATA).set(Asm.T1, 300);
+        r.mem.write64(Rig.DATA, 3);
+        return r;
     }
 
     /**
@@ -263,18 +240,7 @@ class JitDifferentialTest {
     @Test void shortPathsOffABlockAndBackEqualTheInterpreter() {
         for (int budget : new int[] {1, 2, 3, 5, 7, 13, 1000}) {
             Rig jit = detour(true), ref = detour(false);
-            int trap, calls = 0;
-            do {
-                trap = jit.hart.run(budget);
-                String where = "budget " + budget + " call " + calls;
-                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
-                assertEquals(ref.hart.instret, jit.hart.instret, where);
-                assertEquals(ref.hart.pc, jit.hart.pc, where);
-                assertArrayEquals(ref.hart.x, jit.hart.x, where);
-                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
-                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
-            } while (trap == Trap.LIMIT);
-            assertEquals(Trap.ECALL, trap);
+            inStep(jit, ref, budget);
             assertTrue(Arrays.equals(ref.memory(), jit.memory()), "budget " + budget);
             // 400 laps, 100 of them off on the path: had the path been an exit, 100 runs or more
             if (budget == 1000) assertTrue(jit.hart.blockRuns > 0 && jit.hart.blockRuns < 20, "block runs: " + jit.hart.blockRuns);
@@ -307,18 +273,7 @@ class JitDifferentialTest {
         long chained = 0;
         for (int budget : new int[] {1, 2, 3, 5, 9, 1000}) {
             Rig jit = twoWays(true), ref = twoWays(false);
-            int trap, calls = 0;
-            do {
-                trap = jit.hart.run(budget);
-                String where = "budget " + budget + " call " + calls;
-                assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
-                assertEquals(ref.hart.instret, jit.hart.instret, where);
-                assertEquals(ref.hart.pc, jit.hart.pc, where);
-                assertArrayEquals(ref.hart.x, jit.hart.x, where);
-                assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
-                assertTrue(++calls < 100_000, "no ecall, budget " + budget);
-            } while (trap == Trap.LIMIT);
-            assertEquals(Trap.ECALL, trap);
+            inStep(jit, ref, budget);
             chained += jit.hart.chainedRuns;
             // with room to spare, all but the first runs of each block go on by a link (one link: half of A's)
             if (budget == 1000) assertTrue(jit.hart.chainedRuns * 10 > jit.hart.blockRuns * 9,
@@ -417,5 +372,21 @@ class JitDifferentialTest {
         }
         new RandomBlocks(seed).write(r, start, new int[] {300, 6, 12}[seed % 3], 60);
         return r;
+    }
+
+    /** Runs both rigs to their ecall under {@code budget}, in step: every run must stop where the interpreter's does, with every figure equal. */
+    private static void inStep(Rig jit, Rig ref, int budget) {
+        int trap, calls = 0;
+        do {
+            trap = jit.hart.run(budget);
+            String where = "budget " + budget + " call " + calls;
+            assertEquals(Trap.name(ref.hart.run(budget)), Trap.name(trap), where);
+            assertEquals(ref.hart.instret, jit.hart.instret, where);
+            assertEquals(ref.hart.pc, jit.hart.pc, where);
+            assertArrayEquals(ref.hart.x, jit.hart.x, where);
+            assertEquals(ref.mmu.stats().toString(), jit.mmu.stats().toString(), where);
+            assertTrue(++calls < 100_000, "no ecall, budget " + budget);
+        } while (trap == Trap.LIMIT);
+        assertEquals(Trap.ECALL, trap);
     }
 }
