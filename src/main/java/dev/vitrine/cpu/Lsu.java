@@ -93,44 +93,53 @@ final class Lsu {
         return miss(va, 0, 8, false);
     }
 
-    // Stores of the low 1, 2, 4 or 8 bytes of v; false if the MMU refused (nothing written then).
-    // A store into a 4 KiB block with decoded code drops that block (written).
+    // Stores of the low 1, 2, 4 or 8 bytes of v: REFUSED (the MMU refused: nothing written),
+    // STORED, or DROPPED: stored, and decoded code somewhere was dropped (a store into a 4 KiB
+    // block with decoded code drops that block), so a translated block must look whether its
+    // own code went; after any other store it need not.
 
-    boolean store8(long va, int v) {
+    static final int REFUSED = 0, STORED = 1, DROPPED = 2;
+
+    int store8(long va, int v) {
         byte[] c = mmu.storeChunk(va);
-        if (c == null) return miss(va, v, 1, true) != 0;
-        written(mmu.hitChunkIndex());
+        if (c == null) return stored(miss(va, v, 1, true));
+        int r = written(mmu.hitChunkIndex());
         c[(int) va & CHUNK_MASK] = (byte) v;
-        return true;
+        return r;
     }
 
-    boolean store16(long va, long v) {
+    int store16(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 1 ? mmu.storeChunk(va) : null;
-        if (c == null) return miss(va, v, 2, true) != 0;
-        written(mmu.hitChunkIndex());
+        if (c == null) return stored(miss(va, v, 2, true));
+        int r = written(mmu.hitChunkIndex());
         I16.set(c, (int) va & CHUNK_MASK, (short) v);
-        return true;
+        return r;
     }
 
-    boolean store32(long va, long v) {
+    int store32(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 3 ? mmu.storeChunk(va) : null;
-        if (c == null) return miss(va, v, 4, true) != 0;
-        written(mmu.hitChunkIndex());
+        if (c == null) return stored(miss(va, v, 4, true));
+        int r = written(mmu.hitChunkIndex());
         I32.set(c, (int) va & CHUNK_MASK, (int) v);
-        return true;
+        return r;
     }
 
-    boolean store64(long va, long v) {
+    int store64(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 7 ? mmu.storeChunk(va) : null;
-        if (c == null) return miss(va, v, 8, true) != 0;
-        written(mmu.hitChunkIndex());
+        if (c == null) return stored(miss(va, v, 8, true));
+        int r = written(mmu.hitChunkIndex());
         I64.set(c, (int) va & CHUNK_MASK, v);
-        return true;
+        return r;
     }
 
-    /** A store into block b of physical memory drops the code decoded there. */
-    private void written(int b) {
-        if (blocks[b] != null) code.invalidateBlock(b);
+    /** A store through the translation: DROPPED whenever it went through (it may have dropped code; crossings drop ranges), else REFUSED. */
+    private static int stored(long missResult) { return missResult != 0 ? DROPPED : REFUSED; }
+
+    /** A store into block b of physical memory drops the code decoded there: DROPPED if there was some, else STORED. */
+    private int written(int b) {
+        if (blocks[b] == null) return STORED;
+        code.invalidateBlock(b);
+        return DROPPED;
     }
 
     /**

@@ -317,11 +317,12 @@ final class Translator {
                 case Op.REMUW -> alu("remuw", rs1, rs2, rd);
                 case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD -> load(op, rs1, imm, rd, k, pc);
                 case Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> {
-                    store(op, rs1, rs2, imm, k, pc);
+                    Label same = new Label();
+                    store(op, rs1, rs2, imm, k, pc, same);
                     // A store that dropped this code (the whole array is zeroed then, the head's word
                     // too) exits before the next instruction, which the hart re-decodes; also when
-                    // the block would go on within itself after it.
-                    Label same = new Label();
+                    // the block would go on within itself after it. Only a store that dropped some
+                    // code (Lsu.DROPPED) comes here to look; the others went on to same.
                     mv.visitVarInsn(ALOAD, 0);
                     mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
                     push(((int) (pcs[0] + delta) & 0xfff) >>> 1);
@@ -398,7 +399,8 @@ final class Translator {
             set(rd);
         }
 
-        private void store(int op, int rs1, int rs2, long imm, int k, long pc) {
+        /** The store; on to {@code stored} if it dropped no code; refused: the fault's exit; else falls through. */
+        private void store(int op, int rs1, int rs2, long imm, int k, long pc, Label stored) {
             mv.visitVarInsn(ALOAD, L);
             address(rs1, imm);
             if (op == Op.FSW || op == Op.FSD) {
@@ -410,13 +412,18 @@ final class Translator {
             }
             if (op == Op.SB) {
                 mv.visitInsn(L2I);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)Z", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)I", false);
             } else {
                 String name = op == Op.SH ? "store16" : op == Op.SW || op == Op.FSW ? "store32" : "store64";
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, "(JJ)Z", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, "(JJ)I", false);
             }
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, TMPI);
+            push(Lsu.STORED);
+            mv.visitJumpInsn(IF_ICMPEQ, stored);
             Label ok = new Label();
-            mv.visitJumpInsn(IFNE, ok);
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitJumpInsn(IFNE, ok); // DROPPED
             exitAt(pc, -k);
             mv.visitLabel(ok);
         }
