@@ -62,7 +62,10 @@ public final class Hart {
     int hotThreshold = Math.max(1, Integer.getInteger("vitrine.jit.threshold", 500));
     /** Where a translated block left pc (see {@link Translated#run}). */
     long exitPc;
-    /** Translated block runs so far, and those chained straight on from the block before (for tests: that the translator did the work). */
+    /**
+     * Translated block runs so far, those chained straight on from the block before, and the
+     * blocks translated (for tests: that the translator did the work, and no more than it should).
+     */
     long blockRuns, chainedRuns, translations;
 
     public Hart(Mmu mmu) {
