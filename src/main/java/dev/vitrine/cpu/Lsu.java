@@ -20,10 +20,11 @@ import static dev.vitrine.mmu.PhysicalMemory.CHUNK_MASK;
  * raises the trap); stores through their result. The MMU keeps the faulting address.
  */
 final class Lsu {
-    private final Mmu mmu;
+    final Mmu mmu;
     private final PhysicalMemory ram;
     private final CodeCache code;
-    private final long[][] blocks;
+    /** CodeCache's decoded words per 4 KiB block of physical memory (null: none). */
+    final long[][] blocks;
     private final long pageMask;
     /** Accesses crossing this boundary (a page or a code block, whichever is smaller) take the slow path. */
     final int crossMask;

@@ -41,12 +41,16 @@ final class Translator {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SUPER = Type.getInternalName(Translated.class);
     private static final String LSU = Type.getInternalName(Lsu.class);
+    private static final String MMU_T = Type.getInternalName(dev.vitrine.mmu.Mmu.class);
+    private static final boolean COUNTS = dev.vitrine.mmu.Mmu.countsHits();
     private static final String HART = Type.getInternalName(Hart.class);
     private static final String ALU = Type.getInternalName(Alu.class);
     private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
 
     // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
-    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74;
+    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74, VA = 75, C = 77,
+            MMU = 78, BLOCKS = 79, P = 80, PD = 81, PP = 82, VPN = 83;
+    private static final String VAR_HANDLE = "Ljava/lang/invoke/VarHandle;";
 
     private static int local(int r) { return 6 + 2 * (r - 1); }
 
@@ -184,6 +188,8 @@ final class Translator {
         private final boolean[] written = new boolean[32];
         private final boolean[] used = new boolean[32];
         private final Label exit = new Label();
+        /** Code emitted after the last instruction: each access's way out when the chunk does not serve it. */
+        private final java.util.List<Runnable> cold = new java.util.ArrayList<>();
         /** The label before each instruction, and its pc: a branch or jump to one of them stays in the method. */
         private final Label[] at;
         private final long[] pcs;
@@ -236,6 +242,16 @@ final class Translator {
             }
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, DONE);
+            mv.visitVarInsn(ALOAD, L);
+            mv.visitFieldInsn(GETFIELD, LSU, "mmu", "L" + MMU_T + ";");
+            mv.visitVarInsn(ASTORE, MMU);
+            mv.visitVarInsn(ALOAD, L);
+            mv.visitFieldInsn(GETFIELD, LSU, "blocks", "[[J");
+            mv.visitVarInsn(ASTORE, BLOCKS);
+            for (int v : new int[] {P, PD, PP}) {
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, v);
+            }
             for (int i = 0; i < n; i++) {
                 long d = words[i];
                 mv.visitLabel(at[i]);
@@ -244,8 +260,14 @@ final class Translator {
                 boolean ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), runEnd);
                 if (runEnd && !ended) jumpTo(pcs[i] + length(d), i + 1); // falls through: out, or elsewhere in the block
             }
-            // The one exit: registers back, then pc and the count.
+            for (Runnable r : cold) r.run();
+            // The one exit: the hits numbered in P to the MMU, registers back, then pc and the count.
             mv.visitLabel(exit);
+            Label none = new Label();
+            mv.visitVarInsn(ILOAD, P);
+            mv.visitJumpInsn(IFEQ, none);
+            pendHits();
+            mv.visitLabel(none);
             for (int r = 1; r < 32; r++) {
                 if (!written[r]) continue;
                 mv.visitVarInsn(ALOAD, X);
@@ -315,24 +337,8 @@ final class Translator {
                 case Op.DIVUW -> alu("divuw", rs1, rs2, rd);
                 case Op.REMW -> alu("remw", rs1, rs2, rd);
                 case Op.REMUW -> alu("remuw", rs1, rs2, rd);
-                case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD -> load(op, rs1, imm, rd, k, pc);
-                case Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> {
-                    Label same = new Label();
-                    store(op, rs1, rs2, imm, k, pc, same);
-                    // A store that dropped this code (the whole array is zeroed then, the head's word
-                    // too) exits before the next instruction, which the hart re-decodes; also when
-                    // the block would go on within itself after it. Only a store that dropped some
-                    // code (Lsu.DROPPED) comes here to look; the others went on to same.
-                    mv.visitVarInsn(ALOAD, 0);
-                    mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
-                    push(((int) (pcs[0] + delta) & 0xfff) >>> 1);
-                    mv.visitInsn(LALOAD);
-                    mv.visitInsn(LCONST_0);
-                    mv.visitInsn(LCMP);
-                    mv.visitJumpInsn(IFNE, same);
-                    exitAt(pc + len, k);
-                    mv.visitLabel(same);
-                }
+                case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD -> load(op, rs1, imm, rd, k, pc, len);
+                case Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> store(op, rs1, rs2, imm, k, pc, len);
                 case Op.JAL -> { lconst(pc + len); set(rd); jumpTo(pc + imm, k); return true; }
                 case Op.J -> { jumpTo(pc + imm, k); return true; }
                 case Op.JR -> { target(rs1, imm); exitTo(k); return true; }
@@ -348,25 +354,124 @@ final class Translator {
             return false;
         }
 
-        private void load(int op, int rs1, long imm, int rd, int k, long pc) {
-            mv.visitVarInsn(ALOAD, L);
+        // Loads and stores. The block does the chunk test itself (Mmu.loadChunk's and
+        // storeChunk's, against the two remembered data pages), numbers its hits in the locals
+        // P, PD and PP (what Mmu.pendHits takes), and reads or writes the chunk. Anything else
+        // (another page, a crossing, a fault, a store into a block with decoded code) is cold
+        // code after the last instruction: it hands the MMU the hits so far, calls Lsu.miss,
+        // which counts and does the access as the interpreter's Lsu would, and leaves the block,
+        // after the access or at it. Leaving, not going on, is the point: no path from a call
+        // comes back into the block's hot code, so the remembered pages cannot change under it,
+        // C2 keeps the MMU's fields and the guest registers in host registers, and the hits
+        // are counted by register increments, reported once on the way out.
+
+        /** The chunk serving the access of {@code size} bytes at VA into C, its hit numbered; else to miss. */
+        private void chunk(int size, boolean store, Label miss) {
+            if (size > 1) {
+                offset();
+                push(PhysicalMemory.CHUNK_MASK - (size - 1));
+                mv.visitJumpInsn(IF_ICMPGT, miss);
+            }
+            mv.visitVarInsn(LLOAD, VA);
+            push(PhysicalMemory.CHUNK_BITS);
+            mv.visitInsn(LUSHR);
+            mv.visitVarInsn(LSTORE, VPN);
+            Label prev = new Label(), have = new Label();
+            page(store ? "chunkStorePage" : "chunkLoadPage", prev);
+            served(store, "dataChunk", "dataChunkIndex", PD, miss);
+            mv.visitJumpInsn(GOTO, have);
+            mv.visitLabel(prev);
+            page(store ? "prevChunkStorePage" : "prevChunkLoadPage", miss);
+            served(store, "prevChunk", "prevChunkIndex", PP, miss);
+            mv.visitLabel(have);
+        }
+
+        /** On to {@code other} unless VPN is the page the MMU's {@code getter} names. */
+        private void page(String getter, Label other) {
+            mv.visitVarInsn(LLOAD, VPN);
+            mv.visitVarInsn(ALOAD, MMU);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, getter, "()J", false);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, other);
+        }
+
+        /** That page's chunk into C and its hit numbered into {@code last}; a store into a block with decoded code goes to miss instead (Lsu.miss drops it). */
+        private void served(boolean store, String chunk, String index, int last, Label miss) {
+            if (store) {
+                mv.visitVarInsn(ALOAD, BLOCKS);
+                mv.visitVarInsn(ALOAD, MMU);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, index, "()I", false);
+                mv.visitInsn(AALOAD);
+                mv.visitJumpInsn(IFNONNULL, miss);
+            }
+            mv.visitVarInsn(ALOAD, MMU);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, chunk, "()[B", false);
+            mv.visitVarInsn(ASTORE, C);
+            if (!COUNTS) return;
+            mv.visitIincInsn(P, 1);
+            mv.visitVarInsn(ILOAD, P);
+            mv.visitVarInsn(ISTORE, last);
+        }
+
+        /** Hands the MMU the hits numbered so far (Mmu.pendHits) and starts the numbering again. */
+        private void pendHits() {
+            if (!COUNTS) return;
+            mv.visitVarInsn(ALOAD, MMU);
+            mv.visitVarInsn(ILOAD, P);
+            mv.visitVarInsn(ILOAD, PD);
+            mv.visitVarInsn(ILOAD, PP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, "pendHits", "(III)V", false);
+            for (int v : new int[] {P, PD, PP}) {
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, v);
+            }
+        }
+
+        private void load(int op, int rs1, long imm, int rd, int k, long pc, int len) {
+            int size = size(op);
+            Label miss = new Label();
             address(rs1, imm);
+            mv.visitVarInsn(LSTORE, VA);
+            chunk(size, false, miss);
+            if (size == 1) {
+                mv.visitVarInsn(ALOAD, C);
+                offset();
+                mv.visitInsn(BALOAD);
+            } else {
+                mv.visitFieldInsn(GETSTATIC, HART, view(size), VAR_HANDLE);
+                mv.visitVarInsn(ALOAD, C);
+                offset();
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", "([BI)" + type(size), false);
+            }
+            loaded(op, rd);
+            cold.add(() -> {
+                mv.visitLabel(miss);
+                pendHits();
+                mv.visitVarInsn(ALOAD, L);
+                mv.visitVarInsn(LLOAD, VA);
+                mv.visitInsn(LCONST_0);
+                push(size);
+                mv.visitInsn(ICONST_0);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "miss", "(JJIZ)J", false);
+                mv.visitVarInsn(LSTORE, TMP);
+                Label ok = new Label();
+                mv.visitVarInsn(ALOAD, L);
+                mv.visitFieldInsn(GETFIELD, LSU, "fault", "Z");
+                mv.visitJumpInsn(IFEQ, ok);
+                exitAt(pc, -k);
+                mv.visitLabel(ok);
+                mv.visitVarInsn(LLOAD, TMP);
+                if (size < 8) mv.visitInsn(L2I);
+                loaded(op, rd);
+                exitAt(pc + len, k);
+            });
+        }
+
+        /** The loaded value on the stack (an int below 8 bytes, sign-extended from them) into rd, or f[rd] NaN-boxed. */
+        private void loaded(int op, int rd) {
             boolean wide = op == Op.LD || op == Op.FLD;
-            String name = switch (op) {
-                case Op.LB, Op.LBU -> "load8";
-                case Op.LH, Op.LHU -> "load16";
-                case Op.LD, Op.FLD -> "load64";
-                default -> "load32";
-            };
-            mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, wide ? "(J)J" : "(J)I", false);
-            mv.visitVarInsn(wide ? LSTORE : ISTORE, wide ? TMP : TMPI);
-            Label ok = new Label();
-            mv.visitVarInsn(ALOAD, L);
-            mv.visitFieldInsn(GETFIELD, LSU, "fault", "Z");
-            mv.visitJumpInsn(IFEQ, ok);
-            exitAt(pc, -k);
-            mv.visitLabel(ok);
             if (op == Op.FLW || op == Op.FLD) {
+                mv.visitVarInsn(wide ? LSTORE : ISTORE, wide ? TMP : TMPI);
                 mv.visitVarInsn(ALOAD, F);
                 push(rd);
                 if (op == Op.FLD) {
@@ -382,13 +487,8 @@ final class Translator {
                 mv.visitInsn(LASTORE);
                 return;
             }
-            if (wide) {
-                mv.visitVarInsn(LLOAD, TMP);
-            } else {
-                mv.visitVarInsn(ILOAD, TMPI);
+            if (!wide) {
                 switch (op) {
-                    case Op.LB -> mv.visitInsn(I2B);
-                    case Op.LH -> mv.visitInsn(I2S);
                     case Op.LBU -> { push(0xff); mv.visitInsn(IAND); }
                     case Op.LHU -> { push(0xffff); mv.visitInsn(IAND); }
                     default -> { }
@@ -399,10 +499,48 @@ final class Translator {
             set(rd);
         }
 
-        /** The store; on to {@code stored} if it dropped no code; refused: the fault's exit; else falls through. */
-        private void store(int op, int rs1, int rs2, long imm, int k, long pc, Label stored) {
-            mv.visitVarInsn(ALOAD, L);
+        private void store(int op, int rs1, int rs2, long imm, int k, long pc, int len) {
+            int size = size(op);
+            Label miss = new Label();
             address(rs1, imm);
+            mv.visitVarInsn(LSTORE, VA);
+            chunk(size, true, miss);
+            if (size == 1) {
+                mv.visitVarInsn(ALOAD, C);
+                offset();
+                value(op, rs2);
+                mv.visitInsn(L2I);
+                mv.visitInsn(BASTORE);
+            } else {
+                mv.visitFieldInsn(GETSTATIC, HART, view(size), VAR_HANDLE);
+                mv.visitVarInsn(ALOAD, C);
+                offset();
+                value(op, rs2);
+                if (size < 8) mv.visitInsn(L2I);
+                if (size == 2) mv.visitInsn(I2S);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", "([BI" + type(size) + ")V", false);
+            }
+            cold.add(() -> {
+                mv.visitLabel(miss);
+                pendHits();
+                mv.visitVarInsn(ALOAD, L);
+                mv.visitVarInsn(LLOAD, VA);
+                value(op, rs2);
+                push(size);
+                mv.visitInsn(ICONST_1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "miss", "(JJIZ)J", false);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                Label done = new Label();
+                mv.visitJumpInsn(IFNE, done);
+                exitAt(pc, -k);
+                mv.visitLabel(done);
+                exitAt(pc + len, k);
+            });
+        }
+
+        /** The long a store writes (the low bytes of): x[rs2], or f[rs2]'s bits. */
+        private void value(int op, int rs2) {
             if (op == Op.FSW || op == Op.FSD) {
                 mv.visitVarInsn(ALOAD, F);
                 push(rs2);
@@ -410,22 +548,28 @@ final class Translator {
             } else {
                 get(rs2);
             }
-            if (op == Op.SB) {
-                mv.visitInsn(L2I);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "store8", "(JI)I", false);
-            } else {
-                String name = op == Op.SH ? "store16" : op == Op.SW || op == Op.FSW ? "store32" : "store64";
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, name, "(JJ)I", false);
-            }
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ISTORE, TMPI);
-            push(Lsu.STORED);
-            mv.visitJumpInsn(IF_ICMPEQ, stored);
-            Label ok = new Label();
-            mv.visitVarInsn(ILOAD, TMPI);
-            mv.visitJumpInsn(IFNE, ok); // DROPPED
-            exitAt(pc, -k);
-            mv.visitLabel(ok);
+        }
+
+        /** The access's offset in its chunk, (int) va & CHUNK_MASK, as an int on the stack. */
+        private void offset() {
+            mv.visitVarInsn(LLOAD, VA);
+            mv.visitInsn(L2I);
+            push(PhysicalMemory.CHUNK_MASK);
+            mv.visitInsn(IAND);
+        }
+
+        /** Hart's VarHandle for an access of that size, and the type it reads and writes. */
+        private static String view(int size) { return size == 2 ? "I16" : size == 4 ? "I32" : "I64"; }
+
+        private static String type(int size) { return size == 2 ? "S" : size == 4 ? "I" : "J"; }
+
+        private static int size(int op) {
+            return switch (op) {
+                case Op.LB, Op.LBU, Op.SB -> 1;
+                case Op.LH, Op.LHU, Op.SH -> 2;
+                case Op.LW, Op.LWU, Op.FLW, Op.SW, Op.FSW -> 4;
+                default -> 8;
+            };
         }
 
         /** Taken: leaves (or loops); not taken: goes on with the next instruction, or leaves if this is the last. */

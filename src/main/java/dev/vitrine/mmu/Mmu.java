@@ -335,6 +335,41 @@ public final class Mmu {
     /** pa >>> CHUNK_BITS of the chunk {@link #storeChunk} returned last. */
     public int hitChunkIndex() { return hitChunkIndex; }
 
+    // ---- the same, taken apart for translated blocks (dev.vitrine.cpu.Translator). A block
+    // compares va >>> CHUNK_BITS with these pages itself and numbers its hits in JVM locals,
+    // and reports them through pendHits before anything else reaches the MMU: it leaves at any
+    // access these do not serve, so they cannot change while it runs.
+
+    /** The page {@link #loadChunk} serves from {@link #dataChunk()}, or -1. */
+    public long chunkLoadPage() { return loadChunk; }
+    /** The page {@link #storeChunk} serves from {@link #dataChunk()}, or -1. */
+    public long chunkStorePage() { return storeChunk; }
+    /** The page {@link #loadChunk} serves from {@link #prevChunk()}, or -1. */
+    public long prevChunkLoadPage() { return prevLoadChunk; }
+    /** The page {@link #storeChunk} serves from {@link #prevChunk()}, or -1. */
+    public long prevChunkStorePage() { return prevStoreChunk; }
+    public byte[] dataChunk() { return dataChunk; }
+    public byte[] prevChunk() { return prevChunk; }
+    /** pa >>> CHUNK_BITS of {@link #dataChunk()}. */
+    public int dataChunkIndex() { return dataChunkIndex; }
+    /** pa >>> CHUNK_BITS of {@link #prevChunk()}. */
+    public int prevChunkIndex() { return prevChunkIndex; }
+
+    /**
+     * n more hits served by chunk, as n calls of {@link #loadChunk} or {@link #storeChunk}
+     * would count them: the last on the current data page the {@code lastData}-th of the n,
+     * on the previous page the {@code lastPrev}-th (0: none).
+     */
+    public void pendHits(int n, int lastData, int lastPrev) {
+        if (!COUNT_HITS) return;
+        if (lastData != 0) pendingData = pending + lastData;
+        if (lastPrev != 0) pendingPrev = pending + lastPrev;
+        pending += n;
+    }
+
+    /** False only in the benchmarks' counting-off mode (see COUNT_HITS): then a translated block numbers no hits either. */
+    public static boolean countsHits() { return COUNT_HITS; }
+
     // ---- fetch hits counted by the hart in bulk
 
     /**
