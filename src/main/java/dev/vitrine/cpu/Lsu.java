@@ -133,6 +133,17 @@ final class Lsu {
         return r;
     }
 
+    // A translated block reads and writes its chunks through these, not through the VarHandles
+    // themselves: a VarHandle call site in each block class cost C1 and C2 twice the compile
+    // time (each links and inlines its own invoker), while these compile once and C2 inlines them.
+
+    static short get16(byte[] c, int at) { return (short) I16.get(c, at); }
+    static int get32(byte[] c, int at) { return (int) I32.get(c, at); }
+    static long get64(byte[] c, int at) { return (long) I64.get(c, at); }
+    static void set16(byte[] c, int at, short v) { I16.set(c, at, v); }
+    static void set32(byte[] c, int at, int v) { I32.set(c, at, v); }
+    static void set64(byte[] c, int at, long v) { I64.set(c, at, v); }
+
     /** A store through the translation: DROPPED whenever it went through (it may have dropped code; crossings drop ranges), else REFUSED. */
     private static int stored(long missResult) { return missResult != 0 ? DROPPED : REFUSED; }
 

@@ -50,7 +50,6 @@ final class Translator {
     // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
     private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74, VA = 75, C = 77,
             MMU = 78, BLOCKS = 79, P = 80, PD = 81, PP = 82, VPN = 83;
-    private static final String VAR_HANDLE = "Ljava/lang/invoke/VarHandle;";
 
     private static int local(int r) { return 6 + 2 * (r - 1); }
 
@@ -438,10 +437,9 @@ final class Translator {
                 offset();
                 mv.visitInsn(BALOAD);
             } else {
-                mv.visitFieldInsn(GETSTATIC, HART, view(size), VAR_HANDLE);
                 mv.visitVarInsn(ALOAD, C);
                 offset();
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", "([BI)" + type(size), false);
+                mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
             }
             loaded(op, rd);
             cold.add(() -> {
@@ -512,13 +510,12 @@ final class Translator {
                 mv.visitInsn(L2I);
                 mv.visitInsn(BASTORE);
             } else {
-                mv.visitFieldInsn(GETSTATIC, HART, view(size), VAR_HANDLE);
                 mv.visitVarInsn(ALOAD, C);
                 offset();
                 value(op, rs2);
                 if (size < 8) mv.visitInsn(L2I);
                 if (size == 2) mv.visitInsn(I2S);
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", "([BI" + type(size) + ")V", false);
+                mv.visitMethodInsn(INVOKESTATIC, LSU, "set" + 8 * size, "([BI" + type(size) + ")V", false);
             }
             cold.add(() -> {
                 mv.visitLabel(miss);
@@ -558,9 +555,7 @@ final class Translator {
             mv.visitInsn(IAND);
         }
 
-        /** Hart's VarHandle for an access of that size, and the type it reads and writes. */
-        private static String view(int size) { return size == 2 ? "I16" : size == 4 ? "I32" : "I64"; }
-
+        /** The type an access of that size reads and writes (Lsu.get16 and the rest). */
         private static String type(int size) { return size == 2 ? "S" : size == 4 ? "I" : "J"; }
 
         private static int size(int op) {
