@@ -2,9 +2,11 @@
 # What exact counting costs: guest MIPS of intloop, sha256, nqueens and sort on Vitrine
 # (translation on) with every TLB hit counted and stamped, against the same runs with
 # -Dvitrine.bench.counting=off (for benchmarks only: every figure is then wrong), the two
-# taking turns. MIPS over the difference of two run lengths as in run.sh (the same lengths);
-# each of the four timings is the least of RUNS, which leaves out the runs where the JVM
-# compiled worse or the machine was busy: one JVM to the next, the same run moves by 10 %.
+# taking turns. MIPS over the difference of two run lengths as in run.sh, the long runs
+# longer than run.sh's (each difference 0.8-2 s: intloop's 200/600 was 0.16 s apart, within
+# the JVM's start-up noise); each of the four timings is the least of RUNS, which leaves out
+# the runs where the JVM compiled worse or the machine was busy: one JVM to the next, the same
+# run moves by 10 %.
 # Usage: bench/cpu/counting.sh [RUNS]   (default 6)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,7 +18,7 @@ if [ ! -f "$root/target/vitrine.jar" ] || [ -n "$(find "$root/src/main" "$root/p
 fi
 for p in intloop nqueens sort; do riscv64-linux-gnu-gcc -static -O2 -o "$work/$p" "$root/bench/cpu/$p.c"; done
 riscv64-linux-gnu-gcc -static -O2 -o "$work/sha256" "$root/bench/sha256.c"
-cases=("intloop|200|600" "sha256|8 2|24 2" "nqueens|11 40|11 120" "sort|300 8|300 32")
+cases=("intloop|200|2000" "sha256|8 2|32 2" "nqueens|11 40|11 400" "sort|300 8|300 32")
 now() { date +%s.%N; }
 instr() { grep -o '"instructions":[0-9]*' "$1" | cut -d: -f2; }
 timed() { # mode program args -> seconds

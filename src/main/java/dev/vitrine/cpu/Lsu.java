@@ -56,14 +56,13 @@ final class Lsu {
     // Each access first asks the MMU for the chunk of one of its two remembered data pages
     // (Mmu.loadChunk/storeChunk: counted exactly as Mmu.load/store count it), and reads or
     // writes it at va's offset; everything else (another page, a chunk not made yet, a
-    // crossing, a fault) is one call of miss. Why so: a translated block is one JVM method,
-    // and C2 inlines into it only until the inlined bytecode passes 8,000 bytes
-    // (DesiredMethodLimit). A call left out of line in a hot loop is costly beyond itself: the
-    // JVM's calling convention saves no register, so every guest register the loop keeps in
-    // one goes to the stack around it. So the fast paths are as small as they can be (a
-    // VarHandle access alone counts about 270 bytes), and the misses of every kind share
-    // one method over C2's limit for inlining even a hot call (FreqInlineSize, 325 bytes),
-    // so no block spends its budget on them. LsuTest holds miss over that limit.
+    // crossing, a fault) is one call of miss. These serve the interpreter (Hart.run, one big
+    // method that C2 inlines them into: each stays small); a translated block does the same
+    // test itself (Translator's load and store) and calls miss on its way out. C2 stops
+    // inlining into a method once the inlined bytecode passes 8,000 bytes (DesiredMethodLimit),
+    // so the misses of every kind share one method over its limit for inlining even a hot call
+    // (FreqInlineSize, 325 bytes), and neither Hart.run nor a block spends its budget on them.
+    // LsuTest holds miss over that limit.
 
     int load8(long va) {
         byte[] c = mmu.loadChunk(va);

@@ -25,12 +25,15 @@ import static org.objectweb.asm.Opcodes.*;
  * jump inside the method (see {@link Emitter#jumpTo}): loops within a page run without
  * leaving it.
  *
- * <p>Exactness: each instruction does what the interpreter's case does, with the same
- * {@link Lsu} calls for every load and store (so the MMU counts, faults and code
- * invalidation are the interpreter's own), in the same order. Registers are copied into
- * locals at entry and back at every exit. A faulting access exits before its instruction
- * writes anything; a store that dropped the block's code exits before the next
- * instruction, which the interpreter then decodes afresh, as it would have.
+ * <p>Exactness: each instruction does what the interpreter's case does, in the same order.
+ * A load or store that one of the MMU's two remembered data pages serves is counted as
+ * {@link dev.vitrine.mmu.Mmu#loadChunk} counts it (numbered in locals, handed over through
+ * {@link dev.vitrine.mmu.Mmu#pendHits} before anything else reaches the MMU); any other goes
+ * through {@link Lsu#miss}, the interpreter's own path, and the block leaves after it (see
+ * Emitter's load). Registers are copied into locals at entry and back at every exit. A
+ * faulting access exits before its instruction writes anything; a store into a block with
+ * decoded code goes through Lsu.miss, which drops that code, and the block leaves before the
+ * next instruction, which the interpreter then decodes afresh, as it would have.
  */
 final class Translator {
     private Translator() {}
@@ -91,9 +94,9 @@ final class Translator {
 
     /**
      * The most loads and stores a block takes in with the taken branches' code. Each inlines
-     * about 450 bytes of bytecode (Lsu's fast path, the MMU's chunk test, the VarHandle);
-     * past C2's 8,000 (DesiredMethodLimit) the rest become calls, and a call in a hot loop
-     * puts every guest register on the stack.
+     * about 300 bytes of bytecode (the VarHandle behind Lsu.get64 and the rest, the MMU's
+     * getters); past C2's 8,000 (DesiredMethodLimit) the rest become calls, and a call in a
+     * hot loop puts every guest register on the stack.
      */
     static final int ACCESSES = 14;
 
