@@ -143,6 +143,18 @@ final class Lsu {
     static void set32(byte[] c, int at, int v) { I32.set(c, at, v); }
     static void set64(byte[] c, int at, long v) { I64.set(c, at, v); }
 
+    /**
+     * Hands the MMU a translated block's hits (see Translator's served): pd and pp hold the
+     * number of the last hit on the current and on the previous data page in their high
+     * halves, the block's instruction count (a signed int) in their low ones; 0: none. Every
+     * load and store a block ran was a hit, numbered in order, so there were as many as the
+     * larger number.
+     */
+    static void pendHits(Mmu mmu, long pd, long pp) {
+        int d = (int) ((pd - (int) pd) >> 32), p = (int) ((pp - (int) pp) >> 32);
+        if ((d | p) != 0) mmu.pendHits(Math.max(d, p), d, p);
+    }
+
     /** A store through the translation: DROPPED whenever it went through (it may have dropped code; crossings drop ranges), else REFUSED. */
     private static int stored(long missResult) { return missResult != 0 ? DROPPED : REFUSED; }
 

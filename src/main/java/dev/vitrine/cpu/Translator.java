@@ -51,8 +51,10 @@ final class Translator {
     private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
 
     // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
-    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, DONE = 74, VA = 75, C = 77,
-            MMU = 78, BLOCKS = 79, P = 80, PD = 81, PP = 82, VPN = 83;
+    // DONE (a long): the instructions retired in earlier passes in its low 32 bits, the loads and
+    // stores in its high 32 (see jumpTo); PD and PP: the last hit on each data page (see served).
+    private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, VA = 75, C = 77,
+            MMU = 78, BLOCKS = 79, VPN = 80, DONE = 82, PD = 84, PP = 86;
 
     private static int local(int r) { return 6 + 2 * (r - 1); }
 
@@ -192,6 +194,8 @@ final class Translator {
         private final Label exit = new Label();
         /** Code emitted after the last instruction: each access's way out when the chunk does not serve it. */
         private final java.util.List<Runnable> cold = new java.util.ArrayList<>();
+        /** accesses[i]: the loads and stores among the first i instructions (in pcs' order). */
+        private final int[] accesses;
         /** The label before each instruction, and its pc: a branch or jump to one of them stays in the method. */
         private final Label[] at;
         private final long[] pcs;
@@ -204,6 +208,8 @@ final class Translator {
             this.pcs = pcs;
             this.delta = delta;
             this.at = new Label[n];
+            this.accesses = new int[n + 1];
+            for (int i = 0; i < n; i++) accesses[i + 1] = accesses[i] + (isAccess(Op.base(Op.op(words[i]))) ? 1 : 0);
             for (int i = 0; i < n; i++) at[i] = new Label();
             for (int i = 0; i < n; i++) {
                 long d = words[i];
@@ -242,17 +248,15 @@ final class Translator {
                 mv.visitInsn(LALOAD);
                 mv.visitVarInsn(LSTORE, local(r));
             }
-            mv.visitInsn(ICONST_0);
-            mv.visitVarInsn(ISTORE, DONE);
             mv.visitVarInsn(ALOAD, L);
             mv.visitFieldInsn(GETFIELD, LSU, "mmu", "L" + MMU_T + ";");
             mv.visitVarInsn(ASTORE, MMU);
             mv.visitVarInsn(ALOAD, L);
             mv.visitFieldInsn(GETFIELD, LSU, "blocks", "[[J");
             mv.visitVarInsn(ASTORE, BLOCKS);
-            for (int v : new int[] {P, PD, PP}) {
-                mv.visitInsn(ICONST_0);
-                mv.visitVarInsn(ISTORE, v);
+            for (int v : new int[] {DONE, PD, PP}) {
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, v);
             }
             for (int i = 0; i < n; i++) {
                 long d = words[i];
@@ -263,13 +267,9 @@ final class Translator {
                 if (runEnd && !ended) jumpTo(pcs[i] + length(d), i + 1); // falls through: out, or elsewhere in the block
             }
             for (Runnable r : cold) r.run();
-            // The one exit: the hits numbered in P to the MMU, registers back, then pc and the count.
+            // The one exit: the hits numbered in PD and PP to the MMU, registers back, then pc and the count.
             mv.visitLabel(exit);
-            Label none = new Label();
-            mv.visitVarInsn(ILOAD, P);
-            mv.visitJumpInsn(IFEQ, none);
             pendHits();
-            mv.visitLabel(none);
             for (int r = 1; r < 32; r++) {
                 if (!written[r]) continue;
                 mv.visitVarInsn(ALOAD, X);
@@ -368,7 +368,7 @@ final class Translator {
         // are counted by register increments, reported once on the way out.
 
         /** The chunk serving the access of {@code size} bytes at VA into C, its hit numbered; else to miss. */
-        private void chunk(int size, boolean store, Label miss) {
+        private void chunk(int size, boolean store, int k, Label miss) {
             if (size > 1) {
                 offset();
                 push(PhysicalMemory.CHUNK_MASK - (size - 1));
@@ -380,11 +380,11 @@ final class Translator {
             mv.visitVarInsn(LSTORE, VPN);
             Label prev = new Label(), have = new Label();
             page(store ? "chunkStorePage" : "chunkLoadPage", prev);
-            served(store, "dataChunk", "dataChunkIndex", PD, miss);
+            served(store, "dataChunk", "dataChunkIndex", PD, k, miss);
             mv.visitJumpInsn(GOTO, have);
             mv.visitLabel(prev);
             page(store ? "prevChunkStorePage" : "prevChunkLoadPage", miss);
-            served(store, "prevChunk", "prevChunkIndex", PP, miss);
+            served(store, "prevChunk", "prevChunkIndex", PP, k, miss);
             mv.visitLabel(have);
         }
 
@@ -397,8 +397,16 @@ final class Translator {
             mv.visitJumpInsn(IFNE, other);
         }
 
-        /** That page's chunk into C and its hit numbered into {@code last}; a store into a block with decoded code goes to miss instead (Lsu.miss drops it). */
-        private void served(boolean store, String chunk, String index, int last, Label miss) {
+        /**
+         * That page's chunk into C and its hit numbered into {@code last} (PD or PP); a store
+         * into a block with decoded code goes to miss instead (Lsu.miss drops it). The number:
+         * every load and store a block runs is a hit (it leaves at the first that is not), so
+         * instruction k's is one more than the loads and stores before it, DONE's high half
+         * plus those before it in this pass (accesses[k - 1]). {@code last} keeps it in its
+         * high half, DONE's low half below it (Lsu.pendHits reads it back): one add per hit,
+         * and no counter of its own that a loop would keep in a register.
+         */
+        private void served(boolean store, String chunk, String index, int last, int k, Label miss) {
             if (store) {
                 mv.visitVarInsn(ALOAD, BLOCKS);
                 mv.visitVarInsn(ALOAD, MMU);
@@ -410,22 +418,22 @@ final class Translator {
             mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, chunk, "()[B", false);
             mv.visitVarInsn(ASTORE, C);
             if (!COUNTS) return;
-            mv.visitIincInsn(P, 1);
-            mv.visitVarInsn(ILOAD, P);
-            mv.visitVarInsn(ISTORE, last);
+            mv.visitVarInsn(LLOAD, DONE);
+            lconst((long) (accesses[k - 1] + 1) << 32);
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, last);
         }
 
-        /** Hands the MMU the hits numbered so far (Mmu.pendHits) and starts the numbering again. */
+        /** Hands the MMU the hits numbered so far (Lsu.pendHits) and forgets them. */
         private void pendHits() {
             if (!COUNTS) return;
             mv.visitVarInsn(ALOAD, MMU);
-            mv.visitVarInsn(ILOAD, P);
-            mv.visitVarInsn(ILOAD, PD);
-            mv.visitVarInsn(ILOAD, PP);
-            mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, "pendHits", "(III)V", false);
-            for (int v : new int[] {P, PD, PP}) {
-                mv.visitInsn(ICONST_0);
-                mv.visitVarInsn(ISTORE, v);
+            mv.visitVarInsn(LLOAD, PD);
+            mv.visitVarInsn(LLOAD, PP);
+            mv.visitMethodInsn(INVOKESTATIC, LSU, "pendHits", "(L" + MMU_T + ";JJ)V", false);
+            for (int v : new int[] {PD, PP}) {
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, v);
             }
         }
 
@@ -434,7 +442,7 @@ final class Translator {
             Label miss = new Label();
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
-            chunk(size, false, miss);
+            chunk(size, false, k, miss);
             if (size == 1) {
                 mv.visitVarInsn(ALOAD, C);
                 offset();
@@ -505,7 +513,7 @@ final class Translator {
             Label miss = new Label();
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
-            chunk(size, true, miss);
+            chunk(size, true, k, miss);
             if (size == 1) {
                 mv.visitVarInsn(ALOAD, C);
                 offset();
@@ -587,34 +595,37 @@ final class Translator {
          * block could still retire from there fits the room the hart gave.
          *
          * <p>The count: instruction number m of the current pass is the (DONE + m)-th this run
-         * retired. Going on at instruction index j (number j + 1) after number k makes
-         * DONE += k - j, so the target's number is still one past what retired. From there at
-         * most number n can follow; so backward (j &lt; k), DONE + n must stay within the room;
-         * forward DONE only shrinks.
+         * retired (DONE's low half). Going on at instruction index j (number j + 1) after number
+         * k makes DONE += k - j, so the target's number is still one past what retired. From
+         * there at most number n can follow; so backward (j &lt; k), DONE + n must stay within
+         * the room; forward DONE only shrinks. The loads and stores likewise in DONE's high
+         * half, += accesses[k] - accesses[j] (either half may go below zero: the low one is
+         * read as a signed int, and the high one only as part of a hit's number, see served).
          */
         private void jumpTo(long target, int k) {
             int j = indexOf(target);
             if (j < 0) { exitAt(target, k); return; }
-            mv.visitVarInsn(ILOAD, DONE);
-            push(k - j);
-            mv.visitInsn(IADD);
-            mv.visitVarInsn(ISTORE, TMPI);
+            mv.visitVarInsn(LLOAD, DONE);
+            lconst(((long) (accesses[k] - accesses[j]) << 32) + (k - j));
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, TMP);
             if (j < k) {
-                mv.visitVarInsn(ILOAD, TMPI);
+                mv.visitVarInsn(LLOAD, TMP);
+                mv.visitInsn(L2I);
                 push(n);
                 mv.visitInsn(IADD);
                 mv.visitVarInsn(ILOAD, ROOM);
                 Label leave = new Label();
                 mv.visitJumpInsn(IF_ICMPGT, leave);
-                mv.visitVarInsn(ILOAD, TMPI);
-                mv.visitVarInsn(ISTORE, DONE);
+                mv.visitVarInsn(LLOAD, TMP);
+                mv.visitVarInsn(LSTORE, DONE);
                 mv.visitJumpInsn(GOTO, at[j]);
                 mv.visitLabel(leave);
                 exitAt(target, k);
                 return;
             }
-            mv.visitVarInsn(ILOAD, TMPI);
-            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitVarInsn(LLOAD, TMP);
+            mv.visitVarInsn(LSTORE, DONE);
             mv.visitJumpInsn(GOTO, at[j]);
         }
 
@@ -638,7 +649,8 @@ final class Translator {
 
         /** Leaves with EXIT_PC already set: count k is instruction k of this pass (-k: it faulted), after DONE in earlier passes. */
         private void exitTo(int count) {
-            mv.visitVarInsn(ILOAD, DONE);
+            mv.visitVarInsn(LLOAD, DONE);
+            mv.visitInsn(L2I);
             push(Math.abs(count));
             mv.visitInsn(IADD);
             if (count < 0) mv.visitInsn(INEG);
