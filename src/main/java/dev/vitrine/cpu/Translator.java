@@ -426,7 +426,7 @@ final class Translator {
 
         /** Hands the MMU the hits numbered so far (Lsu.pendHits) and forgets them. */
         private void pendHits() {
-            if (!COUNTS) return;
+            if (!COUNTS || accesses[n] == 0) return;
             mv.visitVarInsn(ALOAD, MMU);
             mv.visitVarInsn(LLOAD, PD);
             mv.visitVarInsn(LLOAD, PP);
