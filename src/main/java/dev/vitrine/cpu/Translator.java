@@ -29,8 +29,8 @@ import static org.objectweb.asm.Opcodes.*;
  * A load or store that one of the MMU's two remembered data pages serves is counted as
  * {@link dev.vitrine.mmu.Mmu#loadChunk} counts it (numbered in locals, handed over through
  * {@link dev.vitrine.mmu.Mmu#pendHits} before anything else reaches the MMU); any other goes
- * through {@link Lsu#miss}, the interpreter's own path, and the block leaves after it (see
- * Emitter's load). Registers are copied into locals at entry and back at every exit. A
+ * through {@link Lsu#miss}, the interpreter's own path, after the hits so far are handed
+ * over (see Emitter's load). Registers are copied into locals at entry and back at every exit. A
  * faulting access exits before its instruction writes anything; a store into a block with
  * decoded code goes through Lsu.miss, which drops that code, and the block leaves before the
  * next instruction, which the interpreter then decodes afresh, as it would have.
@@ -357,15 +357,16 @@ final class Translator {
         }
 
         // Loads and stores. The block does the chunk test itself (Mmu.loadChunk's and
-        // storeChunk's, against the two remembered data pages), numbers its hits in the locals
-        // P, PD and PP (what Mmu.pendHits takes), and reads or writes the chunk. Anything else
-        // (another page, a crossing, a fault, a store into a block with decoded code) is cold
-        // code after the last instruction: it hands the MMU the hits so far, calls Lsu.miss,
-        // which counts and does the access as the interpreter's Lsu would, and leaves the block,
-        // after the access or at it. Leaving, not going on, is the point: no path from a call
-        // comes back into the block's hot code, so the remembered pages cannot change under it,
-        // C2 keeps the MMU's fields and the guest registers in host registers, and the hits
-        // are counted by register increments, reported once on the way out.
+        // storeChunk's, against the two remembered data pages), numbers its hits in locals
+        // (see served; what Lsu.pendHits hands the MMU on the way out), and reads or writes the
+        // chunk. Anything else (another page, a crossing, a fault, a store into a block with
+        // decoded code) is cold code after the last instruction: it hands the MMU the hits so
+        // far, calls Lsu.miss, which counts and does the access as the interpreter's Lsu would,
+        // and goes on with the next instruction, its hits numbered from 1 again (renumber); it
+        // leaves at a fault, and after a store that dropped this block's own code. Before, the
+        // block called Lsu's fast paths, whose miss call came back into them: the hits were
+        // numbered through the MMU's fields in memory, and C2 reloaded the MMU's fields after
+        // each access (docs/performance.md, session 7).
 
         /** The chunk serving the access of {@code size} bytes at VA into C, its hit numbered; else to miss. */
         private void chunk(int size, boolean store, int k, Label miss) {
@@ -400,9 +401,9 @@ final class Translator {
         /**
          * That page's chunk into C and its hit numbered into {@code last} (PD or PP); a store
          * into a block with decoded code goes to miss instead (Lsu.miss drops it). The number:
-         * every load and store a block runs is a hit (it leaves at the first that is not), so
-         * instruction k's is one more than the loads and stores before it, DONE's high half
-         * plus those before it in this pass (accesses[k - 1]). {@code last} keeps it in its
+         * every load and store since the last hand-over is a hit (a miss hands over first and
+         * renumbers), so instruction k's is one more than the loads and stores before it since
+         * then: DONE's high half plus those before it in this pass (accesses[k - 1]). {@code last} keeps it in its
          * high half, DONE's low half below it (Lsu.pendHits reads it back): one add per hit,
          * and no counter of its own that a loop would keep in a register.
          */
@@ -422,6 +423,21 @@ final class Translator {
             lconst((long) (accesses[k - 1] + 1) << 32);
             mv.visitInsn(LADD);
             mv.visitVarInsn(LSTORE, last);
+        }
+
+        /**
+         * After instruction k's access went through Lsu.miss (which counted it, and took the
+         * hits handed over before it into the figures), the next hit is number 1 again: DONE's
+         * high half becomes -accesses[k], its low half kept.
+         */
+        private void renumber(int k) {
+            if (!COUNTS) return;
+            mv.visitVarInsn(LLOAD, DONE);
+            mv.visitInsn(L2I);
+            mv.visitInsn(I2L);
+            lconst(-((long) accesses[k] << 32));
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, DONE);
         }
 
         /** Hands the MMU the hits numbered so far (Lsu.pendHits) and forgets them. */
@@ -453,6 +469,8 @@ final class Translator {
                 mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
             }
             loaded(op, rd);
+            Label after = new Label();
+            mv.visitLabel(after);
             cold.add(() -> {
                 mv.visitLabel(miss);
                 pendHits();
@@ -472,7 +490,8 @@ final class Translator {
                 mv.visitVarInsn(LLOAD, TMP);
                 if (size < 8) mv.visitInsn(L2I);
                 loaded(op, rd);
-                exitAt(pc + len, k);
+                renumber(k);
+                mv.visitJumpInsn(GOTO, after);
             });
         }
 
@@ -528,6 +547,8 @@ final class Translator {
                 if (size == 2) mv.visitInsn(I2S);
                 mv.visitMethodInsn(INVOKESTATIC, LSU, "set" + 8 * size, "([BI" + type(size) + ")V", false);
             }
+            Label after = new Label();
+            mv.visitLabel(after);
             cold.add(() -> {
                 mv.visitLabel(miss);
                 pendHits();
@@ -543,6 +564,18 @@ final class Translator {
                 mv.visitJumpInsn(IFNE, done);
                 exitAt(pc, -k);
                 mv.visitLabel(done);
+                // It may have dropped this block's code (a store into its 4 KiB block goes this way).
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, SUPER, "code", "[J");
+                push(((int) (pcs[0] + delta) & 0xfff) >>> 1);
+                mv.visitInsn(LALOAD);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                Label gone = new Label();
+                mv.visitJumpInsn(IFEQ, gone);
+                renumber(k);
+                mv.visitJumpInsn(GOTO, after);
+                mv.visitLabel(gone);
                 exitAt(pc + len, k);
             });
         }

@@ -337,8 +337,9 @@ public final class Mmu {
 
     // ---- the same, taken apart for translated blocks (dev.vitrine.cpu.Translator). A block
     // compares va >>> CHUNK_BITS with these pages itself and numbers its hits in JVM locals,
-    // and reports them through pendHits before anything else reaches the MMU: it leaves at any
-    // access these do not serve, so they cannot change while it runs.
+    // and reports them through pendHits before anything else reaches the MMU (each access
+    // these do not serve goes through Lsu.miss, after the report), so they cannot change
+    // between a hit and its report.
 
     /** The page {@link #loadChunk} serves from {@link #dataChunk()}, or -1. */
     public long chunkLoadPage() { return loadChunk; }
