@@ -472,14 +472,7 @@ final class Translator {
             Label after = new Label();
             mv.visitLabel(after);
             cold.add(() -> {
-                mv.visitLabel(miss);
-                pendHits();
-                mv.visitVarInsn(ALOAD, L);
-                mv.visitVarInsn(LLOAD, VA);
-                mv.visitInsn(LCONST_0);
-                push(size);
-                mv.visitInsn(ICONST_0);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "miss", "(JJIZ)J", false);
+                miss(miss, size, false, op, 0);
                 mv.visitVarInsn(LSTORE, TMP);
                 Label ok = new Label();
                 mv.visitVarInsn(ALOAD, L);
@@ -550,14 +543,7 @@ final class Translator {
             Label after = new Label();
             mv.visitLabel(after);
             cold.add(() -> {
-                mv.visitLabel(miss);
-                pendHits();
-                mv.visitVarInsn(ALOAD, L);
-                mv.visitVarInsn(LLOAD, VA);
-                value(op, rs2);
-                push(size);
-                mv.visitInsn(ICONST_1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "miss", "(JJIZ)J", false);
+                miss(miss, size, true, op, rs2);
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
                 Label done = new Label();
@@ -578,6 +564,19 @@ final class Translator {
                 mv.visitLabel(gone);
                 exitAt(pc + len, k);
             });
+        }
+
+        /** At {@code label}, an access the chunk did not serve: the hits so far handed over, then Lsu.miss's result on the stack. */
+        private void miss(Label label, int size, boolean store, int op, int rs2) {
+            mv.visitLabel(label);
+            pendHits();
+            mv.visitVarInsn(ALOAD, L);
+            mv.visitVarInsn(LLOAD, VA);
+            if (store) value(op, rs2);
+            else mv.visitInsn(LCONST_0);
+            push(size);
+            mv.visitInsn(store ? ICONST_1 : ICONST_0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, LSU, "miss", "(JJIZ)J", false);
         }
 
         /** The long a store writes (the low bytes of): x[rs2], or f[rs2]'s bits. */
