@@ -230,12 +230,12 @@ public final class Hart {
                 case Op.LWU: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v & 0xffffffffL; pc += 4; break; }
                 case Op.C_LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 2; break; }
                 case Op.LD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } x[rd] = v; pc += 4; break; }
-                case Op.SB: if (lsu.store8(x[rs1] + imm, (int) x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.SH: if (lsu.store16(x[rs1] + imm, x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_SW: if (lsu.store32(x[rs1] + imm, x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.SW: if (lsu.store32(x[rs1] + imm, x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_SD: if (lsu.store64(x[rs1] + imm, x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.SD: if (lsu.store64(x[rs1] + imm, x[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.SB: if (!lsu.store8(x[rs1] + imm, (int) x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.SH: if (!lsu.store16(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SW: if (!lsu.store32(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SW: if (!lsu.store32(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_SD: if (!lsu.store64(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.SD: if (!lsu.store64(x[rs1] + imm, x[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.C_ADDI: pc -= 2;
                 case Op.ADDI: x[rd] = x[rs1] + imm; pc += 4; break;
                 case Op.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; pc += 4; break;
@@ -293,9 +293,9 @@ public final class Hart {
                 case Op.FLW: { int v = lsu.load32(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = 0xffffffff00000000L | (v & 0xffffffffL); pc += 4; break; }
                 case Op.C_FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 2; break; }
                 case Op.FLD: { long v = lsu.load64(x[rs1] + imm); if (lsu.fault) { trap = memTrap(); break loop; } f[rd] = v; pc += 4; break; }
-                case Op.FSW: if (lsu.store32(x[rs1] + imm, f[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
-                case Op.C_FSD: if (lsu.store64(x[rs1] + imm, f[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 2; break;
-                case Op.FSD: if (lsu.store64(x[rs1] + imm, f[rs2]) == Lsu.REFUSED) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.FSW: if (!lsu.store32(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
+                case Op.C_FSD: if (!lsu.store64(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 2; break;
+                case Op.FSD: if (!lsu.store64(x[rs1] + imm, f[rs2])) { trap = pageFault(); break loop; } pc += 4; break;
                 case Op.ILLEGAL: trapValue = imm & 0xffffffffL; trap = Trap.ILLEGAL; break loop;
                 case Op.ECALL: trap = Trap.ECALL; break loop;
                 case Op.EBREAK: trap = Trap.BREAKPOINT; break loop;

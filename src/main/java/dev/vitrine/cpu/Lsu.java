@@ -58,7 +58,7 @@ final class Lsu {
     // writes it at va's offset; everything else (another page, a chunk not made yet, a
     // crossing, a fault) is one call of miss. These serve the interpreter (Hart.run, one big
     // method that C2 inlines them into: each stays small); a translated block does the same
-    // test itself (Translator's load and store) and calls miss on its way out. C2 stops
+    // test itself (Translator's load and store) and calls miss for the rest. C2 stops
     // inlining into a method once the inlined bytecode passes 8,000 bytes (DesiredMethodLimit),
     // so the misses of every kind share one method over its limit for inlining even a hot call
     // (FreqInlineSize, 325 bytes), and neither Hart.run nor a block spends its budget on them.
@@ -93,43 +93,39 @@ final class Lsu {
         return miss(va, 0, 8, false);
     }
 
-    // Stores of the low 1, 2, 4 or 8 bytes of v: REFUSED (the MMU refused: nothing written),
-    // STORED, or DROPPED: stored, and decoded code somewhere was dropped (a store into a 4 KiB
-    // block with decoded code drops that block), so a translated block must look whether its
-    // own code went; after any other store it need not.
+    // Stores of the low 1, 2, 4 or 8 bytes of v: false when the MMU refused (nothing written).
+    // A store into a 4 KiB block with decoded code drops that code.
 
-    static final int REFUSED = 0, STORED = 1, DROPPED = 2;
-
-    int store8(long va, int v) {
+    boolean store8(long va, int v) {
         byte[] c = mmu.storeChunk(va);
-        if (c == null) return stored(miss(va, v, 1, true));
-        int r = written(mmu.hitChunkIndex());
+        if (c == null) return miss(va, v, 1, true) != 0;
+        written(mmu.hitChunkIndex());
         c[(int) va & CHUNK_MASK] = (byte) v;
-        return r;
+        return true;
     }
 
-    int store16(long va, long v) {
+    boolean store16(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 1 ? mmu.storeChunk(va) : null;
-        if (c == null) return stored(miss(va, v, 2, true));
-        int r = written(mmu.hitChunkIndex());
+        if (c == null) return miss(va, v, 2, true) != 0;
+        written(mmu.hitChunkIndex());
         I16.set(c, (int) va & CHUNK_MASK, (short) v);
-        return r;
+        return true;
     }
 
-    int store32(long va, long v) {
+    boolean store32(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 3 ? mmu.storeChunk(va) : null;
-        if (c == null) return stored(miss(va, v, 4, true));
-        int r = written(mmu.hitChunkIndex());
+        if (c == null) return miss(va, v, 4, true) != 0;
+        written(mmu.hitChunkIndex());
         I32.set(c, (int) va & CHUNK_MASK, (int) v);
-        return r;
+        return true;
     }
 
-    int store64(long va, long v) {
+    boolean store64(long va, long v) {
         byte[] c = ((int) va & CHUNK_MASK) <= CHUNK_MASK - 7 ? mmu.storeChunk(va) : null;
-        if (c == null) return stored(miss(va, v, 8, true));
-        int r = written(mmu.hitChunkIndex());
+        if (c == null) return miss(va, v, 8, true) != 0;
+        written(mmu.hitChunkIndex());
         I64.set(c, (int) va & CHUNK_MASK, v);
-        return r;
+        return true;
     }
 
     // A translated block reads and writes its chunks through these, not through the VarHandles
@@ -155,14 +151,9 @@ final class Lsu {
         if ((d | p) != 0) mmu.pendHits(Math.max(d, p), d, p);
     }
 
-    /** A store through the translation: DROPPED whenever it went through (it may have dropped code; crossings drop ranges), else REFUSED. */
-    private static int stored(long missResult) { return missResult != 0 ? DROPPED : REFUSED; }
-
-    /** A store into block b of physical memory drops the code decoded there: DROPPED if there was some, else STORED. */
-    private int written(int b) {
-        if (blocks[b] == null) return STORED;
-        code.invalidateBlock(b);
-        return DROPPED;
+    /** A store into block b of physical memory drops the code decoded there. */
+    private void written(int b) {
+        if (blocks[b] != null) code.invalidateBlock(b);
     }
 
     /**
