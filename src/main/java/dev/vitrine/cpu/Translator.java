@@ -32,8 +32,9 @@ import static org.objectweb.asm.Opcodes.*;
  * through {@link Lsu#miss}, the interpreter's own path, after the hits so far are handed
  * over (see Emitter's load). Registers are copied into locals at entry and back at every exit. A
  * faulting access exits before its instruction writes anything; a store into a block with
- * decoded code goes through Lsu.miss, which drops that code, and the block leaves before the
- * next instruction, which the interpreter then decodes afresh, as it would have.
+ * decoded code goes through Lsu.miss, which drops that code, and if it was this block's own,
+ * the block leaves before the next instruction, which the interpreter then decodes afresh,
+ * as it would have.
  */
 final class Translator {
     private Translator() {}
@@ -403,9 +404,10 @@ final class Translator {
          * into a block with decoded code goes to miss instead (Lsu.miss drops it). The number:
          * every load and store since the last hand-over is a hit (a miss hands over first and
          * renumbers), so instruction k's is one more than the loads and stores before it since
-         * then: DONE's high half plus those before it in this pass (accesses[k - 1]). {@code last} keeps it in its
-         * high half, DONE's low half below it (Lsu.pendHits reads it back): one add per hit,
-         * and no counter of its own that a loop would keep in a register.
+         * then: DONE's high half plus those before it in this pass (accesses[k - 1]).
+         * {@code last} keeps it in its high half, DONE's low half below it (Lsu.pendHits reads
+         * it back): one add per hit, and no counter of its own that a loop would keep in a
+         * register.
          */
         private void served(boolean store, String chunk, String index, int last, int k, Label miss) {
             if (store) {
@@ -459,15 +461,10 @@ final class Translator {
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
             chunk(size, false, k, miss);
-            if (size == 1) {
-                mv.visitVarInsn(ALOAD, C);
-                offset();
-                mv.visitInsn(BALOAD);
-            } else {
-                mv.visitVarInsn(ALOAD, C);
-                offset();
-                mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
-            }
+            mv.visitVarInsn(ALOAD, C);
+            offset();
+            if (size == 1) mv.visitInsn(BALOAD);
+            else mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
             loaded(op, rd);
             Label after = new Label();
             mv.visitLabel(after);
@@ -526,17 +523,12 @@ final class Translator {
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
             chunk(size, true, k, miss);
-            if (size == 1) {
-                mv.visitVarInsn(ALOAD, C);
-                offset();
-                value(op, rs2);
-                mv.visitInsn(L2I);
-                mv.visitInsn(BASTORE);
-            } else {
-                mv.visitVarInsn(ALOAD, C);
-                offset();
-                value(op, rs2);
-                if (size < 8) mv.visitInsn(L2I);
+            mv.visitVarInsn(ALOAD, C);
+            offset();
+            value(op, rs2);
+            if (size < 8) mv.visitInsn(L2I);
+            if (size == 1) mv.visitInsn(BASTORE);
+            else {
                 if (size == 2) mv.visitInsn(I2S);
                 mv.visitMethodInsn(INVOKESTATIC, LSU, "set" + 8 * size, "([BI" + type(size) + ")V", false);
             }
