@@ -141,13 +141,13 @@ final class Lsu {
 
     /**
      * Hands the MMU a translated block's hits (see Translator's served): pd and pp hold the
-     * number of the last hit on the current and on the previous data page in their high
-     * halves, the block's instruction count (a signed int) in their low ones; 0: none. Every
+     * number of the last hit on the current and on the previous data page in their low
+     * halves (the block's instruction count above them); 0: none. Every
      * load and store the block ran since its last hand-over was a hit, numbered in order, so
      * there were as many as the larger number.
      */
     static void pendHits(Mmu mmu, long pd, long pp) {
-        int d = (int) ((pd - (int) pd) >> 32), p = (int) ((pp - (int) pp) >> 32);
+        int d = (int) pd, p = (int) pp;
         if ((d | p) != 0) mmu.pendHits(Math.max(d, p), d, p);
     }
 

@@ -52,10 +52,11 @@ final class Translator {
     private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
 
     // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
-    // DONE (a long): the instructions retired in earlier passes in its low 32 bits, the loads and
-    // stores in its high 32 (see jumpTo); PD and PP: the last hit on each data page (see served).
+    // DONE (a long): the instructions retired in earlier passes times 2^32 plus the loads and
+    // stores (see jumpTo); LIMIT: the largest DONE that may go round again; PD and PP: the last
+    // hit on each data page (see served).
     private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, VA = 75, C = 77,
-            MMU = 78, BLOCKS = 79, VPN = 80, DONE = 82, PD = 84, PP = 86;
+            MMU = 78, BLOCKS = 79, VPN = 80, DONE = 82, PD = 84, PP = 86, LIMIT = 88;
 
     private static int local(int r) { return 6 + 2 * (r - 1); }
 
@@ -259,6 +260,16 @@ final class Translator {
                 mv.visitInsn(LCONST_0);
                 mv.visitVarInsn(LSTORE, v);
             }
+            // (room - n) * 2^32 + 2^31 - 1: DONE is above it exactly when its instructions are above room - n (see jumpTo).
+            mv.visitVarInsn(ILOAD, ROOM);
+            push(n);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(I2L);
+            push(32);
+            mv.visitInsn(LSHL);
+            lconst(Integer.MAX_VALUE);
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, LIMIT);
             for (int i = 0; i < n; i++) {
                 long d = words[i];
                 mv.visitLabel(at[i]);
@@ -404,10 +415,10 @@ final class Translator {
          * into a block with decoded code goes to miss instead (Lsu.miss drops it). The number:
          * every load and store since the last hand-over is a hit (a miss hands over first and
          * renumbers), so instruction k's is one more than the loads and stores before it since
-         * then: DONE's high half plus those before it in this pass (accesses[k - 1]).
-         * {@code last} keeps it in its high half, DONE's low half below it (Lsu.pendHits reads
-         * it back): one add per hit, and no counter of its own that a loop would keep in a
-         * register.
+         * then: DONE's loads and stores (its low half) plus those before it in this pass
+         * (accesses[k - 1]). {@code last} keeps DONE plus that, so the number is its low half
+         * (Lsu.pendHits reads it back): one add of a small constant per hit, and no counter of
+         * its own that a loop would keep in a register.
          */
         private void served(boolean store, String chunk, String index, int last, int k, Label miss) {
             if (store) {
@@ -422,7 +433,7 @@ final class Translator {
             mv.visitVarInsn(ASTORE, C);
             if (!COUNTS) return;
             mv.visitVarInsn(LLOAD, DONE);
-            lconst((long) (accesses[k - 1] + 1) << 32);
+            lconst(accesses[k - 1] + 1);
             mv.visitInsn(LADD);
             mv.visitVarInsn(LSTORE, last);
         }
@@ -430,15 +441,17 @@ final class Translator {
         /**
          * After instruction k's access went through Lsu.miss (which counted it, and took the
          * hits handed over before it into the figures), the next hit is number 1 again: DONE's
-         * high half becomes -accesses[k], its low half kept.
+         * loads and stores become -accesses[k], its instructions kept.
          */
         private void renumber(int k) {
             if (!COUNTS) return;
             mv.visitVarInsn(LLOAD, DONE);
+            mv.visitInsn(DUP2);
             mv.visitInsn(L2I);
             mv.visitInsn(I2L);
-            lconst(-((long) accesses[k] << 32));
-            mv.visitInsn(LADD);
+            mv.visitInsn(LSUB);
+            lconst(accesses[k]);
+            mv.visitInsn(LSUB);
             mv.visitVarInsn(LSTORE, DONE);
         }
 
@@ -618,29 +631,28 @@ final class Translator {
          * there instead of leaving: forward always, backward only while every instruction the
          * block could still retire from there fits the room the hart gave.
          *
-         * <p>The count: instruction number m of the current pass is the (DONE + m)-th this run
-         * retired (DONE's low half). Going on at instruction index j (number j + 1) after number
-         * k makes DONE += k - j, so the target's number is still one past what retired. From
-         * there at most number n can follow; so backward (j &lt; k), DONE + n must stay within
-         * the room; forward DONE only shrinks. The loads and stores likewise in DONE's high
-         * half, += accesses[k] - accesses[j] (either half may go below zero: the low one is
-         * read as a signed int, and the high one only as part of a hit's number, see served).
+         * <p>The count: DONE is D * 2^32 + A, two ints that may each be below zero. Instruction
+         * number m of the current pass is the (D + m)-th this run retired. Going on at
+         * instruction index j (number j + 1) after number k makes D += k - j, so the target's
+         * number is still one past what retired. From there at most number n can follow; so
+         * backward (j &lt; k), D + n must stay within the room, which is DONE &lt;= LIMIT (A
+         * is within an int); forward D only shrinks. The loads and stores likewise in A, +=
+         * accesses[k] - accesses[j], read only as part of a hit's number (see served). A hit
+         * adds a small constant to DONE, the one thing done per access.
          */
         private void jumpTo(long target, int k) {
             int j = indexOf(target);
             if (j < 0) { exitAt(target, k); return; }
             mv.visitVarInsn(LLOAD, DONE);
-            lconst(((long) (accesses[k] - accesses[j]) << 32) + (k - j));
+            lconst(((long) (k - j) << 32) + (accesses[k] - accesses[j]));
             mv.visitInsn(LADD);
             mv.visitVarInsn(LSTORE, TMP);
             if (j < k) {
                 mv.visitVarInsn(LLOAD, TMP);
-                mv.visitInsn(L2I);
-                push(n);
-                mv.visitInsn(IADD);
-                mv.visitVarInsn(ILOAD, ROOM);
+                mv.visitVarInsn(LLOAD, LIMIT);
+                mv.visitInsn(LCMP);
                 Label leave = new Label();
-                mv.visitJumpInsn(IF_ICMPGT, leave);
+                mv.visitJumpInsn(IFGT, leave);
                 mv.visitVarInsn(LLOAD, TMP);
                 mv.visitVarInsn(LSTORE, DONE);
                 mv.visitJumpInsn(GOTO, at[j]);
@@ -673,10 +685,13 @@ final class Translator {
 
         /** Leaves with EXIT_PC already set: count k is instruction k of this pass (-k: it faulted), after DONE in earlier passes. */
         private void exitTo(int count) {
+            // D + |count|: (DONE + 2^31 + |count| * 2^32) >> 32, A + 2^31 being within 0 and 2^32
             mv.visitVarInsn(LLOAD, DONE);
+            lconst((1L << 31) + ((long) Math.abs(count) << 32));
+            mv.visitInsn(LADD);
+            push(32);
+            mv.visitInsn(LSHR);
             mv.visitInsn(L2I);
-            push(Math.abs(count));
-            mv.visitInsn(IADD);
             if (count < 0) mv.visitInsn(INEG);
             mv.visitVarInsn(ISTORE, EXIT_N);
             mv.visitJumpInsn(GOTO, exit);
