@@ -85,7 +85,10 @@ final class Translator {
             int m = trace(code, ram, words, pcs, n, target, delta, crossMask, room, Math.min(MAX, n + DETOUR));
             if (m > n && indexOf(pcs, m, next(words[m - 1], pcs[m - 1])) >= 0) n = m; // else dropped: words past n are not read
         }
-        byte[] bytes = new Translator.Emitter(words, pcs, n, pa - pc).emit();
+        Emitter emitter = new Emitter(words, pcs, n, pa - pc, true);
+        byte[] bytes = emitter.emit();
+        // A group's cold copy makes the method longer; one past HugeMethodLimit would never be compiled.
+        if (emitter.codeLength > CODE_LIMIT) bytes = new Emitter(words, pcs, n, pa - pc, false).emit();
         try {
             MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(bytes, true);
             MethodHandle make = lookup.findConstructor(lookup.lookupClass(),
@@ -103,6 +106,9 @@ final class Translator {
      * hot loop puts every guest register on the stack.
      */
     static final int ACCESSES = 14;
+
+    /** The longest a block's method may be with its groups (PageGroups): below C2's 8,000 bytes, the JVM's HugeMethodLimit. */
+    static final int CODE_LIMIT = 7_500;
 
     /** The longest path off and back into a block that it takes in. */
     static final int DETOUR = 8;
@@ -144,14 +150,14 @@ final class Translator {
         return a;
     }
 
-    private static boolean isAccess(int base) {
+    static boolean isAccess(int base) {
         return switch (base) {
             case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD, Op.FLW, Op.FLD, Op.SB, Op.SH, Op.SW, Op.SD, Op.FSW, Op.FSD -> true;
             default -> false;
         };
     }
 
-    private static boolean conditional(int base) {
+    static boolean conditional(int base) {
         return base == Op.BEQ || base == Op.BNE || base == Op.BLT || base == Op.BGE || base == Op.BLTU || base == Op.BGEU;
     }
 
@@ -176,14 +182,38 @@ final class Translator {
     }
 
     /** The index of {@code pc} among the first n of {@code pcs}, or -1. */
-    private static int indexOf(long[] pcs, int n, long pc) {
+    static int indexOf(long[] pcs, int n, long pc) {
         for (int i = 0; i < n; i++) if (pcs[i] == pc) return i;
         return -1;
     }
 
     /** Unconditional transfers end a block; conditional branches leave it only when taken. */
-    private static boolean jumps(int base) {
+    static boolean jumps(int base) {
         return base == Op.JAL || base == Op.JALR || base == Op.J || base == Op.JR;
+    }
+
+    /** The bytes a load or store moves. */
+    static int size(int op) {
+        return switch (op) {
+            case Op.LB, Op.LBU, Op.SB -> 1;
+            case Op.LH, Op.LHU, Op.SH -> 2;
+            case Op.LW, Op.LWU, Op.FLW, Op.SW, Op.FSW -> 4;
+            default -> 8;
+        };
+    }
+
+    static boolean isStore(int op) {
+        return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD || op == Op.FSW || op == Op.FSD;
+    }
+
+    private static boolean isBranch(int op) {
+        return op == Op.BEQ || op == Op.BNE || op == Op.BLT || op == Op.BGE || op == Op.BLTU || op == Op.BGEU || op == Op.J || op == Op.JR;
+    }
+
+    /** Whether decoded instruction d writes x[rd] (an x register, not an FP one; x0 included). */
+    static boolean writesX(long d) {
+        int base = Op.base(Op.op(d));
+        return base != Op.FLW && base != Op.FLD && !isStore(base) && !isBranch(base);
     }
 
     /** Writes one block's class. */
@@ -201,14 +231,28 @@ final class Translator {
         /** The label before each instruction, and its pc: a branch or jump to one of them stays in the method. */
         private final Label[] at;
         private final long[] pcs;
+        /** PageGroups.find's answer (all NONE without groups); endAt[last]: the label past a group's last instruction. */
+        private final int[] group;
+        private final Label[] endAt;
+        /** While a group's cold copy is written: its loads and stores test their pages one by one. */
+        private boolean plain;
+        /** The bytes of run()'s code, once emitted. */
+        int codeLength;
         private MethodVisitor mv;
 
-        /** {@code pcs}: each instruction's pc (in order of execution: a followed jump's target comes next); delta = pa - pc. */
-        Emitter(long[] words, long[] pcs, int n, long delta) {
+        /**
+         * {@code pcs}: each instruction's pc (in order of execution: a followed jump's target
+         * comes next); delta = pa - pc; {@code groups}: whether accesses in a group share one test.
+         */
+        Emitter(long[] words, long[] pcs, int n, long delta, boolean groups) {
             this.words = words;
             this.n = n;
             this.pcs = pcs;
             this.delta = delta;
+            this.group = groups ? PageGroups.find(words, pcs, n) : new int[n];
+            if (!groups) java.util.Arrays.fill(group, PageGroups.NONE);
+            this.endAt = new Label[n];
+            for (int i = 0; i < n; i++) if (group[i] >= 0) endAt[group[i]] = new Label();
             this.at = new Label[n];
             this.accesses = new int[n + 1];
             for (int i = 0; i < n; i++) accesses[i + 1] = accesses[i] + (isAccess(Op.base(Op.op(words[i]))) ? 1 : 0);
@@ -218,7 +262,7 @@ final class Translator {
                 int base = Op.base(Op.op(d));
                 boolean fpDest = base == Op.FLW || base == Op.FLD;
                 boolean fpSrc = base == Op.FSW || base == Op.FSD;
-                if (!fpDest && !fpSrc && !isStore(base) && !isBranch(base)) written[Op.rd(d)] = true;
+                if (writesX(d)) written[Op.rd(d)] = true;
                 used[Op.rd(d)] |= !fpDest && written[Op.rd(d)];
                 used[Op.rs1(d)] = true;
                 if (!fpSrc) used[Op.rs2(d)] = true;
@@ -276,9 +320,10 @@ final class Translator {
                 // The end of a run: what follows in pcs is not where this one falls through to.
                 boolean runEnd = i == n - 1 || pcs[i + 1] != pcs[i] + length(d);
                 boolean ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), runEnd);
+                if (endAt[i] != null) mv.visitLabel(endAt[i]);
                 if (runEnd && !ended) jumpTo(pcs[i] + length(d), i + 1); // falls through: out, or elsewhere in the block
             }
-            for (Runnable r : cold) r.run();
+            for (int c = 0; c < cold.size(); c++) cold.get(c).run(); // a group's cold copy adds its accesses' own
             // The one exit: the hits numbered in PD and PP to the MMU, registers back, then pc and the count.
             mv.visitLabel(exit);
             pendHits();
@@ -294,6 +339,9 @@ final class Translator {
             mv.visitFieldInsn(PUTFIELD, HART, "exitPc", "J");
             mv.visitVarInsn(ILOAD, EXIT_N);
             mv.visitInsn(IRETURN);
+            Label end = new Label();
+            mv.visitLabel(end);
+            codeLength = end.getOffset();
             mv.visitMaxs(0, 0);
             mv.visitEnd();
             cw.visitEnd();
@@ -380,11 +428,14 @@ final class Translator {
         // numbered through the MMU's fields in memory, and C2 reloaded the MMU's fields after
         // each access (docs/performance.md, session 7).
 
-        /** The chunk serving the access of {@code size} bytes at VA into C, its hit numbered; else to miss. */
-        private void chunk(int size, boolean store, int k, Label miss) {
-            if (size > 1) {
+        /**
+         * The chunk serving the {@code span} bytes at VA into C, the hit numbered {@code num}
+         * (see served) kept as the last on its page; else to miss.
+         */
+        private void chunk(int span, boolean store, int num, Label miss) {
+            if (span > 1) {
                 offset();
-                push(PhysicalMemory.CHUNK_MASK - (size - 1));
+                push(PhysicalMemory.CHUNK_MASK - (span - 1));
                 mv.visitJumpInsn(IF_ICMPGT, miss);
             }
             mv.visitVarInsn(LLOAD, VA);
@@ -393,11 +444,11 @@ final class Translator {
             mv.visitVarInsn(LSTORE, VPN);
             Label prev = new Label(), have = new Label();
             page(store ? "chunkStorePage" : "chunkLoadPage", prev);
-            served(store, "dataChunk", "dataChunkIndex", PD, k, miss);
+            served(store, "dataChunk", "dataChunkIndex", PD, num, miss);
             mv.visitJumpInsn(GOTO, have);
             mv.visitLabel(prev);
             page(store ? "prevChunkStorePage" : "prevChunkLoadPage", miss);
-            served(store, "prevChunk", "prevChunkIndex", PP, k, miss);
+            served(store, "prevChunk", "prevChunkIndex", PP, num, miss);
             mv.visitLabel(have);
         }
 
@@ -416,11 +467,12 @@ final class Translator {
          * every load and store since the last hand-over is a hit (a miss hands over first and
          * renumbers), so instruction k's is one more than the loads and stores before it since
          * then: DONE's loads and stores (its low half) plus those before it in this pass
-         * (accesses[k - 1]). {@code last} keeps DONE plus that, so the number is its low half
-         * (Lsu.pendHits reads it back): one add of a small constant per hit, and no counter of
-         * its own that a loop would keep in a register.
+         * ({@code num} = accesses[k - 1] + 1; a group's is its last member's). {@code last}
+         * keeps DONE plus that, so the number is its low half (Lsu.pendHits reads it back): one
+         * add of a small constant per hit, and no counter of its own that a loop would keep in
+         * a register.
          */
-        private void served(boolean store, String chunk, String index, int last, int k, Label miss) {
+        private void served(boolean store, String chunk, String index, int last, int num, Label miss) {
             if (store) {
                 mv.visitVarInsn(ALOAD, BLOCKS);
                 mv.visitVarInsn(ALOAD, MMU);
@@ -433,7 +485,7 @@ final class Translator {
             mv.visitVarInsn(ASTORE, C);
             if (!COUNTS) return;
             mv.visitVarInsn(LLOAD, DONE);
-            lconst(accesses[k - 1] + 1);
+            lconst(num);
             mv.visitInsn(LADD);
             mv.visitVarInsn(LSTORE, last);
         }
@@ -470,14 +522,18 @@ final class Translator {
 
         private void load(int op, int rs1, long imm, int rd, int k, long pc, int len) {
             int size = size(op);
+            if (grouped(k)) {
+                address(rs1, imm);
+                mv.visitVarInsn(LSTORE, VA);
+                read(size);
+                loaded(op, rd);
+                return;
+            }
             Label miss = new Label();
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
-            chunk(size, false, k, miss);
-            mv.visitVarInsn(ALOAD, C);
-            offset();
-            if (size == 1) mv.visitInsn(BALOAD);
-            else mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
+            chunk(size, false, accesses[k - 1] + 1, miss);
+            read(size);
             loaded(op, rd);
             Label after = new Label();
             mv.visitLabel(after);
@@ -532,19 +588,17 @@ final class Translator {
 
         private void store(int op, int rs1, int rs2, long imm, int k, long pc, int len) {
             int size = size(op);
+            if (grouped(k)) {
+                address(rs1, imm);
+                mv.visitVarInsn(LSTORE, VA);
+                write(op, size, rs2);
+                return;
+            }
             Label miss = new Label();
             address(rs1, imm);
             mv.visitVarInsn(LSTORE, VA);
-            chunk(size, true, k, miss);
-            mv.visitVarInsn(ALOAD, C);
-            offset();
-            value(op, rs2);
-            if (size < 8) mv.visitInsn(L2I);
-            if (size == 1) mv.visitInsn(BASTORE);
-            else {
-                if (size == 2) mv.visitInsn(I2S);
-                mv.visitMethodInsn(INVOKESTATIC, LSU, "set" + 8 * size, "([BI" + type(size) + ")V", false);
-            }
+            chunk(size, true, accesses[k - 1] + 1, miss);
+            write(op, size, rs2);
             Label after = new Label();
             mv.visitLabel(after);
             cold.add(() -> {
@@ -569,6 +623,63 @@ final class Translator {
                 mv.visitLabel(gone);
                 exitAt(pc + len, k);
             });
+        }
+
+        /** The {@code size} bytes at VA's offset in C, as the int (or long, for 8) that Lsu.get16 and the rest read. */
+        private void read(int size) {
+            mv.visitVarInsn(ALOAD, C);
+            offset();
+            if (size == 1) mv.visitInsn(BALOAD);
+            else mv.visitMethodInsn(INVOKESTATIC, LSU, "get" + 8 * size, "([BI)" + type(size), false);
+        }
+
+        /** The store's value into the {@code size} bytes at VA's offset in C. */
+        private void write(int op, int size, int rs2) {
+            mv.visitVarInsn(ALOAD, C);
+            offset();
+            value(op, rs2);
+            if (size < 8) mv.visitInsn(L2I);
+            if (size == 1) mv.visitInsn(BASTORE);
+            else {
+                if (size == 2) mv.visitInsn(I2S);
+                mv.visitMethodInsn(INVOKESTATIC, LSU, "set" + 8 * size, "([BI" + type(size) + ")V", false);
+            }
+        }
+
+        /**
+         * Whether instruction k's access is served by its group's one test (PageGroups): the
+         * first member does the test here, for the group's whole span, with C the chunk and the
+         * last member's hit number kept; a later member reads or writes C with no test of its
+         * own. If the test fails, the group's instructions run from a copy in the cold code in
+         * which each access tests its own page, and join the block again past the last.
+         */
+        private boolean grouped(int k) {
+            int h = k - 1;
+            if (plain || group[h] == PageGroups.NONE) return false;
+            if (group[h] == PageGroups.MEMBER) return true;
+            int last = group[h];
+            long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+            boolean store = false;
+            for (int t = h; t <= last; t++) {
+                int base = Op.base(Op.op(words[t]));
+                if (!isAccess(base)) continue;
+                long imm = words[t] >> 32;
+                lo = Math.min(lo, imm);
+                hi = Math.max(hi, imm + size(base));
+                store |= isStore(base); // a page that grants stores grants loads (W without R is reserved)
+            }
+            Label slow = new Label();
+            address(Op.rs1(words[h]), lo);
+            mv.visitVarInsn(LSTORE, VA);
+            chunk((int) (hi - lo), store, accesses[last] + 1, slow);
+            cold.add(() -> {
+                mv.visitLabel(slow);
+                plain = true;
+                for (int t = h; t <= last; t++) instruction(words[t], t + 1, pcs[t], pcs[t] + delta, length(words[t]), false);
+                plain = false;
+                mv.visitJumpInsn(GOTO, endAt[last]);
+            });
+            return true;
         }
 
         /** At {@code label}, an access the chunk did not serve: the hits so far handed over, then Lsu.miss's result on the stack. */
@@ -606,14 +717,6 @@ final class Translator {
         /** The type an access of that size reads and writes (Lsu.get16 and the rest). */
         private static String type(int size) { return size == 2 ? "S" : size == 4 ? "I" : "J"; }
 
-        private static int size(int op) {
-            return switch (op) {
-                case Op.LB, Op.LBU, Op.SB -> 1;
-                case Op.LH, Op.LHU, Op.SH -> 2;
-                case Op.LW, Op.LWU, Op.FLW, Op.SW, Op.FSW -> 4;
-                default -> 8;
-            };
-        }
 
         /** Taken: leaves (or loops); not taken: goes on with the next instruction, or leaves if this is the last. */
         private void branch(int rs1, int rs2, boolean unsigned, int cond, int k, long taken, long next, boolean last) {
@@ -808,12 +911,5 @@ final class Translator {
             else mv.visitLdcInsn(v);
         }
 
-        private static boolean isStore(int op) {
-            return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD || op == Op.FSW || op == Op.FSD;
-        }
-
-        private static boolean isBranch(int op) {
-            return op == Op.BEQ || op == Op.BNE || op == Op.BLT || op == Op.BGE || op == Op.BLTU || op == Op.BGEU || op == Op.J || op == Op.JR;
-        }
     }
 }
