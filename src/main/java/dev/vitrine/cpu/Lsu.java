@@ -140,15 +140,13 @@ final class Lsu {
     static void set64(byte[] c, int at, long v) { I64.set(c, at, v); }
 
     /**
-     * Hands the MMU a translated block's hits (see Translator's served): pd and pp hold the
-     * number of the last hit on the current and on the previous data page in their low
-     * halves (the block's instruction count above them); 0: none. Every
+     * Hands the MMU a translated block's hits (see Translator's served): pd and pp are the
+     * numbers of the last hit on the current and on the previous data page; 0: none. Every
      * load and store the block ran since its last hand-over was a hit, numbered in order, so
      * there were as many as the larger number.
      */
-    static void pendHits(Mmu mmu, long pd, long pp) {
-        int d = (int) pd, p = (int) pp;
-        if ((d | p) != 0) mmu.pendHits(Math.max(d, p), d, p);
+    static void pendHits(Mmu mmu, int pd, int pp) {
+        if ((pd | pp) != 0) mmu.pendHits(Math.max(pd, pp), pd, pp);
     }
 
     /** A store into block b of physical memory drops the code decoded there. */

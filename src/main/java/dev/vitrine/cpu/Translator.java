@@ -52,11 +52,10 @@ final class Translator {
     private static final String RUN_DESC = "([J[J" + Type.getDescriptor(Lsu.class) + Type.getDescriptor(Hart.class) + "I)I";
 
     // Locals of run(): this, x, f, lsu, hart, room, then x1..x31 as longs, then scratch.
-    // DONE (a long): the instructions retired in earlier passes times 2^32 plus the loads and
-    // stores (see jumpTo); LIMIT: the largest DONE that may go round again; PD and PP: the last
-    // hit on each data page (see served).
+    // Ints: DONE, the instructions retired in earlier passes, and ACC, their loads and stores
+    // (see jumpTo); PD and PP, the number of the last hit on each data page (see served).
     private static final int X = 1, F = 2, L = 3, H = 4, ROOM = 5, TMP = 68, TMPI = 70, EXIT_PC = 71, EXIT_N = 73, VA = 75, C = 77,
-            MMU = 78, BLOCKS = 79, VPN = 80, DONE = 82, PD = 84, PP = 86, LIMIT = 88;
+            MMU = 78, BLOCKS = 79, VPN = 80, DONE = 82, ACC = 83, PD = 84, PP = 85;
 
     private static int local(int r) { return 6 + 2 * (r - 1); }
 
@@ -300,20 +299,10 @@ final class Translator {
             mv.visitVarInsn(ALOAD, L);
             mv.visitFieldInsn(GETFIELD, LSU, "blocks", "[[J");
             mv.visitVarInsn(ASTORE, BLOCKS);
-            for (int v : new int[] {DONE, PD, PP}) {
-                mv.visitInsn(LCONST_0);
-                mv.visitVarInsn(LSTORE, v);
+            for (int v : new int[] {DONE, ACC, PD, PP}) {
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, v);
             }
-            // (room - n) * 2^32 + 2^31 - 1: DONE is above it exactly when its instructions are above room - n (see jumpTo).
-            mv.visitVarInsn(ILOAD, ROOM);
-            push(n);
-            mv.visitInsn(ISUB);
-            mv.visitInsn(I2L);
-            push(32);
-            mv.visitInsn(LSHL);
-            lconst(Integer.MAX_VALUE);
-            mv.visitInsn(LADD);
-            mv.visitVarInsn(LSTORE, LIMIT);
             for (int i = 0; i < n; i++) {
                 long d = words[i];
                 mv.visitLabel(at[i]);
@@ -466,11 +455,9 @@ final class Translator {
          * into a block with decoded code goes to miss instead (Lsu.miss drops it). The number:
          * every load and store since the last hand-over is a hit (a miss hands over first and
          * renumbers), so instruction k's is one more than the loads and stores before it since
-         * then: DONE's loads and stores (its low half) plus those before it in this pass
-         * ({@code num} = accesses[k - 1] + 1; a group's is its last member's). {@code last}
-         * keeps DONE plus that, so the number is its low half (Lsu.pendHits reads it back): one
-         * add of a small constant per hit, and no counter of its own that a loop would keep in
-         * a register.
+         * then: ACC, those of earlier passes, plus those before it in this pass ({@code num} =
+         * accesses[k - 1] + 1; a group's is its last member's). One add of a constant per hit,
+         * and no counter that a hit moves on: ACC changes only at a jump (and a miss).
          */
         private void served(boolean store, String chunk, String index, int last, int num, Label miss) {
             if (store) {
@@ -484,39 +471,33 @@ final class Translator {
             mv.visitMethodInsn(INVOKEVIRTUAL, MMU_T, chunk, "()[B", false);
             mv.visitVarInsn(ASTORE, C);
             if (!COUNTS) return;
-            mv.visitVarInsn(LLOAD, DONE);
-            lconst(num);
-            mv.visitInsn(LADD);
-            mv.visitVarInsn(LSTORE, last);
+            mv.visitVarInsn(ILOAD, ACC);
+            push(num);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, last);
         }
 
         /**
          * After instruction k's access went through Lsu.miss (which counted it, and took the
-         * hits handed over before it into the figures), the next hit is number 1 again: DONE's
-         * loads and stores become -accesses[k], its instructions kept.
+         * hits handed over before it into the figures), the next hit is number 1 again: ACC
+         * becomes -accesses[k].
          */
         private void renumber(int k) {
             if (!COUNTS) return;
-            mv.visitVarInsn(LLOAD, DONE);
-            mv.visitInsn(DUP2);
-            mv.visitInsn(L2I);
-            mv.visitInsn(I2L);
-            mv.visitInsn(LSUB);
-            lconst(accesses[k]);
-            mv.visitInsn(LSUB);
-            mv.visitVarInsn(LSTORE, DONE);
+            push(-accesses[k]);
+            mv.visitVarInsn(ISTORE, ACC);
         }
 
         /** Hands the MMU the hits numbered so far (Lsu.pendHits) and forgets them. */
         private void pendHits() {
             if (!COUNTS || accesses[n] == 0) return;
             mv.visitVarInsn(ALOAD, MMU);
-            mv.visitVarInsn(LLOAD, PD);
-            mv.visitVarInsn(LLOAD, PP);
-            mv.visitMethodInsn(INVOKESTATIC, LSU, "pendHits", "(L" + MMU_T + ";JJ)V", false);
+            mv.visitVarInsn(ILOAD, PD);
+            mv.visitVarInsn(ILOAD, PP);
+            mv.visitMethodInsn(INVOKESTATIC, LSU, "pendHits", "(L" + MMU_T + ";II)V", false);
             for (int v : new int[] {PD, PP}) {
-                mv.visitInsn(LCONST_0);
-                mv.visitVarInsn(LSTORE, v);
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, v);
             }
         }
 
@@ -734,38 +715,36 @@ final class Translator {
          * there instead of leaving: forward always, backward only while every instruction the
          * block could still retire from there fits the room the hart gave.
          *
-         * <p>The count: DONE is D * 2^32 + A, two ints that may each be below zero. Instruction
-         * number m of the current pass is the (D + m)-th this run retired. Going on at
-         * instruction index j (number j + 1) after number k makes D += k - j, so the target's
-         * number is still one past what retired. From there at most number n can follow; so
-         * backward (j &lt; k), D + n must stay within the room, which is DONE &lt;= LIMIT (A
-         * is within an int); forward D only shrinks. The loads and stores likewise in A, +=
-         * accesses[k] - accesses[j], read only as part of a hit's number (see served). A hit
-         * adds a small constant to DONE, the one thing done per access.
+         * <p>The count: instruction number m of the current pass is the (DONE + m)-th this run
+         * retired. Going on at instruction index j (number j + 1) after number k makes DONE +=
+         * k - j, so the target's number is still one past what retired. From there at most
+         * number n can follow; so backward (j &lt; k), DONE + n must stay within the room;
+         * forward DONE only shrinks (it may go below zero). The loads and stores likewise in
+         * ACC, += accesses[k] - accesses[j], read only as part of a hit's number (see served).
          */
         private void jumpTo(long target, int k) {
             int j = indexOf(target);
             if (j < 0) { exitAt(target, k); return; }
-            mv.visitVarInsn(LLOAD, DONE);
-            lconst(((long) (k - j) << 32) + (accesses[k] - accesses[j]));
-            mv.visitInsn(LADD);
-            mv.visitVarInsn(LSTORE, TMP);
+            mv.visitVarInsn(ILOAD, DONE);
+            push(k - j);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, TMPI);
+            Label leave = new Label();
             if (j < k) {
-                mv.visitVarInsn(LLOAD, TMP);
-                mv.visitVarInsn(LLOAD, LIMIT);
-                mv.visitInsn(LCMP);
-                Label leave = new Label();
-                mv.visitJumpInsn(IFGT, leave);
-                mv.visitVarInsn(LLOAD, TMP);
-                mv.visitVarInsn(LSTORE, DONE);
-                mv.visitJumpInsn(GOTO, at[j]);
+                mv.visitVarInsn(ILOAD, TMPI);
+                push(n);
+                mv.visitInsn(IADD);
+                mv.visitVarInsn(ILOAD, ROOM);
+                mv.visitJumpInsn(IF_ICMPGT, leave);
+            }
+            mv.visitVarInsn(ILOAD, TMPI);
+            mv.visitVarInsn(ISTORE, DONE);
+            if (accesses[k] != accesses[j]) mv.visitIincInsn(ACC, accesses[k] - accesses[j]);
+            mv.visitJumpInsn(GOTO, at[j]);
+            if (j < k) {
                 mv.visitLabel(leave);
                 exitAt(target, k);
-                return;
             }
-            mv.visitVarInsn(LLOAD, TMP);
-            mv.visitVarInsn(LSTORE, DONE);
-            mv.visitJumpInsn(GOTO, at[j]);
         }
 
         private int indexOf(long pc) { return Translator.indexOf(pcs, n, pc); }
@@ -788,13 +767,9 @@ final class Translator {
 
         /** Leaves with EXIT_PC already set: count k is instruction k of this pass (-k: it faulted), after DONE in earlier passes. */
         private void exitTo(int count) {
-            // D + |count|: (DONE + 2^31 + |count| * 2^32) >> 32, A + 2^31 being within 0 and 2^32
-            mv.visitVarInsn(LLOAD, DONE);
-            lconst((1L << 31) + ((long) Math.abs(count) << 32));
-            mv.visitInsn(LADD);
-            push(32);
-            mv.visitInsn(LSHR);
-            mv.visitInsn(L2I);
+            mv.visitVarInsn(ILOAD, DONE);
+            push(Math.abs(count));
+            mv.visitInsn(IADD);
             if (count < 0) mv.visitInsn(INEG);
             mv.visitVarInsn(ISTORE, EXIT_N);
             mv.visitJumpInsn(GOTO, exit);
