@@ -62,8 +62,7 @@ final class BlockEmitter {
         this.n = n;
         this.pcs = pcs;
         this.delta = delta;
-        this.group = groups ? PageGroups.find(words, pcs, n) : new int[n];
-        if (!groups) java.util.Arrays.fill(group, PageGroups.NONE);
+        this.group = groups ? PageGroups.find(words, pcs, n) : PageGroups.none(n);
         this.endAt = new Label[n];
         for (int i = 0; i < n; i++) if (group[i] >= 0) endAt[group[i]] = new Label();
         this.at = new Label[n];
@@ -121,7 +120,7 @@ final class BlockEmitter {
             long d = words[i];
             mv.visitLabel(at[i]);
             // The end of a run: what follows in pcs is not where this one falls through to.
-            boolean runEnd = i == n - 1 || pcs[i + 1] != pcs[i] + length(d);
+            boolean runEnd = runEnd(words, pcs, n, i);
             boolean ended = instruction(d, i + 1, pcs[i], pcs[i] + delta, length(d), runEnd);
             if (endAt[i] != null) mv.visitLabel(endAt[i]);
             if (runEnd && !ended) jumpTo(pcs[i] + length(d), i + 1); // falls through: out, or elsewhere in the block

@@ -33,9 +33,8 @@ final class PageGroups {
      * that last, {@link #MEMBER}; else {@link #NONE}.
      */
     static int[] find(long[] words, long[] pcs, int n) {
+        int[] group = none(n);
         boolean[] reached = reached(words, pcs, n);
-        int[] group = new int[n];
-        java.util.Arrays.fill(group, NONE);
         for (int i = 0; i < n; i++) {
             int base = Op.base(Op.op(words[i]));
             if (group[i] != NONE || !Translator.isAccess(base)) continue;
@@ -44,7 +43,7 @@ final class PageGroups {
             int last = i;
             boolean open = !writes(words[i], rs1);
             for (int t = i + 1; open && t < n; t++) {
-                if (pcs[t] != pcs[t - 1] + Translator.length(words[t - 1]) || reached[t]) break;
+                if (Translator.runEnd(words, pcs, n, t - 1) || reached[t]) break;
                 int b = Op.base(Op.op(words[t]));
                 if (Translator.conditional(b) || Translator.jumps(b)) break;
                 if (Translator.isAccess(b)) {
@@ -65,6 +64,13 @@ final class PageGroups {
         return group;
     }
 
+    /** {@link #find}'s answer with no groups. */
+    static int[] none(int n) {
+        int[] group = new int[n];
+        java.util.Arrays.fill(group, NONE);
+        return group;
+    }
+
     /** Whether instruction d writes x register r (never x0). */
     private static boolean writes(long d, int r) {
         return r != 0 && Translator.writesX(d) && Op.rd(d) == r;
@@ -77,8 +83,7 @@ final class PageGroups {
             long d = words[i];
             int base = Op.base(Op.op(d));
             if (Translator.conditional(base) || base == Op.J || base == Op.JAL) mark(reached, pcs, n, pcs[i] + (d >> 32));
-            boolean runEnd = i == n - 1 || pcs[i + 1] != pcs[i] + Translator.length(d);
-            if (runEnd && !Translator.jumps(base)) mark(reached, pcs, n, pcs[i] + Translator.length(d));
+            if (Translator.runEnd(words, pcs, n, i) && !Translator.jumps(base)) mark(reached, pcs, n, pcs[i] + Translator.length(d));
         }
         return reached;
     }

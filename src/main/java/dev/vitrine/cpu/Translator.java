@@ -24,7 +24,8 @@ import java.lang.invoke.MethodType;
  * {@link dev.vitrine.mmu.Mmu#loadChunk} counts it (numbered in locals, handed over through
  * {@link dev.vitrine.mmu.Mmu#pendHits} before anything else reaches the MMU); any other goes
  * through {@link Lsu#miss}, the interpreter's own path, after the hits so far are handed
- * over (see BlockEmitter's load). Registers are copied into locals at entry and back at every exit. A
+ * over (see BlockEmitter's load); loads and stores that one test can serve together share it
+ * ({@link PageGroups}, which says why that counts the same). Registers are copied into locals at entry and back at every exit. A
  * faulting access exits before its instruction writes anything; a store into a block with
  * decoded code goes through Lsu.miss, which drops that code, and if it was this block's own,
  * the block leaves before the next instruction, which the interpreter then decodes afresh,
@@ -157,6 +158,11 @@ final class Translator {
 
     private static boolean translated(int op) {
         return op >= Op.C_NOP ? op <= Op.C_JR : op > Op.ILLEGAL && op <= Op.JR;
+    }
+
+    /** Whether instruction i ends a run: the next in pcs is not where it falls through to (or there is none). */
+    static boolean runEnd(long[] words, long[] pcs, int n, int i) {
+        return i == n - 1 || pcs[i + 1] != pcs[i] + length(words[i]);
     }
 
     /** The index of {@code pc} among the first n of {@code pcs}, or -1. */
